@@ -1,0 +1,13 @@
+package org.amamo.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Looks users up for other features (reviewer assignment, account holders, notifications). */
+public interface UserDirectory {
+
+    Optional<UserSummary> find(long userId);
+
+    /** Enabled users holding {@code role}, by name. */
+    List<UserSummary> withRole(Role role);
+}

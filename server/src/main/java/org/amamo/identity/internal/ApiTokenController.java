@@ -1,0 +1,47 @@
+package org.amamo.identity.internal;
+
+import org.amamo.identity.AmamoPrincipal;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own API tokens: list, create (shown once), revoke. */
+@Controller
+@PreAuthorize("isAuthenticated()")
+class ApiTokenController {
+
+    private final ApiTokenService tokens;
+
+    ApiTokenController(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/account/tokens")
+    String list(@AuthenticationPrincipal AmamoPrincipal user, Model model) {
+        model.addAttribute("tokens", tokens.list(user.userId()));
+        return "identity/tokens";
+    }
+
+    @PostMapping("/account/tokens")
+    String create(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name,
+            Model model) {
+        ApiTokenService.Created created = tokens.create(user.userId(), name);
+        model.addAttribute("tokens", tokens.list(user.userId()));
+        model.addAttribute("refusals", created.refusals());
+        model.addAttribute("newToken", created.token());
+        return "identity/tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
+        boolean revoked = tokens.revoke(user.userId(), id);
+        redirect.addFlashAttribute("flash", revoked ? "token.revoked" : "token.not-found");
+        return "redirect:/account/tokens";
+    }
+}

@@ -1,0 +1,132 @@
+package org.amamo.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens for the REST API. A token is 32 random bytes, shown once; only its SHA-256 digest
+ * is stored, so a leaked database does not leak usable tokens.
+ */
+@Service
+class ApiTokenService {
+
+    static final String TOKEN_PREFIX = "amamo_";
+    static final int MAX_ACTIVE_TOKENS_PER_USER = 10;
+    /** Last use is recorded at most this often, so busy clients do not write on every request. */
+    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(5);
+
+    private final JdbcClient jdbc;
+    private final UserRepository users;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokenService(JdbcClient jdbc, UserRepository users, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** A token as listed to its owner: never the token itself. */
+    record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    /** The outcome of creating a token: the token text to show once, or why it was refused. */
+    record Created(String token, List<Refusal> refusals) {
+    }
+
+    @Transactional
+    Created create(long userId, String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            return new Created(null, List.of(Refusal.of("name", "token.name.invalid")));
+        }
+        long active = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL")
+                .param(userId).query(Long.class).single();
+        if (active >= MAX_ACTIVE_TOKENS_PER_USER) {
+            return new Created(null, List.of(Refusal.of("name", "token.limit", MAX_ACTIVE_TOKENS_PER_USER)));
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.sql("""
+                INSERT INTO api_token (user_id, name, token_prefix, token_sha256, created_at)
+                VALUES (?, ?, ?, ?, ?)
+                """).params(userId, name.strip(), token.substring(0, 12), sha256(token), utc(clock.instant()))
+                .update();
+        return new Created(token, List.of());
+    }
+
+    @Transactional(readOnly = true)
+    List<TokenView> list(long userId) {
+        return jdbc.sql("""
+                SELECT id, name, token_prefix, created_at, last_used_at, revoked_at
+                  FROM api_token WHERE user_id = ? ORDER BY id DESC
+                """).param(userId).query(this::mapView).list();
+    }
+
+    /** Revokes one of the user's own tokens; false if the user has no such active token. */
+    @Transactional
+    boolean revoke(long userId, long tokenId) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
+                .params(utc(clock.instant()), tokenId, userId).update() == 1;
+    }
+
+    /** The enabled, unlocked user whose active token this is. */
+    @Transactional
+    Optional<AmamoPrincipal> authenticate(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Long[]> match = jdbc.sql("""
+                SELECT id, user_id FROM api_token WHERE token_sha256 = ? AND revoked_at IS NULL
+                """).param(sha256(token)).query((row, n) -> new Long[] {row.getLong(1), row.getLong(2)}).optional();
+        if (match.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+                .params(utc(now), match.get()[0], utc(now.minus(LAST_USE_RESOLUTION))).update();
+        return users.findById(match.get()[1]).map(user -> user.principal(now))
+                .filter(principal -> principal.isEnabled() && principal.isAccountNonLocked());
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", impossible);
+        }
+    }
+
+    private TokenView mapView(ResultSet row, int rowNumber) throws SQLException {
+        return new TokenView(row.getLong("id"), row.getString("name"), row.getString("token_prefix"),
+                instant(row, "created_at"), instant(row, "last_used_at"), instant(row, "revoked_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

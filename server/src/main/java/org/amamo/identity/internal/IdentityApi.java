@@ -1,0 +1,83 @@
+package org.amamo.identity.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Set;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.identity.UserSummary;
+import org.amamo.platform.ApiController;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** REST API for users: who am I, and the secretariat's user management. */
+@ApiController("/api/v1")
+@Tag(name = "Users")
+@SecurityRequirement(name = "apiToken")
+class IdentityApi {
+
+    private final UserAdministration administration;
+
+    IdentityApi(UserAdministration administration) {
+        this.administration = administration;
+    }
+
+    @GetMapping("/me")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The user the API token belongs to")
+    UserSummary me(@AuthenticationPrincipal AmamoPrincipal user) {
+        return administration.find(user.userId()).map(StoredUser::summary).orElseThrow();
+    }
+
+    @GetMapping("/users")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @Operation(summary = "Search users by name, e-mail or organisation (secretariat)")
+    List<UserSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+            @RequestParam(defaultValue = "0") int page) {
+        return administration.search(q, role, page).stream().map(StoredUser::summary).toList();
+    }
+
+    /** The roles a user should hold from now on. */
+    record RolesRequest(@NotNull(message = "{validation.required}") Set<Role> roles) {
+    }
+
+    /** Whether the account may log in and use its API tokens. */
+    record EnabledRequest(@NotNull(message = "{validation.required}") Boolean enabled) {
+    }
+
+    @PutMapping("/users/{id}/roles")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @Operation(summary = "Replace a user's roles (secretariat; secretariat and administrator roles: administrator)")
+    UserSummary assignRoles(@AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id,
+            @Valid @RequestBody RolesRequest request) {
+        return answer(id, administration.assignRoles(actor, id, request.roles()));
+    }
+
+    @PutMapping("/users/{id}/enabled")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @Operation(summary = "Enable or disable a user's account (secretariat)")
+    UserSummary setEnabled(@AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id,
+            @Valid @RequestBody EnabledRequest request) {
+        return answer(id, administration.setEnabled(actor, id, request.enabled()));
+    }
+
+    private UserSummary answer(long id, List<Refusal> refusals) {
+        if (!refusals.isEmpty()) {
+            boolean missing = refusals.get(0).messageKey().equals("users.not-found");
+            throw new RefusedException(missing ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN, refusals);
+        }
+        return administration.find(id).map(StoredUser::summary).orElseThrow();
+    }
+}

@@ -1,0 +1,30 @@
+package org.amamo.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.amamo.identity.Role;
+import org.amamo.identity.UserDirectory;
+import org.amamo.identity.UserSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class JdbcUserDirectory implements UserDirectory {
+
+    private final UserRepository users;
+
+    JdbcUserDirectory(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public Optional<UserSummary> find(long userId) {
+        return users.findById(userId).map(StoredUser::summary);
+    }
+
+    @Override
+    public List<UserSummary> withRole(Role role) {
+        return users.withRole(role).stream().map(StoredUser::summary).toList();
+    }
+}

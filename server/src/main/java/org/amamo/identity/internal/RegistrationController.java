@@ -1,0 +1,42 @@
+package org.amamo.identity.internal;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import org.amamo.platform.FormErrors;
+import org.amamo.platform.Refusal;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class RegistrationController {
+
+    private final RegistrationService registration;
+
+    RegistrationController(RegistrationService registration) {
+        this.registration = registration;
+    }
+
+    @GetMapping("/register")
+    String form(@ModelAttribute("form") RegistrationForm form) {
+        return "identity/register";
+    }
+
+    @PostMapping("/register")
+    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding,
+            RedirectAttributes redirect) {
+        List<Refusal> refusals = registration.check(form);
+        FormErrors.reject(binding, refusals);
+        if (binding.hasErrors()) {
+            form.setPassword(null);
+            form.setPasswordConfirmation(null);
+            return "identity/register";
+        }
+        registration.register(form);
+        redirect.addFlashAttribute("flash", "registration.done");
+        return "redirect:/login";
+    }
+}

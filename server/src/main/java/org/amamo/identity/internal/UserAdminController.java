@@ -1,0 +1,76 @@
+package org.amamo.identity.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.platform.Refusal;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** ユーザー管理: list and search users, assign roles, disable and enable accounts. */
+@Controller
+@PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+class UserAdminController {
+
+    private final UserAdministration administration;
+
+    UserAdminController(UserAdministration administration) {
+        this.administration = administration;
+    }
+
+    @GetMapping("/secretariat/users")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        List<StoredUser> users = administration.search(q, role, page);
+        model.addAttribute("users", users);
+        model.addAttribute("q", q);
+        model.addAttribute("role", role);
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("hasNext", users.size() == UserAdministration.PAGE_SIZE);
+        model.addAttribute("roles", Role.values());
+        return "identity/users";
+    }
+
+    @GetMapping("/secretariat/users/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("user", administration.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("roles", Role.values());
+        return "identity/user";
+    }
+
+    @PostMapping("/secretariat/users/{id}/roles")
+    String assignRoles(@AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id,
+            @RequestParam(name = "roles", required = false) Set<Role> roles, RedirectAttributes redirect) {
+        List<Refusal> refusals = administration.assignRoles(actor, id,
+                roles == null ? EnumSet.noneOf(Role.class) : roles);
+        return done(redirect, id, refusals, "users.roles.saved");
+    }
+
+    @PostMapping("/secretariat/users/{id}/enabled")
+    String setEnabled(@AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id,
+            @RequestParam boolean enabled, RedirectAttributes redirect) {
+        List<Refusal> refusals = administration.setEnabled(actor, id, enabled);
+        return done(redirect, id, refusals, enabled ? "users.enabled" : "users.disabled");
+    }
+
+    private static String done(RedirectAttributes redirect, long id, List<Refusal> refusals, String success) {
+        if (refusals.isEmpty()) {
+            redirect.addFlashAttribute("flash", success);
+        } else {
+            redirect.addFlashAttribute("refusals", refusals);
+        }
+        return "redirect:/secretariat/users/" + id;
+    }
+}

@@ -1,0 +1,161 @@
+package org.amamo.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.amamo.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Users, organisations and roles in the database. E-mail addresses are kept lower-cased. */
+@Repository
+class UserRepository {
+
+    private static final String SELECT_USER = """
+            SELECT u.id, u.kind, u.email, u.password_hash, u.full_name, u.organisation_id, o.name AS organisation_name,
+                   o.corporate_number, u.title, u.address, u.phone, u.enabled, u.failed_logins, u.locked_until,
+                   u.created_at
+              FROM user_account u LEFT JOIN organisation o ON o.id = u.organisation_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE email = ?")
+                .param(normaliseEmail(email)).query(Long.class).single() > 0;
+    }
+
+    boolean corporateNumberTaken(String corporateNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM organisation WHERE corporate_number = ?")
+                .param(corporateNumber).query(Long.class).single() > 0;
+    }
+
+    long insertOrganisation(String name, String corporateNumber, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO organisation (name, corporate_number, created_at) VALUES (?, ?, ?)")
+                .params(name, corporateNumber, utc(now)).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    long insertUser(NewUser user, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO user_account (kind, email, password_hash, full_name, organisation_id, title, address,
+                                          phone, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)
+                """)
+                .params(user.kind().name(), normaliseEmail(user.email()), user.passwordHash(), user.fullName(),
+                        user.organisationId(), user.title(), user.address(), user.phone(), utc(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        replaceRoles(id, user.roles());
+        return id;
+    }
+
+    Optional<StoredUser> findByEmail(String email) {
+        return jdbc.sql(SELECT_USER + " WHERE u.email = ?").param(normaliseEmail(email))
+                .query(this::mapUser).optional().map(this::withRoles);
+    }
+
+    Optional<StoredUser> findById(long id) {
+        return jdbc.sql(SELECT_USER + " WHERE u.id = ?").param(id)
+                .query(this::mapUser).optional().map(this::withRoles);
+    }
+
+    List<StoredUser> withRole(Role role) {
+        return jdbc.sql(SELECT_USER + """
+                 WHERE u.enabled AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?)
+                 ORDER BY u.full_name, u.id
+                """).param(role.name()).query(this::mapUser).list().stream().map(this::withRoles).toList();
+    }
+
+    /** One page of users whose name, e-mail or organisation contains {@code text}, optionally with a role. */
+    List<StoredUser> search(String text, Role role, int offset, int limit) {
+        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+        return jdbc.sql(SELECT_USER + """
+                 WHERE (LOWER(u.full_name) LIKE :p OR u.email LIKE :p OR LOWER(COALESCE(o.name, '')) LIKE :p)
+                   AND (:role IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role))
+                 ORDER BY u.id
+                 LIMIT :limit OFFSET :offset
+                """)
+                .param("p", pattern).param("role", role == null ? null : role.name())
+                .param("limit", limit).param("offset", offset)
+                .query(this::mapUser).list().stream().map(this::withRoles).toList();
+    }
+
+    void replaceRoles(long userId, Set<Role> roles) {
+        jdbc.sql("DELETE FROM user_role WHERE user_id = ?").param(userId).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(userId, role.name()).update();
+        }
+    }
+
+    void setEnabled(long userId, boolean enabled) {
+        jdbc.sql("UPDATE user_account SET enabled = ? WHERE id = ?").params(enabled, userId).update();
+    }
+
+    /**
+     * Counts a failed login. The failure that reaches {@code maxFailures} locks the account until
+     * {@code lockUntil} and starts the count again. One statement, so concurrent failures all count.
+     */
+    void recordFailedLogin(String email, int maxFailures, Instant lockUntil) {
+        jdbc.sql("""
+                UPDATE user_account
+                   SET locked_until = CASE WHEN failed_logins + 1 >= :max THEN :until ELSE locked_until END,
+                       failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END
+                 WHERE email = :email
+                """)
+                .param("max", maxFailures).param("until", utc(lockUntil)).param("email", normaliseEmail(email))
+                .update();
+    }
+
+    void recordSuccessfulLogin(long userId) {
+        jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(userId).update();
+    }
+
+    private StoredUser withRoles(StoredUser user) {
+        Set<Role> roles = jdbc.sql("SELECT role FROM user_role WHERE user_id = ?").param(user.id())
+                .query(String.class).list().stream().map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return user.withRoles(roles);
+    }
+
+    private StoredUser mapUser(ResultSet row, int rowNumber) throws SQLException {
+        Long organisationId = row.getObject("organisation_id", Long.class);
+        OffsetDateTime lockedUntil = row.getObject("locked_until", OffsetDateTime.class);
+        return new StoredUser(row.getLong("id"), AccountKind.valueOf(row.getString("kind")), row.getString("email"),
+                row.getString("password_hash"), row.getString("full_name"),
+                organisationId, row.getString("organisation_name"),
+                row.getString("corporate_number"), row.getString("title"), row.getString("address"),
+                row.getString("phone"), row.getBoolean("enabled"), row.getInt("failed_logins"),
+                lockedUntil == null ? null : lockedUntil.toInstant(),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(), Set.of());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A user about to be stored. */
+    record NewUser(AccountKind kind, String email, String passwordHash, String fullName, Long organisationId,
+            String title, String address, String phone, Set<Role> roles) {
+    }
+}

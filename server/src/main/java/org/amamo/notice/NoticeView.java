@@ -1,0 +1,16 @@
+package org.amamo.notice;
+
+import java.time.Instant;
+
+/**
+ * A notice as shown: {@code bodyHtml} is the Markdown body rendered to HTML with raw HTML escaped and
+ * unsafe link schemes removed, so it can be placed in a page as it is.
+ */
+public record NoticeView(long id, String title, String bodyMarkdown, String bodyHtml, Instant publishStart,
+        Instant publishEnd) {
+
+    /** Whether the public sees the notice at {@code now}: start inclusive, end exclusive. */
+    public boolean publishedAt(Instant now) {
+        return !now.isBefore(publishStart) && (publishEnd == null || now.isBefore(publishEnd));
+    }
+}

@@ -1,0 +1,116 @@
+package org.amamo.notice.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.notice.NoticeView;
+import org.amamo.platform.ApiController;
+import org.amamo.platform.Pages;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** REST API for notices: published ones for everyone, writing for the secretariat. */
+@ApiController("/api/v1/notices")
+@Tag(name = "Notices")
+class NoticeApi {
+
+    private final NoticeService notices;
+
+    NoticeApi(NoticeService notices) {
+        this.notices = notices;
+    }
+
+    /** A notice to create or replace. Times carry their offset, e.g. 2024-04-01T09:00:00+09:00. */
+    record NoticeRequest(
+            @NotBlank(message = "{validation.required}") @Size(max = NoticeForm.TITLE_MAX, message = "{validation.size.max}")
+            String title,
+            @NotBlank(message = "{validation.required}") @Size(max = NoticeForm.BODY_MAX, message = "{validation.size.max}")
+            String body,
+            @NotNull(message = "{validation.required}") OffsetDateTime publishStart,
+            OffsetDateTime publishEnd) {
+
+        NoticeDraft draft() {
+            return new NoticeDraft(title.strip(), body, publishStart.toInstant(),
+                    publishEnd == null ? null : publishEnd.toInstant());
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "Notices inside their publish window, newest first")
+    List<NoticeView> published(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        int rows = Pages.size(size);
+        return notices.published(Pages.number(page) * rows, rows);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One published notice")
+    NoticeView show(@PathVariable long id) {
+        return notices.findPublished(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/all")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Every notice, whatever its window (secretariat)")
+    List<NoticeView> all(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        int rows = Pages.size(size);
+        return notices.all(Pages.number(page) * rows, rows);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Create a notice (secretariat)")
+    ResponseEntity<NoticeView> create(@AuthenticationPrincipal AmamoPrincipal user,
+            @Valid @RequestBody NoticeRequest request) {
+        NoticeService.Saved saved = notices.create(request.draft(), user.userId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer(saved));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Replace a notice (secretariat)")
+    NoticeView update(@PathVariable long id, @Valid @RequestBody NoticeRequest request) {
+        return answer(notices.update(id, request.draft()));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Delete a notice (secretariat)")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!notices.delete(id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private NoticeView answer(NoticeService.Saved saved) {
+        if (!saved.refusals().isEmpty()) {
+            Refusal first = saved.refusals().get(0);
+            HttpStatus status = first.messageKey().equals("notice.not-found") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+            throw new RefusedException(status, saved.refusals());
+        }
+        return notices.find(saved.id()).orElseThrow();
+    }
+}

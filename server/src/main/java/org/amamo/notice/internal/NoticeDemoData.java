@@ -1,0 +1,62 @@
+package org.amamo.notice.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.amamo.identity.Role;
+import org.amamo.identity.UserDirectory;
+import org.amamo.identity.UserSummary;
+import org.amamo.platform.SchemeTime;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Demo notices modelled on seed 002's notice list, loaded once into an installation without notices. */
+@Component
+@Order(20)
+@ConditionalOnProperty(name = "amamo.demo-data.enabled", havingValue = "true")
+class NoticeDemoData implements ApplicationRunner {
+
+    private final NoticeRepository notices;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    NoticeDemoData(NoticeRepository notices, UserDirectory users, Clock clock) {
+        this.notices = notices;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments arguments) {
+        if (!notices.all(0, 1).isEmpty()) {
+            return;
+        }
+        long author = users.withRole(Role.SECRETARIAT).stream().findFirst().map(UserSummary::userId).orElseThrow();
+        Instant now = clock.instant();
+        add(author, "運用開始のお知らせ", "本日9時より「Jブルークレジット運用システム」として開始いたしました。",
+                jst(2023, 8, 17, 9), null);
+        add(author, "操作マニュアルについて", """
+                本システムの「ユーザー向け操作マニュアル」を公開しました。
+
+                - 事前相談の申込み
+                - プロジェクト申請
+                - クレジットの移転と無効化
+                """, jst(2023, 8, 17, 16), null);
+        add(author, "令和5年度 第2回 購入者公募（終了）", "この公募は終了しました。", jst(2023, 7, 31, 10),
+                now.minus(Duration.ofDays(30)));
+    }
+
+    private void add(long author, String title, String body, Instant start, Instant end) {
+        notices.insert(new NoticeDraft(title, body, start, end), author, clock.instant());
+    }
+
+    private static Instant jst(int year, int month, int day, int hour) {
+        return LocalDateTime.of(year, month, day, hour, 0).atZone(SchemeTime.ZONE).toInstant();
+    }
+}

@@ -1,0 +1,79 @@
+package org.amamo.notice.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class NoticeRepository {
+
+    private static final String SELECT = "SELECT id, title, body_markdown, publish_start, publish_end FROM notice ";
+
+    private final JdbcClient jdbc;
+
+    NoticeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored notice. */
+    record StoredNotice(long id, String title, String bodyMarkdown, Instant publishStart, Instant publishEnd) {
+    }
+
+    List<StoredNotice> published(Instant now, int offset, int limit) {
+        return jdbc.sql(SELECT + """
+                WHERE publish_start <= :now AND (publish_end IS NULL OR publish_end > :now)
+                ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset
+                """).param("now", utc(now)).param("limit", limit).param("offset", offset)
+                .query(this::map).list();
+    }
+
+    List<StoredNotice> all(int offset, int limit) {
+        return jdbc.sql(SELECT + "ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(this::map).list();
+    }
+
+    Optional<StoredNotice> find(long id) {
+        return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    long insert(NoticeDraft draft, long authorId, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO notice (title, body_markdown, publish_start, publish_end, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).params(draft.title(), draft.body(), utc(draft.publishStart()), utc(draft.publishEnd()),
+                authorId, utc(now), utc(now)).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    boolean update(long id, NoticeDraft draft, Instant now) {
+        return jdbc.sql("""
+                UPDATE notice SET title = ?, body_markdown = ?, publish_start = ?, publish_end = ?, updated_at = ?
+                 WHERE id = ?
+                """).params(draft.title(), draft.body(), utc(draft.publishStart()), utc(draft.publishEnd()),
+                utc(now), id).update() == 1;
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("DELETE FROM notice WHERE id = ?").param(id).update() == 1;
+    }
+
+    private StoredNotice map(ResultSet row, int rowNumber) throws SQLException {
+        OffsetDateTime end = row.getObject("publish_end", OffsetDateTime.class);
+        return new StoredNotice(row.getLong("id"), row.getString("title"), row.getString("body_markdown"),
+                row.getObject("publish_start", OffsetDateTime.class).toInstant(),
+                end == null ? null : end.toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

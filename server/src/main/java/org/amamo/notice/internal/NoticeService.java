@@ -1,0 +1,88 @@
+package org.amamo.notice.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.amamo.notice.NoticeView;
+import org.amamo.notice.PublishedNotices;
+import org.amamo.platform.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes notices for the secretariat and reads them for everyone. */
+@Service
+class NoticeService implements PublishedNotices {
+
+    private final NoticeRepository notices;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    NoticeService(NoticeRepository notices, MarkdownRenderer markdown, Clock clock) {
+        this.notices = notices;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<NoticeView> latest(int limit) {
+        return published(0, limit);
+    }
+
+    @Transactional(readOnly = true)
+    List<NoticeView> published(int offset, int limit) {
+        return notices.published(clock.instant(), offset, limit).stream().map(this::view).toList();
+    }
+
+    /** A notice the public may see now. */
+    @Transactional(readOnly = true)
+    Optional<NoticeView> findPublished(long id) {
+        return find(id).filter(notice -> notice.publishedAt(clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<NoticeView> find(long id) {
+        return notices.find(id).map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    List<NoticeView> all(int offset, int limit) {
+        return notices.all(offset, limit).stream().map(this::view).toList();
+    }
+
+    /** Stores a new notice, or says why not. */
+    @Transactional
+    Saved create(NoticeDraft draft, long authorId) {
+        List<Refusal> refusals = draft.refusals();
+        if (!refusals.isEmpty()) {
+            return new Saved(null, refusals);
+        }
+        return new Saved(notices.insert(draft, authorId, clock.instant()), List.of());
+    }
+
+    @Transactional
+    Saved update(long id, NoticeDraft draft) {
+        List<Refusal> refusals = draft.refusals();
+        if (!refusals.isEmpty()) {
+            return new Saved(null, refusals);
+        }
+        if (!notices.update(id, draft, clock.instant())) {
+            return new Saved(null, List.of(Refusal.of("$", "notice.not-found")));
+        }
+        return new Saved(id, List.of());
+    }
+
+    @Transactional
+    boolean delete(long id) {
+        return notices.delete(id);
+    }
+
+    /** The id of the saved notice, or the refusals that stopped it. */
+    record Saved(Long id, List<Refusal> refusals) {
+    }
+
+    private NoticeView view(NoticeRepository.StoredNotice notice) {
+        return new NoticeView(notice.id(), notice.title(), notice.bodyMarkdown(), markdown.toHtml(notice.bodyMarkdown()),
+                notice.publishStart(), notice.publishEnd());
+    }
+}

@@ -1,0 +1,23 @@
+package org.amamo.platform;
+
+import java.util.List;
+import org.springframework.validation.BindingResult;
+
+/** Puts business-rule refusals beside the bean-validation errors of a web form. */
+public final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    /** Adds each refusal as an error of its field ({@code $} for the whole form). */
+    public static void reject(BindingResult binding, List<Refusal> refusals) {
+        for (Refusal refusal : refusals) {
+            Object[] arguments = refusal.arguments().toArray();
+            if ("$".equals(refusal.field())) {
+                binding.reject(refusal.messageKey(), arguments, refusal.messageKey());
+            } else {
+                binding.rejectValue(refusal.field(), refusal.messageKey(), arguments, refusal.messageKey());
+            }
+        }
+    }
+}
