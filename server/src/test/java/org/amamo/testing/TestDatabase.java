@@ -1,0 +1,101 @@
+package org.amamo.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every Spring test context a database of its own, freshly migrated by Flyway.
+ *
+ * <p>The system property {@code amamo.test.database} chooses the engine: {@code h2} (an in-memory H2
+ * database in PostgreSQL mode) or {@code postgresql} (a new database created on the server named by the
+ * environment variable {@code AMAMO_TEST_PG_URL}, by default {@code jdbc:postgresql://127.0.0.1:5432/postgres}
+ * as user {@code postgres}, and dropped when the test JVM exits). Maven's surefire runs the suite once with
+ * each (see server/pom.xml). Demo data is off in tests.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String ENGINE_PROPERTY = "amamo.test.database";
+
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
+    }
+
+    /** Whether this test run uses PostgreSQL. */
+    public static boolean postgresql() {
+        return "postgresql".equals(System.getProperty(ENGINE_PROPERTY));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> properties = new HashMap<>();
+        if (postgresql()) {
+            String name = "amamo_test_" + RUN + "_" + CONTEXTS.incrementAndGet();
+            createPostgresql(name);
+            properties.put("spring.datasource.url", serverUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/" + name));
+            properties.put("spring.datasource.username", user());
+            properties.put("spring.datasource.password", password());
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:mem:amamo-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+        properties.put("amamo.demo-data.enabled", "false");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("amamo-test-database", properties));
+    }
+
+    private static void createPostgresql(String name) {
+        try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + serverUrl()
+                    + ". Start PostgreSQL (see .ci/run) or set AMAMO_TEST_PG_URL.", e);
+        }
+    }
+
+    private static void dropCreated() {
+        if (CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
+             Statement statement = connection.createStatement()) {
+            for (String name : CREATED) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test databases " + CREATED + ": " + e.getMessage());
+        }
+    }
+
+    private static String serverUrl() {
+        return env("AMAMO_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    }
+
+    private static String user() {
+        return env("AMAMO_TEST_PG_USER", "postgres");
+    }
+
+    private static String password() {
+        return env("AMAMO_TEST_PG_PASSWORD", "");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
