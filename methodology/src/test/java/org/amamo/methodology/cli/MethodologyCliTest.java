@@ -144,4 +144,18 @@ class MethodologyCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("\"id\": \"A-1\"").doesNotContain("B-2").contains("\"overlapHa\": \"50.");
     }
+
+    @Test
+    void uncertaintyAddsAReproducibleBand() throws IOException {
+        String sheet = Files.readString(Path.of(WORKED_EXAMPLE)).replace("\"areaHa\": \"7.8\",",
+                "\"areaHa\": \"7.8\", \"uncertainty\": {\"areaHa\": {\"min\": \"7\", \"max\": \"8.6\"}},");
+
+        Run first = run(sheet, "uncertainty", "-", "--samples", "500", "--seed", "9");
+        Run second = run(sheet, "uncertainty", "-", "--samples", "500", "--seed", "9");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.stdout()).contains("\"uncertainty\": {", "\"p5\"", "\"p95\"", "\"creditT\": \"11.1\"")
+                .isEqualTo(second.stdout());
+        assertThat(run(sheet, "uncertainty", "-", "--samples", "0").exitCode()).isEqualTo(MethodologyCli.EXIT_USAGE);
+    }
 }
