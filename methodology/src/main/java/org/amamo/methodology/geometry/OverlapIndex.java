@@ -21,6 +21,8 @@ public final class OverlapIndex {
 
     /** STRtree node capacity; JTS's default. */
     private static final int NODE_CAPACITY = 10;
+    /** With more candidates than this, the new geometry is prepared before testing them. */
+    private static final int PREPARE_ABOVE_CANDIDATES = 8;
 
     private final List<IndexedSite> sites;
     private final STRtree tree = new STRtree(NODE_CAPACITY);
@@ -63,13 +65,9 @@ public final class OverlapIndex {
      */
     public List<Overlap> overlapsWith(SiteGeometry newSite) {
         Geometry geometry = Jts.geometry(newSite);
-        PreparedGeometry prepared = PreparedGeometryFactory.prepare(geometry);
         List<Overlap> overlaps = new ArrayList<>();
-        for (Object candidate : tree.query(geometry.getEnvelopeInternal())) {
-            IndexedSite site = (IndexedSite) candidate;
-            if (prepared.intersects(site.geometry())) {
-                addOverlap(geometry, site, overlaps);
-            }
+        for (IndexedSite site : intersecting(geometry)) {
+            addOverlap(geometry, site, overlaps);
         }
         overlaps.sort(Comparator.comparing(Overlap::siteId));
         return overlaps;
@@ -92,6 +90,61 @@ public final class OverlapIndex {
         }
         overlaps.sort(Comparator.comparing(Overlap::siteId));
         return overlaps;
+    }
+
+    /**
+     * Detection only: the ids of the existing sites that the new site meets (JTS {@code intersects}, so
+     * sites that merely touch are included), found with the spatial index. {@link #overlapsWith} refines
+     * these into overlaps with an area.
+     *
+     * @param newSite a validated site
+     * @return the ids in index order
+     */
+    public List<String> intersectingSiteIds(SiteGeometry newSite) {
+        return intersecting(Jts.geometry(newSite)).stream().map(IndexedSite::id).toList();
+    }
+
+    /**
+     * Detection by brute force: JTS {@code intersects} of the new site with every existing site, in
+     * insertion order. For comparison in tests and benchmarks.
+     *
+     * @param newSite a validated site
+     * @return the ids in insertion order
+     */
+    public List<String> intersectingSiteIdsWithoutIndex(SiteGeometry newSite) {
+        Geometry geometry = Jts.geometry(newSite);
+        List<String> ids = new ArrayList<>();
+        for (IndexedSite site : sites) {
+            if (geometry.intersects(site.geometry())) {
+                ids.add(site.id());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Candidates from the tree, tested exactly. Preparing the new geometry (which indexes its edges) pays
+     * off only when there are many candidates; for a few, plain {@code intersects} is faster.
+     */
+    private List<IndexedSite> intersecting(Geometry geometry) {
+        List<IndexedSite> candidates = new ArrayList<>();
+        tree.query(geometry.getEnvelopeInternal(), item -> candidates.add((IndexedSite) item));
+        List<IndexedSite> intersecting = new ArrayList<>();
+        if (candidates.size() <= PREPARE_ABOVE_CANDIDATES) {
+            for (IndexedSite site : candidates) {
+                if (geometry.intersects(site.geometry())) {
+                    intersecting.add(site);
+                }
+            }
+            return intersecting;
+        }
+        PreparedGeometry prepared = PreparedGeometryFactory.prepare(geometry);
+        for (IndexedSite site : candidates) {
+            if (prepared.intersects(site.geometry())) {
+                intersecting.add(site);
+            }
+        }
+        return intersecting;
     }
 
     private static void addOverlap(Geometry geometry, IndexedSite site, List<Overlap> overlaps) {
