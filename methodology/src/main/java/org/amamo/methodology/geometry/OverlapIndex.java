@@ -21,8 +21,6 @@ public final class OverlapIndex {
 
     /** STRtree node capacity; JTS's default. */
     private static final int NODE_CAPACITY = 10;
-    /** With more candidates than this, the new geometry is prepared before testing them. */
-    private static final int PREPARE_ABOVE_CANDIDATES = 8;
 
     private final List<IndexedSite> sites;
     private final STRtree tree = new STRtree(NODE_CAPACITY);
@@ -122,28 +120,16 @@ public final class OverlapIndex {
         return ids;
     }
 
-    /**
-     * Candidates from the tree, tested exactly. Preparing the new geometry (which indexes its edges) pays
-     * off only when there are many candidates; for a few, plain {@code intersects} is faster.
-     */
+    /** Candidates from the tree, tested exactly against the prepared (edge-indexed) new geometry. */
     private List<IndexedSite> intersecting(Geometry geometry) {
-        List<IndexedSite> candidates = new ArrayList<>();
-        tree.query(geometry.getEnvelopeInternal(), item -> candidates.add((IndexedSite) item));
-        List<IndexedSite> intersecting = new ArrayList<>();
-        if (candidates.size() <= PREPARE_ABOVE_CANDIDATES) {
-            for (IndexedSite site : candidates) {
-                if (geometry.intersects(site.geometry())) {
-                    intersecting.add(site);
-                }
-            }
-            return intersecting;
-        }
         PreparedGeometry prepared = PreparedGeometryFactory.prepare(geometry);
-        for (IndexedSite site : candidates) {
+        List<IndexedSite> intersecting = new ArrayList<>();
+        tree.query(geometry.getEnvelopeInternal(), item -> {
+            IndexedSite site = (IndexedSite) item;
             if (prepared.intersects(site.geometry())) {
                 intersecting.add(site);
             }
-        }
+        });
         return intersecting;
     }
 
