@@ -28,7 +28,7 @@ public record AreaComponent(String id, String ecosystem, BigDecimal areaHectares
 
     /** Copies the uncertainties; they may be given as {@code null} for none. */
     public AreaComponent {
-        uncertainties = uncertainties == null ? Map.of() : Map.copyOf(uncertainties);
+        uncertainties = InputDistribution.copy(uncertainties);
     }
 
     /**

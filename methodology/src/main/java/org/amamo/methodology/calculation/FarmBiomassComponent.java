@@ -27,7 +27,7 @@ public record FarmBiomassComponent(String id, BigDecimal biomassTonnesWetWeight,
 
     /** Copies the uncertainties; they may be given as {@code null} for none. */
     public FarmBiomassComponent {
-        uncertainties = uncertainties == null ? Map.of() : Map.copyOf(uncertainties);
+        uncertainties = InputDistribution.copy(uncertainties);
         species = species == null ? new SpeciesParameters(null, null, null, null, null) : species;
     }
 

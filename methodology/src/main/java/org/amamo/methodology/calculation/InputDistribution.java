@@ -1,6 +1,9 @@
 package org.amamo.methodology.calculation;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The uncertainty of one numeric input of a component, used only by the informative Monte Carlo band;
@@ -23,5 +26,18 @@ public sealed interface InputDistribution permits InputDistribution.Uniform, Inp
      * @param standardDeviation standard deviation, in the input's unit
      */
     record Normal(BigDecimal standardDeviation) implements InputDistribution {
+    }
+
+    /**
+     * An unmodifiable copy in input order (so that messages come out in a stable order).
+     *
+     * @param uncertainties distributions by input, or {@code null} for none
+     * @return the copy
+     */
+    static Map<ComponentInput, InputDistribution> copy(Map<ComponentInput, InputDistribution> uncertainties) {
+        if (uncertainties == null || uncertainties.isEmpty()) {
+            return Map.of();
+        }
+        return Collections.unmodifiableMap(new EnumMap<>(uncertainties));
     }
 }

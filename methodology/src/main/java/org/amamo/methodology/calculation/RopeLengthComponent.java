@@ -28,7 +28,7 @@ public record RopeLengthComponent(String id, BigDecimal ropeLengthMetres, BigDec
 
     /** Copies the uncertainties; they may be given as {@code null} for none. */
     public RopeLengthComponent {
-        uncertainties = uncertainties == null ? Map.of() : Map.copyOf(uncertainties);
+        uncertainties = InputDistribution.copy(uncertainties);
         species = species == null ? new SpeciesParameters(null, null, null, null, null) : species;
     }
 

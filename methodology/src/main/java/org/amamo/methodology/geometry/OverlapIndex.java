@@ -63,13 +63,9 @@ public final class OverlapIndex {
      */
     public List<Overlap> overlapsWith(SiteGeometry newSite) {
         Geometry geometry = Jts.geometry(newSite);
-        PreparedGeometry prepared = PreparedGeometryFactory.prepare(geometry);
         List<Overlap> overlaps = new ArrayList<>();
-        for (Object candidate : tree.query(geometry.getEnvelopeInternal())) {
-            IndexedSite site = (IndexedSite) candidate;
-            if (prepared.intersects(site.geometry())) {
-                addOverlap(geometry, site, overlaps);
-            }
+        for (IndexedSite site : intersecting(geometry)) {
+            addOverlap(geometry, site, overlaps);
         }
         overlaps.sort(Comparator.comparing(Overlap::siteId));
         return overlaps;
@@ -92,6 +88,49 @@ public final class OverlapIndex {
         }
         overlaps.sort(Comparator.comparing(Overlap::siteId));
         return overlaps;
+    }
+
+    /**
+     * Detection only: the ids of the existing sites that the new site meets (JTS {@code intersects}, so
+     * sites that merely touch are included), found with the spatial index. {@link #overlapsWith} refines
+     * these into overlaps with an area.
+     *
+     * @param newSite a validated site
+     * @return the ids in index order
+     */
+    public List<String> intersectingSiteIds(SiteGeometry newSite) {
+        return intersecting(Jts.geometry(newSite)).stream().map(IndexedSite::id).toList();
+    }
+
+    /**
+     * Detection by brute force: JTS {@code intersects} of the new site with every existing site, in
+     * insertion order. For comparison in tests and benchmarks.
+     *
+     * @param newSite a validated site
+     * @return the ids in insertion order
+     */
+    public List<String> intersectingSiteIdsWithoutIndex(SiteGeometry newSite) {
+        Geometry geometry = Jts.geometry(newSite);
+        List<String> ids = new ArrayList<>();
+        for (IndexedSite site : sites) {
+            if (geometry.intersects(site.geometry())) {
+                ids.add(site.id());
+            }
+        }
+        return ids;
+    }
+
+    /** Candidates from the tree, tested exactly against the prepared (edge-indexed) new geometry. */
+    private List<IndexedSite> intersecting(Geometry geometry) {
+        PreparedGeometry prepared = PreparedGeometryFactory.prepare(geometry);
+        List<IndexedSite> intersecting = new ArrayList<>();
+        tree.query(geometry.getEnvelopeInternal(), item -> {
+            IndexedSite site = (IndexedSite) item;
+            if (prepared.intersects(site.geometry())) {
+                intersecting.add(site);
+            }
+        });
+        return intersecting;
     }
 
     private static void addOverlap(Geometry geometry, IndexedSite site, List<Overlap> overlaps) {
