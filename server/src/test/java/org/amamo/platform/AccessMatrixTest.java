@@ -44,6 +44,9 @@ class AccessMatrixTest {
 
     static final Set<Role> SECRETARIAT = EnumSet.of(Role.SECRETARIAT, Role.ADMINISTRATOR);
     static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
+    static final Set<Role> APPLICANT = EnumSet.of(Role.APPLICANT);
+    /** Both sides of a pre-consultation; whether the user takes part in a given one is checked in the service. */
+    static final Set<Role> CONSULTATION_PARTIES = EnumSet.of(Role.APPLICANT, Role.SECRETARIAT, Role.ADMINISTRATOR);
 
     /** Who may call each endpoint; {@code null} marks an endpoint open to anonymous visitors too. */
     static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
@@ -59,7 +62,15 @@ class AccessMatrixTest {
             Map.entry("PUT /api/v1/users/{id}/enabled", SECRETARIAT),
             Map.entry("POST /api/v1/notices", SECRETARIAT),
             Map.entry("PUT /api/v1/notices/{id}", SECRETARIAT),
-            Map.entry("DELETE /api/v1/notices/{id}", SECRETARIAT));
+            Map.entry("DELETE /api/v1/notices/{id}", SECRETARIAT),
+            Map.entry("POST /consultations", APPLICANT),
+            Map.entry("POST /consultations/{id}/messages", CONSULTATION_PARTIES),
+            Map.entry("POST /consultations/{id}/withdraw", APPLICANT),
+            Map.entry("POST /secretariat/consultations/{id}/close", SECRETARIAT),
+            Map.entry("POST /api/v1/consultations", APPLICANT),
+            Map.entry("POST /api/v1/consultations/{id}/messages", CONSULTATION_PARTIES),
+            Map.entry("POST /api/v1/consultations/{id}/withdraw", APPLICANT),
+            Map.entry("POST /api/v1/consultations/{id}/close", SECRETARIAT));
 
     /** Endpoints anonymous visitors may call as well. */
     static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register");

@@ -1,0 +1,144 @@
+package org.amamo.consultation.internal;
+
+import jakarta.validation.Valid;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.FormErrors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant's consultations (list, new, withdraw) and the thread page that the applicant and the
+ * secretariat share (read, post a message, close). An outsider gets 404 for a consultation, so that its
+ * existence is not revealed either.
+ */
+@Controller
+class ConsultationController {
+
+    private final ConsultationService consultations;
+
+    ConsultationController(ConsultationService consultations) {
+        this.consultations = consultations;
+    }
+
+    @GetMapping("/consultations")
+    @PreAuthorize("hasRole('APPLICANT')")
+    String mine(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) Integer page,
+            Model model) {
+        model.addAttribute("listing", consultations.list(user, true, null, null, page, null));
+        return "consultation/mine";
+    }
+
+    @GetMapping("/consultations/new")
+    @PreAuthorize("hasRole('APPLICANT')")
+    String newForm(Model model) {
+        model.addAttribute("form", new ConsultationForm());
+        return form(model);
+    }
+
+    @PostMapping("/consultations")
+    @PreAuthorize("hasRole('APPLICANT')")
+    String open(@AuthenticationPrincipal AmamoPrincipal user, @Valid @ModelAttribute("form") ConsultationForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return form(model);
+        }
+        ConsultationService.Outcome outcome = consultations.open(user, form.draft());
+        FormErrors.reject(binding, outcome.refusals());
+        if (binding.hasErrors()) {
+            return form(model);
+        }
+        redirect.addFlashAttribute("flash", "consultation.opened");
+        return "redirect:/consultations/" + outcome.id();
+    }
+
+    @GetMapping("/consultations/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model) {
+        return thread(user, id, model);
+    }
+
+    @PostMapping("/consultations/{id}/messages")
+    @PreAuthorize("hasAnyRole('APPLICANT', 'SECRETARIAT', 'ADMINISTRATOR')")
+    String post(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @Valid @ModelAttribute("message") MessageForm message, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            ConsultationService.Outcome outcome = consultations.post(id, user, message.getBody());
+            notFoundUnless(outcome);
+            FormErrors.reject(binding, outcome.refusals());
+        }
+        if (binding.hasErrors()) {
+            return thread(user, id, model);
+        }
+        redirect.addFlashAttribute("flash", "consultation.posted");
+        return "redirect:/consultations/" + id;
+    }
+
+    @PostMapping("/consultations/{id}/withdraw")
+    @PreAuthorize("hasRole('APPLICANT')")
+    String withdraw(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
+        ConsultationService.Outcome outcome = consultations.withdraw(id, user);
+        notFoundUnless(outcome);
+        if (outcome.refusals().isEmpty()) {
+            redirect.addFlashAttribute("flash", "consultation.withdrawn");
+        } else {
+            redirect.addFlashAttribute("refusals", outcome.refusals());
+        }
+        return "redirect:/consultations/" + id;
+    }
+
+    @PostMapping("/secretariat/consultations/{id}/close")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String close(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @Valid @ModelAttribute("closing") ClosingForm closing, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            ConsultationService.Outcome outcome = consultations.close(id, user, closing.getNote());
+            notFoundUnless(outcome);
+            FormErrors.reject(binding, outcome.refusals());
+        }
+        if (binding.hasErrors()) {
+            return thread(user, id, model);
+        }
+        redirect.addFlashAttribute("flash", "consultation.closed");
+        return "redirect:/consultations/" + id;
+    }
+
+    private String form(Model model) {
+        model.addAttribute("prefectures", Prefectures.CODES);
+        model.addAttribute("ecosystems", Ecosystems.KEYS);
+        return "consultation/new";
+    }
+
+    /** The thread page, keeping a rejected message or closing form with its errors. */
+    private String thread(AmamoPrincipal user, long id, Model model) {
+        ConsultationDetail consultation = consultations.visibleTo(id, user)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("consultation", consultation);
+        model.addAttribute("party", Party.of(user, consultation.applicantId()).orElseThrow().name());
+        if (!model.containsAttribute("message")) {
+            model.addAttribute("message", new MessageForm());
+        }
+        if (!model.containsAttribute("closing")) {
+            model.addAttribute("closing", new ClosingForm());
+        }
+        return "consultation/show";
+    }
+
+    private static void notFoundUnless(ConsultationService.Outcome outcome) {
+        if (outcome.notFound()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+}

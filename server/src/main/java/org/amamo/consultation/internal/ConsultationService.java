@@ -1,0 +1,180 @@
+package org.amamo.consultation.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.amamo.consultation.ConsultationStatus;
+import org.amamo.consultation.ConsultationSummary;
+import org.amamo.consultation.Consultations;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.platform.Pages;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.SchemeTime;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens consultations, carries the thread between applicant and secretariat, and ends consultations.
+ * Every change reads the consultation under a row lock first, so that two people writing at once cannot
+ * both pass a rule that only one of them may pass (a post after a closing, one message past the limit).
+ */
+@Service
+class ConsultationService implements Consultations {
+
+    /** The most messages one consultation holds; past it, the applicant should apply or open a new one. */
+    static final int MESSAGES_MAX = 200;
+    static final int MESSAGE_MAX = 4000;
+    static final int CLOSE_NOTE_MAX = 2000;
+    /** The longest search text a list accepts. */
+    static final int SEARCH_MAX = 100;
+
+    static final Refusal NOT_FOUND = Refusal.of("$", "consultation.not-found");
+
+    private final ConsultationRepository consultations;
+    private final Clock clock;
+
+    ConsultationService(ConsultationRepository consultations, Clock clock) {
+        this.consultations = consultations;
+        this.clock = clock;
+    }
+
+    /** The consultation changed (its id), or the refusals that stopped the change. */
+    record Outcome(Long id, List<Refusal> refusals) {
+
+        Outcome {
+            refusals = List.copyOf(refusals);
+        }
+
+        static Outcome done(long id) {
+            return new Outcome(id, List.of());
+        }
+
+        static Outcome refused(Refusal... refusals) {
+            return new Outcome(null, List.of(refusals));
+        }
+
+        boolean notFound() {
+            return refusals.contains(NOT_FOUND);
+        }
+    }
+
+    /** One page of a list; {@code refusals} says why the request could not be answered. */
+    record Listing(List<ConsultationSummary> rows, int number, int size, boolean hasNext, List<Refusal> refusals) {
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ConsultationSummary> openedBy(long applicantId, int limit) {
+        return consultations.list(new ConsultationRepository.Filter(applicantId, null, null), 0, Pages.size(limit));
+    }
+
+    /**
+     * One page of consultations, newest activity first: the secretariat sees everyone's (filtered by status
+     * and by text in the title or the applicant's name or e-mail), anyone else only their own.
+     */
+    @Transactional(readOnly = true)
+    Listing list(AmamoPrincipal viewer, boolean onlyOwn, ConsultationStatus status, String text, Integer page,
+            Integer size) {
+        int rows = Pages.size(size);
+        int number = Pages.number(page);
+        if (text != null && text.strip().length() > SEARCH_MAX) {
+            return new Listing(List.of(), number, rows, false,
+                    List.of(Refusal.of("q", "consultation.search.too-long", SEARCH_MAX)));
+        }
+        Long applicant = onlyOwn || !viewer.isSecretariat() ? viewer.userId() : null;
+        List<ConsultationSummary> found = consultations.list(
+                new ConsultationRepository.Filter(applicant, status, text), (long) number * rows, rows + 1);
+        return new Listing(found.stream().limit(rows).toList(), number, rows, found.size() > rows, List.of());
+    }
+
+    /** The consultation, if it exists and {@code viewer} is its applicant or the secretariat. */
+    @Transactional(readOnly = true)
+    Optional<ConsultationDetail> visibleTo(long id, AmamoPrincipal viewer) {
+        return consultations.find(id).filter(found -> Party.of(viewer, found.applicantId()).isPresent());
+    }
+
+    /** Opens a consultation for {@code applicant}, or says what to fix. */
+    @Transactional
+    Outcome open(AmamoPrincipal applicant, ConsultationDraft draft) {
+        if (!applicant.has(Role.APPLICANT)) {
+            return Outcome.refused(Refusal.of("$", "consultation.applicant-only"));
+        }
+        List<Refusal> refusals = draft.refusals(today());
+        if (!refusals.isEmpty()) {
+            return new Outcome(null, refusals);
+        }
+        return Outcome.done(consultations.insert(applicant.userId(), draft, clock.instant()));
+    }
+
+    /** Adds a message to the thread; the secretariat's answers it, the applicant's reopens it. */
+    @Transactional
+    Outcome post(long id, AmamoPrincipal author, String body) {
+        Optional<ConsultationRepository.Locked> locked = consultations.lock(id);
+        Optional<Party> party = locked.flatMap(found -> Party.of(author, found.applicantId()));
+        if (party.isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        ConsultationRepository.Locked consultation = locked.get();
+        if (!consultation.status().active()) {
+            return Outcome.refused(Refusal.of("$", "consultation.ended"));
+        }
+        if (consultation.messageCount() >= MESSAGES_MAX) {
+            return Outcome.refused(Refusal.of("$", "consultation.messages.limit", MESSAGES_MAX));
+        }
+        Optional<Refusal> text = text("body", body, MESSAGE_MAX);
+        if (text.isPresent()) {
+            return Outcome.refused(text.get());
+        }
+        consultations.insertMessage(id, author.userId(), party.get() == Party.SECRETARIAT, body.strip(), clock.instant());
+        consultations.changeStatus(id, party.get().statusAfterMessage(), clock.instant());
+        return Outcome.done(id);
+    }
+
+    /** The secretariat ends the consultation, with a note to the applicant saying why or what next. */
+    @Transactional
+    Outcome close(long id, AmamoPrincipal secretariat, String note) {
+        Optional<ConsultationRepository.Locked> locked = consultations.lock(id);
+        if (locked.isEmpty() || Party.of(secretariat, locked.get().applicantId()).orElse(null) != Party.SECRETARIAT) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        if (!locked.get().status().active()) {
+            return Outcome.refused(Refusal.of("$", "consultation.ended"));
+        }
+        Optional<Refusal> text = text("note", note, CLOSE_NOTE_MAX);
+        if (text.isPresent()) {
+            return Outcome.refused(text.get());
+        }
+        consultations.end(id, ConsultationStatus.CLOSED, secretariat.userId(), note.strip(), clock.instant());
+        return Outcome.done(id);
+    }
+
+    /** The applicant takes the consultation back; the thread stays readable, nothing more may be posted. */
+    @Transactional
+    Outcome withdraw(long id, AmamoPrincipal applicant) {
+        Optional<ConsultationRepository.Locked> locked = consultations.lock(id);
+        if (locked.isEmpty() || Party.of(applicant, locked.get().applicantId()).orElse(null) != Party.APPLICANT) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        if (!locked.get().status().active()) {
+            return Outcome.refused(Refusal.of("$", "consultation.ended"));
+        }
+        consultations.end(id, ConsultationStatus.WITHDRAWN, applicant.userId(), null, clock.instant());
+        return Outcome.done(id);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), SchemeTime.ZONE);
+    }
+
+    private static Optional<Refusal> text(String field, String text, int max) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(Refusal.of(field, "consultation.text.required"));
+        }
+        if (text.strip().length() > max) {
+            return Optional.of(Refusal.of(field, "consultation.text.too-long", max));
+        }
+        return Optional.empty();
+    }
+}
