@@ -306,4 +306,18 @@ class ConsultationTest {
                 .content(json("t"))).andExpect(status().isForbidden());
         assertThat(count("consultation")).isEqualTo(before);
     }
+
+    @Test
+    void thePagesSpeakEnglishTooAndTheApiIsDescribed() throws Exception {
+        long id = open(applicant, unique("english"));
+        mvc.perform(get("/consultations/new").param("lang", "en").with(as(applicant)))
+                .andExpect(content().string(containsString("Ask for a pre-consultation")))
+                .andExpect(content().string(containsString("Kanagawa")));
+        mvc.perform(get("/consultations/{id}", id).param("lang", "en").with(as(applicant)))
+                .andExpect(content().string(containsString("Awaiting answer")))
+                .andExpect(content().string(containsString("Seagrass bed")));
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/consultations/{id}/messages")))
+                .andExpect(content().string(containsString("Pre-consultations")));
+    }
 }
