@@ -167,12 +167,13 @@ final class SheetValidator {
                 errors.add(path + ".end", "a crediting year runs exactly one year: starting " + year.start()
                         + " it ends " + CreditingPeriod.end(year.start()) + "; got " + year.end());
             }
-            components(year.components());
             if (type == CreditType.REDUCTION) {
+                components(year.components());
                 noRemovalBaselineOrVessels(year);
                 return;
             }
             numbers.nonNegative(path + ".baselineT", year.baselineTonnesCo2(), false);
+            components(year.components());
             vessels(year.vessels());
         }
 
