@@ -66,7 +66,8 @@ final class ReductionRules {
             numbers.nonNegative(path + ".baselineElectricityKwh", electricity.baselineElectricityKwh(), true);
         } else {
             errors.add(path + ".baselineElectricityKwh", "required: the energy the baseline would have used, as "
-                    + "baselineElectricityKwh, or as baselineFuel with baselineFuelLitres (baselineFuelTonnes for lng)");
+                    + "baselineElectricityKwh, or as baselineFuel with baselineFuelLitres "
+                    + "(baselineFuelTonnes for lng)");
         }
         numbers.nonNegative(path + ".projectElectricityKwh", electricity.projectElectricityKwh(), true);
         factor(".gridFactorTCo2PerKwh", electricity.gridFactorTonnesCo2PerKwh(), MAX_GRID_FACTOR_TONNES_CO2_PER_KWH,

@@ -66,7 +66,8 @@ class PublishedCasesTest {
     void eelgrassWithCertaintyPrintsUptakeAtWorkingPrecision() {
         CalculationResult result = calculate(Sheets.sheet("jbe-2.3", Sheets.seagrass("7.8", "0.90", "1.00")));
 
-        assertThat(SheetJson.figure(result.removalYears().get(0).components().get(0).uptakeTonnesCo2())).isEqualTo("11.0916");
+        assertThat(SheetJson.figure(result.removalYears().get(0).components().get(0).uptakeTonnesCo2()))
+                .isEqualTo("11.0916");
     }
 
     static String resource(String name) throws IOException {

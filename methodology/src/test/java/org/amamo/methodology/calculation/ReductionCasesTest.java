@@ -99,8 +99,10 @@ class ReductionCasesTest {
     void componentsOfAYearOffsetEachOtherAndAnIncreaseIsNotDiscountedByCertainty() {
         // Tug A: 10 kL -> 12 kL diesel: 25.8 - 30.96 = -5.16 (an increase: counted in full, certainty 0.50 ignored).
         // Tug B: 10 kL -> 7 kL diesel: 25.8 - 18.06 = 7.74, x 0.50 = 3.87. Year: 3.87 - 5.16 = -1.29 -> 0.
-        FuelSwitchComponent worse = FuelSwitchComponent.of("a", dieselLitres("10000"), dieselLitres("12000"), d("0.50"));
-        FuelSwitchComponent better = FuelSwitchComponent.of("b", dieselLitres("10000"), dieselLitres("7000"), d("0.50"));
+        FuelSwitchComponent worse = FuelSwitchComponent.of("a", dieselLitres("10000"), dieselLitres("12000"),
+                d("0.50"));
+        FuelSwitchComponent better = FuelSwitchComponent.of("b", dieselLitres("10000"), dieselLitres("7000"),
+                d("0.50"));
 
         CalculationResult result = calculate(reduction(worse, better));
 

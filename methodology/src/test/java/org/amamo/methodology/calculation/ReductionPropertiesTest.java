@@ -26,8 +26,8 @@ class ReductionPropertiesTest {
     Arbitrary<FuelQuantity> fuels() {
         Arbitrary<BigDecimal> litres = Arbitraries.bigDecimals().between(BigDecimal.ZERO, d("500000")).ofScale(1);
         Arbitrary<BigDecimal> tonnes = Arbitraries.bigDecimals().between(BigDecimal.ZERO, d("500")).ofScale(3);
-        Arbitrary<FuelQuantity> liquid = Combinators.combine(Arbitraries.of("gasoline", "diesel", "heavy-oil-a"), litres)
-                .as(FuelQuantity::litres);
+        Arbitrary<String> liquids = Arbitraries.of("gasoline", "diesel", "heavy-oil-a");
+        Arbitrary<FuelQuantity> liquid = Combinators.combine(liquids, litres).as(FuelQuantity::litres);
         return Arbitraries.oneOf(liquid, tonnes.map(t -> FuelQuantity.tonnes("lng", t)));
     }
 
@@ -47,7 +47,8 @@ class ReductionPropertiesTest {
         CalculationResult result = fuelSwitch(baseline, project, certainty, gridFactor);
 
         assertThat(result.netTonnesCo2()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
-        assertThat(result.years()).allSatisfy(y -> assertThat(y.netTonnesCo2()).isGreaterThanOrEqualTo(BigDecimal.ZERO));
+        assertThat(result.years())
+                .allSatisfy(y -> assertThat(y.netTonnesCo2()).isGreaterThanOrEqualTo(BigDecimal.ZERO));
         assertThat(result.creditTonnesCo2()).isGreaterThanOrEqualTo(BigDecimal.ZERO)
                 .isLessThanOrEqualTo(result.netTonnesCo2());
         assertThat(result.netTonnesCo2().subtract(result.creditTonnesCo2())).isLessThan(d("0.1"));

@@ -14,8 +14,8 @@ class ReductionValidationTest {
             {"id": "tug", "method": "reduction-fuel-switch", "baselineFuel": "diesel", "baselineFuelLitres": "100000",
              "projectFuel": "diesel", "projectFuelLitres": "60000", "certainty": "1.00"}""";
     private static final String LNG_TUG = """
-            {"id": "lng-tug", "method": "reduction-fuel-switch", "baselineFuel": "diesel", "baselineFuelLitres": "50000",
-             "projectFuel": "lng", "projectFuelTonnes": "30.5", "certainty": "0.90"}""";
+            {"id": "lng-tug", "method": "reduction-fuel-switch", "baselineFuel": "diesel",
+             "baselineFuelLitres": "50000", "projectFuel": "lng", "projectFuelTonnes": "30.5", "certainty": "0.90"}""";
     private static final String HEAT_PUMP = """
             {"id": "heat-pump", "method": "reduction-electricity", "baselineFuel": "heavy-oil-a",
              "baselineFuelLitres": "20000", "projectElectricityKwh": "60000", "gridFactorTCo2PerKwh": "0.000441",
@@ -89,7 +89,8 @@ class ReductionValidationTest {
         String json = sheet("\"methodologyVersion\": \"yokohama-2019-reduction\"", EELGRASS, "");
 
         assertThat(errors(json)).containsExactly(error("$.methodologyVersion", "methodology version "
-                + "yokohama-2019-reduction has no removal methods; a removal sheet needs one of yokohama-2019, jbe-2.3"));
+                + "yokohama-2019-reduction has no removal methods; a removal sheet needs one of yokohama-2019, "
+                + "jbe-2.3"));
     }
 
     @Test
@@ -154,7 +155,8 @@ class ReductionValidationTest {
     void rejectsGridFactorInKilogramsPerKwh() {
         assertThat(errors(reduction(HEAT_PUMP.replace("\"0.000441\"", "\"0.441\""))))
                 .containsExactly(error(PATH + ".gridFactorTCo2PerKwh", "is above 0.01 t-CO2/kWh, more than any real "
-                        + "factor; enter t-CO2/kWh, not kg-CO2/kWh (0.441 kg-CO2/kWh is 0.000441 t-CO2/kWh); got 0.441"));
+                        + "factor; enter t-CO2/kWh, not kg-CO2/kWh (0.441 kg-CO2/kWh is 0.000441 t-CO2/kWh); "
+                        + "got 0.441"));
     }
 
     @Test

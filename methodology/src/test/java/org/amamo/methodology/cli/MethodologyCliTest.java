@@ -84,7 +84,8 @@ class MethodologyCliTest {
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr().lines()).containsExactly(
                 "$.years[0].components[0].baselineFuelLitres: must not be negative; got -1",
-                "$.years[0].components[0].projectFuelLitres: lng is measured in tonnes: enter projectFuelTonnes instead");
+                "$.years[0].components[0].projectFuelLitres: lng is measured in tonnes: enter projectFuelTonnes "
+                        + "instead");
     }
 
     @Test
