@@ -158,7 +158,8 @@ class ConsultationTest {
         mvc.perform(form("t", "continuation", "true", "implementersChanged", "true").with(as(applicant)))
                 .andExpect(model().attributeHasFieldErrorCode("form", "previousProject",
                         "consultation.previous-project.required"))
-                .andExpect(model().attributeHasFieldErrorCode("form", "implementerChanges", "consultation.changes.describe"));
+                .andExpect(model().attributeHasFieldErrorCode("form", "implementerChanges",
+                        "consultation.changes.describe"));
         mvc.perform(form("x".repeat(201)).with(as(applicant)))
                 .andExpect(model().attributeHasFieldErrorCode("form", "title", "Size"));
         assertThat(count("consultation")).isEqualTo(before);
@@ -184,7 +185,8 @@ class ConsultationTest {
         mvc.perform(post("/consultations/{id}/withdraw", id).with(as(other)).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/consultations/{id}/messages", id).with(as(other))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"覗き見\"}")).andExpect(status().isNotFound());
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"覗き見\"}"))
+                .andExpect(status().isNotFound());
         assertThat(count("consultation_message")).isEqualTo(messages);
         assertThat(stored(id)).isEqualTo("OPEN");
     }
@@ -206,7 +208,8 @@ class ConsultationTest {
     @Test
     void closingNeedsANote() throws Exception {
         long id = open(applicant, unique("終了コメント"));
-        mvc.perform(post("/secretariat/consultations/{id}/close", id).with(as(secretariat)).with(csrf()).param("note", " "))
+        mvc.perform(post("/secretariat/consultations/{id}/close", id).with(as(secretariat)).with(csrf())
+                        .param("note", " "))
                 .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("closing", "note"));
         mvc.perform(post("/api/v1/consultations/{id}/close", id).with(as(secretariat))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
@@ -245,9 +248,11 @@ class ConsultationTest {
         mvc.perform(get("/api/v1/consultations").param("q", tag.toUpperCase()).param("size", "2").with(as(secretariat)))
                 .andExpect(jsonPath("$", hasSize(2))).andExpect(jsonPath("$[1].id").value(third));
         mvc.perform(get("/api/v1/consultations").param("q", tag).param("size", "2").param("page", "1")
-                .with(as(secretariat))).andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].id").value(second));
-        String organisation = jdbc.sql("SELECT o.name FROM organisation o JOIN user_account u ON u.organisation_id = o.id"
-                + " WHERE u.id = ?").param(applicant.userId()).query(String.class).single();
+                        .with(as(secretariat)))
+                .andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].id").value(second));
+        String organisation = jdbc.sql("SELECT o.name FROM organisation o"
+                + " JOIN user_account u ON u.organisation_id = o.id WHERE u.id = ?").param(applicant.userId())
+                .query(String.class).single();
         mvc.perform(get("/api/v1/consultations").param("q", organisation).with(as(secretariat)))
                 .andExpect(jsonPath("$", hasSize(3)));
         mvc.perform(get("/api/v1/consultations").param("q", "%").param("status", "WITHDRAWN").with(as(secretariat)))
@@ -275,7 +280,8 @@ class ConsultationTest {
 
         mvc.perform(get("/api/v1/consultations").with(as(applicant)))
                 .andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].title").value(title));
-        mvc.perform(get("/api/v1/consultations").with(as(users.create(Role.APPLICANT)))).andExpect(jsonPath("$", hasSize(0)));
+        mvc.perform(get("/api/v1/consultations").with(as(users.create(Role.APPLICANT))))
+                .andExpect(jsonPath("$", hasSize(0)));
         mvc.perform(post("/api/v1/consultations/{id}/messages", id).with(as(secretariat))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"継続申請として受け付けます。\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ANSWERED"))
@@ -295,7 +301,8 @@ class ConsultationTest {
                         .content(json("").replace("\"33\"", "\"99\"")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("title"));
         mvc.perform(post("/api/v1/consultations").with(as(applicant)).contentType(MediaType.APPLICATION_JSON)
-                        .content(json("t").replace("\"33\"", "\"99\"").replace("\"activitiesChanged\":true", "\"activitiesChanged\":false")))
+                        .content(json("t").replace("\"33\"", "\"99\"")
+                                .replace("\"activitiesChanged\":true", "\"activitiesChanged\":false")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("prefecture"))
                 .andExpect(jsonPath("$.errors[1].field").value("activityChanges"));

@@ -113,7 +113,8 @@ class ConsultationRepository {
             params.put("p", "%" + likeEscaped(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jdbc.sql(SELECT_SUMMARY + where + " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+        String order = " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit OFFSET :offset";
+        return jdbc.sql(SELECT_SUMMARY + where + order)
                 .params(params).param("limit", limit).param("offset", offset)
                 .query(this::mapSummary).list();
     }
@@ -135,10 +136,11 @@ class ConsultationRepository {
         return new ConsultationDetail(row.getLong("id"), row.getLong("applicant_id"),
                 displayName(row.getString("organisation_name"), row.getString("full_name")), row.getString("title"),
                 row.getString("summary"), row.getString("prefecture"), row.getString("place_name"), ecosystems,
-                row.getBoolean("continuation"), row.getString("previous_project"), row.getBoolean("implementers_changed"),
-                row.getString("implementer_changes"), row.getBoolean("activities_changed"),
-                row.getString("activity_changes"), row.getObject("period_start", LocalDate.class),
-                row.getObject("period_end", LocalDate.class), ConsultationStatus.valueOf(row.getString("status")),
+                row.getBoolean("continuation"), row.getString("previous_project"),
+                row.getBoolean("implementers_changed"), row.getString("implementer_changes"),
+                row.getBoolean("activities_changed"), row.getString("activity_changes"),
+                row.getObject("period_start", LocalDate.class), row.getObject("period_end", LocalDate.class),
+                ConsultationStatus.valueOf(row.getString("status")),
                 row.getString("close_note"), ended == null ? null : ended.toInstant(), instant(row, "opened_at"),
                 instant(row, "last_activity_at"), messages);
     }
@@ -160,7 +162,8 @@ class ConsultationRepository {
                  WHERE m.consultation_id = ?
                  ORDER BY m.id
                 """).param(consultationId).query((row, n) -> new ConsultationDetail.Message(row.getLong("id"),
-                        row.getLong("author_id"), displayName(row.getString("organisation_name"), row.getString("full_name")),
+                        row.getLong("author_id"),
+                        displayName(row.getString("organisation_name"), row.getString("full_name")),
                         row.getBoolean("from_secretariat"), row.getString("body"), instant(row, "posted_at")))
                 .list();
     }

@@ -127,7 +127,8 @@ class ConsultationService implements Consultations {
         if (text.isPresent()) {
             return Outcome.refused(text.get());
         }
-        consultations.insertMessage(id, author.userId(), party.get() == Party.SECRETARIAT, body.strip(), clock.instant());
+        boolean fromSecretariat = party.get() == Party.SECRETARIAT;
+        consultations.insertMessage(id, author.userId(), fromSecretariat, body.strip(), clock.instant());
         consultations.changeStatus(id, party.get().statusAfterMessage(), clock.instant());
         return Outcome.done(id);
     }

@@ -110,7 +110,8 @@ class ConsultationDraftTest {
 
     @Test
     void ecosystemsAreOneOrMoreKnownKeysEachOnce() {
-        assertThat(ecosystems("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm").refusals(TODAY)).isEmpty();
+        assertThat(ecosystems("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm").refusals(TODAY))
+                .isEmpty();
         assertThat(keys(ecosystems())).containsExactly("consultation.ecosystems.required");
         assertThat(keys(ecosystems("seagrass", "coral"))).containsExactly("consultation.ecosystems.unknown");
         assertThat(keys(ecosystems("seagrass", "seagrass"))).containsExactly("consultation.ecosystems.repeated");
