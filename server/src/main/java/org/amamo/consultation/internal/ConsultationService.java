@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.amamo.consultation.ConsultationEnded;
+import org.amamo.consultation.ConsultationMessagePosted;
+import org.amamo.consultation.ConsultationOpened;
 import org.amamo.consultation.ConsultationStatus;
 import org.amamo.consultation.ConsultationSummary;
 import org.amamo.consultation.Consultations;
@@ -12,6 +15,7 @@ import org.amamo.identity.Role;
 import org.amamo.platform.Pages;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.SchemeTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Opens consultations, carries the thread between applicant and secretariat, and ends consultations.
  * Every change reads the consultation under a row lock first, so that two people writing at once cannot
  * both pass a rule that only one of them may pass (a post after a closing, one message past the limit).
+ * Each change publishes its event ({@link ConsultationOpened}, {@link ConsultationMessagePosted},
+ * {@link ConsultationEnded}) in the same transaction, for features that tell the people concerned.
  */
 @Service
 class ConsultationService implements Consultations {
@@ -33,10 +39,12 @@ class ConsultationService implements Consultations {
     static final Refusal NOT_FOUND = Refusal.of("$", "consultation.not-found");
 
     private final ConsultationRepository consultations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConsultationService(ConsultationRepository consultations, Clock clock) {
+    ConsultationService(ConsultationRepository consultations, ApplicationEventPublisher events, Clock clock) {
         this.consultations = consultations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -105,7 +113,9 @@ class ConsultationService implements Consultations {
         if (!refusals.isEmpty()) {
             return new Outcome(null, refusals);
         }
-        return Outcome.done(consultations.insert(applicant.userId(), draft, clock.instant()));
+        long id = consultations.insert(applicant.userId(), draft, clock.instant());
+        events.publishEvent(new ConsultationOpened(id, applicant.userId()));
+        return Outcome.done(id);
     }
 
     /** Adds a message to the thread; the secretariat's answers it, the applicant's reopens it. */
@@ -130,6 +140,7 @@ class ConsultationService implements Consultations {
         boolean fromSecretariat = party.get() == Party.SECRETARIAT;
         consultations.insertMessage(id, author.userId(), fromSecretariat, body.strip(), clock.instant());
         consultations.changeStatus(id, party.get().statusAfterMessage(), clock.instant());
+        events.publishEvent(new ConsultationMessagePosted(id, consultation.applicantId(), fromSecretariat));
         return Outcome.done(id);
     }
 
@@ -148,6 +159,7 @@ class ConsultationService implements Consultations {
             return Outcome.refused(text.get());
         }
         consultations.end(id, ConsultationStatus.CLOSED, secretariat.userId(), note.strip(), clock.instant());
+        events.publishEvent(new ConsultationEnded(id, locked.get().applicantId(), ConsultationStatus.CLOSED));
         return Outcome.done(id);
     }
 
@@ -162,6 +174,7 @@ class ConsultationService implements Consultations {
             return Outcome.refused(Refusal.of("$", "consultation.ended"));
         }
         consultations.end(id, ConsultationStatus.WITHDRAWN, applicant.userId(), null, clock.instant());
+        events.publishEvent(new ConsultationEnded(id, applicant.userId(), ConsultationStatus.WITHDRAWN));
         return Outcome.done(id);
     }
 

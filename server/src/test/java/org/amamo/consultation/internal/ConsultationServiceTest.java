@@ -13,6 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.amamo.consultation.ConsultationEnded;
+import org.amamo.consultation.ConsultationMessagePosted;
+import org.amamo.consultation.ConsultationOpened;
 import org.amamo.consultation.ConsultationStatus;
 import org.amamo.consultation.ConsultationSummary;
 import org.amamo.consultation.Consultations;
@@ -26,12 +29,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** The service's rules against a real database: concurrent writers, the published API, the demo data. */
 @SpringBootTest
 @Import(TestUsers.class)
+@RecordApplicationEvents
 class ConsultationServiceTest {
 
+    @Autowired
+    ApplicationEvents events;
     @Autowired
     ConsultationService service;
     @Autowired
@@ -127,6 +135,30 @@ class ConsultationServiceTest {
         assertThat(consultation.ecosystems()).containsExactly("seagrass");
         assertThat(consultation.messages()).extracting(ConsultationDetail.Message::fromSecretariat)
                 .containsExactly(false, true);
+    }
+
+    @Test
+    void eachChangeIsPublishedAsAnEventCarryingIdsAndARefusalPublishesNothing() {
+        AmamoPrincipal applicant = users.create(Role.APPLICANT);
+        AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
+        long answered = service.open(applicant, draft("イベント")).id();
+        service.post(answered, secretariat, "回答");
+        service.post(answered, applicant, "追加の質問");
+        service.close(answered, secretariat, "終了");
+        long withdrawn = service.open(applicant, draft("取下げ")).id();
+        service.withdraw(withdrawn, applicant);
+        service.post(withdrawn, applicant, "取下げ後の投稿");
+        service.close(withdrawn, secretariat, "");
+
+        long applicantId = applicant.userId();
+        assertThat(events.stream(ConsultationOpened.class)).containsExactly(
+                new ConsultationOpened(answered, applicantId), new ConsultationOpened(withdrawn, applicantId));
+        assertThat(events.stream(ConsultationMessagePosted.class)).containsExactly(
+                new ConsultationMessagePosted(answered, applicantId, true),
+                new ConsultationMessagePosted(answered, applicantId, false));
+        assertThat(events.stream(ConsultationEnded.class)).containsExactly(
+                new ConsultationEnded(answered, applicantId, ConsultationStatus.CLOSED),
+                new ConsultationEnded(withdrawn, applicantId, ConsultationStatus.WITHDRAWN));
     }
 
     private void demoUser(String email, Role role) {
