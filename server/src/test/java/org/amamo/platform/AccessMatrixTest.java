@@ -86,7 +86,9 @@ class AccessMatrixTest {
             Map.entry("POST /account/notifications/read", SIGNED_IN),
             Map.entry("POST /api/v1/applications", EnumSet.of(Role.APPLICANT)),
             Map.entry("PUT /api/v1/applications/{id}/form", SIGNED_IN),
-            Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN));
+            Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN),
+            Map.entry("POST /secretariat/statistics/history", SECRETARIAT),
+            Map.entry("POST /secretariat/statistics/history/{year}/delete", SECRETARIAT));
 
     /** Endpoints anonymous visitors may call as well. */
     static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register", "POST /projects/{id}/comments");
@@ -127,7 +129,8 @@ class AccessMatrixTest {
     @MethodSource("cases")
     void onlyTheAllowedGetThrough(String endpoint, Role role) throws Exception {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{id}", "999999").replace("{action}", "SUBMIT");
+        String path = parts[1].replace("{id}", "999999").replace("{action}", "SUBMIT")
+                .replace("{year}", "1999");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}");
         if (role != null) {

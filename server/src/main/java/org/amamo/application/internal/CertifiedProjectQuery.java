@@ -1,0 +1,44 @@
+package org.amamo.application.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.amamo.application.CertifiedProject;
+import org.amamo.application.CertifiedProjects;
+import org.amamo.platform.SchemeTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class CertifiedProjectQuery implements CertifiedProjects {
+
+    private final JdbcClient jdbc;
+
+    CertifiedProjectQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<CertifiedProject> all() {
+        return jdbc.sql("""
+                SELECT id, project_id, name, prefecture, certified_units, site_area_ha, site_geojson, certified_version,
+                       certified_at
+                  FROM application WHERE status = 'CERTIFIED' ORDER BY certified_at DESC, id DESC
+                """).query((row, n) -> {
+                    long id = row.getLong("id");
+                    java.time.Instant certifiedAt = row.getObject("certified_at", OffsetDateTime.class).toInstant();
+                    return new CertifiedProject(id, String.format("%04d", row.getLong("project_id")),
+                            row.getString("name"), row.getString("prefecture"), row.getLong("certified_units"),
+                            row.getBigDecimal("site_area_ha"), row.getString("site_geojson"), ecosystems(id),
+                            row.getString("certified_version"), certifiedAt,
+                            ApplicationService.fiscalYear(LocalDate.ofInstant(certifiedAt, SchemeTime.ZONE)));
+                }).list();
+    }
+
+    private List<String> ecosystems(long applicationId) {
+        return jdbc.sql("SELECT DISTINCT ecosystem FROM application_plant WHERE application_id = ? ORDER BY ecosystem")
+                .param(applicationId).query(String.class).list();
+    }
+}

@@ -1,0 +1,12 @@
+package org.amamo.disclosure.internal;
+
+import java.math.BigDecimal;
+
+/**
+ * One fiscal year of the certification record (seed 002, これまでの認証実績): sites certified, t-CO2
+ * certified, hectares certified and the average price per t-CO2 where known. {@code imported} marks a
+ * row entered by the secretariat from records kept before the system, as opposed to one the system counts.
+ */
+record YearlyStatistic(int fiscalYear, int certifiedSites, BigDecimal certifiedTonnes, BigDecimal certifiedHectares,
+        BigDecimal averagePriceJpy, boolean imported, String note) {
+}

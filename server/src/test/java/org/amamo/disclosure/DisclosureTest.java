@@ -1,0 +1,91 @@
+package org.amamo.disclosure;
+
+import static org.amamo.testing.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The public statistics with the secretariat's imported records of earlier years (seed 002's table). */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestUsers.class)
+@DirtiesContext
+class DisclosureTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    JdbcClient jdbc;
+
+    void importYear(AmamoPrincipal secretariat, String year, String sites, String tonnes, String hectares, String price)
+            throws Exception {
+        mvc.perform(post("/secretariat/statistics/history").with(as(secretariat)).with(csrf())
+                        .param("fiscalYear", year).param("certifiedSites", sites).param("certifiedTonnes", tonnes)
+                        .param("certifiedHectares", hectares).param("averagePriceJpy", price)
+                        .param("source", "JBE これまでの認証実績"))
+                .andExpect(redirectedUrl("/secretariat/statistics/history"));
+    }
+
+    @Test
+    void importedYearsAppearInThePublicStatisticsMarkedAsImported() throws Exception {
+        AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
+        importYear(secretariat, "2020", "1", "22.8", "10.6", "13157");
+        importYear(secretariat, "2021", "4", "80.4", "30.0", "72816");
+        importYear(secretariat, "2022", "21", "3733.1", "1100.4", "84198");
+
+        mvc.perform(get("/api/v1/statistics")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].fiscalYear").value(2020))
+                .andExpect(jsonPath("$[0].certifiedTonnes").value(22.8))
+                .andExpect(jsonPath("$[0].imported").value(true))
+                .andExpect(jsonPath("$[2].certifiedSites").value(21))
+                .andExpect(jsonPath("$[2].certifiedHectares").value(1100.4));
+        String csv = mvc.perform(get("/statistics.csv")).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines()).startsWith("fiscal_year,source,sites,t_co2,hectares,average_price_jpy",
+                "2020,imported,1,22.8,10.6,13157", "2021,imported,4,80.4,30.0,72816",
+                "2022,imported,21,3733.1,1100.4,84198");
+    }
+
+    @Test
+    void aBadOrDuplicateYearIsAFormErrorAndNothingIsStored() throws Exception {
+        AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
+        importYear(secretariat, "2099", "1", "1.0", "1.0", "");
+        long before = jdbc.sql("SELECT COUNT(*) FROM historical_statistic").query(Long.class).single();
+        mvc.perform(post("/secretariat/statistics/history").with(as(secretariat)).with(csrf())
+                        .param("fiscalYear", "2099").param("certifiedSites", "1").param("certifiedTonnes", "1.0")
+                        .param("certifiedHectares", "1").param("source", "x"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "fiscalYear", "history.year.taken"));
+        mvc.perform(post("/secretariat/statistics/history").with(as(secretariat)).with(csrf())
+                        .param("fiscalYear", "1800").param("certifiedSites", "-1").param("certifiedTonnes", "1.25")
+                        .param("certifiedHectares", "x"))
+                .andExpect(model().attributeHasFieldErrors("form", "fiscalYear", "certifiedSites", "certifiedTonnes",
+                        "certifiedHectares", "source"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM historical_statistic").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void thePublicMapServesCertifiedSitesAsGeoJson() throws Exception {
+        mvc.perform(get("/api/v1/projects/certified.geojson")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("FeatureCollection"));
+        mvc.perform(get("/map")).andExpect(status().isOk());
+        mvc.perform(get("/statistics")).andExpect(status().isOk());
+    }
+}
