@@ -97,6 +97,7 @@ CREATE TABLE registry_movement (
 CREATE INDEX registry_movement_entry_ix ON registry_movement (entry_id);
 CREATE INDEX registry_movement_from_ix ON registry_movement (from_account_id, entry_id);
 CREATE INDEX registry_movement_to_ix ON registry_movement (to_account_id, entry_id);
+CREATE INDEX registry_movement_serial_ix ON registry_movement (batch_id, first_serial);
 
 -- The public retirement record (seed 004's disclosure): who claims the offset, for what, and which emissions.
 CREATE TABLE registry_retirement (

@@ -18,6 +18,7 @@ record Receipt(long entryId, Operation operation, long creditUnits, List<Line> l
     record Line(Long fromAccountId, long toAccountId, String serialRange, long creditUnits) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("serialRanges")
     List<String> serialRanges() {
         return lines.stream().map(Line::serialRange).toList();
     }
