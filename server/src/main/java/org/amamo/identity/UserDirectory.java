@@ -8,6 +8,9 @@ public interface UserDirectory {
 
     Optional<UserSummary> find(long userId);
 
+    /** The user with this e-mail address (case-insensitive), enabled or not. */
+    Optional<UserSummary> findByEmail(String email);
+
     /** Enabled users holding {@code role}, by name. */
     List<UserSummary> withRole(Role role);
 }

@@ -1,5 +1,6 @@
 package org.amamo.platform;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -7,9 +8,10 @@ import org.springframework.context.MessageSource;
 /**
  * A business rule's "no", as a value: the field it concerns (a form field or JSON path, {@code $} for
  * the whole request), a message key from the bundles and its arguments. Rendered in the user's language
- * at the edge, as a form error or an API field error.
+ * at the edge, as a form error or an API field error. Serializable, because a refusal may travel to the
+ * next page as a flash attribute in the database-backed session; arguments are strings and numbers.
  */
-public record Refusal(String field, String messageKey, List<Object> arguments) {
+public record Refusal(String field, String messageKey, List<Object> arguments) implements Serializable {
 
     public Refusal {
         arguments = List.copyOf(arguments);

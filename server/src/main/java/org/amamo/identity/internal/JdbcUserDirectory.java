@@ -24,6 +24,14 @@ class JdbcUserDirectory implements UserDirectory {
     }
 
     @Override
+    public Optional<UserSummary> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return users.findByEmail(email).map(StoredUser::summary);
+    }
+
+    @Override
     public List<UserSummary> withRole(Role role) {
         return users.withRole(role).stream().map(StoredUser::summary).toList();
     }

@@ -92,7 +92,8 @@ class UserRepository {
         String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
         return jdbc.sql(SELECT_USER + """
                  WHERE (LOWER(u.full_name) LIKE :p OR u.email LIKE :p OR LOWER(COALESCE(o.name, '')) LIKE :p)
-                   AND (:role IS NULL OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role))
+                   AND (CAST(:role AS VARCHAR(20)) IS NULL
+                        OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role))
                  ORDER BY u.id
                  LIMIT :limit OFFSET :offset
                 """)

@@ -1,0 +1,314 @@
+package org.amamo.methodology.calculation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.amamo.methodology.FieldError;
+import org.amamo.methodology.table.MethodologyTable;
+import org.amamo.methodology.table.MethodologyTables;
+
+/** The rules of methodology.md section 5 (and the period rules of section 3), one message per field. */
+final class SheetValidator {
+
+    /** At most this many crediting years per sheet; the retroactive limit allows five. */
+    static final int MAX_YEARS = 10;
+    /** At most this many components per crediting year. */
+    static final int MAX_COMPONENTS = 1_000;
+    /** At most this many vessel entries per crediting year. */
+    static final int MAX_VESSELS = 1_000;
+
+    private final MethodologyTables tables;
+
+    SheetValidator(MethodologyTables tables) {
+        this.tables = tables;
+    }
+
+    List<FieldError> validate(CalculationSheet sheet) {
+        ErrorList errors = new ErrorList();
+        MethodologyTable table = version(sheet.methodologyVersion(), errors);
+        MethodologyTable keys = table != null ? table : latest();
+        if (sheet.applicationDate() == null) {
+            errors.add("$.applicationDate", "required: the date of the application, e.g. 2024-06-01");
+        }
+        years(sheet, table, keys, errors);
+        return errors.toList();
+    }
+
+    /** Ecosystems and fuels are still checked when the version is unknown, against the latest table. */
+    private MethodologyTable latest() {
+        List<MethodologyTable> all = tables.all();
+        return all.get(all.size() - 1);
+    }
+
+    private MethodologyTable version(String version, ErrorList errors) {
+        if (version == null) {
+            errors.add("$.methodologyVersion", "required: one of " + String.join(", ", MethodologyTables.VERSIONS));
+            return null;
+        }
+        MethodologyTable table = tables.find(version).orElse(null);
+        if (table == null) {
+            errors.add("$.methodologyVersion", "unknown methodology version \"" + version + "\"; use one of "
+                    + String.join(", ", MethodologyTables.VERSIONS));
+        }
+        return table;
+    }
+
+    private void years(CalculationSheet sheet, MethodologyTable table, MethodologyTable keys, ErrorList errors) {
+        List<CreditingYear> years = sheet.years();
+        if (years.isEmpty()) {
+            errors.add("$.years", "at least one crediting year is required");
+            return;
+        }
+        if (years.size() > MAX_YEARS) {
+            errors.add("$.years", "at most " + MAX_YEARS + " crediting years per sheet; got " + years.size());
+            return;
+        }
+        for (int y = 0; y < years.size(); y++) {
+            String path = "$.years[" + y + "]";
+            CreditingYear year = years.get(y);
+            if (year == null) {
+                errors.add(path, "must be an object with start, components, baselineT and vessels");
+                continue;
+            }
+            new YearRules(table, keys, path, errors).check(year);
+            if (y > 0) {
+                contiguity(years.get(y - 1), year, path, errors);
+            }
+        }
+        period(sheet, errors);
+    }
+
+    private static void contiguity(CreditingYear previous, CreditingYear year, String path, ErrorList errors) {
+        if (previous == null || previous.start() == null || year.start() == null) {
+            return;
+        }
+        LocalDate expected = CreditingPeriod.nextStart(previous.start());
+        String previousSpan = "(" + previous.start() + " to " + CreditingPeriod.end(previous.start()) + ")";
+        if (year.start().isBefore(expected)) {
+            errors.add(path + ".start", "overlaps the previous crediting year " + previousSpan
+                    + "; years must be contiguous, so start this one on " + expected);
+        } else if (year.start().isAfter(expected)) {
+            errors.add(path + ".start", "leaves a gap after the previous crediting year " + previousSpan
+                    + "; years must be contiguous, so start this one on " + expected);
+        }
+    }
+
+    private static void period(CalculationSheet sheet, ErrorList errors) {
+        LocalDate applicationDate = sheet.applicationDate();
+        List<CreditingYear> years = sheet.years();
+        CreditingYear first = years.get(0);
+        CreditingYear last = years.get(years.size() - 1);
+        if (applicationDate == null || first == null || last == null) {
+            return;
+        }
+        if (last.start() != null) {
+            LocalDate end = CreditingPeriod.end(last.start());
+            if (end.isAfter(applicationDate)) {
+                String path = "$.years[" + (years.size() - 1) + "]" + (last.end() != null ? ".end" : ".start");
+                errors.add(path, "the crediting year ends " + end + ", after the application date "
+                        + applicationDate + "; credits are certified only for years that ended on or before it");
+            }
+        }
+        LocalDate earliest = CreditingPeriod.earliestStart(applicationDate);
+        if (first.start() != null && first.start().isBefore(earliest)) {
+            errors.add("$.years[0].start", "starts " + first.start() + ", more than "
+                    + CreditingPeriod.RETROACTIVE_LIMIT_YEARS + " years before the application date "
+                    + applicationDate + "; the earliest allowed start is " + earliest);
+        }
+    }
+
+    /** Rules for one crediting year and its components and vessels. */
+    private static final class YearRules {
+        private final MethodologyTable table;
+        private final MethodologyTable keys;
+        private final String path;
+        private final ErrorList errors;
+        private final NumberRules numbers;
+
+        YearRules(MethodologyTable table, MethodologyTable keys, String path, ErrorList errors) {
+            this.table = table;
+            this.keys = keys;
+            this.path = path;
+            this.errors = errors;
+            this.numbers = new NumberRules(errors);
+        }
+
+        void check(CreditingYear year) {
+            if (year.start() == null) {
+                errors.add(path + ".start", "required: the first day of the crediting year, e.g. 2023-04-01");
+            } else if (year.end() != null && !year.end().equals(CreditingPeriod.end(year.start()))) {
+                errors.add(path + ".end", "a crediting year runs exactly one year: starting " + year.start()
+                        + " it ends " + CreditingPeriod.end(year.start()) + "; got " + year.end());
+            }
+            numbers.nonNegative(path + ".baselineT", year.baselineTonnesCo2(), false);
+            components(year.components());
+            vessels(year.vessels());
+        }
+
+        private void components(List<Component> components) {
+            if (components.isEmpty()) {
+                errors.add(path + ".components", "at least one component is required");
+                return;
+            }
+            if (components.size() > MAX_COMPONENTS) {
+                errors.add(path + ".components", "at most " + MAX_COMPONENTS + " components per year; got "
+                        + components.size());
+                return;
+            }
+            Set<String> ids = new HashSet<>();
+            for (int c = 0; c < components.size(); c++) {
+                String componentPath = path + ".components[" + c + "]";
+                Component component = components.get(c);
+                if (component == null) {
+                    errors.add(componentPath, "must be an object with a method: area, farm-biomass or rope-length");
+                    continue;
+                }
+                id(component.id(), componentPath, ids);
+                new ComponentRules(table, keys, componentPath, errors).check(component);
+            }
+        }
+
+        private void id(String id, String componentPath, Set<String> ids) {
+            if (id == null || id.isBlank()) {
+                errors.add(componentPath + ".id", "required: a name for the component, e.g. eelgrass");
+            } else if (!ids.add(id)) {
+                errors.add(componentPath + ".id", "duplicate id \"" + id + "\"; ids must be unique within a year");
+            }
+        }
+
+        private void vessels(List<Vessel> vessels) {
+            if (vessels.size() > MAX_VESSELS) {
+                errors.add(path + ".vessels", "at most " + MAX_VESSELS + " vessel entries per year; got "
+                        + vessels.size());
+                return;
+            }
+            for (int v = 0; v < vessels.size(); v++) {
+                String vesselPath = path + ".vessels[" + v + "]";
+                Vessel vessel = vessels.get(v);
+                if (vessel == null) {
+                    errors.add(vesselPath, "must be an object with fuel and either fuelLitres or count, hours, "
+                            + "ratedKw and fuelLitresPerKwh");
+                    continue;
+                }
+                new VesselRules(keys, vesselPath, errors).check(vessel);
+            }
+        }
+    }
+
+    /** Rules for one vessel entry. */
+    private record VesselRules(MethodologyTable table, String path, ErrorList errors) {
+
+        void check(Vessel vessel) {
+            fuel(vessel.fuel());
+            NumberRules numbers = new NumberRules(errors);
+            boolean estimated = vessel.count() != null || vessel.hours() != null || vessel.ratedKilowatts() != null
+                    || vessel.fuelLitresPerKilowattHour() != null;
+            if (vessel.fuelLitres() != null && estimated) {
+                errors.add(path, "give either fuelLitres (measured) or count, hours, ratedKw and fuelLitresPerKwh "
+                        + "(estimated), not both");
+                return;
+            }
+            if (vessel.fuelLitres() != null) {
+                numbers.nonNegative(path + ".fuelLitres", vessel.fuelLitres(), true);
+                return;
+            }
+            count(vessel.count(), numbers);
+            numbers.nonNegative(path + ".hours", vessel.hours(), true);
+            numbers.nonNegative(path + ".ratedKw", vessel.ratedKilowatts(), true);
+            numbers.nonNegative(path + ".fuelLitresPerKwh", vessel.fuelLitresPerKilowattHour(), true);
+        }
+
+        private void fuel(String fuel) {
+            String known = String.join(", ", table.fuels());
+            if (fuel == null) {
+                errors.add(path + ".fuel", "required: one of " + known);
+            } else if (table.emissionFactor(fuel).isEmpty()) {
+                errors.add(path + ".fuel", "unknown fuel \"" + fuel + "\"; use one of " + known);
+            }
+        }
+
+        private void count(BigDecimal count, NumberRules numbers) {
+            numbers.nonNegative(path + ".count", count, true);
+            if (count != null && count.signum() >= 0 && count.stripTrailingZeros().scale() > 0) {
+                errors.add(path + ".count", "must be a whole number of vessels; got " + count.toPlainString());
+            }
+        }
+    }
+
+    /** Rules for one component. */
+    private record ComponentRules(MethodologyTable table, MethodologyTable keys, String path, ErrorList errors) {
+
+        void check(Component component) {
+            NumberRules numbers = new NumberRules(errors);
+            if (component instanceof AreaComponent area) {
+                area(area, numbers);
+            } else if (component instanceof FarmBiomassComponent farm) {
+                numbers.nonNegative(path + ".biomassTww", farm.biomassTonnesWetWeight(), true);
+                species(farm.species(), numbers);
+            } else if (component instanceof RopeLengthComponent rope) {
+                numbers.nonNegative(path + ".ropeLengthM", rope.ropeLengthMetres(), true);
+                numbers.nonNegative(path + ".yieldKgWwPerM", rope.yieldKilogramsWetWeightPerMetre(), true);
+                species(rope.species(), numbers);
+            }
+            for (ComponentInput certainty : component.certainties()) {
+                numbers.certainty(path + "." + certainty.jsonName(), component.value(certainty));
+            }
+            uncertainties(component, numbers);
+        }
+
+        private void area(AreaComponent area, NumberRules numbers) {
+            ecosystem(area.ecosystem());
+            numbers.nonNegative(path + ".areaHa", area.areaHectares(), true);
+            if (area.ownCoefficient() == null) {
+                return;
+            }
+            String coefficientPath = path + ".coefficient";
+            if (table != null && !table.ownCoefficientAllowed()) {
+                errors.add(coefficientPath, "methodology version " + table.version() + " takes the coefficient "
+                        + "from its table; leave coefficient empty (null), or use a version that accepts an own "
+                        + "coefficient such as jbe-2.3");
+                return;
+            }
+            numbers.nonNegative(coefficientPath, area.ownCoefficient(), true);
+            numbers.atMostTwoDecimals(coefficientPath, area.ownCoefficient());
+        }
+
+        private void ecosystem(String ecosystem) {
+            String known = "; use one of " + String.join(", ", keys.ecosystems());
+            if (ecosystem == null) {
+                errors.add(path + ".ecosystem", "required: the ecosystem of the area" + known);
+            } else if (keys.coefficient(ecosystem).isEmpty()) {
+                errors.add(path + ".ecosystem", "unknown ecosystem \"" + ecosystem + "\"" + known);
+            }
+        }
+
+        private void species(SpeciesParameters species, NumberRules numbers) {
+            numbers.nonNegative(path + ".pb", species.productionToBiomassRatio(), true);
+            numbers.fraction(path + ".waterContent", species.waterContent());
+            numbers.fraction(path + ".carbonContent", species.carbonContent());
+            numbers.fraction(path + ".residualRate", species.residualRate());
+        }
+
+        private void uncertainties(Component component, NumberRules numbers) {
+            for (Map.Entry<ComponentInput, InputDistribution> entry : component.uncertainties().entrySet()) {
+                String inputPath = path + ".uncertainty." + entry.getKey().jsonName();
+                if (!component.inputs().contains(entry.getKey())) {
+                    errors.add(inputPath, "not an input of method " + component.method() + "; use one of "
+                            + String.join(", ", component.inputs().stream().map(ComponentInput::jsonName).toList()));
+                } else if (entry.getValue() instanceof InputDistribution.Uniform uniform) {
+                    numbers.nonNegative(inputPath + ".min", uniform.min(), true);
+                    numbers.nonNegative(inputPath + ".max", uniform.max(), true);
+                    if (uniform.min() != null && uniform.max() != null && uniform.min().compareTo(uniform.max()) > 0) {
+                        errors.add(inputPath, "min " + uniform.min().toPlainString() + " is greater than max "
+                                + uniform.max().toPlainString());
+                    }
+                } else if (entry.getValue() instanceof InputDistribution.Normal normal) {
+                    numbers.nonNegative(inputPath + ".sd", normal.standardDeviation(), true);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package org.amamo.methodology.geometry;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.amamo.methodology.FieldError;
+import org.amamo.methodology.Outcome;
+
+/**
+ * Reads and writes site geometries as GeoJSON (RFC 7946, WGS84 longitude/latitude): a Polygon or
+ * MultiPolygon, or a Feature or FeatureCollection wrapping them (every polygon of a collection belongs
+ * to the one site). Every geometry read is validated; problems are reported with the JSON path of the
+ * ring and a message such as {@code polygon 1, ring 0: ring is not closed: ...}. Polygons and rings are
+ * numbered from 0.
+ */
+public final class GeoJsonSites {
+
+    /** GeoJSON texts larger than this many characters are refused before parsing. */
+    public static final int MAX_GEOJSON_CHARACTERS = 64 * 1024 * 1024;
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private GeoJsonSites() {
+    }
+
+    /**
+     * Reads and validates a site.
+     *
+     * @param geoJson Polygon, MultiPolygon, Feature or FeatureCollection
+     * @return the site, or the errors
+     */
+    public static Outcome<SiteGeometry> parse(String geoJson) {
+        return tree(geoJson).flatMap(root -> {
+            Reader reader = new Reader();
+            reader.object(root, "$", null);
+            return reader.result();
+        });
+    }
+
+    /**
+     * Reads a FeatureCollection of existing sites, each Feature with an id (the Feature's {@code id}, or
+     * {@code properties.id}) and a Polygon or MultiPolygon geometry.
+     *
+     * @param geoJson the FeatureCollection
+     * @return the sites in document order, or the errors
+     */
+    public static Outcome<List<Site>> parseSites(String geoJson) {
+        return tree(geoJson).flatMap(GeoJsonSites::sites);
+    }
+
+    /**
+     * Validates a site geometry built in code.
+     *
+     * @param site the geometry
+     * @return the problems, each with the path {@code $.coordinates[p][r]} of a MultiPolygon; empty if valid
+     */
+    public static List<FieldError> validate(SiteGeometry site) {
+        List<PolygonLocation> locations = new ArrayList<>();
+        for (int p = 0; p < site.polygons().size(); p++) {
+            locations.add(new PolygonLocation("polygon " + p, "$.coordinates[" + p + "]"));
+        }
+        return GeometryValidator.validate(site, locations);
+    }
+
+    /**
+     * Writes a site as a GeoJSON Polygon (one polygon) or MultiPolygon.
+     *
+     * @param site the site
+     * @return compact GeoJSON text
+     */
+    public static String write(SiteGeometry site) {
+        ObjectNode root = MAPPER.createObjectNode();
+        if (site.polygons().size() == 1) {
+            root.put("type", "Polygon");
+            rings(root.putArray("coordinates"), site.polygons().get(0));
+        } else {
+            root.put("type", "MultiPolygon");
+            ArrayNode polygons = root.putArray("coordinates");
+            site.polygons().forEach(polygon -> rings(polygons.addArray(), polygon));
+        }
+        return root.toString();
+    }
+
+    private static void rings(ArrayNode array, SitePolygon polygon) {
+        for (List<Position> ring : polygon.rings()) {
+            ArrayNode positions = array.addArray();
+            ring.forEach(p -> positions.addArray().add(p.longitude()).add(p.latitude()));
+        }
+    }
+
+    private static Outcome<JsonNode> tree(String geoJson) {
+        if (geoJson.length() > MAX_GEOJSON_CHARACTERS) {
+            return Outcome.rejected("$", "the GeoJSON is too large: at most " + MAX_GEOJSON_CHARACTERS + " characters");
+        }
+        try {
+            JsonNode root = MAPPER.readTree(geoJson);
+            if (root == null || root.isMissingNode()) {
+                return Outcome.rejected("$", "empty input: expected a GeoJSON Polygon, MultiPolygon, Feature or "
+                        + "FeatureCollection");
+            }
+            return Outcome.accepted(root);
+        } catch (JsonProcessingException e) {
+            return Outcome.rejected("$", "not valid JSON: " + describe(e));
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int newline = message.indexOf('\n');
+        message = newline < 0 ? message : message.substring(0, newline);
+        JsonLocation location = e.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            message += " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        }
+        return message;
+    }
+
+    private static Outcome<List<Site>> sites(JsonNode root) {
+        if (!"FeatureCollection".equals(root.path("type").asText(null))) {
+            return Outcome.rejected("$.type", "existing sites must be a FeatureCollection of Features with ids");
+        }
+        JsonNode features = root.path("features");
+        List<Site> sites = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode feature = features.get(i);
+            String path = "$.features[" + i + "]";
+            String id = feature.hasNonNull("id") ? feature.get("id").asText()
+                    : feature.path("properties").path("id").asText(null);
+            if (id == null) {
+                errors.add(new FieldError(path + ".id", "required: the id of the existing site"));
+                continue;
+            }
+            Reader reader = new Reader();
+            reader.object(feature, path, "feature " + i);
+            Outcome<SiteGeometry> site = reader.result();
+            errors.addAll(site.errors());
+            if (site instanceof Outcome.Accepted<SiteGeometry> accepted) {
+                sites.add(new Site(id, accepted.value()));
+            }
+        }
+        return errors.isEmpty() ? Outcome.accepted(sites) : Outcome.rejected(errors);
+    }
+
+    /** Collects the polygons of a GeoJSON tree with their locations, and the reading errors. */
+    private static final class Reader {
+        private final List<SitePolygon> polygons = new ArrayList<>();
+        private final List<PolygonLocation> locations = new ArrayList<>();
+        private final List<FieldError> errors = new ArrayList<>();
+
+        Outcome<SiteGeometry> result() {
+            if (!errors.isEmpty()) {
+                return Outcome.rejected(errors);
+            }
+            SiteGeometry site = new SiteGeometry(polygons);
+            List<FieldError> invalid = GeometryValidator.validate(site, locations);
+            return invalid.isEmpty() ? Outcome.accepted(site) : Outcome.rejected(invalid);
+        }
+
+        void object(JsonNode node, String path, String feature) {
+            String type = node.isObject() ? node.path("type").asText("") : "";
+            switch (type) {
+                case "Polygon" -> polygon(node.path("coordinates"), path + ".coordinates", label(feature, -1));
+                case "MultiPolygon" -> multiPolygon(node.path("coordinates"), path + ".coordinates", feature);
+                case "Feature" -> feature(node, path, feature);
+                case "FeatureCollection" -> collection(node, path);
+                default -> errors.add(new FieldError(path + ".type", "unsupported GeoJSON type \"" + type
+                        + "\"; a site must be a Polygon or MultiPolygon (or a Feature or FeatureCollection of them)"));
+            }
+        }
+
+        private void feature(JsonNode node, String path, String feature) {
+            JsonNode geometry = node.path("geometry");
+            String type = geometry.path("type").asText("");
+            if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+                errors.add(new FieldError(path + ".geometry", "a site's geometry must be a Polygon or MultiPolygon; "
+                        + "got " + (type.isEmpty() ? "none" : type)));
+                return;
+            }
+            object(geometry, path + ".geometry", feature);
+        }
+
+        private void collection(JsonNode node, String path) {
+            JsonNode features = node.path("features");
+            if (!features.isArray() || features.isEmpty()) {
+                errors.add(new FieldError(path + ".features", "a FeatureCollection needs at least one Feature"));
+                return;
+            }
+            for (int i = 0; i < features.size(); i++) {
+                String featurePath = path + ".features[" + i + "]";
+                JsonNode feature = features.get(i);
+                if (!"Feature".equals(feature.path("type").asText(null))) {
+                    errors.add(new FieldError(featurePath + ".type", "must be a Feature"));
+                } else {
+                    feature(feature, featurePath, "feature " + i);
+                }
+            }
+        }
+
+        private void multiPolygon(JsonNode coordinates, String path, String feature) {
+            if (!coordinates.isArray() || coordinates.isEmpty()) {
+                errors.add(new FieldError(path, "a MultiPolygon needs an array of polygons"));
+                return;
+            }
+            for (int p = 0; p < coordinates.size(); p++) {
+                polygon(coordinates.get(p), path + "[" + p + "]", label(feature, p));
+            }
+        }
+
+        private static String label(String feature, int polygon) {
+            String own = "polygon " + Math.max(polygon, 0);
+            return feature == null ? own : feature + ", " + own;
+        }
+
+        private void polygon(JsonNode coordinates, String path, String label) {
+            if (!coordinates.isArray() || coordinates.isEmpty()) {
+                errors.add(new FieldError(path, label + ": a polygon needs an array of rings, the outer ring first"));
+                return;
+            }
+            List<List<Position>> rings = new ArrayList<>();
+            for (int r = 0; r < coordinates.size(); r++) {
+                List<Position> ring = ring(coordinates.get(r), path + "[" + r + "]", label + ", ring " + r);
+                if (ring == null) {
+                    return;
+                }
+                rings.add(ring);
+            }
+            polygons.add(new SitePolygon(rings));
+            locations.add(new PolygonLocation(label, path));
+        }
+
+        private List<Position> ring(JsonNode ring, String path, String label) {
+            if (!ring.isArray()) {
+                errors.add(new FieldError(path, label + ": a ring must be an array of positions"));
+                return null;
+            }
+            if (ring.size() > GeometryValidator.MAX_RING_POSITIONS) {
+                errors.add(new FieldError(path, label + ": at most " + GeometryValidator.MAX_RING_POSITIONS
+                        + " positions per ring"));
+                return null;
+            }
+            List<Position> positions = new ArrayList<>();
+            for (int i = 0; i < ring.size(); i++) {
+                JsonNode position = ring.get(i);
+                if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber()
+                        || !position.get(1).isNumber()) {
+                    errors.add(new FieldError(path + "[" + i + "]", label + ": point " + i
+                            + " must be [longitude, latitude] in numbers; got " + position));
+                    return null;
+                }
+                positions.add(new Position(position.get(0).doubleValue(), position.get(1).doubleValue()));
+            }
+            return positions;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.amamo.methodology.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The published methodology versions, read once from the immutable JSON resources under
+ * {@code org/amamo/methodology/table/}. Published versions are never edited; a test pins each file's
+ * SHA-256 digest.
+ */
+public final class MethodologyTables {
+
+    /** Version keys of every published table, oldest first. */
+    public static final List<String> VERSIONS = List.of("yokohama-2019", "jbe-2.3");
+
+    private static final MethodologyTables STANDARD = load();
+
+    private final List<MethodologyTable> tables;
+
+    private MethodologyTables(List<MethodologyTable> tables) {
+        this.tables = List.copyOf(tables);
+    }
+
+    /**
+     * The published tables shipped with this library.
+     *
+     * @return the standard tables
+     */
+    public static MethodologyTables standard() {
+        return STANDARD;
+    }
+
+    /**
+     * Finds a version.
+     *
+     * @param version version key, e.g. {@code jbe-2.3}
+     * @return the table, or empty when no such version is published
+     */
+    public Optional<MethodologyTable> find(String version) {
+        return tables.stream().filter(t -> t.version().equals(version)).findFirst();
+    }
+
+    /**
+     * Every published table, oldest first.
+     *
+     * @return the tables
+     */
+    public List<MethodologyTable> all() {
+        return tables;
+    }
+
+    private static MethodologyTables load() {
+        ObjectMapper mapper = new ObjectMapper();
+        List<MethodologyTable> tables = new ArrayList<>();
+        for (String version : VERSIONS) {
+            tables.add(read(mapper, version));
+        }
+        return new MethodologyTables(tables);
+    }
+
+    private static MethodologyTable read(ObjectMapper mapper, String version) {
+        String resource = version + ".json";
+        try (InputStream in = MethodologyTables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("methodology table resource missing: " + resource);
+            }
+            MethodologyTable table = toTable(mapper.readTree(in));
+            if (!table.version().equals(version)) {
+                throw new IllegalStateException(resource + " declares version " + table.version());
+            }
+            return table;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read methodology table " + resource, e);
+        }
+    }
+
+    private static MethodologyTable toTable(JsonNode node) {
+        List<Coefficient> coefficients = new ArrayList<>();
+        for (JsonNode c : node.required("coefficients")) {
+            coefficients.add(new Coefficient(text(c, "ecosystem"), text(c, "nameJa"),
+                    new BigDecimal(text(c, "tonnesCo2PerHectarePerYear")), text(c, "source")));
+        }
+        List<EmissionFactor> factors = new ArrayList<>();
+        for (JsonNode f : node.required("emissionFactors")) {
+            factors.add(new EmissionFactor(text(f, "fuel"), text(f, "nameJa"),
+                    new BigDecimal(text(f, "tonnesCo2PerKilolitre")), text(f, "source")));
+        }
+        return new MethodologyTable(text(node, "version"), text(node, "title"), text(node, "source"),
+                node.required("ownCoefficientAllowed").booleanValue(), coefficients, factors);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.required(field).textValue();
+    }
+}

@@ -1,0 +1,71 @@
+package org.amamo.methodology.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The published tables: their figures, their sources, and that they never change. */
+class MethodologyTablesTest {
+
+    @ParameterizedTest(name = "{0} {1} = {2}")
+    @CsvSource({
+        "yokohama-2019, seagrass, 1.58", "yokohama-2019, mangrove, 5.94", "yokohama-2019, sargassum, 2.7",
+        "yokohama-2019, kelp, 10.3", "yokohama-2019, eisenia, 4.2", "yokohama-2019, tidal-flat, 2.6",
+        "jbe-2.3, seagrass, 1.58", "jbe-2.3, kelp, 10.3", "jbe-2.3, tidal-flat, 2.6"
+    })
+    void carriesTheCoefficientsOfSeed001Table2(String version, String ecosystem, String value) {
+        Coefficient coefficient = MethodologyTables.standard().find(version).orElseThrow().coefficient(ecosystem)
+                .orElseThrow();
+
+        assertThat(coefficient.tonnesCo2PerHectarePerYear()).isEqualTo(new BigDecimal(value));
+        assertThat(coefficient.source()).contains("seed 001 table 2");
+    }
+
+    @ParameterizedTest(name = "{0} {1} = {2}")
+    @CsvSource({"jbe-2.3, gasoline, 2.32", "jbe-2.3, diesel, 2.58", "jbe-2.3, heavy-oil-a, 2.71",
+        "yokohama-2019, diesel, 2.58"})
+    void carriesTheFuelEmissionFactors(String version, String fuel, String value) {
+        EmissionFactor factor = MethodologyTables.standard().find(version).orElseThrow().emissionFactor(fuel)
+                .orElseThrow();
+
+        assertThat(factor.tonnesCo2PerKilolitre()).isEqualTo(new BigDecimal(value));
+        assertThat(factor.source()).isNotBlank();
+    }
+
+    @Test
+    void onlyJbeAcceptsAnOwnCoefficient() {
+        assertThat(MethodologyTables.standard().find("yokohama-2019").orElseThrow().ownCoefficientAllowed()).isFalse();
+        assertThat(MethodologyTables.standard().find("jbe-2.3").orElseThrow().ownCoefficientAllowed()).isTrue();
+    }
+
+    @Test
+    void knowsNoOtherVersion() {
+        assertThat(MethodologyTables.standard().find("jbe-2.4")).isEmpty();
+        assertThat(MethodologyTables.standard().all()).extracting(MethodologyTable::version)
+                .containsExactly("yokohama-2019", "jbe-2.3");
+    }
+
+    /**
+     * Published tables are immutable: a correction is a new version with a new file. If this test fails,
+     * revert the edit and publish a new version instead.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "yokohama-2019, 8bbd865766a88fa0535014f9528c02a6ff8854780baa399be8e6bfdcceabf942",
+        "jbe-2.3, 23e70b1c060a8d05576ec9352ad01e098b8f6485bd8ad98438710e0d7fc38fcf"
+    })
+    void publishedTableFilesNeverChange(String version, String sha256) throws IOException, NoSuchAlgorithmException {
+        try (InputStream in = MethodologyTables.class.getResourceAsStream(version + ".json")) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+            assertThat(HexFormat.of().formatHex(digest)).isEqualTo(sha256);
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package org.amamo.application.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The project application form (seed 003 §2.2.1), every field, as the applicant edits it. A draft may
+ * be saved with any field missing; {@link Completeness} lists what a submission still lacks.
+ */
+public class ApplicationForm {
+
+    static final int TEXT_MAX = 8000;
+    static final int MAX_ROWS = 50;
+
+    private String name;
+    private List<String> categories = new ArrayList<>();
+    private String overview;
+    private String rolesDescription;
+    private String whyCredits;
+    private String extensionPlan;
+    private String periodActivities;
+    private LocalDate startDate;
+    private String prefecture;
+    private String siteGeojson;
+    private String areaBasis;
+    private String coefficientBasis;
+    private String baselineRationale;
+    private List<PlantForm> plants = new ArrayList<>();
+    private List<JointApplicantForm> jointApplicants = new ArrayList<>();
+    private List<HolderForm> holders = new ArrayList<>();
+    private SheetForm sheet = new SheetForm();
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public List<String> getCategories() {
+        return categories;
+    }
+
+    public void setCategories(List<String> categories) {
+        this.categories = categories == null ? new ArrayList<>() : categories;
+    }
+
+    public String getOverview() {
+        return overview;
+    }
+
+    public void setOverview(String overview) {
+        this.overview = overview;
+    }
+
+    public String getRolesDescription() {
+        return rolesDescription;
+    }
+
+    public void setRolesDescription(String rolesDescription) {
+        this.rolesDescription = rolesDescription;
+    }
+
+    public String getWhyCredits() {
+        return whyCredits;
+    }
+
+    public void setWhyCredits(String whyCredits) {
+        this.whyCredits = whyCredits;
+    }
+
+    public String getExtensionPlan() {
+        return extensionPlan;
+    }
+
+    public void setExtensionPlan(String extensionPlan) {
+        this.extensionPlan = extensionPlan;
+    }
+
+    public String getPeriodActivities() {
+        return periodActivities;
+    }
+
+    public void setPeriodActivities(String periodActivities) {
+        this.periodActivities = periodActivities;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public void setStartDate(LocalDate startDate) {
+        this.startDate = startDate;
+    }
+
+    public String getPrefecture() {
+        return prefecture;
+    }
+
+    public void setPrefecture(String prefecture) {
+        this.prefecture = prefecture;
+    }
+
+    public String getSiteGeojson() {
+        return siteGeojson;
+    }
+
+    public void setSiteGeojson(String siteGeojson) {
+        this.siteGeojson = siteGeojson;
+    }
+
+    public String getAreaBasis() {
+        return areaBasis;
+    }
+
+    public void setAreaBasis(String areaBasis) {
+        this.areaBasis = areaBasis;
+    }
+
+    public String getCoefficientBasis() {
+        return coefficientBasis;
+    }
+
+    public void setCoefficientBasis(String coefficientBasis) {
+        this.coefficientBasis = coefficientBasis;
+    }
+
+    public String getBaselineRationale() {
+        return baselineRationale;
+    }
+
+    public void setBaselineRationale(String baselineRationale) {
+        this.baselineRationale = baselineRationale;
+    }
+
+    public List<PlantForm> getPlants() {
+        return plants;
+    }
+
+    public void setPlants(List<PlantForm> plants) {
+        this.plants = plants;
+    }
+
+    public List<JointApplicantForm> getJointApplicants() {
+        return jointApplicants;
+    }
+
+    public void setJointApplicants(List<JointApplicantForm> jointApplicants) {
+        this.jointApplicants = jointApplicants;
+    }
+
+    public List<HolderForm> getHolders() {
+        return holders;
+    }
+
+    public void setHolders(List<HolderForm> holders) {
+        this.holders = holders;
+    }
+
+    public SheetForm getSheet() {
+        return sheet;
+    }
+
+    public void setSheet(SheetForm sheet) {
+        this.sheet = sheet;
+    }
+
+    /** A target plant (対象とする海洋植物): ecosystem, bed type, species, formula, aquaculture or not. */
+    public static class PlantForm {
+        private String ecosystem;
+        private String bedType;
+        private String species;
+        private String formula = "area";
+        private boolean aquaculture;
+
+        public String getEcosystem() {
+            return ecosystem;
+        }
+
+        public void setEcosystem(String ecosystem) {
+            this.ecosystem = ecosystem;
+        }
+
+        public String getBedType() {
+            return bedType;
+        }
+
+        public void setBedType(String bedType) {
+            this.bedType = bedType;
+        }
+
+        public String getSpecies() {
+            return species;
+        }
+
+        public void setSpecies(String species) {
+            this.species = species;
+        }
+
+        public String getFormula() {
+            return formula;
+        }
+
+        public void setFormula(String formula) {
+            this.formula = formula;
+        }
+
+        public boolean isAquaculture() {
+            return aquaculture;
+        }
+
+        public void setAquaculture(boolean aquaculture) {
+            this.aquaculture = aquaculture;
+        }
+    }
+
+    /** A joint applicant (共同申請者); the e-mail links a registered user, who may then edit too. */
+    public static class JointApplicantForm {
+        private String email;
+        private String name;
+        private String organisation;
+        private String title;
+        private String address;
+        private String corporateNumber;
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getOrganisation() {
+            return organisation;
+        }
+
+        public void setOrganisation(String organisation) {
+            this.organisation = organisation;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public String getCorporateNumber() {
+            return corporateNumber;
+        }
+
+        public void setCorporateNumber(String corporateNumber) {
+            this.corporateNumber = corporateNumber;
+        }
+    }
+
+    /** An initial holder (当初保有者): a registered user by e-mail, their share in percent and contribution. */
+    public static class HolderForm {
+        private String email;
+        private String sharePercent;
+        private String contribution;
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getSharePercent() {
+            return sharePercent;
+        }
+
+        public void setSharePercent(String sharePercent) {
+            this.sharePercent = sharePercent;
+        }
+
+        public String getContribution() {
+            return contribution;
+        }
+
+        public void setContribution(String contribution) {
+            this.contribution = contribution;
+        }
+    }
+}

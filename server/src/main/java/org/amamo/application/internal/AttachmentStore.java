@@ -1,0 +1,125 @@
+package org.amamo.application.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.amamo.platform.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attachments to an application (根拠資料): PDF or images, at most {@link #MAX_BYTES} each and
+ * {@link #MAX_PER_APPLICATION} per application, recognised by their content (not by the name the browser
+ * sends), stored with a SHA-256 checksum so that a reviewer can prove what was submitted.
+ */
+@Component
+class AttachmentStore {
+
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+    static final int MAX_PER_APPLICATION = 30;
+    static final List<String> PURPOSES = List.of("OVERVIEW", "AREA_BASIS", "COEFFICIENT_BASIS", "BASELINE", "OTHER");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AttachmentStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** An attachment as listed, without its content. */
+    record Attachment(long id, String purpose, String filename, String contentType, long sizeBytes, String sha256,
+            Instant uploadedAt) {
+    }
+
+    /** An attachment's bytes, for download. */
+    record Content(String filename, String contentType, byte[] bytes) {
+    }
+
+    List<Refusal> store(long applicationId, long uploaderId, String purpose, String filename, byte[] bytes) {
+        if (!PURPOSES.contains(purpose)) {
+            return List.of(Refusal.of("purpose", "attachment.purpose.unknown"));
+        }
+        if (bytes.length == 0 || bytes.length > MAX_BYTES) {
+            return List.of(Refusal.of("file", "attachment.size", MAX_BYTES / (1024 * 1024)));
+        }
+        String type = contentType(bytes);
+        if (type == null) {
+            return List.of(Refusal.of("file", "attachment.type"));
+        }
+        long count = jdbc.sql("SELECT COUNT(*) FROM application_attachment WHERE application_id = ?")
+                .param(applicationId).query(Long.class).single();
+        if (count >= MAX_PER_APPLICATION) {
+            return List.of(Refusal.of("file", "attachment.limit", MAX_PER_APPLICATION));
+        }
+        String name = filename == null || filename.isBlank() ? "attachment" : filename.strip();
+        jdbc.sql("""
+                INSERT INTO application_attachment (application_id, purpose, filename, content_type, size_bytes, sha256,
+                                                    content, uploaded_by, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(applicationId, purpose, name.length() > 255 ? name.substring(0, 255) : name, type,
+                        bytes.length, sha256(bytes), bytes, uploaderId, ApplicationRepository.utc(clock.instant()))
+                .update();
+        return List.of();
+    }
+
+    List<Attachment> list(long applicationId) {
+        return jdbc.sql("""
+                SELECT id, purpose, filename, content_type, size_bytes, sha256, uploaded_at
+                  FROM application_attachment WHERE application_id = ? ORDER BY id""").param(applicationId)
+                .query((row, n) -> new Attachment(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getLong(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    Optional<Content> content(long applicationId, long attachmentId) {
+        return jdbc.sql("""
+                SELECT filename, content_type, content FROM application_attachment WHERE application_id = ? AND id = ?""")
+                .params(applicationId, attachmentId)
+                .query((row, n) -> new Content(row.getString(1), row.getString(2), row.getBytes(3))).optional();
+    }
+
+    boolean hasAreaEvidence(long applicationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM application_attachment WHERE application_id = ? AND purpose = 'AREA_BASIS'")
+                .param(applicationId).query(Long.class).single() > 0;
+    }
+
+    /** PDF, PNG or JPEG by their signatures; null for anything else. */
+    static String contentType(byte[] bytes) {
+        if (startsWith(bytes, new byte[] {'%', 'P', 'D', 'F', '-'})) {
+            return "application/pdf";
+        }
+        if (startsWith(bytes, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
+            return "image/png";
+        }
+        if (startsWith(bytes, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return "image/jpeg";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", impossible);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.amamo.application.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.amamo.platform.Refusal;
+
+/**
+ * The committee's certainty (確実性) per component: for the area method {@code areaCertainty} and
+ * {@code coefficientCertainty}, for the other methods {@code certainty}; each a decimal in (0, 1] with at
+ * most two decimals (methodology.md §1). Where several reviewers score the same factor, the committee's
+ * figure is the lowest of theirs: the conservative choice, as the scheme never certifies more than its
+ * least confident reviewer accepts.
+ */
+final class Certainty {
+
+    static final List<String> AREA_FACTORS = List.of("areaCertainty", "coefficientCertainty");
+    static final List<String> OTHER_FACTORS = List.of("certainty");
+
+    private Certainty() {
+    }
+
+    static List<String> factorsFor(String method) {
+        return "area".equals(method) ? AREA_FACTORS : OTHER_FACTORS;
+    }
+
+    /** Checks one reviewer's scores: every factor of every component given, each in (0, 1], 2 decimals. */
+    static List<Refusal> check(Map<String, String> methodsById, Map<String, Map<String, String>> scores) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (Map.Entry<String, String> component : methodsById.entrySet()) {
+            for (String factor : factorsFor(component.getValue())) {
+                String field = "certainty[" + component.getKey() + "][" + factor + "]";
+                String text = scores.getOrDefault(component.getKey(), Map.of()).get(factor);
+                if (text == null || text.isBlank()) {
+                    refusals.add(Refusal.of(field, "review.certainty.required", component.getKey()));
+                } else if (!valid(text.strip())) {
+                    refusals.add(Refusal.of(field, "review.certainty.invalid", component.getKey()));
+                }
+            }
+        }
+        return refusals;
+    }
+
+    static boolean valid(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text);
+            return value.signum() > 0 && value.compareTo(BigDecimal.ONE) <= 0 && value.stripTrailingZeros().scale() <= 2;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
+    /** The committee's figure for each component and factor: the lowest any reviewer gave. */
+    static Map<String, Map<String, BigDecimal>> committee(Collection<Map<String, Map<String, String>>> reviews) {
+        Map<String, Map<String, BigDecimal>> lowest = new LinkedHashMap<>();
+        for (Map<String, Map<String, String>> review : reviews) {
+            review.forEach((component, factors) -> factors.forEach((factor, text) -> {
+                BigDecimal value = new BigDecimal(text.strip());
+                lowest.computeIfAbsent(component, key -> new LinkedHashMap<>()).merge(factor, value, BigDecimal::min);
+            }));
+        }
+        return lowest;
+    }
+
+    /** Writes the committee's certainty into every year's components of the sheet, by component id. */
+    static void apply(SheetForm sheet, Map<String, Map<String, BigDecimal>> committee) {
+        for (SheetForm.YearForm year : sheet.getYears()) {
+            for (SheetForm.ComponentForm component : year.getComponents()) {
+                Map<String, BigDecimal> factors = committee.getOrDefault(component.getId(), Map.of());
+                component.setAreaCertainty(text(factors.get("areaCertainty")));
+                component.setCoefficientCertainty(text(factors.get("coefficientCertainty")));
+                component.setCertainty(text(factors.get("certainty")));
+            }
+        }
+    }
+
+    private static String text(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

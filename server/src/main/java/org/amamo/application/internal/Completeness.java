@@ -1,0 +1,145 @@
+package org.amamo.application.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.amamo.identity.CorporateNumber;
+import org.amamo.platform.Refusal;
+
+/**
+ * What a submission must hold (seed 003 §2.2.1): every field of the form, a valid site, a CO2 form the
+ * methodology accepts, a basis for the area with its evidence attached, and initial holders who are
+ * registered users with shares totalling exactly 100%. Lists every missing or wrong field at once.
+ */
+final class Completeness {
+
+    static final Set<String> CATEGORIES = Set.of("conservation", "restoration", "creation", "aquaculture");
+    static final Set<String> ECOSYSTEMS = Set.of("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm");
+    static final Set<String> FORMULAS = Set.of("area", "farm-biomass", "rope-length");
+    static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private Completeness() {
+    }
+
+    /** Rules on the form alone, checked on every save too (a draft may be incomplete but never wrong). */
+    static List<Refusal> wrongFields(ApplicationForm form, ResolvedPeople people) {
+        List<Refusal> refusals = new ArrayList<>();
+        textLimits(form, refusals);
+        for (String category : form.getCategories()) {
+            if (!CATEGORIES.contains(category)) {
+                refusals.add(Refusal.of("categories", "application.category.unknown", category));
+            }
+        }
+        rows(form, refusals);
+        for (int i = 0; i < form.getJointApplicants().size(); i++) {
+            String number = form.getJointApplicants().get(i).getCorporateNumber();
+            if (number != null && !number.isBlank() && !CorporateNumber.isValid(number.strip())) {
+                refusals.add(Refusal.of("jointApplicants[" + i + "].corporateNumber", "validation.corporate-number"));
+            }
+            String email = form.getJointApplicants().get(i).getEmail();
+            if (email != null && !email.isBlank() && people.jointApplicantUserIds().get(i) == null) {
+                refusals.add(Refusal.of("jointApplicants[" + i + "].email", "application.user.unknown"));
+            }
+        }
+        holders(form, people, refusals, false);
+        return refusals;
+    }
+
+    /** Everything a submission still lacks, beyond {@link #wrongFields}. */
+    static List<Refusal> missingFields(ApplicationForm form, ResolvedPeople people, boolean hasAreaEvidence) {
+        List<Refusal> refusals = new ArrayList<>();
+        required(form.getName(), "name", refusals);
+        if (form.getCategories().isEmpty()) {
+            refusals.add(Refusal.of("categories", "application.categories.required"));
+        }
+        required(form.getOverview(), "overview", refusals);
+        required(form.getRolesDescription(), "rolesDescription", refusals);
+        required(form.getWhyCredits(), "whyCredits", refusals);
+        required(form.getExtensionPlan(), "extensionPlan", refusals);
+        required(form.getPeriodActivities(), "periodActivities", refusals);
+        if (form.getStartDate() == null) {
+            refusals.add(Refusal.of("startDate", "validation.required"));
+        }
+        required(form.getPrefecture(), "prefecture", refusals);
+        required(form.getSiteGeojson(), "siteGeojson", refusals);
+        if (form.getPlants().isEmpty()) {
+            refusals.add(Refusal.of("plants", "application.plants.required"));
+        }
+        required(form.getAreaBasis(), "areaBasis", refusals);
+        required(form.getCoefficientBasis(), "coefficientBasis", refusals);
+        required(form.getBaselineRationale(), "baselineRationale", refusals);
+        if (!hasAreaEvidence) {
+            refusals.add(Refusal.of("attachments", "application.area-evidence.required"));
+        }
+        if (form.getHolders().isEmpty()) {
+            refusals.add(Refusal.of("holders", "application.holders.required"));
+        } else {
+            holders(form, people, refusals, true);
+        }
+        return refusals;
+    }
+
+    private static void holders(ApplicationForm form, ResolvedPeople people, List<Refusal> refusals, boolean total) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < form.getHolders().size(); i++) {
+            ApplicationForm.HolderForm holder = form.getHolders().get(i);
+            if (holder.getEmail() != null && !holder.getEmail().isBlank() && people.holderUserIds().get(i) == null) {
+                refusals.add(Refusal.of("holders[" + i + "].email", "application.user.unknown"));
+            }
+            BigDecimal share = people.holderShares().get(i);
+            boolean given = holder.getSharePercent() != null && !holder.getSharePercent().isBlank();
+            if (given && (share == null || share.signum() <= 0 || share.compareTo(HUNDRED) > 0 || share.scale() > 2)) {
+                refusals.add(Refusal.of("holders[" + i + "].sharePercent", "application.share.invalid"));
+            }
+            sum = share == null ? sum : sum.add(share);
+        }
+        if (total && sum.compareTo(HUNDRED) != 0) {
+            refusals.add(Refusal.of("holders", "application.shares.total", sum.stripTrailingZeros().toPlainString()));
+        }
+    }
+
+    private static void rows(ApplicationForm form, List<Refusal> refusals) {
+        if (form.getPlants().size() > ApplicationForm.MAX_ROWS || form.getHolders().size() > ApplicationForm.MAX_ROWS
+                || form.getJointApplicants().size() > ApplicationForm.MAX_ROWS) {
+            refusals.add(Refusal.of("$", "application.rows.limit", ApplicationForm.MAX_ROWS));
+        }
+        for (int i = 0; i < form.getPlants().size(); i++) {
+            ApplicationForm.PlantForm plant = form.getPlants().get(i);
+            if (plant.getEcosystem() == null || !ECOSYSTEMS.contains(plant.getEcosystem())) {
+                refusals.add(Refusal.of("plants[" + i + "].ecosystem", "application.ecosystem.unknown"));
+            }
+            if (plant.getFormula() == null || !FORMULAS.contains(plant.getFormula())) {
+                refusals.add(Refusal.of("plants[" + i + "].formula", "application.formula.unknown"));
+            }
+            if (plant.getSpecies() == null || plant.getSpecies().isBlank()) {
+                refusals.add(Refusal.of("plants[" + i + "].species", "validation.required"));
+            }
+        }
+    }
+
+    private static void textLimits(ApplicationForm form, List<Refusal> refusals) {
+        limit(form.getName(), "name", 200, refusals);
+        limit(form.getOverview(), "overview", ApplicationForm.TEXT_MAX, refusals);
+        limit(form.getRolesDescription(), "rolesDescription", ApplicationForm.TEXT_MAX, refusals);
+        limit(form.getWhyCredits(), "whyCredits", ApplicationForm.TEXT_MAX, refusals);
+        limit(form.getExtensionPlan(), "extensionPlan", ApplicationForm.TEXT_MAX, refusals);
+        limit(form.getPeriodActivities(), "periodActivities", ApplicationForm.TEXT_MAX, refusals);
+        limit(form.getAreaBasis(), "areaBasis", ApplicationForm.TEXT_MAX, refusals);
+        limit(form.getCoefficientBasis(), "coefficientBasis", ApplicationForm.TEXT_MAX, refusals);
+        limit(form.getBaselineRationale(), "baselineRationale", ApplicationForm.TEXT_MAX, refusals);
+        limit(form.getPrefecture(), "prefecture", 20, refusals);
+    }
+
+    private static void required(String value, String field, List<Refusal> refusals) {
+        if (value == null || value.isBlank()) {
+            refusals.add(Refusal.of(field, "validation.required"));
+        }
+    }
+
+    private static void limit(String value, String field, int max, List<Refusal> refusals) {
+        if (value != null && value.length() > max) {
+            refusals.add(Refusal.of(field, "application.text.too-long", max));
+        }
+    }
+}

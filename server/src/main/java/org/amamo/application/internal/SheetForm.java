@@ -1,0 +1,292 @@
+package org.amamo.application.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CO2 calculation form (CO2吸収量算定フォーム) as the applicant fills it in. Its fields carry the names
+ * of the calculation-sheet contract (methodology.md §6), so Jackson writes it as the very sheet the
+ * methodology library reads; blank fields are left out. Numbers stay text, which the contract reads exactly.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public class SheetForm {
+
+    private String methodologyVersion;
+    private LocalDate applicationDate;
+    private List<YearForm> years = new ArrayList<>();
+
+    public String getMethodologyVersion() {
+        return methodologyVersion;
+    }
+
+    public void setMethodologyVersion(String methodologyVersion) {
+        this.methodologyVersion = methodologyVersion;
+    }
+
+    public LocalDate getApplicationDate() {
+        return applicationDate;
+    }
+
+    public void setApplicationDate(LocalDate applicationDate) {
+        this.applicationDate = applicationDate;
+    }
+
+    public List<YearForm> getYears() {
+        return years;
+    }
+
+    public void setYears(List<YearForm> years) {
+        this.years = years;
+    }
+
+    /** One crediting year: its start, its components, the baseline uptake and the survey vessels. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public static class YearForm {
+        private LocalDate start;
+        private List<ComponentForm> components = new ArrayList<>();
+        private String baselineT;
+        private List<VesselForm> vessels = new ArrayList<>();
+
+        public LocalDate getStart() {
+            return start;
+        }
+
+        public void setStart(LocalDate start) {
+            this.start = start;
+        }
+
+        public List<ComponentForm> getComponents() {
+            return components;
+        }
+
+        public void setComponents(List<ComponentForm> components) {
+            this.components = components;
+        }
+
+        public String getBaselineT() {
+            return baselineT;
+        }
+
+        public void setBaselineT(String baselineT) {
+            this.baselineT = baselineT;
+        }
+
+        public List<VesselForm> getVessels() {
+            return vessels;
+        }
+
+        public void setVessels(List<VesselForm> vessels) {
+            this.vessels = vessels;
+        }
+    }
+
+    /** One ecosystem or farmed species: area x coefficient, farm biomass, or culture-rope length. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public static class ComponentForm {
+        private String id;
+        private String method = "area";
+        private String ecosystem;
+        private String areaHa;
+        private String coefficient;
+        private String biomassTww;
+        private String ropeLengthM;
+        private String yieldKgWwPerM;
+        private String pb;
+        private String waterContent;
+        private String carbonContent;
+        private String residualRate;
+        private String areaCertainty;
+        private String coefficientCertainty;
+        private String certainty;
+
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method;
+        }
+
+        public String getEcosystem() {
+            return ecosystem;
+        }
+
+        public void setEcosystem(String ecosystem) {
+            this.ecosystem = ecosystem;
+        }
+
+        public String getAreaHa() {
+            return areaHa;
+        }
+
+        public void setAreaHa(String areaHa) {
+            this.areaHa = areaHa;
+        }
+
+        public String getCoefficient() {
+            return coefficient;
+        }
+
+        public void setCoefficient(String coefficient) {
+            this.coefficient = coefficient;
+        }
+
+        public String getBiomassTww() {
+            return biomassTww;
+        }
+
+        public void setBiomassTww(String biomassTww) {
+            this.biomassTww = biomassTww;
+        }
+
+        public String getRopeLengthM() {
+            return ropeLengthM;
+        }
+
+        public void setRopeLengthM(String ropeLengthM) {
+            this.ropeLengthM = ropeLengthM;
+        }
+
+        public String getYieldKgWwPerM() {
+            return yieldKgWwPerM;
+        }
+
+        public void setYieldKgWwPerM(String yieldKgWwPerM) {
+            this.yieldKgWwPerM = yieldKgWwPerM;
+        }
+
+        public String getPb() {
+            return pb;
+        }
+
+        public void setPb(String pb) {
+            this.pb = pb;
+        }
+
+        public String getWaterContent() {
+            return waterContent;
+        }
+
+        public void setWaterContent(String waterContent) {
+            this.waterContent = waterContent;
+        }
+
+        public String getCarbonContent() {
+            return carbonContent;
+        }
+
+        public void setCarbonContent(String carbonContent) {
+            this.carbonContent = carbonContent;
+        }
+
+        public String getResidualRate() {
+            return residualRate;
+        }
+
+        public void setResidualRate(String residualRate) {
+            this.residualRate = residualRate;
+        }
+
+        public String getAreaCertainty() {
+            return areaCertainty;
+        }
+
+        public void setAreaCertainty(String areaCertainty) {
+            this.areaCertainty = areaCertainty;
+        }
+
+        public String getCoefficientCertainty() {
+            return coefficientCertainty;
+        }
+
+        public void setCoefficientCertainty(String coefficientCertainty) {
+            this.coefficientCertainty = coefficientCertainty;
+        }
+
+        public String getCertainty() {
+            return certainty;
+        }
+
+        public void setCertainty(String certainty) {
+            this.certainty = certainty;
+        }
+    }
+
+    /** A survey vessel (調査時に使用した船舶): measured fuel, or count x hours x rated power x consumption. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public static class VesselForm {
+        private String kind;
+        private String fuel;
+        private String fuelLitres;
+        private String count;
+        private String hours;
+        private String ratedKw;
+        private String fuelLitresPerKwh;
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+
+        public String getFuel() {
+            return fuel;
+        }
+
+        public void setFuel(String fuel) {
+            this.fuel = fuel;
+        }
+
+        public String getFuelLitres() {
+            return fuelLitres;
+        }
+
+        public void setFuelLitres(String fuelLitres) {
+            this.fuelLitres = fuelLitres;
+        }
+
+        public String getCount() {
+            return count;
+        }
+
+        public void setCount(String count) {
+            this.count = count;
+        }
+
+        public String getHours() {
+            return hours;
+        }
+
+        public void setHours(String hours) {
+            this.hours = hours;
+        }
+
+        public String getRatedKw() {
+            return ratedKw;
+        }
+
+        public void setRatedKw(String ratedKw) {
+            this.ratedKw = ratedKw;
+        }
+
+        public String getFuelLitresPerKwh() {
+            return fuelLitresPerKwh;
+        }
+
+        public void setFuelLitresPerKwh(String fuelLitresPerKwh) {
+            this.fuelLitresPerKwh = fuelLitresPerKwh;
+        }
+    }
+}

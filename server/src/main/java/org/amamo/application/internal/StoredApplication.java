@@ -1,0 +1,22 @@
+package org.amamo.application.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An application's own columns as stored; its lists (plants, applicants, holders) are loaded beside it. */
+record StoredApplication(long id, long projectId, Long continuesId, long ownerId, ApplicationStatus status,
+        String methodologyVersion, String feeInvoice, LocalDate hearingHeldOn, String hearingPlace,
+        String hearingRecord, Instant commentOpensAt, Instant commentClosesAt, Long certifiedUnits,
+        String certifiedResult, String certifiedVersion, Instant certifiedAt, Instant createdAt, Instant updatedAt,
+        Instant submittedAt, java.math.BigDecimal siteAreaHectares, String name, String prefecture) {
+
+    /** The project's public code: its id, zero-padded to four digits, as in serial numbers. */
+    String projectCode() {
+        return String.format("%04d", projectId);
+    }
+
+    boolean commentWindowOpenAt(Instant now) {
+        return status == ApplicationStatus.PUBLIC_COMMENT && commentOpensAt != null && !now.isBefore(commentOpensAt)
+                && now.isBefore(commentClosesAt);
+    }
+}

@@ -1,0 +1,127 @@
+package org.amamo.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every state-changing endpoint, for anonymous visitors and for a user of each role: allowed, or refused
+ * (403, 401 for the API, a redirect to the login page for web pages). "Allowed" means the request got
+ * past authorisation; it may still be a 400 or 404 because the test sends no meaningful body. A new
+ * endpoint that is missing from the table fails {@link #theTableCoversEveryStateChangingEndpoint()}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestUsers.class)
+class AccessMatrixTest {
+
+    static final Set<Role> SECRETARIAT = EnumSet.of(Role.SECRETARIAT, Role.ADMINISTRATOR);
+    static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
+
+    /** Who may call each endpoint; {@code null} marks an endpoint open to anonymous visitors too. */
+    static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
+            Map.entry("POST /register", SIGNED_IN),
+            Map.entry("POST /account/tokens", SIGNED_IN),
+            Map.entry("POST /account/tokens/{id}/revoke", SIGNED_IN),
+            Map.entry("POST /secretariat/users/{id}/roles", SECRETARIAT),
+            Map.entry("POST /secretariat/users/{id}/enabled", SECRETARIAT),
+            Map.entry("POST /secretariat/notices", SECRETARIAT),
+            Map.entry("POST /secretariat/notices/{id}", SECRETARIAT),
+            Map.entry("POST /secretariat/notices/{id}/delete", SECRETARIAT),
+            Map.entry("PUT /api/v1/users/{id}/roles", SECRETARIAT),
+            Map.entry("PUT /api/v1/users/{id}/enabled", SECRETARIAT),
+            Map.entry("POST /api/v1/notices", SECRETARIAT),
+            Map.entry("PUT /api/v1/notices/{id}", SECRETARIAT),
+            Map.entry("DELETE /api/v1/notices/{id}", SECRETARIAT));
+
+    /** Endpoints anonymous visitors may call as well. */
+    static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String endpoint : new TreeSet<>(ALLOWED.keySet())) {
+            cases.add(Arguments.of(endpoint, null));
+            for (Role role : Role.values()) {
+                cases.add(Arguments.of(endpoint, role));
+            }
+        }
+        return cases.stream();
+    }
+
+    @Test
+    void theTableCoversEveryStateChangingEndpoint() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (RequestMethod verb : info.getMethodsCondition().getMethods()) {
+                if (verb != RequestMethod.GET && verb != RequestMethod.HEAD && verb != RequestMethod.OPTIONS) {
+                    info.getPatternValues().forEach(pattern -> endpoints.add(verb + " " + pattern));
+                }
+            }
+        });
+        assertThat(endpoints).isEqualTo(new TreeSet<>(ALLOWED.keySet()));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void onlyTheAllowedGetThrough(String endpoint, Role role) throws Exception {
+        String[] parts = endpoint.split(" ", 2);
+        String path = parts[1].replace("{id}", "999999");
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}");
+        if (role != null) {
+            AmamoPrincipal user = users.create(role);
+            request.with(TestUsers.as(user));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+
+        boolean allowed = role == null ? ANONYMOUS_ALLOWED.contains(endpoint) : ALLOWED.get(endpoint).contains(role);
+        if (allowed) {
+            assertThat(refused(response, path)).as("%s as %s: status %d", endpoint, role, response.getStatus()).isFalse();
+        } else {
+            assertThat(refused(response, path)).as("%s as %s: status %d", endpoint, role, response.getStatus()).isTrue();
+        }
+    }
+
+    private static boolean refused(MockHttpServletResponse response, String path) {
+        if (path.startsWith("/api/")) {
+            return response.getStatus() == 401 || response.getStatus() == 403;
+        }
+        String location = response.getRedirectedUrl();
+        return response.getStatus() == 403 || (location != null && location.endsWith("/login"));
+    }
+}
