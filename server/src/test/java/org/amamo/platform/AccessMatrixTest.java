@@ -59,7 +59,17 @@ class AccessMatrixTest {
             Map.entry("PUT /api/v1/users/{id}/enabled", SECRETARIAT),
             Map.entry("POST /api/v1/notices", SECRETARIAT),
             Map.entry("PUT /api/v1/notices/{id}", SECRETARIAT),
-            Map.entry("DELETE /api/v1/notices/{id}", SECRETARIAT));
+            Map.entry("DELETE /api/v1/notices/{id}", SECRETARIAT),
+            // Registry: owners act on their own accounts (the service answers 403 for someone else's, see
+            // RegistryRoleMatrixTest); the secretariat decides accounts, issues and cancels.
+            Map.entry("POST /api/v1/registry/accounts", SIGNED_IN),
+            Map.entry("POST /api/v1/registry/accounts/{id}/approve", SECRETARIAT),
+            Map.entry("POST /api/v1/registry/accounts/{id}/reject", SECRETARIAT),
+            Map.entry("POST /api/v1/registry/accounts/{id}/close", SECRETARIAT),
+            Map.entry("POST /api/v1/registry/issuances", SECRETARIAT),
+            Map.entry("POST /api/v1/registry/transfers", SIGNED_IN),
+            Map.entry("POST /api/v1/registry/retirements", SIGNED_IN),
+            Map.entry("POST /api/v1/registry/cancellations", SECRETARIAT));
 
     /** Endpoints anonymous visitors may call as well. */
     static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register");
