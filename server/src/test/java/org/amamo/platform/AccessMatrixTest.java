@@ -69,7 +69,15 @@ class AccessMatrixTest {
             Map.entry("POST /api/v1/registry/issuances", SECRETARIAT),
             Map.entry("POST /api/v1/registry/transfers", SIGNED_IN),
             Map.entry("POST /api/v1/registry/retirements", SIGNED_IN),
-            Map.entry("POST /api/v1/registry/cancellations", SECRETARIAT));
+            Map.entry("POST /api/v1/registry/cancellations", SECRETARIAT),
+            Map.entry("POST /account/registry/request", SIGNED_IN),
+            Map.entry("POST /account/registry/accounts/{id}/transfer", SIGNED_IN),
+            Map.entry("POST /account/registry/accounts/{id}/retire", SIGNED_IN),
+            Map.entry("POST /secretariat/registry/accounts/{id}/approve", SECRETARIAT),
+            Map.entry("POST /secretariat/registry/accounts/{id}/reject", SECRETARIAT),
+            Map.entry("POST /secretariat/registry/accounts/{id}/close", SECRETARIAT),
+            Map.entry("POST /secretariat/registry/issue", SECRETARIAT),
+            Map.entry("POST /secretariat/registry/cancel", SECRETARIAT));
 
     /** Endpoints anonymous visitors may call as well. */
     static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register");

@@ -50,7 +50,7 @@ final class LedgerInvariants {
     record Check(List<String> violations, long batchCount, long blockCount, long issuedUnits, long activeUnits,
             long retiredUnits, long cancelledUnits) {
 
-        boolean holds() {
+        public boolean holds() {
             return violations.isEmpty();
         }
     }
