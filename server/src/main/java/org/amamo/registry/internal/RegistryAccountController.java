@@ -36,11 +36,27 @@ class RegistryAccountController {
     private final Registry registry;
     private final AccountDesk desk;
     private final RegistryQueries queries;
+    private final Certificates certificates;
+    private final java.time.Clock clock;
 
-    RegistryAccountController(Registry registry, AccountDesk desk, RegistryQueries queries) {
+    RegistryAccountController(Registry registry, AccountDesk desk, RegistryQueries queries, Certificates certificates,
+            java.time.Clock clock) {
         this.registry = registry;
         this.desk = desk;
         this.queries = queries;
+        this.certificates = certificates;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account/registry/accounts/{id}/certificate.pdf")
+    ResponseEntity<byte[]> holdingCertificate(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            java.util.Locale locale) {
+        AccountView account = visible(user, id);
+        List<String> ranges = queries.heldRanges(id, Certificates.MAX_RANGES + 1);
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/registry/serials").queryParam("q", ranges.isEmpty() ? "" : ranges.get(0)).toUriString();
+        return RegistryPublicController.pdf("holding-" + id + ".pdf",
+                certificates.holding(account, ranges, clock.instant(), url, locale));
     }
 
     @GetMapping("/account/registry")

@@ -18,9 +18,24 @@ import org.springframework.web.server.ResponseStatusException;
 class RegistryPublicController {
 
     private final RegistryQueries queries;
+    private final Certificates certificates;
 
-    RegistryPublicController(RegistryQueries queries) {
+    RegistryPublicController(RegistryQueries queries, Certificates certificates) {
         this.queries = queries;
+        this.certificates = certificates;
+    }
+
+    @GetMapping("/registry/retirements/{id}/certificate.pdf")
+    ResponseEntity<byte[]> retirementCertificate(@PathVariable long id, Locale locale) {
+        var retirement = queries.retirement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/registry/retirements/{id}").buildAndExpand(id).toUriString();
+        return pdf("retirement-" + id + ".pdf", certificates.retirement(retirement, url, locale));
+    }
+
+    static ResponseEntity<byte[]> pdf(String filename, byte[] body) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + filename + "\"").body(body);
     }
 
     @GetMapping("/registry")

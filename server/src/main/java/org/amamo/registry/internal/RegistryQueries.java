@@ -95,6 +95,18 @@ class RegistryQueries {
         return lines;
     }
 
+    /** The serial ranges of an account's blocks, lowest first, at most {@code limit}. */
+    List<String> heldRanges(long accountId, int limit) {
+        List<LedgerInvariants.Block> blocks = jdbc.sql("SELECT id, batch_id, first_serial, last_serial, account_id,"
+                + " status FROM registry_block WHERE account_id = ? ORDER BY batch_id, first_serial LIMIT ?")
+                .params(accountId, limit).query((row, n) -> new LedgerInvariants.Block(row.getLong(1),
+                row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), BlockStatus.valueOf(row.getString(6))))
+                .list();
+        Map<Long, LedgerStore.BatchRow> batches = batchRows(blocks.stream().map(LedgerInvariants.Block::batchId).toList());
+        return blocks.stream().map(block -> Journal.serialRange(batches.get(block.batchId()), block.firstSerial(),
+                block.lastSerial()).format()).toList();
+    }
+
     /** Batches, newest first, optionally of one project code and one vintage, with their totals. */
     List<BatchView> batches(String projectCode, Integer vintage, int offset, int limit) {
         List<Long> ids = jdbc.sql("""
