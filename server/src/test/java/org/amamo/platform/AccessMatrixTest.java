@@ -77,10 +77,23 @@ class AccessMatrixTest {
             Map.entry("POST /secretariat/registry/accounts/{id}/reject", SECRETARIAT),
             Map.entry("POST /secretariat/registry/accounts/{id}/close", SECRETARIAT),
             Map.entry("POST /secretariat/registry/issue", SECRETARIAT),
-            Map.entry("POST /secretariat/registry/cancel", SECRETARIAT));
+            Map.entry("POST /secretariat/registry/cancel", SECRETARIAT),
+            Map.entry("POST /applications", EnumSet.of(Role.APPLICANT)),
+            Map.entry("POST /applications/{id}/edit", SIGNED_IN),
+            Map.entry("POST /applications/{id}/calculate", SIGNED_IN),
+            Map.entry("POST /applications/{id}/attachments", SIGNED_IN),
+            Map.entry("POST /applications/{id}/actions/{action}", SIGNED_IN),
+            Map.entry("POST /applications/{id}/fee", SECRETARIAT),
+            Map.entry("POST /applications/{id}/hearing", SECRETARIAT),
+            Map.entry("POST /applications/{id}/reviewers", SECRETARIAT),
+            Map.entry("POST /applications/{id}/public-comment", SECRETARIAT),
+            Map.entry("POST /applications/{id}/review", EnumSet.of(Role.REVIEWER)),
+            Map.entry("POST /applications/{id}/continue", EnumSet.of(Role.APPLICANT)),
+            Map.entry("POST /projects/{id}/comments", SIGNED_IN),
+            Map.entry("POST /account/notifications/read", SIGNED_IN));
 
     /** Endpoints anonymous visitors may call as well. */
-    static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register");
+    static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register", "POST /projects/{id}/comments");
 
     @Autowired
     MockMvc mvc;
@@ -118,7 +131,7 @@ class AccessMatrixTest {
     @MethodSource("cases")
     void onlyTheAllowedGetThrough(String endpoint, Role role) throws Exception {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{id}", "999999");
+        String path = parts[1].replace("{id}", "999999").replace("{action}", "SUBMIT");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}");
         if (role != null) {

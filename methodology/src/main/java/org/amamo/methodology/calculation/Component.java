@@ -3,13 +3,25 @@ package org.amamo.methodology.calculation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.amamo.methodology.CreditType;
 
 /**
- * One ecosystem or one farmed species of a project in one crediting year. Fields may be {@code null}
+ * One ecosystem or one farmed species of a project in one crediting year (a removal), or one source of
+ * avoided emissions (a {@link ReductionComponent}). Fields may be {@code null}
  * (absent) so that a sheet can be built as entered and then validated; only a sheet without
  * {@link org.amamo.methodology.FieldError}s is calculated.
  */
-public sealed interface Component permits AreaComponent, FarmBiomassComponent, RopeLengthComponent {
+public sealed interface Component permits AreaComponent, FarmBiomassComponent, RopeLengthComponent,
+        ReductionComponent {
+
+    /**
+     * The kind of sheet this method belongs on; a sheet never mixes the two.
+     *
+     * @return {@link CreditType#REMOVAL} unless the component is a reduction
+     */
+    default CreditType type() {
+        return CreditType.REMOVAL;
+    }
 
     /**
      * The component's id, unique within its year.
@@ -19,7 +31,8 @@ public sealed interface Component permits AreaComponent, FarmBiomassComponent, R
     String id();
 
     /**
-     * The method's name as written in sheets: {@code area}, {@code farm-biomass} or {@code rope-length}.
+     * The method's name as written in sheets: {@code area}, {@code farm-biomass}, {@code rope-length},
+     * {@code reduction-fuel-switch}, {@code reduction-electricity} or {@code reduction-transport}.
      *
      * @return the method name
      */

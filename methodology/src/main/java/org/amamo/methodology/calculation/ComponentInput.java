@@ -30,8 +30,26 @@ public enum ComponentInput {
     CARBON_CONTENT("carbonContent", Domain.FRACTION),
     /** Residual rate, fraction. */
     RESIDUAL_RATE("residualRate", Domain.FRACTION),
-    /** Certainty of a farm or rope component. */
-    CERTAINTY("certainty", Domain.FRACTION);
+    /** Certainty of a farm, rope or reduction component. */
+    CERTAINTY("certainty", Domain.FRACTION),
+    /** Liquid fuel the baseline would have burnt, litres. */
+    BASELINE_FUEL_LITRES("baselineFuelLitres", Domain.NON_NEGATIVE),
+    /** Fuel measured by mass (LNG) the baseline would have burnt, tonnes. */
+    BASELINE_FUEL_TONNES("baselineFuelTonnes", Domain.NON_NEGATIVE),
+    /** Liquid fuel the project burnt, litres. */
+    PROJECT_FUEL_LITRES("projectFuelLitres", Domain.NON_NEGATIVE),
+    /** Fuel measured by mass (LNG) the project burnt, tonnes. */
+    PROJECT_FUEL_TONNES("projectFuelTonnes", Domain.NON_NEGATIVE),
+    /** Electricity the baseline would have used, kWh. */
+    BASELINE_ELECTRICITY_KWH("baselineElectricityKwh", Domain.NON_NEGATIVE),
+    /** Electricity the project used, kWh. */
+    PROJECT_ELECTRICITY_KWH("projectElectricityKwh", Domain.NON_NEGATIVE),
+    /** Grid emission factor of the crediting year, t-CO2/kWh. */
+    GRID_FACTOR("gridFactorTCo2PerKwh", Domain.NON_NEGATIVE),
+    /** Transport avoided, tonne-kilometres. */
+    AVOIDED_TONNE_KM("avoidedTonneKm", Domain.NON_NEGATIVE),
+    /** Transport emission factor, t-CO2 per tonne-kilometre. */
+    TRANSPORT_FACTOR("transportFactorTCo2PerTonneKm", Domain.NON_NEGATIVE);
 
     /** The range a sampled value is clamped to. */
     public enum Domain {

@@ -4,15 +4,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.amamo.methodology.CreditType;
 import org.amamo.methodology.FieldError;
 import org.amamo.methodology.Outcome;
 import org.amamo.methodology.table.MethodologyTable;
 import org.amamo.methodology.table.MethodologyTables;
 
 /**
- * Validates and calculates calculation sheets: per component uptake x certainty, per year
- * net = gross - baseline - vessel emissions, and the credit: the sum of the years' net, rounded down once
- * to 0.1 t-CO2 and never negative. Thread-safe and stateless apart from the tables.
+ * Validates and calculates calculation sheets. Removal sheets: per component uptake x certainty, per year
+ * net = gross - baseline - vessel emissions. Reduction sheets: per component baseline - project emissions
+ * (a reduction times its certainty), per year the sum or 0 when it is at or below zero. Either way the
+ * credit is the sum of the years' nets, rounded down once to 0.1 t-CO2 and never negative. Thread-safe and
+ * stateless apart from the tables.
  */
 public final class CreditCalculator {
 
@@ -92,9 +95,11 @@ public final class CreditCalculator {
         List<String> warnings = new ArrayList<>();
         List<YearResult> years = new ArrayList<>();
         boolean provisional = false;
+        boolean reduction = validSheet.type() == CreditType.REDUCTION;
         for (int y = 0; y < validSheet.years().size(); y++) {
             CreditingYear year = validSheet.years().get(y);
-            years.add(new YearCalculation(table, sampler, y, warnings).calculate(year));
+            years.add(reduction ? new ReductionYearCalculation(table, sampler, y, warnings).calculate(year)
+                    : new YearCalculation(table, sampler, y, warnings).calculate(year));
             provisional |= year.components().stream().anyMatch(CreditCalculator::hasUnscoredCertainty);
         }
         BigDecimal net = years.stream().map(YearResult::netTonnesCo2).reduce(BigDecimal.ZERO, Formulas::plus);
@@ -103,8 +108,8 @@ public final class CreditCalculator {
             warnings.add("$.years: the total net is " + net.stripTrailingZeros().toPlainString()
                     + " t-CO2, at or below zero, so the credit is 0");
         }
-        return new CalculationResult(validSheet.methodologyVersion(), provisional, years, net, credit,
-                creditUnits(credit), warnings);
+        return new CalculationResult(validSheet.methodologyVersion(), validSheet.type(), provisional, years, net,
+                credit, creditUnits(credit), warnings);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.amamo.methodology.calculation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.amamo.methodology.table.FuelUnit;
 
 /**
  * The formulas of methodology.md section 1, in exact decimals. Every operation uses
@@ -51,6 +52,15 @@ final class Formulas {
     /** litres / 1000 x factor [t-CO2/kL]; dividing by 1000 moves the decimal point and is exact. */
     static BigDecimal vesselEmission(BigDecimal fuelLitres, BigDecimal tonnesCo2PerKilolitre) {
         return fuelLitres.multiply(tonnesCo2PerKilolitre, WORKING_PRECISION).movePointLeft(3);
+    }
+
+    /**
+     * Emission of a fuel quantity: litres / 1000 x factor [t-CO2/kL] for liquid fuels, tonnes x factor
+     * [t-CO2/t] for fuels measured by mass.
+     */
+    static BigDecimal fuelEmission(BigDecimal quantity, FuelUnit unit, BigDecimal tonnesCo2PerUnit) {
+        return unit == FuelUnit.KILOLITRE ? vesselEmission(quantity, tonnesCo2PerUnit)
+                : quantity.multiply(tonnesCo2PerUnit, WORKING_PRECISION);
     }
 
     static BigDecimal times(BigDecimal left, BigDecimal right) {

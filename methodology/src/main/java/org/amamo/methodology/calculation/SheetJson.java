@@ -106,6 +106,7 @@ public final class SheetJson {
     public static ObjectNode toJson(CalculationResult result) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("methodologyVersion", result.methodologyVersion());
+        root.put("type", result.type().jsonName());
         root.put("provisional", result.provisional());
         ArrayNode years = root.putArray("years");
         result.years().forEach(year -> years.add(year(year)));
@@ -118,6 +119,31 @@ public final class SheetJson {
     }
 
     private static ObjectNode year(YearResult year) {
+        if (year instanceof ReductionYearResult reduction) {
+            return reductionYear(reduction);
+        }
+        return removalYear((RemovalYearResult) year);
+    }
+
+    private static ObjectNode reductionYear(ReductionYearResult year) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("start", year.start().toString());
+        node.put("end", year.end().toString());
+        ArrayNode components = node.putArray("components");
+        for (ReductionResult component : year.components()) {
+            components.addObject().put("id", component.id())
+                    .put("baselineEmissionsT", figure(component.baselineEmissionsTonnesCo2()))
+                    .put("projectEmissionsT", figure(component.projectEmissionsTonnesCo2()))
+                    .put("reductionT", figure(component.reductionTonnesCo2()));
+        }
+        node.put("baselineEmissionsT", figure(year.baselineEmissionsTonnesCo2()));
+        node.put("projectEmissionsT", figure(year.projectEmissionsTonnesCo2()));
+        node.put("reductionT", figure(year.reductionTonnesCo2()));
+        node.put("netT", figure(year.netTonnesCo2()));
+        return node;
+    }
+
+    private static ObjectNode removalYear(RemovalYearResult year) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("start", year.start().toString());
         node.put("end", year.end().toString());

@@ -7,11 +7,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.amamo.methodology.CreditType;
 
 /** Turns a JSON tree into a (not yet validated) sheet; unreadable parts become {@code null}. */
 final class SheetReader {
 
-    private static final List<String> SHEET_FIELDS = List.of("methodologyVersion", "applicationDate", "years");
+    private static final List<String> SHEET_FIELDS = List.of("methodologyVersion", "type", "applicationDate",
+            "years");
     private static final List<String> YEAR_FIELDS = List.of("start", "end", "components", "baselineT", "vessels");
     private static final List<String> VESSEL_FIELDS = List.of("kind", "fuel", "fuelLitres", "count", "hours",
             "ratedKw", "fuelLitresPerKwh");
@@ -21,10 +23,21 @@ final class SheetReader {
             "carbonContent", "residualRate", "parameterSource", "certainty", "uncertainty");
     private static final List<String> ROPE_FIELDS = List.of("id", "method", "ropeLengthM", "yieldKgWwPerM", "pb",
             "waterContent", "carbonContent", "residualRate", "parameterSource", "certainty", "uncertainty");
-    private static final List<String> METHODS = List.of(AreaComponent.METHOD, FarmBiomassComponent.METHOD,
-            RopeLengthComponent.METHOD);
+    private static final List<String> FUEL_SWITCH_FIELDS = List.of("id", "method", "baselineFuel",
+            "baselineFuelLitres", "baselineFuelTonnes", "baselineBasis", "projectFuel", "projectFuelLitres",
+            "projectFuelTonnes", "certainty", "uncertainty");
+    private static final List<String> ELECTRICITY_FIELDS = List.of("id", "method", "baselineElectricityKwh",
+            "baselineFuel", "baselineFuelLitres", "baselineFuelTonnes", "baselineBasis", "projectElectricityKwh",
+            "gridFactorTCo2PerKwh", "gridFactorSource", "certainty", "uncertainty");
+    private static final List<String> TRANSPORT_FIELDS = List.of("id", "method", "avoidedTonneKm",
+            "transportFactorTCo2PerTonneKm", "transportFactorSource", "baselineBasis", "certainty", "uncertainty");
+    static final List<String> METHODS = List.of(AreaComponent.METHOD, FarmBiomassComponent.METHOD,
+            RopeLengthComponent.METHOD, FuelSwitchComponent.METHOD, ElectricityComponent.METHOD,
+            TransportComponent.METHOD);
 
     private final JsonFields fields;
+    /** The sheet's type, read first so that messages list the methods of that type; null when unreadable. */
+    private CreditType type;
 
     SheetReader(JsonFields fields) {
         this.fields = fields;
@@ -35,6 +48,7 @@ final class SheetReader {
             return null;
         }
         fields.allowOnly(root, "$", SHEET_FIELDS);
+        type = type(root);
         List<CreditingYear> years = new ArrayList<>();
         JsonNode array = fields.array(root, "$", "years");
         if (array != null) {
@@ -42,8 +56,25 @@ final class SheetReader {
                 years.add(year(array.get(y), "$.years[" + y + "]"));
             }
         }
-        return new CalculationSheet(fields.text(root, "$", "methodologyVersion"),
+        return new CalculationSheet(type, fields.text(root, "$", "methodologyVersion"),
                 fields.date(root, "$", "applicationDate"), years);
+    }
+
+    /** Absent means removal, so that sheets written before reductions existed read as they always did. */
+    private CreditType type(JsonNode root) {
+        if (JsonFields.absent(root.get("type"))) {
+            return CreditType.REMOVAL;
+        }
+        String text = fields.text(root, "$", "type");
+        if (text == null) {
+            return null;
+        }
+        CreditType type = CreditType.byJsonName(text).orElse(null);
+        if (type == null) {
+            fields.errors().add("$.type", "unknown type \"" + text + "\"; use removal (uptake by ecosystems and farms) "
+                    + "or reduction (emissions avoided: fuel switch, electricity, transport)");
+        }
+        return type;
     }
 
     private CreditingYear year(JsonNode node, String path) {
@@ -87,19 +118,31 @@ final class SheetReader {
         }
         String method = fields.text(node, path, "method");
         if (method == null) {
-            fields.errors().add(path + ".method", "required: one of " + String.join(", ", METHODS));
+            fields.errors().add(path + ".method", "required: one of " + methods(type));
             return null;
         }
         return switch (method) {
             case AreaComponent.METHOD -> area(node, path);
             case FarmBiomassComponent.METHOD -> farm(node, path);
             case RopeLengthComponent.METHOD -> rope(node, path);
+            case FuelSwitchComponent.METHOD -> fuelSwitch(node, path);
+            case ElectricityComponent.METHOD -> electricity(node, path);
+            case TransportComponent.METHOD -> transport(node, path);
             default -> {
                 fields.errors().add(path + ".method", "unknown method \"" + method + "\"; use one of "
-                        + String.join(", ", METHODS));
+                        + methods(type));
                 yield null;
             }
         };
+    }
+
+    /** The method names of a type, for messages; all of them while the type is unknown. */
+    static String methods(CreditType type) {
+        List<String> removal = List.of(AreaComponent.METHOD, FarmBiomassComponent.METHOD, RopeLengthComponent.METHOD);
+        List<String> reduction = List.of(FuelSwitchComponent.METHOD, ElectricityComponent.METHOD,
+                TransportComponent.METHOD);
+        List<String> methods = type == null ? METHODS : type == CreditType.REMOVAL ? removal : reduction;
+        return String.join(", ", methods);
     }
 
     private AreaComponent area(JsonNode node, String path) {
@@ -131,6 +174,36 @@ final class SheetReader {
         return new RopeLengthComponent(fields.text(node, path, "id"), fields.number(node, path, "ropeLengthM"),
                 fields.number(node, path, "yieldKgWwPerM"), species(node, path),
                 fields.number(node, path, "certainty"), uncertainties(node, path));
+    }
+
+    private FuelSwitchComponent fuelSwitch(JsonNode node, String path) {
+        fields.allowOnly(node, path, FUEL_SWITCH_FIELDS);
+        return new FuelSwitchComponent(fields.text(node, path, "id"), fuel(node, path, "baseline"),
+                fields.text(node, path, "baselineBasis"), fuel(node, path, "project"),
+                fields.number(node, path, "certainty"), uncertainties(node, path));
+    }
+
+    private ElectricityComponent electricity(JsonNode node, String path) {
+        fields.allowOnly(node, path, ELECTRICITY_FIELDS);
+        return new ElectricityComponent(fields.text(node, path, "id"),
+                fields.number(node, path, "baselineElectricityKwh"), fuel(node, path, "baseline"),
+                fields.text(node, path, "baselineBasis"), fields.number(node, path, "projectElectricityKwh"),
+                fields.number(node, path, "gridFactorTCo2PerKwh"), fields.text(node, path, "gridFactorSource"),
+                fields.number(node, path, "certainty"), uncertainties(node, path));
+    }
+
+    private TransportComponent transport(JsonNode node, String path) {
+        fields.allowOnly(node, path, TRANSPORT_FIELDS);
+        return new TransportComponent(fields.text(node, path, "id"), fields.number(node, path, "avoidedTonneKm"),
+                fields.number(node, path, "transportFactorTCo2PerTonneKm"),
+                fields.text(node, path, "transportFactorSource"), fields.text(node, path, "baselineBasis"),
+                fields.number(node, path, "certainty"), uncertainties(node, path));
+    }
+
+    /** Reads {@code <prefix>Fuel}, {@code <prefix>FuelLitres} and {@code <prefix>FuelTonnes}. */
+    private FuelQuantity fuel(JsonNode node, String path, String prefix) {
+        return new FuelQuantity(fields.text(node, path, prefix + "Fuel"),
+                fields.number(node, path, prefix + "FuelLitres"), fields.number(node, path, prefix + "FuelTonnes"));
     }
 
     private SpeciesParameters species(JsonNode node, String path) {

@@ -6,11 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.amamo.methodology.CreditType;
 import org.amamo.methodology.FieldError;
 import org.amamo.methodology.table.MethodologyTable;
 import org.amamo.methodology.table.MethodologyTables;
 
-/** The rules of methodology.md section 5 (and the period rules of section 3), one message per field. */
+/**
+ * The rules of methodology.md section 5 (and the period rules of section 3), one message per field. A sheet
+ * is either removal or reduction (section 7): its version must publish methods of that type, its components
+ * must all be of that type, and a reduction sheet has no removal baseline or vessel emissions.
+ */
 final class SheetValidator {
 
     /** At most this many crediting years per sheet; the retroactive limit allows five. */
@@ -28,8 +33,11 @@ final class SheetValidator {
 
     List<FieldError> validate(CalculationSheet sheet) {
         ErrorList errors = new ErrorList();
-        MethodologyTable table = version(sheet.methodologyVersion(), errors);
-        MethodologyTable keys = table != null ? table : latest();
+        if (sheet.type() == null) {
+            errors.add("$.type", "required: removal or reduction");
+        }
+        MethodologyTable table = version(sheet.methodologyVersion(), sheet.type(), errors);
+        MethodologyTable keys = table != null ? table : latest(sheet.type());
         if (sheet.applicationDate() == null) {
             errors.add("$.applicationDate", "required: the date of the application, e.g. 2024-06-01");
         }
@@ -37,23 +45,37 @@ final class SheetValidator {
         return errors.toList();
     }
 
-    /** Ecosystems and fuels are still checked when the version is unknown, against the latest table. */
-    private MethodologyTable latest() {
-        List<MethodologyTable> all = tables.all();
-        return all.get(all.size() - 1);
+    /**
+     * Ecosystems and fuels are still checked when the version is unknown or of the other type, against the
+     * latest table of the sheet's type.
+     */
+    private MethodologyTable latest(CreditType type) {
+        List<MethodologyTable> candidates = type == null ? tables.all() : tables.supporting(type);
+        return candidates.get(candidates.size() - 1);
     }
 
-    private MethodologyTable version(String version, ErrorList errors) {
+    private MethodologyTable version(String version, CreditType type, ErrorList errors) {
+        String versions = String.join(", ", versions(type));
         if (version == null) {
-            errors.add("$.methodologyVersion", "required: one of " + String.join(", ", MethodologyTables.VERSIONS));
+            errors.add("$.methodologyVersion", "required: one of " + versions);
             return null;
         }
         MethodologyTable table = tables.find(version).orElse(null);
         if (table == null) {
             errors.add("$.methodologyVersion", "unknown methodology version \"" + version + "\"; use one of "
-                    + String.join(", ", MethodologyTables.VERSIONS));
+                    + versions);
+        } else if (type != null && !table.supports(type)) {
+            errors.add("$.methodologyVersion", "methodology version " + version + " has no " + type.jsonName()
+                    + " methods; a " + type.jsonName() + " sheet needs one of " + versions);
+            return null;
         }
         return table;
+    }
+
+    /** The versions a sheet of the type may use (all of them while the type is unknown). */
+    private List<String> versions(CreditType type) {
+        List<MethodologyTable> candidates = type == null ? tables.all() : tables.supporting(type);
+        return candidates.stream().map(MethodologyTable::version).toList();
     }
 
     private void years(CalculationSheet sheet, MethodologyTable table, MethodologyTable keys, ErrorList errors) {
@@ -73,7 +95,7 @@ final class SheetValidator {
                 errors.add(path, "must be an object with start, components, baselineT and vessels");
                 continue;
             }
-            new YearRules(table, keys, path, errors).check(year);
+            new YearRules(sheet.type(), table, keys, path, errors).check(year);
             if (y > 0) {
                 contiguity(years.get(y - 1), year, path, errors);
             }
@@ -122,13 +144,15 @@ final class SheetValidator {
 
     /** Rules for one crediting year and its components and vessels. */
     private static final class YearRules {
+        private final CreditType type;
         private final MethodologyTable table;
         private final MethodologyTable keys;
         private final String path;
         private final ErrorList errors;
         private final NumberRules numbers;
 
-        YearRules(MethodologyTable table, MethodologyTable keys, String path, ErrorList errors) {
+        YearRules(CreditType type, MethodologyTable table, MethodologyTable keys, String path, ErrorList errors) {
+            this.type = type;
             this.table = table;
             this.keys = keys;
             this.path = path;
@@ -143,9 +167,30 @@ final class SheetValidator {
                 errors.add(path + ".end", "a crediting year runs exactly one year: starting " + year.start()
                         + " it ends " + CreditingPeriod.end(year.start()) + "; got " + year.end());
             }
+            if (type == CreditType.REDUCTION) {
+                components(year.components());
+                noRemovalBaselineOrVessels(year);
+                return;
+            }
             numbers.nonNegative(path + ".baselineT", year.baselineTonnesCo2(), false);
             components(year.components());
             vessels(year.vessels());
+        }
+
+        /**
+         * Section 1's baseline uptake and vessel emissions belong to removals; a reduction's baseline and
+         * project emissions are entered per component, so a vessel would otherwise be counted twice or never.
+         */
+        private void noRemovalBaselineOrVessels(CreditingYear year) {
+            if (year.baselineTonnesCo2() != null) {
+                errors.add(path + ".baselineT", "a reduction sheet has no removal baseline; enter what the baseline "
+                        + "would have emitted in each component (e.g. baselineFuelLitres) and remove baselineT");
+            }
+            if (!year.vessels().isEmpty()) {
+                errors.add(path + ".vessels", "a reduction sheet does not subtract vessel emissions; a vessel's fuel "
+                        + "is the project emission of a reduction-fuel-switch component (projectFuel with "
+                        + "projectFuelLitres), so remove vessels");
+            }
         }
 
         private void components(List<Component> components) {
@@ -163,12 +208,26 @@ final class SheetValidator {
                 String componentPath = path + ".components[" + c + "]";
                 Component component = components.get(c);
                 if (component == null) {
-                    errors.add(componentPath, "must be an object with a method: area, farm-biomass or rope-length");
+                    errors.add(componentPath, "must be an object with a method: " + SheetReader.methods(type));
                     continue;
                 }
                 id(component.id(), componentPath, ids);
+                if (type != null && component.type() != type) {
+                    errors.add(componentPath + ".method", mixedMessage(component));
+                    continue;
+                }
                 new ComponentRules(table, keys, componentPath, errors).check(component);
             }
+        }
+
+        private String mixedMessage(Component component) {
+            if (type == CreditType.REDUCTION) {
+                return component.method() + " is a removal method, but this is a reduction sheet; use one of "
+                        + SheetReader.methods(type) + ", and put removals on a separate removal sheet";
+            }
+            return component.method() + " is a reduction method, but this is a removal sheet; set \"type\": "
+                    + "\"reduction\" at the top of the sheet (a sheet is either removal or reduction: put removals "
+                    + "and reductions on separate sheets)";
         }
 
         private void id(String id, String componentPath, Set<String> ids) {
@@ -252,6 +311,8 @@ final class SheetValidator {
                 numbers.nonNegative(path + ".ropeLengthM", rope.ropeLengthMetres(), true);
                 numbers.nonNegative(path + ".yieldKgWwPerM", rope.yieldKilogramsWetWeightPerMetre(), true);
                 species(rope.species(), numbers);
+            } else if (component instanceof ReductionComponent reduction) {
+                new ReductionRules(keys, path, errors).check(reduction);
             }
             for (ComponentInput certainty : component.certainties()) {
                 numbers.certainty(path + "." + certainty.jsonName(), component.value(certainty));

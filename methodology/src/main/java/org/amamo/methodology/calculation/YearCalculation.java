@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.table.MethodologyTable;
 
-/** Calculates one validated crediting year; collects warnings on the way. */
+/** Calculates one validated crediting year of a removal sheet; collects warnings on the way. */
 final class YearCalculation {
 
     private final MethodologyTable table;
@@ -21,7 +21,7 @@ final class YearCalculation {
         this.warnings = warnings;
     }
 
-    YearResult calculate(CreditingYear year) {
+    RemovalYearResult calculate(CreditingYear year) {
         List<ComponentResult> components = new ArrayList<>();
         for (int c = 0; c < year.components().size(); c++) {
             components.add(component(c, year.components().get(c)));
@@ -32,7 +32,7 @@ final class YearCalculation {
         BigDecimal vessels = year.vessels().stream().map(this::emission).reduce(BigDecimal.ZERO, Formulas::plus);
         BigDecimal net = Formulas.minus(Formulas.minus(gross, baseline), vessels);
         LocalDate end = CreditingPeriod.end(year.start());
-        return new YearResult(year.start(), end, components, gross, baseline, vessels, net);
+        return new RemovalYearResult(year.start(), end, components, gross, baseline, vessels, net);
     }
 
     private BigDecimal baseline(CreditingYear year) {
@@ -44,17 +44,14 @@ final class YearCalculation {
     }
 
     private ComponentResult component(int index, Component component) {
-        Values values = new Values(index, component);
+        ComponentValues values = new ComponentValues(table, sampler, yearIndex, index, component);
         BigDecimal uptake = uptake(values, component);
-        BigDecimal certified = uptake;
-        for (ComponentInput certainty : component.certainties()) {
-            certified = Formulas.times(certified, values.get(certainty));
-        }
+        BigDecimal certified = values.timesCertainties(uptake);
         warnUnscored(index, component);
         return new ComponentResult(component.id(), component.method(), uptake, certified);
     }
 
-    private static BigDecimal uptake(Values values, Component component) {
+    private static BigDecimal uptake(ComponentValues values, Component component) {
         if (component instanceof AreaComponent) {
             return Formulas.areaUptake(values.get(ComponentInput.AREA_HA), values.get(ComponentInput.COEFFICIENT));
         }
@@ -65,15 +62,19 @@ final class YearCalculation {
                 values.get(ComponentInput.YIELD_KG_WW_PER_M)));
     }
 
-    private static BigDecimal farmUptake(Values values, BigDecimal biomass) {
+    private static BigDecimal farmUptake(ComponentValues values, BigDecimal biomass) {
         return Formulas.farmUptake(biomass, values.get(ComponentInput.PB), values.get(ComponentInput.WATER_CONTENT),
                 values.get(ComponentInput.CARBON_CONTENT), values.get(ComponentInput.RESIDUAL_RATE));
     }
 
     private void warnUnscored(int index, Component component) {
+        warnUnscored(path() + ".components[" + index + "]", component, warnings);
+    }
+
+    static void warnUnscored(String componentPath, Component component, List<String> warnings) {
         for (ComponentInput certainty : component.certainties()) {
             if (component.value(certainty) == null) {
-                warnings.add(path() + ".components[" + index + "]." + certainty.jsonName()
+                warnings.add(componentPath + "." + certainty.jsonName()
                         + ": not yet scored; 1.00 was assumed and the result is provisional");
             }
         }
@@ -89,34 +90,5 @@ final class YearCalculation {
 
     private String path() {
         return "$.years[" + yearIndex + "]";
-    }
-
-    /** The values a component is calculated with: entered, defaulted, then passed through the sampler. */
-    private final class Values {
-        private final int componentIndex;
-        private final Component component;
-
-        Values(int componentIndex, Component component) {
-            this.componentIndex = componentIndex;
-            this.component = component;
-        }
-
-        BigDecimal get(ComponentInput input) {
-            return sampler.value(yearIndex, componentIndex, component, input, entered(input));
-        }
-
-        private BigDecimal entered(ComponentInput input) {
-            BigDecimal value = component.value(input);
-            if (value != null) {
-                return value;
-            }
-            if (input == ComponentInput.COEFFICIENT && component instanceof AreaComponent area) {
-                return table.coefficient(area.ecosystem()).orElseThrow().tonnesCo2PerHectarePerYear();
-            }
-            if (component.certainties().contains(input)) {
-                return BigDecimal.ONE;
-            }
-            throw new IllegalArgumentException("input " + input.jsonName() + " missing; validate the sheet first");
-        }
     }
 }

@@ -2,25 +2,32 @@ package org.amamo.methodology.calculation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
- * The figures of one crediting year: net = gross - baseline - vessel emissions.
- *
- * @param start                  first day
- * @param end                    last day
- * @param components             each component's uptake
- * @param grossTonnesCo2         sum of the components' uptake after certainty
- * @param baselineTonnesCo2      baseline uptake
- * @param vesselEmissionsTonnesCo2 CO2 emitted by the vessels
- * @param netTonnesCo2           the year's net uptake (may be negative)
+ * The figures of one crediting year: a {@link RemovalYearResult} or a {@link ReductionYearResult}, as the
+ * sheet's type is.
  */
-public record YearResult(LocalDate start, LocalDate end, List<ComponentResult> components, BigDecimal grossTonnesCo2,
-                         BigDecimal baselineTonnesCo2, BigDecimal vesselEmissionsTonnesCo2,
-                         BigDecimal netTonnesCo2) {
+public sealed interface YearResult permits RemovalYearResult, ReductionYearResult {
 
-    /** Copies the component list. */
-    public YearResult {
-        components = List.copyOf(components);
-    }
+    /**
+     * First day of the crediting year.
+     *
+     * @return the start
+     */
+    LocalDate start();
+
+    /**
+     * Last day of the crediting year.
+     *
+     * @return the end
+     */
+    LocalDate end();
+
+    /**
+     * What the year adds to the sheet's total, unrounded: a removal year's net (may be negative), a reduction
+     * year's reduction (never negative).
+     *
+     * @return the year's net, t-CO2
+     */
+    BigDecimal netTonnesCo2();
 }

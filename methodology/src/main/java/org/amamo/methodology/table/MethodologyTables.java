@@ -7,8 +7,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.amamo.methodology.CreditType;
 
 /**
  * The published methodology versions, read once from the immutable JSON resources under
@@ -18,7 +21,7 @@ import java.util.Optional;
 public final class MethodologyTables {
 
     /** Version keys of every published table, oldest first. */
-    public static final List<String> VERSIONS = List.of("yokohama-2019", "jbe-2.3");
+    public static final List<String> VERSIONS = List.of("yokohama-2019", "jbe-2.3", "yokohama-2019-reduction");
 
     private static final MethodologyTables STANDARD = load();
 
@@ -56,6 +59,16 @@ public final class MethodologyTables {
         return tables;
     }
 
+    /**
+     * The versions that sheets of a type may use, oldest first.
+     *
+     * @param type removal or reduction
+     * @return the tables publishing methods for that type
+     */
+    public List<MethodologyTable> supporting(CreditType type) {
+        return tables.stream().filter(t -> t.supports(type)).toList();
+    }
+
     private static MethodologyTables load() {
         ObjectMapper mapper = new ObjectMapper();
         List<MethodologyTable> tables = new ArrayList<>();
@@ -89,11 +102,32 @@ public final class MethodologyTables {
         }
         List<EmissionFactor> factors = new ArrayList<>();
         for (JsonNode f : node.required("emissionFactors")) {
-            factors.add(new EmissionFactor(text(f, "fuel"), text(f, "nameJa"),
-                    new BigDecimal(text(f, "tonnesCo2PerKilolitre")), text(f, "source")));
+            factors.add(emissionFactor(f));
         }
         return new MethodologyTable(text(node, "version"), text(node, "title"), text(node, "source"),
-                node.required("ownCoefficientAllowed").booleanValue(), coefficients, factors);
+                creditTypes(node), node.required("ownCoefficientAllowed").booleanValue(), coefficients, factors);
+    }
+
+    /** Tables published before reductions existed carry no {@code creditTypes}: they are removal tables. */
+    private static Set<CreditType> creditTypes(JsonNode node) {
+        JsonNode types = node.get("creditTypes");
+        if (types == null) {
+            return Set.of(CreditType.REMOVAL);
+        }
+        Set<CreditType> set = EnumSet.noneOf(CreditType.class);
+        for (JsonNode type : types) {
+            set.add(CreditType.byJsonName(type.textValue())
+                    .orElseThrow(() -> new IllegalStateException("unknown credit type in table: " + type)));
+        }
+        return set;
+    }
+
+    /** A factor is published per kilolitre ({@code tonnesCo2PerKilolitre}) or per tonne ({@code tonnesCo2PerTonne}). */
+    private static EmissionFactor emissionFactor(JsonNode f) {
+        boolean perTonne = f.has("tonnesCo2PerTonne");
+        FuelUnit unit = perTonne ? FuelUnit.TONNE : FuelUnit.KILOLITRE;
+        String factor = text(f, perTonne ? "tonnesCo2PerTonne" : "tonnesCo2PerKilolitre");
+        return new EmissionFactor(text(f, "fuel"), text(f, "nameJa"), unit, new BigDecimal(factor), text(f, "source"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -17,7 +17,7 @@ class PublishedCasesTest {
         // Seed 001, 3(3)a: 7.8 ha of dense eelgrass x 1.58 t-CO2/ha/yr (table 2) = 12.324 -> 12.3 t-CO2.
         CalculationResult result = calculate(Sheets.sheet("yokohama-2019", Sheets.seagrass("7.8", "1.00", "1.00")));
 
-        assertThat(result.years().get(0).components().get(0).uptakeTonnesCo2()).isEqualByComparingTo("12.324");
+        assertThat(result.removalYears().get(0).components().get(0).uptakeTonnesCo2()).isEqualByComparingTo("12.324");
         assertThat(result.creditTonnesCo2()).isEqualTo(d("12.3"));
         assertThat(result.creditUnits()).isEqualTo(123);
         assertThat(result.provisional()).isFalse();
@@ -32,7 +32,7 @@ class PublishedCasesTest {
         // 22.786 x 1.0 x (1 - 0.9) x 0.3 x 44 / 12 x 0.1 = 0.68358 x 44 / 12 x 0.1 = 2.50646 x 0.1 = 0.250646.
         CalculationResult result = calculate(Sheets.sheet("yokohama-2019", Sheets.wakame("22.786", "1.00")));
 
-        assertThat(result.years().get(0).components().get(0).uptakeTonnesCo2()).isEqualByComparingTo("0.250646");
+        assertThat(result.removalYears().get(0).components().get(0).uptakeTonnesCo2()).isEqualByComparingTo("0.250646");
         assertThat(result.creditTonnesCo2()).isEqualTo(d("0.2"));
         assertThat(result.creditUnits()).isEqualTo(2);
     }
@@ -50,7 +50,7 @@ class PublishedCasesTest {
         CalculationResult result = CreditCalculator.standard().calculate(resource("/sheets/worked-example.json"))
                 .orElseThrow();
 
-        YearResult year = result.years().get(0);
+        RemovalYearResult year = result.removalYears().get(0);
         assertThat(year.components()).extracting(c -> SheetJson.figure(c.uptakeTonnesCo2()))
                 .containsExactly("11.0916", "0.250646", "0.066");
         assertThat(SheetJson.figure(year.grossTonnesCo2())).isEqualTo("11.408246");
@@ -66,7 +66,8 @@ class PublishedCasesTest {
     void eelgrassWithCertaintyPrintsUptakeAtWorkingPrecision() {
         CalculationResult result = calculate(Sheets.sheet("jbe-2.3", Sheets.seagrass("7.8", "0.90", "1.00")));
 
-        assertThat(SheetJson.figure(result.years().get(0).components().get(0).uptakeTonnesCo2())).isEqualTo("11.0916");
+        assertThat(SheetJson.figure(result.removalYears().get(0).components().get(0).uptakeTonnesCo2()))
+                .isEqualTo("11.0916");
     }
 
     static String resource(String name) throws IOException {

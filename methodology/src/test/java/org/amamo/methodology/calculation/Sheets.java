@@ -3,6 +3,7 @@ package org.amamo.methodology.calculation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.amamo.methodology.CreditType;
 
 /** Test fixtures: sheets built from Java objects. */
 final class Sheets {
@@ -40,6 +41,32 @@ final class Sheets {
     /** The species parameters of the worked example in methodology.md section 6. */
     static SpeciesParameters wakameSpecies() {
         return new SpeciesParameters(d("1.0"), d("0.9"), d("0.3"), d("0.1"), "methodology.md section 6 example");
+    }
+
+    /** A one-year reduction sheet under yokohama-2019-reduction: no removal baseline, no vessels. */
+    static CalculationSheet reduction(Component... components) {
+        return new CalculationSheet(CreditType.REDUCTION, "yokohama-2019-reduction", APPLICATION_DATE,
+                List.of(new CreditingYear(YEAR_START, null, List.of(components), null, List.of())));
+    }
+
+    /** A tug switching fuel, without uncertainties. */
+    static FuelSwitchComponent tug(FuelQuantity baseline, FuelQuantity project, String certainty) {
+        return FuelSwitchComponent.of("tug", baseline, project, nullable(certainty));
+    }
+
+    static FuelQuantity dieselLitres(String litres) {
+        return FuelQuantity.litres("diesel", d(litres));
+    }
+
+    static ElectricityComponent heatPump(String baselineKwh, FuelQuantity baselineFuel, String projectKwh,
+                                         String gridFactor, String certainty) {
+        return new ElectricityComponent("heat-pump", nullable(baselineKwh), baselineFuel, null, d(projectKwh),
+                d(gridFactor), "utility's published factor", nullable(certainty), null);
+    }
+
+    static TransportComponent localWakame(String avoidedTonneKm, String factor, String certainty) {
+        return new TransportComponent("local-wakame", d(avoidedTonneKm), d(factor), "published truck factor", null,
+                nullable(certainty), null);
     }
 
     static BigDecimal nullable(String value) {

@@ -64,6 +64,31 @@ class MethodologyCliTest {
     }
 
     @Test
+    void calculatesReductionSheet() {
+        Run run = run("", "calculate", "src/test/resources/golden/07-yokohama-hybrid-tug.sheet.json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stdout()).contains("\"type\": \"reduction\"", "\"reductionT\": \"103.2\"",
+                "\"creditT\": \"103.2\"", "\"creditUnits\": 1032");
+    }
+
+    @Test
+    void invalidReductionSheetExitsTwoWithOneLinePerField() throws IOException {
+        String sheet = Files.readString(Path.of("src/test/resources/golden/07-yokohama-hybrid-tug.sheet.json"))
+                .replace("\"projectFuel\": \"diesel\"", "\"projectFuel\": \"lng\"").replace("\"100000\"", "\"-1\"");
+
+        Run run = run(sheet, "calculate", "-");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr().lines()).containsExactly(
+                "$.years[0].components[0].baselineFuelLitres: must not be negative; got -1",
+                "$.years[0].components[0].projectFuelLitres: lng is measured in tonnes: enter projectFuelTonnes "
+                        + "instead");
+    }
+
+    @Test
     void malformedJsonExitsTwoWithoutStackTrace() {
         Run run = run("{\"methodologyVersion\": ", "calculate", "-");
 

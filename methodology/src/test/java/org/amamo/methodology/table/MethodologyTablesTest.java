@@ -1,6 +1,7 @@
 package org.amamo.methodology.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.amamo.methodology.CreditType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +42,38 @@ class MethodologyTablesTest {
         assertThat(factor.source()).isNotBlank();
     }
 
+    @ParameterizedTest(name = "{0} {1} = {3} t-CO2 per {2}")
+    @CsvSource({"gasoline, 2.32, KILOLITRE", "diesel, 2.58, KILOLITRE", "heavy-oil-a, 2.71, KILOLITRE",
+        "lng, 2.70, TONNE"})
+    void reductionVersionCarriesFuelFactorsWithUnitsAndSources(String fuel, String value, FuelUnit unit) {
+        EmissionFactor factor = MethodologyTables.standard().find("yokohama-2019-reduction").orElseThrow()
+                .emissionFactor(fuel).orElseThrow();
+
+        assertThat(factor.unit()).isEqualTo(unit);
+        assertThat(factor.tonnesCo2PerUnit()).isEqualTo(new BigDecimal(value));
+        assertThat(factor.source()).contains("SHK");
+    }
+
+    @Test
+    void lngHasNoFactorPerKilolitre() {
+        EmissionFactor lng = MethodologyTables.standard().find("yokohama-2019-reduction").orElseThrow()
+                .emissionFactor("lng").orElseThrow();
+
+        assertThatThrownBy(lng::tonnesCo2PerKilolitre).isInstanceOf(IllegalStateException.class)
+                .hasMessage("lng is measured in tonnes, not litres");
+    }
+
+    @Test
+    void eachVersionPublishesMethodsOfOneType() {
+        MethodologyTables tables = MethodologyTables.standard();
+
+        assertThat(tables.supporting(CreditType.REMOVAL)).extracting(MethodologyTable::version)
+                .containsExactly("yokohama-2019", "jbe-2.3");
+        assertThat(tables.supporting(CreditType.REDUCTION)).extracting(MethodologyTable::version)
+                .containsExactly("yokohama-2019-reduction");
+        assertThat(tables.find("yokohama-2019-reduction").orElseThrow().coefficients()).isEmpty();
+    }
+
     @Test
     void onlyJbeAcceptsAnOwnCoefficient() {
         assertThat(MethodologyTables.standard().find("yokohama-2019").orElseThrow().ownCoefficientAllowed()).isFalse();
@@ -50,7 +84,7 @@ class MethodologyTablesTest {
     void knowsNoOtherVersion() {
         assertThat(MethodologyTables.standard().find("jbe-2.4")).isEmpty();
         assertThat(MethodologyTables.standard().all()).extracting(MethodologyTable::version)
-                .containsExactly("yokohama-2019", "jbe-2.3");
+                .containsExactly("yokohama-2019", "jbe-2.3", "yokohama-2019-reduction");
     }
 
     /**
@@ -60,7 +94,8 @@ class MethodologyTablesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "yokohama-2019, 8bbd865766a88fa0535014f9528c02a6ff8854780baa399be8e6bfdcceabf942",
-        "jbe-2.3, 23e70b1c060a8d05576ec9352ad01e098b8f6485bd8ad98438710e0d7fc38fcf"
+        "jbe-2.3, 23e70b1c060a8d05576ec9352ad01e098b8f6485bd8ad98438710e0d7fc38fcf",
+        "yokohama-2019-reduction, 6bda8708ce3502f8299e40c508a3dd00cd231470cb8f8190150385b845e97d52"
     })
     void publishedTableFilesNeverChange(String version, String sha256) throws IOException, NoSuchAlgorithmException {
         try (InputStream in = MethodologyTables.class.getResourceAsStream(version + ".json")) {

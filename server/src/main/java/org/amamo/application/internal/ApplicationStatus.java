@@ -23,17 +23,17 @@ enum ApplicationStatus {
     /** 取下げ: withdrawn by the applicant. */
     WITHDRAWN;
 
-    boolean isFinal() {
+    public boolean isFinal() {
         return this == CERTIFIED || this == REJECTED || this == WITHDRAWN;
     }
 
     /** The applicants may change the form only while it is theirs to write. */
-    boolean editableByApplicant() {
+    public boolean editableByApplicant() {
         return this == DRAFT || this == RETURNED;
     }
 
     /** Whether the public may see the application (public comment and after certification). */
-    boolean isPublic() {
+    public boolean isPublic() {
         return this == PUBLIC_COMMENT || this == CERTIFIED;
     }
 }

@@ -20,7 +20,7 @@ class ReviewRepository {
 
     /** A reviewer's assignment and, once recorded, their findings and certainty per component. */
     record Review(long reviewerId, String reviewerName, String findings, String certaintyJson, Instant recordedAt) {
-        boolean recorded() {
+        public boolean recorded() {
             return recordedAt != null;
         }
     }

@@ -11,11 +11,11 @@ record StoredApplication(long id, long projectId, Long continuesId, long ownerId
         Instant submittedAt, java.math.BigDecimal siteAreaHectares, String name, String prefecture) {
 
     /** The project's public code: its id, zero-padded to four digits, as in serial numbers. */
-    String projectCode() {
+    public String projectCode() {
         return String.format("%04d", projectId);
     }
 
-    boolean commentWindowOpenAt(Instant now) {
+    public boolean commentWindowOpenAt(Instant now) {
         return status == ApplicationStatus.PUBLIC_COMMENT && commentOpensAt != null && !now.isBefore(commentOpensAt)
                 && now.isBefore(commentClosesAt);
     }

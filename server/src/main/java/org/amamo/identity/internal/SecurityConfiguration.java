@@ -67,7 +67,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/secretariat/**").hasAnyRole("SECRETARIAT", "ADMINISTRATOR")
                         .requestMatchers("/account/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/register").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/register", "/projects/*/comments").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").successHandler(throttle).failureHandler(throttle)

@@ -1,0 +1,262 @@
+package org.amamo.application.internal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.identity.UserDirectory;
+import org.amamo.platform.FormErrors;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.SchemeTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The application's pages: the applicant's list, the form, the application page with its workflow
+ * actions for each party, attachments. Rules live in {@link ApplicationService}; this class only maps
+ * requests to it and refusals to messages.
+ */
+@Controller
+class ApplicationController {
+
+    private final ApplicationService service;
+    private final ApplicationRepository applications;
+    private final ApplicationPage page;
+    private final AttachmentStore attachments;
+    private final SheetCalculation calculation;
+    private final UserDirectory users;
+
+    ApplicationController(ApplicationService service, ApplicationRepository applications, ApplicationPage page,
+            AttachmentStore attachments, SheetCalculation calculation, UserDirectory users) {
+        this.service = service;
+        this.applications = applications;
+        this.page = page;
+        this.attachments = attachments;
+        this.calculation = calculation;
+        this.users = users;
+    }
+
+    @GetMapping("/applications")
+    @PreAuthorize("isAuthenticated()")
+    String mine(@AuthenticationPrincipal AmamoPrincipal user, Model model) {
+        model.addAttribute("applications", applications.ownedOrJoinedBy(user.userId()));
+        return "application/mine";
+    }
+
+    @PostMapping("/applications")
+    @PreAuthorize("hasRole('APPLICANT')")
+    String create(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name) {
+        return "redirect:/applications/" + service.create(user, name) + "/edit";
+    }
+
+    @GetMapping("/applications/{id}")
+    String show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model) {
+        StoredApplication application = visible(user, id);
+        page.fill(model, application, service.relations(user, application));
+        if (user != null && user.isSecretariat()) {
+            model.addAttribute("reviewerCandidates", users.withRole(Role.REVIEWER));
+        }
+        return "application/show";
+    }
+
+    @GetMapping("/applications/{id}/edit")
+    @PreAuthorize("isAuthenticated()")
+    String edit(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model) {
+        StoredApplication application = editable(user, id);
+        model.addAttribute("form", applications.loadForm(id));
+        return editPage(model, application);
+    }
+
+    /**
+     * Saves the draft. The row buttons ({@code add=plant}, {@code remove=holder:1} ...) change the form's
+     * rows and show it again, unsaved, so that the applicant can keep typing.
+     */
+    @PostMapping("/applications/{id}/edit")
+    @PreAuthorize("isAuthenticated()")
+    String save(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @ModelAttribute("form") ApplicationForm form, BindingResult binding,
+            @RequestParam(required = false) String add, @RequestParam(required = false) String remove,
+            Model model, RedirectAttributes redirect) {
+        StoredApplication application = editable(user, id);
+        if (add != null || remove != null) {
+            FormRows.change(form, add, remove);
+            return editPage(model, application);
+        }
+        if (binding.hasErrors()) {
+            return editPage(model, application);
+        }
+        List<Refusal> refusals = service.save(user, id, form);
+        FormErrors.reject(binding, refusals);
+        if (binding.hasErrors()) {
+            return editPage(model, application);
+        }
+        redirect.addFlashAttribute("flash", "application.saved");
+        return "redirect:/applications/" + id + "/edit";
+    }
+
+    private String editPage(Model model, StoredApplication application) {
+        model.addAttribute("app", application);
+        model.addAttribute("attachments", attachments.list(application.id()));
+        model.addAttribute("purposes", AttachmentStore.PURPOSES);
+        model.addAttribute("categories", List.copyOf(new java.util.TreeSet<>(Completeness.CATEGORIES)));
+        model.addAttribute("ecosystems", List.of("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm"));
+        model.addAttribute("formulas", List.of("area", "farm-biomass", "rope-length"));
+        model.addAttribute("fuels", List.of("gasoline", "diesel", "heavy-oil-a"));
+        model.addAttribute("areaEcosystems", List.of("seagrass", "mangrove", "sargassum", "kelp", "eisenia", "tidal-flat"));
+        return "application/edit";
+    }
+
+    /** The live net of the CO2 form as the applicant types (htmx): the same library as certification. */
+    @PostMapping("/applications/{id}/calculate")
+    @PreAuthorize("isAuthenticated()")
+    String calculate(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @ModelAttribute("form") ApplicationForm form, Model model) {
+        StoredApplication application = editable(user, id);
+        form.getSheet().setMethodologyVersion(application.methodologyVersion());
+        ApplicationPage.result(model, calculation.calculate(form.getSheet(), service.applicationDate(application)));
+        return "application/fragments :: result";
+    }
+
+    @PostMapping("/applications/{id}/attachments")
+    @PreAuthorize("isAuthenticated()")
+    String upload(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestParam String purpose,
+            @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+        editable(user, id);
+        List<Refusal> refusals = attachments.store(id, user.userId(), purpose, file.getOriginalFilename(),
+                file.getBytes());
+        flash(redirect, refusals, "attachment.stored");
+        return "redirect:/applications/" + id + "/edit";
+    }
+
+    @GetMapping("/applications/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @PathVariable long attachmentId) {
+        visible(user, id);
+        AttachmentStore.Content content = attachments.content(id, attachmentId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(content.bytes());
+    }
+
+    @PostMapping("/applications/{id}/actions/{action}")
+    @PreAuthorize("isAuthenticated()")
+    String move(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @PathVariable WorkflowAction action,
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        flash(redirect, service.move(user, id, action, comment), "workflow.moved." + action.name());
+        return "redirect:/applications/" + id;
+    }
+
+    @PostMapping("/applications/{id}/fee")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String confirmFee(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @RequestParam(required = false) String invoice, RedirectAttributes redirect) {
+        flash(redirect, service.confirmFee(user, id, invoice), "workflow.moved.CONFIRM_FEE");
+        return "redirect:/applications/" + id;
+    }
+
+    @PostMapping("/applications/{id}/hearing")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String recordHearing(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+            @RequestParam(required = false) String place, @RequestParam(required = false) String record,
+            RedirectAttributes redirect) {
+        flash(redirect, service.recordHearing(user, id, heldOn, place, record), "workflow.moved.RECORD_HEARING");
+        return "redirect:/applications/" + id;
+    }
+
+    @PostMapping("/applications/{id}/reviewers")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String assignReviewer(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @RequestParam long reviewerId, RedirectAttributes redirect) {
+        flash(redirect, service.assignReviewer(user, id, reviewerId), "review.reviewer.assigned");
+        return "redirect:/applications/" + id;
+    }
+
+    @PostMapping("/applications/{id}/review")
+    @PreAuthorize("hasRole('REVIEWER')")
+    String recordReview(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @RequestParam(required = false) String findings, @RequestParam Map<String, String> parameters,
+            RedirectAttributes redirect) {
+        flash(redirect, service.recordReview(user, id, findings, CertaintyParameters.read(parameters)),
+                "review.recorded");
+        return "redirect:/applications/" + id;
+    }
+
+    @PostMapping("/applications/{id}/public-comment")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String openPublicComment(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
+            RedirectAttributes redirect) {
+        List<Refusal> refusals = service.openPublicComment(user, id,
+                opensAt == null ? null : opensAt.atZone(SchemeTime.ZONE).toInstant(),
+                closesAt == null ? null : closesAt.atZone(SchemeTime.ZONE).toInstant());
+        flash(redirect, refusals, "workflow.moved.OPEN_PUBLIC_COMMENT");
+        return "redirect:/applications/" + id;
+    }
+
+    @PostMapping("/applications/{id}/continue")
+    @PreAuthorize("hasRole('APPLICANT')")
+    String continueProject(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            RedirectAttributes redirect) {
+        ApplicationService.Created created = service.continueFrom(user, id);
+        if (created.id() == null) {
+            redirect.addFlashAttribute("refusals", created.refusals());
+            return "redirect:/applications/" + id;
+        }
+        redirect.addFlashAttribute("flash", "application.continued");
+        return "redirect:/applications/" + created.id() + "/edit";
+    }
+
+    private StoredApplication visible(AmamoPrincipal user, long id) {
+        StoredApplication application = service.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!service.canView(service.relations(user, application), application)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return application;
+    }
+
+    private StoredApplication editable(AmamoPrincipal user, long id) {
+        StoredApplication application = visible(user, id);
+        Set<Relation> relations = service.relations(user, application);
+        if (!relations.contains(Relation.OWNER) && !relations.contains(Relation.JOINT_APPLICANT)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (!application.status().editableByApplicant()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        return application;
+    }
+
+    private static void flash(RedirectAttributes redirect, List<Refusal> refusals, String success) {
+        if (refusals.isEmpty()) {
+            redirect.addFlashAttribute("flash", success);
+        } else {
+            redirect.addFlashAttribute("refusals", refusals);
+        }
+    }
+}

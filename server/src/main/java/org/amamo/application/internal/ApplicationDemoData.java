@@ -1,0 +1,142 @@
+package org.amamo.application.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.UserDirectory;
+import org.amamo.identity.UserSummary;
+import org.amamo.platform.Refusal;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo applications in every workflow state, taken through the real service (so every rule applies),
+ * among them a certified project modelled on seed 001's Yokohama eelgrass site: 7.8 ha of seagrass at
+ * 1.58 t-CO2/ha/yr gives 12.324, certified as 12.3 t-CO2.
+ */
+@Component
+@Order(30)
+@ConditionalOnProperty(name = "amamo.demo-data.enabled", havingValue = "true")
+class ApplicationDemoData implements ApplicationRunner {
+
+    static final byte[] EVIDENCE = "%PDF-1.4\n% survey of the eelgrass bed\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final ApplicationService service;
+    private final ApplicationRepository applications;
+    private final AttachmentStore attachments;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    ApplicationDemoData(ApplicationService service, ApplicationRepository applications, AttachmentStore attachments,
+            UserDirectory users, Clock clock) {
+        this.service = service;
+        this.applications = applications;
+        this.attachments = attachments;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments arguments) {
+        if (!applications.search(null, null, 0, 1).isEmpty()) {
+            return;
+        }
+        AmamoPrincipal applicant = principal("applicant@amamo.example");
+        AmamoPrincipal secretariat = principal("secretariat@amamo.example");
+        AmamoPrincipal reviewer = principal("reviewer@amamo.example");
+        Demo demo = new Demo(applicant, secretariat, reviewer);
+        demo.reach("横浜・海の公園 アマモ場再生プロジェクト", "7.8", ApplicationStatus.CERTIFIED);
+        demo.reach("金沢湾 アマモ場保全（意見公募中）", "3.2", ApplicationStatus.PUBLIC_COMMENT);
+        demo.reach("野島 海草藻場の再生", "2.5", ApplicationStatus.IN_REVIEW);
+        demo.reach("平潟湾 干潟の保全", "1.4", ApplicationStatus.HEARING_DONE);
+        demo.reach("八景島 ガラモ場の創出", "4.0", ApplicationStatus.FEE_CONFIRMED);
+        demo.reach("本牧 ワカメ養殖とアマモ場", "1.1", ApplicationStatus.SUBMITTED);
+        demo.reach("根岸湾 藻場づくり（差戻し）", "0.9", ApplicationStatus.RETURNED);
+        demo.reach("鶴見川河口 干潟（不認証）", "0.6", ApplicationStatus.REJECTED);
+        demo.reach("大黒ふ頭 藻場（取下げ）", "0.5", ApplicationStatus.WITHDRAWN);
+        demo.reach("新しいアマモ場プロジェクト（下書き）", "2.0", ApplicationStatus.DRAFT);
+    }
+
+    private AmamoPrincipal principal(String email) {
+        UserSummary user = users.findByEmail(email).orElseThrow();
+        return new AmamoPrincipal(user.userId(), user.email(), user.fullName(), user.organisationId(), user.roles(),
+                true, false, null);
+    }
+
+    /** Takes one complete application through the workflow, step by step, up to a target state. */
+    private final class Demo {
+        private final AmamoPrincipal applicant;
+        private final AmamoPrincipal secretariat;
+        private final AmamoPrincipal reviewer;
+
+        Demo(AmamoPrincipal applicant, AmamoPrincipal secretariat, AmamoPrincipal reviewer) {
+            this.applicant = applicant;
+            this.secretariat = secretariat;
+            this.reviewer = reviewer;
+        }
+
+        void reach(String name, String areaHectares, ApplicationStatus target) {
+            long id = service.create(applicant, name);
+            check(service.save(applicant, id, EelgrassForm.complete(name, areaHectares, applicant.email())));
+            check(attachments.store(id, applicant.userId(), "AREA_BASIS", "area-survey.pdf", EVIDENCE));
+            if (target == ApplicationStatus.DRAFT) {
+                return;
+            }
+            check(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+            if (target == ApplicationStatus.WITHDRAWN) {
+                check(service.move(applicant, id, WorkflowAction.WITHDRAW, "事業計画を見直すため"));
+                return;
+            }
+            if (target == ApplicationStatus.RETURNED) {
+                check(service.move(secretariat, id, WorkflowAction.RETURN, "面積の算定根拠に調査日を追記してください。"));
+                return;
+            }
+            if (target == ApplicationStatus.SUBMITTED) {
+                return;
+            }
+            check(service.confirmFee(secretariat, id, "INV-2026-" + id));
+            if (target == ApplicationStatus.FEE_CONFIRMED) {
+                return;
+            }
+            check(service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(20), "横浜市金沢区 海の公園",
+                    "潜水調査の記録と水中写真を確認した。被度の判定方法について説明を受けた。"));
+            if (target == ApplicationStatus.HEARING_DONE) {
+                return;
+            }
+            check(service.assignReviewer(secretariat, id, reviewer.userId()));
+            check(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
+            check(service.recordReview(reviewer, id, "調査方法は妥当。面積の確実性は水中写真の範囲で評価した。",
+                    Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
+            if (target == ApplicationStatus.IN_REVIEW) {
+                return;
+            }
+            if (target == ApplicationStatus.REJECTED) {
+                check(service.move(reviewer, id, WorkflowAction.REJECT, "ベースラインの設定根拠が不十分"));
+                return;
+            }
+            Instant now = clock.instant();
+            boolean open = target == ApplicationStatus.PUBLIC_COMMENT;
+            check(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(open ? 1 : 40)),
+                    open ? now.plus(Duration.ofDays(13)) : now.minus(Duration.ofDays(10))));
+            if (open) {
+                return;
+            }
+            check(service.move(reviewer, id, WorkflowAction.CERTIFY, "委員会として認証する。"));
+        }
+
+        private void check(List<Refusal> refusals) {
+            if (!refusals.isEmpty()) {
+                throw new IllegalStateException("demo data refused: " + refusals);
+            }
+        }
+    }
+}

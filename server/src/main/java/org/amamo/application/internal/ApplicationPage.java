@@ -1,0 +1,115 @@
+package org.amamo.application.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.amamo.methodology.Outcome;
+import org.amamo.methodology.calculation.CalculationResult;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Puts together what the application page shows, for whoever is looking. */
+@Component
+class ApplicationPage {
+
+    /** Above this relative difference between drawn and declared area the page warns (seed 003 checks). */
+    static final BigDecimal AREA_WARNING = new BigDecimal("0.10");
+
+    private final ApplicationService service;
+    private final ApplicationRepository applications;
+    private final ReviewRepository reviews;
+    private final AttachmentStore attachments;
+    private final SheetCalculation calculation;
+    private final SiteChecks siteChecks;
+
+    ApplicationPage(ApplicationService service, ApplicationRepository applications, ReviewRepository reviews,
+            AttachmentStore attachments, SheetCalculation calculation, SiteChecks siteChecks) {
+        this.service = service;
+        this.applications = applications;
+        this.reviews = reviews;
+        this.attachments = attachments;
+        this.calculation = calculation;
+        this.siteChecks = siteChecks;
+    }
+
+    void fill(Model model, StoredApplication application, Set<Relation> relations) {
+        ApplicationForm form = applications.loadForm(application.id());
+        model.addAttribute("app", application);
+        model.addAttribute("form", form);
+        model.addAttribute("relations", relations);
+        model.addAttribute("actionNames", Workflow.available(application.status(), relations).stream()
+                .map(Enum::name).toList());
+        model.addAttribute("owner", relations.contains(Relation.OWNER));
+        model.addAttribute("applicantParty", relations.contains(Relation.OWNER)
+                || relations.contains(Relation.JOINT_APPLICANT));
+        model.addAttribute("secretariatParty", relations.contains(Relation.SECRETARIAT));
+        model.addAttribute("assignedReviewer", relations.contains(Relation.ASSIGNED_REVIEWER));
+        model.addAttribute("attachments", attachments.list(application.id()));
+        boolean insider = !relations.isEmpty();
+        model.addAttribute("insider", insider);
+        if (insider) {
+            model.addAttribute("transitions", applications.transitions(application.id()));
+            model.addAttribute("reviews", reviews.reviews(application.id()));
+            Map<String, List<String>> factors = new LinkedHashMap<>();
+            service.componentMethods(application).forEach((id, method) -> factors.put(id, Certainty.factorsFor(method)));
+            model.addAttribute("componentFactors", factors);
+        }
+        boolean committeeOrSecretariat = relations.contains(Relation.SECRETARIAT)
+                || relations.contains(Relation.ASSIGNED_REVIEWER);
+        if (committeeOrSecretariat || application.status() == ApplicationStatus.PUBLIC_COMMENT) {
+            model.addAttribute("comments", reviews.comments(application.id()));
+        }
+        if (relations.contains(Relation.SECRETARIAT)) {
+            model.addAttribute("overlaps", siteChecks.overlaps(application, form));
+        }
+        model.addAttribute("areaWarning", areaWarning(application, form));
+        fillResult(model, application, form);
+    }
+
+    private void fillResult(Model model, StoredApplication application, ApplicationForm form) {
+        if (application.status() == ApplicationStatus.CERTIFIED) {
+            model.addAttribute("certifiedSheet", application.certifiedResult());
+            return;
+        }
+        Outcome<CalculationResult> outcome = calculation.calculate(form.getSheet(), service.applicationDate(application));
+        result(model, outcome);
+    }
+
+    static void result(Model model, Outcome<CalculationResult> outcome) {
+        if (outcome instanceof Outcome.Accepted<CalculationResult> accepted) {
+            model.addAttribute("result", accepted.value());
+        } else {
+            model.addAttribute("sheetErrors", ((Outcome.Rejected<CalculationResult>) outcome).errors());
+        }
+    }
+
+    /**
+     * The drawn site's geodesic area beside the declared area of the area-method components of the last
+     * crediting year: the relative difference when it exceeds 10%, else null.
+     */
+    static BigDecimal areaWarning(StoredApplication application, ApplicationForm form) {
+        BigDecimal drawn = application.siteAreaHectares();
+        List<SheetForm.YearForm> years = form.getSheet().getYears();
+        if (drawn == null || drawn.signum() == 0 || years.isEmpty()) {
+            return null;
+        }
+        BigDecimal declared = BigDecimal.ZERO;
+        for (SheetForm.ComponentForm component : years.get(years.size() - 1).getComponents()) {
+            if ("area".equals(component.getMethod()) && component.getAreaHa() != null) {
+                try {
+                    declared = declared.add(new BigDecimal(component.getAreaHa().strip()));
+                } catch (NumberFormatException notANumber) {
+                    return null;
+                }
+            }
+        }
+        if (declared.signum() == 0) {
+            return null;
+        }
+        BigDecimal difference = declared.subtract(drawn).abs().divide(drawn, 4, RoundingMode.HALF_UP);
+        return difference.compareTo(AREA_WARNING) > 0 ? difference : null;
+    }
+}

@@ -1,0 +1,254 @@
+package org.amamo.application.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.amamo.application.ApplicationCertified;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.platform.Refusal;
+import org.amamo.testing.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** The application workflow through its service, on a real database: every rule of issue 5's journey. */
+@SpringBootTest
+@RecordApplicationEvents
+@Import(TestUsers.class)
+class ApplicationWorkflowTest {
+
+    static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @Autowired
+    ApplicationService service;
+    @Autowired
+    AttachmentStore attachments;
+    @Autowired
+    SiteChecks siteChecks;
+    @Autowired
+    ApplicationRepository applications;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    ApplicationEvents events;
+
+    AmamoPrincipal applicant;
+    AmamoPrincipal secretariat;
+    AmamoPrincipal reviewer;
+
+    @BeforeEach
+    void people() {
+        applicant = users.create(users.organisation("漁協"), Role.APPLICANT, Role.HOLDER);
+        secretariat = users.create(Role.SECRETARIAT);
+        reviewer = users.create(Role.REVIEWER);
+    }
+
+    long draft(String area) {
+        long id = service.create(applicant, "アマモ場");
+        assertThat(service.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email()))).isEmpty();
+        assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", PDF)).isEmpty();
+        return id;
+    }
+
+    long inReview(String area) {
+        long id = draft(area);
+        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(service.confirmFee(secretariat, id, "INV-1"));
+        ok(service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "海の公園", "潜水調査の記録を確認"));
+        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
+        return id;
+    }
+
+    static void ok(List<Refusal> refusals) {
+        assertThat(refusals).isEmpty();
+    }
+
+    ApplicationStatus status(long id) {
+        return service.find(id).orElseThrow().status();
+    }
+
+    @Test
+    void theWholeJourneyCertifiesTheMethodologyResultWithTheCommitteesCertainty() {
+        long id = draft("7.8");
+        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(service.move(secretariat, id, WorkflowAction.RETURN, "調査日を追記してください"));
+        assertThat(status(id)).isEqualTo(ApplicationStatus.RETURNED);
+        ok(service.save(applicant, id, EelgrassForm.complete("アマモ場（修正）", "7.8", applicant.email())));
+        ok(service.move(applicant, id, WorkflowAction.RESUBMIT, null));
+        ok(service.confirmFee(secretariat, id, "INV-2026-1"));
+        ok(service.recordHearing(secretariat, id, LocalDate.now(clock), "海の公園", "水中写真を確認"));
+        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
+        ok(service.recordReview(reviewer, id, "面積は写真の範囲で確実性0.90",
+                Map.of("eelgrass", Map.of("areaCertainty", "0.90", "coefficientCertainty", "1.00"))));
+        Instant now = clock.instant();
+        ok(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
+
+        StoredApplication certified = service.find(id).orElseThrow();
+        // 7.8 ha x 1.58 t-CO2/ha/yr x 0.90 x 1.00 = 11.0916 t, rounded down once: 11.0 t = 110 units.
+        assertThat(certified.status()).isEqualTo(ApplicationStatus.CERTIFIED);
+        assertThat(certified.certifiedUnits()).isEqualTo(110);
+        assertThat(certified.certifiedVersion()).isEqualTo("jbe-2.3");
+        assertThat(certified.certifiedResult()).contains("\"uptakeT\": \"11.0916\"").contains("\"creditUnits\": 110");
+        assertThat(events.stream(ApplicationCertified.class)).singleElement().satisfies(event -> {
+            assertThat(event.units()).isEqualTo(110);
+            assertThat(event.vintage()).isEqualTo(2025);
+            assertThat(event.creditType()).isEqualTo("removal");
+            assertThat(event.projectCode()).isEqualTo(certified.projectCode());
+            assertThat(event.holders()).singleElement().satisfies(holder -> {
+                assertThat(holder.userId()).isEqualTo(applicant.userId());
+                assertThat(holder.sharePercent()).isEqualByComparingTo("100");
+            });
+        });
+        assertThat(applications.transitions(id)).extracting(ApplicationRepository.Transition::toStatus).containsExactly(
+                "SUBMITTED", "RETURNED", "SUBMITTED", "FEE_CONFIRMED", "HEARING_DONE", "IN_REVIEW", "PUBLIC_COMMENT",
+                "CERTIFIED");
+        assertThat(applications.transitions(id).get(1).comment()).isEqualTo("調査日を追記してください");
+        long notified = jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ?").param(applicant.userId())
+                .query(Long.class).single();
+        assertThat(notified).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void submittingAnEmptyDraftListsEveryMissingFieldAndChangesNothing() {
+        long id = service.create(applicant, "");
+        List<Refusal> refusals = service.move(applicant, id, WorkflowAction.SUBMIT, null);
+        assertThat(refusals).extracting(Refusal::field).contains("name", "categories", "overview", "rolesDescription",
+                "whyCredits", "extensionPlan", "periodActivities", "startDate", "prefecture", "siteGeojson", "plants",
+                "areaBasis", "coefficientBasis", "baselineRationale", "attachments", "holders");
+        assertThat(refusals).anyMatch(refusal -> refusal.field().startsWith("sheet"));
+        assertThat(status(id)).isEqualTo(ApplicationStatus.DRAFT);
+        assertThat(applications.transitions(id)).isEmpty();
+    }
+
+    @Test
+    void sharesMustTotalExactlyOneHundredPercentAndHoldersMustBeRegistered() {
+        long id = draft("7.8");
+        ApplicationForm form = applications.loadForm(id);
+        form.getHolders().get(0).setSharePercent("60");
+        ApplicationForm.HolderForm other = new ApplicationForm.HolderForm();
+        other.setEmail("nobody@example.invalid");
+        other.setSharePercent("39.99");
+        form.getHolders().add(other);
+        List<Refusal> saved = service.save(applicant, id, form);
+        assertThat(saved).extracting(Refusal::field).containsExactly("holders[1].email");
+        other.setEmail(secretariat.email());
+        ok(service.save(applicant, id, form));
+        assertThat(service.move(applicant, id, WorkflowAction.SUBMIT, null)).extracting(Refusal::messageKey)
+                .containsExactly("application.shares.total");
+        other.setSharePercent("40");
+        ok(service.save(applicant, id, form));
+        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+    }
+
+    @Test
+    void aReviewerOfTheApplicantsOrganisationCannotBeAssigned() {
+        long id = draft("2.0");
+        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(service.confirmFee(secretariat, id, "INV-3"));
+        AmamoPrincipal colleague = users.create(applicant.organisationId(), Role.REVIEWER);
+        assertThat(service.assignReviewer(secretariat, id, colleague.userId())).extracting(Refusal::messageKey)
+                .containsExactly("review.reviewer.conflict");
+        assertThat(service.assignReviewer(secretariat, id, applicant.userId())).extracting(Refusal::messageKey)
+                .containsExactly("review.reviewer.not-a-reviewer");
+        assertThat(service.assignReviewer(applicant, id, reviewer.userId())).isNotEmpty();
+        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
+    }
+
+    @Test
+    void onlyTheApplicantsEditAndOnlyWhileDraftOrReturned() {
+        long id = draft("2.0");
+        AmamoPrincipal stranger = users.create(Role.APPLICANT);
+        ApplicationForm form = applications.loadForm(id);
+        form.setName("乗っ取り");
+        assertThat(service.save(stranger, id, form)).extracting(Refusal::messageKey).containsExactly("application.edit.not-yours");
+        assertThat(service.save(secretariat, id, form)).extracting(Refusal::messageKey).containsExactly("application.edit.not-yours");
+        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+        assertThat(service.save(applicant, id, form)).extracting(Refusal::messageKey).containsExactly("application.edit.wrong-state");
+        assertThat(applications.loadForm(id).getName()).isEqualTo("アマモ場");
+    }
+
+    @Test
+    void certaintyMustBeGivenForEveryFactorInsideZeroToOne() {
+        long id = inReview("2.0");
+        assertThat(service.recordReview(reviewer, id, "所見", Map.of("eelgrass", Map.of("areaCertainty", "1.2"))))
+                .extracting(Refusal::field).containsExactly("certainty[eelgrass][areaCertainty]",
+                        "certainty[eelgrass][coefficientCertainty]");
+        assertThat(service.recordReview(reviewer, id, "所見", Map.of("eelgrass",
+                Map.of("areaCertainty", "0.905", "coefficientCertainty", "0")))).hasSize(2);
+        AmamoPrincipal other = users.create(Role.REVIEWER);
+        assertThat(service.recordReview(other, id, "所見", Map.of())).extracting(Refusal::messageKey)
+                .containsExactly("workflow.not-yours");
+        assertThat(service.openPublicComment(secretariat, id, clock.instant(), clock.instant().plusSeconds(60)))
+                .extracting(Refusal::messageKey).containsExactly("review.certainty.outstanding");
+    }
+
+    @Test
+    void thePublicCommentsOnlyInsideTheWindowAndCertificationWaitsForItsEnd() {
+        long id = inReview("2.0");
+        ok(service.recordReview(reviewer, id, "所見", Map.of("eelgrass",
+                Map.of("areaCertainty", "1", "coefficientCertainty", "1"))));
+        Instant now = clock.instant();
+        ok(service.openPublicComment(secretariat, id, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
+        ok(service.comment(id, null, "アマモ場の再生を応援します"));
+        assertThat(service.comment(id, "x", " ")).extracting(Refusal::field).containsExactly("body");
+        assertThat(service.move(reviewer, id, WorkflowAction.CERTIFY, null)).extracting(Refusal::messageKey)
+                .containsExactly("review.comment-window.still-open");
+        assertThat(status(id)).isEqualTo(ApplicationStatus.PUBLIC_COMMENT);
+        long closed = inReview("1.0");
+        assertThat(service.comment(closed, null, "早すぎる意見")).extracting(Refusal::messageKey)
+                .containsExactly("comment.window.closed");
+    }
+
+    @Test
+    void anOverlappingSiteInAnOverlappingYearIsFlaggedToTheSecretariat() {
+        long first = draft("7.8");
+        ok(service.move(applicant, first, WorkflowAction.SUBMIT, null));
+        long second = draft("7.8");
+        StoredApplication application = service.find(second).orElseThrow();
+        List<SiteChecks.SiteOverlap> overlaps = siteChecks.overlaps(application, applications.loadForm(second));
+        assertThat(overlaps).extracting(SiteChecks.SiteOverlap::applicationId).contains(first);
+        assertThat(overlaps.stream().filter(overlap -> overlap.applicationId() == first).findFirst().orElseThrow()
+                .overlapHectares()).isBetween(new java.math.BigDecimal("7.7"), new java.math.BigDecimal("7.9"));
+    }
+
+    @Test
+    void aCreditingYearThatHasNotEndedIsRefusedAtSubmission() {
+        long id = draft("2.0");
+        ApplicationForm form = applications.loadForm(id);
+        form.getSheet().getYears().get(0).setStart(LocalDate.now(clock).minusMonths(6));
+        ok(service.save(applicant, id, form));
+        List<Refusal> refusals = service.move(applicant, id, WorkflowAction.SUBMIT, null);
+        assertThat(refusals).isNotEmpty().allMatch(refusal -> refusal.field().startsWith("sheet"));
+        assertThat(status(id)).isEqualTo(ApplicationStatus.DRAFT);
+    }
+
+    @Test
+    void anAttachmentMustBeAPdfOrAnImageWithinTheSizeLimit() {
+        long id = service.create(applicant, "x");
+        assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "x.exe", "MZ...".getBytes()))
+                .extracting(Refusal::messageKey).containsExactly("attachment.type");
+        assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "big.pdf",
+                new byte[(int) AttachmentStore.MAX_BYTES + 1])).extracting(Refusal::messageKey).containsExactly("attachment.size");
+        ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "ok.pdf", PDF));
+        assertThat(attachments.list(id)).singleElement().satisfies(attachment ->
+                assertThat(attachment.sha256()).isEqualTo(AttachmentStore.sha256(PDF)));
+    }
+}
