@@ -10,8 +10,9 @@ import org.amamo.registry.IssuanceResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Issues the credits of a certified application (the application workflow's {@link ApplicationCertified}). The
@@ -34,7 +35,13 @@ class CertificationListener {
         this.certifier = certifier;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Runs after the certifying transaction commits, on another thread, and deliberately outside any transaction
+     * (unlike {@code @ApplicationModuleListener}): the registry runs each attempt in a transaction of its own, so
+     * that a concurrent duplicate delivery can fail on the idempotency key and then read the first result.
+     */
+    @Async
+    @TransactionalEventListener
     void on(ApplicationCertified certified) {
         IssuanceResult result = issuer.issue(request(certified));
         if (!result.issued()) {
