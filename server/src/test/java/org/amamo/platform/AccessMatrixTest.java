@@ -90,7 +90,10 @@ class AccessMatrixTest {
             Map.entry("POST /applications/{id}/review", EnumSet.of(Role.REVIEWER)),
             Map.entry("POST /applications/{id}/continue", EnumSet.of(Role.APPLICANT)),
             Map.entry("POST /projects/{id}/comments", SIGNED_IN),
-            Map.entry("POST /account/notifications/read", SIGNED_IN));
+            Map.entry("POST /account/notifications/read", SIGNED_IN),
+            Map.entry("POST /api/v1/applications", EnumSet.of(Role.APPLICANT)),
+            Map.entry("PUT /api/v1/applications/{id}/form", SIGNED_IN),
+            Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN));
 
     /** Endpoints anonymous visitors may call as well. */
     static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register", "POST /projects/{id}/comments");

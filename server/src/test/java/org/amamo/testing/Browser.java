@@ -13,7 +13,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,7 +75,40 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String css) {
-        find(css).click();
+        WebElement element = find(css);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** Runs a script in the page. */
+    public void script(String javascript) {
+        ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    /** Chooses the option with this value in a select box. */
+    public void select(String css, String value) {
+        new Select(find(css)).selectByValue(value);
+    }
+
+    public String value(String css) {
+        return find(css).getDomProperty("value");
+    }
+
+    /** Clicks a point of a map, given as an offset in pixels from the map's centre. */
+    public void clickMap(String css, int x, int y) {
+        WebElement map = find(css);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", map);
+        new Actions(driver).moveToElement(map, x, y).click().pause(Duration.ofMillis(200)).perform();
+    }
+
+    /** Waits until the element's text is exactly {@code text} (pages that update themselves). */
+    public void waitForText(String css, String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waited for '" + text + "' in " + css + "; the page says: " + pageText(), e);
+        }
     }
 
     public String text(String css) {

@@ -1,0 +1,146 @@
+package org.amamo.application.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.ApiController;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * REST API of the application workflow: the applicant's drafts and moves, and the public list of
+ * certified projects. The same service and rules as the pages; refusals come back as HTTP 4xx with
+ * one message per field.
+ */
+@ApiController("/api/v1")
+@Tag(name = "Applications")
+class ApplicationApi {
+
+    private final ApplicationService service;
+    private final ApplicationRepository applications;
+
+    ApplicationApi(ApplicationService service, ApplicationRepository applications) {
+        this.service = service;
+        this.applications = applications;
+    }
+
+    /** An application as the API shows it; the certified sheet is the methodology result's JSON text. */
+    record ApplicationSummary(long id, String projectCode, String name, String prefecture, ApplicationStatus status,
+            String methodologyVersion, BigDecimal siteAreaHectares, Long certifiedUnits, String certifiedVersion,
+            Instant certifiedAt, String certifiedSheet) {
+
+        static ApplicationSummary of(StoredApplication a) {
+            return new ApplicationSummary(a.id(), a.projectCode(), a.name(), a.prefecture(), a.status(),
+                    a.methodologyVersion(), a.siteAreaHectares(), a.certifiedUnits(), a.certifiedVersion(),
+                    a.certifiedAt(), a.certifiedResult());
+        }
+    }
+
+    /** A new draft's name. */
+    record NewApplication(String name) {
+    }
+
+    /** A workflow move's comment (required to return or reject). */
+    record MoveRequest(String comment) {
+    }
+
+    @GetMapping("/applications")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "The applications the user made or joins")
+    List<ApplicationSummary> mine(@AuthenticationPrincipal AmamoPrincipal user) {
+        return applications.ownedOrJoinedBy(user.userId()).stream().map(ApplicationSummary::of).toList();
+    }
+
+    @PostMapping("/applications")
+    @PreAuthorize("hasRole('APPLICANT')")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Start a new project with a draft application")
+    ResponseEntity<ApplicationSummary> create(@AuthenticationPrincipal AmamoPrincipal user,
+            @RequestBody(required = false) NewApplication request) {
+        long id = service.create(user, request == null ? null : request.name());
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApplicationSummary.of(service.find(id).orElseThrow()));
+    }
+
+    @GetMapping("/applications/{id}")
+    @Operation(summary = "One application: the parties see it always, the public once it is open for comment")
+    ApplicationSummary show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
+        return ApplicationSummary.of(visible(user, id));
+    }
+
+    @GetMapping("/applications/{id}/form")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "The application form's contents")
+    ApplicationForm form(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
+        StoredApplication application = visible(user, id);
+        if (service.relations(user, application).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return applications.loadForm(id);
+    }
+
+    @PutMapping("/applications/{id}/form")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Save the draft's form (owner and joint applicants, while draft or returned)")
+    ApplicationForm save(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @RequestBody ApplicationForm form) {
+        refuse(service.save(user, id, form));
+        return applications.loadForm(id);
+    }
+
+    @PostMapping("/applications/{id}/actions/{action}")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Take a workflow step: SUBMIT, RETURN, RESUBMIT, START_REVIEW, CERTIFY, REJECT, WITHDRAW")
+    ApplicationSummary move(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @PathVariable WorkflowAction action, @RequestBody(required = false) MoveRequest request) {
+        refuse(service.move(user, id, action, request == null ? null : request.comment()));
+        return ApplicationSummary.of(service.find(id).orElseThrow());
+    }
+
+    @GetMapping("/projects/approved")
+    @Operation(summary = "Certified projects (承認プロジェクト一覧) with their frozen calculation sheets")
+    List<ApplicationSummary> approved() {
+        return applications.withStatus(ApplicationStatus.CERTIFIED, PublicProjectController.LIST_MAX).stream()
+                .map(ApplicationSummary::of).toList();
+    }
+
+    private StoredApplication visible(AmamoPrincipal user, long id) {
+        StoredApplication application = service.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!service.canView(service.relations(user, application), application)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return application;
+    }
+
+    private static void refuse(List<Refusal> refusals) {
+        if (refusals.isEmpty()) {
+            return;
+        }
+        String key = refusals.get(0).messageKey();
+        HttpStatus status = switch (key) {
+            case "application.not-found" -> HttpStatus.NOT_FOUND;
+            case "application.edit.not-yours", "workflow.not-yours" -> HttpStatus.FORBIDDEN;
+            case "application.edit.wrong-state", "workflow.wrong-state" -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        throw new RefusedException(status, refusals);
+    }
+}
