@@ -1,0 +1,50 @@
+#!/bin/sh
+# Registry throughput against PostgreSQL, compared with pgbench on the same database server.
+# Needs: PostgreSQL at 127.0.0.1:5432 (user postgres, trust), psql and pgbench, and a built server
+# (./mvnw -q -pl server,bench -am package -DskipTests). Usage: bench/registry-bench.sh [clients] [seconds]
+set -eu
+CLIENTS=${1:-64}
+SECONDS_RUN=${2:-30}
+PORT=${PORT:-18080}
+DB=amamo_bench
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+cd "$(dirname "$0")/.."
+
+$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+java -jar server/target/amamo-server.jar --spring.profiles.active=postgresql --server.port="$PORT" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --logging.level.root=WARN > /tmp/amamo-bench-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do sleep 1; done
+
+# 100 holders and one secretariat user, each with an API token amamo_bench_<n> (only its SHA-256 is stored).
+$PSQL -d $DB <<'SQL'
+INSERT INTO user_account (kind, email, password_hash, full_name, address, phone, enabled, created_at)
+SELECT 'INDIVIDUAL', 'bench' || n || '@bench.example', '{noop}x', 'bench ' || n, '-', '-', TRUE, now()
+  FROM generate_series(0, 100) AS n;
+INSERT INTO user_role (user_id, role)
+SELECT id, CASE WHEN email = 'bench0@bench.example' THEN 'SECRETARIAT' ELSE 'HOLDER' END
+  FROM user_account WHERE email LIKE 'bench%@bench.example';
+INSERT INTO api_token (user_id, name, token_prefix, token_sha256, created_at)
+SELECT id, 'bench', 'amamo_bench_', encode(sha256(convert_to('amamo_bench_' || substring(email from 6 for position('@' in email) - 6), 'UTF8')), 'hex'), now()
+  FROM user_account WHERE email LIKE 'bench%@bench.example';
+SQL
+# Five issuances of 20 holders x 100,000 units (10,000 t) each, through the API.
+for batch in 0 1 2 3 4; do
+  HOLDERS=$($PSQL -d $DB -At -c "SELECT string_agg('{\"userId\":' || id || ',\"sharePercent\":5}', ',' ORDER BY id)
+    FROM (SELECT id FROM user_account WHERE email LIKE 'bench%@bench.example' AND email <> 'bench0@bench.example'
+          ORDER BY id OFFSET $((batch * 20)) LIMIT 20) h")
+  curl -sf -o /dev/null -H "Authorization: Bearer amamo_bench_0" -H 'Content-Type: application/json' \
+    -d "{\"projectId\":$batch,\"projectCode\":\"B00$batch\",\"projectName\":\"bench\",\"programmePrefix\":\"JBC\",\"vintage\":2024,\"methodologyVersion\":\"JBE-2.3\",\"creditType\":\"REMOVAL\",\"certifier\":\"bench\",\"creditUnits\":2000000,\"holders\":[$HOLDERS]}" \
+    "http://127.0.0.1:$PORT/api/v1/registry/issuances"
+done
+$PSQL -d $DB -At -F ' ' -c "SELECT a.id, 'amamo_bench_' || substring(u.email from 6 for position('@' in u.email) - 6)
+  FROM registry_account a JOIN user_account u ON u.id = a.owner_user_id WHERE a.kind = 'HOLDING'" > /tmp/amamo-bench-accounts.txt
+
+java -cp bench/target/amamo-bench.jar org.amamo.bench.RegistryBenchmark "http://127.0.0.1:$PORT" \
+  /tmp/amamo-bench-accounts.txt "$CLIENTS" "$SECONDS_RUN"
+echo "invariants: $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/invariants)"
+echo "journal:    $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/journal/verify)"
+
+pgbench -h 127.0.0.1 -U postgres -i -s 10 -q $DB > /dev/null 2>&1
+pgbench -h 127.0.0.1 -U postgres -b tpcb-like -c "$CLIENTS" -j 4 -T "$SECONDS_RUN" $DB 2>/dev/null | grep -E '^tps|latency average'

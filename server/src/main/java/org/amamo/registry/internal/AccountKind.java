@@ -1,0 +1,22 @@
+package org.amamo.registry.internal;
+
+/** What an account is for; the kind decides which status its blocks carry. */
+enum AccountKind {
+    /** 保有口座: a user's or organisation's credits, which they may transfer and retire. */
+    HOLDING,
+    /** 発行口座: the scheme's account through which every issued batch passes to its initial holders. */
+    ISSUANCE,
+    /** 無効化口座: one per vintage; retired units rest here for ever. */
+    RETIREMENT,
+    /** 取消口座: the scheme's account for units cancelled by the secretariat; they rest here for ever. */
+    CANCELLATION;
+
+    /** The only status a block in an account of this kind may have. */
+    BlockStatus blockStatus() {
+        return switch (this) {
+            case HOLDING, ISSUANCE -> BlockStatus.ACTIVE;
+            case RETIREMENT -> BlockStatus.RETIRED;
+            case CANCELLATION -> BlockStatus.CANCELLED;
+        };
+    }
+}

@@ -1,0 +1,9 @@
+package org.amamo.registry.internal;
+
+/** Where an account stands: requested, open for business, rejected, or closed. */
+enum AccountStatus {
+    REQUESTED,
+    OPEN,
+    REJECTED,
+    CLOSED
+}

@@ -1,0 +1,230 @@
+package org.amamo.registry.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.amamo.identity.UserDirectory;
+import org.amamo.identity.UserSummary;
+import org.amamo.platform.Refusal;
+import org.amamo.registry.CreditIssuance;
+import org.amamo.registry.CreditsIssued;
+import org.amamo.registry.InitialHolder;
+import org.amamo.registry.IssuanceRequest;
+import org.amamo.registry.IssuanceResult;
+import org.amamo.registry.SerialRange;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issuance (発行): a new batch, its serials 1..units shared among the initial holders by
+ * {@link LargestRemainder}, each holder receiving one consecutive range in the order listed. The units pass through
+ * the scheme's issuance account, whose row lock serialises issuances (they are rare, and the batch number must be
+ * drawn once); holders' accounts are opened if they have none yet, and locked after it in id order.
+ */
+@Service
+class Issuer implements CreditIssuance {
+
+    /** The most units one batch may hold (10 million t-CO2). */
+    static final long MAX_BATCH_UNITS = 100_000_000L;
+    static final int MAX_HOLDERS = 20;
+    static final int MAX_NAME_LENGTH = 300;
+    static final int MAX_METHODOLOGY_LENGTH = 100;
+    static final int MAX_CERTIFIER_LENGTH = 200;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Registry registry;
+    private final LedgerStore store;
+    private final BlockMover mover;
+    private final Journal journal;
+    private final UserDirectory users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Issuer(Registry registry, LedgerStore store, BlockMover mover, Journal journal, UserDirectory users,
+            ApplicationEventPublisher events, Clock clock) {
+        this.registry = registry;
+        this.store = store;
+        this.mover = mover;
+        this.journal = journal;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    static String retirementKey(int vintage) {
+        return "R:" + vintage;
+    }
+
+    @Override
+    public IssuanceResult issue(IssuanceRequest request) {
+        return result(issue(Actor.SYSTEM, request));
+    }
+
+    static IssuanceResult result(Outcome<Receipt> outcome) {
+        if (outcome.refused()) {
+            return new IssuanceResult(null, List.of(), outcome.refusals());
+        }
+        Receipt receipt = outcome.value();
+        return new IssuanceResult(receipt.batchId(), receipt.lines().stream().map(line ->
+                new IssuanceResult.Allocation(line.toAccountId(), line.serialRange(), line.creditUnits())).toList(),
+                List.of());
+    }
+
+    /** Issues a batch for the secretariat (or the system), once per {@link IssuanceRequest#reference()}. */
+    Outcome<Receipt> issue(Actor actor, IssuanceRequest request) {
+        if (!actor.secretariat()) {
+            return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("$", "registry.secretariat-only"));
+        }
+        List<Refusal> invalid = refusals(request);
+        if (!invalid.isEmpty()) {
+            return Outcome.refused(RefusalKind.INVALID, invalid);
+        }
+        String key = request.reference() == null || request.reference().isBlank() ? null : request.reference();
+        String fingerprint = Registry.fingerprint(Operation.ISSUE, actor, request.projectId(), request.projectCode(),
+                request.projectName(), request.programmePrefix(), request.vintage(), request.methodologyVersion(),
+                request.creditType(), request.certifier(), request.creditUnits(), request.holders());
+        return registry.run(key, fingerprint, () -> apply(actor, request, key, fingerprint),
+                entry -> journal.receipt(entry, true));
+    }
+
+    private Outcome<Receipt> apply(Actor actor, IssuanceRequest request, String key, String fingerprint) {
+        AccountRow issuance = store.accountByOwnerKey(LedgerStore.ISSUANCE_KEY).orElseThrow();
+        store.lockAccounts(List.of(issuance.id()));
+        ensureRetirementAccount(request.vintage());
+        List<Long> holderAccounts = new ArrayList<>();
+        for (int i = 0; i < request.holders().size(); i++) {
+            Outcome<Long> account = holderAccount(actor, request.holders().get(i), i);
+            if (account.refused()) {
+                return account.cast();
+            }
+            holderAccounts.add(account.value());
+        }
+        Set<Long> lockIds = new HashSet<>(holderAccounts);
+        lockIds.add(issuance.id());
+        List<AccountRow> locked = store.lockAccounts(lockIds);
+        List<Long> units = LargestRemainder.allocate(request.creditUnits(),
+                request.holders().stream().map(InitialHolder::sharePercent).toList());
+        long entryId = store.nextEntryId();
+        long batchId = store.insertBatch(new LedgerStore.BatchRow(0, request.programmePrefix(), request.projectId(),
+                request.projectCode(), request.projectName().strip(), request.vintage(),
+                store.nextBatchNumber(request.programmePrefix(), request.projectCode(), request.vintage()),
+                request.methodologyVersion().strip(), request.creditType(), request.certifier().strip(),
+                request.creditUnits(), clock.instant(), entryId));
+        List<JournalEntry.Movement> movements = new ArrayList<>();
+        movements.add(new JournalEntry.Movement(batchId, 1, request.creditUnits(), null, issuance.id()));
+        long next = 1;
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i) > 0) {
+                long last = next + units.get(i) - 1;
+                mover.place(holderAccounts.get(i), BlockStatus.ACTIVE, batchId, next, last);
+                movements.add(new JournalEntry.Movement(batchId, next, last, issuance.id(), holderAccounts.get(i)));
+                next = last + 1;
+            }
+        }
+        Payload payload = new Payload().with("batch", batchId).with("projectId", request.projectId())
+                .with("projectCode", request.projectCode()).with("vintage", request.vintage())
+                .with("methodology", request.methodologyVersion()).with("creditType", request.creditType())
+                .with("certifier", request.certifier()).with("reference", request.reference());
+        JournalEntry entry = journal.append(entryId, Operation.ISSUE, actor, key, fingerprint, request.creditUnits(),
+                payload, locked, movements);
+        events.publishEvent(new CreditsIssued(batchId, request.projectId(), request.vintage(), request.creditUnits()));
+        return Outcome.done(journal.receipt(entry, false));
+    }
+
+    /** The retirement account of a vintage, opened the first time a batch of that vintage is issued. */
+    private void ensureRetirementAccount(int vintage) {
+        if (store.accountByOwnerKey(retirementKey(vintage)).isEmpty()) {
+            store.insertAccount(AccountKind.RETIREMENT, AccountStatus.OPEN, retirementKey(vintage), null, null,
+                    vintage, "Retirement account " + vintage, null, clock.instant());
+        }
+    }
+
+    /** The holder's holding account, opened now if they have none (or approved if they asked for one). */
+    private Outcome<Long> holderAccount(Actor actor, InitialHolder holder, int index) {
+        String field = "holders[" + index + "]";
+        boolean organisation = holder.organisationId() != null;
+        String ownerKey = organisation ? "O:" + holder.organisationId() : "U:" + holder.userId();
+        Optional<AccountRow> existing = store.accountByOwnerKey(ownerKey);
+        if (existing.isPresent()) {
+            AccountRow account = existing.get();
+            if (account.status() == AccountStatus.CLOSED) {
+                return Outcome.refused(RefusalKind.CONFLICT, Refusal.of(field, "registry.issue.holder-closed"));
+            }
+            if (account.status() == AccountStatus.REQUESTED) {
+                store.decide(account.id(), AccountStatus.OPEN, actor.userId(), clock.instant());
+            }
+            return Outcome.done(account.id());
+        }
+        Optional<String> name = organisation ? store.organisationName(holder.organisationId())
+                : users.find(holder.userId()).map(UserSummary::fullName);
+        if (name.isEmpty()) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of(field, "registry.issue.holder-unknown"));
+        }
+        return Outcome.done(store.insertAccount(AccountKind.HOLDING, AccountStatus.OPEN, ownerKey,
+                organisation ? null : holder.userId(), holder.organisationId(), null, name.get(), actor.userId(),
+                clock.instant()));
+    }
+
+    /** Everything wrong with a request, each refusal naming its field. */
+    static List<Refusal> refusals(IssuanceRequest request) {
+        List<Refusal> refusals = new ArrayList<>();
+        if (request.programmePrefix() == null || !SerialRange.PREFIX.matcher(request.programmePrefix()).matches()) {
+            refusals.add(Refusal.of("programmePrefix", "registry.issue.prefix"));
+        }
+        if (request.projectCode() == null || !SerialRange.PROJECT_CODE.matcher(request.projectCode()).matches()) {
+            refusals.add(Refusal.of("projectCode", "registry.issue.project-code"));
+        }
+        Registry.text(request.projectName(), "projectName", MAX_NAME_LENGTH, true).ifPresent(refusals::add);
+        if (request.vintage() < Registry.MIN_YEAR || request.vintage() > Registry.MAX_YEAR) {
+            refusals.add(Refusal.of("vintage", "registry.year.range", Registry.MIN_YEAR, Registry.MAX_YEAR));
+        }
+        Registry.text(request.methodologyVersion(), "methodologyVersion", MAX_METHODOLOGY_LENGTH, true)
+                .ifPresent(refusals::add);
+        Registry.text(request.certifier(), "certifier", MAX_CERTIFIER_LENGTH, true).ifPresent(refusals::add);
+        if (request.creditType() == null) {
+            refusals.add(Refusal.of("creditType", "registry.required"));
+        }
+        if (request.creditUnits() < 1) {
+            refusals.add(Refusal.of("creditUnits", "registry.units.positive"));
+        } else if (request.creditUnits() > MAX_BATCH_UNITS) {
+            refusals.add(Refusal.of("creditUnits", "registry.units.too-many", MAX_BATCH_UNITS));
+        }
+        refusals.addAll(holderRefusals(request.holders()));
+        return refusals;
+    }
+
+    static List<Refusal> holderRefusals(List<InitialHolder> holders) {
+        if (holders.isEmpty()) {
+            return List.of(Refusal.of("holders", "registry.issue.holders-required"));
+        }
+        if (holders.size() > MAX_HOLDERS) {
+            return List.of(Refusal.of("holders", "registry.issue.holders-too-many", MAX_HOLDERS));
+        }
+        List<Refusal> refusals = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < holders.size(); i++) {
+            InitialHolder holder = holders.get(i);
+            String field = "holders[" + i + "]";
+            if ((holder.userId() == null) == (holder.organisationId() == null)) {
+                refusals.add(Refusal.of(field, "registry.issue.holder-one-of"));
+            } else if (!seen.add(holder.userId() + "/" + holder.organisationId())) {
+                refusals.add(Refusal.of(field, "registry.issue.holder-duplicate"));
+            }
+            BigDecimal share = holder.sharePercent();
+            if (share == null || share.signum() <= 0 || share.compareTo(HUNDRED) > 0 || share.scale() > 4) {
+                refusals.add(Refusal.of(field + ".sharePercent", "registry.issue.share"));
+            } else {
+                total = total.add(share);
+            }
+        }
+        if (refusals.isEmpty() && total.compareTo(HUNDRED) != 0) {
+            refusals.add(Refusal.of("holders", "registry.issue.shares-total", total.stripTrailingZeros().toPlainString()));
+        }
+        return refusals;
+    }
+}

@@ -1,0 +1,51 @@
+package org.amamo.registry.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Walks the journal in id order and checks every entry's hash and every chain link; at the end, checks that each
+ * account's chain head is the last entry seen for it (which catches a deleted last entry). Reports the first
+ * problem found: the entry (or account) and what is wrong.
+ */
+final class JournalVerifier {
+
+    private final Map<Long, JournalEntry.ChainLink> heads = new HashMap<>();
+    private long checked;
+
+    /** Checks the next entry; empty if sound. */
+    Optional<String> accept(JournalEntry entry) {
+        checked++;
+        if (!entry.computeHash().equals(entry.hash())) {
+            return Optional.of("entry " + entry.id() + ": content does not match its hash");
+        }
+        for (JournalEntry.ChainLink link : entry.links()) {
+            JournalEntry.ChainLink expected = heads.getOrDefault(link.accountId(),
+                    new JournalEntry.ChainLink(link.accountId(), 0, JournalEntry.GENESIS_HASH));
+            if (expected.previousEntryId() != link.previousEntryId()
+                    || !expected.previousHash().equals(link.previousHash())) {
+                return Optional.of("entry " + entry.id() + ": link of account " + link.accountId() + " names entry "
+                        + link.previousEntryId() + " but the chain's previous entry is " + expected.previousEntryId()
+                        + (expected.previousEntryId() == link.previousEntryId() ? " with another hash" : ""));
+            }
+            heads.put(link.accountId(), new JournalEntry.ChainLink(link.accountId(), entry.id(), entry.hash()));
+        }
+        return Optional.empty();
+    }
+
+    /** Checks an account's stored head against the chain walked; empty if sound. */
+    Optional<String> acceptHead(long accountId, long headEntryId, String headHash) {
+        JournalEntry.ChainLink expected = heads.getOrDefault(accountId,
+                new JournalEntry.ChainLink(accountId, 0, JournalEntry.GENESIS_HASH));
+        if (expected.previousEntryId() != headEntryId || !expected.previousHash().equals(headHash)) {
+            return Optional.of("account " + accountId + ": chain head names entry " + headEntryId
+                    + " but the journal's last entry for it is " + expected.previousEntryId());
+        }
+        return Optional.empty();
+    }
+
+    long checked() {
+        return checked;
+    }
+}

@@ -1,0 +1,394 @@
+package org.amamo.registry.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.amamo.platform.Refusal;
+import org.amamo.registry.CreditsRetired;
+import org.amamo.registry.SerialRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The registry's operations that move credits: transfer, retirement and cancellation (issuance is in
+ * {@link Issuer}). Each runs in one transaction that
+ * <ol>
+ * <li>locks the rows of the accounts whose blocks change, in ascending id order (the one order every operation
+ * uses, so two operations never wait for each other in a cycle), then their blocks;</li>
+ * <li>moves serial ranges with {@link BlockMover};</li>
+ * <li>appends a journal entry chained to those accounts' previous entries ({@link Journal}).</li>
+ * </ol>
+ * A refused operation changes nothing. With an idempotency key, an operation applies once: a retry returns the
+ * first receipt, and a concurrent duplicate waits on the key's unique index, fails, and then returns it too.
+ */
+@Service
+class Registry {
+
+    /** The most units one operation may move (100 million t-CO2). */
+    static final long MAX_OPERATION_UNITS = 1_000_000_000L;
+    /** The most blocks one operation may split; merging keeps accounts far below this. */
+    static final int MAX_BLOCKS_PER_OPERATION = 1_000;
+    /** How often an operation is retried after a lock timeout or serialisation failure, before the user is told. */
+    static final int MAX_ATTEMPTS = 5;
+    static final int MAX_KEY_LENGTH = 100;
+    static final int MAX_REASON_LENGTH = 500;
+    static final int MAX_BENEFICIARY_LENGTH = 200;
+    static final int MAX_EMISSIONS_LENGTH = 500;
+    static final int MAX_NOTE_LENGTH = 1_000;
+    static final int MIN_YEAR = 1990;
+    static final int MAX_YEAR = 2100;
+
+    private static final Logger log = LoggerFactory.getLogger(Registry.class);
+
+    private final LedgerStore store;
+    private final BlockMover mover;
+    private final Journal journal;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+
+    Registry(LedgerStore store, BlockMover mover, Journal journal, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.mover = mover;
+        this.journal = journal;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
+    }
+
+    /** A transfer (譲渡) of {@code creditUnits} from one holding account to another. */
+    record Transfer(long fromAccountId, long toAccountId, long creditUnits) {
+    }
+
+    /** A retirement (無効化) of {@code creditUnits} from a holding account, with its public disclosure. */
+    record Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {
+    }
+
+    /** A cancellation (取消) of a serial range by the secretariat, with the reason. */
+    record Cancellation(String serialRange, String reason) {
+    }
+
+    Outcome<Receipt> transfer(Actor actor, Transfer transfer, String key) {
+        Optional<Refusal> invalid = quantityRefusal(transfer.creditUnits());
+        if (invalid.isEmpty() && transfer.fromAccountId() == transfer.toAccountId()) {
+            invalid = Optional.of(Refusal.of("toAccountId", "registry.transfer.same-account"));
+        }
+        if (invalid.isPresent()) {
+            return Outcome.refused(RefusalKind.INVALID, invalid.get());
+        }
+        String fingerprint = fingerprint(Operation.TRANSFER, actor, transfer.fromAccountId(), transfer.toAccountId(),
+                transfer.creditUnits());
+        return run(key, fingerprint, () -> applyTransfer(actor, transfer, key, fingerprint));
+    }
+
+    Outcome<Receipt> retire(Actor actor, Retirement retirement, String key) {
+        List<Refusal> invalid = new ArrayList<>();
+        quantityRefusal(retirement.creditUnits()).ifPresent(invalid::add);
+        invalid.addAll(disclosureRefusals(retirement.disclosure()));
+        if (!invalid.isEmpty()) {
+            return Outcome.refused(RefusalKind.INVALID, invalid);
+        }
+        RetirementDisclosure disclosure = retirement.disclosure();
+        String fingerprint = fingerprint(Operation.RETIRE, actor, retirement.fromAccountId(), retirement.creditUnits(),
+                disclosure.beneficiary(), disclosure.purpose(), disclosure.emissionsOffset(),
+                disclosure.reportingYear(), disclosure.note());
+        return run(key, fingerprint, () -> applyRetirement(actor, retirement, key, fingerprint));
+    }
+
+    Outcome<Receipt> cancel(Actor actor, Cancellation cancellation, String key) {
+        if (!actor.secretariat()) {
+            return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("$", "registry.secretariat-only"));
+        }
+        Optional<SerialRange> range = SerialRange.parse(cancellation.serialRange());
+        List<Refusal> invalid = new ArrayList<>();
+        if (range.isEmpty()) {
+            invalid.add(Refusal.of("serialRange", "registry.serial.invalid"));
+        }
+        text(cancellation.reason(), "reason", MAX_REASON_LENGTH, true).ifPresent(invalid::add);
+        if (!invalid.isEmpty()) {
+            return Outcome.refused(RefusalKind.INVALID, invalid);
+        }
+        String fingerprint = fingerprint(Operation.CANCEL, actor, range.get().format(), cancellation.reason());
+        return run(key, fingerprint, () -> applyCancellation(actor, range.get(), cancellation.reason(), key,
+                fingerprint));
+    }
+
+    // ---- the transactional parts
+
+    private Outcome<Receipt> applyTransfer(Actor actor, Transfer transfer, String key, String fingerprint) {
+        Optional<Outcome<Receipt>> refused = sourceRefusal(actor, transfer.fromAccountId());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (store.account(transfer.toAccountId()).isEmpty()) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found"));
+        }
+        List<AccountRow> locked = store.lockAccounts(List.of(transfer.fromAccountId(), transfer.toAccountId()));
+        AccountRow from = find(locked, transfer.fromAccountId());
+        AccountRow to = find(locked, transfer.toAccountId());
+        if (!from.openHolding()) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
+        }
+        if (!to.openHolding()) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open"));
+        }
+        Outcome<List<BlockMover.Piece>> taken = take(from.id(), transfer.creditUnits());
+        if (taken.refused()) {
+            return taken.cast();
+        }
+        List<JournalEntry.Movement> movements = taken.value().stream()
+                .map(piece -> mover.move(piece, to.id(), BlockStatus.ACTIVE)).toList();
+        Payload payload = new Payload().with("from", from.id()).with("to", to.id());
+        JournalEntry entry = journal.append(store.nextEntryId(), Operation.TRANSFER, actor, key, fingerprint,
+                transfer.creditUnits(), payload, locked, movements);
+        return Outcome.done(journal.receipt(entry, false));
+    }
+
+    private Outcome<Receipt> applyRetirement(Actor actor, Retirement retirement, String key, String fingerprint) {
+        Optional<Outcome<Receipt>> refused = sourceRefusal(actor, retirement.fromAccountId());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        // Only the source is locked: retirement accounts only ever receive, so they are no hot spot.
+        List<AccountRow> locked = store.lockAccounts(List.of(retirement.fromAccountId()));
+        AccountRow from = locked.get(0);
+        if (!from.openHolding()) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
+        }
+        Outcome<List<BlockMover.Piece>> taken = take(from.id(), retirement.creditUnits());
+        if (taken.refused()) {
+            return taken.cast();
+        }
+        Map<Long, Long> retirementAccounts = retirementAccounts(taken.value());
+        List<JournalEntry.Movement> movements = taken.value().stream().map(piece -> mover.move(piece,
+                retirementAccounts.get(piece.block().batchId()), BlockStatus.RETIRED)).toList();
+        RetirementDisclosure disclosure = retirement.disclosure();
+        Payload payload = new Payload().with("from", from.id()).with("beneficiary", disclosure.beneficiary())
+                .with("purpose", disclosure.purpose()).with("emissionsOffset", disclosure.emissionsOffset())
+                .with("reportingYear", disclosure.reportingYear()).with("note", disclosure.note());
+        JournalEntry entry = journal.append(store.nextEntryId(), Operation.RETIRE, actor, key, fingerprint,
+                retirement.creditUnits(), payload, locked, movements);
+        long retirementId = store.insertRetirement(entry.id(), from.id(), disclosure, retirement.creditUnits(),
+                entry.recordedAt());
+        events.publishEvent(new CreditsRetired(retirementId, retirement.creditUnits()));
+        return Outcome.done(journal.receipt(entry, false));
+    }
+
+    private Outcome<Receipt> applyCancellation(Actor actor, SerialRange range, String reason, String key,
+            String fingerprint) {
+        Optional<LedgerStore.BatchRow> batch = store.batch(range.programmePrefix(), range.projectCode(),
+                range.vintage(), range.batchNumber());
+        if (batch.isEmpty() || range.lastSerial() > batch.get().issuedUnits()) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("serialRange", "registry.serial.not-found"));
+        }
+        long batchId = batch.get().id();
+        Set<Long> holders = store.overlapping(batchId, range.firstSerial(), range.lastSerial(), false).stream()
+                .map(LedgerInvariants.Block::accountId).collect(Collectors.toCollection(TreeSet::new));
+        List<AccountRow> locked = store.lockAccounts(holders);
+        List<LedgerInvariants.Block> blocks = store.overlapping(batchId, range.firstSerial(), range.lastSerial(), true);
+        if (blocks.stream().anyMatch(block -> block.status() != BlockStatus.ACTIVE)) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.not-active"));
+        }
+        if (!holders.containsAll(blocks.stream().map(LedgerInvariants.Block::accountId).toList())) {
+            // The units moved between our first look and the locks: let the retry loop look again.
+            throw new ConcurrentlyMoved();
+        }
+        long cancellationAccount = store.accountByOwnerKey(LedgerStore.CANCELLATION_KEY).orElseThrow().id();
+        List<JournalEntry.Movement> movements = blocks.stream().map(block -> mover.move(new BlockMover.Piece(block,
+                Math.max(block.firstSerial(), range.firstSerial()), Math.min(block.lastSerial(), range.lastSerial())),
+                cancellationAccount, BlockStatus.CANCELLED)).toList();
+        Payload payload = new Payload().with("serialRange", range.format()).with("reason", reason);
+        JournalEntry entry = journal.append(store.nextEntryId(), Operation.CANCEL, actor, key, fingerprint,
+                range.creditUnits(), payload, locked, movements);
+        return Outcome.done(journal.receipt(entry, false));
+    }
+
+    /** Refuses an unknown source account, or one that is not the actor's. */
+    private Optional<Outcome<Receipt>> sourceRefusal(Actor actor, long fromAccountId) {
+        Optional<AccountRow> from = store.account(fromAccountId);
+        if (from.isEmpty()) {
+            return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
+                    Refusal.of("fromAccountId", "registry.account.not-found")));
+        }
+        if (!actor.owns(from.get())) {
+            return Optional.of(Outcome.refused(RefusalKind.FORBIDDEN,
+                    Refusal.of("fromAccountId", "registry.account.not-yours")));
+        }
+        return Optional.empty();
+    }
+
+    /** The lowest serials worth {@code units} of a locked account, or why not. */
+    private Outcome<List<BlockMover.Piece>> take(long accountId, long units) {
+        long balance = store.balance(accountId);
+        if (balance < units) {
+            return Outcome.refused(RefusalKind.CONFLICT,
+                    Refusal.of("creditUnits", "registry.balance.insufficient", units, balance));
+        }
+        List<BlockMover.Piece> pieces = mover.lowest(accountId, units, MAX_BLOCKS_PER_OPERATION);
+        if (pieces == null) {
+            return Outcome.refused(RefusalKind.CONFLICT,
+                    Refusal.of("creditUnits", "registry.blocks.too-many", MAX_BLOCKS_PER_OPERATION));
+        }
+        return Outcome.done(pieces);
+    }
+
+    /** The retirement account of each taken batch's vintage; issuance opened them. */
+    private Map<Long, Long> retirementAccounts(List<BlockMover.Piece> pieces) {
+        Set<Long> batchIds = new HashSet<>();
+        pieces.forEach(piece -> batchIds.add(piece.block().batchId()));
+        return store.batches(batchIds).stream().collect(Collectors.toMap(LedgerStore.BatchRow::id,
+                batch -> store.accountByOwnerKey(Issuer.retirementKey(batch.vintage())).orElseThrow().id()));
+    }
+
+    // ---- once, with retries
+
+    /**
+     * Runs an operation in a transaction, once per idempotency key. A refusal rolls back. Lock timeouts and
+     * serialisation failures (which the fixed lock order should make rare) are retried a few times with a short
+     * pause, so that they never reach the user as an error.
+     */
+    <T> Outcome<T> run(String key, String fingerprint, Supplier<Outcome<T>> work, Replayer<T> replayer) {
+        Optional<Refusal> badKey = keyRefusal(key);
+        if (badKey.isPresent()) {
+            return Outcome.refused(RefusalKind.INVALID, badKey.get());
+        }
+        if (key != null) {
+            Optional<Outcome<T>> earlier = replay(key, fingerprint, replayer);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    Outcome<T> outcome = work.get();
+                    if (outcome.refused()) {
+                        status.setRollbackOnly();
+                    }
+                    return outcome;
+                });
+            } catch (DuplicateKeyException e) {
+                Optional<Outcome<T>> earlier = key == null ? Optional.empty() : replay(key, fingerprint, replayer);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (TransientDataAccessException | ConcurrentlyMoved e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    log.warn("registry operation gave up after {} attempts", attempt, e);
+                    return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy"));
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private Outcome<Receipt> run(String key, String fingerprint, Supplier<Outcome<Receipt>> work) {
+        return run(key, fingerprint, work, (entry) -> journal.receipt(entry, true));
+    }
+
+    /** Turns an earlier journal entry into the answer a retry gets. */
+    interface Replayer<T> {
+        T replay(JournalEntry entry);
+    }
+
+    private <T> Optional<Outcome<T>> replay(String key, String fingerprint, Replayer<T> replayer) {
+        Optional<JournalEntry> earlier = store.entryByKey(key);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!fingerprint.equals(earlier.get().requestFingerprint())) {
+            return Optional.of(Outcome.refused(RefusalKind.CONFLICT,
+                    Refusal.of("Idempotency-Key", "registry.idempotency.reused")));
+        }
+        return Optional.of(Outcome.done(replayer.replay(earlier.get())));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(5L * attempt + (long) (Math.random() * 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a registry operation", e);
+        }
+    }
+
+    /** Thrown inside a transaction when units moved between the first look and the locks; the operation retries. */
+    static final class ConcurrentlyMoved extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConcurrentlyMoved() {
+            super("units moved concurrently", null, false, false);
+        }
+    }
+
+    // ---- validation helpers
+
+    static Optional<Refusal> quantityRefusal(long units) {
+        if (units < 1) {
+            return Optional.of(Refusal.of("creditUnits", "registry.units.positive"));
+        }
+        if (units > MAX_OPERATION_UNITS) {
+            return Optional.of(Refusal.of("creditUnits", "registry.units.too-many", MAX_OPERATION_UNITS));
+        }
+        return Optional.empty();
+    }
+
+    static List<Refusal> disclosureRefusals(RetirementDisclosure disclosure) {
+        List<Refusal> refusals = new ArrayList<>();
+        text(disclosure.beneficiary(), "beneficiary", MAX_BENEFICIARY_LENGTH, true).ifPresent(refusals::add);
+        if (disclosure.purpose() == null) {
+            refusals.add(Refusal.of("purpose", "registry.required"));
+        }
+        text(disclosure.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH, true).ifPresent(refusals::add);
+        text(disclosure.note(), "note", MAX_NOTE_LENGTH, false).ifPresent(refusals::add);
+        Integer year = disclosure.reportingYear();
+        if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+            refusals.add(Refusal.of("reportingYear", "registry.year.range", MIN_YEAR, MAX_YEAR));
+        }
+        return refusals;
+    }
+
+    static Optional<Refusal> text(String value, String field, int maxLength, boolean required) {
+        if (value == null || value.isBlank()) {
+            return required ? Optional.of(Refusal.of(field, "registry.required")) : Optional.empty();
+        }
+        if (value.length() > maxLength) {
+            return Optional.of(Refusal.of(field, "registry.text.too-long", maxLength));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Refusal> keyRefusal(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            return Optional.of(Refusal.of("Idempotency-Key", "registry.idempotency.invalid", MAX_KEY_LENGTH));
+        }
+        return Optional.empty();
+    }
+
+    static String fingerprint(Operation operation, Actor actor, Object... fields) {
+        StringBuilder text = new StringBuilder(operation.name()).append('|').append(actor.userId());
+        for (Object field : fields) {
+            text.append('|').append(field == null ? "" : Payload.escape(field.toString()).replace("|", "\\|"));
+        }
+        return JournalEntry.sha256(text.toString());
+    }
+
+    private static AccountRow find(List<AccountRow> accounts, long id) {
+        return accounts.stream().filter(account -> account.id() == id).findFirst().orElseThrow();
+    }
+
+}

@@ -1,0 +1,330 @@
+package org.amamo.registry.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.List;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.ApiController;
+import org.amamo.platform.Pages;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusedException;
+import org.amamo.registry.CreditType;
+import org.amamo.registry.InitialHolder;
+import org.amamo.registry.IssuanceRequest;
+import org.amamo.registry.SerialRange;
+import org.amamo.registry.internal.RegistryViews.AccountView;
+import org.amamo.registry.internal.RegistryViews.BatchView;
+import org.amamo.registry.internal.RegistryViews.RetirementView;
+import org.amamo.registry.internal.RegistryViews.SerialLookup;
+import org.amamo.registry.internal.RegistryViews.StatementLine;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The registry's REST API. Public: batches and their totals, retirement records, serial lookup. With a token:
+ * one's own accounts and statements, transfer and retirement. Secretariat: account decisions, issuance,
+ * cancellation, journal verification and the invariant check. Quantities are units of 0.1 t-CO2. State-changing
+ * calls accept an {@code Idempotency-Key} header: a retry with the same key returns the first result.
+ */
+@ApiController("/api/v1/registry")
+@Tag(name = "Registry", description = "Accounts, issuance, transfer, retirement, cancellation, journal")
+class RegistryApi {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String SECRETARIAT = "hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')";
+
+    private final Registry registry;
+    private final Issuer issuer;
+    private final AccountDesk desk;
+    private final RegistryQueries queries;
+    private final LedgerAudit audit;
+
+    RegistryApi(Registry registry, Issuer issuer, AccountDesk desk, RegistryQueries queries, LedgerAudit audit) {
+        this.registry = registry;
+        this.issuer = issuer;
+        this.desk = desk;
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    // ---- accounts
+
+    /** Whether the account is to be the organisation's (else the user's own). */
+    record AccountRequest(boolean forOrganisation) {
+    }
+
+    @GetMapping("/accounts")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "My holding accounts (and my organisation's), with balances")
+    List<AccountView> myAccounts(@AuthenticationPrincipal AmamoPrincipal user) {
+        return queries.accountsOf(Actor.of(user));
+    }
+
+    @GetMapping("/admin/accounts")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Every account, optionally in one status, e.g. REQUESTED (secretariat)")
+    List<AccountView> allAccounts(@RequestParam(required = false) AccountStatus status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        int rows = Pages.size(size);
+        return queries.accounts(status, Pages.number(page) * rows, rows);
+    }
+
+    @PostMapping("/accounts")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Request a holding account; the secretariat opens it")
+    ResponseEntity<AccountView> requestAccount(@AuthenticationPrincipal AmamoPrincipal user,
+            @RequestBody(required = false) AccountRequest request) {
+        long id = answer(desk.request(Actor.of(user), request != null && request.forOrganisation()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(queries.account(id).orElseThrow());
+    }
+
+    @GetMapping("/accounts/{id}")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "One account with its balance (owner or secretariat)")
+    AccountView account(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
+        return visible(user, id);
+    }
+
+    @GetMapping("/accounts/{id}/statement")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "An account's movements, newest first (owner or secretariat)")
+    List<StatementLine> statement(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        visible(user, id);
+        int rows = Pages.size(size);
+        return queries.statement(id, Pages.number(page) * rows, rows);
+    }
+
+    @GetMapping(value = "/accounts/{id}/statement.csv", produces = "text/csv")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "An account's statement as CSV (owner or secretariat)")
+    ResponseEntity<String> statementCsv(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
+        visible(user, id);
+        return csv("statement-" + id + ".csv", StatementCsv.write(queries.statement(id, 0, RegistryQueries.MAX_CSV_ROWS)));
+    }
+
+    @PostMapping("/accounts/{id}/approve")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Open a requested account (secretariat)")
+    AccountView approve(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
+        return queries.account(answer(desk.approve(Actor.of(user), id))).orElseThrow();
+    }
+
+    @PostMapping("/accounts/{id}/reject")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Reject a requested account (secretariat)")
+    AccountView reject(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
+        return queries.account(answer(desk.reject(Actor.of(user), id))).orElseThrow();
+    }
+
+    @PostMapping("/accounts/{id}/close")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Close an empty holding account (secretariat)")
+    AccountView close(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
+        return queries.account(answer(desk.close(Actor.of(user), id))).orElseThrow();
+    }
+
+    // ---- operations
+
+    /** Issue a batch to initial holders; shares in percent sum to exactly 100. */
+    record IssueRequest(@NotNull(message = "{validation.required}") Long projectId, String projectCode,
+            String projectName, String programmePrefix, @NotNull(message = "{validation.required}") Integer vintage,
+            String methodologyVersion, CreditType creditType, String certifier,
+            @NotNull(message = "{validation.required}") Long creditUnits, List<Holder> holders) {
+
+        /** An initial holder: a user id or an organisation id, and a share in percent. */
+        record Holder(Long userId, Long organisationId, BigDecimal sharePercent) {
+        }
+
+        IssuanceRequest toRequest(String key) {
+            List<InitialHolder> initial = holders == null ? List.of() : holders.stream()
+                    .map(h -> new InitialHolder(h.userId(), h.organisationId(), h.sharePercent())).toList();
+            return new IssuanceRequest(projectId, projectCode, projectName, programmePrefix, vintage,
+                    methodologyVersion, creditType, certifier, creditUnits, initial, key);
+        }
+    }
+
+    /** Transfer {@code creditUnits} (0.1 t each) from one of my holding accounts to another open account. */
+    record TransferRequest(@NotNull(message = "{validation.required}") Long fromAccountId,
+            @NotNull(message = "{validation.required}") Long toAccountId,
+            @NotNull(message = "{validation.required}") Long creditUnits) {
+    }
+
+    /** Retire {@code creditUnits} from one of my holding accounts, with the public disclosure. */
+    record RetireRequest(@NotNull(message = "{validation.required}") Long fromAccountId,
+            @NotNull(message = "{validation.required}") Long creditUnits, String beneficiary,
+            RetirementPurpose purpose, String emissionsOffset, Integer reportingYear, String note) {
+    }
+
+    /** Cancel a serial range (secretariat), e.g. for an error found after issuance. */
+    record CancelRequest(String serialRange, String reason) {
+    }
+
+    @PostMapping("/issuances")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Issue a batch to its initial holders by the largest-remainder rule (secretariat)")
+    ResponseEntity<Receipt> issue(@AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody IssueRequest request,
+            @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+            String key) {
+        return created(issuer.issue(Actor.of(user), request.toRequest(key)));
+    }
+
+    @PostMapping("/transfers")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Transfer credits, lowest serials first (owner of the sending account)")
+    ResponseEntity<Receipt> transfer(@AuthenticationPrincipal AmamoPrincipal user,
+            @Valid @RequestBody TransferRequest request,
+            @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+            String key) {
+        return created(registry.transfer(Actor.of(user), new Registry.Transfer(request.fromAccountId(),
+                request.toAccountId(), request.creditUnits()), key));
+    }
+
+    @PostMapping("/retirements")
+    @PreAuthorize("isAuthenticated()")
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Retire credits with the public disclosure (owner of the account)")
+    ResponseEntity<Receipt> retire(@AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody RetireRequest request,
+            @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+            String key) {
+        RetirementDisclosure disclosure = new RetirementDisclosure(strip(request.beneficiary()), request.purpose(),
+                strip(request.emissionsOffset()), request.reportingYear(), strip(request.note()));
+        return created(registry.retire(Actor.of(user), new Registry.Retirement(request.fromAccountId(),
+                request.creditUnits(), disclosure), key));
+    }
+
+    @PostMapping("/cancellations")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Cancel a serial range of active credits, with the reason (secretariat)")
+    ResponseEntity<Receipt> cancel(@AuthenticationPrincipal AmamoPrincipal user, @RequestBody CancelRequest request,
+            @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+            String key) {
+        return created(registry.cancel(Actor.of(user), new Registry.Cancellation(request.serialRange(),
+                strip(request.reason())), key));
+    }
+
+    // ---- public
+
+    @GetMapping("/batches")
+    @Operation(summary = "Issued batches, newest first, with issued / active / retired / cancelled units")
+    List<BatchView> batches(@RequestParam(required = false) String projectCode,
+            @RequestParam(required = false) Integer vintage, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        int rows = Pages.size(size);
+        return queries.batches(blankToNull(projectCode), vintage, Pages.number(page) * rows, rows);
+    }
+
+    @GetMapping("/batches/{id}")
+    @Operation(summary = "One batch and its totals")
+    BatchView batch(@PathVariable long id) {
+        return queries.batch(id).orElseThrow(() -> notFound("registry.batch.not-found"));
+    }
+
+    @GetMapping("/retirements")
+    @Operation(summary = "Public retirement records, newest first: beneficiary, purpose, quantity, serials")
+    List<RetirementView> retirements(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        int rows = Pages.size(size);
+        return queries.retirements(Pages.number(page) * rows, rows);
+    }
+
+    @GetMapping("/retirements/{id}")
+    @Operation(summary = "One retirement record")
+    RetirementView retirement(@PathVariable long id) {
+        return queries.retirement(id).orElseThrow(() -> notFound("registry.retirement.not-found"));
+    }
+
+    @GetMapping("/serials/{serial}")
+    @Operation(summary = "Look up a serial number or range: its batch, and the status of each part")
+    SerialLookup lookup(@PathVariable String serial) {
+        SerialRange range = SerialRange.parse(serial).orElseThrow(() -> new RefusedException(HttpStatus.BAD_REQUEST,
+                Refusal.of("serial", "registry.serial.invalid")));
+        return queries.lookup(range).orElseThrow(() -> notFound("registry.serial.not-found"));
+    }
+
+    // ---- audit
+
+    @GetMapping("/journal/verify")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Verify the journal's hash chains; names the first broken entry (secretariat)")
+    Journal.Verification verify() {
+        return audit.verify();
+    }
+
+    @GetMapping("/invariants")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(summary = "Check the ledger's invariants and totals (secretariat)")
+    LedgerInvariants.Check invariants() {
+        return audit.invariants();
+    }
+
+    // ---- helpers
+
+    private AccountView visible(AmamoPrincipal user, long id) {
+        AccountView account = queries.account(id).orElseThrow(() -> notFound("registry.account.not-found"));
+        Actor actor = Actor.of(user);
+        boolean owner = account.kind() == AccountKind.HOLDING && (actor.userId().equals(account.ownerUserId())
+                || actor.organisationId() != null && actor.organisationId().equals(account.ownerOrganisationId()));
+        if (!owner && !actor.secretariat()) {
+            throw new RefusedException(HttpStatus.FORBIDDEN, Refusal.of("$", "registry.account.not-yours"));
+        }
+        return account;
+    }
+
+    private static <T> T answer(Outcome<T> outcome) {
+        if (outcome.refused()) {
+            throw new RefusedException(outcome.kind().status(), outcome.refusals());
+        }
+        return outcome.value();
+    }
+
+    private static ResponseEntity<Receipt> created(Outcome<Receipt> outcome) {
+        Receipt receipt = answer(outcome);
+        return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
+    }
+
+    static ResponseEntity<String> csv(String filename, String body) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").body(body);
+    }
+
+    private static RefusedException notFound(String key) {
+        return new RefusedException(HttpStatus.NOT_FOUND, Refusal.of("$", key));
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+}

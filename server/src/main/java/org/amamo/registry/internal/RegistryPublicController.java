@@ -1,0 +1,115 @@
+package org.amamo.registry.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.amamo.platform.Pages;
+import org.amamo.registry.SerialRange;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The public registry: batches with their totals, retirement records, serial lookup. No balances here. */
+@Controller
+class RegistryPublicController {
+
+    private final RegistryQueries queries;
+    private final Certificates certificates;
+
+    RegistryPublicController(RegistryQueries queries, Certificates certificates) {
+        this.queries = queries;
+        this.certificates = certificates;
+    }
+
+    @GetMapping("/registry/retirements/{id}/certificate.pdf")
+    ResponseEntity<byte[]> retirementCertificate(@PathVariable long id, Locale locale) {
+        var retirement = queries.retirement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/registry/retirements/{id}").buildAndExpand(id).toUriString();
+        return pdf("retirement-" + id + ".pdf", certificates.retirement(retirement, url, locale));
+    }
+
+    static ResponseEntity<byte[]> pdf(String filename, byte[] body) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + filename + "\"").body(body);
+    }
+
+    @GetMapping("/registry")
+    String batches(@RequestParam(required = false) String projectCode, @RequestParam(required = false) Integer vintage,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        int number = Pages.number(page);
+        String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
+        var shown = queries.batches(code, vintage, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        model.addAttribute("batches", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
+        model.addAttribute("projectCode", code);
+        model.addAttribute("vintage", vintage);
+        model.addAttribute("page", number);
+        model.addAttribute("hasNext", shown.size() > Pages.DEFAULT_SIZE);
+        return "registry/batches";
+    }
+
+    @GetMapping("/registry/batches/{id}")
+    String batch(@PathVariable long id, Model model) {
+        model.addAttribute("batch", queries.batch(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "registry/batch";
+    }
+
+    @GetMapping("/registry/retirements")
+    String retirements(@RequestParam(defaultValue = "0") int page, Model model) {
+        int number = Pages.number(page);
+        var shown = queries.retirements(number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        model.addAttribute("retirements", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
+        model.addAttribute("page", number);
+        model.addAttribute("hasNext", shown.size() > Pages.DEFAULT_SIZE);
+        return "registry/retirements";
+    }
+
+    @GetMapping("/registry/retirements/{id}")
+    String retirement(@PathVariable long id, Model model) {
+        model.addAttribute("retirement", queries.retirement(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "registry/retirement";
+    }
+
+    @GetMapping(value = "/registry/retirements.csv")
+    ResponseEntity<String> retirementsCsv(@RequestParam(defaultValue = "0") int page) {
+        StringBuilder csv = new StringBuilder("\uFEFFid,retired_at,beneficiary,purpose,emissions_offset,reporting_year,"
+                + "credit_units,tonnes_co2,serial_ranges\r\n");
+        for (var retirement : queries.retirements(Pages.number(page) * Pages.MAX_SIZE * 10, Pages.MAX_SIZE * 10)) {
+            csv.append(retirement.id()).append(',').append(retirement.retiredAt()).append(',')
+                    .append(quote(retirement.beneficiary())).append(',').append(retirement.purpose()).append(',')
+                    .append(quote(retirement.emissionsOffset())).append(',')
+                    .append(retirement.reportingYear() == null ? "" : retirement.reportingYear()).append(',')
+                    .append(retirement.creditUnits()).append(',').append(StatementCsv.tonnes(retirement.creditUnits()))
+                    .append(',').append(quote(String.join(" ", retirement.serialRanges()))).append("\r\n");
+        }
+        return RegistryApi.csv("retirements.csv", csv.toString());
+    }
+
+    @GetMapping("/registry/serials")
+    String lookup(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        if (q != null && !q.isBlank()) {
+            Optional<SerialRange> range = SerialRange.parse(q);
+            if (range.isEmpty()) {
+                model.addAttribute("problem", "registry.serial.invalid");
+            } else {
+                queries.lookup(range.get()).ifPresentOrElse(found -> model.addAttribute("lookup", found),
+                        () -> model.addAttribute("problem", "registry.serial.not-found"));
+            }
+        }
+        return "registry/serials";
+    }
+
+    private static String quote(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

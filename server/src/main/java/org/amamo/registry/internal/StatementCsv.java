@@ -1,0 +1,42 @@
+package org.amamo.registry.internal;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.amamo.platform.SchemeTime;
+
+/** An account statement as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read it). */
+final class StatementCsv {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(SchemeTime.ZONE);
+
+    private StatementCsv() {
+    }
+
+    static String write(List<RegistryViews.StatementLine> lines) {
+        StringBuilder csv = new StringBuilder("\uFEFFentry,recorded_at_jst,operation,counterparty_account,counterparty,"
+                + "serial_range,credit_units,tonnes_co2\r\n");
+        for (RegistryViews.StatementLine line : lines) {
+            csv.append(line.entryId()).append(',').append(TIME.format(line.recordedAt())).append(',')
+                    .append(line.operation()).append(',')
+                    .append(line.counterpartyAccountId() == null ? "" : line.counterpartyAccountId()).append(',')
+                    .append(quote(line.counterpartyName())).append(',').append(line.serialRange()).append(',')
+                    .append(line.creditUnits()).append(',').append(tonnes(line.creditUnits())).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** Units of 0.1 t as tonnes with one decimal, exactly. */
+    static String tonnes(long units) {
+        return java.math.BigDecimal.valueOf(units, 1).toPlainString();
+    }
+
+    private static String quote(String value) {
+        if (value == null) {
+            return "";
+        }
+        // A leading =, +, - or @ would make a spreadsheet evaluate the cell; a quote mark keeps it text.
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

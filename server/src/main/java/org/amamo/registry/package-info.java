@@ -1,0 +1,10 @@
+/**
+ * The registry (登録簿): where a credit exists. Serial-numbered blocks of 0.1 t-CO2 units in accounts, issued
+ * from certified projects, transferred, retired and cancelled, with every operation appended to a hash-chained
+ * journal (design.md, "The registry is a ledger"; issue 6).
+ *
+ * <p>Other features call {@link org.amamo.registry.CreditIssuance} to issue the credits of a certified project
+ * and listen for {@link org.amamo.registry.CreditsIssued} and {@link org.amamo.registry.CreditsRetired}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Registry")
+package org.amamo.registry;

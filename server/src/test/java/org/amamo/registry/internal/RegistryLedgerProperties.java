@@ -1,0 +1,228 @@
+package org.amamo.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.amamo.AmamoApplication;
+import org.amamo.registry.CreditType;
+import org.amamo.registry.InitialHolder;
+import org.amamo.registry.IssuanceRequest;
+import org.amamo.registry.internal.RegistryFixture.Holder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Random sequences of issue / transfer / retire / cancel, valid and invalid, run against the real registry and a
+ * simple in-memory model that tracks the owner of every serial. After every step: the outcome (done or the kind of
+ * refusal) matches the model, every account's balance matches it, the ledger's invariants hold and the journal
+ * verifies. Runs on H2 and on PostgreSQL (whichever the suite runs on); shrinking finds the shortest failing story.
+ */
+class RegistryLedgerProperties {
+
+    /** Accounts 0..3 are open holders; account 4 is closed (a transfer to it must be refused). */
+    static final int HOLDERS = 4;
+    static final int CLOSED = HOLDERS;
+    static final int RETIRED = -1;
+    static final int CANCELLED = -2;
+
+    static final java.util.concurrent.atomic.AtomicInteger STORIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    static ConfigurableApplicationContext context;
+    static RegistryFixture fixture;
+
+    @BeforeContainer
+    static void start() {
+        context = new SpringApplicationBuilder(AmamoApplication.class)
+                .run("--server.port=0", "--spring.main.banner-mode=off");
+        fixture = context.getBean(RegistryFixture.class);
+    }
+
+    @AfterContainer
+    static void stop() {
+        context.close();
+    }
+
+    sealed interface Action permits Issue, Transfer, Retire, Cancel {
+    }
+
+    record Issue(long units, int holderA, int holderB, int sharePercentA) implements Action {
+    }
+
+    record Transfer(int from, int to, long units) implements Action {
+    }
+
+    record Retire(int actor, int from, long units) implements Action {
+    }
+
+    record Cancel(int batchPick, long first, long length) implements Action {
+    }
+
+    @Property(tries = 12)
+    void theLedgerBehavesLikeTheModelAndKeepsItsInvariants(@ForAll("stories") List<Action> actions) {
+        Model model = new Model();
+        List<Holder> accounts = new ArrayList<>();
+        for (int i = 0; i <= HOLDERS; i++) {
+            accounts.add(fixture.holder());
+        }
+        fixture.desk.close(Actor.SYSTEM, accounts.get(CLOSED).accountId());
+        for (Action action : actions) {
+            RefusalKind expected = model.expect(action);
+            Outcome<Receipt> outcome = run(action, accounts, model);
+            assertThat(outcome.kind()).as("%s: %s", action, outcome.refusals()).isEqualTo(expected);
+            if (expected == null) {
+                model.apply(action);
+            }
+            for (int i = 0; i <= HOLDERS; i++) {
+                assertThat(fixture.balance(accounts.get(i))).as("balance of %d after %s", i, action)
+                        .isEqualTo(model.balance(i));
+            }
+            fixture.assertLedgerSound();
+        }
+    }
+
+    private Outcome<Receipt> run(Action action, List<Holder> accounts, Model model) {
+        if (action instanceof Issue issue) {
+            Outcome<Receipt> outcome = fixture.issuer.issue(Actor.SYSTEM, request(issue, accounts, model.projectCode));
+            if (!outcome.refused()) {
+                model.batchCodes.add(org.amamo.registry.SerialRange.parse(outcome.value().lines().get(0).serialRange())
+                        .orElseThrow().batchText() + "-");
+            }
+            return outcome;
+        }
+        if (action instanceof Transfer transfer) {
+            Holder from = accounts.get(transfer.from());
+            return fixture.registry.transfer(from.actor(), new Registry.Transfer(from.accountId(),
+                    accounts.get(transfer.to()).accountId(), transfer.units()), null);
+        }
+        if (action instanceof Retire retire) {
+            return fixture.registry.retire(accounts.get(retire.actor()).actor(), new Registry.Retirement(
+                    accounts.get(retire.from()).accountId(), retire.units(),
+                    new RetirementDisclosure("model", RetirementPurpose.CORPORATE, "scope 1", 2024, null)), null);
+        }
+        Cancel cancel = (Cancel) action;
+        if (model.batches.isEmpty()) {
+            return Outcome.refused(RefusalKind.NOT_FOUND);
+        }
+        String batch = model.batchCodes.get(cancel.batchPick() % model.batches.size());
+        return fixture.registry.cancel(Actor.SYSTEM, new Registry.Cancellation(batch
+                + String.format("%06d-%06d", cancel.first(), cancel.first() + cancel.length()), "model"), null);
+    }
+
+    private static IssuanceRequest request(Issue issue, List<Holder> accounts, String projectCode) {
+        List<InitialHolder> holders = new ArrayList<>();
+        if (issue.holderA() == issue.holderB() || issue.sharePercentA() == 100) {
+            holders.add(new InitialHolder(accounts.get(issue.holderA()).user().userId(), null, BigDecimal.valueOf(100)));
+        } else {
+            holders.add(new InitialHolder(accounts.get(issue.holderA()).user().userId(), null,
+                    BigDecimal.valueOf(issue.sharePercentA())));
+            holders.add(new InitialHolder(accounts.get(issue.holderB()).user().userId(), null,
+                    BigDecimal.valueOf(100 - issue.sharePercentA())));
+        }
+        return new IssuanceRequest(1, projectCode, "property", "JBC", 2024, "JBE-2.3", CreditType.REMOVAL, "c",
+                issue.units(), holders, null);
+    }
+
+    @Provide
+    Arbitrary<List<Action>> stories() {
+        Arbitrary<Action> issue = Combinators.combine(Arbitraries.longs().between(1, 400),
+                Arbitraries.integers().between(0, HOLDERS - 1), Arbitraries.integers().between(0, HOLDERS - 1),
+                Arbitraries.integers().between(1, 100)).as(Issue::new);
+        Arbitrary<Action> transfer = Combinators.combine(Arbitraries.integers().between(0, HOLDERS - 1),
+                Arbitraries.integers().between(0, HOLDERS), Arbitraries.longs().between(-3, 500)).as(Transfer::new);
+        Arbitrary<Action> retire = Combinators.combine(Arbitraries.integers().between(0, HOLDERS - 1),
+                Arbitraries.integers().between(0, HOLDERS - 1), Arbitraries.longs().between(-3, 300)).as(Retire::new);
+        Arbitrary<Action> cancel = Combinators.combine(Arbitraries.integers().between(0, 10),
+                Arbitraries.longs().between(1, 400), Arbitraries.longs().between(0, 40)).as(Cancel::new);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, issue), net.jqwik.api.Tuple.of(5, transfer),
+                net.jqwik.api.Tuple.of(2, retire), net.jqwik.api.Tuple.of(1, cancel)).list().ofMinSize(1).ofMaxSize(16);
+    }
+
+    /** Who holds each serial of each batch: an account index, or {@link #RETIRED} / {@link #CANCELLED}. */
+    static final class Model {
+        final List<int[]> batches = new ArrayList<>();
+        final List<String> batchCodes = new ArrayList<>();
+        /** Each story issues under a project of its own, so that batch numbers start at 01. */
+        final String projectCode = "P" + STORIES.incrementAndGet();
+
+        long balance(int account) {
+            return batches.stream().flatMapToInt(Arrays::stream).filter(owner -> owner == account).count();
+        }
+
+        /** The refusal the registry must answer with, or null if the action must succeed. */
+        RefusalKind expect(Action action) {
+            if (action instanceof Transfer t) {
+                if (t.units() < 1 || t.from() == t.to()) {
+                    return RefusalKind.INVALID;
+                }
+                return t.to() == CLOSED || balance(t.from()) < t.units() ? RefusalKind.CONFLICT : null;
+            }
+            if (action instanceof Retire r) {
+                if (r.units() < 1) {
+                    return RefusalKind.INVALID;
+                }
+                if (r.actor() != r.from()) {
+                    return RefusalKind.FORBIDDEN;
+                }
+                return balance(r.from()) < r.units() ? RefusalKind.CONFLICT : null;
+            }
+            if (action instanceof Cancel c) {
+                if (batches.isEmpty()) {
+                    return RefusalKind.NOT_FOUND;
+                }
+                int[] owners = batches.get(c.batchPick() % batches.size());
+                if (c.first() + c.length() > owners.length) {
+                    return RefusalKind.NOT_FOUND;
+                }
+                for (long serial = c.first(); serial <= c.first() + c.length(); serial++) {
+                    if (owners[(int) serial - 1] < 0) {
+                        return RefusalKind.CONFLICT;
+                    }
+                }
+            }
+            return null;
+        }
+
+        void apply(Action action) {
+            if (action instanceof Issue issue) {
+                int[] owners = new int[(int) issue.units()];
+                boolean single = issue.holderA() == issue.holderB() || issue.sharePercentA() == 100;
+                List<Long> split = single ? List.of(issue.units()) : LargestRemainder.allocate(issue.units(),
+                        List.of(BigDecimal.valueOf(issue.sharePercentA()), BigDecimal.valueOf(100 - issue.sharePercentA())));
+                Arrays.fill(owners, 0, split.get(0).intValue(), issue.holderA());
+                Arrays.fill(owners, split.get(0).intValue(), owners.length, issue.holderB());
+                batches.add(owners);
+            } else if (action instanceof Transfer t) {
+                move(t.from(), t.to(), t.units());
+            } else if (action instanceof Retire r) {
+                move(r.from(), RETIRED, r.units());
+            } else if (action instanceof Cancel c) {
+                int[] owners = batches.get(c.batchPick() % batches.size());
+                Arrays.fill(owners, (int) c.first() - 1, (int) (c.first() + c.length()), CANCELLED);
+            }
+        }
+
+        /** Lowest batch first, lowest serial first: the registry's rule. */
+        private void move(int from, int to, long units) {
+            long left = units;
+            for (int[] owners : batches) {
+                for (int i = 0; i < owners.length && left > 0; i++) {
+                    if (owners[i] == from) {
+                        owners[i] = to;
+                        left--;
+                    }
+                }
+            }
+        }
+    }
+}

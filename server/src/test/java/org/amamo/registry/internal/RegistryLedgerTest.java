@@ -1,0 +1,185 @@
+package org.amamo.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.amamo.registry.CreditType;
+import org.amamo.registry.InitialHolder;
+import org.amamo.registry.IssuanceRequest;
+import org.amamo.registry.IssuanceResult;
+import org.amamo.registry.internal.RegistryFixture.Holder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The ledger's operations against the database: what moves where, and that the invariants hold after each. */
+@SpringBootTest
+@Import(RegistryFixture.class)
+class RegistryLedgerTest {
+
+    @Autowired
+    RegistryFixture fixture;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void ledgerStaysSound() {
+        fixture.assertLedgerSound();
+    }
+
+    @Test
+    void issuesConsecutiveRangesToHoldersByLargestRemainder() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        Holder c = fixture.holder();
+        IssuanceRequest request = RegistryFixture.request(2024, 1000, a, b, c);
+        IssuanceResult result = fixture.issuer.issue(request);
+
+        assertThat(result.issued()).isTrue();
+        assertThat(result.allocations()).extracting(IssuanceResult.Allocation::creditUnits).containsExactly(333L, 333L, 334L);
+        String batch = "JBC-2024-" + request.projectCode() + "-01-";
+        assertThat(result.allocations()).extracting(IssuanceResult.Allocation::serialRange)
+                .containsExactly(batch + "000001-000333", batch + "000334-000666", batch + "000667-001000");
+        assertThat(fixture.balance(c)).isEqualTo(334);
+    }
+
+    @Test
+    void numbersBatchesOfAProjectAndVintageInOrder() {
+        Holder a = fixture.holder();
+        IssuanceRequest first = RegistryFixture.request(2024, 10, a);
+        fixture.issuer.issue(first);
+        IssuanceRequest second = new IssuanceRequest(first.projectId(), first.projectCode(), first.projectName(), "JBC",
+                2024, "JBE-2.3", CreditType.REMOVAL, "certifier", 5, List.of(InitialHolder.user(a.user().userId(), "100")),
+                null);
+        assertThat(fixture.issuer.issue(second).allocations().get(0).serialRange())
+                .isEqualTo("JBC-2024-" + first.projectCode() + "-02-000001-000005");
+    }
+
+    @Test
+    void transfersTheLowestSerialsFirstAndMergesThemBack() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        Receipt issued = fixture.issue(2023, 100, a);
+        String batch = issued.lines().get(0).serialRange().substring(0, 17);
+
+        Outcome<Receipt> out = fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 30), null);
+        assertThat(out.value().serialRanges()).containsExactly(batch + "000001-000030");
+        assertThat(fixture.balance(a)).isEqualTo(70);
+        assertThat(fixture.balance(b)).isEqualTo(30);
+
+        fixture.registry.transfer(b.actor(), new Registry.Transfer(b.accountId(), a.accountId(), 30), null);
+        assertThat(blocksOf(a.accountId())).isEqualTo(1);
+        assertThat(blocksOf(b.accountId())).isZero();
+    }
+
+    @Test
+    void transferSpansBlocksAndBatches() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        fixture.issue(2022, 10, a);
+        fixture.issue(2023, 10, a);
+        Outcome<Receipt> out = fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 15), null);
+        assertThat(out.value().lines()).extracting(Receipt.Line::creditUnits).containsExactly(10L, 5L);
+        assertThat(fixture.balance(b)).isEqualTo(15);
+    }
+
+    @Test
+    void retiresIntoTheVintagesRetirementAccountWithTheDisclosure() {
+        Holder a = fixture.holder();
+        fixture.issue(2021, 50, a);
+        RetirementDisclosure disclosure = new RetirementDisclosure("横浜市", RetirementPurpose.EVENT,
+                "海の日イベントの電力使用", 2024, "note");
+        Outcome<Receipt> retired = fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 20, disclosure), null);
+
+        assertThat(retired.refused()).isFalse();
+        assertThat(retired.value().retirementId()).isNotNull();
+        assertThat(fixture.balance(a)).isEqualTo(30);
+        long retirementAccount = fixture.store.accountByOwnerKey("R:2021").orElseThrow().id();
+        assertThat(retired.value().lines()).allMatch(line -> line.toAccountId() == retirementAccount);
+    }
+
+    @Test
+    void refusesToCancelRetiredUnitsAndCancelsActiveOnes() {
+        Holder a = fixture.holder();
+        Receipt issued = fixture.issue(2020, 50, a);
+        String batch = issued.lines().get(0).serialRange().substring(0, 17);
+        fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 10,
+                new RetirementDisclosure("x", RetirementPurpose.OTHER, "y", null, null)), null);
+
+        Outcome<Receipt> refused = fixture.registry.cancel(Actor.SYSTEM,
+                new Registry.Cancellation(batch + "000005-000015", "誤発行"), null);
+        assertThat(refused.kind()).isEqualTo(RefusalKind.CONFLICT);
+        assertThat(fixture.balance(a)).isEqualTo(40);
+
+        Outcome<Receipt> cancelled = fixture.registry.cancel(Actor.SYSTEM,
+                new Registry.Cancellation(batch + "000020-000029", "誤発行"), null);
+        assertThat(cancelled.refused()).isFalse();
+        assertThat(fixture.balance(a)).isEqualTo(30);
+        assertThat(blocksOf(a.accountId())).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyReturnsTheFirstReceiptAndMovesNothing() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        fixture.issue(2024, 10, a);
+        Registry.Transfer transfer = new Registry.Transfer(a.accountId(), b.accountId(), 4);
+        Outcome<Receipt> first = fixture.registry.transfer(a.actor(), transfer, "retry-" + a.accountId());
+        Outcome<Receipt> again = fixture.registry.transfer(a.actor(), transfer, "retry-" + a.accountId());
+
+        assertThat(again.value().entryId()).isEqualTo(first.value().entryId());
+        assertThat(again.value().replayed()).isTrue();
+        assertThat(again.value().serialRanges()).isEqualTo(first.value().serialRanges());
+        assertThat(fixture.balance(b)).isEqualTo(4);
+
+        Outcome<Receipt> different = fixture.registry.transfer(a.actor(),
+                new Registry.Transfer(a.accountId(), b.accountId(), 5), "retry-" + a.accountId());
+        assertThat(different.kind()).isEqualTo(RefusalKind.CONFLICT);
+        assertThat(fixture.balance(b)).isEqualTo(4);
+    }
+
+    @Test
+    void verifyNamesTheJournalEntryAlteredInTheDatabase() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        fixture.issue(2024, 10, a);
+        long entry = fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 3), null)
+                .value().entryId();
+        fixture.registry.transfer(b.actor(), new Registry.Transfer(b.accountId(), a.accountId(), 1), null);
+        assertThat(fixture.audit.verify().intact()).isTrue();
+
+        jdbc.sql("UPDATE registry_journal_entry SET credit_units = 300 WHERE id = ?").param(entry).update();
+        try {
+            Journal.Verification verification = fixture.audit.verify();
+            assertThat(verification.intact()).isFalse();
+            assertThat(verification.brokenEntryId()).isEqualTo(entry);
+            assertThat(verification.problem()).contains("entry " + entry);
+        } finally {
+            jdbc.sql("UPDATE registry_journal_entry SET credit_units = 3 WHERE id = ?").param(entry).update();
+        }
+    }
+
+    @Test
+    void verifyNamesAnAlteredMovement() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        fixture.issue(2024, 10, a);
+        long entry = fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 3), null)
+                .value().entryId();
+        jdbc.sql("UPDATE registry_movement SET to_account_id = ? WHERE entry_id = ?").params(a.accountId(), entry).update();
+        try {
+            assertThat(fixture.audit.verify().brokenEntryId()).isEqualTo(entry);
+        } finally {
+            jdbc.sql("UPDATE registry_movement SET to_account_id = ? WHERE entry_id = ?").params(b.accountId(), entry)
+                    .update();
+        }
+    }
+
+    private long blocksOf(long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM registry_block WHERE account_id = ?").param(accountId).query(Long.class)
+                .single();
+    }
+}
