@@ -9,13 +9,15 @@ import java.util.List;
  * @param applicationId      the certified application
  * @param projectId          its project
  * @param projectCode        the project's four-digit public code, part of every serial number
+ * @param projectName        the project's name as certified
  * @param vintage            the crediting year the credits belong to (fiscal year of its start)
  * @param methodologyVersion the methodology table the certified figure was computed with
  * @param creditType         {@code removal} or {@code reduction}
  * @param units              certified credit in units of 0.1 t-CO2, at least 1
  * @param holders            initial holders, shares in percent with at most 2 decimals, summing to 100
  */
-public record ApplicationCertified(long applicationId, long projectId, String projectCode, int vintage,
+public record ApplicationCertified(long applicationId, long projectId, String projectCode, String projectName,
+        int vintage,
         String methodologyVersion, String creditType, long units, List<InitialHolder> holders) {
 
     public ApplicationCertified {

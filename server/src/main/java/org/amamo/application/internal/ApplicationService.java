@@ -411,7 +411,7 @@ class ApplicationService {
                 .toList();
         LocalDate lastYear = result.years().get(result.years().size() - 1).start();
         events.publishEvent(new ApplicationCertified(application.id(), application.projectId(),
-                application.projectCode(), fiscalYear(lastYear), result.methodologyVersion(), CREDIT_TYPE,
+                application.projectCode(), application.name(), fiscalYear(lastYear), result.methodologyVersion(), CREDIT_TYPE,
                 result.creditUnits(), holders));
         return List.of();
     }

@@ -55,7 +55,7 @@ class CertificationListener {
     IssuanceRequest request(ApplicationCertified certified) {
         List<InitialHolder> holders = certified.holders().stream()
                 .map(holder -> new InitialHolder(holder.userId(), null, holder.sharePercent())).toList();
-        return new IssuanceRequest(certified.projectId(), certified.projectCode(), certified.projectCode(),
+        return new IssuanceRequest(certified.projectId(), certified.projectCode(), certified.projectName(),
                 programmePrefix, certified.vintage(), certified.methodologyVersion(),
                 CreditType.valueOf(certified.creditType().toUpperCase(Locale.ROOT)), certifier, certified.units(),
                 holders, "application-" + certified.applicationId() + "-certified");
