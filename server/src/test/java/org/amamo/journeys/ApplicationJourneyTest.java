@@ -10,16 +10,9 @@ import java.util.UUID;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.platform.SchemeTime;
-import org.amamo.testing.Browser;
+import org.amamo.testing.BrowserJourney;
 import org.amamo.testing.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * Issue 5's journey in a real browser: an applicant registers, draws the site on the map, fills the
@@ -28,29 +21,10 @@ import org.springframework.context.annotation.Import;
  * public comment opens and an anonymous visitor comments; the reviewer certifies; the project appears on
  * the public list of certified projects with its calculation sheet.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestUsers.class)
-class ApplicationJourneyTest {
+class ApplicationJourneyTest extends BrowserJourney {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestUsers users;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void fromRegistrationToACertifiedProjectOnThePublicList() throws Exception {

@@ -7,43 +7,17 @@ import java.util.UUID;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.platform.SchemeTime;
-import org.amamo.testing.Browser;
+import org.amamo.testing.BrowserJourney;
 import org.amamo.testing.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * Issue 5's pre-consultation in a real browser: an applicant asks about continuing an eelgrass project
  * (a period that is not a whole year is refused first), the secretariat finds it in 事前相談一覧 and answers,
  * and the applicant reads the answer.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestUsers.class)
-class ConsultationJourneyTest {
+class ConsultationJourneyTest extends BrowserJourney {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestUsers users;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void anApplicantConsultsTheSecretariatAnswersAndTheApplicantReadsTheAnswer() throws Exception {

@@ -9,45 +9,19 @@ import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.CorporateNumber;
 import org.amamo.identity.Role;
 import org.amamo.platform.SchemeTime;
-import org.amamo.testing.Browser;
+import org.amamo.testing.BrowserJourney;
 import org.amamo.testing.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * Issue 3's journey in a real browser: an organisation registers (an invalid 法人番号 is refused first),
  * logs in; the secretariat publishes a notice with a window; an anonymous visitor sees it and does not
  * see a notice whose window has ended; the page switches to English.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestUsers.class)
-class FoundationJourneyTest {
+class FoundationJourneyTest extends BrowserJourney {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestUsers users;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void registerLogInPublishANoticeAndSeeItAsAVisitor() throws Exception {
