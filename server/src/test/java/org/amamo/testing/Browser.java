@@ -74,10 +74,21 @@ public final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), value);
     }
 
+    /**
+     * Clicks an element. A click on a submit button or a link loads a new page: the click returns once
+     * the old page is gone, so that the next look at the page never sees the one before.
+     */
     public void click(String css) {
         WebElement element = find(css);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        String href = element.getDomAttribute("href");
+        boolean navigates = ("a".equals(element.getTagName()) && href != null && !href.startsWith("#"))
+                || ("button".equals(element.getTagName()) && "submit".equals(element.getDomProperty("type")));
+        WebElement page = driver.findElement(By.tagName("html"));
         element.click();
+        if (navigates) {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        }
     }
 
     /** Runs a script in the page. */
