@@ -10,6 +10,8 @@ import java.util.List;
  * @param projectId          its project
  * @param projectCode        the project's four-digit public code, part of every serial number
  * @param projectName        the project's name as certified
+ * @param programmePrefix    the serial prefix of the programme that certified it (JBC, YBC ...)
+ * @param certifier          who certified it, as named on retirement records
  * @param vintage            the crediting year the credits belong to (fiscal year of its start)
  * @param methodologyVersion the methodology table the certified figure was computed with
  * @param creditType         {@code removal} or {@code reduction}
@@ -17,7 +19,7 @@ import java.util.List;
  * @param holders            initial holders, shares in percent with at most 2 decimals, summing to 100
  */
 public record ApplicationCertified(long applicationId, long projectId, String projectCode, String projectName,
-        int vintage,
+        String programmePrefix, String certifier, int vintage,
         String methodologyVersion, String creditType, long units, List<InitialHolder> holders) {
 
     public ApplicationCertified {

@@ -106,6 +106,7 @@ class AccessMatrixTest {
             Map.entry("PUT /api/v1/applications/{id}/form", SIGNED_IN),
             Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN),
             Map.entry("POST /secretariat/statistics/history", SECRETARIAT),
+            Map.entry("POST /admin/programmes/{code}", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /secretariat/statistics/history/{year}/delete", SECRETARIAT));
 
     /** Endpoints anonymous visitors may call as well. */
@@ -148,7 +149,7 @@ class AccessMatrixTest {
     void onlyTheAllowedGetThrough(String endpoint, Role role) throws Exception {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{id}", "999999").replace("{action}", "SUBMIT")
-                .replace("{year}", "1999");
+                .replace("{year}", "1999").replace("{code}", "JBC");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}");
         if (role != null) {

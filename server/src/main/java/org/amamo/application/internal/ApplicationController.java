@@ -12,6 +12,7 @@ import org.amamo.identity.UserDirectory;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.SchemeTime;
+import org.amamo.programme.Programmes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,15 +47,17 @@ class ApplicationController {
     private final AttachmentStore attachments;
     private final SheetCalculation calculation;
     private final UserDirectory users;
+    private final Programmes programmes;
 
     ApplicationController(ApplicationService service, ApplicationRepository applications, ApplicationPage page,
-            AttachmentStore attachments, SheetCalculation calculation, UserDirectory users) {
+            AttachmentStore attachments, SheetCalculation calculation, UserDirectory users, Programmes programmes) {
         this.service = service;
         this.applications = applications;
         this.page = page;
         this.attachments = attachments;
         this.calculation = calculation;
         this.users = users;
+        this.programmes = programmes;
     }
 
     @GetMapping("/applications")
@@ -122,6 +125,8 @@ class ApplicationController {
         model.addAttribute("categories", List.copyOf(new java.util.TreeSet<>(Completeness.CATEGORIES)));
         model.addAttribute("ecosystems", List.of("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm"));
         model.addAttribute("formulas", List.of("area", "farm-biomass", "rope-length"));
+        model.addAttribute("programmes", programmes.all());
+        model.addAttribute("versions", org.amamo.methodology.table.MethodologyTables.VERSIONS);
         model.addAttribute("fuels", List.of("gasoline", "diesel", "heavy-oil-a"));
         model.addAttribute("areaEcosystems", List.of("seagrass", "mangrove", "sargassum", "kelp", "eisenia", "tidal-flat"));
         return "application/edit";
@@ -133,7 +138,9 @@ class ApplicationController {
     String calculate(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
             @ModelAttribute("form") ApplicationForm form, Model model) {
         StoredApplication application = editable(user, id);
-        form.getSheet().setMethodologyVersion(application.methodologyVersion());
+        if (form.getSheet().getMethodologyVersion() == null || form.getSheet().getMethodologyVersion().isBlank()) {
+            form.getSheet().setMethodologyVersion(application.methodologyVersion());
+        }
         ApplicationPage.result(model, calculation.calculate(form.getSheet(), service.applicationDate(application)));
         return "application/fragments :: result";
     }

@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo applications in every workflow state, taken through the real service (so every rule applies),
- * among them a certified project modelled on seed 001's Yokohama eelgrass site: 7.8 ha of seagrass at
- * 1.58 t-CO2/ha/yr gives 12.324, certified as 12.3 t-CO2.
+ * among them a certified project of the Yokohama programme modelled on seed 001's eelgrass site: 7.8 ha of
+ * seagrass at 1.58 t-CO2/ha/yr (yokohama-2019) gives 12.324, certified as 12.3 t-CO2 and issued with YBC
+ * serials; the other projects belong to J Blue Credit.
  */
 @Component
 @Order(30)
@@ -54,7 +55,8 @@ class ApplicationDemoData implements ApplicationRunner {
         AmamoPrincipal secretariat = principal("secretariat@amamo.example");
         AmamoPrincipal reviewer = principal("reviewer@amamo.example");
         Demo demo = new Demo(applicant, secretariat, reviewer);
-        demo.reach("横浜・海の公園 アマモ場再生プロジェクト", "7.8", ApplicationStatus.CERTIFIED);
+        demo.reach("横浜・海の公園 アマモ場再生プロジェクト", "7.8", ApplicationStatus.CERTIFIED, "YBC", "yokohama-2019");
+        demo.reach("金沢八景 アマモ場の保全", "5.4", ApplicationStatus.CERTIFIED);
         demo.reach("金沢湾 アマモ場保全（意見公募中）", "3.2", ApplicationStatus.PUBLIC_COMMENT);
         demo.reach("野島 海草藻場の再生", "2.5", ApplicationStatus.IN_REVIEW);
         demo.reach("平潟湾 干潟の保全", "1.4", ApplicationStatus.HEARING_DONE);
@@ -85,8 +87,15 @@ class ApplicationDemoData implements ApplicationRunner {
         }
 
         void reach(String name, String areaHectares, ApplicationStatus target) {
+            reach(name, areaHectares, target, "JBC", "jbe-2.3");
+        }
+
+        void reach(String name, String areaHectares, ApplicationStatus target, String programme, String version) {
             long id = service.create(applicant, name);
-            check(service.save(applicant, id, EelgrassForm.complete(name, areaHectares, applicant.email())));
+            ApplicationForm form = EelgrassForm.complete(name, areaHectares, applicant.email());
+            form.setProgrammeCode(programme);
+            form.getSheet().setMethodologyVersion(version);
+            check(service.save(applicant, id, form));
             check(attachments.store(id, applicant.userId(), "AREA_BASIS", "area-survey.pdf", EVIDENCE));
             if (target == ApplicationStatus.DRAFT) {
                 return;

@@ -13,6 +13,7 @@ public class ApplicationForm {
     static final int TEXT_MAX = 8000;
     static final int MAX_ROWS = 50;
 
+    private String programmeCode = org.amamo.programme.Programmes.DEFAULT_CODE;
     private String name;
     private List<String> categories = new ArrayList<>();
     private String overview;
@@ -30,6 +31,14 @@ public class ApplicationForm {
     private List<JointApplicantForm> jointApplicants = new ArrayList<>();
     private List<HolderForm> holders = new ArrayList<>();
     private SheetForm sheet = new SheetForm();
+
+    public String getProgrammeCode() {
+        return programmeCode;
+    }
+
+    public void setProgrammeCode(String programmeCode) {
+        this.programmeCode = programmeCode;
+    }
 
     public String getName() {
         return name;
@@ -219,7 +228,8 @@ public class ApplicationForm {
     /** A joint applicant (共同申請者); the e-mail links a registered user, who may then edit too. */
     public static class JointApplicantForm {
         private String email;
-        private String name;
+        private String programmeCode = org.amamo.programme.Programmes.DEFAULT_CODE;
+    private String name;
         private String organisation;
         private String title;
         private String address;
@@ -233,7 +243,15 @@ public class ApplicationForm {
             this.email = email;
         }
 
-        public String getName() {
+        public String getProgrammeCode() {
+        return programmeCode;
+    }
+
+    public void setProgrammeCode(String programmeCode) {
+        this.programmeCode = programmeCode;
+    }
+
+    public String getName() {
             return name;
         }
 

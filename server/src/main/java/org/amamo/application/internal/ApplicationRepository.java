@@ -26,7 +26,7 @@ class ApplicationRepository {
             SELECT id, project_id, continues_id, owner_id, status, methodology_version, fee_invoice, hearing_held_on,
                    hearing_place, hearing_record, comment_opens_at, comment_closes_at, certified_units,
                    certified_result, certified_version, certified_at, created_at, updated_at, submitted_at,
-                   site_area_ha, name, prefecture
+                   site_area_ha, name, prefecture, programme_code
               FROM application
             """;
 
@@ -98,7 +98,7 @@ class ApplicationRepository {
         ApplicationForm form = jdbc.sql("""
                 SELECT name, categories, overview, roles_description, why_credits, extension_plan, period_activities,
                        start_date, prefecture, site_geojson, area_basis, coefficient_basis, baseline_rationale,
-                       sheet_json, methodology_version
+                       sheet_json, methodology_version, programme_code
                   FROM application WHERE id = ?
                 """).param(id).query(this::mapForm).single();
         form.setPlants(jdbc.sql("""
@@ -146,7 +146,7 @@ class ApplicationRepository {
                        period_activities = :activities, start_date = :start, prefecture = :prefecture,
                        site_geojson = :site, site_area_ha = :area, area_basis = :areaBasis,
                        coefficient_basis = :coefficientBasis, baseline_rationale = :baseline, sheet_json = :sheet,
-                       updated_at = :now
+                       programme_code = :programme, methodology_version = :version, updated_at = :now
                  WHERE id = :id
                 """)
                 .param("name", form.getName() == null ? "" : form.getName().strip())
@@ -157,7 +157,8 @@ class ApplicationRepository {
                 .param("prefecture", form.getPrefecture()).param("site", blankToNull(form.getSiteGeojson()))
                 .param("area", siteAreaHectares).param("areaBasis", form.getAreaBasis())
                 .param("coefficientBasis", form.getCoefficientBasis()).param("baseline", form.getBaselineRationale())
-                .param("sheet", sheetJson(form.getSheet())).param("now", utc(now)).param("id", id).update();
+                .param("sheet", sheetJson(form.getSheet())).param("programme", form.getProgrammeCode())
+                .param("version", form.getSheet().getMethodologyVersion()).param("now", utc(now)).param("id", id).update();
         replaceLists(id, form, people);
     }
 
@@ -324,6 +325,7 @@ class ApplicationRepository {
         form.setBaselineRationale(row.getString("baseline_rationale"));
         SheetForm sheet = readSheet(row.getString("sheet_json"));
         sheet.setMethodologyVersion(row.getString("methodology_version"));
+        form.setProgrammeCode(row.getString("programme_code"));
         form.setSheet(sheet);
         return form;
     }
@@ -337,7 +339,8 @@ class ApplicationRepository {
                 instant(row, "comment_closes_at"), row.getObject("certified_units", Long.class),
                 row.getString("certified_result"), row.getString("certified_version"), instant(row, "certified_at"),
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "submitted_at"),
-                row.getBigDecimal("site_area_ha"), row.getString("name"), row.getString("prefecture"));
+                row.getBigDecimal("site_area_ha"), row.getString("name"), row.getString("prefecture"),
+                row.getString("programme_code"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

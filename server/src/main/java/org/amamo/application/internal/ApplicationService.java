@@ -24,6 +24,8 @@ import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.methodology.geometry.GeodesicArea;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.SchemeTime;
+import org.amamo.programme.Programme;
+import org.amamo.programme.Programmes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,12 +48,13 @@ class ApplicationService {
     private final UserDirectory users;
     private final AttachmentStore attachments;
     private final ApplicationEventPublisher events;
+    private final Programmes programmes;
     private final ObjectMapper json;
     private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, ReviewRepository reviews, SheetCalculation calculation,
             Notifications notifications, UserDirectory users, AttachmentStore attachments,
-            ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+            ApplicationEventPublisher events, Programmes programmes, ObjectMapper json, Clock clock) {
         this.applications = applications;
         this.reviews = reviews;
         this.calculation = calculation;
@@ -59,6 +62,7 @@ class ApplicationService {
         this.users = users;
         this.attachments = attachments;
         this.events = events;
+        this.programmes = programmes;
         this.json = json;
         this.clock = clock;
     }
@@ -142,6 +146,7 @@ class ApplicationService {
         }
         ResolvedPeople people = resolve(form);
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
+        refusals.addAll(programmeRules(form, application));
         BigDecimal area = null;
         if (form.getSiteGeojson() != null && !form.getSiteGeojson().isBlank()) {
             Outcome<BigDecimal> measured = GeodesicArea.hectares(form.getSiteGeojson());
@@ -155,8 +160,27 @@ class ApplicationService {
         if (!refusals.isEmpty()) {
             return refusals;
         }
-        form.getSheet().setMethodologyVersion(application.methodologyVersion());
         applications.saveForm(id, form, people, area, clock.instant());
+        return List.of();
+    }
+
+    /**
+     * The programme must exist and accept the sheet's methodology version (issue 8); a form that names no
+     * version keeps the application's.
+     */
+    private List<Refusal> programmeRules(ApplicationForm form, StoredApplication application) {
+        if (form.getSheet().getMethodologyVersion() == null || form.getSheet().getMethodologyVersion().isBlank()) {
+            form.getSheet().setMethodologyVersion(application.methodologyVersion());
+        }
+        Programme programme = programmes.find(form.getProgrammeCode()).orElse(null);
+        if (programme == null) {
+            return List.of(Refusal.of("programmeCode", "application.programme.unknown"));
+        }
+        String version = form.getSheet().getMethodologyVersion();
+        if (!programme.accepts(version)) {
+            return List.of(Refusal.of("sheet.methodologyVersion", "application.methodology.not-accepted", version,
+                    programme.nameJa(), String.join(", ", programme.acceptedVersions())));
+        }
         return List.of();
     }
 
@@ -410,8 +434,10 @@ class ApplicationService {
                 .map(holder -> new ApplicationCertified.InitialHolder(holder.userId(), holder.name(), holder.sharePercent()))
                 .toList();
         LocalDate lastYear = result.years().get(result.years().size() - 1).start();
+        Programme programme = programmes.find(application.programmeCode()).orElseThrow();
         events.publishEvent(new ApplicationCertified(application.id(), application.projectId(),
-                application.projectCode(), application.name(), fiscalYear(lastYear), result.methodologyVersion(), CREDIT_TYPE,
+                application.projectCode(), application.name(), programme.serialPrefix(), programme.certifier(),
+                fiscalYear(lastYear), result.methodologyVersion(), CREDIT_TYPE,
                 result.creditUnits(), holders));
         return List.of();
     }

@@ -8,7 +8,8 @@ record StoredApplication(long id, long projectId, Long continuesId, long ownerId
         String methodologyVersion, String feeInvoice, LocalDate hearingHeldOn, String hearingPlace,
         String hearingRecord, Instant commentOpensAt, Instant commentClosesAt, Long certifiedUnits,
         String certifiedResult, String certifiedVersion, Instant certifiedAt, Instant createdAt, Instant updatedAt,
-        Instant submittedAt, java.math.BigDecimal siteAreaHectares, String name, String prefecture) {
+        Instant submittedAt, java.math.BigDecimal siteAreaHectares, String name, String prefecture,
+        String programmeCode) {
 
     /** The project's public code: its id, zero-padded to four digits, as in serial numbers. */
     public String projectCode() {

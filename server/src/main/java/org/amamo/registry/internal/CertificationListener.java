@@ -56,8 +56,10 @@ class CertificationListener {
         List<InitialHolder> holders = certified.holders().stream()
                 .map(holder -> new InitialHolder(holder.userId(), null, holder.sharePercent())).toList();
         return new IssuanceRequest(certified.projectId(), certified.projectCode(), certified.projectName(),
-                programmePrefix, certified.vintage(), certified.methodologyVersion(),
-                CreditType.valueOf(certified.creditType().toUpperCase(Locale.ROOT)), certifier, certified.units(),
+                certified.programmePrefix() == null ? programmePrefix : certified.programmePrefix(),
+                certified.vintage(), certified.methodologyVersion(),
+                CreditType.valueOf(certified.creditType().toUpperCase(Locale.ROOT)),
+                certified.certifier() == null ? certifier : certified.certifier(), certified.units(),
                 holders, "application-" + certified.applicationId() + "-certified");
     }
 }

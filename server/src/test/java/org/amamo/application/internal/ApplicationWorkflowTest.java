@@ -251,4 +251,46 @@ class ApplicationWorkflowTest {
         assertThat(attachments.list(id)).singleElement().satisfies(attachment ->
                 assertThat(attachment.sha256()).isEqualTo(AttachmentStore.sha256(PDF)));
     }
+
+    @Test
+    void aMethodologyVersionTheProgrammeDoesNotAcceptIsRefusedWithAClearMessage() {
+        long id = draft("7.8");
+        ApplicationForm form = applications.loadForm(id);
+        form.setProgrammeCode("JBC");
+        form.getSheet().setMethodologyVersion("yokohama-2019");
+        assertThat(service.save(applicant, id, form)).singleElement().satisfies(refusal -> {
+            assertThat(refusal.field()).isEqualTo("sheet.methodologyVersion");
+            assertThat(refusal.messageKey()).isEqualTo("application.methodology.not-accepted");
+            assertThat(refusal.arguments()).containsExactly("yokohama-2019", "Jブルークレジット", "jbe-2.3");
+        });
+        form.setProgrammeCode("NOPE");
+        assertThat(service.save(applicant, id, form)).extracting(Refusal::field).containsExactly("programmeCode");
+        assertThat(applications.loadForm(id).getSheet().getMethodologyVersion()).isEqualTo("jbe-2.3");
+    }
+
+    @Test
+    void aYokohamaCertificationCarriesTheYokohamaSerialPrefix() {
+        long id = draft("7.8");
+        ApplicationForm form = applications.loadForm(id);
+        form.setProgrammeCode("YBC");
+        form.getSheet().setMethodologyVersion("yokohama-2019");
+        ok(service.save(applicant, id, form));
+        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(service.confirmFee(secretariat, id, "INV-Y"));
+        ok(service.recordHearing(secretariat, id, LocalDate.now(clock), "横浜市", "記録"));
+        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
+        ok(service.recordReview(reviewer, id, "所見", Map.of("eelgrass",
+                Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
+        Instant now = clock.instant();
+        ok(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
+        // seed 001: 7.8 ha x 1.58 = 12.324 -> 12.3 t-CO2.
+        assertThat(service.find(id).orElseThrow().certifiedUnits()).isEqualTo(123);
+        assertThat(events.stream(ApplicationCertified.class)).singleElement().satisfies(event -> {
+            assertThat(event.programmePrefix()).isEqualTo("YBC");
+            assertThat(event.certifier()).isEqualTo("横浜市");
+            assertThat(event.methodologyVersion()).isEqualTo("yokohama-2019");
+        });
+    }
 }

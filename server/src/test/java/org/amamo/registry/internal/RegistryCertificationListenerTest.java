@@ -33,7 +33,7 @@ class RegistryCertificationListenerTest {
     void issuesTheCertifiedUnitsOnceByTheHoldersShares() throws Exception {
         Holder a = fixture.holder();
         Holder b = fixture.holder();
-        ApplicationCertified certified = new ApplicationCertified(424242, 4242, "4242", "アマモ場", 2024, "jbe-2.3", "removal",
+        ApplicationCertified certified = new ApplicationCertified(424242, 4242, "4242", "アマモ場", "JBC", "JBE", 2024, "jbe-2.3", "removal",
                 1001, List.of(new ApplicationCertified.InitialHolder(a.user().userId(), "A", new BigDecimal("50")),
                         new ApplicationCertified.InitialHolder(b.user().userId(), "B", new BigDecimal("50"))));
         TransactionTemplate transaction = new TransactionTemplate(transactions);

@@ -1,0 +1,52 @@
+package org.amamo.programme.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.amamo.programme.Programme;
+import org.amamo.programme.Programmes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class ProgrammeRepository implements Programmes {
+
+    private static final String SELECT = """
+            SELECT code, name_ja, name_en, operator, serial_prefix, certifier, accepted_versions FROM programme
+            """;
+
+    private final JdbcClient jdbc;
+
+    ProgrammeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Programme> all() {
+        return jdbc.sql(SELECT + " ORDER BY code").query(this::map).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Programme> find(String code) {
+        return code == null ? Optional.empty() : jdbc.sql(SELECT + " WHERE code = ?").param(code).query(this::map).optional();
+    }
+
+    /** Changes what may change; the code and the serial prefix never do. */
+    void update(String code, String nameJa, String nameEn, String operator, String certifier, List<String> versions) {
+        jdbc.sql("""
+                UPDATE programme SET name_ja = ?, name_en = ?, operator = ?, certifier = ?, accepted_versions = ?
+                 WHERE code = ?""").params(nameJa, nameEn, operator, certifier, String.join(",", versions), code).update();
+    }
+
+    private Programme map(ResultSet row, int rowNumber) throws SQLException {
+        String versions = row.getString("accepted_versions");
+        return new Programme(row.getString("code"), row.getString("name_ja"), row.getString("name_en"),
+                row.getString("operator"), row.getString("serial_prefix"), row.getString("certifier"),
+                versions.isBlank() ? List.of() : Arrays.asList(versions.split(",")));
+    }
+}
