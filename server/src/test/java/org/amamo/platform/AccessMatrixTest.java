@@ -107,6 +107,7 @@ class AccessMatrixTest {
             Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN),
             Map.entry("POST /secretariat/statistics/history", SECRETARIAT),
             Map.entry("POST /admin/programmes/{code}", EnumSet.of(Role.ADMINISTRATOR)),
+            Map.entry("POST /secretariat/programmes/history", SECRETARIAT),
             Map.entry("POST /secretariat/statistics/history/{year}/delete", SECRETARIAT));
 
     /** Endpoints anonymous visitors may call as well. */

@@ -1,0 +1,66 @@
+package org.amamo.programme.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Refusal;
+import org.amamo.programme.Programme;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Each programme's public statistics, and the secretariat's import of earlier records. */
+@Controller
+class ProgrammePagesController {
+
+    static final long MAX_CSV_BYTES = 2L * 1024 * 1024;
+
+    private final ProgrammeRepository programmes;
+    private final ProgrammeHistory history;
+
+    ProgrammePagesController(ProgrammeRepository programmes, ProgrammeHistory history) {
+        this.programmes = programmes;
+        this.history = history;
+    }
+
+    @GetMapping("/programmes/{code}/statistics")
+    String statistics(@PathVariable String code, Model model) {
+        Programme programme = programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("programme", programme);
+        model.addAttribute("years", history.years(code));
+        model.addAttribute("records", history.records(code));
+        return "programme/statistics";
+    }
+
+    @GetMapping("/secretariat/programmes/history")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String importForm(Model model) {
+        model.addAttribute("header", HistoryCsv.HEADER);
+        return "programme/history-import";
+    }
+
+    @PostMapping("/secretariat/programmes/history")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String importCsv(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam("file") MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        List<Refusal> refusals = file.getSize() > MAX_CSV_BYTES
+                ? List.of(Refusal.of("file", "history.csv.size", MAX_CSV_BYTES / (1024 * 1024)))
+                : history.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), user.userId());
+        if (refusals.isEmpty()) {
+            redirect.addFlashAttribute("flash", "history.csv.imported");
+        } else {
+            redirect.addFlashAttribute("refusals", refusals);
+        }
+        return "redirect:/secretariat/programmes/history";
+    }
+}
