@@ -15,7 +15,7 @@ import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5's journey in a real browser: an applicant registers, draws the site on the map, fills the
+ * Issue 5's journey in a real browser: an applicant registers, consults, draws the site on the map, fills the
  * form and sees the live net, submits; the secretariat returns it once; the applicant fixes and
  * resubmits; the secretariat confirms the fee and records the hearing; a reviewer enters certainty;
  * public comment opens and an anonymous visitor comments; the reviewer certifies; the project appears on
@@ -35,6 +35,7 @@ class ApplicationJourneyTest extends BrowserJourney {
 
         register(email);
         browser.logIn(email, TestUsers.PASSWORD);
+        consult();
         browser.open("/applications");
         browser.type("#new-name", name);
         browser.click("#new-application");
@@ -133,6 +134,22 @@ class ApplicationJourneyTest extends BrowserJourney {
     /** The application's status as shown; on a mismatch, the page (with any refusal) is in the message. */
     private void expectStatus(String status) {
         assertThat(browser.text("#application-status")).as(browser::pageText).isEqualTo(status);
+    }
+
+    /** Pre-consultation (事前相談) before applying: the applicant describes the planned project. */
+    private void consult() {
+        java.time.LocalDate start = java.time.LocalDate.of(2025, 4, 1);
+        browser.click("#nav-consultations");
+        browser.click("#new-consultation");
+        browser.type("#title", "金沢湾アマモ場の申請について");
+        browser.type("#summary", "漁協と市民がアマモの種を播いています。申請の進め方を相談したい。");
+        browser.set("#prefecture", "14");
+        browser.type("#placeName", "横浜市金沢区");
+        browser.click("#ecosystem-seagrass");
+        browser.set("#periodStart", start.toString());
+        browser.set("#periodEnd", start.plusYears(1).minusDays(1).toString());
+        browser.click("#consultation-submit");
+        assertThat(browser.text(".flash")).contains("事前相談を申し込みました");
     }
 
     private void register(String email) {

@@ -93,6 +93,7 @@ class AccessMatrixTest {
             Map.entry("POST /applications/{id}/edit", SIGNED_IN),
             Map.entry("POST /applications/{id}/calculate", SIGNED_IN),
             Map.entry("POST /applications/{id}/attachments", SIGNED_IN),
+            Map.entry("POST /applications/{id}/site", SIGNED_IN),
             Map.entry("POST /applications/{id}/actions/{action}", SIGNED_IN),
             Map.entry("POST /applications/{id}/fee", SECRETARIAT),
             Map.entry("POST /applications/{id}/hearing", SECRETARIAT),

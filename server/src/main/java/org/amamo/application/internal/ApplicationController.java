@@ -156,6 +156,19 @@ class ApplicationController {
         return "redirect:/applications/" + id + "/edit";
     }
 
+    /** The site as a file: GeoJSON, or a closed GPS survey track in GPX or KML. */
+    @PostMapping("/applications/{id}/site")
+    @PreAuthorize("isAuthenticated()")
+    String uploadSite(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+            @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+        editable(user, id);
+        List<Refusal> refusals = file.getSize() > AttachmentStore.MAX_BYTES
+                ? List.of(Refusal.of("file", "attachment.size", AttachmentStore.MAX_BYTES / (1024 * 1024)))
+                : service.replaceSite(user, id, new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        flash(redirect, refusals, "application.site.uploaded");
+        return "redirect:/applications/" + id + "/edit";
+    }
+
     @GetMapping("/applications/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
             @PathVariable long attachmentId) {

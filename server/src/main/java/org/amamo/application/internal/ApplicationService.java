@@ -21,7 +21,10 @@ import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
 import org.amamo.methodology.Outcome;
 import org.amamo.methodology.calculation.CalculationResult;
+import org.amamo.methodology.geometry.GeoJsonSites;
 import org.amamo.methodology.geometry.GeodesicArea;
+import org.amamo.methodology.geometry.SiteGeometry;
+import org.amamo.methodology.geometry.SurveyTrackImport;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.SchemeTime;
 import org.amamo.programme.Programme;
@@ -162,6 +165,23 @@ class ApplicationService {
         }
         applications.saveForm(id, form, people, area, clock.instant());
         return List.of();
+    }
+
+    /**
+     * Replaces the draft's site with one uploaded as GeoJSON, or as a closed survey track in GPX or KML
+     * (seed 001: the survey walked the bed's edge with a GPS logger), converted to GeoJSON.
+     */
+    @Transactional
+    List<Refusal> replaceSite(AmamoPrincipal actor, long id, String fileText) {
+        String text = fileText == null ? "" : fileText.strip();
+        Outcome<SiteGeometry> site = text.startsWith("{") ? GeoJsonSites.parse(text) : SurveyTrackImport.fromXml(text);
+        if (site instanceof Outcome.Rejected<SiteGeometry> rejected) {
+            return rejected.errors().stream()
+                    .map(error -> Refusal.of("siteGeojson", "application.site.invalid", error.line())).toList();
+        }
+        ApplicationForm form = applications.loadForm(id);
+        form.setSiteGeojson(GeoJsonSites.write(((Outcome.Accepted<SiteGeometry>) site).value()));
+        return save(actor, id, form);
     }
 
     /**

@@ -293,4 +293,26 @@ class ApplicationWorkflowTest {
             assertThat(event.methodologyVersion()).isEqualTo("yokohama-2019");
         });
     }
+
+    @Test
+    void aClosedGpsSurveyTrackInGpxBecomesTheSiteAndAnOpenOneIsRefused() {
+        long id = draft("7.8");
+        String closed = gpx("<trkpt lat=\"35.3330\" lon=\"139.6270\"/><trkpt lat=\"35.3330\" lon=\"139.6303\"/>"
+                + "<trkpt lat=\"35.3353\" lon=\"139.6303\"/><trkpt lat=\"35.3353\" lon=\"139.6270\"/>"
+                + "<trkpt lat=\"35.3330\" lon=\"139.6270\"/>");
+        ok(service.replaceSite(applicant, id, closed));
+        assertThat(applications.loadForm(id).getSiteGeojson()).contains("139.627");
+        assertThat(service.find(id).orElseThrow().siteAreaHectares()).isBetween(new java.math.BigDecimal("7.5"),
+                new java.math.BigDecimal("7.9"));
+        String open = gpx("<trkpt lat=\"35.3330\" lon=\"139.6270\"/><trkpt lat=\"35.3330\" lon=\"139.6303\"/>"
+                + "<trkpt lat=\"35.3353\" lon=\"139.6303\"/><trkpt lat=\"35.3390\" lon=\"139.6200\"/>");
+        assertThat(service.replaceSite(applicant, id, open)).isNotEmpty()
+                .allMatch(refusal -> refusal.field().equals("siteGeojson"));
+        assertThat(applications.loadForm(id).getSiteGeojson()).contains("139.627");
+    }
+
+    static String gpx(String points) {
+        return "<?xml version=\"1.0\"?><gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
+                + "<trk><trkseg>" + points + "</trkseg></trk></gpx>";
+    }
 }
