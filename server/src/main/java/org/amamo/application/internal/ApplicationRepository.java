@@ -1,5 +1,7 @@
 package org.amamo.application.internal;
 
+import static org.amamo.platform.SqlTime.instant;
+import static org.amamo.platform.SqlTime.utc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -7,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -341,20 +341,6 @@ class ApplicationRepository {
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "submitted_at"),
                 row.getBigDecimal("site_area_ha"), row.getString("name"), row.getString("prefecture"),
                 row.getString("programme_code"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String blankToNull(String text) {

@@ -1,14 +1,13 @@
 package org.amamo.application.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.amamo.platform.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +62,7 @@ class AttachmentStore {
                                                     content, uploaded_by, uploaded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(applicationId, purpose, name.length() > 255 ? name.substring(0, 255) : name, type,
-                        bytes.length, sha256(bytes), bytes, uploaderId, ApplicationRepository.utc(clock.instant()))
+                        bytes.length, Sha256.hex(bytes), bytes, uploaderId, SqlTime.utc(clock.instant()))
                 .update();
         return List.of();
     }
@@ -113,13 +112,5 @@ class AttachmentStore {
             }
         }
         return true;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", impossible);
-        }
     }
 }

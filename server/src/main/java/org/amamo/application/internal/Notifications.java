@@ -1,5 +1,6 @@
 package org.amamo.application.internal;
 
+import org.amamo.platform.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -32,7 +33,7 @@ class Notifications {
     void send(Collection<Long> userIds, String messageKey, String argument, String link) {
         for (long userId : new LinkedHashSet<>(userIds)) {
             jdbc.sql("INSERT INTO notification (user_id, message_key, argument, link, created_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(userId, messageKey, argument, link, ApplicationRepository.utc(clock.instant())).update();
+                    .params(userId, messageKey, argument, link, SqlTime.utc(clock.instant())).update();
         }
     }
 
@@ -49,7 +50,7 @@ class Notifications {
 
     void markAllRead(long userId) {
         jdbc.sql("UPDATE notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
-                .params(ApplicationRepository.utc(clock.instant()), userId).update();
+                .params(SqlTime.utc(clock.instant()), userId).update();
     }
 
     private Notification map(ResultSet row, int rowNumber) throws SQLException {

@@ -1,5 +1,6 @@
 package org.amamo.application.internal;
 
+import org.amamo.platform.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -51,12 +52,12 @@ class ReviewRepository {
         jdbc.sql("""
                 UPDATE review_assignment SET findings = ?, certainty_json = ?, recorded_at = ?
                  WHERE application_id = ? AND reviewer_id = ?""")
-                .params(findings, certaintyJson, ApplicationRepository.utc(now), applicationId, reviewerId).update();
+                .params(findings, certaintyJson, SqlTime.utc(now), applicationId, reviewerId).update();
     }
 
     void comment(long applicationId, String authorName, String body, Instant now) {
         jdbc.sql("INSERT INTO public_comment (application_id, author_name, body, posted_at) VALUES (?, ?, ?, ?)")
-                .params(applicationId, authorName, body, ApplicationRepository.utc(now)).update();
+                .params(applicationId, authorName, body, SqlTime.utc(now)).update();
     }
 
     List<PublicComment> comments(long applicationId) {

@@ -1,11 +1,12 @@
 package org.amamo.consultation.internal;
 
+import static org.amamo.platform.SqlTime.instant;
+import static org.amamo.platform.SqlTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,13 +185,5 @@ class ConsultationRepository {
     /** The text with LIKE's wildcards taken literally: a search for "10%" finds "10%", not "100". */
     static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,22 +1,19 @@
 package org.amamo.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import static org.amamo.platform.SqlTime.instant;
+import static org.amamo.platform.SqlTime.utc;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +65,7 @@ class ApiTokenService {
         jdbc.sql("""
                 INSERT INTO api_token (user_id, name, token_prefix, token_sha256, created_at)
                 VALUES (?, ?, ?, ?, ?)
-                """).params(userId, name.strip(), token.substring(0, 12), sha256(token), utc(clock.instant()))
+                """).params(userId, name.strip(), token.substring(0, 12), Sha256.hex(token), utc(clock.instant()))
                 .update();
         return new Created(token, List.of());
     }
@@ -97,7 +94,7 @@ class ApiTokenService {
         Instant now = clock.instant();
         Optional<Long[]> match = jdbc.sql("""
                 SELECT id, user_id FROM api_token WHERE token_sha256 = ? AND revoked_at IS NULL
-                """).param(sha256(token)).query((row, n) -> new Long[] {row.getLong(1), row.getLong(2)}).optional();
+                """).param(Sha256.hex(token)).query((row, n) -> new Long[] {row.getLong(1), row.getLong(2)}).optional();
         if (match.isEmpty()) {
             return Optional.empty();
         }
@@ -107,26 +104,8 @@ class ApiTokenService {
                 .filter(principal -> principal.isEnabled() && principal.isAccountNonLocked());
     }
 
-    static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", impossible);
-        }
-    }
-
     private TokenView mapView(ResultSet row, int rowNumber) throws SQLException {
         return new TokenView(row.getLong("id"), row.getString("name"), row.getString("token_prefix"),
                 instant(row, "created_at"), instant(row, "last_used_at"), instant(row, "revoked_at"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

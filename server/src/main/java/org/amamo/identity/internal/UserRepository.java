@@ -1,10 +1,10 @@
 package org.amamo.identity.internal;
 
+import static org.amamo.platform.SqlTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -149,10 +149,6 @@ class UserRepository {
                 row.getString("phone"), row.getBoolean("enabled"), row.getInt("failed_logins"),
                 lockedUntil == null ? null : lockedUntil.toInstant(),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(), Set.of());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** A user about to be stored. */

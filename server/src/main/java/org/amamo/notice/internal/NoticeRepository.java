@@ -1,10 +1,10 @@
 package org.amamo.notice.internal;
 
+import static org.amamo.platform.SqlTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,9 +71,5 @@ class NoticeRepository {
         return new StoredNotice(row.getLong("id"), row.getString("title"), row.getString("body_markdown"),
                 row.getObject("publish_start", OffsetDateTime.class).toInstant(),
                 end == null ? null : end.toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,11 +1,8 @@
 package org.amamo.registry.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import org.amamo.platform.Sha256;
 
 /**
  * One entry of the append-only journal: what was done, by whom, under which idempotency key, the units and serial
@@ -70,7 +67,7 @@ record JournalEntry(long id, Operation operation, Long actorUserId, String idemp
 
     /** SHA-256 over the canonical text, as lower-case hex. */
     String computeHash() {
-        return sha256(canonicalText());
+        return Sha256.hex(canonicalText());
     }
 
     /**
@@ -99,14 +96,5 @@ record JournalEntry(long id, Operation operation, Long actorUserId, String idemp
             text.append("link=").append(link.text()).append('\n');
         }
         return text.toString();
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.Sha256;
 import org.amamo.registry.CreditsRetired;
 import org.amamo.registry.SerialRange;
 import org.slf4j.Logger;
@@ -384,11 +385,10 @@ class Registry {
         for (Object field : fields) {
             text.append('|').append(field == null ? "" : Payload.escape(field.toString()).replace("|", "\\|"));
         }
-        return JournalEntry.sha256(text.toString());
+        return Sha256.hex(text.toString());
     }
 
     private static AccountRow find(List<AccountRow> accounts, long id) {
         return accounts.stream().filter(account -> account.id() == id).findFirst().orElseThrow();
     }
-
 }

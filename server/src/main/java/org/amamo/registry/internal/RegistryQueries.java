@@ -1,5 +1,6 @@
 package org.amamo.registry.internal;
 
+import org.amamo.platform.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ class RegistryQueries {
                  WHERE m.from_account_id = :account OR m.to_account_id = :account
                  ORDER BY m.entry_id DESC, m.id DESC LIMIT :limit OFFSET :offset
                 """).param("account", accountId).param("limit", limit).param("offset", offset)
-                .query((row, n) -> new Row(row.getLong("entry_id"), LedgerStore.instant(row, "recorded_at"),
+                .query((row, n) -> new Row(row.getLong("entry_id"), SqlTime.instant(row, "recorded_at"),
                         Operation.valueOf(row.getString("operation")), new JournalEntry.Movement(row.getLong("batch_id"),
                         row.getLong("first_serial"), row.getLong("last_serial"),
                         LedgerStore.nullableLong(row, "from_account_id"), row.getLong("to_account_id")))).list();
@@ -167,7 +168,7 @@ class RegistryQueries {
                 SELECT r.id, r.entry_id, r.retired_at, r.beneficiary, r.purpose, r.emissions_offset,
                        r.reporting_year, r.note, r.credit_units FROM registry_retirement r
                 """ + where).params(params).query((row, n) -> new Row(row.getLong("id"), row.getLong("entry_id"),
-                LedgerStore.instant(row, "retired_at"), row.getString("beneficiary"),
+                SqlTime.instant(row, "retired_at"), row.getString("beneficiary"),
                 RetirementPurpose.valueOf(row.getString("purpose")), row.getString("emissions_offset"),
                 row.getObject("reporting_year", Integer.class), row.getString("note"), row.getLong("credit_units")))
                 .list();
@@ -224,7 +225,7 @@ class RegistryQueries {
         return new AccountView(row.getLong("id"), AccountKind.valueOf(row.getString("kind")),
                 AccountStatus.valueOf(row.getString("status")), row.getString("holder_name"),
                 LedgerStore.nullableLong(row, "owner_user_id"), LedgerStore.nullableLong(row, "owner_organisation_id"),
-                row.getObject("vintage", Integer.class), row.getLong("balance"), LedgerStore.instant(row, "requested_at"),
-                LedgerStore.instant(row, "decided_at"));
+                row.getObject("vintage", Integer.class), row.getLong("balance"), SqlTime.instant(row, "requested_at"),
+                SqlTime.instant(row, "decided_at"));
     }
 }

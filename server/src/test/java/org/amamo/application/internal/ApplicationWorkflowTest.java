@@ -249,7 +249,7 @@ class ApplicationWorkflowTest {
                 new byte[(int) AttachmentStore.MAX_BYTES + 1])).extracting(Refusal::messageKey).containsExactly("attachment.size");
         ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "ok.pdf", PDF));
         assertThat(attachments.list(id)).singleElement().satisfies(attachment ->
-                assertThat(attachment.sha256()).isEqualTo(AttachmentStore.sha256(PDF)));
+                assertThat(attachment.sha256()).isEqualTo(org.amamo.platform.Sha256.hex(PDF)));
     }
 
     @Test
