@@ -75,8 +75,8 @@ class ApplicationController {
 
     @GetMapping("/applications/{id}")
     String show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model) {
-        StoredApplication application = visible(user, id);
-        page.fill(model, application, service.relations(user, application));
+        Viewed viewed = viewed(user, id);
+        page.fill(model, viewed.application(), viewed.relations());
         if (user != null && user.isSecretariat()) {
             model.addAttribute("reviewerCandidates", users.withRole(Role.REVIEWER));
         }
@@ -251,18 +251,28 @@ class ApplicationController {
         return "redirect:/applications/" + created.id() + "/edit";
     }
 
-    private StoredApplication visible(AmamoPrincipal user, long id) {
+    /** An application the user may see, with how they stand to it; 404 for anything else. */
+    private record Viewed(StoredApplication application, Set<Relation> relations) {
+    }
+
+    private Viewed viewed(AmamoPrincipal user, long id) {
         StoredApplication application = service.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!service.canView(service.relations(user, application), application)) {
+        Set<Relation> relations = service.relations(user, application);
+        if (!service.canView(relations, application)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return application;
+        return new Viewed(application, relations);
+    }
+
+    private StoredApplication visible(AmamoPrincipal user, long id) {
+        return viewed(user, id).application();
     }
 
     private StoredApplication editable(AmamoPrincipal user, long id) {
-        StoredApplication application = visible(user, id);
-        Set<Relation> relations = service.relations(user, application);
+        Viewed viewed = viewed(user, id);
+        StoredApplication application = viewed.application();
+        Set<Relation> relations = viewed.relations();
         if (!relations.contains(Relation.OWNER) && !relations.contains(Relation.JOINT_APPLICANT)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }

@@ -54,7 +54,7 @@ class ApplicationPage {
             model.addAttribute("transitions", applications.transitions(application.id()));
             model.addAttribute("reviews", reviews.reviews(application.id()));
             Map<String, List<String>> factors = new LinkedHashMap<>();
-            service.componentMethods(application).forEach((id, method) -> factors.put(id, Certainty.factorsFor(method)));
+            ApplicationService.componentMethods(form.getSheet()).forEach((id, method) -> factors.put(id, Certainty.factorsFor(method)));
             model.addAttribute("componentFactors", factors);
         }
         boolean committeeOrSecretariat = relations.contains(Relation.SECRETARIAT)

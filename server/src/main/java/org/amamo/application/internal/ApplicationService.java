@@ -370,8 +370,13 @@ class ApplicationService {
 
     /** Component id to method, over every crediting year of the application's CO2 form. */
     Map<String, String> componentMethods(StoredApplication application) {
+        return componentMethods(applications.loadForm(application.id()).getSheet());
+    }
+
+    /** Component id to method, over every crediting year of a sheet. */
+    static Map<String, String> componentMethods(SheetForm sheet) {
         Map<String, String> methods = new LinkedHashMap<>();
-        for (SheetForm.YearForm year : applications.loadForm(application.id()).getSheet().getYears()) {
+        for (SheetForm.YearForm year : sheet.getYears()) {
             for (SheetForm.ComponentForm component : year.getComponents()) {
                 methods.putIfAbsent(component.getId(), component.getMethod());
             }
