@@ -1,18 +1,23 @@
 #!/bin/sh
 # Registry throughput against PostgreSQL, compared with pgbench on the same database server.
 # Needs: PostgreSQL at 127.0.0.1:5432 (user postgres, trust), psql and pgbench, and a built server
-# (./mvnw -q -pl server,bench -am package -DskipTests). Usage: bench/registry-bench.sh [clients] [seconds]
+# (./mvnw -q -pl server,bench -am package -DskipTests). Usage: bench/registry-bench.sh [clients] [seconds] [warm-up]
+# Environment: PORT (18080), DB (amamo_bench, dropped and created again), POOL (the server's connection pool, 10).
+# SERVER_JAR (server/target/amamo-server.jar) runs another build, e.g. an older one for a before/after comparison.
 set -eu
 CLIENTS=${1:-64}
 SECONDS_RUN=${2:-30}
+WARM_UP=${3:-10}
+POOL=${POOL:-10}
 PORT=${PORT:-18080}
-DB=amamo_bench
+DB=${DB:-amamo_bench}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 cd "$(dirname "$0")/.."
 
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-java -jar server/target/amamo-server.jar --spring.profiles.active=postgresql --server.port="$PORT" \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --logging.level.root=WARN > /tmp/amamo-bench-server.log 2>&1 &
+java -jar "${SERVER_JAR:-server/target/amamo-server.jar}" --spring.profiles.active=postgresql --server.port="$PORT" \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --logging.level.root=WARN \
+  --spring.datasource.hikari.maximum-pool-size="$POOL" > /tmp/$DB-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do sleep 1; done
@@ -39,12 +44,16 @@ for batch in 0 1 2 3 4; do
     "http://127.0.0.1:$PORT/api/v1/registry/issuances"
 done
 $PSQL -d $DB -At -F ' ' -c "SELECT a.id, 'amamo_bench_' || substring(u.email from 6 for position('@' in u.email) - 6)
-  FROM registry_account a JOIN user_account u ON u.id = a.owner_user_id WHERE a.kind = 'HOLDING'" > /tmp/amamo-bench-accounts.txt
+  FROM registry_account a JOIN user_account u ON u.id = a.owner_user_id WHERE a.kind = 'HOLDING'" > /tmp/$DB-accounts.txt
 
 java -cp bench/target/amamo-bench.jar org.amamo.bench.RegistryBenchmark "http://127.0.0.1:$PORT" \
-  /tmp/amamo-bench-accounts.txt "$CLIENTS" "$SECONDS_RUN"
+  /tmp/$DB-accounts.txt "$CLIENTS" "$SECONDS_RUN" "$WARM_UP" | tee /tmp/$DB-registry.txt
 echo "invariants: $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/invariants)"
 echo "journal:    $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/journal/verify)"
 
 pgbench -h 127.0.0.1 -U postgres -i -s 10 -q $DB > /dev/null 2>&1
-pgbench -h 127.0.0.1 -U postgres -b tpcb-like -c "$CLIENTS" -j 4 -T "$SECONDS_RUN" $DB 2>/dev/null | grep -E '^tps|latency average'
+pgbench -h 127.0.0.1 -U postgres -b tpcb-like -c "$CLIENTS" -j 4 -T "$SECONDS_RUN" $DB 2>/dev/null \
+  | grep -E '^tps|latency average' | tee /tmp/$DB-pgbench.txt
+OPS=$(sed -n 's/.* \([0-9.]*\) ops\/s.*/\1/p' /tmp/$DB-registry.txt)
+TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' /tmp/$DB-pgbench.txt)
+echo "ratio: registry $OPS ops/s / pgbench $TPS tps = $(echo "$OPS $TPS" | awk '{printf "%.3f", $1 / $2}')"

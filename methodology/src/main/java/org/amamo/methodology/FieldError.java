@@ -1,28 +1,43 @@
 package org.amamo.methodology;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One reason why an input was refused: where (a JSON path such as
- * {@code $.years[0].components[1].certainty}, or an XML location for survey tracks) and what to fix.
+ * {@code $.years[0].components[1].certainty}, or an XML location for survey tracks) and what to fix, as a
+ * {@link Message} key with arguments so that it can be shown in English or Japanese.
  *
- * @param path    location of the offending field in the input document
- * @param message what is wrong and how to fix it, in one sentence
+ * @param path      location of the offending field in the input document
+ * @param key       key of the message in the library's bundle, e.g. {@code sheet.years.required}
+ * @param arguments the message's arguments: strings or nested messages
  */
-public record FieldError(String path, String message) {
+public record FieldError(String path, String key, List<Object> arguments) implements LocatedMessage {
 
     /** Checks that both parts are present, since an error without a location or reason helps nobody. */
     public FieldError {
         Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(message, "message");
+        arguments = new Message(key, arguments).arguments();
     }
 
     /**
-     * Formats the error as one line for a terminal or a log: {@code path: message}.
+     * An error with its message arguments.
      *
-     * @return the error as a single line
+     * @param path      where
+     * @param key       the message key
+     * @param arguments strings or messages
+     * @return the error
      */
-    public String line() {
-        return path + ": " + message;
+    public static FieldError of(String path, String key, Object... arguments) {
+        return new FieldError(path, key, List.of(arguments));
+    }
+
+    /**
+     * The error with its location, as a message to render in the reader's language: {@code path: message}.
+     *
+     * @return the message
+     */
+    public Message located() {
+        return Message.of("error.located", path, reason());
     }
 }

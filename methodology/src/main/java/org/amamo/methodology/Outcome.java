@@ -66,13 +66,14 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
     /**
      * Refuses with a single error.
      *
-     * @param path    where
-     * @param message what to fix
-     * @param <T>     the value type
+     * @param path      where
+     * @param key       the message key saying what to fix
+     * @param arguments the message's arguments: strings or messages
+     * @param <T>       the value type
      * @return a rejected outcome
      */
-    static <T> Outcome<T> rejected(String path, String message) {
-        return new Rejected<>(List.of(new FieldError(path, message)));
+    static <T> Outcome<T> rejected(String path, String key, Object... arguments) {
+        return new Rejected<>(List.of(FieldError.of(path, key, arguments)));
     }
 
     /**

@@ -14,12 +14,18 @@ import java.util.List;
  * @param siteGeojson        the site (WGS84 GeoJSON), or null
  * @param ecosystems         the ecosystems of the target plants (seagrass, seaweed, ...)
  * @param certifiedFiscalYear the fiscal year (from 1 April) in which it was certified
+ * @param prefecture         the prefecture's JIS X 0401 code ({@code 14} is Kanagawa), names in the bundles
+ *                           ({@code prefecture.14}); text entered before prefectures were chosen from a list stays
+ * @param creditType         {@code removal} or {@code reduction}, as the certified sheet
+ * @param methods            the component methods of the certified sheet (area, reduction-fuel-switch ...)
  */
 public record CertifiedProject(long applicationId, String projectCode, String name, String prefecture,
         long certifiedUnits, BigDecimal siteAreaHectares, String siteGeojson, List<String> ecosystems,
-        String methodologyVersion, Instant certifiedAt, int certifiedFiscalYear) {
+        String methodologyVersion, Instant certifiedAt, int certifiedFiscalYear, String creditType,
+        List<String> methods) {
 
     public CertifiedProject {
         ecosystems = List.copyOf(ecosystems);
+        methods = List.copyOf(methods);
     }
 }

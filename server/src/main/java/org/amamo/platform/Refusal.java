@@ -9,7 +9,9 @@ import org.springframework.context.MessageSource;
  * A business rule's "no", as a value: the field it concerns (a form field or JSON path, {@code $} for
  * the whole request), a message key from the bundles and its arguments. Rendered in the user's language
  * at the edge, as a form error or an API field error. Serializable, because a refusal may travel to the
- * next page as a flash attribute in the database-backed session; arguments are strings and numbers.
+ * next page as a flash attribute in the database-backed session; arguments are strings, numbers and
+ * serializable {@link org.springframework.context.MessageSourceResolvable}s (such as the methodology
+ * library's messages), which the message source renders in the same language.
  */
 public record Refusal(String field, String messageKey, List<Object> arguments) implements Serializable {
 

@@ -12,4 +12,12 @@ public interface Programmes {
     List<Programme> all();
 
     Optional<Programme> find(String code);
+
+    /**
+     * The code of a known programme, for filtering a list by it; null (every programme) for none, a blank or an
+     * unknown code, so that a filter link with a stale code shows the whole list rather than an error.
+     */
+    default String known(String code) {
+        return code == null || code.isBlank() ? null : find(code.strip()).map(Programme::code).orElse(null);
+    }
 }

@@ -4,7 +4,9 @@
  * journal (design.md, "The registry is a ledger"; issue 6).
  *
  * <p>Other features call {@link org.amamo.registry.CreditIssuance} to issue the credits of a certified project
- * and listen for {@link org.amamo.registry.CreditsIssued} and {@link org.amamo.registry.CreditsRetired}.
+ * and listen for {@link org.amamo.registry.CreditsIssued} and {@link org.amamo.registry.CreditsRetired}. The market
+ * moves credits only through {@link org.amamo.registry.MarketSettlement} (escrow, delivery, retirement on a buyer's
+ * behalf, release, batch transfers).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Registry")
 package org.amamo.registry;

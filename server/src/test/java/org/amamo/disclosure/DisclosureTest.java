@@ -59,9 +59,10 @@ class DisclosureTest {
                 .andExpect(jsonPath("$[2].certifiedSites").value(21))
                 .andExpect(jsonPath("$[2].certifiedHectares").value(1100.4));
         String csv = mvc.perform(get("/statistics.csv")).andReturn().getResponse().getContentAsString();
-        assertThat(csv.lines()).startsWith("fiscal_year,source,sites,t_co2,hectares,average_price_jpy",
-                "2020,imported,1,22.8,10.6,13157", "2021,imported,4,80.4,30.0,72816",
-                "2022,imported,21,3733.1,1100.4,84198");
+        assertThat(csv.lines()).startsWith(
+                "fiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy",
+                "2020,imported,1,22.8,10.6,13157,", "2021,imported,4,80.4,30.0,72816,",
+                "2022,imported,21,3733.1,1100.4,84198,");
     }
 
     @Test
@@ -87,5 +88,32 @@ class DisclosureTest {
                 .andExpect(jsonPath("$.type").value("FeatureCollection"));
         mvc.perform(get("/map")).andExpect(status().isOk());
         mvc.perform(get("/statistics")).andExpect(status().isOk());
+    }
+
+    @Test
+    void certifiedProjectsAreExportedAsCsvWithTheDocumentedColumns() throws Exception {
+        AmamoPrincipal owner = users.create(Role.APPLICANT);
+        jdbc.sql("INSERT INTO project (name, owner_id, created_at) VALUES ('x', ?, CURRENT_TIMESTAMP)")
+                .param(owner.userId()).update();
+        long project = jdbc.sql("SELECT MAX(id) FROM project").query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO application (project_id, owner_id, status, name, prefecture, site_area_ha, methodology_version,
+                                         certified_units, certified_version, certified_at, created_at, updated_at)
+                VALUES (?, ?, 'CERTIFIED', 'アマモ場, 金沢', '神奈川県', 7.8, 'jbe-2.3', 123, 'jbe-2.3',
+                        TIMESTAMP WITH TIME ZONE '2025-06-01 10:00:00+09:00', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                """).params(project, owner.userId()).update();
+        jdbc.sql("""
+                INSERT INTO application (project_id, owner_id, status, name, methodology_version, created_at, updated_at)
+                VALUES (?, ?, 'DRAFT', 'まだ下書き', 'jbe-2.3', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                """).params(project, owner.userId()).update();
+
+        String csv = mvc.perform(get("/projects.csv")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines()).hasSize(2);
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFFproject_code,application_id,name,prefecture,"
+                + "ecosystems,certified_fiscal_year,certified_t_co2,site_area_ha,methodology_version,certified_at,url");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow())
+                .startsWith(String.format("%04d", project))
+                .contains(",\"アマモ場, 金沢\",神奈川県,,2025,12.3,7.800000,jbe-2.3,2025-06-01T01:00:00Z,/applications/");
     }
 }

@@ -2,10 +2,7 @@ package org.amamo.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
@@ -23,13 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class ApplicationJourneyTest extends BrowserJourney {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-
 
     @Test
     void fromRegistrationToACertifiedProjectOnThePublicList() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         AmamoPrincipal reviewer = users.create(Role.REVIEWER);
+        ReviewSteps steps = new ReviewSteps(browser);
         String email = "coop-" + UUID.randomUUID() + "@example.jp";
         String name = "金沢湾アマモ場 " + UUID.randomUUID().toString().substring(0, 8);
 
@@ -45,21 +41,21 @@ class ApplicationJourneyTest extends BrowserJourney {
         fillTheForm(email);
         browser.click("#save-application");
         assertThat(browser.text(".flash")).contains("一時保存");
-        uploadEvidence();
+        steps.uploadEvidence("AREA_BASIS");
         browser.screenshot("application-form");
 
         browser.open(applicationPath);
         assertThat(browser.pageText()).contains("7.7");
         assertThat(browser.present("#area-warning")).isFalse();
         browser.click("#action-SUBMIT");
-        expectStatus("申請済み");
+        steps.expectStatus("申請済み");
         browser.logOut();
 
         browser.logIn(secretariat.email(), TestUsers.PASSWORD);
         browser.open(applicationPath);
         browser.type("#comment-RETURN", "面積の算定根拠に調査日を追記してください。");
         browser.click("#action-RETURN");
-        expectStatus("差戻し");
+        steps.expectStatus("差戻し");
         browser.logOut();
 
         browser.logIn(email, TestUsers.PASSWORD);
@@ -68,42 +64,13 @@ class ApplicationJourneyTest extends BrowserJourney {
         browser.click("#save-application");
         browser.open(applicationPath);
         browser.click("#action-RESUBMIT");
-        expectStatus("申請済み");
+        steps.expectStatus("申請済み");
         browser.logOut();
 
-        browser.logIn(secretariat.email(), TestUsers.PASSWORD);
-        browser.open(applicationPath);
-        browser.type("#invoice", "INV-2026-0042");
-        browser.click("#action-CONFIRM_FEE");
-        browser.set("#heldOn", java.time.LocalDate.now(SchemeTime.ZONE).toString());
-        browser.type("#place", "横浜市金沢区 海の公園");
-        browser.type("#record", "潜水調査の記録と水中写真を確認した。");
-        browser.click("#action-RECORD_HEARING");
-        expectStatus("ヒアリング済み");
-        browser.select("#reviewerId", Long.toString(reviewer.userId()));
-        browser.click("#assign-reviewer");
-        browser.click("#action-START_REVIEW");
-        expectStatus("審査中");
-        browser.logOut();
-
-        browser.logIn(reviewer.email(), TestUsers.PASSWORD);
-        browser.open(applicationPath);
-        browser.type("#findings", "面積は水中写真の範囲で評価した。");
-        browser.type("#certainty-eelgrass-areaCertainty", "0.90");
-        browser.type("#certainty-eelgrass-coefficientCertainty", "1.00");
-        browser.click("#record-review");
-        assertThat(browser.text(".flash")).contains("記録しました");
-        browser.logOut();
-
-        browser.logIn(secretariat.email(), TestUsers.PASSWORD);
-        browser.open(applicationPath);
-        LocalDateTime now = LocalDateTime.now(SchemeTime.ZONE);
-        LocalDateTime closes = now.plusSeconds(25);
-        browser.set("#opensAt", LOCAL.format(now.minusMinutes(1)));
-        browser.set("#closesAt", LOCAL.format(closes));
-        browser.click("#action-OPEN_PUBLIC_COMMENT");
-        expectStatus("意見公募中");
-        browser.logOut();
+        steps.secretariatPreparesTheReview(secretariat, applicationPath, reviewer, "横浜市金沢区 海の公園");
+        steps.reviewerRecordsCertainty(reviewer, applicationPath, "面積は水中写真の範囲で評価した。",
+                "eelgrass-areaCertainty", "0.90", "eelgrass-coefficientCertainty", "1.00");
+        LocalDateTime closes = steps.secretariatOpensPublicComment(secretariat, applicationPath, 25);
 
         browser.open("/projects/public-comment");
         assertThat(browser.text("#application-table")).contains(name);
@@ -112,14 +79,11 @@ class ApplicationJourneyTest extends BrowserJourney {
         browser.click("#post-comment");
         assertThat(browser.text(".flash")).contains("受け付けました");
 
-        while (LocalDateTime.now(SchemeTime.ZONE).isBefore(closes.plusSeconds(1))) {
-            Thread.sleep(500);
-        }
         browser.logIn(reviewer.email(), TestUsers.PASSWORD);
         browser.open(applicationPath);
         assertThat(browser.text("#public-comments")).contains("地域の海を守る取組を応援します。");
-        browser.click("#action-CERTIFY");
-        expectStatus("認証");
+        browser.logOut();
+        steps.reviewerCertifiesAfter(reviewer, applicationPath, closes);
         browser.logOut();
 
         browser.open("/projects/approved");
@@ -127,13 +91,11 @@ class ApplicationJourneyTest extends BrowserJourney {
         browser.open(applicationPath);
         // 7.8 ha x 1.58 x 0.90 x 1.00 = 11.0916 t-CO2, certified as 11.0 t.
         assertThat(browser.text("#certified-credit")).isEqualTo("11.0 t-CO2");
-        assertThat(browser.text("#certified-sheet")).contains("\"uptakeT\": \"11.0916\"", "jbe-2.3");
+        // The public sheet shows every figure that went in, the committee's certainty among them, and what came out.
+        assertThat(browser.text("#certified-calculation")).contains("面積（ha）", "7.8", "1.58", "0.90", "11.0916");
+        assertThat(browser.text("#certified-type")).isEqualTo("吸収");
+        assertThat(browser.text("#calculation")).contains("jbe-2.3");
         browser.screenshot("certified-application");
-    }
-
-    /** The application's status as shown; on a mismatch, the page (with any refusal) is in the message. */
-    private void expectStatus(String status) {
-        assertThat(browser.text("#application-status")).as(browser::pageText).isEqualTo(status);
     }
 
     /** Pre-consultation (事前相談) before applying: the applicant describes the planned project. */
@@ -168,7 +130,7 @@ class ApplicationJourneyTest extends BrowserJourney {
 
     private void fillTheForm(String email) {
         browser.click("input[name='categories'][value='restoration']");
-        browser.type("#prefecture", "神奈川県");
+        browser.select("#prefecture", "14");
         browser.set("#startDate", "2015-04-01");
         browser.type("#overview", "漁業者と市民がアマモの種を播き、アマモ場を再生している。");
         browser.type("#rolesDescription", "漁協が播種と潜水調査、市民団体が種の選別を行う。");
@@ -211,14 +173,5 @@ class ApplicationJourneyTest extends BrowserJourney {
         browser.clickMap("#site-map", -85, 60);
         browser.clickMap("#site-map", -85, -60);
         assertThat(browser.value("#siteGeojson")).contains("MultiPolygon");
-    }
-
-    private void uploadEvidence() throws Exception {
-        Path pdf = Files.createTempFile("area-survey", ".pdf");
-        Files.writeString(pdf, "%PDF-1.4\n% survey\n%%EOF\n");
-        browser.select("#attachment-purpose", "AREA_BASIS");
-        browser.find("#attachment-file").sendKeys(pdf.toString());
-        browser.click("#upload-attachment");
-        assertThat(browser.text(".flash")).contains("添付しました");
     }
 }

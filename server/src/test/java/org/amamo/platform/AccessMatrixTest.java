@@ -47,6 +47,8 @@ class AccessMatrixTest {
     static final Set<Role> APPLICANT = EnumSet.of(Role.APPLICANT);
     /** Both sides of a pre-consultation; whether the user takes part in a given one is checked in the service. */
     static final Set<Role> CONSULTATION_PARTIES = EnumSet.of(Role.APPLICANT, Role.SECRETARIAT, Role.ADMINISTRATOR);
+    /** Buyers in solicitation rounds: users with the holder role (保有者 / 購入者). */
+    static final Set<Role> BUYER = EnumSet.of(Role.HOLDER);
 
     /** Who may call each endpoint; {@code null} marks an endpoint open to anonymous visitors too. */
     static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
@@ -109,7 +111,32 @@ class AccessMatrixTest {
             Map.entry("POST /secretariat/statistics/history", SECRETARIAT),
             Map.entry("POST /admin/programmes/{code}", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /secretariat/programmes/history", SECRETARIAT),
-            Map.entry("POST /secretariat/statistics/history/{year}/delete", SECRETARIAT));
+            Map.entry("POST /secretariat/statistics/history/{year}/delete", SECRETARIAT),
+            // Market: the secretariat runs rounds; buyers (the holder role) bid; any signed-in user may consign and
+            // report trades from their own accounts and confirm payment as a seller (the services answer 403 for
+            // someone else's account, bid or allocation, see MarketRoundTest).
+            Map.entry("POST /secretariat/market/rounds", SECRETARIAT),
+            Map.entry("POST /secretariat/market/rounds/{id}/open", SECRETARIAT),
+            Map.entry("POST /secretariat/market/rounds/{id}/close", SECRETARIAT),
+            Map.entry("POST /secretariat/market/rounds/{id}/allocate", SECRETARIAT),
+            Map.entry("POST /secretariat/market/allocations/{id}/lapse", SECRETARIAT),
+            Map.entry("POST /account/market/rounds/{id}/consign", SIGNED_IN),
+            Map.entry("POST /account/market/rounds/{id}/bids", BUYER),
+            Map.entry("POST /account/market/bids/{id}", BUYER),
+            Map.entry("POST /account/market/bids/{id}/withdraw", BUYER),
+            Map.entry("POST /account/market/allocations/{id}/confirm-payment", SIGNED_IN),
+            Map.entry("POST /account/market/trades", SIGNED_IN),
+            Map.entry("POST /api/v1/market/rounds", SECRETARIAT),
+            Map.entry("POST /api/v1/market/rounds/{id}/open", SECRETARIAT),
+            Map.entry("POST /api/v1/market/rounds/{id}/close", SECRETARIAT),
+            Map.entry("POST /api/v1/market/rounds/{id}/allocate", SECRETARIAT),
+            Map.entry("POST /api/v1/market/allocations/{id}/lapse", SECRETARIAT),
+            Map.entry("POST /api/v1/market/rounds/{id}/consignments", SIGNED_IN),
+            Map.entry("POST /api/v1/market/rounds/{id}/bids", BUYER),
+            Map.entry("PUT /api/v1/market/bids/{id}", BUYER),
+            Map.entry("DELETE /api/v1/market/bids/{id}", BUYER),
+            Map.entry("POST /api/v1/market/allocations/{id}/payment", SIGNED_IN),
+            Map.entry("POST /api/v1/market/trades", SIGNED_IN));
 
     /** Endpoints anonymous visitors may call as well. */
     static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register", "POST /projects/{id}/comments");

@@ -18,10 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Japanese is the default and English is complete: every bundle has its twin, key for key. */
+/**
+ * Japanese is the default and English is complete: every bundle of the server has its twin, key for key.
+ * The methodology library's bundle ({@value #LIBRARY_BUNDLE}) is the other way round: its default file is
+ * English (the CLI's language) and its {@code _ja} twin Japanese; the library's own tests check it in
+ * full, this test checks what the server relies on.
+ */
 class MessageBundlesTest {
 
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+    static final String LIBRARY_BUNDLE = "org/amamo/methodology/messages";
 
     @Test
     void everyJapaneseKeyHasAnEnglishTwinAndBack() throws IOException {
@@ -68,8 +74,28 @@ class MessageBundlesTest {
         }
     }
 
+    @Test
+    void theLibraryBundleIsEnglishByDefaultWithAJapaneseTwin() throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        Resource english = resolver.getResource("classpath:" + LIBRARY_BUNDLE + ".properties");
+        Resource japanese = resolver.getResource("classpath:" + LIBRARY_BUNDLE + "_ja.properties");
+        assertThat(english.exists()).isTrue();
+        assertThat(japanese.exists()).isTrue();
+        assertThat(resolver.getResource("classpath:" + LIBRARY_BUNDLE + "_en.properties").exists())
+                .as("no _en twin: English is the default file").isFalse();
+        assertThat(keys(japanese)).isEqualTo(keys(english));
+        Properties englishTexts = load(english);
+        for (String key : englishTexts.stringPropertyNames()) {
+            assertThat(JAPANESE.matcher(englishTexts.getProperty(key)).find()).as(LIBRARY_BUNDLE + " " + key).isFalse();
+        }
+    }
+
+    /** The server's bundles; the library's (English by default) is checked on its own above. */
     private static boolean isBundle(Resource resource) throws IOException {
         String url = resource.getURL().toString();
+        if (url.contains("/" + LIBRARY_BUNDLE)) {
+            return false;
+        }
         return url.contains("/classes/") && (url.matches(".*/messages(_en)?\\.properties") || url.contains("/i18n/"));
     }
 

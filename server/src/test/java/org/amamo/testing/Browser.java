@@ -7,8 +7,10 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -87,7 +89,24 @@ public final class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
         if (navigates) {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ignored -> isGone(page));
+        }
+    }
+
+    /**
+     * Whether the page this element belonged to has been replaced. While Chromium swaps documents it may answer
+     * with an inspector error ("Node with given id does not belong to the document") instead of a stale-element
+     * error; that also means the old document is gone. Any other transient driver error is asked again.
+     */
+    private static boolean isGone(WebElement oldPage) {
+        try {
+            oldPage.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            String message = String.valueOf(e.getMessage());
+            return message.contains("does not belong to the document") || message.contains("No node with given id");
         }
     }
 

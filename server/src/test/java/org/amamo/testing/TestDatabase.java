@@ -49,6 +49,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             properties.put("spring.datasource.url", serverUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/" + name));
             properties.put("spring.datasource.username", user());
             properties.put("spring.datasource.password", password());
+            // Spring keeps up to 32 test contexts alive; an idle one gives its connections back after 10 s, so
+            // that the contexts of one run stay well inside the server's max_connections (100 by default).
+            properties.put("spring.datasource.hikari.minimum-idle", "0");
+            properties.put("spring.datasource.hikari.idle-timeout", "10000");
         } else {
             properties.put("spring.datasource.url", "jdbc:h2:mem:amamo-" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");

@@ -3,6 +3,7 @@ package org.amamo.methodology.calculation;
 import java.math.BigDecimal;
 import java.util.List;
 import org.amamo.methodology.CreditType;
+import org.amamo.methodology.Warning;
 
 /**
  * The calculated sheet. {@code creditTonnesCo2} and {@code creditUnits} are the certified quantity; the
@@ -15,11 +16,11 @@ import org.amamo.methodology.CreditType;
  * @param netTonnesCo2       sum of the years' nets, unrounded
  * @param creditTonnesCo2    the net rounded down to 0.1 t-CO2, never negative
  * @param creditUnits        the credit in units of 0.1 t-CO2 (12.3 t = 123 units)
- * @param warnings           things a reviewer should know, each {@code path: message}; never errors
+ * @param warnings           things a reviewer should know, each with its path; never errors
  */
 public record CalculationResult(String methodologyVersion, CreditType type, boolean provisional,
                                 List<YearResult> years, BigDecimal netTonnesCo2, BigDecimal creditTonnesCo2,
-                                long creditUnits, List<String> warnings) {
+                                long creditUnits, List<Warning> warnings) {
 
     /** Copies the lists. */
     public CalculationResult {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.CreditType;
 import org.amamo.methodology.FieldError;
+import org.amamo.methodology.Warning;
 import org.amamo.methodology.Outcome;
 import org.amamo.methodology.table.MethodologyTable;
 import org.amamo.methodology.table.MethodologyTables;
@@ -92,7 +93,7 @@ public final class CreditCalculator {
     public CalculationResult recalculate(CalculationSheet validSheet, InputSampler sampler) {
         MethodologyTable table = tables.find(validSheet.methodologyVersion())
                 .orElseThrow(() -> new IllegalArgumentException("unknown version " + validSheet.methodologyVersion()));
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         List<YearResult> years = new ArrayList<>();
         boolean provisional = false;
         boolean reduction = validSheet.type() == CreditType.REDUCTION;
@@ -105,8 +106,7 @@ public final class CreditCalculator {
         BigDecimal net = years.stream().map(YearResult::netTonnesCo2).reduce(BigDecimal.ZERO, Formulas::plus);
         BigDecimal credit = credit(net);
         if (net.signum() <= 0) {
-            warnings.add("$.years: the total net is " + net.stripTrailingZeros().toPlainString()
-                    + " t-CO2, at or below zero, so the credit is 0");
+            warnings.add(Warning.of("$.years", "warning.net.not-positive", net.stripTrailingZeros().toPlainString()));
         }
         return new CalculationResult(validSheet.methodologyVersion(), validSheet.type(), provisional, years, net,
                 credit, creditUnits(credit), warnings);

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.amamo.methodology.FieldError;
 
-/** Collects errors, keeping the first message per path so that each field gets one message. */
+/** Collects errors, keeping the first error per path so that each field gets one message. */
 final class ErrorList {
 
     private final Map<String, FieldError> byPath = new LinkedHashMap<>();
 
-    void add(String path, String message) {
-        byPath.putIfAbsent(path, new FieldError(path, message));
+    void add(String path, String key, Object... arguments) {
+        byPath.putIfAbsent(path, FieldError.of(path, key, arguments));
     }
 
     boolean has(String path) {

@@ -25,9 +25,10 @@ final class JsonFields {
         return errors;
     }
 
-    boolean isObject(JsonNode node, String path, String what) {
+    /** Whether the node is an object; if not, records the error {@code key}, which says what object is expected. */
+    boolean isObject(JsonNode node, String path, String key) {
         if (node == null || !node.isObject()) {
-            errors.add(path, "must be a JSON object: " + what);
+            errors.add(path, key);
             return false;
         }
         return true;
@@ -37,7 +38,7 @@ final class JsonFields {
         for (Map.Entry<String, JsonNode> property : object.properties()) {
             String name = property.getKey();
             if (!allowed.contains(name)) {
-                errors.add(path + "." + name, "unknown field; expected one of " + String.join(", ", allowed));
+                errors.add(path + "." + name, "json.field.unknown", String.join(", ", allowed));
             }
         }
     }
@@ -52,7 +53,7 @@ final class JsonFields {
             return null;
         }
         if (!node.isTextual()) {
-            errors.add(path + "." + field, "must be a string");
+            errors.add(path + "." + field, "json.string.expected");
             return null;
         }
         return node.textValue();
@@ -72,12 +73,11 @@ final class JsonFields {
         } else if (node.isTextual()) {
             value = parseDecimal(node.textValue().strip());
             if (value == null) {
-                errors.add(path, "not a number: \"" + node.textValue() + "\"; write a decimal number such as 7.8");
+                errors.add(path, "json.number.unreadable-text", node.textValue());
                 return null;
             }
         } else {
-            errors.add(path, "not a number: " + node + "; write a decimal number such as 7.8 (as a JSON number or "
-                    + "a string)");
+            errors.add(path, "json.number.wrong-type", node.toString());
             return null;
         }
         return withinLimits(value, path);
@@ -86,11 +86,11 @@ final class JsonFields {
     private BigDecimal withinLimits(BigDecimal value, String path) {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.abs().compareTo(MAX_MAGNITUDE) >= 0) {
-            errors.add(path, "is too large: at most 10^15 is accepted; got " + value);
+            errors.add(path, "json.number.too-large", value.toString());
             return null;
         }
         if (stripped.precision() > MAX_SIGNIFICANT_DIGITS) {
-            errors.add(path, "has more than " + MAX_SIGNIFICANT_DIGITS + " significant digits");
+            errors.add(path, "json.number.too-many-digits", Integer.toString(MAX_SIGNIFICANT_DIGITS));
             return null;
         }
         return value;
@@ -115,7 +115,7 @@ final class JsonFields {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(path + "." + field, "not a date: \"" + text + "\"; write it as YYYY-MM-DD, e.g. 2023-04-01");
+            errors.add(path + "." + field, "json.date.unreadable", text);
             return null;
         }
     }
@@ -126,7 +126,7 @@ final class JsonFields {
             return null;
         }
         if (!node.isArray()) {
-            errors.add(path + "." + field, "must be a JSON array");
+            errors.add(path + "." + field, "json.array.expected");
             return null;
         }
         return node;

@@ -1,6 +1,7 @@
 package org.amamo.methodology.calculation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** The number rules of methodology.md section 5, each adding at most one message per field. */
 final class NumberRules {
@@ -17,20 +18,20 @@ final class NumberRules {
     void nonNegative(String path, BigDecimal value, boolean required) {
         if (value == null) {
             if (required) {
-                errors.add(path, "required: a number of zero or more");
+                errors.add(path, "number.required");
             }
             return;
         }
         if (value.signum() < 0) {
-            errors.add(path, "must not be negative; got " + value.toPlainString());
+            errors.add(path, "number.negative", value.toPlainString());
         }
     }
 
     void fraction(String path, BigDecimal value) {
         if (value == null) {
-            errors.add(path, "required: a fraction between 0 and 1, e.g. 0.9 for 90%");
+            errors.add(path, "number.fraction.required");
         } else if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-            errors.add(path, "must be between 0 and 1 (a fraction, e.g. 0.9 for 90%); got " + value.toPlainString());
+            errors.add(path, "number.fraction.out-of-range", value.toPlainString());
         }
     }
 
@@ -39,8 +40,7 @@ final class NumberRules {
             return;
         }
         if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
-            errors.add(path, "must be greater than 0 and at most 1 (e.g. 0.90), or left empty until the review "
-                    + "committee scores it; got " + value.toPlainString());
+            errors.add(path, "number.certainty.out-of-range", value.toPlainString());
             return;
         }
         atMostTwoDecimals(path, value);
@@ -48,9 +48,8 @@ final class NumberRules {
 
     void atMostTwoDecimals(String path, BigDecimal value) {
         if (value.stripTrailingZeros().scale() > MAX_FACTOR_DECIMALS) {
-            errors.add(path, "has more than " + MAX_FACTOR_DECIMALS + " decimals; enter at most "
-                    + MAX_FACTOR_DECIMALS + ", e.g. " + value.setScale(MAX_FACTOR_DECIMALS,
-                    java.math.RoundingMode.HALF_UP).toPlainString() + "; got " + value.toPlainString());
+            errors.add(path, "number.too-many-decimals", Integer.toString(MAX_FACTOR_DECIMALS),
+                    value.setScale(MAX_FACTOR_DECIMALS, RoundingMode.HALF_UP).toPlainString(), value.toPlainString());
         }
     }
 }

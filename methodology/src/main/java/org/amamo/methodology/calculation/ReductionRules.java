@@ -1,6 +1,7 @@
 package org.amamo.methodology.calculation;
 
 import java.math.BigDecimal;
+import org.amamo.methodology.Message;
 import org.amamo.methodology.table.EmissionFactor;
 import org.amamo.methodology.table.FuelUnit;
 import org.amamo.methodology.table.MethodologyTable;
@@ -40,17 +41,15 @@ final class ReductionRules {
 
     void check(ReductionComponent component) {
         if (component instanceof FuelSwitchComponent fuelSwitch) {
-            fuel("baseline", fuelSwitch.baseline(), "the baseline vessel would have burnt for the same work");
-            fuel("project", fuelSwitch.project(), "the project vessel burnt");
+            fuel("baseline", fuelSwitch.baseline(), Message.of("reduction.burnt.fuel-switch-baseline"));
+            fuel("project", fuelSwitch.project(), Message.of("reduction.burnt.fuel-switch-project"));
         } else if (component instanceof ElectricityComponent electricity) {
             electricity(electricity);
         } else if (component instanceof TransportComponent transport) {
             numbers.nonNegative(path + ".avoidedTonneKm", transport.avoidedTonneKilometres(), true);
             factor(".transportFactorTCo2PerTonneKm", transport.transportFactorTonnesCo2PerTonneKm(),
-                    MAX_TRANSPORT_FACTOR_TONNES_CO2_PER_TONNE_KM, "t-CO2 per t-km",
-                    "enter t-CO2 per t-km, not kg-CO2 per t-km (0.2 kg is 0.0002 t)");
-            source(".transportFactorSource", transport.transportFactorSource(),
-                    "e.g. the published factor for the mode of transport avoided");
+                    MAX_TRANSPORT_FACTOR_TONNES_CO2_PER_TONNE_KM, "reduction.transport-factor.too-large");
+            source(".transportFactorSource", transport.transportFactorSource(), "reduction.transport-source.required");
         }
     }
 
@@ -58,33 +57,32 @@ final class ReductionRules {
         boolean byElectricity = electricity.baselineElectricityKwh() != null;
         boolean byFuel = !electricity.baselineFuel().isEmpty();
         if (byElectricity && byFuel) {
-            errors.add(path + ".baselineFuel", "give the baseline either as baselineElectricityKwh or as "
-                    + "baselineFuel with its quantity, not both");
+            errors.add(path + ".baselineFuel", "reduction.electricity.baseline-both");
         } else if (byFuel) {
-            fuel("baseline", electricity.baselineFuel(), "the baseline would have burnt for the same heat or work");
+            fuel("baseline", electricity.baselineFuel(), Message.of("reduction.burnt.electricity-baseline"));
         } else if (byElectricity) {
             numbers.nonNegative(path + ".baselineElectricityKwh", electricity.baselineElectricityKwh(), true);
         } else {
-            errors.add(path + ".baselineElectricityKwh", "required: the energy the baseline would have used, as "
-                    + "baselineElectricityKwh, or as baselineFuel with baselineFuelLitres "
-                    + "(baselineFuelTonnes for lng)");
+            errors.add(path + ".baselineElectricityKwh", "reduction.electricity.baseline-required");
         }
         numbers.nonNegative(path + ".projectElectricityKwh", electricity.projectElectricityKwh(), true);
         factor(".gridFactorTCo2PerKwh", electricity.gridFactorTonnesCo2PerKwh(), MAX_GRID_FACTOR_TONNES_CO2_PER_KWH,
-                "t-CO2/kWh", "enter t-CO2/kWh, not kg-CO2/kWh (0.441 kg-CO2/kWh is 0.000441 t-CO2/kWh)");
-        source(".gridFactorSource", electricity.gridFactorSource(),
-                "e.g. the utility's published emission factor for the crediting year");
+                "reduction.grid-factor.too-large");
+        source(".gridFactorSource", electricity.gridFactorSource(), "reduction.grid-source.required");
     }
 
-    /** A fuel and its quantity, in the unit of the table's factor: {@code <prefix>FuelLitres} or {@code ...Tonnes}. */
-    private void fuel(String prefix, FuelQuantity quantity, String burnt) {
+    /**
+     * A fuel and its quantity, in the unit of the table's factor: {@code <prefix>FuelLitres} or {@code ...Tonnes}.
+     * {@code burnt} says whose fuel it is, e.g. "the project vessel burnt".
+     */
+    private void fuel(String prefix, FuelQuantity quantity, Message burnt) {
         String fuelPath = path + "." + prefix + "Fuel";
         String known = String.join(", ", keys.fuels());
         EmissionFactor factor = quantity.fuel() == null ? null : keys.emissionFactor(quantity.fuel()).orElse(null);
         if (quantity.fuel() == null) {
-            errors.add(fuelPath, "required: the fuel " + burnt + ", one of " + known);
+            errors.add(fuelPath, "reduction.fuel.required", burnt, known);
         } else if (factor == null) {
-            errors.add(fuelPath, "unknown fuel \"" + quantity.fuel() + "\"; use one of " + known);
+            errors.add(fuelPath, "sheet.fuel.unknown", quantity.fuel(), known);
         }
         if (factor == null) {
             numbers.nonNegative(fuelPath + "Litres", quantity.litres(), false);
@@ -95,32 +93,34 @@ final class ReductionRules {
         String expected = fuelPath + factor.unit().fieldSuffix();
         String other = fuelPath + (litres ? FuelUnit.TONNE : FuelUnit.KILOLITRE).fieldSuffix();
         if ((litres ? quantity.tonnes() : quantity.litres()) != null) {
-            errors.add(other, factor.fuel() + " is measured in " + factor.unit().quantityName() + ": enter "
-                    + lastField(expected) + " instead");
+            errors.add(other, litres ? "reduction.fuel.measured-in-litres" : "reduction.fuel.measured-in-tonnes",
+                    factor.fuel(), lastField(expected));
             return;
         }
         BigDecimal value = litres ? quantity.litres() : quantity.tonnes();
         if (value == null) {
-            errors.add(expected, "required: the " + factor.unit().quantityName() + " of " + factor.fuel() + " "
-                    + burnt);
+            errors.add(expected, litres ? "reduction.fuel.litres.required" : "reduction.fuel.tonnes.required",
+                    factor.fuel(), burnt);
         } else {
             numbers.nonNegative(expected, value, true);
         }
     }
 
-    private void factor(String field, BigDecimal value, BigDecimal max, String unit, String hint) {
+    /** A factor of zero or more, refused above {@code max} with the message {@code tooLarge} (max, value). */
+    private void factor(String field, BigDecimal value, BigDecimal max, String tooLarge) {
         numbers.nonNegative(path + field, value, true);
         if (value != null && value.compareTo(max) > 0) {
-            errors.add(path + field, "is above " + max.toPlainString() + " " + unit + ", more than any real factor; "
-                    + hint + "; got " + value.toPlainString());
+            errors.add(path + field, tooLarge, max.toPlainString(), value.toPlainString());
         }
     }
 
-    private void source(String field, String source, String example) {
+    /** A factor's source, required with the message {@code required}, which gives an example. */
+    private void source(String field, String source, String required) {
         if (source == null || source.isBlank()) {
-            errors.add(path + field, "required: where the factor comes from, " + example);
+            errors.add(path + field, required);
         } else if (source.length() > MAX_SOURCE_CHARACTERS) {
-            errors.add(path + field, "at most " + MAX_SOURCE_CHARACTERS + " characters; got " + source.length());
+            errors.add(path + field, "reduction.source.too-long", Integer.toString(MAX_SOURCE_CHARACTERS),
+                    Integer.toString(source.length()));
         }
     }
 

@@ -3,6 +3,7 @@ package org.amamo.methodology.calculation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.amamo.methodology.Warning;
 import org.amamo.methodology.table.EmissionFactor;
 import org.amamo.methodology.table.FuelUnit;
 import org.amamo.methodology.table.MethodologyTable;
@@ -17,9 +18,9 @@ final class ReductionYearCalculation {
     private final MethodologyTable table;
     private final InputSampler sampler;
     private final int yearIndex;
-    private final List<String> warnings;
+    private final List<Warning> warnings;
 
-    ReductionYearCalculation(MethodologyTable table, InputSampler sampler, int yearIndex, List<String> warnings) {
+    ReductionYearCalculation(MethodologyTable table, InputSampler sampler, int yearIndex, List<Warning> warnings) {
         this.table = table;
         this.sampler = sampler;
         this.yearIndex = yearIndex;
@@ -35,8 +36,7 @@ final class ReductionYearCalculation {
         BigDecimal project = sum(components.stream().map(ReductionResult::projectEmissionsTonnesCo2).toList());
         BigDecimal reduction = sum(components.stream().map(ReductionResult::reductionTonnesCo2).toList());
         if (reduction.signum() <= 0) {
-            warnings.add(path() + ": the reduction is " + SheetJson.figure(reduction) + " t-CO2, at or below zero, "
-                    + "so this year contributes 0 t-CO2 (a reduction year never offsets another)");
+            warnings.add(Warning.of(path(), "warning.reduction-year.not-positive", SheetJson.figure(reduction)));
         }
         return new ReductionYearResult(year.start(), CreditingPeriod.end(year.start()), components, baseline, project,
                 reduction, reduction.max(BigDecimal.ZERO));
@@ -50,8 +50,8 @@ final class ReductionYearCalculation {
         String componentPath = path() + ".components[" + index + "]";
         YearCalculation.warnUnscored(componentPath, component, warnings);
         if (before.signum() < 0) {
-            warnings.add(componentPath + ": project emissions exceed baseline emissions by "
-                    + SheetJson.figure(before.negate()) + " t-CO2; the increase counts in full, without certainty");
+            warnings.add(Warning.of(componentPath, "warning.component.emissions-increase",
+                    SheetJson.figure(before.negate())));
         }
         BigDecimal reduction = before.signum() > 0 ? values.timesCertainties(before) : before;
         return new ReductionResult(component.id(), component.method(), baseline, project, before, reduction);

@@ -55,16 +55,16 @@ public final class SheetJson {
 
     Outcome<CalculationSheet> parse(String json) {
         if (json.length() > MAX_SHEET_CHARACTERS) {
-            return Outcome.rejected("$", "the sheet is too large: at most " + MAX_SHEET_CHARACTERS + " characters");
+            return Outcome.rejected("$", "sheet.too-large", Integer.toString(MAX_SHEET_CHARACTERS));
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            return Outcome.rejected("$", "not valid JSON: " + describe(e));
+            return invalidJson(e);
         }
         if (root == null || root.isMissingNode()) {
-            return Outcome.rejected("$", "empty input: expected a calculation sheet (a JSON object)");
+            return Outcome.rejected("$", "sheet.empty");
         }
         ErrorList readErrors = new ErrorList();
         CalculationSheet sheet = new SheetReader(new JsonFields(readErrors)).sheet(root);
@@ -76,15 +76,23 @@ public final class SheetJson {
         return Outcome.rejected(errors);
     }
 
-    static String describe(JsonProcessingException e) {
+    /**
+     * Refuses malformed JSON with the parser's own (English) description and, when known, where it is.
+     *
+     * @param e   the parser's exception
+     * @param <T> the value type
+     * @return a rejection of the whole input ({@code $})
+     */
+    static <T> Outcome<T> invalidJson(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            message += " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            return Outcome.rejected("$", "json.invalid.at", message, Integer.toString(location.getLineNr()),
+                    Integer.toString(location.getColumnNr()));
         }
-        return message;
+        return Outcome.rejected("$", "json.invalid", message);
     }
 
     /**
@@ -114,7 +122,7 @@ public final class SheetJson {
         root.put("creditT", result.creditTonnesCo2().toPlainString());
         root.put("creditUnits", result.creditUnits());
         ArrayNode warnings = root.putArray("warnings");
-        result.warnings().forEach(warnings::add);
+        result.warnings().forEach(warning -> warnings.add(warning.line()));
         return root;
     }
 

@@ -44,7 +44,7 @@ final class SheetReader {
     }
 
     CalculationSheet sheet(JsonNode root) {
-        if (!fields.isObject(root, "$", "a calculation sheet with methodologyVersion, applicationDate and years")) {
+        if (!fields.isObject(root, "$", "json.object.sheet")) {
             return null;
         }
         fields.allowOnly(root, "$", SHEET_FIELDS);
@@ -71,14 +71,13 @@ final class SheetReader {
         }
         CreditType type = CreditType.byJsonName(text).orElse(null);
         if (type == null) {
-            fields.errors().add("$.type", "unknown type \"" + text + "\"; use removal (uptake by ecosystems and farms) "
-                    + "or reduction (emissions avoided: fuel switch, electricity, transport)");
+            fields.errors().add("$.type", "sheet.type.unknown", text);
         }
         return type;
     }
 
     private CreditingYear year(JsonNode node, String path) {
-        if (!fields.isObject(node, path, "a crediting year with start, components, baselineT and vessels")) {
+        if (!fields.isObject(node, path, "json.object.year")) {
             return null;
         }
         fields.allowOnly(node, path, YEAR_FIELDS);
@@ -101,8 +100,7 @@ final class SheetReader {
     }
 
     private Vessel vessel(JsonNode node, String path) {
-        if (!fields.isObject(node, path, "a vessel with fuel and either fuelLitres or count, hours, ratedKw and "
-                + "fuelLitresPerKwh")) {
+        if (!fields.isObject(node, path, "json.object.vessel")) {
             return null;
         }
         fields.allowOnly(node, path, VESSEL_FIELDS);
@@ -113,12 +111,12 @@ final class SheetReader {
     }
 
     private Component component(JsonNode node, String path) {
-        if (!fields.isObject(node, path, "a component with id and method")) {
+        if (!fields.isObject(node, path, "json.object.component")) {
             return null;
         }
         String method = fields.text(node, path, "method");
         if (method == null) {
-            fields.errors().add(path + ".method", "required: one of " + methods(type));
+            fields.errors().add(path + ".method", "sheet.method.required", methods(type));
             return null;
         }
         return switch (method) {
@@ -129,8 +127,7 @@ final class SheetReader {
             case ElectricityComponent.METHOD -> electricity(node, path);
             case TransportComponent.METHOD -> transport(node, path);
             default -> {
-                fields.errors().add(path + ".method", "unknown method \"" + method + "\"; use one of "
-                        + methods(type));
+                fields.errors().add(path + ".method", "sheet.method.unknown", method, methods(type));
                 yield null;
             }
         };
@@ -147,8 +144,7 @@ final class SheetReader {
 
     private AreaComponent area(JsonNode node, String path) {
         if (node.has("certainty")) {
-            fields.errors().add(path + ".certainty", "the area method has two certainty factors: use areaCertainty "
-                    + "and coefficientCertainty");
+            fields.errors().add(path + ".certainty", "sheet.area.one-certainty");
         }
         fields.allowOnly(node, path, withCertainty(AREA_FIELDS));
         return new AreaComponent(fields.text(node, path, "id"), fields.text(node, path, "ecosystem"),
@@ -216,14 +212,14 @@ final class SheetReader {
         Map<ComponentInput, InputDistribution> map = new EnumMap<>(ComponentInput.class);
         JsonNode node = component.get("uncertainty");
         String path = componentPath + ".uncertainty";
-        if (JsonFields.absent(node) || !fields.isObject(node, path, "inputs mapped to {min, max} or {sd}")) {
+        if (JsonFields.absent(node) || !fields.isObject(node, path, "json.object.uncertainty")) {
             return map;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String inputPath = path + "." + entry.getKey();
             Optional<ComponentInput> input = ComponentInput.byJsonName(entry.getKey());
             if (input.isEmpty()) {
-                fields.errors().add(inputPath, "not a numeric input of a component");
+                fields.errors().add(inputPath, "sheet.uncertainty.not-an-input");
                 continue;
             }
             InputDistribution distribution = distribution(entry.getValue(), inputPath);
@@ -235,13 +231,13 @@ final class SheetReader {
     }
 
     private InputDistribution distribution(JsonNode node, String path) {
-        if (!fields.isObject(node, path, "{\"min\": ..., \"max\": ...} (uniform) or {\"sd\": ...} (normal)")) {
+        if (!fields.isObject(node, path, "json.object.distribution")) {
             return null;
         }
         fields.allowOnly(node, path, List.of("min", "max", "sd"));
         boolean uniform = node.has("min") || node.has("max");
         if (uniform && node.has("sd")) {
-            fields.errors().add(path, "give either min and max (uniform) or sd (normal), not both");
+            fields.errors().add(path, "sheet.uncertainty.both");
             return null;
         }
         if (node.has("sd")) {
@@ -249,7 +245,7 @@ final class SheetReader {
             return sd == null ? null : new InputDistribution.Normal(sd);
         }
         if (!uniform) {
-            fields.errors().add(path, "give min and max (uniform) or sd (normal)");
+            fields.errors().add(path, "sheet.uncertainty.neither");
             return null;
         }
         return new InputDistribution.Uniform(fields.number(node, path, "min"), fields.number(node, path, "max"));

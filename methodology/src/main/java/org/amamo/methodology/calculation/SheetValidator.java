@@ -34,12 +34,12 @@ final class SheetValidator {
     List<FieldError> validate(CalculationSheet sheet) {
         ErrorList errors = new ErrorList();
         if (sheet.type() == null) {
-            errors.add("$.type", "required: removal or reduction");
+            errors.add("$.type", "sheet.type.required");
         }
         MethodologyTable table = version(sheet.methodologyVersion(), sheet.type(), errors);
         MethodologyTable keys = table != null ? table : latest(sheet.type());
         if (sheet.applicationDate() == null) {
-            errors.add("$.applicationDate", "required: the date of the application, e.g. 2024-06-01");
+            errors.add("$.applicationDate", "sheet.application-date.required");
         }
         years(sheet, table, keys, errors);
         return errors.toList();
@@ -57,16 +57,15 @@ final class SheetValidator {
     private MethodologyTable version(String version, CreditType type, ErrorList errors) {
         String versions = String.join(", ", versions(type));
         if (version == null) {
-            errors.add("$.methodologyVersion", "required: one of " + versions);
+            errors.add("$.methodologyVersion", "sheet.version.required", versions);
             return null;
         }
         MethodologyTable table = tables.find(version).orElse(null);
         if (table == null) {
-            errors.add("$.methodologyVersion", "unknown methodology version \"" + version + "\"; use one of "
-                    + versions);
+            errors.add("$.methodologyVersion", "sheet.version.unknown", version, versions);
         } else if (type != null && !table.supports(type)) {
-            errors.add("$.methodologyVersion", "methodology version " + version + " has no " + type.jsonName()
-                    + " methods; a " + type.jsonName() + " sheet needs one of " + versions);
+            errors.add("$.methodologyVersion", type == CreditType.REDUCTION ? "sheet.version.no-reduction-methods"
+                    : "sheet.version.no-removal-methods", version, versions);
             return null;
         }
         return table;
@@ -81,18 +80,18 @@ final class SheetValidator {
     private void years(CalculationSheet sheet, MethodologyTable table, MethodologyTable keys, ErrorList errors) {
         List<CreditingYear> years = sheet.years();
         if (years.isEmpty()) {
-            errors.add("$.years", "at least one crediting year is required");
+            errors.add("$.years", "sheet.years.required");
             return;
         }
         if (years.size() > MAX_YEARS) {
-            errors.add("$.years", "at most " + MAX_YEARS + " crediting years per sheet; got " + years.size());
+            errors.add("$.years", "sheet.years.too-many", Integer.toString(MAX_YEARS), Integer.toString(years.size()));
             return;
         }
         for (int y = 0; y < years.size(); y++) {
             String path = "$.years[" + y + "]";
             CreditingYear year = years.get(y);
             if (year == null) {
-                errors.add(path, "must be an object with start, components, baselineT and vessels");
+                errors.add(path, "sheet.year.not-an-object");
                 continue;
             }
             new YearRules(sheet.type(), table, keys, path, errors).check(year);
@@ -108,13 +107,14 @@ final class SheetValidator {
             return;
         }
         LocalDate expected = CreditingPeriod.nextStart(previous.start());
-        String previousSpan = "(" + previous.start() + " to " + CreditingPeriod.end(previous.start()) + ")";
+        String previousStart = previous.start().toString();
+        String previousEnd = CreditingPeriod.end(previous.start()).toString();
         if (year.start().isBefore(expected)) {
-            errors.add(path + ".start", "overlaps the previous crediting year " + previousSpan
-                    + "; years must be contiguous, so start this one on " + expected);
+            errors.add(path + ".start", "sheet.year.overlaps-previous", previousStart, previousEnd,
+                    expected.toString());
         } else if (year.start().isAfter(expected)) {
-            errors.add(path + ".start", "leaves a gap after the previous crediting year " + previousSpan
-                    + "; years must be contiguous, so start this one on " + expected);
+            errors.add(path + ".start", "sheet.year.gap-after-previous", previousStart, previousEnd,
+                    expected.toString());
         }
     }
 
@@ -130,15 +130,14 @@ final class SheetValidator {
             LocalDate end = CreditingPeriod.end(last.start());
             if (end.isAfter(applicationDate)) {
                 String path = "$.years[" + (years.size() - 1) + "]" + (last.end() != null ? ".end" : ".start");
-                errors.add(path, "the crediting year ends " + end + ", after the application date "
-                        + applicationDate + "; credits are certified only for years that ended on or before it");
+                errors.add(path, "sheet.year.ends-after-application", end.toString(), applicationDate.toString());
             }
         }
         LocalDate earliest = CreditingPeriod.earliestStart(applicationDate);
         if (first.start() != null && first.start().isBefore(earliest)) {
-            errors.add("$.years[0].start", "starts " + first.start() + ", more than "
-                    + CreditingPeriod.RETROACTIVE_LIMIT_YEARS + " years before the application date "
-                    + applicationDate + "; the earliest allowed start is " + earliest);
+            errors.add("$.years[0].start", "sheet.year.too-early", first.start().toString(),
+                    Integer.toString(CreditingPeriod.RETROACTIVE_LIMIT_YEARS), applicationDate.toString(),
+                    earliest.toString());
         }
     }
 
@@ -162,10 +161,10 @@ final class SheetValidator {
 
         void check(CreditingYear year) {
             if (year.start() == null) {
-                errors.add(path + ".start", "required: the first day of the crediting year, e.g. 2023-04-01");
+                errors.add(path + ".start", "sheet.year.start.required");
             } else if (year.end() != null && !year.end().equals(CreditingPeriod.end(year.start()))) {
-                errors.add(path + ".end", "a crediting year runs exactly one year: starting " + year.start()
-                        + " it ends " + CreditingPeriod.end(year.start()) + "; got " + year.end());
+                errors.add(path + ".end", "sheet.year.end.not-one-year", year.start().toString(),
+                        CreditingPeriod.end(year.start()).toString(), year.end().toString());
             }
             if (type == CreditType.REDUCTION) {
                 components(year.components());
@@ -183,24 +182,21 @@ final class SheetValidator {
          */
         private void noRemovalBaselineOrVessels(CreditingYear year) {
             if (year.baselineTonnesCo2() != null) {
-                errors.add(path + ".baselineT", "a reduction sheet has no removal baseline; enter what the baseline "
-                        + "would have emitted in each component (e.g. baselineFuelLitres) and remove baselineT");
+                errors.add(path + ".baselineT", "reduction.baseline-t.not-allowed");
             }
             if (!year.vessels().isEmpty()) {
-                errors.add(path + ".vessels", "a reduction sheet does not subtract vessel emissions; a vessel's fuel "
-                        + "is the project emission of a reduction-fuel-switch component (projectFuel with "
-                        + "projectFuelLitres), so remove vessels");
+                errors.add(path + ".vessels", "reduction.vessels.not-allowed");
             }
         }
 
         private void components(List<Component> components) {
             if (components.isEmpty()) {
-                errors.add(path + ".components", "at least one component is required");
+                errors.add(path + ".components", "sheet.components.required");
                 return;
             }
             if (components.size() > MAX_COMPONENTS) {
-                errors.add(path + ".components", "at most " + MAX_COMPONENTS + " components per year; got "
-                        + components.size());
+                errors.add(path + ".components", "sheet.components.too-many", Integer.toString(MAX_COMPONENTS),
+                        Integer.toString(components.size()));
                 return;
             }
             Set<String> ids = new HashSet<>();
@@ -208,48 +204,42 @@ final class SheetValidator {
                 String componentPath = path + ".components[" + c + "]";
                 Component component = components.get(c);
                 if (component == null) {
-                    errors.add(componentPath, "must be an object with a method: " + SheetReader.methods(type));
+                    errors.add(componentPath, "sheet.component.not-an-object", SheetReader.methods(type));
                     continue;
                 }
                 id(component.id(), componentPath, ids);
                 if (type != null && component.type() != type) {
-                    errors.add(componentPath + ".method", mixedMessage(component));
+                    if (type == CreditType.REDUCTION) {
+                        errors.add(componentPath + ".method", "reduction.method.is-removal", component.method(),
+                                SheetReader.methods(type));
+                    } else {
+                        errors.add(componentPath + ".method", "sheet.method.is-reduction", component.method());
+                    }
                     continue;
                 }
                 new ComponentRules(table, keys, componentPath, errors).check(component);
             }
         }
 
-        private String mixedMessage(Component component) {
-            if (type == CreditType.REDUCTION) {
-                return component.method() + " is a removal method, but this is a reduction sheet; use one of "
-                        + SheetReader.methods(type) + ", and put removals on a separate removal sheet";
-            }
-            return component.method() + " is a reduction method, but this is a removal sheet; set \"type\": "
-                    + "\"reduction\" at the top of the sheet (a sheet is either removal or reduction: put removals "
-                    + "and reductions on separate sheets)";
-        }
-
         private void id(String id, String componentPath, Set<String> ids) {
             if (id == null || id.isBlank()) {
-                errors.add(componentPath + ".id", "required: a name for the component, e.g. eelgrass");
+                errors.add(componentPath + ".id", "sheet.component.id.required");
             } else if (!ids.add(id)) {
-                errors.add(componentPath + ".id", "duplicate id \"" + id + "\"; ids must be unique within a year");
+                errors.add(componentPath + ".id", "sheet.component.id.duplicate", id);
             }
         }
 
         private void vessels(List<Vessel> vessels) {
             if (vessels.size() > MAX_VESSELS) {
-                errors.add(path + ".vessels", "at most " + MAX_VESSELS + " vessel entries per year; got "
-                        + vessels.size());
+                errors.add(path + ".vessels", "sheet.vessels.too-many", Integer.toString(MAX_VESSELS),
+                        Integer.toString(vessels.size()));
                 return;
             }
             for (int v = 0; v < vessels.size(); v++) {
                 String vesselPath = path + ".vessels[" + v + "]";
                 Vessel vessel = vessels.get(v);
                 if (vessel == null) {
-                    errors.add(vesselPath, "must be an object with fuel and either fuelLitres or count, hours, "
-                            + "ratedKw and fuelLitresPerKwh");
+                    errors.add(vesselPath, "sheet.vessel.not-an-object");
                     continue;
                 }
                 new VesselRules(keys, vesselPath, errors).check(vessel);
@@ -266,8 +256,7 @@ final class SheetValidator {
             boolean estimated = vessel.count() != null || vessel.hours() != null || vessel.ratedKilowatts() != null
                     || vessel.fuelLitresPerKilowattHour() != null;
             if (vessel.fuelLitres() != null && estimated) {
-                errors.add(path, "give either fuelLitres (measured) or count, hours, ratedKw and fuelLitresPerKwh "
-                        + "(estimated), not both");
+                errors.add(path, "sheet.vessel.measured-and-estimated");
                 return;
             }
             if (vessel.fuelLitres() != null) {
@@ -283,16 +272,16 @@ final class SheetValidator {
         private void fuel(String fuel) {
             String known = String.join(", ", table.fuels());
             if (fuel == null) {
-                errors.add(path + ".fuel", "required: one of " + known);
+                errors.add(path + ".fuel", "sheet.vessel.fuel.required", known);
             } else if (table.emissionFactor(fuel).isEmpty()) {
-                errors.add(path + ".fuel", "unknown fuel \"" + fuel + "\"; use one of " + known);
+                errors.add(path + ".fuel", "sheet.fuel.unknown", fuel, known);
             }
         }
 
         private void count(BigDecimal count, NumberRules numbers) {
             numbers.nonNegative(path + ".count", count, true);
             if (count != null && count.signum() >= 0 && count.stripTrailingZeros().scale() > 0) {
-                errors.add(path + ".count", "must be a whole number of vessels; got " + count.toPlainString());
+                errors.add(path + ".count", "sheet.vessel.count.not-whole", count.toPlainString());
             }
         }
     }
@@ -328,9 +317,7 @@ final class SheetValidator {
             }
             String coefficientPath = path + ".coefficient";
             if (table != null && !table.ownCoefficientAllowed()) {
-                errors.add(coefficientPath, "methodology version " + table.version() + " takes the coefficient "
-                        + "from its table; leave coefficient empty (null), or use a version that accepts an own "
-                        + "coefficient such as jbe-2.3");
+                errors.add(coefficientPath, "sheet.coefficient.own-not-allowed", table.version());
                 return;
             }
             numbers.nonNegative(coefficientPath, area.ownCoefficient(), true);
@@ -338,11 +325,11 @@ final class SheetValidator {
         }
 
         private void ecosystem(String ecosystem) {
-            String known = "; use one of " + String.join(", ", keys.ecosystems());
+            String known = String.join(", ", keys.ecosystems());
             if (ecosystem == null) {
-                errors.add(path + ".ecosystem", "required: the ecosystem of the area" + known);
+                errors.add(path + ".ecosystem", "sheet.ecosystem.required", known);
             } else if (keys.coefficient(ecosystem).isEmpty()) {
-                errors.add(path + ".ecosystem", "unknown ecosystem \"" + ecosystem + "\"" + known);
+                errors.add(path + ".ecosystem", "sheet.ecosystem.unknown", ecosystem, known);
             }
         }
 
@@ -357,14 +344,14 @@ final class SheetValidator {
             for (Map.Entry<ComponentInput, InputDistribution> entry : component.uncertainties().entrySet()) {
                 String inputPath = path + ".uncertainty." + entry.getKey().jsonName();
                 if (!component.inputs().contains(entry.getKey())) {
-                    errors.add(inputPath, "not an input of method " + component.method() + "; use one of "
-                            + String.join(", ", component.inputs().stream().map(ComponentInput::jsonName).toList()));
+                    errors.add(inputPath, "sheet.uncertainty.not-an-input-of-method", component.method(),
+                            String.join(", ", component.inputs().stream().map(ComponentInput::jsonName).toList()));
                 } else if (entry.getValue() instanceof InputDistribution.Uniform uniform) {
                     numbers.nonNegative(inputPath + ".min", uniform.min(), true);
                     numbers.nonNegative(inputPath + ".max", uniform.max(), true);
                     if (uniform.min() != null && uniform.max() != null && uniform.min().compareTo(uniform.max()) > 0) {
-                        errors.add(inputPath, "min " + uniform.min().toPlainString() + " is greater than max "
-                                + uniform.max().toPlainString());
+                        errors.add(inputPath, "sheet.uncertainty.min-above-max", uniform.min().toPlainString(),
+                                uniform.max().toPlainString());
                     }
                 } else if (entry.getValue() instanceof InputDistribution.Normal normal) {
                     numbers.nonNegative(inputPath + ".sd", normal.standardDeviation(), true);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.amamo.methodology.Warning;
 import org.amamo.methodology.table.MethodologyTable;
 
 /** Calculates one validated crediting year of a removal sheet; collects warnings on the way. */
@@ -12,9 +13,9 @@ final class YearCalculation {
     private final MethodologyTable table;
     private final InputSampler sampler;
     private final int yearIndex;
-    private final List<String> warnings;
+    private final List<Warning> warnings;
 
-    YearCalculation(MethodologyTable table, InputSampler sampler, int yearIndex, List<String> warnings) {
+    YearCalculation(MethodologyTable table, InputSampler sampler, int yearIndex, List<Warning> warnings) {
         this.table = table;
         this.sampler = sampler;
         this.yearIndex = yearIndex;
@@ -37,7 +38,7 @@ final class YearCalculation {
 
     private BigDecimal baseline(CreditingYear year) {
         if (year.baselineTonnesCo2() == null) {
-            warnings.add(path() + ".baselineT: not given; a baseline of 0 t-CO2 was assumed");
+            warnings.add(Warning.of(path() + ".baselineT", "warning.baseline.assumed-zero"));
             return BigDecimal.ZERO;
         }
         return year.baselineTonnesCo2();
@@ -71,11 +72,10 @@ final class YearCalculation {
         warnUnscored(path() + ".components[" + index + "]", component, warnings);
     }
 
-    static void warnUnscored(String componentPath, Component component, List<String> warnings) {
+    static void warnUnscored(String componentPath, Component component, List<Warning> warnings) {
         for (ComponentInput certainty : component.certainties()) {
             if (component.value(certainty) == null) {
-                warnings.add(componentPath + "." + certainty.jsonName()
-                        + ": not yet scored; 1.00 was assumed and the result is provisional");
+                warnings.add(Warning.of(componentPath + "." + certainty.jsonName(), "warning.certainty.unscored"));
             }
         }
     }

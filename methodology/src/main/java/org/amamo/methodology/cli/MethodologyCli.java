@@ -152,7 +152,8 @@ public final class MethodologyCli {
             try {
                 text = read(file);
             } catch (IOException e) {
-                return reject(List.of(new FieldError(file, "cannot read the file: " + reason(e))));
+                return reject(List.of(e instanceof NoSuchFileException ? FieldError.of(file, "cli.file.not-found")
+                        : FieldError.of(file, "cli.file.unreadable", reason(e))));
             }
             return handler.handle(text);
         }
@@ -179,9 +180,6 @@ public final class MethodologyCli {
         }
 
         private static String reason(IOException e) {
-            if (e instanceof NoSuchFileException) {
-                return "no such file";
-            }
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.FieldError;
+import org.amamo.methodology.Message;
 import org.amamo.methodology.Outcome;
 
 /**
@@ -62,7 +63,8 @@ public final class GeoJsonSites {
     public static List<FieldError> validate(SiteGeometry site) {
         List<PolygonLocation> locations = new ArrayList<>();
         for (int p = 0; p < site.polygons().size(); p++) {
-            locations.add(new PolygonLocation("polygon " + p, "$.coordinates[" + p + "]"));
+            locations.add(new PolygonLocation(Message.of("geometry.label.polygon", Integer.toString(p)),
+                    "$.coordinates[" + p + "]"));
         }
         return GeometryValidator.validate(site, locations);
     }
@@ -95,34 +97,35 @@ public final class GeoJsonSites {
 
     private static Outcome<JsonNode> tree(String geoJson) {
         if (geoJson.length() > MAX_GEOJSON_CHARACTERS) {
-            return Outcome.rejected("$", "the GeoJSON is too large: at most " + MAX_GEOJSON_CHARACTERS + " characters");
+            return Outcome.rejected("$", "geojson.too-large", Integer.toString(MAX_GEOJSON_CHARACTERS));
         }
         try {
             JsonNode root = MAPPER.readTree(geoJson);
             if (root == null || root.isMissingNode()) {
-                return Outcome.rejected("$", "empty input: expected a GeoJSON Polygon, MultiPolygon, Feature or "
-                        + "FeatureCollection");
+                return Outcome.rejected("$", "geojson.empty");
             }
             return Outcome.accepted(root);
         } catch (JsonProcessingException e) {
-            return Outcome.rejected("$", "not valid JSON: " + describe(e));
+            return invalidJson(e);
         }
     }
 
-    private static String describe(JsonProcessingException e) {
+    /** Refuses malformed JSON with the parser's own (English) description and, when known, where it is. */
+    private static <T> Outcome<T> invalidJson(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            message += " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            return Outcome.rejected("$", "json.invalid.at", message, Integer.toString(location.getLineNr()),
+                    Integer.toString(location.getColumnNr()));
         }
-        return message;
+        return Outcome.rejected("$", "json.invalid", message);
     }
 
     private static Outcome<List<Site>> sites(JsonNode root) {
         if (!"FeatureCollection".equals(root.path("type").asText(null))) {
-            return Outcome.rejected("$.type", "existing sites must be a FeatureCollection of Features with ids");
+            return Outcome.rejected("$.type", "geojson.sites.not-a-collection");
         }
         JsonNode features = root.path("features");
         List<Site> sites = new ArrayList<>();
@@ -133,11 +136,11 @@ public final class GeoJsonSites {
             String id = feature.hasNonNull("id") ? feature.get("id").asText()
                     : feature.path("properties").path("id").asText(null);
             if (id == null) {
-                errors.add(new FieldError(path + ".id", "required: the id of the existing site"));
+                errors.add(FieldError.of(path + ".id", "geojson.sites.id.required"));
                 continue;
             }
             Reader reader = new Reader();
-            reader.object(feature, path, "feature " + i);
+            reader.object(feature, path, Integer.toString(i));
             Outcome<SiteGeometry> site = reader.result();
             errors.addAll(site.errors());
             if (site instanceof Outcome.Accepted<SiteGeometry> accepted) {
@@ -162,6 +165,7 @@ public final class GeoJsonSites {
             return invalid.isEmpty() ? Outcome.accepted(site) : Outcome.rejected(invalid);
         }
 
+        /** Reads a GeoJSON object; {@code feature} is the index of the Feature it belongs to, or null. */
         void object(JsonNode node, String path, String feature) {
             String type = node.isObject() ? node.path("type").asText("") : "";
             switch (type) {
@@ -169,8 +173,7 @@ public final class GeoJsonSites {
                 case "MultiPolygon" -> multiPolygon(node.path("coordinates"), path + ".coordinates", feature);
                 case "Feature" -> feature(node, path, feature);
                 case "FeatureCollection" -> collection(node, path);
-                default -> errors.add(new FieldError(path + ".type", "unsupported GeoJSON type \"" + type
-                        + "\"; a site must be a Polygon or MultiPolygon (or a Feature or FeatureCollection of them)"));
+                default -> errors.add(FieldError.of(path + ".type", "geojson.type.unsupported", type));
             }
         }
 
@@ -178,8 +181,8 @@ public final class GeoJsonSites {
             JsonNode geometry = node.path("geometry");
             String type = geometry.path("type").asText("");
             if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
-                errors.add(new FieldError(path + ".geometry", "a site's geometry must be a Polygon or MultiPolygon; "
-                        + "got " + (type.isEmpty() ? "none" : type)));
+                errors.add(type.isEmpty() ? FieldError.of(path + ".geometry", "geojson.feature.geometry.missing")
+                        : FieldError.of(path + ".geometry", "geojson.feature.geometry.unsupported", type));
                 return;
             }
             object(geometry, path + ".geometry", feature);
@@ -188,23 +191,23 @@ public final class GeoJsonSites {
         private void collection(JsonNode node, String path) {
             JsonNode features = node.path("features");
             if (!features.isArray() || features.isEmpty()) {
-                errors.add(new FieldError(path + ".features", "a FeatureCollection needs at least one Feature"));
+                errors.add(FieldError.of(path + ".features", "geojson.collection.empty"));
                 return;
             }
             for (int i = 0; i < features.size(); i++) {
                 String featurePath = path + ".features[" + i + "]";
                 JsonNode feature = features.get(i);
                 if (!"Feature".equals(feature.path("type").asText(null))) {
-                    errors.add(new FieldError(featurePath + ".type", "must be a Feature"));
+                    errors.add(FieldError.of(featurePath + ".type", "geojson.feature.type"));
                 } else {
-                    feature(feature, featurePath, "feature " + i);
+                    feature(feature, featurePath, Integer.toString(i));
                 }
             }
         }
 
         private void multiPolygon(JsonNode coordinates, String path, String feature) {
             if (!coordinates.isArray() || coordinates.isEmpty()) {
-                errors.add(new FieldError(path, "a MultiPolygon needs an array of polygons"));
+                errors.add(FieldError.of(path, "geojson.multipolygon.not-an-array"));
                 return;
             }
             for (int p = 0; p < coordinates.size(); p++) {
@@ -212,19 +215,22 @@ public final class GeoJsonSites {
             }
         }
 
-        private static String label(String feature, int polygon) {
-            String own = "polygon " + Math.max(polygon, 0);
-            return feature == null ? own : feature + ", " + own;
+        /** {@code polygon 1}, or {@code feature 2, polygon 1} inside a FeatureCollection. */
+        private static Message label(String feature, int polygon) {
+            String own = Integer.toString(Math.max(polygon, 0));
+            return feature == null ? Message.of("geometry.label.polygon", own)
+                    : Message.of("geometry.label.feature-polygon", feature, own);
         }
 
-        private void polygon(JsonNode coordinates, String path, String label) {
+        private void polygon(JsonNode coordinates, String path, Message label) {
             if (!coordinates.isArray() || coordinates.isEmpty()) {
-                errors.add(new FieldError(path, label + ": a polygon needs an array of rings, the outer ring first"));
+                errors.add(PolygonLocation.error(path, label, Message.of("geojson.polygon.not-an-array")));
                 return;
             }
             List<List<Position>> rings = new ArrayList<>();
             for (int r = 0; r < coordinates.size(); r++) {
-                List<Position> ring = ring(coordinates.get(r), path + "[" + r + "]", label + ", ring " + r);
+                List<Position> ring = ring(coordinates.get(r), path + "[" + r + "]",
+                        PolygonLocation.ringLabel(label, r));
                 if (ring == null) {
                     return;
                 }
@@ -234,14 +240,14 @@ public final class GeoJsonSites {
             locations.add(new PolygonLocation(label, path));
         }
 
-        private List<Position> ring(JsonNode ring, String path, String label) {
+        private List<Position> ring(JsonNode ring, String path, Message label) {
             if (!ring.isArray()) {
-                errors.add(new FieldError(path, label + ": a ring must be an array of positions"));
+                errors.add(PolygonLocation.error(path, label, Message.of("geojson.ring.not-an-array")));
                 return null;
             }
             if (ring.size() > GeometryValidator.MAX_RING_POSITIONS) {
-                errors.add(new FieldError(path, label + ": at most " + GeometryValidator.MAX_RING_POSITIONS
-                        + " positions per ring"));
+                errors.add(PolygonLocation.error(path, label, Message.of("geojson.ring.too-many-positions",
+                        Integer.toString(GeometryValidator.MAX_RING_POSITIONS))));
                 return null;
             }
             List<Position> positions = new ArrayList<>();
@@ -249,8 +255,8 @@ public final class GeoJsonSites {
                 JsonNode position = ring.get(i);
                 if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber()
                         || !position.get(1).isNumber()) {
-                    errors.add(new FieldError(path + "[" + i + "]", label + ": point " + i
-                            + " must be [longitude, latitude] in numbers; got " + position));
+                    errors.add(PolygonLocation.error(path + "[" + i + "]", label, Message.of(
+                            "geojson.position.invalid", Integer.toString(i), position.toString())));
                     return null;
                 }
                 positions.add(new Position(position.get(0).doubleValue(), position.get(1).doubleValue()));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.amamo.methodology.FieldError;
+import org.amamo.methodology.Message;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
@@ -35,12 +36,12 @@ final class GeometryValidator {
     static List<FieldError> validate(SiteGeometry site, List<PolygonLocation> locations) {
         List<FieldError> errors = new ArrayList<>();
         if (site.polygons().isEmpty()) {
-            errors.add(new FieldError("$", "the site has no polygon"));
+            errors.add(FieldError.of("$", "geometry.site.no-polygon"));
             return errors;
         }
         if (site.polygons().size() > MAX_POLYGONS) {
-            errors.add(new FieldError("$", "at most " + MAX_POLYGONS + " polygons per site; got "
-                    + site.polygons().size()));
+            errors.add(FieldError.of("$", "geometry.site.too-many-polygons", Integer.toString(MAX_POLYGONS),
+                    Integer.toString(site.polygons().size())));
             return errors;
         }
         List<Polygon> polygons = new ArrayList<>();
@@ -57,14 +58,15 @@ final class GeometryValidator {
     /** Checks one polygon; returns its JTS form when valid, otherwise {@code null}. */
     private static Polygon polygon(SitePolygon polygon, PolygonLocation location, List<FieldError> errors) {
         if (polygon.rings().isEmpty()) {
-            errors.add(new FieldError(location.path(), location.label() + ": the polygon has no ring"));
+            errors.add(PolygonLocation.error(location.path(), location.label(),
+                    Message.of("geometry.polygon.no-ring")));
             return null;
         }
         boolean ringsValid = true;
         for (int r = 0; r < polygon.rings().size(); r++) {
-            String problem = ringProblem(polygon.rings().get(r));
+            Message problem = ringProblem(polygon.rings().get(r));
             if (problem != null) {
-                errors.add(new FieldError(location.ringPath(r), location.ringLabel(r) + ": " + problem));
+                errors.add(PolygonLocation.error(location.ringPath(r), location.ringLabel(r), problem));
                 ringsValid = false;
             }
         }
@@ -74,53 +76,53 @@ final class GeometryValidator {
         Polygon jts = Jts.polygon(polygon);
         TopologyValidationError error = new IsValidOp(jts).getValidationError();
         if (error != null) {
-            errors.add(new FieldError(location.path(), location.label() + ": " + describe(error)));
+            errors.add(PolygonLocation.error(location.path(), location.label(), describe(error)));
             return null;
         }
         return jts;
     }
 
     /** The first problem of a ring, or {@code null}; checked in order so that each message is meaningful. */
-    static String ringProblem(List<Position> ring) {
+    static Message ringProblem(List<Position> ring) {
         if (ring.size() < MIN_RING_POSITIONS) {
-            return "ring has " + ring.size() + " points; a closed ring needs at least " + MIN_RING_POSITIONS
-                    + " (the first point repeated as the last)";
+            return Message.of("geometry.ring.too-few-points", Integer.toString(ring.size()),
+                    Integer.toString(MIN_RING_POSITIONS));
         }
         if (ring.size() > MAX_RING_POSITIONS) {
-            return "ring has " + ring.size() + " points; at most " + MAX_RING_POSITIONS + " are accepted";
+            return Message.of("geometry.ring.too-many-points", Integer.toString(ring.size()),
+                    Integer.toString(MAX_RING_POSITIONS));
         }
         for (int i = 0; i < ring.size(); i++) {
             Position p = ring.get(i);
             if (!inRange(p)) {
-                return "point " + i + " " + p + " is out of range: longitude must be within [-180, 180] and "
-                        + "latitude within [-90, 90]";
+                return Message.of("geometry.ring.out-of-range", Integer.toString(i), p.toString());
             }
         }
         Position first = ring.get(0);
         Position last = ring.get(ring.size() - 1);
         if (!first.equals(last)) {
-            return "ring is not closed: first point " + first + " differs from last " + last;
+            return Message.of("geometry.ring.not-closed", first.toString(), last.toString());
         }
         return shapeProblem(ring);
     }
 
-    private static String shapeProblem(List<Position> ring) {
+    private static Message shapeProblem(List<Position> ring) {
         if (new HashSet<>(ring).size() < MIN_RING_POSITIONS - 1) {
-            return "ring has fewer than 3 distinct points, so it encloses no area";
+            return Message.of("geometry.ring.no-area");
         }
         double west = ring.stream().mapToDouble(Position::longitude).min().orElseThrow();
         double east = ring.stream().mapToDouble(Position::longitude).max().orElseThrow();
         if (east - west > 180) {
-            return "ring spans more than 180 degrees of longitude; rings crossing the antimeridian are not supported";
+            return Message.of("geometry.ring.antimeridian");
         }
         LinearRing jts = Jts.ring(ring);
         if (jts.getNumPoints() < MIN_RING_POSITIONS) {
-            return "ring has fewer than 3 distinct points, so it encloses no area";
+            return Message.of("geometry.ring.no-area");
         }
         IsSimpleOp simple = new IsSimpleOp(jts);
         if (!simple.isSimple()) {
             Coordinate at = simple.getNonSimpleLocation();
-            return "ring intersects itself at " + rounded(at);
+            return Message.of("geometry.ring.self-intersection", rounded(at).toString());
         }
         return null;
     }
@@ -135,18 +137,17 @@ final class GeometryValidator {
                 && Math.abs(p.longitude()) <= 180 && Math.abs(p.latitude()) <= 90;
     }
 
-    private static String describe(TopologyValidationError error) {
+    private static Message describe(TopologyValidationError error) {
         Coordinate at = error.getCoordinate();
-        String where = at == null ? "" : " at " + rounded(at);
-        String what = switch (error.getErrorType()) {
-            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "a hole lies outside the outer ring";
-            case TopologyValidationError.NESTED_HOLES -> "a hole lies inside another hole";
-            case TopologyValidationError.DISCONNECTED_INTERIOR -> "the holes cut the polygon's interior in pieces";
-            case TopologyValidationError.SELF_INTERSECTION -> "two rings of the polygon cross";
-            case TopologyValidationError.RING_SELF_INTERSECTION -> "a ring touches itself";
-            default -> error.getMessage().toLowerCase(java.util.Locale.ROOT);
+        Message what = switch (error.getErrorType()) {
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> Message.of("geometry.polygon.hole-outside-shell");
+            case TopologyValidationError.NESTED_HOLES -> Message.of("geometry.polygon.nested-holes");
+            case TopologyValidationError.DISCONNECTED_INTERIOR -> Message.of("geometry.polygon.disconnected-interior");
+            case TopologyValidationError.SELF_INTERSECTION -> Message.of("geometry.polygon.rings-cross");
+            case TopologyValidationError.RING_SELF_INTERSECTION -> Message.of("geometry.polygon.ring-touches-itself");
+            default -> Message.of("geometry.polygon.invalid", error.getMessage().toLowerCase(java.util.Locale.ROOT));
         };
-        return what + where;
+        return at == null ? what : Message.of("geometry.polygon.problem-at", what, rounded(at).toString());
     }
 
     /** Polygons of one site must not overlap, or their area would be counted twice. */
@@ -164,8 +165,8 @@ final class GeometryValidator {
             for (Object candidate : tree.query(polygon.getEnvelopeInternal())) {
                 int q = (Integer) candidate;
                 if (q > p && !reported.contains(q) && polygon.relate(polygons.get(q), "T********")) {
-                    errors.add(new FieldError(locations.get(q).path(), locations.get(q).label() + " overlaps "
-                            + locations.get(p).label() + "; merge them or remove the overlap"));
+                    errors.add(FieldError.of(locations.get(q).path(), "geometry.polygon.overlap",
+                            locations.get(q).label(), locations.get(p).label()));
                     reported.add(q);
                 }
             }

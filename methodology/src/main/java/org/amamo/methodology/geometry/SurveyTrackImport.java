@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import net.sf.geographiclib.Geodesic;
 import org.amamo.methodology.FieldError;
+import org.amamo.methodology.Message;
 import org.amamo.methodology.Outcome;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -52,7 +54,7 @@ public final class SurveyTrackImport {
             if ("kml".equals(root)) {
                 return kml(document);
             }
-            return Outcome.rejected("/" + root, "not a GPX or KML document: the root element is <" + root + ">");
+            return Outcome.rejected("/" + root, "track.not-gpx-or-kml", root);
         });
     }
 
@@ -84,15 +86,16 @@ public final class SurveyTrackImport {
             for (int s = 0; s < segments.size(); s++) {
                 String path = "/gpx/trk[" + t + "]/trkseg[" + s + "]";
                 tracks.line(gpxPoints(children(segments.get(s), "trkpt"), path, tracks), path,
-                        "track " + t + ", segment " + s);
+                        Message.of("track.label.segment", Integer.toString(t), Integer.toString(s)));
             }
         }
         List<Element> routes = children(document.getDocumentElement(), "rte");
         for (int r = 0; r < routes.size(); r++) {
             String path = "/gpx/rte[" + r + "]";
-            tracks.line(gpxPoints(children(routes.get(r), "rtept"), path, tracks), path, "route " + r);
+            tracks.line(gpxPoints(children(routes.get(r), "rtept"), path, tracks), path,
+                    Message.of("track.label.route", Integer.toString(r)));
         }
-        return tracks.result("/gpx", "no track (trk/trkseg/trkpt) or route (rte/rtept) found");
+        return tracks.result("/gpx", "track.gpx.none");
     }
 
     private static List<Position> gpxPoints(List<Element> points, String path, Tracks tracks) {
@@ -103,9 +106,8 @@ public final class SurveyTrackImport {
                 positions.add(new Position(Double.parseDouble(point.getAttribute("lon")),
                         Double.parseDouble(point.getAttribute("lat"))));
             } catch (NumberFormatException e) {
-                tracks.errors.add(new FieldError(path + "/" + point.getLocalName() + "[" + i + "]",
-                        "lat and lon must be numbers; got lat=\"" + point.getAttribute("lat") + "\" lon=\""
-                                + point.getAttribute("lon") + "\""));
+                tracks.errors.add(FieldError.of(path + "/" + point.getLocalName() + "[" + i + "]",
+                        "track.gpx.point.not-numbers", point.getAttribute("lat"), point.getAttribute("lon")));
                 return null;
             }
         }
@@ -116,14 +118,16 @@ public final class SurveyTrackImport {
         Tracks tracks = new Tracks();
         NodeList polygons = document.getElementsByTagNameNS("*", "Polygon");
         for (int p = 0; p < polygons.getLength(); p++) {
-            tracks.kmlPolygon((Element) polygons.item(p), "//Polygon[" + p + "]", "Polygon " + p);
+            tracks.kmlPolygon((Element) polygons.item(p), "//Polygon[" + p + "]",
+                    Message.of("track.label.polygon", Integer.toString(p)));
         }
         NodeList lines = document.getElementsByTagNameNS("*", "LineString");
         for (int l = 0; l < lines.getLength(); l++) {
             String path = "//LineString[" + l + "]";
-            tracks.line(tracks.coordinates((Element) lines.item(l), path), path, "LineString " + l);
+            tracks.line(tracks.coordinates((Element) lines.item(l), path), path,
+                    Message.of("track.label.line", Integer.toString(l)));
         }
-        return tracks.result("/kml", "no Polygon or LineString found");
+        return tracks.result("/kml", "track.kml.none");
     }
 
     /** Collects polygons, their locations and errors while importing. */
@@ -132,7 +136,7 @@ public final class SurveyTrackImport {
         final List<PolygonLocation> locations = new ArrayList<>();
         final List<FieldError> errors = new ArrayList<>();
 
-        void line(List<Position> positions, String path, String label) {
+        void line(List<Position> positions, String path, Message label) {
             if (positions == null) {
                 return;
             }
@@ -143,11 +147,11 @@ public final class SurveyTrackImport {
             }
         }
 
-        void kmlPolygon(Element polygon, String path, String label) {
+        void kmlPolygon(Element polygon, String path, Message label) {
             List<List<Position>> rings = new ArrayList<>();
             List<Element> outer = descendants(polygon, "outerBoundaryIs");
             if (outer.size() != 1) {
-                errors.add(new FieldError(path, label + ": needs exactly one outerBoundaryIs"));
+                errors.add(PolygonLocation.error(path, label, Message.of("track.kml.outer-boundary")));
                 return;
             }
             rings.add(coordinates(outer.get(0), path + "/outerBoundaryIs"));
@@ -164,7 +168,7 @@ public final class SurveyTrackImport {
         List<Position> coordinates(Element parent, String path) {
             List<Element> nodes = descendants(parent, "coordinates");
             if (nodes.size() != 1) {
-                errors.add(new FieldError(path, "needs exactly one <coordinates> element"));
+                errors.add(FieldError.of(path, "track.kml.coordinates.count"));
                 return null;
             }
             List<Position> positions = new ArrayList<>();
@@ -173,18 +177,17 @@ public final class SurveyTrackImport {
                 try {
                     positions.add(new Position(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])));
                 } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                    errors.add(new FieldError(path + "/coordinates", "each coordinate must be longitude,latitude"
-                            + "[,altitude]; got \"" + tuple + "\""));
+                    errors.add(FieldError.of(path + "/coordinates", "track.kml.coordinate.invalid", tuple));
                     return null;
                 }
             }
             return positions;
         }
 
-        private List<Position> close(List<Position> positions, String path, String label) {
+        private List<Position> close(List<Position> positions, String path, Message label) {
             if (positions.size() < 3) {
-                errors.add(new FieldError(path, label + ": a survey track needs at least 3 points; got "
-                        + positions.size()));
+                errors.add(PolygonLocation.error(path, label, Message.of("track.too-few-points",
+                        Integer.toString(positions.size()))));
                 return null;
             }
             Position first = positions.get(0);
@@ -195,9 +198,9 @@ public final class SurveyTrackImport {
             double gap = Geodesic.WGS84.Inverse(first.latitude(), first.longitude(), last.latitude(),
                     last.longitude()).s12;
             if (!(gap <= MAX_CLOSING_GAP_METRES)) {
-                errors.add(new FieldError(path, String.format(java.util.Locale.ROOT, "%s: the track is not closed: "
-                        + "its first and last points are %.1f m apart; a survey track must return to its start "
-                        + "(within %.0f m)", label, gap, MAX_CLOSING_GAP_METRES)));
+                errors.add(PolygonLocation.error(path, label, Message.of("track.not-closed",
+                        String.format(Locale.ROOT, "%.1f", gap),
+                        String.format(Locale.ROOT, "%.0f", MAX_CLOSING_GAP_METRES))));
                 return null;
             }
             List<Position> ring = new ArrayList<>(positions);
@@ -205,6 +208,7 @@ public final class SurveyTrackImport {
             return ring;
         }
 
+        /** The site, or the errors; {@code nothingFound} is the key of the error when there is no polygon. */
         Outcome<SiteGeometry> result(String rootPath, String nothingFound) {
             if (!errors.isEmpty()) {
                 return Outcome.rejected(errors);
@@ -240,7 +244,7 @@ public final class SurveyTrackImport {
     /** Parses XML with DTDs and external entities disabled, so that a document cannot read local files. */
     private static Outcome<Document> document(String xml) {
         if (xml.length() > MAX_XML_CHARACTERS) {
-            return Outcome.rejected("/", "the document is too large: at most " + MAX_XML_CHARACTERS + " characters");
+            return Outcome.rejected("/", "xml.too-large", Integer.toString(MAX_XML_CHARACTERS));
         }
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -253,10 +257,10 @@ public final class SurveyTrackImport {
             builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
             return Outcome.accepted(builder.parse(new InputSource(new StringReader(xml))));
         } catch (SAXParseException e) {
-            return Outcome.rejected("/", "not valid XML: " + e.getMessage() + " (line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + ")");
+            return Outcome.rejected("/", "xml.invalid.at", String.valueOf(e.getMessage()),
+                    Integer.toString(e.getLineNumber()), Integer.toString(e.getColumnNumber()));
         } catch (SAXException | IOException e) {
-            return Outcome.rejected("/", "not valid XML: " + e.getMessage());
+            return Outcome.rejected("/", "xml.invalid", String.valueOf(e.getMessage()));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be configured securely", e);
         }

@@ -3,7 +3,7 @@ package org.amamo.methodology.calculation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.amamo.methodology.FieldError;
+import org.amamo.methodology.EnglishError;
 import org.amamo.methodology.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +36,14 @@ class ReductionValidationTest {
         return sheet("\"type\": \"reduction\", \"methodologyVersion\": \"yokohama-2019-reduction\"", components, "");
     }
 
-    private static List<FieldError> errors(String json) {
+    private static List<EnglishError> errors(String json) {
         Outcome<CalculationResult> outcome = CreditCalculator.standard().calculate(json);
         assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
-        return outcome.errors();
+        return EnglishError.all(outcome.errors());
     }
 
-    private static FieldError error(String path, String message) {
-        return new FieldError(path, message);
+    private static EnglishError error(String path, String message) {
+        return new EnglishError(path, message);
     }
 
     @Test
@@ -164,7 +164,7 @@ class ReductionValidationTest {
         assertThat(CreditCalculator.standard().calculate(reduction(HEAT_PUMP.replace("\"0.000441\"", "\"0.01\"")))
                 .errors()).isEmpty();
         assertThat(errors(reduction(HEAT_PUMP.replace("\"0.000441\"", "\"0.0100001\""))))
-                .extracting(FieldError::path).containsExactly(PATH + ".gridFactorTCo2PerKwh");
+                .extracting(EnglishError::path).containsExactly(PATH + ".gridFactorTCo2PerKwh");
     }
 
     @Test
@@ -206,7 +206,7 @@ class ReductionValidationTest {
     @Test
     void rejectsUnknownFieldSuchAsAMisspelledUnit() {
         assertThat(errors(reduction(HEAT_PUMP.replace("gridFactorTCo2PerKwh", "gridFactorKgCo2PerKwh"))))
-                .extracting(FieldError::path)
+                .extracting(EnglishError::path)
                 .containsExactly(PATH + ".gridFactorKgCo2PerKwh", PATH + ".gridFactorTCo2PerKwh");
     }
 
@@ -223,7 +223,7 @@ class ReductionValidationTest {
                 .replace("\"1.00\"", "\"1.5\"");
 
         assertThat(errors(reduction(tug + "," + WAKAME.replace("\"MLIT truck factor\"", "null"))))
-                .extracting(FieldError::path).containsExactly(PATH + ".projectFuelLitres", PATH + ".baselineFuel",
+                .extracting(EnglishError::path).containsExactly(PATH + ".projectFuelLitres", PATH + ".baselineFuel",
                         PATH + ".projectFuel", PATH + ".certainty", "$.years[0].components[1].transportFactorSource");
     }
 }

@@ -3,6 +3,7 @@ package org.amamo.methodology.calculation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.amamo.methodology.EnglishError;
 import org.amamo.methodology.FieldError;
 import org.amamo.methodology.Outcome;
 import org.junit.jupiter.api.Test;
@@ -38,14 +39,14 @@ class SheetValidationTest {
         return sheet("jbe-2.3", year("2023-04-01", EELGRASS, vessel));
     }
 
-    private static List<FieldError> errors(String json) {
+    private static List<EnglishError> errors(String json) {
         Outcome<CalculationResult> outcome = CreditCalculator.standard().calculate(json);
         assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
-        return outcome.errors();
+        return EnglishError.all(outcome.errors());
     }
 
-    private static FieldError error(String path, String message) {
-        return new FieldError(path, message);
+    private static EnglishError error(String path, String message) {
+        return new EnglishError(path, message);
     }
 
     @Test
@@ -312,7 +313,7 @@ class SheetValidationTest {
     void validatesSheetsBuiltFromJavaObjects() {
         CalculationSheet sheet = Sheets.sheet("jbe-2.3", AreaComponent.of("a", "kelp", null, Sheets.d("1.5"), null));
 
-        assertThat(CreditCalculator.standard().validate(sheet)).containsExactly(
+        assertThat(EnglishError.all(CreditCalculator.standard().validate(sheet))).containsExactly(
                 error("$.years[0].components[0].areaHa", "required: a number of zero or more"),
                 error("$.years[0].components[0].areaCertainty", "must be greater than 0 and at most 1 (e.g. 0.90), "
                         + "or left empty until the review committee scores it; got 1.5"));

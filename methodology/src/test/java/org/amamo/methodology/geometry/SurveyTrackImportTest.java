@@ -3,7 +3,7 @@ package org.amamo.methodology.geometry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.amamo.methodology.FieldError;
+import org.amamo.methodology.EnglishError;
 import org.amamo.methodology.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,8 @@ class SurveyTrackImportTest {
         String gpx = "<gpx><trk><trkseg><trkpt lat='35.4' lon='139.6'/><trkpt lat='35.4' lon='139.61'/>"
                 + "<trkpt lat='35.41' lon='139.61'/><trkpt lat='35.41' lon='139.6'/></trkseg></trk></gpx>";
 
-        assertThat(SurveyTrackImport.fromGpx(gpx).errors()).containsExactly(new FieldError("/gpx/trk[0]/trkseg[0]",
+        assertThat(EnglishError.all(SurveyTrackImport.fromGpx(gpx).errors())).containsExactly(
+                new EnglishError("/gpx/trk[0]/trkseg[0]",
                 "track 0, segment 0: the track is not closed: its first and last points are 1109.5 m apart; a survey "
                         + "track must return to its start (within 50 m)"));
     }
@@ -86,7 +87,8 @@ class SurveyTrackImportTest {
         String kml = "<kml><Placemark><LineString><coordinates>139.5,35.3 139.52,35.32 139.52,35.3 139.5,35.32 "
                 + "139.5,35.3</coordinates></LineString></Placemark></kml>";
 
-        assertThat(SurveyTrackImport.fromKml(kml).errors()).containsExactly(new FieldError("//LineString[0][0]",
+        assertThat(EnglishError.all(SurveyTrackImport.fromKml(kml).errors())).containsExactly(
+                new EnglishError("//LineString[0][0]",
                 "LineString 0, ring 0: ring intersects itself at (139.51, 35.31)"));
     }
 
@@ -100,7 +102,7 @@ class SurveyTrackImportTest {
 
     @Test
     void refusesOtherDocuments() {
-        assertThat(SurveyTrackImport.fromXml("<svg/>").errors()).containsExactly(
-                new FieldError("/svg", "not a GPX or KML document: the root element is <svg>"));
+        assertThat(EnglishError.all(SurveyTrackImport.fromXml("<svg/>").errors())).containsExactly(
+                new EnglishError("/svg", "not a GPX or KML document: the root element is <svg>"));
     }
 }

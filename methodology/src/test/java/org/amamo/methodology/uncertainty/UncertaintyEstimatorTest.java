@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.amamo.methodology.FieldError;
+import org.amamo.methodology.EnglishError;
 import org.amamo.methodology.calculation.AreaComponent;
 import org.amamo.methodology.calculation.CalculationSheet;
 import org.amamo.methodology.calculation.ComponentInput;
@@ -86,9 +86,9 @@ class UncertaintyEstimatorTest {
                  "baselineT": "0", "components": [{"id": "e", "method": "area", "ecosystem": "seagrass",
                  "areaHa": "7.8", "uncertainty": {"areaHa": {"min": "9", "max": "7"}, "pb": {"sd": "1"}}}]}]}""";
 
-        assertThat(CreditCalculator.standard().calculate(json).errors()).containsExactly(
-                new FieldError("$.years[0].components[0].uncertainty.areaHa", "min 9 is greater than max 7"),
-                new FieldError("$.years[0].components[0].uncertainty.pb", "not an input of method area; use one of "
+        assertThat(EnglishError.all(CreditCalculator.standard().calculate(json).errors())).containsExactly(
+                new EnglishError("$.years[0].components[0].uncertainty.areaHa", "min 9 is greater than max 7"),
+                new EnglishError("$.years[0].components[0].uncertainty.pb", "not an input of method area; use one of "
                         + "areaHa, coefficient, areaCertainty, coefficientCertainty"));
         assertThat(SheetJson.read(json).errors()).isEmpty();
     }

@@ -69,8 +69,17 @@ class ApplicationController {
 
     @PostMapping("/applications")
     @PreAuthorize("hasRole('APPLICANT')")
-    String create(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name) {
-        return "redirect:/applications/" + service.create(user, name) + "/edit";
+    String create(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name,
+            @RequestParam(required = false) Long consultation, RedirectAttributes redirect) {
+        if (consultation == null) {
+            return "redirect:/applications/" + service.create(user, name) + "/edit";
+        }
+        ApplicationService.Created created = service.createFromConsultation(user, consultation);
+        if (created.id() == null) {
+            redirect.addFlashAttribute("refusals", created.refusals());
+            return "redirect:/applications";
+        }
+        return "redirect:/applications/" + created.id() + "/edit";
     }
 
     @GetMapping("/applications/{id}")
@@ -87,8 +96,26 @@ class ApplicationController {
     @PreAuthorize("isAuthenticated()")
     String edit(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model) {
         StoredApplication application = editable(user, id);
-        model.addAttribute("form", applications.loadForm(id));
+        ApplicationForm form = applications.loadForm(id);
+        model.addAttribute("form", form);
+        showSheetErrors(model, form, application);
         return editPage(model, application);
+    }
+
+    /**
+     * What the methodology library refuses in the saved CO2 form, shown at each field (a draft may be saved
+     * incomplete; submission then refuses these). A form without crediting years has nothing to check yet.
+     */
+    private void showSheetErrors(Model model, ApplicationForm form, StoredApplication application) {
+        if (form.getSheet().getYears().isEmpty()) {
+            return;
+        }
+        if (calculation.calculate(form.getSheet(), service.applicationDate(application))
+                instanceof org.amamo.methodology.Outcome.Rejected<?> rejected) {
+            BindingResult binding = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+            FormErrors.reject(binding, SheetCalculation.refusals(rejected.errors()));
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
+        }
     }
 
     /**
@@ -125,7 +152,12 @@ class ApplicationController {
         model.addAttribute("categories", List.copyOf(new java.util.TreeSet<>(Completeness.CATEGORIES)));
         model.addAttribute("ecosystems", List.of("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm"));
         model.addAttribute("formulas", List.of("area", "farm-biomass", "rope-length"));
+        model.addAttribute("removalMethods", Completeness.REMOVAL_METHODS);
+        model.addAttribute("reductionMethods", Completeness.REDUCTION_METHODS);
+        model.addAttribute("reductionFuels", List.of("diesel", "heavy-oil-a", "gasoline", "lng"));
+        model.addAttribute("prefectures", org.amamo.platform.Prefectures.CODES);
         model.addAttribute("programmes", programmes.all());
+        model.addAttribute("consultations", service.linkableConsultations(application.ownerId()));
         model.addAttribute("versions", org.amamo.methodology.table.MethodologyTables.VERSIONS);
         model.addAttribute("fuels", List.of("gasoline", "diesel", "heavy-oil-a"));
         model.addAttribute("areaEcosystems", List.of("seagrass", "mangrove", "sargassum", "kelp", "eisenia", "tidal-flat"));

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo applications in every workflow state, taken through the real service (so every rule applies),
  * among them a certified project of the Yokohama programme modelled on seed 001's eelgrass site: 7.8 ha of
  * seagrass at 1.58 t-CO2/ha/yr (yokohama-2019) gives 12.324, certified as 12.3 t-CO2 and issued with YBC
- * serials; the other projects belong to J Blue Credit.
+ * serials, and a Yokohama reduction project: a hybrid tugboat's fuel switch ({@link TugboatForm}, 103.2 t-CO2 of
+ * reductions, issued as REDUCTION credits with YBC serials); the other projects belong to J Blue Credit.
  */
 @Component
 @Order(30)
@@ -48,7 +49,7 @@ class ApplicationDemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments arguments) {
-        if (!applications.search(null, null, 0, 1).isEmpty()) {
+        if (!applications.search(null, null, null, 0, 1).isEmpty()) {
             return;
         }
         AmamoPrincipal applicant = principal("applicant@amamo.example");
@@ -56,6 +57,7 @@ class ApplicationDemoData implements ApplicationRunner {
         AmamoPrincipal reviewer = principal("reviewer@amamo.example");
         Demo demo = new Demo(applicant, secretariat, reviewer);
         demo.reach("横浜・海の公園 アマモ場再生プロジェクト", "7.8", ApplicationStatus.CERTIFIED, "YBC", "yokohama-2019");
+        demo.reach(TugboatForm.complete("横浜港 ハイブリッドタグボートへの代替", applicant.email()), ApplicationStatus.CERTIFIED);
         demo.reach("金沢八景 アマモ場の保全", "5.4", ApplicationStatus.CERTIFIED);
         demo.reach("金沢湾 アマモ場保全（意見公募中）", "3.2", ApplicationStatus.PUBLIC_COMMENT);
         demo.reach("野島 海草藻場の再生", "2.5", ApplicationStatus.IN_REVIEW);
@@ -91,12 +93,18 @@ class ApplicationDemoData implements ApplicationRunner {
         }
 
         void reach(String name, String areaHectares, ApplicationStatus target, String programme, String version) {
-            long id = service.create(applicant, name);
             ApplicationForm form = EelgrassForm.complete(name, areaHectares, applicant.email());
             form.setProgrammeCode(programme);
             form.getSheet().setMethodologyVersion(version);
+            reach(form, target);
+        }
+
+        void reach(ApplicationForm form, ApplicationStatus target) {
+            long id = service.create(applicant, form.getName());
             check(service.save(applicant, id, form));
-            check(attachments.store(id, applicant.userId(), "AREA_BASIS", "area-survey.pdf", EVIDENCE));
+            boolean reduction = form.getSheet().reduction();
+            check(attachments.store(id, applicant.userId(), reduction ? "BASELINE" : "AREA_BASIS",
+                    reduction ? "fuel-records.pdf" : "area-survey.pdf", EVIDENCE));
             if (target == ApplicationStatus.DRAFT) {
                 return;
             }
@@ -123,8 +131,10 @@ class ApplicationDemoData implements ApplicationRunner {
             }
             check(service.assignReviewer(secretariat, id, reviewer.userId()));
             check(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-            check(service.recordReview(reviewer, id, "調査方法は妥当。面積の確実性は水中写真の範囲で評価した。",
-                    Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
+            check(service.recordReview(reviewer, id, reduction ? "燃料記録と曳航時間の換算は妥当。"
+                    : "調査方法は妥当。面積の確実性は水中写真の範囲で評価した。", reduction
+                    ? Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))
+                    : Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
             if (target == ApplicationStatus.IN_REVIEW) {
                 return;
             }

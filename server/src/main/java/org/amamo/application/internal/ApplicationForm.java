@@ -15,6 +15,8 @@ public class ApplicationForm {
 
     private String programmeCode = org.amamo.programme.Programmes.DEFAULT_CODE;
     private String name;
+    /** The pre-consultation (事前相談) this application follows, if any: one the owner opened. */
+    private Long consultationId;
     private List<String> categories = new ArrayList<>();
     private String overview;
     private String rolesDescription;
@@ -102,6 +104,14 @@ public class ApplicationForm {
 
     public void setStartDate(LocalDate startDate) {
         this.startDate = startDate;
+    }
+
+    public Long getConsultationId() {
+        return consultationId;
+    }
+
+    public void setConsultationId(Long consultationId) {
+        this.consultationId = consultationId;
     }
 
     public String getPrefecture() {

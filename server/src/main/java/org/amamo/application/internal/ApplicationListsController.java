@@ -1,12 +1,11 @@
 package org.amamo.application.internal;
 
-import java.nio.charset.StandardCharsets;
+import org.amamo.platform.CsvTable;
+import org.amamo.programme.Programmes;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Dates;
 import org.amamo.platform.Pages;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,24 +27,32 @@ class ApplicationListsController {
     private final ApplicationRepository applications;
     private final Notifications notifications;
     private final Dates dates;
+    private final Programmes programmes;
 
-    ApplicationListsController(ApplicationRepository applications, Notifications notifications, Dates dates) {
+    ApplicationListsController(ApplicationRepository applications, Notifications notifications, Dates dates,
+            Programmes programmes) {
         this.applications = applications;
+        this.programmes = programmes;
         this.notifications = notifications;
         this.dates = dates;
     }
 
     @GetMapping("/secretariat/applications")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String projects(@RequestParam(required = false) ApplicationStatus status, @RequestParam(required = false) String q,
+    String projects(@RequestParam(required = false) ApplicationStatus status,
+            @RequestParam(required = false) String programme, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
         int number = Pages.number(page);
-        List<StoredApplication> rows = applications.search(status, q, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        String code = programmes.known(programme);
+        List<StoredApplication> rows = applications.search(status, code, q, number * Pages.DEFAULT_SIZE,
+                Pages.DEFAULT_SIZE + 1);
         model.addAttribute("applications", rows.stream().limit(Pages.DEFAULT_SIZE).toList());
         model.addAttribute("hasNext", rows.size() > Pages.DEFAULT_SIZE);
         model.addAttribute("page", number);
         model.addAttribute("status", status);
         model.addAttribute("q", q);
+        model.addAttribute("programme", code);
+        model.addAttribute("programmes", programmes.all());
         model.addAttribute("statuses", ApplicationStatus.values());
         return "application/secretariat-list";
     }
@@ -53,21 +60,16 @@ class ApplicationListsController {
     @GetMapping(value = "/secretariat/applications.csv")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) ApplicationStatus status,
-            @RequestParam(required = false) String q) {
-        StringBuilder csv = new StringBuilder("application_id,project_code,name,prefecture,status,submitted_at,"
-                + "site_area_ha,certified_t_co2,methodology_version\r\n");
-        for (StoredApplication row : applications.search(status, q, 0, CSV_MAX_ROWS)) {
-            csv.append(row.id()).append(',').append(row.projectCode()).append(',').append(Csv.cell(row.name()))
-                    .append(',').append(Csv.cell(row.prefecture())).append(',').append(row.status()).append(',')
-                    .append(dates.dateTime(row.submittedAt())).append(',')
-                    .append(row.siteAreaHectares() == null ? "" : row.siteAreaHectares().toPlainString()).append(',')
-                    .append(row.certifiedUnits() == null ? "" : Csv.tonnes(row.certifiedUnits())).append(',')
-                    .append(row.certifiedVersion() == null ? "" : row.certifiedVersion()).append("\r\n");
+            @RequestParam(required = false) String programme, @RequestParam(required = false) String q) {
+        CsvTable csv = new CsvTable("application_id", "project_code", "name", "prefecture", "status",
+                "submitted_at", "site_area_ha", "certified_t_co2", "methodology_version", "programme");
+        for (StoredApplication row : applications.search(status, programmes.known(programme), q, 0, CSV_MAX_ROWS)) {
+            csv.row(row.id(), row.projectCode(), row.name(), row.prefecture(), row.status(),
+                    dates.dateTime(row.submittedAt()), row.siteAreaHectares(),
+                    row.certifiedUnits() == null ? null : CsvTable.tonnes(row.certifiedUnits()), row.certifiedVersion(),
+                    row.programmeCode());
         }
-        // A byte-order mark lets spreadsheet programs read the Japanese names as UTF-8.
-        byte[] body = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"applications.csv\"").body(body);
+        return csv.download("applications.csv");
     }
 
     @GetMapping("/reviews")

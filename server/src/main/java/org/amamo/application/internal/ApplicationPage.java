@@ -1,5 +1,6 @@
 package org.amamo.application.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -24,15 +25,17 @@ class ApplicationPage {
     private final AttachmentStore attachments;
     private final SheetCalculation calculation;
     private final SiteChecks siteChecks;
+    private final ObjectMapper json;
 
     ApplicationPage(ApplicationService service, ApplicationRepository applications, ReviewRepository reviews,
-            AttachmentStore attachments, SheetCalculation calculation, SiteChecks siteChecks) {
+            AttachmentStore attachments, SheetCalculation calculation, SiteChecks siteChecks, ObjectMapper json) {
         this.service = service;
         this.applications = applications;
         this.reviews = reviews;
         this.attachments = attachments;
         this.calculation = calculation;
         this.siteChecks = siteChecks;
+        this.json = json;
     }
 
     void fill(Model model, StoredApplication application, Set<Relation> relations) {
@@ -48,6 +51,7 @@ class ApplicationPage {
         model.addAttribute("secretariatParty", relations.contains(Relation.SECRETARIAT));
         model.addAttribute("assignedReviewer", relations.contains(Relation.ASSIGNED_REVIEWER));
         model.addAttribute("attachments", attachments.list(application.id()));
+        service.linkedConsultation(relations, form).ifPresent(found -> model.addAttribute("consultation", found));
         boolean insider = !relations.isEmpty();
         model.addAttribute("insider", insider);
         if (insider) {
@@ -66,12 +70,16 @@ class ApplicationPage {
             model.addAttribute("overlaps", siteChecks.overlaps(application, form));
         }
         model.addAttribute("areaWarning", areaWarning(application, form));
+        model.addAttribute("sheetInputs", SheetInputs.of(form.getSheet()));
+        model.addAttribute("sheetType", form.getSheet().reduction() ? "reduction" : "removal");
         fillResult(model, application, form);
     }
 
     private void fillResult(Model model, StoredApplication application, ApplicationForm form) {
         if (application.status() == ApplicationStatus.CERTIFIED) {
             model.addAttribute("certifiedSheet", application.certifiedResult());
+            model.addAttribute("certified", CertifiedSheetView.of(json, applications.certifiedSheet(application.id()),
+                    application.certifiedResult()));
             return;
         }
         Outcome<CalculationResult> outcome = calculation.calculate(form.getSheet(), service.applicationDate(application));

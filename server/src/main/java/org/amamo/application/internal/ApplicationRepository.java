@@ -78,19 +78,20 @@ class ApplicationRepository {
                 """).param(reviewerId).query(this::map).list();
     }
 
-    List<StoredApplication> search(ApplicationStatus status, String text, int offset, int limit) {
+    /** Applications newest first, optionally of one status and one programme, matching text in name or code. */
+    List<StoredApplication> search(ApplicationStatus status, String programme, String text, int offset, int limit) {
         return jdbc.sql(SELECT + """
                  WHERE (CAST(:status AS VARCHAR(20)) IS NULL OR status = :status)
+                   AND (CAST(:programme AS VARCHAR(10)) IS NULL OR programme_code = :programme)
                    AND (LOWER(name) LIKE :text OR CAST(project_id AS VARCHAR(20)) LIKE :text)
                  ORDER BY id DESC LIMIT :limit OFFSET :offset
-                """).param("status", status == null ? null : status.name())
+                """).param("status", status == null ? null : status.name()).param("programme", programme)
                 .param("text", "%" + (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) + "%")
                 .param("limit", limit).param("offset", offset).query(this::map).list();
     }
 
     List<StoredApplication> withStatus(ApplicationStatus status, int limit) {
-        return jdbc.sql(SELECT + " WHERE status = ? ORDER BY id DESC LIMIT ?").params(status.name(), limit)
-                .query(this::map).list();
+        return search(status, null, null, 0, limit);
     }
 
     /** Loads the form's contents: the text fields, the sheet and the lists. */
@@ -98,7 +99,7 @@ class ApplicationRepository {
         ApplicationForm form = jdbc.sql("""
                 SELECT name, categories, overview, roles_description, why_credits, extension_plan, period_activities,
                        start_date, prefecture, site_geojson, area_basis, coefficient_basis, baseline_rationale,
-                       sheet_json, methodology_version, programme_code
+                       sheet_json, methodology_version, programme_code, consultation_id
                   FROM application WHERE id = ?
                 """).param(id).query(this::mapForm).single();
         form.setPlants(jdbc.sql("""
@@ -146,7 +147,8 @@ class ApplicationRepository {
                        period_activities = :activities, start_date = :start, prefecture = :prefecture,
                        site_geojson = :site, site_area_ha = :area, area_basis = :areaBasis,
                        coefficient_basis = :coefficientBasis, baseline_rationale = :baseline, sheet_json = :sheet,
-                       programme_code = :programme, methodology_version = :version, updated_at = :now
+                       programme_code = :programme, methodology_version = :version,
+                       consultation_id = :consultation, updated_at = :now
                  WHERE id = :id
                 """)
                 .param("name", form.getName() == null ? "" : form.getName().strip())
@@ -158,6 +160,7 @@ class ApplicationRepository {
                 .param("area", siteAreaHectares).param("areaBasis", form.getAreaBasis())
                 .param("coefficientBasis", form.getCoefficientBasis()).param("baseline", form.getBaselineRationale())
                 .param("sheet", sheetJson(form.getSheet())).param("programme", form.getProgrammeCode())
+                .param("consultation", form.getConsultationId())
                 .param("version", form.getSheet().getMethodologyVersion()).param("now", utc(now)).param("id", id).update();
         replaceLists(id, form, people);
     }
@@ -245,10 +248,16 @@ class ApplicationRepository {
                 .params(utc(opens), utc(closes), id).update();
     }
 
-    void certify(long id, long units, String resultJson, String version, Instant now) {
+    void certify(long id, long units, String sheetJson, String resultJson, String version, Instant now) {
         jdbc.sql("""
-                UPDATE application SET certified_units = ?, certified_result = ?, certified_version = ?, certified_at = ?
-                 WHERE id = ?""").params(units, resultJson, version, utc(now), id).update();
+                UPDATE application SET certified_units = ?, certified_sheet = ?, certified_result = ?,
+                       certified_version = ?, certified_at = ?
+                 WHERE id = ?""").params(units, sheetJson, resultJson, version, utc(now), id).update();
+    }
+
+    /** The sheet as certified, or null for an application certified before sheets were frozen. */
+    String certifiedSheet(long id) {
+        return jdbc.sql("SELECT certified_sheet FROM application WHERE id = ?").param(id).query(String.class).single();
     }
 
     String certifiedResult(long id) {
@@ -319,6 +328,7 @@ class ApplicationRepository {
         form.setPeriodActivities(row.getString("period_activities"));
         form.setStartDate(row.getObject("start_date", LocalDate.class));
         form.setPrefecture(row.getString("prefecture"));
+        form.setConsultationId(row.getObject("consultation_id", Long.class));
         form.setSiteGeojson(row.getString("site_geojson"));
         form.setAreaBasis(row.getString("area_basis"));
         form.setCoefficientBasis(row.getString("coefficient_basis"));

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.amamo.application.ApplicationCertified;
+import org.amamo.consultation.ConsultationStatus;
+import org.amamo.consultation.ConsultationSummary;
+import org.amamo.consultation.Consultations;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.identity.UserDirectory;
@@ -42,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ApplicationService {
 
     static final String DEFAULT_METHODOLOGY = "jbe-2.3";
-    static final String CREDIT_TYPE = "removal";
+    /** How many of the owner's consultations the form offers to link. */
+    static final int LINKABLE_CONSULTATIONS = 50;
 
     private final ApplicationRepository applications;
     private final ReviewRepository reviews;
@@ -52,12 +56,14 @@ class ApplicationService {
     private final AttachmentStore attachments;
     private final ApplicationEventPublisher events;
     private final Programmes programmes;
+    private final Consultations consultations;
     private final ObjectMapper json;
     private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, ReviewRepository reviews, SheetCalculation calculation,
             Notifications notifications, UserDirectory users, AttachmentStore attachments,
-            ApplicationEventPublisher events, Programmes programmes, ObjectMapper json, Clock clock) {
+            ApplicationEventPublisher events, Programmes programmes, Consultations consultations, ObjectMapper json,
+            Clock clock) {
         this.applications = applications;
         this.reviews = reviews;
         this.calculation = calculation;
@@ -66,6 +72,7 @@ class ApplicationService {
         this.attachments = attachments;
         this.events = events;
         this.programmes = programmes;
+        this.consultations = consultations;
         this.json = json;
         this.clock = clock;
     }
@@ -79,6 +86,25 @@ class ApplicationService {
                 clock.instant());
     }
 
+    /**
+     * Starts a new project from one of the actor's pre-consultations: the draft takes the consultation's title and
+     * prefecture and is linked to it, so the secretariat reads the advice beside the application.
+     */
+    @Transactional
+    Created createFromConsultation(AmamoPrincipal actor, long consultationId) {
+        Optional<Refusal> refusal = consultationRefusal(consultationId, actor.userId());
+        if (refusal.isPresent()) {
+            return new Created(null, List.of(refusal.get()));
+        }
+        ConsultationSummary consultation = consultations.find(consultationId).orElseThrow();
+        long id = create(actor, consultation.title());
+        ApplicationForm form = applications.loadForm(id);
+        form.setConsultationId(consultationId);
+        form.setPrefecture(consultation.prefecture());
+        applications.saveForm(id, form, resolve(form), null, clock.instant());
+        return new Created(id, List.of());
+    }
+
     /** Continuation (継続申請): a new draft of the same project, its form copied from a certified application. */
     @Transactional
     Created continueFrom(AmamoPrincipal actor, long previousId) {
@@ -90,6 +116,7 @@ class ApplicationService {
             return new Created(null, List.of(Refusal.of("$", "application.continue.not-certified")));
         }
         ApplicationForm form = applications.loadForm(previousId);
+        form.setConsultationId(null); // a new year's application follows its own consultation, if any
         long id = applications.insertApplication(previous.projectId(), previousId, actor.userId(), previous.name(),
                 previous.methodologyVersion(), clock.instant());
         applications.saveForm(id, form, resolve(form), previous.siteAreaHectares(), clock.instant());
@@ -150,12 +177,12 @@ class ApplicationService {
         ResolvedPeople people = resolve(form);
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
         refusals.addAll(programmeRules(form, application));
+        consultationRefusal(form.getConsultationId(), application.ownerId()).ifPresent(refusals::add);
         BigDecimal area = null;
         if (form.getSiteGeojson() != null && !form.getSiteGeojson().isBlank()) {
             Outcome<BigDecimal> measured = GeodesicArea.hectares(form.getSiteGeojson());
             if (measured instanceof Outcome.Rejected<BigDecimal> rejected) {
-                rejected.errors().forEach(error -> refusals.add(Refusal.of("siteGeojson", "application.site.invalid",
-                        error.line())));
+                refusals.addAll(MethodologyMessages.siteRefusals(rejected.errors()));
             } else {
                 area = ((Outcome.Accepted<BigDecimal>) measured).value();
             }
@@ -176,8 +203,7 @@ class ApplicationService {
         String text = fileText == null ? "" : fileText.strip();
         Outcome<SiteGeometry> site = text.startsWith("{") ? GeoJsonSites.parse(text) : SurveyTrackImport.fromXml(text);
         if (site instanceof Outcome.Rejected<SiteGeometry> rejected) {
-            return rejected.errors().stream()
-                    .map(error -> Refusal.of("siteGeojson", "application.site.invalid", error.line())).toList();
+            return MethodologyMessages.siteRefusals(rejected.errors());
         }
         ApplicationForm form = applications.loadForm(id);
         form.setSiteGeojson(GeoJsonSites.write(((Outcome.Accepted<SiteGeometry>) site).value()));
@@ -188,6 +214,42 @@ class ApplicationService {
      * The programme must exist and accept the sheet's methodology version (issue 8); a form that names no
      * version keeps the application's.
      */
+    /**
+     * An application may name only a pre-consultation its owner opened (and not one they withdrew): the link tells
+     * the secretariat which advice the application follows.
+     */
+    private Optional<Refusal> consultationRefusal(Long consultationId, long ownerId) {
+        if (consultationId == null) {
+            return Optional.empty();
+        }
+        Optional<ConsultationSummary> consultation = consultations.find(consultationId)
+                .filter(found -> found.applicantId() == ownerId);
+        if (consultation.isEmpty()) {
+            return Optional.of(Refusal.of("consultationId", "application.consultation.not-yours"));
+        }
+        if (consultation.get().status() == ConsultationStatus.WITHDRAWN) {
+            return Optional.of(Refusal.of("consultationId", "application.consultation.withdrawn"));
+        }
+        return Optional.empty();
+    }
+
+    /** The consultations the owner may link the application to, newest first. */
+    @Transactional(readOnly = true)
+    List<ConsultationSummary> linkableConsultations(long ownerId) {
+        return consultations.openedBy(ownerId, LINKABLE_CONSULTATIONS).stream()
+                .filter(found -> found.status() != ConsultationStatus.WITHDRAWN).toList();
+    }
+
+    /** The consultation the application follows, for those who may read it: its applicant and the secretariat. */
+    @Transactional(readOnly = true)
+    Optional<ConsultationSummary> linkedConsultation(Set<Relation> relations, ApplicationForm form) {
+        if (form.getConsultationId() == null
+                || !relations.contains(Relation.OWNER) && !relations.contains(Relation.SECRETARIAT)) {
+            return Optional.empty();
+        }
+        return consultations.find(form.getConsultationId());
+    }
+
     private List<Refusal> programmeRules(ApplicationForm form, StoredApplication application) {
         if (form.getSheet().getMethodologyVersion() == null || form.getSheet().getMethodologyVersion().isBlank()) {
             form.getSheet().setMethodologyVersion(application.methodologyVersion());
@@ -210,7 +272,8 @@ class ApplicationService {
         ApplicationForm form = applications.loadForm(application.id());
         ResolvedPeople people = resolve(form);
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
-        refusals.addAll(Completeness.missingFields(form, people, attachments.hasAreaEvidence(application.id())));
+        refusals.addAll(Completeness.missingFields(form, people, attachments.hasEvidence(application.id(),
+                form.getSheet().reduction() ? "BASELINE" : "AREA_BASIS")));
         Outcome<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
         if (result instanceof Outcome.Rejected<CalculationResult> rejected) {
             refusals.addAll(SheetCalculation.refusals(rejected.errors()));
@@ -453,7 +516,8 @@ class ApplicationService {
         if (result.creditUnits() < 1) {
             return List.of(Refusal.of("$", "review.certify.no-credit"));
         }
-        applications.certify(application.id(), result.creditUnits(), SheetCalculation.json(result),
+        applications.certify(application.id(), result.creditUnits(), applications.sheetJson(sheet),
+                SheetCalculation.json(result),
                 result.methodologyVersion(), clock.instant());
         List<ApplicationCertified.InitialHolder> holders = applications.holders(application.id()).stream()
                 .map(holder -> new ApplicationCertified.InitialHolder(holder.userId(), holder.name(), holder.sharePercent()))
@@ -462,7 +526,7 @@ class ApplicationService {
         Programme programme = programmes.find(application.programmeCode()).orElseThrow();
         events.publishEvent(new ApplicationCertified(application.id(), application.projectId(),
                 application.projectCode(), application.name(), programme.serialPrefix(), programme.certifier(),
-                fiscalYear(lastYear), result.methodologyVersion(), CREDIT_TYPE,
+                fiscalYear(lastYear), result.methodologyVersion(), result.type().jsonName(),
                 result.creditUnits(), holders));
         return List.of();
     }

@@ -83,9 +83,10 @@ class AttachmentStore {
                 .query((row, n) -> new Content(row.getString(1), row.getString(2), row.getBytes(3))).optional();
     }
 
-    boolean hasAreaEvidence(long applicationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM application_attachment WHERE application_id = ? AND purpose = 'AREA_BASIS'")
-                .param(applicationId).query(Long.class).single() > 0;
+    /** Whether an attachment of this purpose is on file (the area survey, or for a reduction the baseline's). */
+    boolean hasEvidence(long applicationId, String purpose) {
+        return jdbc.sql("SELECT COUNT(*) FROM application_attachment WHERE application_id = ? AND purpose = ?")
+                .params(applicationId, purpose).query(Long.class).single() > 0;
     }
 
     /** PDF, PNG or JPEG by their signatures; null for anything else. */

@@ -15,25 +15,31 @@ import org.springframework.transaction.annotation.Transactional;
 class CertifiedProjectQuery implements CertifiedProjects {
 
     private final JdbcClient jdbc;
+    private final ApplicationRepository applications;
 
-    CertifiedProjectQuery(JdbcClient jdbc) {
+    CertifiedProjectQuery(JdbcClient jdbc, ApplicationRepository applications) {
         this.jdbc = jdbc;
+        this.applications = applications;
     }
 
     @Override
     public List<CertifiedProject> all() {
         return jdbc.sql("""
                 SELECT id, project_id, name, prefecture, certified_units, site_area_ha, site_geojson, certified_version,
-                       certified_at
+                       certified_at, sheet_json
                   FROM application WHERE status = 'CERTIFIED' ORDER BY certified_at DESC, id DESC
                 """).query((row, n) -> {
                     long id = row.getLong("id");
                     java.time.Instant certifiedAt = row.getObject("certified_at", OffsetDateTime.class).toInstant();
+                    SheetForm sheet = applications.readSheet(row.getString("sheet_json"));
                     return new CertifiedProject(id, String.format("%04d", row.getLong("project_id")),
                             row.getString("name"), row.getString("prefecture"), row.getLong("certified_units"),
                             row.getBigDecimal("site_area_ha"), row.getString("site_geojson"), ecosystems(id),
                             row.getString("certified_version"), certifiedAt,
-                            ApplicationService.fiscalYear(LocalDate.ofInstant(certifiedAt, SchemeTime.ZONE)));
+                            ApplicationService.fiscalYear(LocalDate.ofInstant(certifiedAt, SchemeTime.ZONE)),
+                            sheet.reduction() ? "reduction" : "removal",
+                            ApplicationService.componentMethods(sheet).values().stream()
+                                    .filter(java.util.Objects::nonNull).distinct().toList());
                 }).list();
     }
 

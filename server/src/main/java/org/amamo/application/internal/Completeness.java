@@ -5,18 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.amamo.identity.CorporateNumber;
+import org.amamo.platform.Prefectures;
 import org.amamo.platform.Refusal;
 
 /**
  * What a submission must hold (seed 003 §2.2.1): every field of the form, a valid site, a CO2 form the
  * methodology accepts, a basis for the area with its evidence attached, and initial holders who are
  * registered users with shares totalling exactly 100%. Lists every missing or wrong field at once.
+ *
+ * <p>A reduction sheet (methodology.md §7: a tugboat's fuel switch, a heat pump, avoided transport) concerns
+ * no plants and no area: it needs neither target plants, a site, an area basis nor a coefficient basis; its
+ * evidence is the baseline's (purpose {@code BASELINE}, e.g. the replaced vessel's fuel log) and its
+ * baseline rationale says how the baseline was estimated.
  */
 final class Completeness {
 
     static final Set<String> CATEGORIES = Set.of("conservation", "restoration", "creation", "aquaculture");
     static final Set<String> ECOSYSTEMS = Set.of("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm");
     static final Set<String> FORMULAS = Set.of("area", "farm-biomass", "rope-length");
+    /** Component methods of a removal sheet, in the order the form offers them. */
+    static final List<String> REMOVAL_METHODS = List.of("area", "farm-biomass", "rope-length");
+    /** Component methods of a reduction sheet (methodology.md §7), in the order the form offers them. */
+    static final List<String> REDUCTION_METHODS = List.of("reduction-fuel-switch", "reduction-electricity",
+            "reduction-transport");
     static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private Completeness() {
@@ -30,6 +41,14 @@ final class Completeness {
             if (!CATEGORIES.contains(category)) {
                 refusals.add(Refusal.of("categories", "application.category.unknown", category));
             }
+        }
+        if (form.getPrefecture() != null && !form.getPrefecture().isBlank()
+                && !Prefectures.known(form.getPrefecture())) {
+            refusals.add(Refusal.of("prefecture", "application.prefecture.unknown"));
+        }
+        if (form.getSheet().getType() != null && !form.getSheet().getType().isBlank()
+                && !List.of("removal", "reduction").contains(form.getSheet().getType())) {
+            refusals.add(Refusal.of("sheet.type", "application.type.unknown"));
         }
         rows(form, refusals);
         for (int i = 0; i < form.getJointApplicants().size(); i++) {
@@ -46,8 +65,12 @@ final class Completeness {
         return refusals;
     }
 
-    /** Everything a submission still lacks, beyond {@link #wrongFields}. */
-    static List<Refusal> missingFields(ApplicationForm form, ResolvedPeople people, boolean hasAreaEvidence) {
+    /**
+     * Everything a submission still lacks, beyond {@link #wrongFields}. {@code hasEvidence}: the area survey
+     * is attached (removal), or the baseline's evidence (reduction).
+     */
+    static List<Refusal> missingFields(ApplicationForm form, ResolvedPeople people, boolean hasEvidence) {
+        boolean reduction = form.getSheet().reduction();
         List<Refusal> refusals = new ArrayList<>();
         required(form.getName(), "name", refusals);
         if (form.getCategories().isEmpty()) {
@@ -62,15 +85,18 @@ final class Completeness {
             refusals.add(Refusal.of("startDate", "validation.required"));
         }
         required(form.getPrefecture(), "prefecture", refusals);
-        required(form.getSiteGeojson(), "siteGeojson", refusals);
-        if (form.getPlants().isEmpty()) {
-            refusals.add(Refusal.of("plants", "application.plants.required"));
+        if (!reduction) {
+            required(form.getSiteGeojson(), "siteGeojson", refusals);
+            if (form.getPlants().isEmpty()) {
+                refusals.add(Refusal.of("plants", "application.plants.required"));
+            }
+            required(form.getAreaBasis(), "areaBasis", refusals);
+            required(form.getCoefficientBasis(), "coefficientBasis", refusals);
         }
-        required(form.getAreaBasis(), "areaBasis", refusals);
-        required(form.getCoefficientBasis(), "coefficientBasis", refusals);
         required(form.getBaselineRationale(), "baselineRationale", refusals);
-        if (!hasAreaEvidence) {
-            refusals.add(Refusal.of("attachments", "application.area-evidence.required"));
+        if (!hasEvidence) {
+            refusals.add(Refusal.of("attachments", reduction ? "application.baseline-evidence.required"
+                    : "application.area-evidence.required"));
         }
         if (form.getHolders().isEmpty()) {
             refusals.add(Refusal.of("holders", "application.holders.required"));
@@ -128,7 +154,6 @@ final class Completeness {
         limit(form.getAreaBasis(), "areaBasis", ApplicationForm.TEXT_MAX, refusals);
         limit(form.getCoefficientBasis(), "coefficientBasis", ApplicationForm.TEXT_MAX, refusals);
         limit(form.getBaselineRationale(), "baselineRationale", ApplicationForm.TEXT_MAX, refusals);
-        limit(form.getPrefecture(), "prefecture", 20, refusals);
     }
 
     private static void required(String value, String field, List<Refusal> refusals) {

@@ -1,5 +1,6 @@
 package org.amamo.application.internal;
 
+import org.amamo.programme.Programmes;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.springframework.http.HttpStatus;
@@ -24,22 +25,32 @@ class PublicProjectController {
 
     private final ApplicationRepository applications;
     private final ApplicationService service;
+    private final Programmes programmes;
 
-    PublicProjectController(ApplicationRepository applications, ApplicationService service) {
+    PublicProjectController(ApplicationRepository applications, ApplicationService service, Programmes programmes) {
         this.applications = applications;
+        this.programmes = programmes;
         this.service = service;
     }
 
     @GetMapping("/projects/public-comment")
-    String openForComment(Model model) {
-        model.addAttribute("applications", applications.withStatus(ApplicationStatus.PUBLIC_COMMENT, LIST_MAX));
+    String openForComment(@RequestParam(required = false) String programme, Model model) {
+        listed(model, ApplicationStatus.PUBLIC_COMMENT, programme);
         return "application/public-comment";
     }
 
     @GetMapping("/projects/approved")
-    String approved(Model model) {
-        model.addAttribute("applications", applications.withStatus(ApplicationStatus.CERTIFIED, LIST_MAX));
+    String approved(@RequestParam(required = false) String programme, Model model) {
+        listed(model, ApplicationStatus.CERTIFIED, programme);
         return "application/approved";
+    }
+
+    /** The public list of one status, of every programme or of one ({@code ?programme=YBC}). */
+    private void listed(Model model, ApplicationStatus status, String programme) {
+        String code = programmes.known(programme);
+        model.addAttribute("applications", applications.search(status, code, null, 0, LIST_MAX));
+        model.addAttribute("programme", code);
+        model.addAttribute("programmes", programmes.all());
     }
 
     /** Anyone, signed in or not, may comment while the window is open (seed 002, 意見公募). */

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the application's CO2 form through the methodology library, the same code as the CLI and the
  * public calculation sheet, and turns the library's field errors into refusals on the form's fields
- * ({@code $.years[0].baselineT} becomes {@code sheet.years[0].baselineT}).
+ * ({@code $.years[0].baselineT} becomes {@code sheet.years[0].baselineT}), in the reader's language.
  */
 @Component
 class SheetCalculation {
@@ -32,7 +32,9 @@ class SheetCalculation {
     }
 
     static List<Refusal> refusals(List<FieldError> errors) {
-        return errors.stream().map(error -> Refusal.of(formPath(error.path()), "sheet.error", error.message())).toList();
+        return errors.stream()
+                .map(error -> MethodologyMessages.refusal(formPath(error.path()), "sheet.error", error.reason()))
+                .toList();
     }
 
     static String formPath(String jsonPath) {

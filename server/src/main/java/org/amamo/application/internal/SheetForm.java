@@ -13,9 +13,24 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class SheetForm {
 
+    private String type = "removal";
     private String methodologyVersion;
     private LocalDate applicationDate;
     private List<YearForm> years = new ArrayList<>();
+
+    /** {@code removal} (uptake by ecosystems and farms) or {@code reduction} (methodology.md §7). */
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    /** Whether the sheet certifies reductions; anything else is read as a removal sheet, as the library does. */
+    public boolean reduction() {
+        return "reduction".equals(type);
+    }
 
     public String getMethodologyVersion() {
         return methodologyVersion;
@@ -82,7 +97,11 @@ public class SheetForm {
         }
     }
 
-    /** One ecosystem or farmed species: area x coefficient, farm biomass, or culture-rope length. */
+    /**
+     * One component: on a removal sheet an ecosystem or farmed species (area x coefficient, farm biomass,
+     * culture-rope length); on a reduction sheet a fuel switch, an electricity saving or avoided transport, with
+     * every input factor's source (methodology.md §7). Only the fields of the component's method are filled in.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public static class ComponentForm {
         private String id;
@@ -100,6 +119,21 @@ public class SheetForm {
         private String areaCertainty;
         private String coefficientCertainty;
         private String certainty;
+        private String parameterSource;
+        private String baselineFuel;
+        private String baselineFuelLitres;
+        private String baselineFuelTonnes;
+        private String baselineBasis;
+        private String projectFuel;
+        private String projectFuelLitres;
+        private String projectFuelTonnes;
+        private String baselineElectricityKwh;
+        private String projectElectricityKwh;
+        private String gridFactorTCo2PerKwh;
+        private String gridFactorSource;
+        private String avoidedTonneKm;
+        private String transportFactorTCo2PerTonneKm;
+        private String transportFactorSource;
 
         public String getId() {
             return id;
@@ -219,6 +253,126 @@ public class SheetForm {
 
         public void setCertainty(String certainty) {
             this.certainty = certainty;
+        }
+
+        public String getParameterSource() {
+            return parameterSource;
+        }
+
+        public void setParameterSource(String parameterSource) {
+            this.parameterSource = parameterSource;
+        }
+
+        public String getBaselineFuel() {
+            return baselineFuel;
+        }
+
+        public void setBaselineFuel(String baselineFuel) {
+            this.baselineFuel = baselineFuel;
+        }
+
+        public String getBaselineFuelLitres() {
+            return baselineFuelLitres;
+        }
+
+        public void setBaselineFuelLitres(String baselineFuelLitres) {
+            this.baselineFuelLitres = baselineFuelLitres;
+        }
+
+        public String getBaselineFuelTonnes() {
+            return baselineFuelTonnes;
+        }
+
+        public void setBaselineFuelTonnes(String baselineFuelTonnes) {
+            this.baselineFuelTonnes = baselineFuelTonnes;
+        }
+
+        public String getBaselineBasis() {
+            return baselineBasis;
+        }
+
+        public void setBaselineBasis(String baselineBasis) {
+            this.baselineBasis = baselineBasis;
+        }
+
+        public String getProjectFuel() {
+            return projectFuel;
+        }
+
+        public void setProjectFuel(String projectFuel) {
+            this.projectFuel = projectFuel;
+        }
+
+        public String getProjectFuelLitres() {
+            return projectFuelLitres;
+        }
+
+        public void setProjectFuelLitres(String projectFuelLitres) {
+            this.projectFuelLitres = projectFuelLitres;
+        }
+
+        public String getProjectFuelTonnes() {
+            return projectFuelTonnes;
+        }
+
+        public void setProjectFuelTonnes(String projectFuelTonnes) {
+            this.projectFuelTonnes = projectFuelTonnes;
+        }
+
+        public String getBaselineElectricityKwh() {
+            return baselineElectricityKwh;
+        }
+
+        public void setBaselineElectricityKwh(String baselineElectricityKwh) {
+            this.baselineElectricityKwh = baselineElectricityKwh;
+        }
+
+        public String getProjectElectricityKwh() {
+            return projectElectricityKwh;
+        }
+
+        public void setProjectElectricityKwh(String projectElectricityKwh) {
+            this.projectElectricityKwh = projectElectricityKwh;
+        }
+
+        public String getGridFactorTCo2PerKwh() {
+            return gridFactorTCo2PerKwh;
+        }
+
+        public void setGridFactorTCo2PerKwh(String gridFactorTCo2PerKwh) {
+            this.gridFactorTCo2PerKwh = gridFactorTCo2PerKwh;
+        }
+
+        public String getGridFactorSource() {
+            return gridFactorSource;
+        }
+
+        public void setGridFactorSource(String gridFactorSource) {
+            this.gridFactorSource = gridFactorSource;
+        }
+
+        public String getAvoidedTonneKm() {
+            return avoidedTonneKm;
+        }
+
+        public void setAvoidedTonneKm(String avoidedTonneKm) {
+            this.avoidedTonneKm = avoidedTonneKm;
+        }
+
+        public String getTransportFactorTCo2PerTonneKm() {
+            return transportFactorTCo2PerTonneKm;
+        }
+
+        public void setTransportFactorTCo2PerTonneKm(String transportFactorTCo2PerTonneKm) {
+            this.transportFactorTCo2PerTonneKm = transportFactorTCo2PerTonneKm;
+        }
+
+        public String getTransportFactorSource() {
+            return transportFactorSource;
+        }
+
+        public void setTransportFactorSource(String transportFactorSource) {
+            this.transportFactorSource = transportFactorSource;
         }
     }
 

@@ -120,6 +120,10 @@ class ConsultationRepository {
                 .query(this::mapSummary).list();
     }
 
+    Optional<ConsultationSummary> summary(long id) {
+        return jdbc.sql(SELECT_SUMMARY + " WHERE c.id = :id").param("id", id).query(this::mapSummary).optional();
+    }
+
     Optional<ConsultationDetail> find(long id) {
         List<String> ecosystems = ecosystems(id);
         List<ConsultationDetail.Message> messages = messages(id);

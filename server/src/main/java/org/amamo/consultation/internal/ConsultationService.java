@@ -78,6 +78,12 @@ class ConsultationService implements Consultations {
         return consultations.list(new ConsultationRepository.Filter(applicantId, null, null), 0, Pages.size(limit));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ConsultationSummary> find(long id) {
+        return consultations.summary(id);
+    }
+
     /**
      * One page of consultations, newest activity first: the secretariat sees everyone's (filtered by status
      * and by text in the title or the applicant's name or e-mail), anyone else only their own.

@@ -12,6 +12,7 @@ import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
 import org.amamo.platform.ApiController;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Open data: the certification statistics and the certified projects' sites as GeoJSON. */
 @ApiController("/api/v1")
@@ -19,11 +20,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DisclosureApi {
 
     private final Statistics statistics;
+    private final OffsetUsage usage;
     private final CertifiedProjects projects;
     private final ObjectMapper json;
 
-    DisclosureApi(Statistics statistics, CertifiedProjects projects, ObjectMapper json) {
+    DisclosureApi(Statistics statistics, OffsetUsage usage, CertifiedProjects projects, ObjectMapper json) {
         this.statistics = statistics;
+        this.usage = usage;
         this.projects = projects;
         this.json = json;
     }
@@ -32,6 +35,14 @@ class DisclosureApi {
     @Operation(summary = "Certification record per fiscal year; imported rows are the secretariat's earlier records")
     List<YearlyStatistic> statistics() {
         return statistics.yearly();
+    }
+
+    @GetMapping("/statistics/offsets")
+    @Operation(summary = "Offset usage: credits retired per programme, fiscal year (April-March, by the retirement "
+            + "date in Japan) and purpose, with the project's credit type, ecosystem and prefecture (JIS code); "
+            + "imported rows are a programme's offsets recorded before the system")
+    List<OffsetUsage.Row> offsets(@RequestParam(required = false) String programme) {
+        return usage.rows(programme == null || programme.isBlank() ? null : programme);
     }
 
     @GetMapping(value = "/projects/certified.geojson", produces = "application/geo+json")

@@ -1,9 +1,13 @@
 package org.amamo.disclosure.internal;
 
+import org.amamo.application.CertifiedProject;
+import org.amamo.application.CertifiedProjects;
+import org.amamo.platform.CsvTable;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.FormErrors;
+import org.amamo.programme.Programmes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Public statistics and the map of certified projects; the secretariat's record of earlier years. */
@@ -23,9 +28,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DisclosureController {
 
     private final Statistics statistics;
+    private final CertifiedProjects projects;
+    private final OffsetUsage usage;
+    private final Programmes programmes;
 
-    DisclosureController(Statistics statistics) {
+    DisclosureController(Statistics statistics, CertifiedProjects projects, OffsetUsage usage, Programmes programmes) {
         this.statistics = statistics;
+        this.projects = projects;
+        this.usage = usage;
+        this.programmes = programmes;
+    }
+
+    /**
+     * Every certified project (one row per certification), newest first. Stable columns, documented in the README.
+     */
+    @GetMapping("/projects.csv")
+    ResponseEntity<byte[]> projectsCsv() {
+        CsvTable csv = new CsvTable("project_code", "application_id", "name", "prefecture", "ecosystems",
+                "certified_fiscal_year", "certified_t_co2", "site_area_ha", "methodology_version", "certified_at", "url");
+        for (CertifiedProject project : projects.all()) {
+            csv.row(project.projectCode(), project.applicationId(), project.name(), project.prefecture(),
+                    String.join(" ", project.ecosystems()), project.certifiedFiscalYear(),
+                    CsvTable.tonnes(project.certifiedUnits()), project.siteAreaHectares(), project.methodologyVersion(),
+                    project.certifiedAt(), "/applications/" + project.applicationId());
+        }
+        return csv.download("projects.csv");
     }
 
     @GetMapping("/map")
@@ -33,21 +60,61 @@ class DisclosureController {
         return "disclosure/map";
     }
 
+    /** The certification record, and offset usage of all programmes or of one ({@code ?programme=YBC}). */
     @GetMapping("/statistics")
-    String statistics(Model model) {
+    String statistics(@RequestParam(required = false) String programme, Model model) {
+        String code = programme(programme);
         model.addAttribute("years", statistics.yearly());
+        model.addAttribute("programmes", programmes.all());
+        model.addAttribute("usage", usage.summary(code));
+        model.addAttribute("usageProgramme", code);
         return "disclosure/statistics";
     }
 
-    /** Stable columns, documented in the README: fiscal_year, source, sites, t_co2, hectares, average_price_jpy. */
+    /**
+     * Offset usage as CSV, one row per group, stable columns documented in the README: programme, fiscal_year,
+     * source (system or imported), purpose, credit_type, project_code, ecosystem, prefecture (JIS code), t_co2.
+     */
+    @GetMapping("/statistics/offsets.csv")
+    ResponseEntity<byte[]> offsetsCsv(@RequestParam(required = false) String programme) {
+        StringBuilder csv = new StringBuilder(
+                "programme,fiscal_year,source,purpose,credit_type,project_code,ecosystem,prefecture,t_co2\r\n");
+        for (OffsetUsage.Row row : usage.rows(programme(programme))) {
+            csv.append(row.programme()).append(',').append(row.fiscalYear()).append(',').append(row.source())
+                    .append(',').append(blank(row.purpose())).append(',').append(blank(row.creditType())).append(',')
+                    .append(blank(row.projectCode())).append(',').append(blank(row.ecosystem())).append(',')
+                    .append(blank(row.prefecture())).append(',').append(row.tonnes().toPlainString()).append("\r\n");
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"offsets.csv\"")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A known programme code, or null (all programmes) for none or an unknown one. */
+    private String programme(String code) {
+        return code == null || programmes.find(code).isEmpty() ? null : code;
+    }
+
+    private static String blank(String text) {
+        return text == null ? "" : text;
+    }
+
+    /**
+     * Stable columns, documented in the README: fiscal_year, source, sites, t_co2, hectares, average_price_jpy,
+     * reported_average_price_jpy.
+     */
     @GetMapping("/statistics.csv")
     ResponseEntity<byte[]> csv() {
-        StringBuilder csv = new StringBuilder("fiscal_year,source,sites,t_co2,hectares,average_price_jpy\r\n");
+        StringBuilder csv = new StringBuilder(
+                "fiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy\r\n");
         for (YearlyStatistic year : statistics.yearly()) {
             csv.append(year.fiscalYear()).append(',').append(year.imported() ? "imported" : "system").append(',')
                     .append(year.certifiedSites()).append(',').append(year.certifiedTonnes().toPlainString()).append(',')
                     .append(year.certifiedHectares().toPlainString()).append(',')
-                    .append(year.averagePriceJpy() == null ? "" : year.averagePriceJpy().toPlainString()).append("\r\n");
+                    .append(year.averagePriceJpy() == null ? "" : year.averagePriceJpy().toPlainString()).append(',')
+                    .append(year.reportedAveragePriceJpy() == null ? ""
+                            : year.reportedAveragePriceJpy().toPlainString())
+                    .append("\r\n");
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistics.csv\"")

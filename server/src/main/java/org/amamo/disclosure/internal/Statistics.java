@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
+import org.amamo.market.MarketPrices;
+import org.amamo.market.PriceSource;
+import org.amamo.market.PriceStatistic;
 import org.amamo.platform.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,11 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 class Statistics {
 
     private final CertifiedProjects projects;
+    private final MarketPrices prices;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Statistics(CertifiedProjects projects, JdbcClient jdbc, Clock clock) {
+    Statistics(CertifiedProjects projects, MarketPrices prices, JdbcClient jdbc, Clock clock) {
         this.projects = projects;
+        this.prices = prices;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -49,14 +54,23 @@ class Statistics {
         for (CertifiedProject project : projects.all()) {
             byYear.computeIfAbsent(project.certifiedFiscalYear(), year -> new ArrayList<>()).add(project);
         }
+        // A year with trades but no certification still gets a row, so that its prices are not lost.
+        Map<Integer, Map<PriceSource, BigDecimal>> priced = new TreeMap<>();
+        for (PriceStatistic price : prices.byFiscalYear()) {
+            priced.computeIfAbsent(price.fiscalYear(), year -> new java.util.EnumMap<>(PriceSource.class))
+                    .put(price.source(), price.averagePriceJpy());
+            byYear.computeIfAbsent(price.fiscalYear(), year -> new ArrayList<>());
+        }
         List<YearlyStatistic> rows = new ArrayList<>();
         byYear.forEach((year, certified) -> {
             BigDecimal tonnes = certified.stream().map(p -> BigDecimal.valueOf(p.certifiedUnits(), 1))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+                    .reduce(BigDecimal.valueOf(0, 1), BigDecimal::add);
             BigDecimal hectares = certified.stream().map(CertifiedProject::siteAreaHectares)
                     .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
                     .setScale(1, RoundingMode.HALF_UP);
-            rows.add(new YearlyStatistic(year, certified.size(), tonnes, hectares, null, false, null));
+            Map<PriceSource, BigDecimal> price = priced.getOrDefault(year, Map.of());
+            rows.add(new YearlyStatistic(year, certified.size(), tonnes, hectares, price.get(PriceSource.ROUND), false,
+                    null, price.get(PriceSource.REPORTED)));
         });
         return rows;
     }

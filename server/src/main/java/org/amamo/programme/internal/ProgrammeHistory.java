@@ -1,21 +1,19 @@
 package org.amamo.programme.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.amamo.platform.Refusal;
 import org.amamo.programme.Programme;
+import org.amamo.programme.ProgrammeRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Imports a programme's earlier records and sums them per fiscal year for its public statistics. */
+/** Imports a programme's earlier records, all or nothing, and lists them for the public statistics. */
 @Service
-class ProgrammeHistory {
+class ProgrammeHistory implements ProgrammeRecords {
 
     private final JdbcClient jdbc;
     private final ProgrammeRepository programmes;
@@ -52,37 +50,14 @@ class ProgrammeHistory {
                 .query(Long.class).single() == 0;
     }
 
-    /** A year of a programme's imported record: removals and reductions certified, credits used for offsets. */
-    record Year(int fiscalYear, BigDecimal removalsCertified, BigDecimal reductionsCertified, BigDecimal offset) {
-    }
-
+    @Override
     @Transactional(readOnly = true)
-    List<Year> years(String programme) {
-        Map<Integer, BigDecimal[]> byYear = new TreeMap<>();
-        jdbc.sql("""
-                SELECT fiscal_year, record_kind, credit_type, SUM(tonnes) FROM programme_history_record
-                 WHERE programme_code = ? GROUP BY fiscal_year, record_kind, credit_type""").param(programme)
-                .query(rowSet -> {
-                    BigDecimal[] sums = byYear.computeIfAbsent(rowSet.getInt(1),
-                            year -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-                    int slot = "OFFSET".equals(rowSet.getString(2)) ? 2 : "REMOVAL".equals(rowSet.getString(3)) ? 0 : 1;
-                    sums[slot] = sums[slot].add(rowSet.getBigDecimal(4));
-                });
-        return byYear.entrySet().stream().map(entry -> new Year(entry.getKey(), entry.getValue()[0],
-                entry.getValue()[1], entry.getValue()[2])).toList();
-    }
-
-    /** Every imported row of a programme, for the record by organisation (seed 001, table 6). */
-    record Record(int fiscalYear, String recordKind, String creditType, String organisation, String description,
-            BigDecimal tonnes) {
-    }
-
-    @Transactional(readOnly = true)
-    List<Record> records(String programme) {
+    public List<ImportedRecord> imported(String programme) {
         return jdbc.sql("""
-                SELECT fiscal_year, record_kind, credit_type, organisation, description, tonnes
+                SELECT programme_code, fiscal_year, record_kind, credit_type, organisation, description, tonnes
                   FROM programme_history_record WHERE programme_code = ? ORDER BY fiscal_year DESC, record_kind, id""")
-                .param(programme).query((row, n) -> new Record(row.getInt(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5), row.getBigDecimal(6))).list();
+                .param(programme).query((row, n) -> new ImportedRecord(row.getString(1), row.getInt(2),
+                        row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7)))
+                .list();
     }
 }

@@ -5,41 +5,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Refusal;
-import org.amamo.programme.Programme;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Each programme's public statistics, and the secretariat's import of earlier records. */
+/**
+ * The secretariat's import of a programme's earlier records. Each programme's public statistics page
+ * (/programmes/{code}/statistics) belongs to the disclosure feature, which reads these records through
+ * {@link org.amamo.programme.ProgrammeRecords} beside the registry's retirements.
+ */
 @Controller
 class ProgrammePagesController {
 
     static final long MAX_CSV_BYTES = 2L * 1024 * 1024;
 
-    private final ProgrammeRepository programmes;
     private final ProgrammeHistory history;
 
-    ProgrammePagesController(ProgrammeRepository programmes, ProgrammeHistory history) {
-        this.programmes = programmes;
+    ProgrammePagesController(ProgrammeHistory history) {
         this.history = history;
-    }
-
-    @GetMapping("/programmes/{code}/statistics")
-    String statistics(@PathVariable String code, Model model) {
-        Programme programme = programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("programme", programme);
-        model.addAttribute("years", history.years(code));
-        model.addAttribute("records", history.records(code));
-        return "programme/statistics";
     }
 
     @GetMapping("/secretariat/programmes/history")

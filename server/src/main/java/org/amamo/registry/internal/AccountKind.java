@@ -9,12 +9,18 @@ enum AccountKind {
     /** 無効化口座: one per vintage; retired units rest here for ever. */
     RETIREMENT,
     /** 取消口座: the scheme's account for units cancelled by the secretariat; they rest here for ever. */
-    CANCELLATION;
+    CANCELLATION,
+    /**
+     * エスクロー口座: one per market solicitation round. Consigned units rest here, active but nobody's: only the
+     * market's settlement ({@link org.amamo.registry.MarketSettlement}) moves them out, to a buyer, into retirement
+     * or back to their consignor.
+     */
+    ESCROW;
 
     /** The only status a block in an account of this kind may have. */
     BlockStatus blockStatus() {
         return switch (this) {
-            case HOLDING, ISSUANCE -> BlockStatus.ACTIVE;
+            case HOLDING, ISSUANCE, ESCROW -> BlockStatus.ACTIVE;
             case RETIREMENT -> BlockStatus.RETIRED;
             case CANCELLATION -> BlockStatus.CANCELLED;
         };

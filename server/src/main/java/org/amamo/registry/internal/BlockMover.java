@@ -25,22 +25,28 @@ class BlockMover {
         }
     }
 
+    /** What an account can give: its balance, and the pieces of its lowest serials (null: too many blocks). */
+    record Taken(long balance, List<Piece> pieces) {
+    }
+
     /**
-     * The lowest {@code units} serials of an account's active blocks (lowest batch first, then lowest serial), or
-     * null if they are spread over more than {@code maxBlocks} blocks. The caller has checked the balance.
+     * The account's balance and the lowest {@code units} serials of its active blocks (lowest batch first, then
+     * lowest serial), read in one query. The pieces are null if the balance falls short or the serials are spread
+     * over more than {@code maxBlocks} blocks. The caller holds the account's row lock.
      */
-    List<Piece> lowest(long accountId, long units, int maxBlocks) {
+    Taken lowest(long accountId, long units, int maxBlocks) {
+        LedgerStore.Lowest lowest = store.lowestActive(accountId, units, maxBlocks);
         List<Piece> pieces = new ArrayList<>();
         long left = units;
-        for (LedgerInvariants.Block block : store.activeBlocks(accountId, maxBlocks)) {
+        for (LedgerInvariants.Block block : lowest.blocks()) {
             long take = Math.min(left, block.units());
             pieces.add(new Piece(block, block.firstSerial(), block.firstSerial() + take - 1));
             left -= take;
             if (left == 0) {
-                return pieces;
+                return new Taken(lowest.balance(), pieces);
             }
         }
-        return null;
+        return new Taken(lowest.balance(), null);
     }
 
     /** Moves a piece to an account, where it takes the given status; returns the journal's movement. */
@@ -78,8 +84,9 @@ class BlockMover {
             store.insertBlock(batchId, first, last, accountId, status);
             return;
         }
-        var left = store.activeEndingAt(accountId, batchId, first - 1);
-        var right = store.activeStartingAt(accountId, batchId, last + 1);
+        List<LedgerInvariants.Block> touching = store.activeTouching(accountId, batchId, first, last);
+        var left = touching.stream().filter(block -> block.lastSerial() == first - 1).findFirst();
+        var right = touching.stream().filter(block -> block.firstSerial() == last + 1).findFirst();
         if (left.isPresent() && right.isPresent()) {
             store.deleteBlock(right.get().id());
             store.resizeBlock(left.get().id(), left.get().firstSerial(), right.get().lastSerial());

@@ -47,12 +47,18 @@ class Journal {
         JournalEntry entry = new JournalEntry(entryId, operation, actor.userId(), key, fingerprint, units,
                 payload.text(), clock.instant().truncatedTo(ChronoUnit.MICROS), links, movements, null).sealed();
         store.insertEntry(entry);
-        byId.keySet().forEach(accountId -> store.moveHead(accountId, entryId, entry.hash()));
+        store.moveHeads(byId.keySet(), entryId, entry.hash());
         return entry;
     }
 
     /** The receipt of a recorded entry, its serial ranges written out. */
     Receipt receipt(JournalEntry entry, boolean replayed) {
+        return receipt(entry, replayed, entry.operation() == Operation.RETIRE
+                ? store.retirementOfEntry(entry.id()).orElse(null) : null);
+    }
+
+    /** The receipt of an entry whose retirement record (for a retirement) the caller knows. */
+    Receipt receipt(JournalEntry entry, boolean replayed, Long retirementId) {
         List<JournalEntry.Movement> shown = entry.movements().stream()
                 .filter(movement -> entry.operation() != Operation.ISSUE || movement.fromAccountId() != null)
                 .toList();
@@ -63,8 +69,6 @@ class Journal {
                 movement.toAccountId(), serialRange(batches.get(movement.batchId()), movement.firstSerial(),
                 movement.lastSerial()).format(), movement.units())).toList();
         Long batchId = entry.operation() == Operation.ISSUE && !shown.isEmpty() ? shown.get(0).batchId() : null;
-        Long retirementId = entry.operation() == Operation.RETIRE ? store.retirementOfEntry(entry.id()).orElse(null)
-                : null;
         return new Receipt(entry.id(), entry.operation(), entry.creditUnits(), lines, batchId, retirementId,
                 entry.recordedAt(), replayed);
     }
@@ -75,7 +79,7 @@ class Journal {
     }
 
     /**
-     * Walks every entry in id order, in one snapshot (so entries committing meanwhile cannot look like a broken
+     * Walks every entry in id order (and each retirement's public record beside its entry), in one snapshot (so entries committing meanwhile cannot look like a broken
      * link), and reports the first entry whose hash or link does not hold, else the first account whose stored chain
      * head is not its last entry.
      */
@@ -86,8 +90,12 @@ class Journal {
         List<JournalEntry> page;
         do {
             page = store.entriesAfter(after, VERIFY_PAGE);
+            Map<Long, LedgerStore.RetirementRow> retirements = page.isEmpty() ? Map.of()
+                    : store.retirementsOfEntries(after, page.get(page.size() - 1).id()).stream()
+                            .collect(Collectors.toMap(LedgerStore.RetirementRow::entryId, Function.identity()));
             for (JournalEntry entry : page) {
-                Optional<String> problem = verifier.accept(entry);
+                Optional<String> problem = verifier.accept(entry)
+                        .or(() -> verifier.acceptRetirement(entry, Optional.ofNullable(retirements.get(entry.id()))));
                 if (problem.isPresent()) {
                     return new Verification(false, verifier.checked(), entry.id(), problem.get());
                 }

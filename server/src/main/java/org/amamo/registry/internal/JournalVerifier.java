@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * Walks the journal in id order and checks every entry's hash and every chain link; at the end, checks that each
- * account's chain head is the last entry seen for it (which catches a deleted last entry). Reports the first
- * problem found: the entry (or account) and what is wrong.
+ * account's chain head is the last entry seen for it (which catches a deleted last entry). A retirement's public
+ * record (beneficiary, purpose, emissions offset, year, note, units, time) is checked against its entry, whose hash
+ * covers the same disclosure in its payload: so an altered, deleted or misattributed record breaks the journal too.
+ * Reports the first problem found: the entry (or account) and what is wrong.
  */
 final class JournalVerifier {
 
@@ -32,6 +34,25 @@ final class JournalVerifier {
             heads.put(link.accountId(), new JournalEntry.ChainLink(link.accountId(), entry.id(), entry.hash()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Checks the retirement record of an entry that has been {@link #accept accepted}: a retirement entry has exactly
+     * the record its payload, units and time describe; any other entry has none. Empty if sound.
+     */
+    Optional<String> acceptRetirement(JournalEntry entry, Optional<LedgerStore.RetirementRow> record) {
+        if (entry.operation() != Operation.RETIRE) {
+            return record.map(row -> "retirement record " + row.id() + " names entry " + entry.id() + ", which is a "
+                    + entry.operation() + ", not a retirement");
+        }
+        if (record.isEmpty()) {
+            return Optional.of("entry " + entry.id() + ": its retirement record is missing");
+        }
+        LedgerStore.RetirementRow row = record.get();
+        boolean matches = Registry.retirementPayload(row.accountId(), row.disclosure()).text().equals(entry.payload())
+                && row.creditUnits() == entry.creditUnits() && row.retiredAt().equals(entry.recordedAt());
+        return matches ? Optional.empty() : Optional.of("entry " + entry.id() + ": retirement record " + row.id()
+                + " does not match the disclosure, units or time the entry's hash covers");
     }
 
     /** Checks an account's stored head against the chain walked; empty if sound. */

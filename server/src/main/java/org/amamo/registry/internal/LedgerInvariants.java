@@ -10,8 +10,8 @@ import java.util.Map;
  * The ledger's promises, stated once (design.md "The registry is a ledger", issue 6 item 5):
  * <ol>
  * <li>the blocks of a batch cover exactly serials 1..issued, never overlapping and leaving no gap;</li>
- * <li>a block's status is the one its account's kind allows: active in holding and issuance accounts, retired in
- * retirement accounts, cancelled in the cancellation account;</li>
+ * <li>a block's status is the one its account's kind allows: active in holding, issuance and escrow accounts,
+ * retired in retirement accounts, cancelled in the cancellation account;</li>
  * <li>an account's balance (the units of its blocks) equals what its journal movements brought in minus what they
  * took out;</li>
  * <li>retired and cancelled units never move: no movement ever leaves a retirement or cancellation account;</li>

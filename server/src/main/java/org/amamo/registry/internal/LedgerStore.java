@@ -5,9 +5,20 @@ import static org.amamo.platform.SqlTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.amamo.platform.Refusal;
 import org.amamo.registry.CreditType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -30,10 +41,17 @@ class LedgerStore {
             """;
     private static final String BLOCK = "SELECT id, batch_id, first_serial, last_serial, account_id, status FROM registry_block ";
 
-    private final JdbcClient jdbc;
+    /** How many batch rows {@link #batches} keeps in memory (a few hundred bytes each). */
+    static final int MAX_KNOWN_BATCHES = 100_000;
 
-    LedgerStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final ConcurrentHashMap<Long, BatchRow> knownBatches =
+            new ConcurrentHashMap<>();
+
+    LedgerStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     // ---- accounts
@@ -75,9 +93,12 @@ class LedgerStore {
                 """).params(status.name(), decidedBy, utc(now), status.name(), accountId).update();
     }
 
-    void moveHead(long accountId, long entryId, String hash) {
-        jdbc.sql("UPDATE registry_account SET head_entry_id = ?, head_hash = ? WHERE id = ?")
-                .params(entryId, hash, accountId).update();
+    /** Makes one entry the chain head of every account it links (one statement for all of them). */
+    void moveHeads(Collection<Long> accountIds, long entryId, String hash) {
+        if (!accountIds.isEmpty()) {
+            jdbc.sql("UPDATE registry_account SET head_entry_id = :entry, head_hash = :hash WHERE id IN (:ids)")
+                    .param("entry", entryId).param("hash", hash).param("ids", accountIds).update();
+        }
     }
 
     /** The name of an organisation, if it exists (the registry names holders on statements and records). */
@@ -94,17 +115,45 @@ class LedgerStore {
                 .param(accountId).query(Long.class).single();
     }
 
-    /** An account's active blocks, lowest batch and serial first, at most {@code limit}. */
-    List<LedgerInvariants.Block> activeBlocks(long accountId, int limit) {
-        return jdbc.sql(BLOCK + """
-                WHERE account_id = ? AND status = 'ACTIVE' ORDER BY batch_id, first_serial LIMIT ? FOR UPDATE
-                """).params(accountId, limit).query(this::mapBlock).list();
+    /** An account's balance and its lowest active blocks (lowest batch, then serial) that hold some units. */
+    record Lowest(long balance, List<LedgerInvariants.Block> blocks) {
     }
 
-    /** Blocks of a batch that overlap {@code first..last}, by serial; locked when {@code lock}. */
+    /**
+     * In one query, an account's balance of active units and its lowest active blocks, lowest batch and serial first,
+     * up to the first block that completes {@code units} (at most {@code limit} blocks). The caller holds the
+     * account's row lock, which every change to its blocks takes first, so the blocks need no lock of their own.
+     */
+    Lowest lowestActive(long accountId, long units, int limit) {
+        long[] balance = new long[1];
+        List<LedgerInvariants.Block> blocks = jdbc.sql("""
+                SELECT id, batch_id, first_serial, last_serial, account_id, status, total FROM (
+                    SELECT id, batch_id, first_serial, last_serial, account_id, status,
+                           SUM(last_serial - first_serial + 1) OVER (ORDER BY batch_id, first_serial
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,
+                           SUM(last_serial - first_serial + 1) OVER () AS total
+                      FROM registry_block WHERE account_id = ? AND status = 'ACTIVE') held
+                 WHERE upto - (last_serial - first_serial + 1) < ?
+                 ORDER BY batch_id, first_serial LIMIT ?
+                """).params(accountId, units, limit).query((row, n) -> {
+                    balance[0] = row.getLong("total");
+                    return mapBlock(row, n);
+                }).list();
+        return new Lowest(balance[0], blocks);
+    }
+
+    /**
+     * Blocks of a batch that overlap {@code first..last}, by serial; locked when {@code lock}. The blocks of a batch
+     * never overlap, so the first of them is the one with the greatest first serial at or below {@code first}: the
+     * index on (batch, first serial) finds it and then reads only the blocks in the range, however large the batch.
+     */
     List<LedgerInvariants.Block> overlapping(long batchId, long first, long last, boolean lock) {
-        return jdbc.sql(BLOCK + "WHERE batch_id = ? AND last_serial >= ? AND first_serial <= ? ORDER BY first_serial"
-                + (lock ? " FOR UPDATE" : "")).params(batchId, first, last).query(this::mapBlock).list();
+        return jdbc.sql(BLOCK + """
+                WHERE batch_id = :batch AND first_serial <= :last AND last_serial >= :first
+                  AND first_serial >= COALESCE((SELECT MAX(first_serial) FROM registry_block
+                                                 WHERE batch_id = :batch AND first_serial <= :first), 0)
+                ORDER BY first_serial""" + (lock ? " FOR UPDATE" : "")).param("batch", batchId).param("first", first)
+                .param("last", last).query(this::mapBlock).list();
     }
 
     long insertBlock(long batchId, long first, long last, long accountId, BlockStatus status) {
@@ -123,16 +172,14 @@ class LedgerStore {
         jdbc.sql("DELETE FROM registry_block WHERE id = ?").param(blockId).update();
     }
 
-    /** The active block of an account in a batch that ends at {@code lastSerial}, if any. */
-    Optional<LedgerInvariants.Block> activeEndingAt(long accountId, long batchId, long lastSerial) {
-        return jdbc.sql(BLOCK + "WHERE account_id = ? AND status = 'ACTIVE' AND batch_id = ? AND last_serial = ?")
-                .params(accountId, batchId, lastSerial).query(this::mapBlock).optional();
-    }
-
-    /** The active block of an account in a batch that starts at {@code firstSerial}, if any. */
-    Optional<LedgerInvariants.Block> activeStartingAt(long accountId, long batchId, long firstSerial) {
-        return jdbc.sql(BLOCK + "WHERE account_id = ? AND status = 'ACTIVE' AND batch_id = ? AND first_serial = ?")
-                .params(accountId, batchId, firstSerial).query(this::mapBlock).optional();
+    /**
+     * The active blocks of an account in a batch that touch {@code first..last}: the one ending at {@code first - 1}
+     * and the one starting at {@code last + 1}, if any (at most two rows, read in one query).
+     */
+    List<LedgerInvariants.Block> activeTouching(long accountId, long batchId, long first, long last) {
+        return jdbc.sql(BLOCK + """
+                WHERE account_id = ? AND status = 'ACTIVE' AND batch_id = ? AND (last_serial = ? OR first_serial = ?)
+                """).params(accountId, batchId, first - 1, last + 1).query(this::mapBlock).list();
     }
 
     // ---- batches
@@ -148,12 +195,34 @@ class LedgerStore {
             """;
 
     Optional<BatchRow> batch(long id) {
-        return jdbc.sql(BATCH + " WHERE id = ?").param(id).query(this::mapBatch).optional();
+        return batches(List.of(id)).stream().findFirst();
     }
 
+    /**
+     * Batches by id, in id order. A batch never changes once issued, so rows once read are kept in memory
+     * ({@link #knownBatches}): receipts and public pages name the same few batches again and again.
+     */
     List<BatchRow> batches(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of()
-                : jdbc.sql(BATCH + " WHERE id IN (:ids) ORDER BY id").param("ids", ids).query(this::mapBatch).list();
+        TreeMap<Long, BatchRow> found = new TreeMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            BatchRow known = knownBatches.get(id);
+            if (known != null) {
+                found.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.sql(BATCH + " WHERE id IN (:ids)").param("ids", missing).query(this::mapBatch).list()
+                    .forEach(batch -> {
+                        found.put(batch.id(), batch);
+                        if (knownBatches.size() < MAX_KNOWN_BATCHES) {
+                            knownBatches.put(batch.id(), batch);
+                        }
+                    });
+        }
+        return List.copyOf(found.values());
     }
 
     Optional<BatchRow> batch(String prefix, String projectCode, int vintage, int batchNumber) {
@@ -194,25 +263,28 @@ class LedgerStore {
                 """).params(entry.id(), entry.operation().name(), entry.actorUserId(), entry.idempotencyKey(),
                 entry.requestFingerprint(), entry.creditUnits(), entry.payload(), utc(entry.recordedAt()),
                 entry.linksText(), entry.hash()).update();
-        for (JournalEntry.Movement movement : entry.movements()) {
-            jdbc.sql("""
-                    INSERT INTO registry_movement (entry_id, batch_id, first_serial, last_serial, from_account_id,
-                                                   to_account_id)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """).params(entry.id(), movement.batchId(), movement.firstSerial(), movement.lastSerial(),
-                    movement.fromAccountId(), movement.toAccountId()).update();
+        List<JournalEntry.Movement> movements = entry.movements();
+        for (int from = 0; from < movements.size(); from += MOVEMENTS_PER_INSERT) {
+            List<JournalEntry.Movement> chunk = movements.subList(from, Math.min(movements.size(),
+                    from + MOVEMENTS_PER_INSERT));
+            List<Object> params = new ArrayList<>();
+            for (JournalEntry.Movement movement : chunk) {
+                params.addAll(Arrays.asList(entry.id(), movement.batchId(), movement.firstSerial(),
+                        movement.lastSerial(), movement.fromAccountId(), movement.toAccountId()));
+            }
+            jdbc.sql("INSERT INTO registry_movement (entry_id, batch_id, first_serial, last_serial, from_account_id,"
+                    + " to_account_id) VALUES " + String.join(", ", Collections.nCopies(chunk.size(),
+                    "(?, ?, ?, ?, ?, ?)"))).params(params).update();
         }
     }
+
+    /** Movements written per INSERT statement (PostgreSQL takes at most 32,767 parameters in one). */
+    static final int MOVEMENTS_PER_INSERT = 1_000;
 
     private static final String ENTRY = """
             SELECT id, operation, actor_user_id, idempotency_key, request_fingerprint, credit_units, payload,
                    recorded_at, chain_links, hash FROM registry_journal_entry
             """;
-
-    Optional<JournalEntry> entryByKey(String idempotencyKey) {
-        return jdbc.sql(ENTRY + " WHERE idempotency_key = ?").param(idempotencyKey).query(this::entryHead).optional()
-                .map(this::withMovements);
-    }
 
     Optional<JournalEntry> entry(long id) {
         return jdbc.sql(ENTRY + " WHERE id = ?").param(id).query(this::entryHead).optional().map(this::withMovements);
@@ -226,12 +298,12 @@ class LedgerStore {
             return heads;
         }
         long last = heads.get(heads.size() - 1).id();
-        java.util.Map<Long, List<JournalEntry.Movement>> moves = new java.util.HashMap<>();
+        Map<Long, List<JournalEntry.Movement>> moves = new HashMap<>();
         jdbc.sql("""
                 SELECT entry_id, batch_id, first_serial, last_serial, from_account_id, to_account_id
                   FROM registry_movement WHERE entry_id > ? AND entry_id <= ? ORDER BY entry_id, id
                 """).params(afterId, last).query((row, n) -> {
-                    moves.computeIfAbsent(row.getLong("entry_id"), id -> new java.util.ArrayList<>()).add(movement(row));
+                    moves.computeIfAbsent(row.getLong("entry_id"), id -> new ArrayList<>()).add(movement(row));
                     return null;
                 }).list();
         return heads.stream().map(entry -> withMovements(entry, moves.getOrDefault(entry.id(), List.of()))).toList();
@@ -249,6 +321,53 @@ class LedgerStore {
         return jdbc.sql(ACCOUNT + " ORDER BY id").query(this::mapAccount).list();
     }
 
+    // ---- idempotency keys
+
+    /** What a key already stands for: a journal entry (its id) or, if {@code entryId} is null, a refusal. */
+    record KeyUse(Long entryId, String requestFingerprint) {
+    }
+
+    /** A refusal kept under its idempotency key, so that a retry gets it again. */
+    record RecordedRefusal(RefusalKind kind, List<Refusal> refusals) {
+    }
+
+    /** The entry or refusal an idempotency key names, found in one query. */
+    Optional<KeyUse> keyUse(String idempotencyKey) {
+        return jdbc.sql("""
+                SELECT id AS entry_id, request_fingerprint FROM registry_journal_entry WHERE idempotency_key = :key
+                UNION ALL
+                SELECT NULL, request_fingerprint FROM registry_refused_request WHERE idempotency_key = :key
+                """).param("key", idempotencyKey).query((row, n) -> new KeyUse(nullableLong(row, "entry_id"),
+                row.getString("request_fingerprint"))).list().stream().findFirst();
+    }
+
+    void insertRefusal(String idempotencyKey, String fingerprint, RefusalKind kind, List<Refusal> refusals,
+            Instant now) {
+        String text;
+        try {
+            text = json.writeValueAsString(refusals);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a refusal could not be written as JSON", e);
+        }
+        jdbc.sql("""
+                INSERT INTO registry_refused_request (idempotency_key, request_fingerprint, refusal_kind, refusals,
+                                                      refused_at)
+                VALUES (?, ?, ?, ?, ?)
+                """).params(idempotencyKey, fingerprint, kind.name(), text, utc(now)).update();
+    }
+
+    Optional<RecordedRefusal> refusal(String idempotencyKey) {
+        return jdbc.sql("SELECT refusal_kind, refusals FROM registry_refused_request WHERE idempotency_key = ?")
+                .param(idempotencyKey).query((row, n) -> {
+                    try {
+                        return new RecordedRefusal(RefusalKind.valueOf(row.getString(1)),
+                                json.readValue(row.getString(2), new TypeReference<List<Refusal>>() { }));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("a recorded refusal could not be read", e);
+                    }
+                }).optional();
+    }
+
     // ---- retirements
 
     long insertRetirement(long entryId, long accountId, RetirementDisclosure disclosure, long units, Instant now) {
@@ -261,6 +380,24 @@ class LedgerStore {
                 disclosure.emissionsOffset(), disclosure.reportingYear(), disclosure.note(), units, utc(now))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
+    }
+
+    /** A retirement record as stored: its entry, source account, disclosure, units and time. */
+    record RetirementRow(long id, long entryId, long accountId, RetirementDisclosure disclosure, long creditUnits,
+            Instant retiredAt) {
+    }
+
+    /** The retirement records of entries {@code afterEntryId < entry <= lastEntryId}, by entry. */
+    List<RetirementRow> retirementsOfEntries(long afterEntryId, long lastEntryId) {
+        return jdbc.sql("""
+                SELECT id, entry_id, account_id, beneficiary, purpose, emissions_offset, reporting_year, note,
+                       credit_units, retired_at
+                  FROM registry_retirement WHERE entry_id > ? AND entry_id <= ? ORDER BY entry_id
+                """).params(afterEntryId, lastEntryId).query((row, n) -> new RetirementRow(row.getLong("id"),
+                row.getLong("entry_id"), row.getLong("account_id"), new RetirementDisclosure(
+                row.getString("beneficiary"), RetirementPurpose.valueOf(row.getString("purpose")),
+                row.getString("emissions_offset"), row.getObject("reporting_year", Integer.class),
+                row.getString("note")), row.getLong("credit_units"), instant(row, "retired_at"))).list();
     }
 
     Optional<Long> retirementOfEntry(long entryId) {

@@ -7,5 +7,11 @@ enum Operation {
     RETIRE,
     CANCEL,
     ACCOUNT_OPENED,
-    ACCOUNT_CLOSED
+    ACCOUNT_CLOSED,
+    /** Units consigned from a holding account to a market round's escrow account. */
+    CONSIGN,
+    /** Sold units delivered from escrow to the buyer's holding account. */
+    DELIVER,
+    /** Unsold units returned from escrow to the account they were consigned from. */
+    RELEASE
 }

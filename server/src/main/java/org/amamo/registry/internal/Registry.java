@@ -1,6 +1,8 @@
 package org.amamo.registry.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link Issuer}). Each runs in one transaction that
  * <ol>
  * <li>locks the rows of the accounts whose blocks change, in ascending id order (the one order every operation
- * uses, so two operations never wait for each other in a cycle), then their blocks;</li>
+ * uses, so two operations never wait for each other in a cycle); every change to an account's blocks happens under
+ * its row lock, so that lock also guards its blocks;</li>
  * <li>moves serial ranges with {@link BlockMover};</li>
  * <li>appends a journal entry chained to those accounts' previous entries ({@link Journal}).</li>
  * </ol>
  * A refused operation changes nothing. With an idempotency key, an operation applies once: a retry returns the
- * first receipt, and a concurrent duplicate waits on the key's unique index, fails, and then returns it too.
+ * first receipt (or the first refusal, see {@link #run}), and a concurrent duplicate waits on the key's unique
+ * index, fails, and then returns it too.
  */
 @Service
 class Registry {
@@ -58,14 +62,16 @@ class Registry {
     private final Journal journal;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Registry(LedgerStore store, BlockMover mover, Journal journal, PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.mover = mover;
         this.journal = journal;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
+        this.clock = clock;
     }
 
     /** A transfer (譲渡) of {@code creditUnits} from one holding account to another. */
@@ -128,46 +134,47 @@ class Registry {
     // ---- the transactional parts
 
     private Outcome<Receipt> applyTransfer(Actor actor, Transfer transfer, String key, String fingerprint) {
-        Optional<Outcome<Receipt>> refused = sourceRefusal(actor, transfer.fromAccountId());
+        List<AccountRow> locked = store.lockAccounts(List.of(transfer.fromAccountId(), transfer.toAccountId()));
+        Optional<AccountRow> from = find(locked, transfer.fromAccountId());
+        Optional<Outcome<Receipt>> refused = sourceRefusal(actor, from);
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (store.account(transfer.toAccountId()).isEmpty()) {
+        Optional<AccountRow> to = find(locked, transfer.toAccountId());
+        if (to.isEmpty()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found"));
         }
-        List<AccountRow> locked = store.lockAccounts(List.of(transfer.fromAccountId(), transfer.toAccountId()));
-        AccountRow from = find(locked, transfer.fromAccountId());
-        AccountRow to = find(locked, transfer.toAccountId());
-        if (!from.openHolding()) {
+        if (!from.get().openHolding()) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
         }
-        if (!to.openHolding()) {
+        if (!to.get().openHolding()) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open"));
         }
-        Outcome<List<BlockMover.Piece>> taken = take(from.id(), transfer.creditUnits());
+        Outcome<List<BlockMover.Piece>> taken = take(from.get().id(), transfer.creditUnits());
         if (taken.refused()) {
             return taken.cast();
         }
+        long toId = to.get().id();
         List<JournalEntry.Movement> movements = taken.value().stream()
-                .map(piece -> mover.move(piece, to.id(), BlockStatus.ACTIVE)).toList();
-        Payload payload = new Payload().with("from", from.id()).with("to", to.id());
+                .map(piece -> mover.move(piece, toId, BlockStatus.ACTIVE)).toList();
+        Payload payload = new Payload().with("from", from.get().id()).with("to", toId);
         JournalEntry entry = journal.append(store.nextEntryId(), Operation.TRANSFER, actor, key, fingerprint,
                 transfer.creditUnits(), payload, locked, movements);
-        return Outcome.done(journal.receipt(entry, false));
+        return Outcome.done(journal.receipt(entry, false, null));
     }
 
     private Outcome<Receipt> applyRetirement(Actor actor, Retirement retirement, String key, String fingerprint) {
-        Optional<Outcome<Receipt>> refused = sourceRefusal(actor, retirement.fromAccountId());
+        // Only the source is locked: retirement accounts only ever receive, so they are no hot spot.
+        List<AccountRow> locked = store.lockAccounts(List.of(retirement.fromAccountId()));
+        Optional<AccountRow> from = find(locked, retirement.fromAccountId());
+        Optional<Outcome<Receipt>> refused = sourceRefusal(actor, from);
         if (refused.isPresent()) {
             return refused.get();
         }
-        // Only the source is locked: retirement accounts only ever receive, so they are no hot spot.
-        List<AccountRow> locked = store.lockAccounts(List.of(retirement.fromAccountId()));
-        AccountRow from = locked.get(0);
-        if (!from.openHolding()) {
+        if (!from.get().openHolding()) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
         }
-        Outcome<List<BlockMover.Piece>> taken = take(from.id(), retirement.creditUnits());
+        Outcome<List<BlockMover.Piece>> taken = take(from.get().id(), retirement.creditUnits());
         if (taken.refused()) {
             return taken.cast();
         }
@@ -175,15 +182,22 @@ class Registry {
         List<JournalEntry.Movement> movements = taken.value().stream().map(piece -> mover.move(piece,
                 retirementAccounts.get(piece.block().batchId()), BlockStatus.RETIRED)).toList();
         RetirementDisclosure disclosure = retirement.disclosure();
-        Payload payload = new Payload().with("from", from.id()).with("beneficiary", disclosure.beneficiary())
-                .with("purpose", disclosure.purpose()).with("emissionsOffset", disclosure.emissionsOffset())
-                .with("reportingYear", disclosure.reportingYear()).with("note", disclosure.note());
         JournalEntry entry = journal.append(store.nextEntryId(), Operation.RETIRE, actor, key, fingerprint,
-                retirement.creditUnits(), payload, locked, movements);
-        long retirementId = store.insertRetirement(entry.id(), from.id(), disclosure, retirement.creditUnits(),
+                retirement.creditUnits(), retirementPayload(from.get().id(), disclosure), locked, movements);
+        long retirementId = store.insertRetirement(entry.id(), from.get().id(), disclosure, retirement.creditUnits(),
                 entry.recordedAt());
         events.publishEvent(new CreditsRetired(retirementId, retirement.creditUnits()));
-        return Outcome.done(journal.receipt(entry, false));
+        return Outcome.done(journal.receipt(entry, false, retirementId));
+    }
+
+    /**
+     * A retirement entry's payload: the source account and the public disclosure. The journal's hash covers it, and
+     * the verifier rebuilds it from the retirement record, so that an altered disclosure breaks the journal.
+     */
+    static Payload retirementPayload(long fromAccountId, RetirementDisclosure disclosure) {
+        return new Payload().with("from", fromAccountId).with("beneficiary", disclosure.beneficiary())
+                .with("purpose", disclosure.purpose()).with("emissionsOffset", disclosure.emissionsOffset())
+                .with("reportingYear", disclosure.reportingYear()).with("note", disclosure.note());
     }
 
     private Outcome<Receipt> applyCancellation(Actor actor, SerialRange range, String reason, String key,
@@ -201,6 +215,10 @@ class Registry {
         if (blocks.stream().anyMatch(block -> block.status() != BlockStatus.ACTIVE)) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.not-active"));
         }
+        if (locked.stream().anyMatch(account -> account.kind() == AccountKind.ESCROW)) {
+            // Escrowed units belong to a running market round; only its settlement may move them.
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.escrowed"));
+        }
         if (!holders.containsAll(blocks.stream().map(LedgerInvariants.Block::accountId).toList())) {
             // The units moved between our first look and the locks: let the retry loop look again.
             throw new ConcurrentlyMoved();
@@ -216,8 +234,7 @@ class Registry {
     }
 
     /** Refuses an unknown source account, or one that is not the actor's. */
-    private Optional<Outcome<Receipt>> sourceRefusal(Actor actor, long fromAccountId) {
-        Optional<AccountRow> from = store.account(fromAccountId);
+    private static Optional<Outcome<Receipt>> sourceRefusal(Actor actor, Optional<AccountRow> from) {
         if (from.isEmpty()) {
             return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
                     Refusal.of("fromAccountId", "registry.account.not-found")));
@@ -231,25 +248,26 @@ class Registry {
 
     /** The lowest serials worth {@code units} of a locked account, or why not. */
     private Outcome<List<BlockMover.Piece>> take(long accountId, long units) {
-        long balance = store.balance(accountId);
-        if (balance < units) {
+        BlockMover.Taken taken = mover.lowest(accountId, units, MAX_BLOCKS_PER_OPERATION);
+        if (taken.balance() < units) {
             return Outcome.refused(RefusalKind.CONFLICT,
-                    Refusal.of("creditUnits", "registry.balance.insufficient", units, balance));
+                    Refusal.of("creditUnits", "registry.balance.insufficient", units, taken.balance()));
         }
-        List<BlockMover.Piece> pieces = mover.lowest(accountId, units, MAX_BLOCKS_PER_OPERATION);
-        if (pieces == null) {
+        if (taken.pieces() == null) {
             return Outcome.refused(RefusalKind.CONFLICT,
                     Refusal.of("creditUnits", "registry.blocks.too-many", MAX_BLOCKS_PER_OPERATION));
         }
-        return Outcome.done(pieces);
+        return Outcome.done(taken.pieces());
     }
 
     /** The retirement account of each taken batch's vintage; issuance opened them. */
     private Map<Long, Long> retirementAccounts(List<BlockMover.Piece> pieces) {
         Set<Long> batchIds = new HashSet<>();
         pieces.forEach(piece -> batchIds.add(piece.block().batchId()));
+        Map<Integer, Long> byVintage = new HashMap<>();
         return store.batches(batchIds).stream().collect(Collectors.toMap(LedgerStore.BatchRow::id,
-                batch -> store.accountByOwnerKey(Issuer.retirementKey(batch.vintage())).orElseThrow().id()));
+                batch -> byVintage.computeIfAbsent(batch.vintage(),
+                        vintage -> store.accountByOwnerKey(Issuer.retirementKey(vintage)).orElseThrow().id())));
     }
 
     // ---- once, with retries
@@ -258,27 +276,31 @@ class Registry {
      * Runs an operation in a transaction, once per idempotency key. A refusal rolls back. Lock timeouts and
      * serialisation failures (which the fixed lock order should make rare) are retried a few times with a short
      * pause, so that they never reach the user as an error.
+     *
+     * <p>With a key, the first answer is final: a retry gets the first receipt, or the first refusal if the ledger
+     * refused it (unknown or foreign account, too few units, a closed account...), without evaluating it again; see
+     * {@link #remembered}. The key is looked up inside the operation's transaction, so it costs one query and no
+     * extra connection.
      */
     <T> Outcome<T> run(String key, String fingerprint, Supplier<Outcome<T>> work, Replayer<T> replayer) {
         Optional<Refusal> badKey = keyRefusal(key);
         if (badKey.isPresent()) {
             return Outcome.refused(RefusalKind.INVALID, badKey.get());
         }
-        if (key != null) {
-            Optional<Outcome<T>> earlier = replay(key, fingerprint, replayer);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> {
-                    Outcome<T> outcome = work.get();
+                Answer<T> answer = transactions.execute(status -> {
+                    Optional<Outcome<T>> earlier = key == null ? Optional.empty() : replay(key, fingerprint, replayer);
+                    Outcome<T> outcome = earlier.isPresent() ? earlier.get() : work.get();
                     if (outcome.refused()) {
                         status.setRollbackOnly();
                     }
-                    return outcome;
+                    return new Answer<>(outcome, earlier.isPresent());
                 });
+                if (key != null && !answer.replayed() && remembered(answer.outcome())) {
+                    return rememberRefusal(key, fingerprint, answer.outcome(), replayer);
+                }
+                return answer.outcome();
             } catch (DuplicateKeyException e) {
                 Optional<Outcome<T>> earlier = key == null ? Optional.empty() : replay(key, fingerprint, replayer);
                 if (earlier.isPresent()) {
@@ -297,6 +319,40 @@ class Registry {
         }
     }
 
+    /** An operation's outcome, and whether it is the replay of an earlier answer to the same key. */
+    private record Answer<T>(Outcome<T> outcome, boolean replayed) {
+    }
+
+    /**
+     * Which refusals a key keeps: those the ledger decided (forbidden, not found, conflict). A request refused as
+     * invalid was never weighed against the ledger and would be refused the same way again; a request given up as
+     * busy was never decided, so its retry must be allowed to try again.
+     */
+    static boolean remembered(Outcome<?> outcome) {
+        return outcome.refused() && outcome.kind() != RefusalKind.INVALID
+                && outcome.refusals().stream().noneMatch(refusal -> refusal.messageKey().equals("registry.busy"));
+    }
+
+    /**
+     * Records a refusal under its key, in a transaction of its own (the operation's rolled back). If the key
+     * meanwhile stands for an entry (a concurrent duplicate that applied first and held the lock this request
+     * waited for) or another refusal, that first answer is returned instead.
+     */
+    private <T> Outcome<T> rememberRefusal(String key, String fingerprint, Outcome<T> refusal, Replayer<T> replayer) {
+        try {
+            return transactions.execute(status -> {
+                Optional<Outcome<T>> earlier = replay(key, fingerprint, replayer);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                store.insertRefusal(key, fingerprint, refusal.kind(), refusal.refusals(), clock.instant());
+                return refusal;
+            });
+        } catch (DuplicateKeyException e) {
+            return replay(key, fingerprint, replayer).orElse(refusal);
+        }
+    }
+
     private Outcome<Receipt> run(String key, String fingerprint, Supplier<Outcome<Receipt>> work) {
         return run(key, fingerprint, work, (entry) -> journal.receipt(entry, true));
     }
@@ -306,16 +362,21 @@ class Registry {
         T replay(JournalEntry entry);
     }
 
+    /** The first answer to a key: its entry's receipt or its recorded refusal; a different request is refused. */
     private <T> Optional<Outcome<T>> replay(String key, String fingerprint, Replayer<T> replayer) {
-        Optional<JournalEntry> earlier = store.entryByKey(key);
-        if (earlier.isEmpty()) {
+        Optional<LedgerStore.KeyUse> use = store.keyUse(key);
+        if (use.isEmpty()) {
             return Optional.empty();
         }
-        if (!fingerprint.equals(earlier.get().requestFingerprint())) {
+        if (!fingerprint.equals(use.get().requestFingerprint())) {
             return Optional.of(Outcome.refused(RefusalKind.CONFLICT,
                     Refusal.of("Idempotency-Key", "registry.idempotency.reused")));
         }
-        return Optional.of(Outcome.done(replayer.replay(earlier.get())));
+        if (use.get().entryId() != null) {
+            return Optional.of(Outcome.done(replayer.replay(store.entry(use.get().entryId()).orElseThrow())));
+        }
+        LedgerStore.RecordedRefusal refusal = store.refusal(key).orElseThrow();
+        return Optional.of(Outcome.refused(refusal.kind(), refusal.refusals()));
     }
 
     private static void pause(int attempt) {
@@ -388,7 +449,7 @@ class Registry {
         return Sha256.hex(text.toString());
     }
 
-    private static AccountRow find(List<AccountRow> accounts, long id) {
-        return accounts.stream().filter(account -> account.id() == id).findFirst().orElseThrow();
+    private static Optional<AccountRow> find(List<AccountRow> accounts, long id) {
+        return accounts.stream().filter(account -> account.id() == id).findFirst();
     }
 }

@@ -233,11 +233,12 @@ class RegistryApi {
 
     @GetMapping("/batches")
     @Operation(summary = "Issued batches, newest first, with issued / active / retired / cancelled units")
-    List<BatchView> batches(@RequestParam(required = false) String projectCode,
+    List<BatchView> batches(@RequestParam(required = false) String programme,
+            @RequestParam(required = false) String projectCode,
             @RequestParam(required = false) Integer vintage, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
-        return queries.batches(blankToNull(projectCode), vintage, Pages.number(page) * rows, rows);
+        return queries.batches(RegistryPublicController.prefix(programme), blankToNull(projectCode), vintage, Pages.number(page) * rows, rows);
     }
 
     @GetMapping("/batches/{id}")

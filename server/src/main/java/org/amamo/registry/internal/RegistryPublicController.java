@@ -1,5 +1,6 @@
 package org.amamo.registry.internal;
 
+import org.amamo.platform.CsvTable;
 import java.util.Locale;
 import java.util.Optional;
 import org.amamo.platform.Pages;
@@ -39,17 +40,43 @@ class RegistryPublicController {
     }
 
     @GetMapping("/registry")
-    String batches(@RequestParam(required = false) String projectCode, @RequestParam(required = false) Integer vintage,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String batches(@RequestParam(required = false) String programme, @RequestParam(required = false) String projectCode,
+            @RequestParam(required = false) Integer vintage, @RequestParam(defaultValue = "0") int page, Model model) {
         int number = Pages.number(page);
         String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
-        var shown = queries.batches(code, vintage, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        String prefix = prefix(programme);
+        var shown = queries.batches(prefix, code, vintage, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        model.addAttribute("programme", prefix);
         model.addAttribute("batches", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
         model.addAttribute("projectCode", code);
         model.addAttribute("vintage", vintage);
         model.addAttribute("page", number);
         model.addAttribute("hasNext", shown.size() > Pages.DEFAULT_SIZE);
         return "registry/batches";
+    }
+
+    /** A programme's serial prefix as a filter (JBC, YBC ...), or null for every programme. */
+    static String prefix(String programme) {
+        if (programme == null || programme.isBlank()) {
+            return null;
+        }
+        String prefix = programme.strip().toUpperCase(Locale.ROOT);
+        return prefix.matches("[A-Z]{2,10}") ? prefix : null;
+    }
+
+    /** Every batch with its totals in t-CO2, newest first. Stable columns, documented in the README. */
+    @GetMapping("/registry/batches.csv")
+    ResponseEntity<byte[]> batchesCsv() {
+        CsvTable csv = new CsvTable("batch_serial", "project_code", "project_name", "vintage", "batch_number",
+                "credit_type", "methodology_version", "certifier", "issued_t_co2", "active_t_co2", "retired_t_co2",
+                "cancelled_t_co2", "issued_at");
+        for (var batch : queries.batches(null, null, null, 0, RegistryQueries.MAX_CSV_ROWS)) {
+            csv.row(batch.batchSerial(), batch.projectCode(), batch.projectName(), batch.vintage(),
+                    batch.batchNumber(), batch.creditType(), batch.methodologyVersion(), batch.certifier(),
+                    CsvTable.tonnes(batch.issuedUnits()), CsvTable.tonnes(batch.activeUnits()),
+                    CsvTable.tonnes(batch.retiredUnits()), CsvTable.tonnes(batch.cancelledUnits()), batch.issuedAt());
+        }
+        return csv.download("batches.csv");
     }
 
     @GetMapping("/registry/batches/{id}")
@@ -59,10 +86,14 @@ class RegistryPublicController {
     }
 
     @GetMapping("/registry/retirements")
-    String retirements(@RequestParam(defaultValue = "0") int page, Model model) {
+    String retirements(@RequestParam(required = false) String projectCode, @RequestParam(defaultValue = "0") int page,
+            Model model) {
         int number = Pages.number(page);
-        var shown = queries.retirements(number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
+        var shown = code == null ? queries.retirements(number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1)
+                : queries.retirementsOfProject(code, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
         model.addAttribute("retirements", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
+        model.addAttribute("projectCode", code);
         model.addAttribute("page", number);
         model.addAttribute("hasNext", shown.size() > Pages.DEFAULT_SIZE);
         return "registry/retirements";
@@ -81,11 +112,11 @@ class RegistryPublicController {
                 + "credit_units,tonnes_co2,serial_ranges\r\n");
         for (var retirement : queries.retirements(Pages.number(page) * Pages.MAX_SIZE * 10, Pages.MAX_SIZE * 10)) {
             csv.append(retirement.id()).append(',').append(retirement.retiredAt()).append(',')
-                    .append(quote(retirement.beneficiary())).append(',').append(retirement.purpose()).append(',')
-                    .append(quote(retirement.emissionsOffset())).append(',')
+                    .append(CsvTable.quoted(retirement.beneficiary())).append(',').append(retirement.purpose()).append(',')
+                    .append(CsvTable.quoted(retirement.emissionsOffset())).append(',')
                     .append(retirement.reportingYear() == null ? "" : retirement.reportingYear()).append(',')
                     .append(retirement.creditUnits()).append(',').append(StatementCsv.tonnes(retirement.creditUnits()))
-                    .append(',').append(quote(String.join(" ", retirement.serialRanges()))).append("\r\n");
+                    .append(',').append(CsvTable.quoted(String.join(" ", retirement.serialRanges()))).append("\r\n");
         }
         return RegistryApi.csv("retirements.csv", csv.toString());
     }
@@ -105,11 +136,4 @@ class RegistryPublicController {
         return "registry/serials";
     }
 
-    private static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -108,14 +108,18 @@ class RegistryQueries {
                 block.lastSerial()).format()).toList();
     }
 
-    /** Batches, newest first, optionally of one project code and one vintage, with their totals. */
-    List<BatchView> batches(String projectCode, Integer vintage, int offset, int limit) {
+    /**
+     * Batches, newest first, optionally of one programme (by serial prefix), one project code and one vintage,
+     * with their totals.
+     */
+    List<BatchView> batches(String programmePrefix, String projectCode, Integer vintage, int offset, int limit) {
         List<Long> ids = jdbc.sql("""
                 SELECT id FROM registry_batch
-                 WHERE (CAST(:code AS VARCHAR) IS NULL OR project_code = :code)
+                 WHERE (CAST(:prefix AS VARCHAR) IS NULL OR programme_prefix = :prefix)
+                   AND (CAST(:code AS VARCHAR) IS NULL OR project_code = :code)
                    AND (CAST(:vintage AS INT) IS NULL OR vintage = :vintage)
                  ORDER BY id DESC LIMIT :limit OFFSET :offset
-                """).param("code", projectCode).param("vintage", vintage).param("limit", limit)
+                """).param("prefix", programmePrefix).param("code", projectCode).param("vintage", vintage).param("limit", limit)
                 .param("offset", offset).query(Long.class).list();
         Map<Long, BatchView> views = batchViews(ids);
         return ids.stream().map(views::get).toList();
@@ -128,6 +132,15 @@ class RegistryQueries {
     /** Public retirement records, newest first. */
     List<RetirementView> retirements(int offset, int limit) {
         return retirements("ORDER BY r.id DESC LIMIT " + limit + " OFFSET " + offset, Map.of());
+    }
+
+    /** Public retirement records of the credits of one project (by its code), newest first. */
+    List<RetirementView> retirementsOfProject(String projectCode, int offset, int limit) {
+        return retirements("""
+                WHERE r.entry_id IN (SELECT m.entry_id FROM registry_movement m
+                                       JOIN registry_batch b ON b.id = m.batch_id
+                                      WHERE b.project_code = :code)
+                ORDER BY r.id DESC""" + " LIMIT " + limit + " OFFSET " + offset, Map.of("code", projectCode));
     }
 
     Optional<RetirementView> retirement(long id) {
@@ -146,18 +159,24 @@ class RegistryQueries {
                 .limit(MAX_LOOKUP_BLOCKS).map(block -> {
                     long first = Math.max(block.firstSerial(), range.firstSerial());
                     long last = Math.min(block.lastSerial(), range.lastSerial());
-                    Long retirement = block.status() == BlockStatus.RETIRED ? retirementOf(row.id(), first) : null;
+                    Long retirement = block.status() == BlockStatus.RETIRED ? retirementOf(block) : null;
                     return new SerialBlock(Journal.serialRange(row, first, last).format(), block.status(), retirement);
                 }).toList();
         return Optional.of(new SerialLookup(range.format(), batchViews(List.of(row.id())).get(row.id()), blocks));
     }
 
-    private Long retirementOf(long batchId, long serial) {
+    /**
+     * The retirement that made a retired block. Retired blocks never split or merge, so the block is exactly the
+     * range its retirement moved into the retirement account: found through the (batch, first serial) index, however
+     * many movements the batch has.
+     */
+    private Long retirementOf(LedgerInvariants.Block block) {
         return jdbc.sql("""
                 SELECT r.id FROM registry_movement m JOIN registry_retirement r ON r.entry_id = m.entry_id
-                 WHERE m.batch_id = ? AND m.first_serial <= ? AND m.last_serial >= ?
+                 WHERE m.batch_id = ? AND m.first_serial = ? AND m.last_serial = ? AND m.to_account_id = ?
                  ORDER BY m.entry_id DESC LIMIT 1
-                """).params(batchId, serial, serial).query(Long.class).optional().orElse(null);
+                """).params(block.batchId(), block.firstSerial(), block.lastSerial(), block.accountId())
+                .query(Long.class).optional().orElse(null);
     }
 
     private List<RetirementView> retirements(String where, Map<String, Object> params) {

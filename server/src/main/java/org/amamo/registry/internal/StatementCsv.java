@@ -1,5 +1,6 @@
 package org.amamo.registry.internal;
 
+import org.amamo.platform.CsvTable;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.amamo.platform.SchemeTime;
@@ -20,7 +21,7 @@ final class StatementCsv {
             csv.append(line.entryId()).append(',').append(TIME.format(line.recordedAt())).append(',')
                     .append(line.operation()).append(',')
                     .append(line.counterpartyAccountId() == null ? "" : line.counterpartyAccountId()).append(',')
-                    .append(quote(line.counterpartyName())).append(',').append(line.serialRange()).append(',')
+                    .append(CsvTable.quoted(line.counterpartyName())).append(',').append(line.serialRange()).append(',')
                     .append(line.creditUnits()).append(',').append(tonnes(line.creditUnits())).append("\r\n");
         }
         return csv.toString();
@@ -31,12 +32,4 @@ final class StatementCsv {
         return java.math.BigDecimal.valueOf(units, 1).toPlainString();
     }
 
-    private static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        // A leading =, +, - or @ would make a spreadsheet evaluate the cell; a quote mark keeps it text.
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
 }

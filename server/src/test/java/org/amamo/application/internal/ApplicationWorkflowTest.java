@@ -46,6 +46,8 @@ class ApplicationWorkflowTest {
     Clock clock;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     AmamoPrincipal applicant;
     AmamoPrincipal secretariat;
@@ -107,6 +109,20 @@ class ApplicationWorkflowTest {
         assertThat(certified.certifiedUnits()).isEqualTo(110);
         assertThat(certified.certifiedVersion()).isEqualTo("jbe-2.3");
         assertThat(certified.certifiedResult()).contains("\"uptakeT\": \"11.0916\"").contains("\"creditUnits\": 110");
+        // The sheet is frozen as certified: the applicant's figures with the committee's certainty in them.
+        CertifiedSheetView sheet = CertifiedSheetView.of(json, applications.certifiedSheet(id),
+                certified.certifiedResult());
+        assertThat(sheet.type()).isEqualTo("removal");
+        assertThat(sheet.creditT()).isEqualTo("11.0");
+        assertThat(sheet.years()).singleElement().satisfies(year -> {
+            assertThat(year.totals()).containsEntry("netT", "11.0916");
+            assertThat(year.components()).singleElement().satisfies(component -> {
+                assertThat(component.inputs()).containsEntry("areaHa", "7.8").containsEntry("coefficient", "1.58")
+                        .containsEntry("areaCertainty", "0.90")
+                        .containsEntry("coefficientCertainty", "1.00");
+                assertThat(component.results()).containsEntry("uptakeT", "11.0916");
+            });
+        });
         assertThat(events.stream(ApplicationCertified.class)).singleElement().satisfies(event -> {
             assertThat(event.units()).isEqualTo(110);
             assertThat(event.vintage()).isEqualTo(2025);
@@ -124,6 +140,31 @@ class ApplicationWorkflowTest {
         long notified = jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ?").param(applicant.userId())
                 .query(Long.class).single();
         assertThat(notified).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void aCertifiedReductionSheetIsAnnouncedAsReductionUnderTheYokohamaPrefix() {
+        long id = service.create(applicant, "タグボート");
+        ok(service.save(applicant, id, TugboatForm.complete("タグボート", applicant.email())));
+        // A reduction's evidence is the baseline's, not an area survey.
+        assertThat(service.completeness(service.find(id).orElseThrow())).extracting(Refusal::messageKey)
+                .containsExactly("application.baseline-evidence.required");
+        ok(attachments.store(id, applicant.userId(), "BASELINE", "fuel-log.pdf", PDF));
+        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(service.confirmFee(secretariat, id, "INV-YBC"));
+        ok(service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "横浜港", "燃料記録を確認"));
+        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
+        ok(service.recordReview(reviewer, id, "妥当", Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))));
+        Instant now = clock.instant();
+        ok(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
+        assertThat(events.stream(ApplicationCertified.class)).singleElement().satisfies(event -> {
+            assertThat(event.creditType()).isEqualTo("reduction");
+            assertThat(event.programmePrefix()).isEqualTo("YBC");
+            assertThat(event.methodologyVersion()).isEqualTo("yokohama-2019-reduction");
+            assertThat(event.units()).isEqualTo(1032);
+        });
     }
 
     @Test

@@ -74,6 +74,17 @@ class RegistryApiTest {
     }
 
     @Test
+    void aRetryOfARefusedRequestGetsTheSameRefusal() throws Exception {
+        String key = "refused-" + alice.accountId();
+        refused(transfer(alice, alice.accountId(), bob.accountId(), 101).header("Idempotency-Key", key),
+                status().isConflict(), "creditUnits");
+        refused(transfer(alice, alice.accountId(), bob.accountId(), 101).header("Idempotency-Key", key),
+                status().isConflict(), "creditUnits");
+        refused(transfer(alice, alice.accountId(), bob.accountId(), 1).header("Idempotency-Key", key),
+                status().isConflict(), "Idempotency-Key");
+    }
+
+    @Test
     void refusesMoreThanTheBalance() throws Exception {
         refused(transfer(alice, alice.accountId(), bob.accountId(), 101), status().isConflict(), "creditUnits");
     }

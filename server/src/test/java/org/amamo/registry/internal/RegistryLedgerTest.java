@@ -142,6 +142,106 @@ class RegistryLedgerTest {
     }
 
     @Test
+    void aRetryOfARefusedRequestGetsTheFirstRefusalWithoutBeingWeighedAgain() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        fixture.issue(2024, 10, a);
+        Registry.Transfer tooMany = new Registry.Transfer(a.accountId(), b.accountId(), 15);
+        String key = "refused-" + a.accountId();
+        Outcome<Receipt> first = fixture.registry.transfer(a.actor(), tooMany, key);
+        assertThat(first.kind()).isEqualTo(RefusalKind.CONFLICT);
+        assertThat(first.refusals()).extracting(org.amamo.platform.Refusal::messageKey)
+                .containsExactly("registry.balance.insufficient");
+
+        // Now the balance would suffice, but the key's answer is already given.
+        fixture.issue(2024, 10, a);
+        long entries = entries();
+        Outcome<Receipt> again = fixture.registry.transfer(a.actor(), tooMany, key);
+        assertThat(again.kind()).isEqualTo(RefusalKind.CONFLICT);
+        assertThat(again.refusals()).hasToString(first.refusals().toString());
+        assertThat(entries()).isEqualTo(entries);
+        assertThat(fixture.balance(b)).isZero();
+
+        // The same key for another request is refused as reused; a new key applies.
+        Outcome<Receipt> other = fixture.registry.transfer(a.actor(),
+                new Registry.Transfer(a.accountId(), b.accountId(), 1), key);
+        assertThat(other.refusals()).extracting(org.amamo.platform.Refusal::messageKey)
+                .containsExactly("registry.idempotency.reused");
+        assertThat(fixture.registry.transfer(a.actor(), tooMany, key + "-new").refused()).isFalse();
+        assertThat(fixture.balance(b)).isEqualTo(15);
+    }
+
+    @Test
+    void aRefusalTheLedgerNeverWeighedIsNotKept() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        fixture.issue(2024, 10, a);
+        String key = "invalid-" + a.accountId();
+        Outcome<Receipt> invalid = fixture.registry.transfer(a.actor(),
+                new Registry.Transfer(a.accountId(), b.accountId(), 0), key);
+        assertThat(invalid.kind()).isEqualTo(RefusalKind.INVALID);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_refused_request WHERE idempotency_key = ?").param(key)
+                .query(Long.class).single()).isZero();
+        assertThat(fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 0), key)
+                .kind()).isEqualTo(RefusalKind.INVALID);
+    }
+
+    @Test
+    void verifyNamesTheRetirementWhosePublicRecordWasAltered() {
+        Holder a = fixture.holder();
+        fixture.issue(2024, 10, a);
+        RetirementDisclosure disclosure = new RetirementDisclosure("横浜市", RetirementPurpose.EVENT, "海の日イベント",
+                2024, null);
+        Receipt retired = fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 4, disclosure),
+                null).value();
+        fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 1, disclosure), null);
+        assertThat(fixture.audit.verify().intact()).isTrue();
+
+        for (String tamper : List.of("beneficiary = '別の会社'", "purpose = 'CORPORATE'", "reporting_year = 2023",
+                "note = 'added'", "credit_units = 40")) {
+            String saved = jdbc.sql("SELECT beneficiary || '|' || purpose || '|' || reporting_year || '|' || credit_units"
+                    + " FROM registry_retirement WHERE id = ?").param(retired.retirementId()).query(String.class).single();
+            jdbc.sql("UPDATE registry_retirement SET " + tamper + " WHERE id = ?").param(retired.retirementId()).update();
+            try {
+                Journal.Verification verification = fixture.audit.verify();
+                assertThat(verification.intact()).as(tamper).isFalse();
+                assertThat(verification.brokenEntryId()).as(tamper).isEqualTo(retired.entryId());
+                assertThat(verification.problem()).as(tamper).contains("retirement record " + retired.retirementId());
+            } finally {
+                String[] parts = saved.split("\\|");
+                jdbc.sql("UPDATE registry_retirement SET beneficiary = ?, purpose = ?, reporting_year = ?, note = NULL,"
+                        + " credit_units = ? WHERE id = ?").params(parts[0], parts[1], Integer.parseInt(parts[2]),
+                        Long.parseLong(parts[3]), retired.retirementId()).update();
+            }
+        }
+        assertThat(fixture.audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void verifyNamesARetirementWhosePublicRecordWasDeleted() {
+        Holder a = fixture.holder();
+        fixture.issue(2024, 10, a);
+        RetirementDisclosure disclosure = new RetirementDisclosure("横浜市", RetirementPurpose.OTHER, "電力", null, null);
+        Receipt retired = fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 2, disclosure),
+                null).value();
+        Receipt kept = fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 3, disclosure),
+                null).value();
+        // Point the first record at the second entry and drop the second record: the first entry has lost its record.
+        jdbc.sql("DELETE FROM registry_retirement WHERE id = ?").param(kept.retirementId()).update();
+        jdbc.sql("UPDATE registry_retirement SET entry_id = ? WHERE id = ?").params(kept.entryId(),
+                retired.retirementId()).update();
+        try {
+            Journal.Verification verification = fixture.audit.verify();
+            assertThat(verification.brokenEntryId()).isEqualTo(retired.entryId());
+            assertThat(verification.problem()).contains("retirement record is missing");
+        } finally {
+            jdbc.sql("UPDATE registry_retirement SET entry_id = ? WHERE id = ?").params(retired.entryId(),
+                    retired.retirementId()).update();
+            fixture.store.insertRetirement(kept.entryId(), a.accountId(), disclosure, 3, kept.recordedAt());
+        }
+    }
+
+    @Test
     void verifyNamesTheJournalEntryAlteredInTheDatabase() {
         Holder a = fixture.holder();
         Holder b = fixture.holder();
@@ -176,6 +276,10 @@ class RegistryLedgerTest {
             jdbc.sql("UPDATE registry_movement SET to_account_id = ? WHERE entry_id = ?").params(b.accountId(), entry)
                     .update();
         }
+    }
+
+    private long entries() {
+        return jdbc.sql("SELECT COUNT(*) FROM registry_journal_entry").query(Long.class).single();
     }
 
     private long blocksOf(long accountId) {

@@ -3,6 +3,7 @@ package org.amamo.registry.internal;
 import static org.amamo.testing.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -100,6 +101,27 @@ class RegistryWebTest {
     }
 
     @Test
+    void theRetirementsOfOneProjectAreListedForItsPage() throws Exception {
+        String otherBatch = fixture.issue(2024, 50, bob).lines().get(0).serialRange().substring(0, 17);
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire").with(as(alice.user()))
+                .with(csrf()).param("tonnes", "1.0").param("beneficiary", "Kanazawa Fishery").param("purpose", "EVENT")
+                .param("emissionsOffset", "Umi no Hi event").param("reportingYear", "2024"))
+                .andExpect(redirectedUrlPattern("/registry/retirements/*"));
+        mvc.perform(post("/account/registry/accounts/" + bob.accountId() + "/retire").with(as(bob.user()))
+                .with(csrf()).param("tonnes", "2.0").param("beneficiary", "Other Project Buyer").param("purpose", "CORPORATE")
+                .param("emissionsOffset", "office electricity").param("reportingYear", "2024"))
+                .andExpect(redirectedUrlPattern("/registry/retirements/*"));
+
+        String projectCode = batch.substring(9, 13);
+        mvc.perform(get("/registry/retirements").param("projectCode", projectCode)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kanazawa Fishery")))
+                .andExpect(content().string(not(containsString("Other Project Buyer"))));
+        mvc.perform(get("/registry/retirements").param("projectCode", otherBatch.substring(9, 13)))
+                .andExpect(content().string(containsString("Other Project Buyer")))
+                .andExpect(content().string(not(containsString("Kanazawa Fishery"))));
+    }
+
+    @Test
     void secretariatIssuesCancelsAndVerifiesFromThePages() throws Exception {
         AmamoPrincipal secretariat = fixture.secretariat();
         mvc.perform(get("/secretariat/registry/issue").with(as(secretariat))).andExpect(status().isOk());
@@ -140,6 +162,17 @@ class RegistryWebTest {
         mvc.perform(get("/registry/serials").param("q", "JBC-nonsense")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("serial-problem")));
         mvc.perform(get("/registry").param("lang", "en")).andExpect(status().isOk());
+        mvc.perform(get("/registry").param("programme", "jbc"))
+                .andExpect(content().string(containsString(batch.substring(0, 16))));
+        mvc.perform(get("/registry").param("programme", "YBC"))
+                .andExpect(content().string(not(containsString(batch.substring(0, 16)))));
+        String csv = mvc.perform(get("/registry/batches.csv")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFFbatch_serial,project_code,project_name,"
+                + "vintage,batch_number,credit_type,methodology_version,certifier,issued_t_co2,active_t_co2,"
+                + "retired_t_co2,cancelled_t_co2,issued_at");
+        assertThat(csv.lines().filter(line -> line.startsWith(batch.substring(0, 16) + ",")))
+                .singleElement().asString().contains(",2024,1,REMOVAL,JBE-2.3,", ",10.0,10.0,0.0,0.0,");
     }
 
     @Test

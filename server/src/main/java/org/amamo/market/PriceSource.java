@@ -1,0 +1,9 @@
+package org.amamo.market;
+
+/** Where a price comes from. */
+public enum PriceSource {
+    /** A sale in a buyer solicitation round, paid and delivered. */
+    ROUND,
+    /** A bilateral trade whose price the seller reported; not verified by anyone. */
+    REPORTED
+}

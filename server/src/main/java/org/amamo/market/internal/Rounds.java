@@ -1,0 +1,241 @@
+package org.amamo.market.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.market.internal.MarketRows.Consignment;
+import org.amamo.market.internal.MarketRows.Round;
+import org.amamo.platform.Refusal;
+import org.amamo.registry.CreditBatch;
+import org.amamo.registry.MarketMove;
+import org.amamo.registry.MarketSettlement;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A round's life up to the close: the secretariat creates it (DRAFT, with its escrow account in the registry),
+ * holders consign credits to it, the secretariat opens it (announced, bids taken during the window) and it closes,
+ * by the secretariat's action or by {@link MarketDeadlines} when the window ends.
+ *
+ * <p>Registry calls run outside the market's transactions (the registry runs each operation in a transaction of
+ * its own and retries it), so that a refusal there never rolls back the market's bookkeeping half-way.
+ */
+@Service
+class Rounds {
+
+    static final int MAX_TITLE_LENGTH = 200;
+    static final int MAX_RULES_LENGTH = 8_000;
+    /** The highest price per t-CO2 anyone may name (JPY): far above any price the scheme has seen. */
+    static final BigDecimal MAX_PRICE_JPY = new BigDecimal("10000000");
+    static final int MIN_PAYMENT_DAYS = 1;
+    static final int MAX_PAYMENT_DAYS = 90;
+    /** The most lots (consignments) one round may offer. */
+    static final int MAX_LOTS = 50;
+
+    private final MarketStore store;
+    private final MarketSettlement registry;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Rounds(MarketStore store, MarketSettlement registry, PlatformTransactionManager transactionManager, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** What the secretariat sets when creating a round. */
+    record RoundTerms(String title, String rules, BigDecimal minimumPriceJpy, Instant opensAt, Instant closesAt,
+            Integer paymentDays) {
+    }
+
+    Verdict<Long> create(AmamoPrincipal user, RoundTerms terms) {
+        if (!user.isSecretariat()) {
+            return Verdict.forbidden("market.secretariat-only");
+        }
+        List<Refusal> invalid = refusals(terms, clock.instant());
+        if (!invalid.isEmpty()) {
+            return Verdict.invalid(invalid);
+        }
+        long id = store.insertRound(terms.title().strip(), terms.rules().strip(), terms.minimumPriceJpy(),
+                terms.opensAt(), terms.closesAt(), terms.paymentDays(), user.userId(), clock.instant());
+        long escrow = registry.openEscrow("market-round-" + id, "Escrow of solicitation round " + id);
+        store.setEscrow(id, escrow);
+        return Verdict.done(id);
+    }
+
+    static List<Refusal> refusals(RoundTerms terms, Instant now) {
+        List<Refusal> refusals = new ArrayList<>();
+        text(terms.title(), "title", MAX_TITLE_LENGTH).ifPresent(refusals::add);
+        text(terms.rules(), "rules", MAX_RULES_LENGTH).ifPresent(refusals::add);
+        price(terms.minimumPriceJpy(), "minimumPriceJpy").ifPresent(refusals::add);
+        if (terms.opensAt() == null) {
+            refusals.add(Refusal.of("opensAt", "market.required"));
+        }
+        if (terms.closesAt() == null) {
+            refusals.add(Refusal.of("closesAt", "market.required"));
+        } else if (terms.opensAt() != null && !terms.closesAt().isAfter(terms.opensAt())) {
+            refusals.add(Refusal.of("closesAt", "market.round.closes-before-opening"));
+        } else if (!terms.closesAt().isAfter(now)) {
+            refusals.add(Refusal.of("closesAt", "market.round.closes-in-past"));
+        }
+        Integer days = terms.paymentDays();
+        if (days == null || days < MIN_PAYMENT_DAYS || days > MAX_PAYMENT_DAYS) {
+            refusals.add(Refusal.of("paymentDays", "market.round.payment-days.range", MIN_PAYMENT_DAYS,
+                    MAX_PAYMENT_DAYS));
+        }
+        return refusals;
+    }
+
+    static Optional<Refusal> text(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return Optional.of(Refusal.of(field, "market.required"));
+        }
+        if (value.length() > maxLength) {
+            return Optional.of(Refusal.of(field, "market.text.too-long", maxLength));
+        }
+        return Optional.empty();
+    }
+
+    /** A price per t-CO2: positive whole yen, at most {@link #MAX_PRICE_JPY}. */
+    static Optional<Refusal> price(BigDecimal value, String field) {
+        if (value == null) {
+            return Optional.of(Refusal.of(field, "market.required"));
+        }
+        if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(MAX_PRICE_JPY) > 0) {
+            return Optional.of(Refusal.of(field, "market.price.invalid", MAX_PRICE_JPY.toPlainString()));
+        }
+        return Optional.empty();
+    }
+
+    /** Consigns units of one batch from one of the holder's accounts to a DRAFT round's escrow. */
+    Verdict<Long> consign(AmamoPrincipal holder, long roundId, long fromAccountId, long batchId, long units,
+            String requestKey) {
+        Optional<Round> found = store.round(roundId);
+        if (found.isEmpty()) {
+            return Verdict.notFound("$", "market.round.not-found");
+        }
+        if (units < 1) {
+            return Verdict.invalid(List.of(Refusal.of("tonnes", "market.quantity.invalid")));
+        }
+        Optional<CreditBatch> batch = registry.batch(batchId);
+        if (batch.isEmpty()) {
+            return Verdict.notFound("batchId", "market.batch.not-found");
+        }
+        Verdict<Long> pending = transactions.execute(status -> insertPending(holder, roundId, fromAccountId,
+                batch.get(), units));
+        if (pending.refused()) {
+            return pending;
+        }
+        long consignmentId = pending.value();
+        String key = "market-round-" + roundId + "-consign-"
+                + (requestKey == null || requestKey.isBlank() ? "c" + consignmentId : requestKey.strip());
+        MarketMove move = registry.consign(holder, fromAccountId, found.get().escrowAccountId(), batchId, units,
+                key.length() > 100 ? key.substring(0, 100) : key);
+        if (!move.done() || move.replayed()) {
+            // Refused, or a repeated submission the registry already applied: this row is not a lot.
+            store.deleteConsignment(consignmentId);
+            return move.done() ? Verdict.conflict("$", "market.consign.repeated") : registryRefusal(move);
+        }
+        store.consignmentStatus(consignmentId, "ACTIVE");
+        return Verdict.done(consignmentId);
+    }
+
+    private Verdict<Long> insertPending(AmamoPrincipal holder, long roundId, long fromAccountId, CreditBatch batch,
+            long units) {
+        Round round = store.lockRound(roundId).orElseThrow();
+        if (round.status() != RoundStatus.DRAFT) {
+            return Verdict.conflict("$", "market.consign.not-draft");
+        }
+        if (store.consignments(roundId).size() >= MAX_LOTS) {
+            return Verdict.conflict("$", "market.consign.too-many", MAX_LOTS);
+        }
+        return Verdict.done(store.insertConsignment(roundId, holder.userId(), fromAccountId, batch.batchId(),
+                batch.batchSerial(), batch.projectCode(), batch.projectName(), batch.vintage(), units,
+                clock.instant()));
+    }
+
+    /** The registry's refusal, answered with the status its kind deserves. */
+    static <T> Verdict<T> registryRefusal(MarketMove move) {
+        String key = move.refusals().get(0).messageKey();
+        HttpStatus status = key.endsWith("not-yours") ? HttpStatus.FORBIDDEN
+                : key.endsWith("not-found") ? HttpStatus.NOT_FOUND
+                : key.startsWith("registry.units.") ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
+        return Verdict.refused(status, move.refusals());
+    }
+
+    /** Opens a DRAFT round that has lots on offer: from now on it is announced and takes bids in its window. */
+    Verdict<Long> open(AmamoPrincipal user, long roundId) {
+        return move(user, roundId, round -> {
+            if (round.status() != RoundStatus.DRAFT) {
+                return Verdict.conflict("$", "market.round.state", round.status().name());
+            }
+            List<Consignment> lots = store.consignments(roundId);
+            if (lots.stream().anyMatch(lot -> "PENDING".equals(lot.status()))) {
+                return Verdict.conflict("$", "market.round.consignment-pending");
+            }
+            if (lots.isEmpty()) {
+                return Verdict.conflict("$", "market.round.nothing-offered");
+            }
+            if (!round.closesAt().isAfter(clock.instant())) {
+                return Verdict.conflict("$", "market.round.closes-in-past");
+            }
+            store.moveRound(roundId, RoundStatus.OPEN, "opened_at", clock.instant());
+            return Verdict.done(roundId);
+        });
+    }
+
+    /** Ends bidding now (the secretariat may end it before the announced close; the time is recorded). */
+    Verdict<Long> close(AmamoPrincipal user, long roundId) {
+        return move(user, roundId, round -> {
+            if (round.status() != RoundStatus.OPEN) {
+                return Verdict.conflict("$", "market.round.state", round.status().name());
+            }
+            store.moveRound(roundId, RoundStatus.CLOSED, "closed_at", clock.instant());
+            return Verdict.done(roundId);
+        });
+    }
+
+    /** Closes every open round whose window has ended by {@code now}; the number closed. */
+    int closeDue(Instant now) {
+        int closed = 0;
+        for (long id : store.roundsClosingBy(now)) {
+            Boolean done = transactions.execute(status -> store.lockRound(id)
+                    .filter(round -> round.status() == RoundStatus.OPEN && !round.closesAt().isAfter(now))
+                    .map(round -> {
+                        store.moveRound(id, RoundStatus.CLOSED, "closed_at", round.closesAt());
+                        return true;
+                    }).orElse(false));
+            closed += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return closed;
+    }
+
+    interface Step {
+        Verdict<Long> apply(Round round);
+    }
+
+    /** A secretariat's move of a round, under the round's row lock. */
+    Verdict<Long> move(AmamoPrincipal user, long roundId, Step step) {
+        if (!user.isSecretariat()) {
+            return Verdict.forbidden("market.secretariat-only");
+        }
+        return transactions.execute(status -> {
+            Optional<Round> round = store.lockRound(roundId);
+            if (round.isEmpty()) {
+                return Verdict.notFound("$", "market.round.not-found");
+            }
+            Verdict<Long> verdict = step.apply(round.get());
+            if (verdict.refused()) {
+                status.setRollbackOnly();
+            }
+            return verdict;
+        });
+    }
+}

@@ -1,0 +1,238 @@
+package org.amamo.market.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.UserDirectory;
+import org.amamo.identity.UserSummary;
+import org.amamo.market.internal.MarketRows.Allocation;
+import org.amamo.market.internal.MarketRows.Bid;
+import org.amamo.market.internal.MarketRows.Consignment;
+import org.amamo.market.internal.MarketRows.Round;
+import org.amamo.registry.MarketMove;
+import org.amamo.registry.MarketSettlement;
+import org.amamo.registry.RetirementOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * From the close to the results. The secretariat allocates a CLOSED round by {@link AllocationRule}
+ * (the rule lives there alone); each allocation then awaits payment until the deadline ({@code payment_days} after
+ * allocation). The seller (the consignor of the allocation's lot) confirms payment, and the registry delivers the
+ * units to the buyer or retires them on the buyer's behalf. An allocation still unpaid at the deadline lapses (by
+ * the secretariat's action or {@link MarketDeadlines}). Once no allocation awaits payment, the escrow's unsold
+ * units go back to their consignors and the round is SETTLED: its results are public.
+ *
+ * <p>Every registry call carries an idempotency key naming the round and the allocation or consignment
+ * ({@code market-round-12-allocation-5-deliver}), so a settlement retried after a failure never moves units twice.
+ */
+@Service
+class Settlement {
+
+    private static final Logger log = LoggerFactory.getLogger(Settlement.class);
+
+    private final MarketStore store;
+    private final Rounds rounds;
+    private final MarketSettlement registry;
+    private final UserDirectory users;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Settlement(MarketStore store, Rounds rounds, MarketSettlement registry, UserDirectory users,
+            PlatformTransactionManager transactionManager, Clock clock) {
+        this.store = store;
+        this.rounds = rounds;
+        this.registry = registry;
+        this.users = users;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** Allocates a closed round; a round nobody bid on goes straight to returning its lots. */
+    Verdict<Long> allocate(AmamoPrincipal user, long roundId) {
+        Verdict<Long> verdict = rounds.move(user, roundId, round -> {
+            if (round.status() != RoundStatus.CLOSED) {
+                return Verdict.conflict("$", "market.round.state", round.status().name());
+            }
+            List<Consignment> lots = store.consignments(roundId);
+            List<Bid> bids = store.activeBids(roundId);
+            List<AllocationRule.Award> awards = AllocationRule.allocate(
+                    lots.stream().map(lot -> new AllocationRule.Lot(lot.id(), lot.projectCode(),
+                            lot.creditUnits())).toList(),
+                    bids.stream().map(bid -> new AllocationRule.Bid(bid.id(), bid.projectCode(),
+                            bid.creditUnits(), bid.priceJpy(), bid.placedAt())).toList(),
+                    round.minimumPriceJpy());
+            for (var award : awards) {
+                store.insertAllocation(roundId, award.bidId(), award.lotId(), award.units(), award.priceJpy(),
+                        award.amountJpy());
+            }
+            Instant now = clock.instant();
+            store.allocated(roundId, now, now.plus(Duration.ofDays(round.paymentDays())));
+            return Verdict.done(roundId);
+        });
+        if (!verdict.refused()) {
+            finish(roundId);
+        }
+        return verdict;
+    }
+
+    /**
+     * The seller confirms that the buyer paid; the registry then delivers (or retires). Repeating it for a PAID
+     * allocation whose delivery failed tries the delivery again under the same key.
+     */
+    Verdict<Long> confirmPayment(AmamoPrincipal user, long allocationId) {
+        Optional<Allocation> found = store.allocation(allocationId);
+        if (found.isEmpty()) {
+            return Verdict.notFound("$", "market.allocation.not-found");
+        }
+        Consignment lot = store.consignment(found.get().consignmentId()).orElseThrow();
+        if (lot.consignorUserId() != user.userId()) {
+            return Verdict.forbidden("market.payment.not-seller");
+        }
+        Verdict<Long> paid = transactions.execute(status -> {
+            Allocation allocation = store.lockAllocation(allocationId).orElseThrow();
+            Round round = store.round(allocation.roundId()).orElseThrow();
+            if (allocation.status() == AllocationStatus.AWAITING_PAYMENT) {
+                if (!clock.instant().isBefore(round.paymentDueAt())) {
+                    return Verdict.conflict("$", "market.payment.past-due");
+                }
+                store.paid(allocationId, user.userId(), clock.instant());
+                return Verdict.done(allocationId);
+            }
+            return allocation.status() == AllocationStatus.PAID ? Verdict.done(allocationId)
+                    : Verdict.conflict("$", "market.allocation.state", allocation.status().name());
+        });
+        if (paid.refused()) {
+            return paid;
+        }
+        Verdict<Long> delivered = deliver(store.allocation(allocationId).orElseThrow(), lot, user.userId());
+        if (!delivered.refused()) {
+            finish(found.get().roundId());
+        }
+        return delivered;
+    }
+
+    private Verdict<Long> deliver(Allocation allocation, Consignment lot, long actingUserId) {
+        Round round = store.round(allocation.roundId()).orElseThrow();
+        Bid bid = store.bid(allocation.bidId()).orElseThrow();
+        String key = "market-round-" + round.id() + "-allocation-" + allocation.id();
+        MarketMove move;
+        if (bid.retireAtOnce()) {
+            RetirementOrder order = new RetirementOrder(bid.beneficiary(), bid.purpose(), bid.emissionsOffset(),
+                    null, "購入者公募 " + round.id() + " / " + round.title());
+            move = registry.retireFor(round.escrowAccountId(), lot.batchId(), allocation.creditUnits(), order,
+                    actingUserId, key + "-retire");
+        } else {
+            move = registry.deliver(round.escrowAccountId(), lot.batchId(), allocation.creditUnits(),
+                    bid.buyerUserId(), actingUserId, key + "-deliver");
+        }
+        if (!move.done()) {
+            return Rounds.registryRefusal(move);
+        }
+        store.settled(allocation.id(), bid.retireAtOnce() ? null : move.toAccountId(), move.retirementId(),
+                String.join(" ", move.serialRanges()), clock.instant());
+        return Verdict.done(allocation.id());
+    }
+
+    /** Lapses an allocation still unpaid at its deadline (secretariat). */
+    Verdict<Long> lapse(AmamoPrincipal user, long allocationId) {
+        if (!user.isSecretariat()) {
+            return Verdict.forbidden("market.secretariat-only");
+        }
+        Optional<Allocation> found = store.allocation(allocationId);
+        if (found.isEmpty()) {
+            return Verdict.notFound("$", "market.allocation.not-found");
+        }
+        Verdict<Long> verdict = lapse(allocationId, clock.instant());
+        if (!verdict.refused()) {
+            finish(found.get().roundId());
+        }
+        return verdict;
+    }
+
+    private Verdict<Long> lapse(long allocationId, Instant now) {
+        return transactions.execute(status -> {
+            Allocation allocation = store.lockAllocation(allocationId).orElseThrow();
+            Round round = store.round(allocation.roundId()).orElseThrow();
+            if (allocation.status() != AllocationStatus.AWAITING_PAYMENT) {
+                return Verdict.conflict("$", "market.allocation.state", allocation.status().name());
+            }
+            if (now.isBefore(round.paymentDueAt())) {
+                return Verdict.conflict("$", "market.allocation.not-due");
+            }
+            store.lapsed(allocationId, now);
+            return Verdict.done(allocationId);
+        });
+    }
+
+    /** Lapses every allocation unpaid at {@code now}; the number lapsed. */
+    int lapseDue(Instant now) {
+        int lapsed = 0;
+        for (long id : store.allocationsDueBy(now)) {
+            Verdict<Long> verdict = lapse(id, now);
+            if (!verdict.refused()) {
+                lapsed++;
+                finish(store.allocation(id).orElseThrow().roundId());
+            }
+        }
+        return lapsed;
+    }
+
+    /**
+     * Once no allocation of an ALLOCATED round awaits payment or delivery, returns each lot's unsold units to the
+     * account they came from and marks the round SETTLED. A refused return (the consignor's account was closed
+     * meanwhile) leaves the round ALLOCATED; the next call tries again under the same key.
+     */
+    void finish(long roundId) {
+        Round round = store.round(roundId).orElseThrow();
+        List<Allocation> allocations = store.allocations(roundId);
+        boolean open = allocations.stream().anyMatch(a -> a.status() == AllocationStatus.AWAITING_PAYMENT
+                || a.status() == AllocationStatus.PAID);
+        if (round.status() != RoundStatus.ALLOCATED || open) {
+            return;
+        }
+        Map<Long, Long> sold = new HashMap<>();
+        allocations.stream().filter(a -> a.status() == AllocationStatus.SETTLED)
+                .forEach(a -> sold.merge(a.consignmentId(), a.creditUnits(), Long::sum));
+        boolean allReturned = true;
+        for (Consignment lot : store.consignments(roundId)) {
+            if (!"ACTIVE".equals(lot.status())) {
+                continue;
+            }
+            long unsold = lot.creditUnits() - sold.getOrDefault(lot.id(), 0L);
+            if (unsold > 0) {
+                MarketMove move = registry.release(round.escrowAccountId(), lot.batchId(), unsold,
+                        lot.fromAccountId(), null, "market-round-" + roundId + "-consignment-" + lot.id() + "-release");
+                if (!move.done()) {
+                    log.warn("round {}: returning lot {} refused: {}", roundId, lot.id(), move.refusals());
+                    allReturned = false;
+                    continue;
+                }
+            }
+            store.released(lot.id(), unsold, clock.instant());
+        }
+        if (allReturned) {
+            transactions.executeWithoutResult(status -> store.lockRound(roundId)
+                    .filter(r -> r.status() == RoundStatus.ALLOCATED)
+                    .ifPresent(r -> store.moveRound(roundId, RoundStatus.SETTLED, "settled_at", clock.instant())));
+        }
+    }
+
+    /** Finishes every allocated round that has nothing left to settle. */
+    void finishAllocated() {
+        store.rounds(List.of(RoundStatus.ALLOCATED), MarketQueries.LIST_LIMIT).forEach(round -> finish(round.id()));
+    }
+
+    /** The name shown for a user on documents: their organisation's name and theirs. */
+    String nameOf(long userId) {
+        return users.find(userId).map(UserSummary::displayName).orElse("#" + userId);
+    }
+}

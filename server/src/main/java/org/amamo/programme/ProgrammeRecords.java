@@ -1,0 +1,29 @@
+package org.amamo.programme;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A programme's records from before the system, as the secretariat imported them (history CSV): certifications
+ * by organisation and credit type, and credits used for offsets, per fiscal year. Always shown as imported.
+ */
+public interface ProgrammeRecords {
+
+    /** Every imported record of the programme, newest year first. */
+    List<ImportedRecord> imported(String programmeCode);
+
+    /**
+     * One imported row.
+     *
+     * @param recordKind  {@code CERTIFICATION} or {@code OFFSET}
+     * @param creditType  {@code REMOVAL} or {@code REDUCTION}; null for an offset
+     * @param tonnes      t-CO2, one decimal
+     */
+    record ImportedRecord(String programmeCode, int fiscalYear, String recordKind, String creditType,
+            String organisation, String description, BigDecimal tonnes) {
+
+        public boolean offset() {
+            return "OFFSET".equals(recordKind);
+        }
+    }
+}

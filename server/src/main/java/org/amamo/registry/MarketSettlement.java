@@ -1,0 +1,72 @@
+package org.amamo.registry;
+
+import java.util.List;
+import java.util.Optional;
+import org.amamo.identity.AmamoPrincipal;
+
+/**
+ * What the market (購入者公募 and reported trades) may ask of the registry. The market never touches the
+ * registry's tables: it asks here, and the registry moves the units, journals each operation like any other and
+ * keeps its invariants.
+ *
+ * <p>A solicitation round has an escrow account (エスクロー口座). Holders consign units of one batch to it; while
+ * they rest there they are active credits but belong to no holder, so nobody can transfer, retire or cancel them
+ * except through this interface. From escrow the market delivers sold units to the buyer's holding account (opened
+ * for the buyer if they have none, as on issuance), or retires them on the buyer's behalf with the retirement
+ * disclosure, and releases unsold units back to the account they came from.
+ *
+ * <p>Every state-changing call takes an idempotency key (at most 100 characters, e.g.
+ * {@code market-round-12-allocation-5-deliver}): calling again with the same key and the same request returns the
+ * first result, marked replayed, and moves nothing; the same key with a different request is refused. A refused
+ * call changes nothing.
+ */
+public interface MarketSettlement {
+
+    /** Opens (or finds, for the same reference) the escrow account of a round; the answer is its account id. */
+    long openEscrow(String reference, String name);
+
+    /**
+     * Moves {@code creditUnits} of one batch from the holder's own holding account into an escrow account, lowest
+     * serials first. Refused unless the holder owns the open account and holds that many units of the batch there.
+     */
+    MarketMove consign(AmamoPrincipal holder, long fromAccountId, long escrowAccountId, long batchId,
+            long creditUnits, String key);
+
+    /**
+     * Delivers units of a batch from escrow to the buyer's own holding account, opening one for the buyer if they
+     * have none (approving it if requested). Refused if the buyer's account is closed or escrow lacks the units.
+     */
+    MarketMove deliver(long escrowAccountId, long batchId, long creditUnits, long buyerUserId, Long actingUserId,
+            String key);
+
+    /**
+     * Retires units of a batch from escrow on the buyer's behalf, with the public retirement disclosure; the
+     * answer carries the retirement record's id, whose certificate is public at
+     * {@code /registry/retirements/{id}/certificate.pdf}.
+     */
+    MarketMove retireFor(long escrowAccountId, long batchId, long creditUnits, RetirementOrder order,
+            Long actingUserId, String key);
+
+    /** Returns units of a batch from escrow to the open holding account they were consigned from. */
+    MarketMove release(long escrowAccountId, long batchId, long creditUnits, long toAccountId, Long actingUserId,
+            String key);
+
+    /**
+     * Transfers units of one batch (not the lowest serials of any batch, as a plain transfer does) from the holder's
+     * own open holding account to another open holding account: a bilateral trade reported to the market.
+     */
+    MarketMove transferBatch(AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId,
+            long creditUnits, String key);
+
+    /** The units a user holds per account and batch, in their own and their organisation's open accounts. */
+    List<HeldCredits> holdings(AmamoPrincipal holder);
+
+    /** The units of a batch resting in an account (an escrow account, say). */
+    long unitsOfBatch(long accountId, long batchId);
+
+    /** A batch as the market names it: project, vintage and serial prefix. */
+    Optional<CreditBatch> batch(long batchId);
+
+    /** The retirement purposes a disclosure may name (e.g. {@code CORPORATE}); labelled {@code registry.purpose.*}. */
+    List<String> retirementPurposes();
+}

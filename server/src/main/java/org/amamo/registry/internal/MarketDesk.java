@@ -1,0 +1,336 @@
+package org.amamo.registry.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.UserDirectory;
+import org.amamo.identity.UserSummary;
+import org.amamo.platform.Refusal;
+import org.amamo.registry.CreditBatch;
+import org.amamo.registry.CreditsRetired;
+import org.amamo.registry.HeldCredits;
+import org.amamo.registry.MarketMove;
+import org.amamo.registry.MarketSettlement;
+import org.amamo.registry.RetirementOrder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The registry's side of the market ({@link MarketSettlement}): escrow accounts, consignment, delivery, retirement
+ * on a buyer's behalf, release and batch transfers. Each operation runs like the registry's own ({@link Registry}):
+ * once per idempotency key, in one transaction that locks the accounts whose blocks change in ascending id order,
+ * moves serial ranges with {@link BlockMover} and appends a chained journal entry. Unlike a plain transfer it takes
+ * the lowest serials of one named batch, because the market sells a project's credits, not whatever an account
+ * happens to hold first.
+ */
+@Service
+class MarketDesk implements MarketSettlement {
+
+    /** Escrow accounts' owner keys are {@code E:<reference>}; the column holds 40 characters. */
+    static final int MAX_REFERENCE_LENGTH = 38;
+
+    private final Registry registry;
+    private final LedgerStore store;
+    private final BatchBlocks blocks;
+    private final BlockMover mover;
+    private final Journal journal;
+    private final UserDirectory users;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    MarketDesk(Registry registry, LedgerStore store, BatchBlocks blocks, BlockMover mover, Journal journal,
+            UserDirectory users, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.registry = registry;
+        this.store = store;
+        this.blocks = blocks;
+        this.mover = mover;
+        this.journal = journal;
+        this.users = users;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    static String escrowKey(String reference) {
+        return "E:" + reference;
+    }
+
+    @Override
+    public long openEscrow(String reference, String name) {
+        if (reference == null || reference.isBlank() || reference.length() > MAX_REFERENCE_LENGTH) {
+            throw new IllegalArgumentException("escrow reference must be 1 to " + MAX_REFERENCE_LENGTH + " characters");
+        }
+        try {
+            return transactions.execute(status -> store.accountByOwnerKey(escrowKey(reference)).map(AccountRow::id)
+                    .orElseGet(() -> insertEscrow(reference, name)));
+        } catch (DuplicateKeyException concurrentlyOpened) {
+            return store.accountByOwnerKey(escrowKey(reference)).orElseThrow().id();
+        }
+    }
+
+    private long insertEscrow(String reference, String name) {
+        long id = store.insertAccount(AccountKind.ESCROW, AccountStatus.OPEN, escrowKey(reference), null, null, null,
+                name, null, clock.instant());
+        List<AccountRow> locked = store.lockAccounts(List.of(id));
+        journal.append(store.nextEntryId(), Operation.ACCOUNT_OPENED, Actor.SYSTEM, null, null, 0,
+                new Payload().with("account", id).with("kind", AccountKind.ESCROW).with("reference", reference),
+                locked, List.of());
+        return id;
+    }
+
+    @Override
+    public MarketMove consign(AmamoPrincipal holder, long fromAccountId, long escrowAccountId, long batchId,
+            long creditUnits, String key) {
+        Actor actor = Actor.of(holder);
+        return move(Operation.CONSIGN, actor, key, creditUnits, List.of(fromAccountId, escrowAccountId, batchId),
+                print -> {
+                    Optional<Outcome<Receipt>> refused = owned(actor, fromAccountId);
+                    if (refused.isEmpty()) {
+                        refused = escrow(escrowAccountId);
+                    }
+                    return refused.orElseGet(() -> apply(Operation.CONSIGN, actor, key, print, creditUnits,
+                            fromAccountId, escrowAccountId, batchId, new Payload()));
+                });
+    }
+
+    @Override
+    public MarketMove deliver(long escrowAccountId, long batchId, long creditUnits, long buyerUserId,
+            Long actingUserId, String key) {
+        Actor actor = new Actor(actingUserId, null, true);
+        List<Object> request = List.of(escrowAccountId, batchId, buyerUserId);
+        return move(Operation.DELIVER, actor, key, creditUnits, request, print -> {
+            Optional<Outcome<Receipt>> refused = escrow(escrowAccountId);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            Outcome<Long> buyer = buyerAccount(buyerUserId, actor);
+            if (buyer.refused()) {
+                return buyer.cast();
+            }
+            return apply(Operation.DELIVER, actor, key, print, creditUnits, escrowAccountId, buyer.value(),
+                    batchId, new Payload().with("buyer", buyerUserId));
+        });
+    }
+
+    @Override
+    public MarketMove retireFor(long escrowAccountId, long batchId, long creditUnits, RetirementOrder order,
+            Long actingUserId, String key) {
+        Actor actor = new Actor(actingUserId, null, true);
+        Optional<RetirementPurpose> purpose = Arrays.stream(RetirementPurpose.values())
+                .filter(p -> p.name().equals(order.purpose())).findFirst();
+        RetirementDisclosure disclosure = new RetirementDisclosure(order.beneficiary(), purpose.orElse(null),
+                order.emissionsOffset(), order.reportingYear(), order.note());
+        List<Refusal> invalid = Registry.disclosureRefusals(disclosure);
+        if (!invalid.isEmpty()) {
+            return MarketMove.refused(invalid);
+        }
+        return move(Operation.RETIRE, actor, key, creditUnits, List.of(escrowAccountId, batchId,
+                disclosure.beneficiary(), disclosure.purpose(), disclosure.emissionsOffset(),
+                String.valueOf(disclosure.reportingYear()), String.valueOf(disclosure.note())),
+                print -> escrow(escrowAccountId).orElseGet(() ->
+                        applyRetirement(actor, key, print, creditUnits, escrowAccountId, batchId, disclosure)));
+    }
+
+    @Override
+    public MarketMove release(long escrowAccountId, long batchId, long creditUnits, long toAccountId,
+            Long actingUserId, String key) {
+        Actor actor = new Actor(actingUserId, null, true);
+        return move(Operation.RELEASE, actor, key, creditUnits, List.of(escrowAccountId, batchId, toAccountId),
+                print -> escrow(escrowAccountId).orElseGet(() -> apply(Operation.RELEASE, actor, key, print,
+                        creditUnits, escrowAccountId, toAccountId, batchId, new Payload())));
+    }
+
+    @Override
+    public MarketMove transferBatch(AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId,
+            long creditUnits, String key) {
+        Actor actor = Actor.of(holder);
+        if (fromAccountId == toAccountId) {
+            return MarketMove.refused(List.of(Refusal.of("toAccountId", "registry.transfer.same-account")));
+        }
+        return move(Operation.TRANSFER, actor, key, creditUnits, List.of(fromAccountId, toAccountId, batchId),
+                print -> owned(actor, fromAccountId).orElseGet(() -> apply(Operation.TRANSFER, actor, key, print,
+                        creditUnits, fromAccountId, toAccountId, batchId, new Payload().with("reported", "market"))));
+    }
+
+    @Override
+    public List<HeldCredits> holdings(AmamoPrincipal holder) {
+        return blocks.held(holder.userId(), holder.organisationId());
+    }
+
+    @Override
+    public long unitsOfBatch(long accountId, long batchId) {
+        return blocks.units(accountId, batchId);
+    }
+
+    @Override
+    public Optional<CreditBatch> batch(long batchId) {
+        return store.batch(batchId).map(BatchBlocks::batch);
+    }
+
+    @Override
+    public List<String> retirementPurposes() {
+        return Arrays.stream(RetirementPurpose.values()).map(Enum::name).toList();
+    }
+
+    // ---- the transactional parts
+
+    /**
+     * Moves units of one batch from one account to another: locks both (ascending id), checks that the source may
+     * give and the destination may receive, takes the batch's lowest serials and journals the move.
+     */
+    private Outcome<Receipt> apply(Operation operation, Actor actor, String key, String print, long units,
+            long fromAccountId, long toAccountId, long batchId, Payload payload) {
+        if (store.account(toAccountId).isEmpty()) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found"));
+        }
+        List<AccountRow> locked = store.lockAccounts(List.of(fromAccountId, toAccountId));
+        AccountRow from = find(locked, fromAccountId);
+        AccountRow to = find(locked, toAccountId);
+        boolean fromEscrow = from.kind() == AccountKind.ESCROW;
+        if (!fromEscrow && !from.openHolding()) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
+        }
+        boolean toEscrow = to.kind() == AccountKind.ESCROW && to.status() == AccountStatus.OPEN;
+        if (!(operation == Operation.CONSIGN ? toEscrow : to.openHolding())) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open"));
+        }
+        Outcome<List<BlockMover.Piece>> taken = take(fromAccountId, batchId, units);
+        if (taken.refused()) {
+            return taken.cast();
+        }
+        List<JournalEntry.Movement> movements = taken.value().stream()
+                .map(piece -> mover.move(piece, toAccountId, BlockStatus.ACTIVE)).toList();
+        payload.with("from", fromAccountId).with("to", toAccountId).with("batch", batchId);
+        JournalEntry entry = journal.append(store.nextEntryId(), operation, actor, key, print, units, payload, locked,
+                movements);
+        return Outcome.done(journal.receipt(entry, false));
+    }
+
+    private Outcome<Receipt> applyRetirement(Actor actor, String key, String print, long units, long escrowAccountId,
+            long batchId, RetirementDisclosure disclosure) {
+        List<AccountRow> locked = store.lockAccounts(List.of(escrowAccountId));
+        Outcome<List<BlockMover.Piece>> taken = take(escrowAccountId, batchId, units);
+        if (taken.refused()) {
+            return taken.cast();
+        }
+        LedgerStore.BatchRow batch = store.batch(batchId).orElseThrow();
+        long retirementAccount = store.accountByOwnerKey(Issuer.retirementKey(batch.vintage())).orElseThrow().id();
+        List<JournalEntry.Movement> movements = taken.value().stream()
+                .map(piece -> mover.move(piece, retirementAccount, BlockStatus.RETIRED)).toList();
+        // The same payload as every retirement, so that verify can check the retirement record against it; the
+        // movements name the batch, and the escrow account in "from" shows that the market retired on the buyer's behalf.
+        Payload payload = Registry.retirementPayload(escrowAccountId, disclosure);
+        JournalEntry entry = journal.append(store.nextEntryId(), Operation.RETIRE, actor, key, print, units,
+                payload, locked, movements);
+        long retirementId = store.insertRetirement(entry.id(), escrowAccountId, disclosure, units, entry.recordedAt());
+        events.publishEvent(new CreditsRetired(retirementId, units));
+        return Outcome.done(journal.receipt(entry, false));
+    }
+
+    /** The lowest serials worth {@code units} of one batch in a locked account, or why not. */
+    private Outcome<List<BlockMover.Piece>> take(long accountId, long batchId, long units) {
+        long held = blocks.units(accountId, batchId);
+        if (held < units) {
+            return Outcome.refused(RefusalKind.CONFLICT,
+                    Refusal.of("creditUnits", "registry.batch.insufficient", units, held));
+        }
+        List<BlockMover.Piece> pieces = new ArrayList<>();
+        long left = units;
+        for (LedgerInvariants.Block block : blocks.activeLocked(accountId, batchId,
+                Registry.MAX_BLOCKS_PER_OPERATION)) {
+            long part = Math.min(left, block.units());
+            pieces.add(new BlockMover.Piece(block, block.firstSerial(), block.firstSerial() + part - 1));
+            left -= part;
+            if (left == 0) {
+                return Outcome.done(pieces);
+            }
+        }
+        return Outcome.refused(RefusalKind.CONFLICT,
+                Refusal.of("creditUnits", "registry.blocks.too-many", Registry.MAX_BLOCKS_PER_OPERATION));
+    }
+
+    /** The buyer's own holding account, opened (or approved) now if need be, as issuance does for holders. */
+    private Outcome<Long> buyerAccount(long buyerUserId, Actor actor) {
+        String ownerKey = "U:" + buyerUserId;
+        Optional<AccountRow> existing = store.accountByOwnerKey(ownerKey);
+        if (existing.isPresent()) {
+            AccountRow account = existing.get();
+            if (account.status() == AccountStatus.CLOSED) {
+                return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("buyer", "registry.market.buyer-closed"));
+            }
+            if (account.status() == AccountStatus.REQUESTED) {
+                store.decide(account.id(), AccountStatus.OPEN, actor.userId(), clock.instant());
+            }
+            return Outcome.done(account.id());
+        }
+        Optional<String> name = users.find(buyerUserId).map(UserSummary::fullName);
+        if (name.isEmpty()) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("buyer", "registry.market.buyer-unknown"));
+        }
+        return Outcome.done(store.insertAccount(AccountKind.HOLDING, AccountStatus.OPEN, ownerKey, buyerUserId, null,
+                null, name.get(), actor.userId(), clock.instant()));
+    }
+
+    private Optional<Outcome<Receipt>> owned(Actor actor, long accountId) {
+        Optional<AccountRow> account = store.account(accountId);
+        if (account.isEmpty()) {
+            return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
+                    Refusal.of("fromAccountId", "registry.account.not-found")));
+        }
+        if (!actor.owns(account.get())) {
+            return Optional.of(Outcome.refused(RefusalKind.FORBIDDEN,
+                    Refusal.of("fromAccountId", "registry.account.not-yours")));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Outcome<Receipt>> escrow(long escrowAccountId) {
+        Optional<AccountRow> account = store.account(escrowAccountId);
+        if (account.isEmpty() || account.get().kind() != AccountKind.ESCROW) {
+            return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
+                    Refusal.of("escrowAccountId", "registry.market.escrow-not-found")));
+        }
+        return Optional.empty();
+    }
+
+    // ---- once per key
+
+    /** An operation's work in its transaction, given the request's fingerprint (kept with the key). */
+    private interface Work {
+        Outcome<Receipt> apply(String fingerprint);
+    }
+
+    private MarketMove move(Operation operation, Actor actor, String key, long units, List<Object> fields,
+            Work work) {
+        Optional<Refusal> invalid = Registry.quantityRefusal(units);
+        if (invalid.isPresent()) {
+            return MarketMove.refused(List.of(invalid.get()));
+        }
+        List<Object> all = new ArrayList<>(fields);
+        all.add(units);
+        String print = Registry.fingerprint(operation, actor, all.toArray());
+        return answer(registry.run(key, print, () -> work.apply(print), entry -> journal.receipt(entry, true)));
+    }
+
+    private static MarketMove answer(Outcome<Receipt> outcome) {
+        if (outcome.refused()) {
+            return MarketMove.refused(outcome.refusals());
+        }
+        Receipt receipt = outcome.value();
+        Long to = receipt.lines().isEmpty() ? null : receipt.lines().get(0).toAccountId();
+        return new MarketMove(receipt.entryId(), receipt.creditUnits(), receipt.serialRanges(), to,
+                receipt.retirementId(), receipt.replayed(), List.of());
+    }
+
+    private static AccountRow find(List<AccountRow> accounts, long id) {
+        return accounts.stream().filter(account -> account.id() == id).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,102 @@
+package org.amamo.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.SchemeTime;
+import org.amamo.testing.Browser;
+import org.amamo.testing.TestUsers;
+
+/**
+ * The steps every application journey shares, in the browser: evidence upload, the secretariat's fee and hearing,
+ * the committee's review, public comment and certification. Each step signs in as the party who takes it and
+ * signs out again.
+ */
+final class ReviewSteps {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private final Browser browser;
+
+    ReviewSteps(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** The application's status as shown; on a mismatch, the page (with any refusal) is in the message. */
+    void expectStatus(String status) {
+        assertThat(browser.text("#application-status")).as(browser::pageText).isEqualTo(status);
+    }
+
+    /** Attaches a small PDF as evidence with this purpose (AREA_BASIS, BASELINE ...) on the edit page. */
+    void uploadEvidence(String purpose) throws Exception {
+        Path pdf = Files.createTempFile("evidence", ".pdf");
+        Files.writeString(pdf, "%PDF-1.4\n% evidence\n%%EOF\n");
+        browser.select("#attachment-purpose", purpose);
+        browser.find("#attachment-file").sendKeys(pdf.toString());
+        browser.click("#upload-attachment");
+        assertThat(browser.text(".flash")).contains("添付しました");
+    }
+
+    /** The secretariat confirms the fee, records the hearing, assigns the reviewer and starts the review. */
+    void secretariatPreparesTheReview(AmamoPrincipal secretariat, String applicationPath, AmamoPrincipal reviewer,
+            String place) {
+        browser.logIn(secretariat.email(), TestUsers.PASSWORD);
+        browser.open(applicationPath);
+        browser.type("#invoice", "INV-2026-0042");
+        browser.click("#action-CONFIRM_FEE");
+        browser.set("#heldOn", LocalDate.now(SchemeTime.ZONE).toString());
+        browser.type("#place", place);
+        browser.type("#record", "記録と写真を確認した。");
+        browser.click("#action-RECORD_HEARING");
+        expectStatus("ヒアリング済み");
+        browser.select("#reviewerId", Long.toString(reviewer.userId()));
+        browser.click("#assign-reviewer");
+        browser.click("#action-START_REVIEW");
+        expectStatus("審査中");
+        browser.logOut();
+    }
+
+    /** The reviewer records findings and certainty: {@code factors} are pairs of field id suffix and value. */
+    void reviewerRecordsCertainty(AmamoPrincipal reviewer, String applicationPath, String findings, String... factors) {
+        browser.logIn(reviewer.email(), TestUsers.PASSWORD);
+        browser.open(applicationPath);
+        browser.type("#findings", findings);
+        for (int i = 0; i < factors.length; i += 2) {
+            browser.type("#certainty-" + factors[i], factors[i + 1]);
+        }
+        browser.click("#record-review");
+        assertThat(browser.text(".flash")).contains("記録しました");
+        browser.logOut();
+    }
+
+    /** The secretariat opens public comment until {@code seconds} from now; returns when it closes. */
+    LocalDateTime secretariatOpensPublicComment(AmamoPrincipal secretariat, String applicationPath, int seconds) {
+        browser.logIn(secretariat.email(), TestUsers.PASSWORD);
+        browser.open(applicationPath);
+        LocalDateTime now = LocalDateTime.now(SchemeTime.ZONE);
+        LocalDateTime closes = now.plusSeconds(seconds);
+        browser.set("#opensAt", LOCAL.format(now.minusMinutes(1)));
+        browser.set("#closesAt", LOCAL.format(closes));
+        browser.click("#action-OPEN_PUBLIC_COMMENT");
+        expectStatus("意見公募中");
+        browser.logOut();
+        return closes;
+    }
+
+    /** Waits for the comment window to close; the reviewer then certifies. Leaves the reviewer signed in. */
+    void reviewerCertifiesAfter(AmamoPrincipal reviewer, String applicationPath, LocalDateTime closes)
+            throws InterruptedException {
+        while (LocalDateTime.now(SchemeTime.ZONE).isBefore(closes.plusSeconds(1))) {
+            Thread.sleep(500);
+        }
+        browser.logIn(reviewer.email(), TestUsers.PASSWORD);
+        browser.open(applicationPath);
+        browser.click("#action-CERTIFY");
+        expectStatus("認証");
+    }
+}
