@@ -4,6 +4,7 @@
 # (./mvnw -q -pl server,bench -am package -DskipTests). Usage: bench/registry-bench.sh [clients] [seconds] [warm-up]
 # Environment: PORT (18080), DB (amamo_bench, dropped and created again), POOL (the server's connection pool, 10).
 # SERVER_JAR (server/target/amamo-server.jar) runs another build, e.g. an older one for a before/after comparison.
+# SERVER_JAVA_OPTS adds JVM options to the server, e.g. -XX:StartFlightRecording=filename=/tmp/server.jfr.
 set -eu
 CLIENTS=${1:-64}
 SECONDS_RUN=${2:-30}
@@ -15,7 +16,7 @@ PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 cd "$(dirname "$0")/.."
 
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-java -jar "${SERVER_JAR:-server/target/amamo-server.jar}" --spring.profiles.active=postgresql --server.port="$PORT" \
+java ${SERVER_JAVA_OPTS:-} -jar "${SERVER_JAR:-server/target/amamo-server.jar}" --spring.profiles.active=postgresql --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --logging.level.root=WARN \
   --spring.datasource.hikari.maximum-pool-size="$POOL" > /tmp/$DB-server.log 2>&1 &
 SERVER=$!
@@ -46,8 +47,17 @@ done
 $PSQL -d $DB -At -F ' ' -c "SELECT a.id, 'amamo_bench_' || substring(u.email from 6 for position('@' in u.email) - 6)
   FROM registry_account a JOIN user_account u ON u.id = a.owner_user_id WHERE a.kind = 'HOLDING'" > /tmp/$DB-accounts.txt
 
-java -cp bench/target/amamo-bench.jar org.amamo.bench.RegistryBenchmark "http://127.0.0.1:$PORT" \
-  /tmp/$DB-accounts.txt "$CLIENTS" "$SECONDS_RUN" "$WARM_UP" | tee /tmp/$DB-registry.txt
+# The load comes from wrk, a small C client (as pgbench's own client is C), so that the client takes as little of the
+# machine's CPU from the server and PostgreSQL as pgbench's does. Warm-up first (uncounted, for the JIT), then the run.
+command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
+ACCOUNTS=/tmp/$DB-accounts.txt wrk -t2 -c"$CLIENTS" -d"${WARM_UP}s" -s bench/wrk/registry.lua "http://127.0.0.1:$PORT" \
+  > /dev/null
+ACCOUNTS=/tmp/$DB-accounts.txt wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --timeout 30s -s bench/wrk/registry.lua \
+  "http://127.0.0.1:$PORT" > /tmp/$DB-wrk.txt
+APPLIED=$(sed -n 's/.*\b201=\([0-9]*\).*/\1/p' /tmp/$DB-wrk.txt)
+echo "registry: $CLIENTS clients, $SECONDS_RUN s, ${APPLIED:-0} operations applied, $(echo "${APPLIED:-0} $SECONDS_RUN" \
+  | awk '{printf "%.1f", $1 / $2}') ops/s; $(grep '^answers' /tmp/$DB-wrk.txt)" | tee /tmp/$DB-registry.txt
+grep '^latency' /tmp/$DB-wrk.txt | sed 's/^/registry /'
 echo "invariants: $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/invariants)"
 echo "journal:    $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/journal/verify)"
 

@@ -44,12 +44,25 @@ public record SerialRange(String programmePrefix, int vintage, String projectCod
 
     /** The batch part alone, e.g. {@code JBC-2024-0012-01}. */
     public String batchText() {
-        return String.format(Locale.ROOT, "%s-%04d-%s-%02d", programmePrefix, vintage, projectCode, batchNumber);
+        StringBuilder text = new StringBuilder(32).append(programmePrefix).append('-');
+        padded(text, vintage, 4).append('-').append(projectCode).append('-');
+        return padded(text, batchNumber, 2).toString();
     }
 
     /** The human-readable form, e.g. {@code JBC-2024-0012-01-000001-000123}. */
     public String format() {
-        return String.format(Locale.ROOT, "%s-%06d-%06d", batchText(), firstSerial, lastSerial);
+        StringBuilder text = new StringBuilder(48).append(batchText()).append('-');
+        padded(text, firstSerial, 6).append('-');
+        return padded(text, lastSerial, 6).toString();
+    }
+
+    /** Appends a non-negative number with leading zeros up to {@code width} digits (more digits if it has them). */
+    private static StringBuilder padded(StringBuilder text, long number, int width) {
+        String digits = Long.toString(number);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 
     @Override
