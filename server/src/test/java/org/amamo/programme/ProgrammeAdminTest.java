@@ -64,4 +64,41 @@ class ProgrammeAdminTest {
         assertThat(programmes.find("YBC").orElseThrow().acceptedVersions()).containsExactly("yokohama-2019");
         assertThat(programmes.find("YBC").orElseThrow().serialPrefix()).isEqualTo("YBC");
     }
+
+    @Test
+    void anAdministratorManagesEachCommitteeAndBadChoicesChangeNothing() throws Exception {
+        AmamoPrincipal administrator = users.create(Role.ADMINISTRATOR);
+        AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
+        AmamoPrincipal reviewer = users.create(Role.REVIEWER);
+        AmamoPrincipal applicant = users.create(Role.APPLICANT);
+        String join = "/admin/programmes/YBC/committee";
+
+        mvc.perform(post(join).with(csrf()).with(as(secretariat)).param("userId", Long.toString(reviewer.userId())))
+                .andExpect(status().isForbidden());
+        assertThat(programmes.onCommittee("YBC", reviewer.userId())).isFalse();
+
+        mvc.perform(post(join).with(csrf()).with(as(administrator)).param("userId", Long.toString(applicant.userId())))
+                .andExpect(flash().attributeExists("refusals")).andExpect(flash().attribute("refusedProgramme", "YBC"));
+        mvc.perform(post(join).with(csrf()).with(as(administrator))).andExpect(flash().attributeExists("refusals"));
+        assertThat(programmes.committee("YBC")).doesNotContain(applicant.userId());
+
+        mvc.perform(post(join).with(csrf()).with(as(administrator)).param("userId", Long.toString(reviewer.userId())))
+                .andExpect(flash().attribute("flash", "programme.committee.added"));
+        assertThat(programmes.onCommittee("YBC", reviewer.userId())).isTrue();
+        assertThat(programmes.onCommittee("JBC", reviewer.userId())).isFalse();
+        mvc.perform(post(join).with(csrf()).with(as(administrator)).param("userId", Long.toString(reviewer.userId())))
+                .andExpect(flash().attributeExists("refusals"));
+        assertThat(mvc.perform(get("/admin/programmes").with(as(administrator))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("committee-YBC");
+
+        String leave = join + "/" + reviewer.userId() + "/delete";
+        mvc.perform(post(leave).with(csrf()).with(as(secretariat))).andExpect(status().isForbidden());
+        assertThat(programmes.onCommittee("YBC", reviewer.userId())).isTrue();
+        mvc.perform(post(leave).with(csrf()).with(as(administrator)))
+                .andExpect(flash().attribute("flash", "programme.committee.removed"));
+        assertThat(programmes.onCommittee("YBC", reviewer.userId())).isFalse();
+        mvc.perform(post(leave).with(csrf()).with(as(administrator))).andExpect(flash().attributeExists("refusals"));
+        mvc.perform(post("/admin/programmes/NOPE/committee").with(csrf()).with(as(administrator))
+                .param("userId", Long.toString(reviewer.userId()))).andExpect(status().isNotFound());
+    }
 }

@@ -363,8 +363,9 @@ class ApplicationService {
     }
 
     /**
-     * The secretariat assigns a reviewer to the committee for this application. A reviewer of the
-     * applicant's organisation or of a joint applicant's organisation may not review it.
+     * The secretariat assigns a reviewer to the committee for this application. Only a member of the review
+     * committee of the application's programme may be assigned, and a reviewer of the applicant's organisation or
+     * of a joint applicant's organisation may not review it.
      */
     @Transactional
     List<Refusal> assignReviewer(AmamoPrincipal actor, long id, long reviewerId) {
@@ -390,10 +391,20 @@ class ApplicationService {
         if (applications.jointApplicantUserIds(id).contains(reviewerId) || reviewerId == application.ownerId()) {
             return List.of(Refusal.of("reviewerId", "review.reviewer.conflict"));
         }
+        if (!programmes.onCommittee(application.programmeCode(), reviewerId)) {
+            return List.of(Refusal.of("reviewerId", "review.reviewer.not-on-committee", application.programmeCode()));
+        }
         if (reviews.assign(id, reviewerId)) {
             notifications.send(List.of(reviewerId), "notification.review-assigned", application.name(), link(id));
         }
         return List.of();
+    }
+
+    /** The reviewers the secretariat may choose for the application: enabled members of its programme's committee. */
+    List<UserSummary> reviewerCandidates(StoredApplication application) {
+        List<Long> committee = programmes.committee(application.programmeCode());
+        return users.withRole(Role.REVIEWER).stream().filter(UserSummary::enabled)
+                .filter(user -> committee.contains(user.userId())).toList();
     }
 
     private Set<Long> applicantOrganisations(StoredApplication application) {

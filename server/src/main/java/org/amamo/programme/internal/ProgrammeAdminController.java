@@ -1,7 +1,10 @@
 package org.amamo.programme.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.amamo.identity.UserSummary;
 import org.amamo.methodology.table.MethodologyTables;
 import org.amamo.platform.Refusal;
 import org.amamo.programme.Programme;
@@ -17,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Programme settings: only an administrator changes names, operator, certifier and accepted versions. */
+/**
+ * Programme settings: only an administrator changes names, operator, certifier and accepted versions; the page also
+ * lists each programme's review committee ({@link CommitteeAdminController} changes it).
+ */
 @Controller
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class ProgrammeAdminController {
@@ -25,14 +31,25 @@ class ProgrammeAdminController {
     static final int TEXT_MAX = 200;
 
     private final ProgrammeRepository programmes;
+    private final ProgrammeCommittee committee;
 
-    ProgrammeAdminController(ProgrammeRepository programmes) {
+    ProgrammeAdminController(ProgrammeRepository programmes, ProgrammeCommittee committee) {
         this.programmes = programmes;
+        this.committee = committee;
     }
 
     @GetMapping("/admin/programmes")
     String list(Model model) {
-        model.addAttribute("programmes", programmes.all());
+        List<Programme> all = programmes.all();
+        Map<String, List<UserSummary>> members = new LinkedHashMap<>();
+        Map<String, List<UserSummary>> candidates = new LinkedHashMap<>();
+        for (Programme programme : all) {
+            members.put(programme.code(), committee.members(programme.code()));
+            candidates.put(programme.code(), committee.candidates(programme.code()));
+        }
+        model.addAttribute("programmes", all);
+        model.addAttribute("members", members);
+        model.addAttribute("candidates", candidates);
         model.addAttribute("versions", MethodologyTables.VERSIONS);
         return "programme/admin";
     }

@@ -36,6 +36,30 @@ class ProgrammeRepository implements Programmes {
         return code == null ? Optional.empty() : jdbc.sql(SELECT + " WHERE code = ?").param(code).query(this::map).optional();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> committee(String code) {
+        return jdbc.sql("SELECT user_id FROM programme_committee_member WHERE programme_code = ? ORDER BY user_id")
+                .param(code).query(Long.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean onCommittee(String code, long userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM programme_committee_member WHERE programme_code = ? AND user_id = ?")
+                .params(code, userId).query(Long.class).single() > 0;
+    }
+
+    void addMember(String code, long userId) {
+        jdbc.sql("INSERT INTO programme_committee_member (programme_code, user_id) VALUES (?, ?)")
+                .params(code, userId).update();
+    }
+
+    boolean removeMember(String code, long userId) {
+        return jdbc.sql("DELETE FROM programme_committee_member WHERE programme_code = ? AND user_id = ?")
+                .params(code, userId).update() == 1;
+    }
+
     /** Changes what may change; the code and the serial prefix never do. */
     void update(String code, String nameJa, String nameEn, String operator, String certifier, List<String> versions) {
         jdbc.sql("""
