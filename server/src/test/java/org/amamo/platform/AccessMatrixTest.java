@@ -111,6 +111,7 @@ class AccessMatrixTest {
             Map.entry("POST /secretariat/statistics/history", SECRETARIAT),
             Map.entry("POST /admin/programmes/{code}", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /admin/programmes/{code}/committee", EnumSet.of(Role.ADMINISTRATOR)),
+            Map.entry("POST /admin/programmes/{code}/fee", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /admin/programmes/{code}/committee/{userId}/delete", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /secretariat/programmes/history", SECRETARIAT),
             Map.entry("POST /secretariat/statistics/history/{year}/delete", SECRETARIAT),

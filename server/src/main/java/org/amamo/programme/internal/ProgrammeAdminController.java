@@ -1,10 +1,8 @@
 package org.amamo.programme.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.amamo.identity.UserSummary;
 import org.amamo.methodology.table.MethodologyTables;
 import org.amamo.platform.Refusal;
 import org.amamo.programme.Programme;
@@ -31,27 +29,16 @@ class ProgrammeAdminController {
     static final int TEXT_MAX = 200;
 
     private final ProgrammeRepository programmes;
-    private final ProgrammeCommittee committee;
+    private final AdminPage page;
 
-    ProgrammeAdminController(ProgrammeRepository programmes, ProgrammeCommittee committee) {
+    ProgrammeAdminController(ProgrammeRepository programmes, AdminPage page) {
         this.programmes = programmes;
-        this.committee = committee;
+        this.page = page;
     }
 
     @GetMapping("/admin/programmes")
     String list(Model model) {
-        List<Programme> all = programmes.all();
-        Map<String, List<UserSummary>> members = new LinkedHashMap<>();
-        Map<String, List<UserSummary>> candidates = new LinkedHashMap<>();
-        for (Programme programme : all) {
-            members.put(programme.code(), committee.members(programme.code()));
-            candidates.put(programme.code(), committee.candidates(programme.code()));
-        }
-        model.addAttribute("programmes", all);
-        model.addAttribute("members", members);
-        model.addAttribute("candidates", candidates);
-        model.addAttribute("versions", MethodologyTables.VERSIONS);
-        return "programme/admin";
+        return page.show(model);
     }
 
     @PostMapping("/admin/programmes/{code}")
@@ -59,17 +46,17 @@ class ProgrammeAdminController {
     String update(@PathVariable String code, @RequestParam(required = false) String nameJa,
             @RequestParam(required = false) String nameEn, @RequestParam(required = false) String operator,
             @RequestParam(required = false) String certifier,
-            @RequestParam(name = "versions", required = false) List<String> versions, RedirectAttributes redirect) {
+            @RequestParam(name = "versions", required = false) List<String> versions, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         Programme programme = programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<String> accepted = versions == null ? List.of() : versions;
         List<Refusal> refusals = check(nameJa, nameEn, operator, certifier, accepted);
-        if (refusals.isEmpty()) {
-            programmes.update(programme.code(), nameJa.strip(), nameEn.strip(), operator.strip(), certifier.strip(), accepted);
-            redirect.addFlashAttribute("flash", "programme.saved");
-        } else {
-            redirect.addFlashAttribute("refusals", refusals);
+        if (!refusals.isEmpty()) {
+            return page.refused(model, response, programme.code(), refusals);
         }
-        return "redirect:/admin/programmes";
+        programmes.update(programme.code(), nameJa.strip(), nameEn.strip(), operator.strip(), certifier.strip(), accepted);
+        redirect.addFlashAttribute("flash", "programme.saved");
+        return "redirect:/admin/programmes#programme-" + programme.code();
     }
 
     static List<Refusal> check(String nameJa, String nameEn, String operator, String certifier, List<String> versions) {
