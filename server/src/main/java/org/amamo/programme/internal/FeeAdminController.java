@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.amamo.platform.Refusal;
 import org.amamo.programme.FeeRule;
+import org.amamo.programme.Programme;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,7 +37,8 @@ class FeeAdminController {
     String update(@PathVariable String code, @RequestParam(required = false) String feeFlatYen,
             @RequestParam(required = false) String feePerTonneYen, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        String known = programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).code();
+        String known = programmes.find(code).map(Programme::code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<Refusal> refusals = new ArrayList<>();
         Optional<BigDecimal> flat = yen(feeFlatYen, "feeFlatYen", refusals);
         Optional<BigDecimal> perTonne = yen(feePerTonneYen, "feePerTonneYen", refusals);
