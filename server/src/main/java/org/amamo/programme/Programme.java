@@ -10,12 +10,14 @@ import java.util.List;
  * @param serialPrefix     prefix of the programme's serial numbers, e.g. {@code JBC} or {@code YBC}
  * @param certifier        who certifies, as named on retirement records and certificates
  * @param acceptedVersions methodology table versions an application may use in this programme
+ * @param fee              the application fee (申請手数料) rule
  */
 public record Programme(String code, String nameJa, String nameEn, String operator, String serialPrefix,
-        String certifier, List<String> acceptedVersions) {
+        String certifier, List<String> acceptedVersions, FeeRule fee) {
 
     public Programme {
         acceptedVersions = List.copyOf(acceptedVersions);
+        java.util.Objects.requireNonNull(fee, "fee");
     }
 
     public boolean accepts(String methodologyVersion) {

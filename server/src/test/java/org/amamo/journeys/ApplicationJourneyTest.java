@@ -24,7 +24,7 @@ class ApplicationJourneyTest extends BrowserJourney {
     @Test
     void fromRegistrationToACertifiedProjectOnThePublicList() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
-        AmamoPrincipal reviewer = users.create(Role.REVIEWER);
+        AmamoPrincipal reviewer = users.committeeReviewer(null);
         ReviewSteps steps = new ReviewSteps(browser);
         String email = "coop-" + UUID.randomUUID() + "@example.jp";
         String name = "金沢湾アマモ場 " + UUID.randomUUID().toString().substring(0, 8);

@@ -29,7 +29,7 @@ class ReductionJourneyTest extends BrowserJourney {
     void aTugboatFuelSwitchBecomesRetiredReductionCreditsWithYbcSerials() throws Exception {
         AmamoPrincipal applicant = users.create(users.organisation("新日本海洋社"), Role.APPLICANT, Role.HOLDER);
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
-        AmamoPrincipal reviewer = users.create(Role.REVIEWER);
+        AmamoPrincipal reviewer = users.committeeReviewer(null);
         ReviewSteps steps = new ReviewSteps(browser);
         String name = "横浜港 ハイブリッドタグボート " + UUID.randomUUID().toString().substring(0, 8);
 

@@ -110,6 +110,9 @@ class AccessMatrixTest {
             Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN),
             Map.entry("POST /secretariat/statistics/history", SECRETARIAT),
             Map.entry("POST /admin/programmes/{code}", EnumSet.of(Role.ADMINISTRATOR)),
+            Map.entry("POST /admin/programmes/{code}/committee", EnumSet.of(Role.ADMINISTRATOR)),
+            Map.entry("POST /admin/programmes/{code}/fee", EnumSet.of(Role.ADMINISTRATOR)),
+            Map.entry("POST /admin/programmes/{code}/committee/{userId}/delete", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /secretariat/programmes/history", SECRETARIAT),
             Map.entry("POST /secretariat/statistics/history/{year}/delete", SECRETARIAT),
             // Market: the secretariat runs rounds; buyers (the holder role) bid; any signed-in user may consign and
@@ -178,7 +181,7 @@ class AccessMatrixTest {
     void onlyTheAllowedGetThrough(String endpoint, Role role) throws Exception {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{id}", "999999").replace("{action}", "SUBMIT")
-                .replace("{year}", "1999").replace("{code}", "JBC");
+                .replace("{year}", "1999").replace("{code}", "JBC").replace("{userId}", "999999");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}");
         if (role != null) {

@@ -60,6 +60,17 @@ public class TestUsers {
         return new AmamoPrincipal(id, email, "テスト", organisationId, roleSet, true, false, null);
     }
 
+    /**
+     * A new reviewer (of organisation {@code organisationId}, null: an individual) on the review committee of every
+     * programme, so that the secretariat may assign them to any application.
+     */
+    public AmamoPrincipal committeeReviewer(Long organisationId) {
+        AmamoPrincipal reviewer = create(organisationId, Role.REVIEWER);
+        jdbc.sql("INSERT INTO programme_committee_member (programme_code, user_id) SELECT code, ? FROM programme")
+                .param(reviewer.userId()).update();
+        return reviewer;
+    }
+
     /** A new organisation, returning its id. */
     public long organisation(String name) {
         KeyHolder keys = new GeneratedKeyHolder();

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
-import org.amamo.identity.Role;
-import org.amamo.identity.UserDirectory;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.SchemeTime;
@@ -46,17 +44,15 @@ class ApplicationController {
     private final ApplicationPage page;
     private final AttachmentStore attachments;
     private final SheetCalculation calculation;
-    private final UserDirectory users;
     private final Programmes programmes;
 
     ApplicationController(ApplicationService service, ApplicationRepository applications, ApplicationPage page,
-            AttachmentStore attachments, SheetCalculation calculation, UserDirectory users, Programmes programmes) {
+            AttachmentStore attachments, SheetCalculation calculation, Programmes programmes) {
         this.service = service;
         this.applications = applications;
         this.page = page;
         this.attachments = attachments;
         this.calculation = calculation;
-        this.users = users;
         this.programmes = programmes;
     }
 
@@ -87,7 +83,7 @@ class ApplicationController {
         Viewed viewed = viewed(user, id);
         page.fill(model, viewed.application(), viewed.relations());
         if (user != null && user.isSecretariat()) {
-            model.addAttribute("reviewerCandidates", users.withRole(Role.REVIEWER));
+            model.addAttribute("reviewerCandidates", service.reviewerCandidates(viewed.application()));
         }
         return "application/show";
     }

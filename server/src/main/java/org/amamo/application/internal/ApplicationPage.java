@@ -60,6 +60,9 @@ class ApplicationPage {
             Map<String, List<String>> factors = new LinkedHashMap<>();
             ApplicationService.componentMethods(form.getSheet()).forEach((id, method) -> factors.put(id, Certainty.factorsFor(method)));
             model.addAttribute("componentFactors", factors);
+            if (application.status() == ApplicationStatus.SUBMITTED) {
+                service.feeOwed(application).ifPresent(fee -> model.addAttribute("feeOwed", fee));
+            }
         }
         boolean committeeOrSecretariat = relations.contains(Relation.SECRETARIAT)
                 || relations.contains(Relation.ASSIGNED_REVIEWER);

@@ -26,7 +26,7 @@ class ApplicationRepository {
             SELECT id, project_id, continues_id, owner_id, status, methodology_version, fee_invoice, hearing_held_on,
                    hearing_place, hearing_record, comment_opens_at, comment_closes_at, certified_units,
                    certified_result, certified_version, certified_at, created_at, updated_at, submitted_at,
-                   site_area_ha, name, prefecture, programme_code
+                   site_area_ha, name, prefecture, programme_code, fee_amount_yen
               FROM application
             """;
 
@@ -234,8 +234,9 @@ class ApplicationRepository {
                         row.getString(4), row.getString(5), instant(row, 6))).list();
     }
 
-    void recordFee(long id, String invoice) {
-        jdbc.sql("UPDATE application SET fee_invoice = ? WHERE id = ?").params(invoice, id).update();
+    void recordFee(long id, String invoice, java.math.BigDecimal amountYen) {
+        jdbc.sql("UPDATE application SET fee_invoice = ?, fee_amount_yen = ? WHERE id = ?")
+                .params(invoice, amountYen, id).update();
     }
 
     void recordHearing(long id, LocalDate heldOn, String place, String record) {
@@ -350,7 +351,7 @@ class ApplicationRepository {
                 row.getString("certified_result"), row.getString("certified_version"), instant(row, "certified_at"),
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "submitted_at"),
                 row.getBigDecimal("site_area_ha"), row.getString("name"), row.getString("prefecture"),
-                row.getString("programme_code"));
+                row.getString("programme_code"), row.getBigDecimal("fee_amount_yen"));
     }
 
     private static String blankToNull(String text) {

@@ -326,17 +326,41 @@ class ApplicationService {
         };
     }
 
-    /** The secretariat confirms the application fee (申請手数料) was paid, with the invoice reference. */
+    /**
+     * The secretariat confirms the application fee (申請手数料) was paid, with the invoice reference. The amount owed
+     * under the programme's rule is recorded with it, so that a later change of the rule leaves it as charged.
+     */
     @Transactional
     List<Refusal> confirmFee(AmamoPrincipal actor, long id, String invoice) {
         if (invoice == null || invoice.isBlank() || invoice.strip().length() > 100) {
             return List.of(Refusal.of("invoice", "application.fee.invoice-required"));
         }
+        Optional<ApplicationFee> fee = applications.find(id).flatMap(this::feeOwed);
         List<Refusal> refusals = move(actor, id, WorkflowAction.CONFIRM_FEE, invoice.strip());
         if (refusals.isEmpty()) {
-            applications.recordFee(id, invoice.strip());
+            // Submission required a sheet that calculates, and the sheet cannot change until it is returned.
+            BigDecimal amount = fee.orElseThrow(() -> new IllegalStateException("submitted sheet does not calculate"))
+                    .amountYen();
+            applications.recordFee(id, invoice.strip(), amount);
         }
         return refusals;
+    }
+
+    /**
+     * The fee owed under the application's programme's rule for the credit of its sheet as it stands; empty while
+     * the sheet does not calculate.
+     */
+    @Transactional(readOnly = true)
+    Optional<ApplicationFee> feeOwed(StoredApplication application) {
+        Programme programme = programmes.find(application.programmeCode()).orElse(null);
+        if (programme == null) {
+            return Optional.empty();
+        }
+        ApplicationForm form = applications.loadForm(application.id());
+        Outcome<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
+        return result instanceof Outcome.Accepted<CalculationResult> accepted
+                ? Optional.of(ApplicationFee.of(programme.fee(), accepted.value().creditUnits()))
+                : Optional.empty();
     }
 
     /** The secretariat records the on-site hearing (現地ヒアリング). */
@@ -363,8 +387,9 @@ class ApplicationService {
     }
 
     /**
-     * The secretariat assigns a reviewer to the committee for this application. A reviewer of the
-     * applicant's organisation or of a joint applicant's organisation may not review it.
+     * The secretariat assigns a reviewer to the committee for this application. Only a member of the review
+     * committee of the application's programme may be assigned, and a reviewer of the applicant's organisation or
+     * of a joint applicant's organisation may not review it.
      */
     @Transactional
     List<Refusal> assignReviewer(AmamoPrincipal actor, long id, long reviewerId) {
@@ -390,10 +415,20 @@ class ApplicationService {
         if (applications.jointApplicantUserIds(id).contains(reviewerId) || reviewerId == application.ownerId()) {
             return List.of(Refusal.of("reviewerId", "review.reviewer.conflict"));
         }
+        if (!programmes.onCommittee(application.programmeCode(), reviewerId)) {
+            return List.of(Refusal.of("reviewerId", "review.reviewer.not-on-committee", application.programmeCode()));
+        }
         if (reviews.assign(id, reviewerId)) {
             notifications.send(List.of(reviewerId), "notification.review-assigned", application.name(), link(id));
         }
         return List.of();
+    }
+
+    /** The reviewers the secretariat may choose for the application: enabled members of its programme's committee. */
+    List<UserSummary> reviewerCandidates(StoredApplication application) {
+        List<Long> committee = programmes.committee(application.programmeCode());
+        return users.withRole(Role.REVIEWER).stream().filter(UserSummary::enabled)
+                .filter(user -> committee.contains(user.userId())).toList();
     }
 
     private Set<Long> applicantOrganisations(StoredApplication application) {

@@ -26,7 +26,7 @@ class CertifiedProjectQuery implements CertifiedProjects {
     public List<CertifiedProject> all() {
         return jdbc.sql("""
                 SELECT id, project_id, name, prefecture, certified_units, site_area_ha, site_geojson, certified_version,
-                       certified_at, sheet_json
+                       certified_at, sheet_json, programme_code
                   FROM application WHERE status = 'CERTIFIED' ORDER BY certified_at DESC, id DESC
                 """).query((row, n) -> {
                     long id = row.getLong("id");
@@ -39,7 +39,8 @@ class CertifiedProjectQuery implements CertifiedProjects {
                             ApplicationService.fiscalYear(LocalDate.ofInstant(certifiedAt, SchemeTime.ZONE)),
                             sheet.reduction() ? "reduction" : "removal",
                             ApplicationService.componentMethods(sheet).values().stream()
-                                    .filter(java.util.Objects::nonNull).distinct().toList());
+                                    .filter(java.util.Objects::nonNull).distinct().toList(),
+                            row.getString("programme_code"));
                 }).list();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
 import org.amamo.platform.ApiController;
+import org.amamo.programme.Programmes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -23,12 +24,15 @@ class DisclosureApi {
     private final OffsetUsage usage;
     private final CertifiedProjects projects;
     private final ObjectMapper json;
+    private final Programmes programmes;
 
-    DisclosureApi(Statistics statistics, OffsetUsage usage, CertifiedProjects projects, ObjectMapper json) {
+    DisclosureApi(Statistics statistics, OffsetUsage usage, CertifiedProjects projects, ObjectMapper json,
+            Programmes programmes) {
         this.statistics = statistics;
         this.usage = usage;
         this.projects = projects;
         this.json = json;
+        this.programmes = programmes;
     }
 
     @GetMapping("/statistics")
@@ -46,12 +50,14 @@ class DisclosureApi {
     }
 
     @GetMapping(value = "/projects/certified.geojson", produces = "application/geo+json")
-    @Operation(summary = "Certified projects' sites as a GeoJSON FeatureCollection (WGS84)")
-    JsonNode sites() throws Exception {
+    @Operation(summary = "Certified projects' sites as a GeoJSON FeatureCollection (WGS84); with programme=CODE "
+            + "only that programme's (an unknown code: every project)")
+    JsonNode sites(@RequestParam(required = false) String programme) throws Exception {
+        String code = programmes.known(programme);
         ObjectNode collection = json.createObjectNode().put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
         for (CertifiedProject project : projects.all()) {
-            if (project.siteGeojson() == null) {
+            if (project.siteGeojson() == null || code != null && !code.equals(project.programmeCode())) {
                 continue;
             }
             ObjectNode feature = features.addObject().put("type", "Feature");
@@ -62,6 +68,7 @@ class DisclosureApi {
                     .put("certifiedTonnes", BigDecimal.valueOf(project.certifiedUnits(), 1).toPlainString())
                     .put("certifiedFiscalYear", project.certifiedFiscalYear())
                     .put("methodologyVersion", project.methodologyVersion())
+                    .put("programme", project.programmeCode())
                     .put("url", "/applications/" + project.applicationId());
             properties.set("ecosystems", json.valueToTree(project.ecosystems()));
         }

@@ -55,8 +55,11 @@ class DisclosureController {
         return csv.download("projects.csv");
     }
 
+    /** The map of certified projects, of every programme or of one ({@code ?programme=YBC}). */
     @GetMapping("/map")
-    String map() {
+    String map(@RequestParam(required = false) String programme, Model model) {
+        model.addAttribute("programme", programmes.known(programme));
+        model.addAttribute("programmes", programmes.all());
         return "disclosure/map";
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.amamo.notice.PublishedNotices;
 import org.amamo.programme.Programme;
 import org.amamo.programme.ProgrammeRecords;
 import org.amamo.programme.Programmes;
@@ -15,20 +16,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A programme's public statistics: its imported record (certifications and offsets per fiscal year, the record by
+ * A programme's public page: its latest notices (its own and those about every programme), its imported record (certifications and offsets per fiscal year, the record by
  * organisation) and its offset usage (retirements by purpose, ecosystem and prefecture, with the imported offsets).
  */
 @Controller
 class ProgrammeStatisticsController {
 
+    /** How many of the programme's latest notices its page lists. */
+    static final int NOTICES_ON_PAGE = 5;
+
     private final Programmes programmes;
     private final ProgrammeRecords records;
     private final OffsetUsage usage;
+    private final PublishedNotices notices;
 
-    ProgrammeStatisticsController(Programmes programmes, ProgrammeRecords records, OffsetUsage usage) {
+    ProgrammeStatisticsController(Programmes programmes, ProgrammeRecords records, OffsetUsage usage,
+            PublishedNotices notices) {
         this.programmes = programmes;
         this.records = records;
         this.usage = usage;
+        this.notices = notices;
     }
 
     /** A year of a programme's imported record: removals and reductions certified, credits used for offsets. */
@@ -44,6 +51,7 @@ class ProgrammeStatisticsController {
         model.addAttribute("records", imported);
         model.addAttribute("usage", usage.summary(code));
         model.addAttribute("usageProgramme", code);
+        model.addAttribute("notices", notices.latest(programme.code(), NOTICES_ON_PAGE));
         return "disclosure/programme-statistics";
     }
 

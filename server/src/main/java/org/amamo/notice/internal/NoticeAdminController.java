@@ -3,11 +3,14 @@ package org.amamo.notice.internal;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.notice.NoticeView;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Pages;
 import org.amamo.platform.SchemeTime;
+import org.amamo.programme.Programme;
+import org.amamo.programme.Programmes;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,11 +31,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NoticeAdminController {
 
     private final NoticeService notices;
+    private final Programmes programmes;
     private final Clock clock;
 
-    NoticeAdminController(NoticeService notices, Clock clock) {
+    NoticeAdminController(NoticeService notices, Programmes programmes, Clock clock) {
         this.notices = notices;
+        this.programmes = programmes;
         this.clock = clock;
+    }
+
+    /** The programmes a notice may belong to, for the form's select and the list. */
+    @ModelAttribute("programmes")
+    List<Programme> programmes() {
+        return programmes.all();
     }
 
     @GetMapping("/secretariat/notices")
@@ -77,6 +88,7 @@ class NoticeAdminController {
         form.setBody(notice.bodyMarkdown());
         form.setPublishStart(LocalDateTime.ofInstant(notice.publishStart(), SchemeTime.ZONE));
         form.setPublishEnd(notice.publishEnd() == null ? null : LocalDateTime.ofInstant(notice.publishEnd(), SchemeTime.ZONE));
+        form.setProgramme(notice.programmeCode());
         model.addAttribute("form", form);
         model.addAttribute("noticeId", id);
         return "notice/edit";
@@ -107,6 +119,7 @@ class NoticeAdminController {
     static NoticeDraft draft(NoticeForm form) {
         return new NoticeDraft(form.getTitle().strip(), form.getBody(),
                 form.getPublishStart().atZone(SchemeTime.ZONE).toInstant(),
-                form.getPublishEnd() == null ? null : form.getPublishEnd().atZone(SchemeTime.ZONE).toInstant());
+                form.getPublishEnd() == null ? null : form.getPublishEnd().atZone(SchemeTime.ZONE).toInstant(),
+                NoticeDraft.programme(form.getProgramme()));
     }
 }

@@ -15,6 +15,7 @@ import org.amamo.platform.ApiController;
 import org.amamo.platform.Pages;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusedException;
+import org.amamo.programme.Programmes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,31 +35,39 @@ import org.springframework.web.server.ResponseStatusException;
 class NoticeApi {
 
     private final NoticeService notices;
+    private final Programmes programmes;
 
-    NoticeApi(NoticeService notices) {
+    NoticeApi(NoticeService notices, Programmes programmes) {
         this.notices = notices;
+        this.programmes = programmes;
     }
 
-    /** A notice to create or replace. Times carry their offset, e.g. 2024-04-01T09:00:00+09:00. */
+    /**
+     * A notice to create or replace. Times carry their offset, e.g. 2024-04-01T09:00:00+09:00. {@code programme} is
+     * the code of the programme the notice belongs to (JBC, YBC ...); absent or blank: every programme.
+     */
     record NoticeRequest(
             @NotBlank(message = "{validation.required}") @Size(max = NoticeForm.TITLE_MAX, message = "{validation.size.max}")
             String title,
             @NotBlank(message = "{validation.required}") @Size(max = NoticeForm.BODY_MAX, message = "{validation.size.max}")
             String body,
             @NotNull(message = "{validation.required}") OffsetDateTime publishStart,
-            OffsetDateTime publishEnd) {
+            OffsetDateTime publishEnd,
+            @Size(max = 10, message = "{validation.size.max}") String programme) {
 
         NoticeDraft draft() {
             return new NoticeDraft(title.strip(), body, publishStart.toInstant(),
-                    publishEnd == null ? null : publishEnd.toInstant());
+                    publishEnd == null ? null : publishEnd.toInstant(), NoticeDraft.programme(programme));
         }
     }
 
     @GetMapping
-    @Operation(summary = "Notices inside their publish window, newest first")
-    List<NoticeView> published(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    @Operation(summary = "Notices inside their publish window, newest first; with programme=CODE, that programme's "
+            + "list (its own notices and those about every programme; an unknown code: every notice)")
+    List<NoticeView> published(@RequestParam(required = false) String programme,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
-        return notices.published(Pages.number(page) * rows, rows);
+        return notices.published(programmes.known(programme), Pages.number(page) * rows, rows);
     }
 
     @GetMapping("/{id}")

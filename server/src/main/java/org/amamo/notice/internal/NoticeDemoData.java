@@ -49,11 +49,19 @@ class NoticeDemoData implements ApplicationRunner {
                 - クレジットの移転と無効化
                 """, jst(2023, 8, 17, 16), null);
         add(author, "令和5年度 第2回 購入者公募（終了）", "この公募は終了しました。", jst(2023, 7, 31, 10),
-                now.minus(Duration.ofDays(30)));
+                now.minus(Duration.ofDays(30)), "JBC");
+        add(author, "横浜ブルーカーボン・オフセット制度 クレジットの活用について", """
+                横浜ブルーカーボン・オフセット制度のクレジットは、イベントや企業活動、個人の排出のオフセットに活用できます。
+                活用の実績は制度の統計ページで公開しています。
+                """, jst(2023, 9, 1, 10), null, "YBC");
     }
 
     private void add(long author, String title, String body, Instant start, Instant end) {
-        notices.insert(new NoticeDraft(title, body, start, end), author, clock.instant());
+        add(author, title, body, start, end, null);
+    }
+
+    private void add(long author, String title, String body, Instant start, Instant end, String programme) {
+        notices.insert(new NoticeDraft(title, body, start, end, programme), author, clock.instant());
     }
 
     private static Instant jst(int year, int month, int day, int hour) {

@@ -5,8 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amamo.platform.Refusal;
 
-/** A notice's content before it is stored, with the rule that spans fields: the window must be open. */
-record NoticeDraft(String title, String body, Instant publishStart, Instant publishEnd) {
+/**
+ * A notice's content before it is stored, with the rule that spans fields: the window must be open. A null
+ * {@code programmeCode} is a notice about every programme; whether a code names a programme the service checks.
+ */
+record NoticeDraft(String title, String body, Instant publishStart, Instant publishEnd, String programmeCode) {
+
+    /** A blank programme choice means every programme. */
+    static String programme(String code) {
+        return code == null || code.isBlank() ? null : code.strip();
+    }
+
 
     List<Refusal> refusals() {
         List<Refusal> refusals = new ArrayList<>();

@@ -27,6 +27,17 @@ public class NoticeForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime publishEnd;
 
+    /** The programme the notice belongs to; blank for every programme. */
+    private String programme;
+
+    public String getProgramme() {
+        return programme;
+    }
+
+    public void setProgramme(String programme) {
+        this.programme = programme;
+    }
+
     public String getTitle() {
         return title;
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NoticeRepository {
 
-    private static final String SELECT = "SELECT id, title, body_markdown, publish_start, publish_end FROM notice ";
+    private static final String SELECT = "SELECT id, title, body_markdown, publish_start, publish_end, programme_code FROM notice ";
 
     private final JdbcClient jdbc;
 
@@ -24,15 +24,18 @@ class NoticeRepository {
     }
 
     /** A stored notice. */
-    record StoredNotice(long id, String title, String bodyMarkdown, Instant publishStart, Instant publishEnd) {
+    record StoredNotice(long id, String title, String bodyMarkdown, Instant publishStart, Instant publishEnd,
+            String programmeCode) {
     }
 
-    List<StoredNotice> published(Instant now, int offset, int limit) {
+    /** Published notices; of one programme's list (its own and those about every programme) unless null. */
+    List<StoredNotice> published(Instant now, String programmeCode, int offset, int limit) {
         return jdbc.sql(SELECT + """
                 WHERE publish_start <= :now AND (publish_end IS NULL OR publish_end > :now)
+                  AND (CAST(:programme AS VARCHAR) IS NULL OR programme_code IS NULL OR programme_code = :programme)
                 ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset
-                """).param("now", utc(now)).param("limit", limit).param("offset", offset)
-                .query(this::map).list();
+                """).param("now", utc(now)).param("programme", programmeCode).param("limit", limit)
+                .param("offset", offset).query(this::map).list();
     }
 
     List<StoredNotice> all(int offset, int limit) {
@@ -47,19 +50,21 @@ class NoticeRepository {
     long insert(NoticeDraft draft, long authorId, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO notice (title, body_markdown, publish_start, publish_end, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO notice (title, body_markdown, publish_start, publish_end, programme_code, created_by,
+                                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(draft.title(), draft.body(), utc(draft.publishStart()), utc(draft.publishEnd()),
-                authorId, utc(now), utc(now)).update(keys, "id");
+                draft.programmeCode(), authorId, utc(now), utc(now)).update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
     boolean update(long id, NoticeDraft draft, Instant now) {
         return jdbc.sql("""
-                UPDATE notice SET title = ?, body_markdown = ?, publish_start = ?, publish_end = ?, updated_at = ?
+                UPDATE notice SET title = ?, body_markdown = ?, publish_start = ?, publish_end = ?, programme_code = ?,
+                       updated_at = ?
                  WHERE id = ?
                 """).params(draft.title(), draft.body(), utc(draft.publishStart()), utc(draft.publishEnd()),
-                utc(now), id).update() == 1;
+                draft.programmeCode(), utc(now), id).update() == 1;
     }
 
     boolean delete(long id) {
@@ -70,6 +75,6 @@ class NoticeRepository {
         OffsetDateTime end = row.getObject("publish_end", OffsetDateTime.class);
         return new StoredNotice(row.getLong("id"), row.getString("title"), row.getString("body_markdown"),
                 row.getObject("publish_start", OffsetDateTime.class).toInstant(),
-                end == null ? null : end.toInstant());
+                end == null ? null : end.toInstant(), row.getString("programme_code"));
     }
 }

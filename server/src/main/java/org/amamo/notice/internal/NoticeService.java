@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.amamo.notice.NoticeView;
 import org.amamo.notice.PublishedNotices;
 import org.amamo.platform.Refusal;
+import org.amamo.programme.Programmes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,23 +16,32 @@ class NoticeService implements PublishedNotices {
 
     private final NoticeRepository notices;
     private final MarkdownRenderer markdown;
+    private final Programmes programmes;
     private final Clock clock;
 
-    NoticeService(NoticeRepository notices, MarkdownRenderer markdown, Clock clock) {
+    NoticeService(NoticeRepository notices, MarkdownRenderer markdown, Programmes programmes, Clock clock) {
         this.notices = notices;
         this.markdown = markdown;
+        this.programmes = programmes;
         this.clock = clock;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<NoticeView> latest(int limit) {
-        return published(0, limit);
+        return published(null, 0, limit);
     }
 
+    @Override
     @Transactional(readOnly = true)
-    List<NoticeView> published(int offset, int limit) {
-        return notices.published(clock.instant(), offset, limit).stream().map(this::view).toList();
+    public List<NoticeView> latest(String programmeCode, int limit) {
+        return published(programmeCode, 0, limit);
+    }
+
+    /** Published notices, of one programme's list unless the code is null. */
+    @Transactional(readOnly = true)
+    List<NoticeView> published(String programmeCode, int offset, int limit) {
+        return notices.published(clock.instant(), programmeCode, offset, limit).stream().map(this::view).toList();
     }
 
     /** A notice the public may see now. */
@@ -53,7 +63,7 @@ class NoticeService implements PublishedNotices {
     /** Stores a new notice, or says why not. */
     @Transactional
     Saved create(NoticeDraft draft, long authorId) {
-        List<Refusal> refusals = draft.refusals();
+        List<Refusal> refusals = refusals(draft);
         if (!refusals.isEmpty()) {
             return new Saved(null, refusals);
         }
@@ -62,7 +72,7 @@ class NoticeService implements PublishedNotices {
 
     @Transactional
     Saved update(long id, NoticeDraft draft) {
-        List<Refusal> refusals = draft.refusals();
+        List<Refusal> refusals = refusals(draft);
         if (!refusals.isEmpty()) {
             return new Saved(null, refusals);
         }
@@ -77,12 +87,20 @@ class NoticeService implements PublishedNotices {
         return notices.delete(id);
     }
 
+    private List<Refusal> refusals(NoticeDraft draft) {
+        List<Refusal> refusals = new java.util.ArrayList<>(draft.refusals());
+        if (draft.programmeCode() != null && programmes.find(draft.programmeCode()).isEmpty()) {
+            refusals.add(Refusal.of("programme", "notice.programme.unknown", draft.programmeCode()));
+        }
+        return refusals;
+    }
+
     /** The id of the saved notice, or the refusals that stopped it. */
     record Saved(Long id, List<Refusal> refusals) {
     }
 
     private NoticeView view(NoticeRepository.StoredNotice notice) {
         return new NoticeView(notice.id(), notice.title(), notice.bodyMarkdown(), markdown.toHtml(notice.bodyMarkdown()),
-                notice.publishStart(), notice.publishEnd());
+                notice.publishStart(), notice.publishEnd(), notice.programmeCode());
     }
 }

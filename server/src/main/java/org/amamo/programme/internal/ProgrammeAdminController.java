@@ -1,5 +1,6 @@
 package org.amamo.programme.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.table.MethodologyTables;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Programme settings: only an administrator changes names, operator, certifier and accepted versions. */
+/**
+ * Programme settings: only an administrator changes names, operator, certifier and accepted versions; the page also
+ * lists each programme's review committee ({@link CommitteeAdminController} changes it).
+ */
 @Controller
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class ProgrammeAdminController {
@@ -25,16 +29,16 @@ class ProgrammeAdminController {
     static final int TEXT_MAX = 200;
 
     private final ProgrammeRepository programmes;
+    private final AdminPage page;
 
-    ProgrammeAdminController(ProgrammeRepository programmes) {
+    ProgrammeAdminController(ProgrammeRepository programmes, AdminPage page) {
         this.programmes = programmes;
+        this.page = page;
     }
 
     @GetMapping("/admin/programmes")
     String list(Model model) {
-        model.addAttribute("programmes", programmes.all());
-        model.addAttribute("versions", MethodologyTables.VERSIONS);
-        return "programme/admin";
+        return page.show(model);
     }
 
     @PostMapping("/admin/programmes/{code}")
@@ -42,17 +46,17 @@ class ProgrammeAdminController {
     String update(@PathVariable String code, @RequestParam(required = false) String nameJa,
             @RequestParam(required = false) String nameEn, @RequestParam(required = false) String operator,
             @RequestParam(required = false) String certifier,
-            @RequestParam(name = "versions", required = false) List<String> versions, RedirectAttributes redirect) {
+            @RequestParam(name = "versions", required = false) List<String> versions, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         Programme programme = programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<String> accepted = versions == null ? List.of() : versions;
         List<Refusal> refusals = check(nameJa, nameEn, operator, certifier, accepted);
-        if (refusals.isEmpty()) {
-            programmes.update(programme.code(), nameJa.strip(), nameEn.strip(), operator.strip(), certifier.strip(), accepted);
-            redirect.addFlashAttribute("flash", "programme.saved");
-        } else {
-            redirect.addFlashAttribute("refusals", refusals);
+        if (!refusals.isEmpty()) {
+            return page.refused(model, response, programme.code(), refusals);
         }
-        return "redirect:/admin/programmes";
+        programmes.update(programme.code(), nameJa.strip(), nameEn.strip(), operator.strip(), certifier.strip(), accepted);
+        redirect.addFlashAttribute("flash", "programme.saved");
+        return "redirect:/admin/programmes#programme-" + programme.code();
     }
 
     static List<Refusal> check(String nameJa, String nameEn, String operator, String certifier, List<String> versions) {

@@ -52,13 +52,16 @@ class RegistryApi {
     private final AccountDesk desk;
     private final RegistryQueries queries;
     private final LedgerAudit audit;
+    private final ProgrammeFilter programmeFilter;
 
-    RegistryApi(Registry registry, Issuer issuer, AccountDesk desk, RegistryQueries queries, LedgerAudit audit) {
+    RegistryApi(Registry registry, Issuer issuer, AccountDesk desk, RegistryQueries queries, LedgerAudit audit,
+            ProgrammeFilter programmeFilter) {
         this.registry = registry;
         this.issuer = issuer;
         this.desk = desk;
         this.queries = queries;
         this.audit = audit;
+        this.programmeFilter = programmeFilter;
     }
 
     // ---- accounts
@@ -238,7 +241,8 @@ class RegistryApi {
             @RequestParam(required = false) Integer vintage, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
-        return queries.batches(RegistryPublicController.prefix(programme), blankToNull(projectCode), vintage, Pages.number(page) * rows, rows);
+        return queries.batches(programmeFilter.prefix(programme), blankToNull(projectCode), vintage,
+                Pages.number(page) * rows, rows);
     }
 
     @GetMapping("/batches/{id}")
@@ -248,11 +252,12 @@ class RegistryApi {
     }
 
     @GetMapping("/retirements")
-    @Operation(summary = "Public retirement records, newest first: beneficiary, purpose, quantity, serials")
-    List<RetirementView> retirements(@RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+    @Operation(summary = "Public retirement records, newest first: beneficiary, purpose, quantity, serials; with "
+            + "programme=CODE those that retired credits of that programme (an unknown code: every record)")
+    List<RetirementView> retirements(@RequestParam(required = false) String programme,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
-        return queries.retirements(Pages.number(page) * rows, rows);
+        return queries.retirements(programmeFilter.prefix(programme), null, Pages.number(page) * rows, rows);
     }
 
     @GetMapping("/retirements/{id}")

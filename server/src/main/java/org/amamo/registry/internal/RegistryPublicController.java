@@ -20,10 +20,12 @@ class RegistryPublicController {
 
     private final RegistryQueries queries;
     private final Certificates certificates;
+    private final ProgrammeFilter programmes;
 
-    RegistryPublicController(RegistryQueries queries, Certificates certificates) {
+    RegistryPublicController(RegistryQueries queries, Certificates certificates, ProgrammeFilter programmes) {
         this.queries = queries;
         this.certificates = certificates;
+        this.programmes = programmes;
     }
 
     @GetMapping("/registry/retirements/{id}/certificate.pdf")
@@ -44,24 +46,15 @@ class RegistryPublicController {
             @RequestParam(required = false) Integer vintage, @RequestParam(defaultValue = "0") int page, Model model) {
         int number = Pages.number(page);
         String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
-        String prefix = prefix(programme);
+        String prefix = programmes.prefix(programme);
         var shown = queries.batches(prefix, code, vintage, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
-        model.addAttribute("programme", prefix);
+        model.addAttribute("programme", programmes.code(programme));
         model.addAttribute("batches", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
         model.addAttribute("projectCode", code);
         model.addAttribute("vintage", vintage);
         model.addAttribute("page", number);
         model.addAttribute("hasNext", shown.size() > Pages.DEFAULT_SIZE);
         return "registry/batches";
-    }
-
-    /** A programme's serial prefix as a filter (JBC, YBC ...), or null for every programme. */
-    static String prefix(String programme) {
-        if (programme == null || programme.isBlank()) {
-            return null;
-        }
-        String prefix = programme.strip().toUpperCase(Locale.ROOT);
-        return prefix.matches("[A-Z]{2,10}") ? prefix : null;
     }
 
     /** Every batch with its totals in t-CO2, newest first. Stable columns, documented in the README. */
@@ -85,14 +78,17 @@ class RegistryPublicController {
         return "registry/batch";
     }
 
+    /** Retirement records, newest first; of one programme ({@code ?programme=YBC}) and/or one project. */
     @GetMapping("/registry/retirements")
-    String retirements(@RequestParam(required = false) String projectCode, @RequestParam(defaultValue = "0") int page,
+    String retirements(@RequestParam(required = false) String programme,
+            @RequestParam(required = false) String projectCode, @RequestParam(defaultValue = "0") int page,
             Model model) {
         int number = Pages.number(page);
         String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
-        var shown = code == null ? queries.retirements(number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1)
-                : queries.retirementsOfProject(code, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        var shown = queries.retirements(programmes.prefix(programme), code, number * Pages.DEFAULT_SIZE,
+                Pages.DEFAULT_SIZE + 1);
         model.addAttribute("retirements", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
+        model.addAttribute("programme", programmes.code(programme));
         model.addAttribute("projectCode", code);
         model.addAttribute("page", number);
         model.addAttribute("hasNext", shown.size() > Pages.DEFAULT_SIZE);
@@ -107,10 +103,12 @@ class RegistryPublicController {
     }
 
     @GetMapping(value = "/registry/retirements.csv")
-    ResponseEntity<String> retirementsCsv(@RequestParam(defaultValue = "0") int page) {
+    ResponseEntity<String> retirementsCsv(@RequestParam(required = false) String programme,
+            @RequestParam(defaultValue = "0") int page) {
         StringBuilder csv = new StringBuilder("\uFEFFid,retired_at,beneficiary,purpose,emissions_offset,reporting_year,"
                 + "credit_units,tonnes_co2,serial_ranges\r\n");
-        for (var retirement : queries.retirements(Pages.number(page) * Pages.MAX_SIZE * 10, Pages.MAX_SIZE * 10)) {
+        for (var retirement : queries.retirements(programmes.prefix(programme), null,
+                Pages.number(page) * Pages.MAX_SIZE * 10, Pages.MAX_SIZE * 10)) {
             csv.append(retirement.id()).append(',').append(retirement.retiredAt()).append(',')
                     .append(CsvTable.quoted(retirement.beneficiary())).append(',').append(retirement.purpose()).append(',')
                     .append(CsvTable.quoted(retirement.emissionsOffset())).append(',')

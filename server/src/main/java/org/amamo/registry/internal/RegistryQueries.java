@@ -134,13 +134,23 @@ class RegistryQueries {
         return retirements("ORDER BY r.id DESC LIMIT " + limit + " OFFSET " + offset, Map.of());
     }
 
-    /** Public retirement records of the credits of one project (by its code), newest first. */
-    List<RetirementView> retirementsOfProject(String projectCode, int offset, int limit) {
+    /**
+     * Public retirement records that retired credits of one programme (by serial prefix) and/or one project (by its
+     * code), newest first; with neither, every record.
+     */
+    List<RetirementView> retirements(String programmePrefix, String projectCode, int offset, int limit) {
+        if (programmePrefix == null && projectCode == null) {
+            return retirements(offset, limit);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("prefix", programmePrefix);
+        params.put("code", projectCode);
         return retirements("""
                 WHERE r.entry_id IN (SELECT m.entry_id FROM registry_movement m
                                        JOIN registry_batch b ON b.id = m.batch_id
-                                      WHERE b.project_code = :code)
-                ORDER BY r.id DESC""" + " LIMIT " + limit + " OFFSET " + offset, Map.of("code", projectCode));
+                                      WHERE (CAST(:prefix AS VARCHAR) IS NULL OR b.programme_prefix = :prefix)
+                                        AND (CAST(:code AS VARCHAR) IS NULL OR b.project_code = :code))
+                ORDER BY r.id DESC""" + " LIMIT " + limit + " OFFSET " + offset, params);
     }
 
     Optional<RetirementView> retirement(long id) {

@@ -57,7 +57,7 @@ class ApplicationWorkflowTest {
     void people() {
         applicant = users.create(users.organisation("漁協"), Role.APPLICANT, Role.HOLDER);
         secretariat = users.create(Role.SECRETARIAT);
-        reviewer = users.create(Role.REVIEWER);
+        reviewer = users.committeeReviewer(null);
     }
 
     long draft(String area) {
@@ -204,7 +204,7 @@ class ApplicationWorkflowTest {
         long id = draft("2.0");
         ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
         ok(service.confirmFee(secretariat, id, "INV-3"));
-        AmamoPrincipal colleague = users.create(applicant.organisationId(), Role.REVIEWER);
+        AmamoPrincipal colleague = users.committeeReviewer(applicant.organisationId());
         assertThat(service.assignReviewer(secretariat, id, colleague.userId())).extracting(Refusal::messageKey)
                 .containsExactly("review.reviewer.conflict");
         assertThat(service.assignReviewer(secretariat, id, applicant.userId())).extracting(Refusal::messageKey)

@@ -99,4 +99,31 @@ class ProgrammeFilterTest {
         assertThat(page("/projects/public-comment?programme=JBC&lang=en", null)).contains(name(jbc))
                 .doesNotContain(name(ybc));
     }
+
+    @Test
+    void theMapAndItsGeoJsonNarrowToOneProgramme() throws Exception {
+        try {
+            mapChecks();
+        } finally {
+            // Other tests count the certified projects; these two go back to drafts.
+            jdbc.sql("""
+                    UPDATE application SET status = 'DRAFT', certified_units = NULL, certified_result = NULL,
+                           certified_version = NULL, certified_at = NULL WHERE id IN (?, ?)
+                    """).params(jbc, ybc).update();
+        }
+    }
+
+    void mapChecks() throws Exception {
+        jdbc.sql("""
+                UPDATE application SET status = 'CERTIFIED', certified_units = 10, certified_result = '{}',
+                       certified_version = methodology_version, certified_at = CURRENT_TIMESTAMP,
+                       site_geojson = '{"type":"Point","coordinates":[139.62,35.34]}' WHERE id IN (?, ?)
+                """).params(jbc, ybc).update();
+        assertThat(page("/api/v1/projects/certified.geojson?programme=YBC", null)).contains(name(ybc),
+                "\"programme\":\"YBC\"").doesNotContain(name(jbc));
+        assertThat(page("/api/v1/projects/certified.geojson?programme=NOPE", null)).contains(name(ybc), name(jbc));
+        assertThat(page("/api/v1/projects/certified.geojson", null)).contains(name(ybc), name(jbc));
+        assertThat(page("/map?programme=YBC", null)).contains("certified.geojson?programme=YBC");
+        assertThat(page("/map?programme=NOPE", null)).doesNotContain("programme=NOPE");
+    }
 }

@@ -120,7 +120,7 @@ class ReductionCreditTest {
     @Test
     void aCertifiedFuelSwitchIsIssuedAsReductionWithYbcSerialsAndItsRetirementCertificateSaysSo() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
-        AmamoPrincipal reviewer = users.create(Role.REVIEWER);
+        AmamoPrincipal reviewer = users.committeeReviewer(null);
         long id = newDraft();
         mvc.perform(tugboatForm(post("/applications/" + id + "/edit"), "diesel", "60000"))
                 .andExpect(status().is3xxRedirection());

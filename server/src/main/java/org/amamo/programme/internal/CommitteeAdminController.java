@@ -1,0 +1,57 @@
+package org.amamo.programme.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.amamo.platform.Refusal;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An administrator adds reviewers to a programme's review committee and removes them. */
+@Controller
+@PreAuthorize("hasRole('ADMINISTRATOR')")
+class CommitteeAdminController {
+
+    private final ProgrammeRepository programmes;
+    private final ProgrammeCommittee committee;
+    private final AdminPage page;
+
+    CommitteeAdminController(ProgrammeRepository programmes, ProgrammeCommittee committee, AdminPage page) {
+        this.programmes = programmes;
+        this.committee = committee;
+        this.page = page;
+    }
+
+    @PostMapping("/admin/programmes/{code}/committee")
+    String add(@PathVariable String code, @RequestParam(required = false) Long userId, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        String known = known(code);
+        List<Refusal> refusals = committee.add(known, userId);
+        return refusals.isEmpty() ? done(known, "programme.committee.added", redirect)
+                : page.refused(model, response, known, refusals);
+    }
+
+    @PostMapping("/admin/programmes/{code}/committee/{userId}/delete")
+    String remove(@PathVariable String code, @PathVariable long userId, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        String known = known(code);
+        List<Refusal> refusals = committee.remove(known, userId);
+        return refusals.isEmpty() ? done(known, "programme.committee.removed", redirect)
+                : page.refused(model, response, known, refusals);
+    }
+
+    private String known(String code) {
+        return programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).code();
+    }
+
+    static String done(String code, String flash, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flash", flash);
+        return "redirect:/admin/programmes#programme-" + code;
+    }
+}

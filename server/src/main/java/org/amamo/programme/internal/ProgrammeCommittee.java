@@ -1,0 +1,58 @@
+package org.amamo.programme.internal;
+
+import java.util.List;
+import org.amamo.identity.Role;
+import org.amamo.identity.UserDirectory;
+import org.amamo.identity.UserSummary;
+import org.amamo.platform.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Membership of a programme's review committee. Only an enabled user with the reviewer role joins; leaving does not
+ * undo assignments already made, because the committee is checked when the secretariat assigns a reviewer.
+ */
+@Service
+class ProgrammeCommittee {
+
+    private final ProgrammeRepository programmes;
+    private final UserDirectory users;
+
+    ProgrammeCommittee(ProgrammeRepository programmes, UserDirectory users) {
+        this.programmes = programmes;
+        this.users = users;
+    }
+
+    /** The committee's members as the admin page lists them. */
+    @Transactional(readOnly = true)
+    List<UserSummary> members(String code) {
+        return programmes.committee(code).stream().flatMap(id -> users.find(id).stream()).toList();
+    }
+
+    /** Enabled reviewers who are not yet on the committee. */
+    @Transactional(readOnly = true)
+    List<UserSummary> candidates(String code) {
+        List<Long> members = programmes.committee(code);
+        return users.withRole(Role.REVIEWER).stream().filter(UserSummary::enabled)
+                .filter(user -> !members.contains(user.userId())).toList();
+    }
+
+    @Transactional
+    List<Refusal> add(String code, Long userId) {
+        UserSummary user = userId == null ? null : users.find(userId).orElse(null);
+        if (user == null || !user.enabled() || !user.roles().contains(Role.REVIEWER)) {
+            return List.of(Refusal.of("userId", "programme.committee.not-a-reviewer"));
+        }
+        if (programmes.onCommittee(code, userId)) {
+            return List.of(Refusal.of("userId", "programme.committee.already-member"));
+        }
+        programmes.addMember(code, userId);
+        return List.of();
+    }
+
+    @Transactional
+    List<Refusal> remove(String code, long userId) {
+        return programmes.removeMember(code, userId) ? List.of()
+                : List.of(Refusal.of("userId", "programme.committee.not-a-member"));
+    }
+}

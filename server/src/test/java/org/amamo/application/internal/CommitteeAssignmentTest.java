@@ -1,0 +1,128 @@
+package org.amamo.application.internal;
+
+import static org.amamo.testing.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.platform.Refusal;
+import org.amamo.testing.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Each programme has its own review committee: the secretariat assigns to an application only a reviewer on the
+ * committee of the application's programme, and the assign form offers only those.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestUsers.class)
+class CommitteeAssignmentTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationService service;
+    @Autowired
+    ApplicationRepository applications;
+    @Autowired
+    ReviewRepository reviews;
+    @Autowired
+    AttachmentStore attachments;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    JdbcClient jdbc;
+
+    AmamoPrincipal applicant;
+    AmamoPrincipal secretariat;
+    AmamoPrincipal yokohamaReviewer;
+    AmamoPrincipal jbcReviewer;
+
+    @BeforeEach
+    void people() {
+        applicant = users.create(users.organisation("漁協"), Role.APPLICANT, Role.HOLDER);
+        secretariat = users.create(Role.SECRETARIAT);
+        yokohamaReviewer = member(users.create(Role.REVIEWER), "YBC");
+        jbcReviewer = member(users.create(Role.REVIEWER), "JBC");
+    }
+
+    AmamoPrincipal member(AmamoPrincipal reviewer, String programme) {
+        jdbc.sql("INSERT INTO programme_committee_member (programme_code, user_id) VALUES (?, ?)")
+                .params(programme, reviewer.userId()).update();
+        return reviewer;
+    }
+
+    /** An application of the programme, submitted and with its fee confirmed: ready for reviewers. */
+    long feeConfirmed(String programme, String version) {
+        ApplicationForm form = EelgrassForm.complete("アマモ場 " + programme, "2.0", applicant.email());
+        form.setProgrammeCode(programme);
+        form.getSheet().setMethodologyVersion(version);
+        long id = service.create(applicant, form.getName());
+        ApplicationWorkflowTest.ok(service.save(applicant, id, form));
+        ApplicationWorkflowTest.ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf",
+                ApplicationWorkflowTest.PDF));
+        ApplicationWorkflowTest.ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ApplicationWorkflowTest.ok(service.confirmFee(secretariat, id, "INV-" + id));
+        return id;
+    }
+
+    @Test
+    void aReviewerOffTheProgrammesCommitteeIsRefusedAndNothingIsAssigned() {
+        long jbc = feeConfirmed("JBC", "jbe-2.3");
+        List<Refusal> refused = service.assignReviewer(secretariat, jbc, yokohamaReviewer.userId());
+        assertThat(refused).extracting(Refusal::field, Refusal::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("reviewerId", "review.reviewer.not-on-committee"));
+        assertThat(refused.get(0).arguments()).containsExactly("JBC");
+        assertThat(reviews.reviews(jbc)).isEmpty();
+
+        ApplicationWorkflowTest.ok(service.assignReviewer(secretariat, jbc, jbcReviewer.userId()));
+        assertThat(reviews.reviews(jbc)).hasSize(1);
+
+        long ybc = feeConfirmed("YBC", "yokohama-2019");
+        assertThat(service.assignReviewer(secretariat, ybc, jbcReviewer.userId())).extracting(Refusal::messageKey)
+                .containsExactly("review.reviewer.not-on-committee");
+        ApplicationWorkflowTest.ok(service.assignReviewer(secretariat, ybc, yokohamaReviewer.userId()));
+        assertThat(reviews.reviews(ybc)).hasSize(1);
+    }
+
+    @Test
+    void aCommitteeMemberOfTheApplicantsOrganisationIsStillRefused() {
+        long jbc = feeConfirmed("JBC", "jbe-2.3");
+        AmamoPrincipal colleague = member(users.create(applicant.organisationId(), Role.REVIEWER), "JBC");
+        assertThat(service.assignReviewer(secretariat, jbc, colleague.userId())).extracting(Refusal::messageKey)
+                .containsExactly("review.reviewer.conflict");
+        assertThat(reviews.reviews(jbc)).isEmpty();
+    }
+
+    @Test
+    void theAssignFormListsOnlyTheCommitteeOfTheApplicationsProgramme() throws Exception {
+        long ybc = feeConfirmed("YBC", "yokohama-2019");
+        String page = mvc.perform(get("/applications/" + ybc).with(as(secretariat))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<option value=\"" + yokohamaReviewer.userId() + "\"")
+                .doesNotContain("<option value=\"" + jbcReviewer.userId() + "\"");
+    }
+
+    @Test
+    void theWebFormRefusesAReviewerOffTheCommitteeAndChangesNothing() throws Exception {
+        long ybc = feeConfirmed("YBC", "yokohama-2019");
+        mvc.perform(post("/applications/" + ybc + "/reviewers").with(as(secretariat)).with(csrf())
+                .param("reviewerId", Long.toString(jbcReviewer.userId())))
+                .andExpect(flash().attributeExists("refusals"));
+        assertThat(reviews.reviews(ybc)).isEmpty();
+    }
+}
