@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +29,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class MessageBundlesTest {
 
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
     static final String LIBRARY_BUNDLE = "org/amamo/methodology/messages";
 
     @Test
@@ -57,6 +60,31 @@ class MessageBundlesTest {
             for (String key : properties.stringPropertyNames()) {
                 String value = properties.getProperty(key).replace("法人番号", "");
                 assertThat(JAPANESE.matcher(value).find()).as(resource.getFilename() + " " + key).isFalse();
+            }
+        }
+    }
+
+    /**
+     * A message with arguments goes through {@link MessageFormat}, where a single apostrophe starts a quote: "the
+     * account's {0} blocks" would lose its apostrophe and show "{0}" instead of the number. Such apostrophes are
+     * written twice.
+     */
+    @Test
+    void messagesWithArgumentsShowEveryArgument() throws IOException {
+        Resource[] bundles = new PathMatchingResourcePatternResolver().getResources("classpath*:**/*.properties");
+        for (Resource resource : bundles) {
+            if (!isBundle(resource)) {
+                continue;
+            }
+            Properties properties = load(resource);
+            for (String key : properties.stringPropertyNames()) {
+                String pattern = properties.getProperty(key);
+                if (!ARGUMENT.matcher(pattern).find()) {
+                    continue;
+                }
+                String shown = new MessageFormat(pattern, Locale.ROOT).format(
+                        new Object[] {"«0»", "«1»", "«2»", "«3»", "«4»", "«5»"});
+                assertThat(shown).as(resource.getFilename() + " " + key).doesNotContainPattern("\\{\\d");
             }
         }
     }
