@@ -52,12 +52,26 @@ $PSQL -d $DB -At -F ' ' -c "SELECT a.id, 'amamo_bench_' || substring(u.email fro
 command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
 ACCOUNTS=/tmp/$DB-accounts.txt wrk -t2 -c"$CLIENTS" -d"${WARM_UP}s" -s bench/wrk/registry.lua "http://127.0.0.1:$PORT" \
   > /dev/null
+# CPU time (clock ticks) of the server, of all PostgreSQL processes, and of the whole machine, to show where the
+# cores went during the measured run.
+cpu_ticks() {
+  server=$(awk '{print $14 + $15}' /proc/$SERVER/stat)
+  postgres=$(for pid in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$pid/stat 2>/dev/null; done \
+    | awk '{s += $1} END {print s + 0}')
+  machine=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  echo "$server $postgres $machine"
+}
+BEFORE=$(cpu_ticks)
 ACCOUNTS=/tmp/$DB-accounts.txt wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --timeout 30s -s bench/wrk/registry.lua \
   "http://127.0.0.1:$PORT" > /tmp/$DB-wrk.txt
+AFTER=$(cpu_ticks)
 APPLIED=$(sed -n 's/.*\b201=\([0-9]*\).*/\1/p' /tmp/$DB-wrk.txt)
 echo "registry: $CLIENTS clients, $SECONDS_RUN s, ${APPLIED:-0} operations applied, $(echo "${APPLIED:-0} $SECONDS_RUN" \
   | awk '{printf "%.1f", $1 / $2}') ops/s; $(grep '^answers' /tmp/$DB-wrk.txt)" | tee /tmp/$DB-registry.txt
 grep '^latency' /tmp/$DB-wrk.txt | sed 's/^/registry /'
+echo "$BEFORE $AFTER $SECONDS_RUN ${APPLIED:-0} $(getconf CLK_TCK)" | awk '{t = $9; s = $7 * t; n = ($8 > 0 ? $8 : 1);
+  printf "registry cpu: server %.2f cores (%.2f ms per operation), PostgreSQL %.2f cores (%.2f ms), everything else %.2f cores\n",
+  ($4 - $1) / s, ($4 - $1) * 1000 / t / n, ($5 - $2) / s, ($5 - $2) * 1000 / t / n, (($6 - $3) - ($4 - $1) - ($5 - $2)) / s}'
 echo "invariants: $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/invariants)"
 echo "journal:    $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/journal/verify)"
 

@@ -1,12 +1,24 @@
 package org.amamo.registry.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 
 /**
  * Moves serial ranges between accounts by splitting, shrinking and merging blocks. Callers hold the row locks of
- * every account whose blocks change (the source and, for active units, the destination).
+ * every account whose blocks change (the sources and, for active units, the destination).
+ *
+ * <p>An operation usually takes several pieces (an account's lowest serials lie in several blocks), so the pieces
+ * are moved together: the wholly taken blocks leave in one statement, the destination's neighbours of every piece are
+ * read in one query, and the new blocks arrive in one multi-row insert. Only a partly taken block or a merge with a
+ * neighbour costs a statement of its own.
  */
 @Component
 class BlockMover {
@@ -20,8 +32,19 @@ class BlockMover {
     /** Part of a block to take: serials {@code firstSerial..lastSerial} of {@code block}. */
     record Piece(LedgerInvariants.Block block, long firstSerial, long lastSerial) {
 
+        Piece {
+            if (firstSerial < block.firstSerial() || lastSerial > block.lastSerial() || lastSerial < firstSerial) {
+                throw new IllegalArgumentException("a piece lies inside its block: " + firstSerial + ".." + lastSerial
+                        + " of " + block);
+            }
+        }
+
         long units() {
             return lastSerial - firstSerial + 1;
+        }
+
+        boolean wholeBlock() {
+            return firstSerial == block.firstSerial() && lastSerial == block.lastSerial();
         }
     }
 
@@ -49,53 +72,172 @@ class BlockMover {
         return new Taken(lowest.balance(), null);
     }
 
-    /** Moves a piece to an account, where it takes the given status; returns the journal's movement. */
-    JournalEntry.Movement move(Piece piece, long toAccountId, BlockStatus status) {
-        LedgerInvariants.Block block = piece.block();
-        cut(block, piece.firstSerial(), piece.lastSerial());
-        place(toAccountId, status, block.batchId(), piece.firstSerial(), piece.lastSerial());
-        return new JournalEntry.Movement(block.batchId(), piece.firstSerial(), piece.lastSerial(), block.accountId(),
-                toAccountId);
+    /** Moves pieces to one account, where they take the given status; one journal movement per piece, in order. */
+    List<JournalEntry.Movement> move(List<Piece> pieces, long toAccountId, BlockStatus status) {
+        return move(pieces, piece -> toAccountId, status);
     }
 
-    /** Removes serials {@code first..last} from a block that contains them, splitting it if they lie inside. */
-    private void cut(LedgerInvariants.Block block, long first, long last) {
+    /**
+     * Moves each piece to the account {@code destination} names for it, where it takes the given status; returns
+     * one journal movement per piece, in the pieces' order. The pieces lie in distinct blocks, and active units never
+     * move to the account they come from.
+     */
+    List<JournalEntry.Movement> move(List<Piece> pieces, ToLongFunction<Piece> destination, BlockStatus status) {
+        Set<Long> blocks = new HashSet<>();
+        List<JournalEntry.Movement> movements = new ArrayList<>(pieces.size());
+        for (Piece piece : pieces) {
+            long to = destination.applyAsLong(piece);
+            if (!blocks.add(piece.block().id()) || (status == BlockStatus.ACTIVE && to == piece.block().accountId())) {
+                throw new IllegalArgumentException("pieces must lie in distinct blocks of other accounts: " + pieces);
+            }
+            movements.add(new JournalEntry.Movement(piece.block().batchId(), piece.firstSerial(), piece.lastSerial(),
+                    piece.block().accountId(), to));
+        }
+        store.deleteBlocks(pieces.stream().filter(Piece::wholeBlock).map(piece -> piece.block().id()).toList());
+        pieces.stream().filter(piece -> !piece.wholeBlock()).forEach(piece -> cutPart(piece.block(),
+                piece.firstSerial(), piece.lastSerial()));
+        Map<Long, List<LedgerStore.NewBlock>> arriving = new LinkedHashMap<>();
+        for (JournalEntry.Movement movement : movements) {
+            arriving.computeIfAbsent(movement.toAccountId(), account -> new ArrayList<>()).add(new LedgerStore.NewBlock(
+                    movement.batchId(), movement.firstSerial(), movement.lastSerial(), movement.toAccountId(), status));
+        }
+        arriving.forEach((account, ranges) -> place(account, status, ranges));
+        return movements;
+    }
+
+    /** Adds serials {@code first..last} of a batch to an account (issuance to an initial holder). */
+    void place(long accountId, BlockStatus status, long batchId, long first, long last) {
+        place(accountId, status, List.of(new LedgerStore.NewBlock(batchId, first, last, accountId, status)));
+    }
+
+    /** Removes serials {@code first..last} from a block that holds more than them, splitting it if they lie inside. */
+    private void cutPart(LedgerInvariants.Block block, long first, long last) {
         boolean fromStart = first == block.firstSerial();
         boolean toEnd = last == block.lastSerial();
-        if (fromStart && toEnd) {
-            store.deleteBlock(block.id());
-        } else if (fromStart) {
+        if (fromStart) {
             store.resizeBlock(block.id(), last + 1, block.lastSerial());
         } else if (toEnd) {
             store.resizeBlock(block.id(), block.firstSerial(), first - 1);
         } else {
             store.resizeBlock(block.id(), block.firstSerial(), first - 1);
-            store.insertBlock(block.batchId(), last + 1, block.lastSerial(), block.accountId(), block.status());
+            store.insertBlocks(List.of(new LedgerStore.NewBlock(block.batchId(), last + 1, block.lastSerial(),
+                    block.accountId(), block.status())));
         }
     }
 
     /**
-     * Adds serials to an account. Active units merge with the account's adjacent active blocks of the same batch, so
+     * Adds ranges to an account. Active units merge with the account's adjacent active blocks of the same batch, so
      * that blocks stay few however often units go back and forth; retired and cancelled units keep their own block,
      * which never changes again.
      */
-    void place(long accountId, BlockStatus status, long batchId, long first, long last) {
+    private void place(long accountId, BlockStatus status, List<LedgerStore.NewBlock> ranges) {
         if (status != BlockStatus.ACTIVE) {
-            store.insertBlock(batchId, first, last, accountId, status);
+            store.insertBlocks(ranges);
             return;
         }
-        List<LedgerInvariants.Block> touching = store.activeTouching(accountId, batchId, first, last);
-        var left = touching.stream().filter(block -> block.lastSerial() == first - 1).findFirst();
-        var right = touching.stream().filter(block -> block.firstSerial() == last + 1).findFirst();
-        if (left.isPresent() && right.isPresent()) {
-            store.deleteBlock(right.get().id());
-            store.resizeBlock(left.get().id(), left.get().firstSerial(), right.get().lastSerial());
-        } else if (left.isPresent()) {
-            store.resizeBlock(left.get().id(), left.get().firstSerial(), last);
-        } else if (right.isPresent()) {
-            store.resizeBlock(right.get().id(), first, right.get().lastSerial());
-        } else {
-            store.insertBlock(batchId, first, last, accountId, status);
+        List<LedgerStore.NewBlock> joined = joined(ranges);
+        Neighbours neighbours = new Neighbours(store.activeTouching(accountId, joined));
+        List<LedgerStore.NewBlock> inserts = new ArrayList<>();
+        for (LedgerStore.NewBlock range : joined) {
+            Neighbours.Mutable left = neighbours.endingAt(range.batchId(), range.firstSerial() - 1);
+            Neighbours.Mutable right = neighbours.startingAt(range.batchId(), range.lastSerial() + 1);
+            if (left != null && right != null) {
+                neighbours.remove(right);
+                neighbours.extend(left, left.first, right.last);
+            } else if (left != null) {
+                neighbours.extend(left, left.first, range.lastSerial());
+            } else if (right != null) {
+                neighbours.extend(right, range.firstSerial(), right.last);
+            } else {
+                inserts.add(range);
+            }
+        }
+        store.deleteBlocks(neighbours.removed);
+        for (Neighbours.Mutable block : neighbours.changed()) {
+            store.resizeBlock(block.id, block.first, block.last);
+        }
+        store.insertBlocks(inserts);
+    }
+
+    /** The ranges in serial order, adjacent ranges of one batch joined into one. */
+    private static List<LedgerStore.NewBlock> joined(List<LedgerStore.NewBlock> ranges) {
+        List<LedgerStore.NewBlock> sorted = ranges.stream().sorted(Comparator.comparingLong(LedgerStore.NewBlock::batchId)
+                .thenComparingLong(LedgerStore.NewBlock::firstSerial)).toList();
+        List<LedgerStore.NewBlock> joined = new ArrayList<>();
+        for (LedgerStore.NewBlock range : sorted) {
+            LedgerStore.NewBlock last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && last.batchId() == range.batchId() && last.lastSerial() + 1 == range.firstSerial()) {
+                joined.set(joined.size() - 1, new LedgerStore.NewBlock(last.batchId(), last.firstSerial(),
+                        range.lastSerial(), last.accountId(), last.status()));
+            } else {
+                joined.add(range);
+            }
+        }
+        return joined;
+    }
+
+    /** The destination's blocks that touch the arriving ranges, as they grow by merging. */
+    private static final class Neighbours {
+
+        private static final class Mutable {
+            final long id;
+            final long batchId;
+            final long originalFirst;
+            final long originalLast;
+            long first;
+            long last;
+
+            Mutable(LedgerInvariants.Block block) {
+                this.id = block.id();
+                this.batchId = block.batchId();
+                this.originalFirst = block.firstSerial();
+                this.originalLast = block.lastSerial();
+                this.first = originalFirst;
+                this.last = originalLast;
+            }
+        }
+
+        private final Map<List<Long>, Mutable> byFirst = new HashMap<>();
+        private final Map<List<Long>, Mutable> byLast = new HashMap<>();
+        private final List<Mutable> all = new ArrayList<>();
+        final List<Long> removed = new ArrayList<>();
+
+        Neighbours(List<LedgerInvariants.Block> blocks) {
+            for (LedgerInvariants.Block block : blocks) {
+                Mutable mutable = new Mutable(block);
+                all.add(mutable);
+                byFirst.put(List.of(block.batchId(), block.firstSerial()), mutable);
+                byLast.put(List.of(block.batchId(), block.lastSerial()), mutable);
+            }
+        }
+
+        Mutable endingAt(long batchId, long last) {
+            return byLast.get(List.of(batchId, last));
+        }
+
+        Mutable startingAt(long batchId, long first) {
+            return byFirst.get(List.of(batchId, first));
+        }
+
+        void extend(Mutable block, long first, long last) {
+            byFirst.remove(List.of(block.batchId, block.first));
+            byLast.remove(List.of(block.batchId, block.last));
+            block.first = first;
+            block.last = last;
+            byFirst.put(List.of(block.batchId, first), block);
+            byLast.put(List.of(block.batchId, last), block);
+        }
+
+        void remove(Mutable block) {
+            byFirst.remove(List.of(block.batchId, block.first));
+            byLast.remove(List.of(block.batchId, block.last));
+            all.remove(block);
+            removed.add(block.id);
+        }
+
+        List<Mutable> changed() {
+            return all.stream().filter(block -> block.first != block.originalFirst || block.last != block.originalLast)
+                    .toList();
         }
     }
 }

@@ -156,11 +156,25 @@ class LedgerStore {
                 .param("last", last).query(this::mapBlock).list();
     }
 
-    long insertBlock(long batchId, long first, long last, long accountId, BlockStatus status) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO registry_block (batch_id, first_serial, last_serial, account_id, status) VALUES (?, ?, ?, ?, ?)")
-                .params(batchId, first, last, accountId, status.name()).update(keys, "id");
-        return keys.getKeyAs(Long.class);
+    /** A block to add: serials {@code firstSerial..lastSerial} of a batch, held by an account with a status. */
+    record NewBlock(long batchId, long firstSerial, long lastSerial, long accountId, BlockStatus status) {
+    }
+
+    /** Rows per multi-row statement, far below either database's limit on parameters. */
+    private static final int ROWS_PER_STATEMENT = 200;
+
+    /** Adds blocks, many per statement. */
+    void insertBlocks(List<NewBlock> blocks) {
+        for (int from = 0; from < blocks.size(); from += ROWS_PER_STATEMENT) {
+            List<NewBlock> chunk = blocks.subList(from, Math.min(blocks.size(), from + ROWS_PER_STATEMENT));
+            List<Object> params = new ArrayList<>(chunk.size() * 5);
+            for (NewBlock block : chunk) {
+                params.addAll(List.of(block.batchId(), block.firstSerial(), block.lastSerial(), block.accountId(),
+                        block.status().name()));
+            }
+            jdbc.sql("INSERT INTO registry_block (batch_id, first_serial, last_serial, account_id, status) VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)"))).params(params).update();
+        }
     }
 
     void resizeBlock(long blockId, long first, long last) {
@@ -168,18 +182,34 @@ class LedgerStore {
                 .params(first, last, blockId).update();
     }
 
-    void deleteBlock(long blockId) {
-        jdbc.sql("DELETE FROM registry_block WHERE id = ?").param(blockId).update();
+    /** Removes blocks, many per statement. */
+    void deleteBlocks(List<Long> blockIds) {
+        for (int from = 0; from < blockIds.size(); from += ROWS_PER_STATEMENT) {
+            jdbc.sql("DELETE FROM registry_block WHERE id IN (:ids)")
+                    .param("ids", blockIds.subList(from, Math.min(blockIds.size(), from + ROWS_PER_STATEMENT))).update();
+        }
     }
 
     /**
-     * The active blocks of an account in a batch that touch {@code first..last}: the one ending at {@code first - 1}
-     * and the one starting at {@code last + 1}, if any (at most two rows, read in one query).
+     * The active blocks of an account that touch any of the ranges: for each, the block of its batch ending at its
+     * first serial - 1 and the one starting at its last serial + 1, if any, read in one query per
+     * {@value #ROWS_PER_STATEMENT} ranges.
      */
-    List<LedgerInvariants.Block> activeTouching(long accountId, long batchId, long first, long last) {
-        return jdbc.sql(BLOCK + """
-                WHERE account_id = ? AND status = 'ACTIVE' AND batch_id = ? AND (last_serial = ? OR first_serial = ?)
-                """).params(accountId, batchId, first - 1, last + 1).query(this::mapBlock).list();
+    List<LedgerInvariants.Block> activeTouching(long accountId, List<NewBlock> ranges) {
+        List<LedgerInvariants.Block> touching = new ArrayList<>();
+        for (int from = 0; from < ranges.size(); from += ROWS_PER_STATEMENT) {
+            List<NewBlock> chunk = ranges.subList(from, Math.min(ranges.size(), from + ROWS_PER_STATEMENT));
+            List<Object> params = new ArrayList<>(1 + chunk.size() * 3);
+            params.add(accountId);
+            for (NewBlock range : chunk) {
+                params.addAll(List.of(range.batchId(), range.firstSerial() - 1, range.lastSerial() + 1));
+            }
+            touching.addAll(jdbc.sql(BLOCK + " WHERE account_id = ? AND status = 'ACTIVE' AND ("
+                    + String.join(" OR ", Collections.nCopies(chunk.size(),
+                            "(batch_id = ? AND (last_serial = ? OR first_serial = ?))")) + ")")
+                    .params(params).query(this::mapBlock).list());
+        }
+        return touching;
     }
 
     // ---- batches

@@ -206,8 +206,7 @@ class MarketDesk implements MarketSettlement {
         if (taken.refused()) {
             return taken.cast();
         }
-        List<JournalEntry.Movement> movements = taken.value().stream()
-                .map(piece -> mover.move(piece, toAccountId, BlockStatus.ACTIVE)).toList();
+        List<JournalEntry.Movement> movements = mover.move(taken.value(), toAccountId, BlockStatus.ACTIVE);
         payload.with("from", fromAccountId).with("to", toAccountId).with("batch", batchId);
         JournalEntry entry = journal.append(store.nextEntryId(), operation, actor, key, print, units, payload, locked,
                 movements);
@@ -223,8 +222,7 @@ class MarketDesk implements MarketSettlement {
         }
         LedgerStore.BatchRow batch = store.batch(batchId).orElseThrow();
         long retirementAccount = store.accountByOwnerKey(Issuer.retirementKey(batch.vintage())).orElseThrow().id();
-        List<JournalEntry.Movement> movements = taken.value().stream()
-                .map(piece -> mover.move(piece, retirementAccount, BlockStatus.RETIRED)).toList();
+        List<JournalEntry.Movement> movements = mover.move(taken.value(), retirementAccount, BlockStatus.RETIRED);
         // The same payload as every retirement, so that verify can check the retirement record against it; the
         // movements name the batch, and the escrow account in "from" shows that the market retired on the buyer's behalf.
         Payload payload = Registry.retirementPayload(escrowAccountId, disclosure);

@@ -155,8 +155,7 @@ class Registry {
             return taken.cast();
         }
         long toId = to.get().id();
-        List<JournalEntry.Movement> movements = taken.value().stream()
-                .map(piece -> mover.move(piece, toId, BlockStatus.ACTIVE)).toList();
+        List<JournalEntry.Movement> movements = mover.move(taken.value(), toId, BlockStatus.ACTIVE);
         Payload payload = new Payload().with("from", from.get().id()).with("to", toId);
         JournalEntry entry = journal.append(store.nextEntryId(), Operation.TRANSFER, actor, key, fingerprint,
                 transfer.creditUnits(), payload, locked, movements);
@@ -179,8 +178,8 @@ class Registry {
             return taken.cast();
         }
         Map<Long, Long> retirementAccounts = retirementAccounts(taken.value());
-        List<JournalEntry.Movement> movements = taken.value().stream().map(piece -> mover.move(piece,
-                retirementAccounts.get(piece.block().batchId()), BlockStatus.RETIRED)).toList();
+        List<JournalEntry.Movement> movements = mover.move(taken.value(),
+                piece -> retirementAccounts.get(piece.block().batchId()), BlockStatus.RETIRED);
         RetirementDisclosure disclosure = retirement.disclosure();
         JournalEntry entry = journal.append(store.nextEntryId(), Operation.RETIRE, actor, key, fingerprint,
                 retirement.creditUnits(), retirementPayload(from.get().id(), disclosure), locked, movements);
@@ -224,9 +223,9 @@ class Registry {
             throw new ConcurrentlyMoved();
         }
         long cancellationAccount = store.accountByOwnerKey(LedgerStore.CANCELLATION_KEY).orElseThrow().id();
-        List<JournalEntry.Movement> movements = blocks.stream().map(block -> mover.move(new BlockMover.Piece(block,
-                Math.max(block.firstSerial(), range.firstSerial()), Math.min(block.lastSerial(), range.lastSerial())),
-                cancellationAccount, BlockStatus.CANCELLED)).toList();
+        List<JournalEntry.Movement> movements = mover.move(blocks.stream().map(block -> new BlockMover.Piece(block,
+                Math.max(block.firstSerial(), range.firstSerial()), Math.min(block.lastSerial(), range.lastSerial())))
+                .toList(), cancellationAccount, BlockStatus.CANCELLED);
         Payload payload = new Payload().with("serialRange", range.format()).with("reason", reason);
         JournalEntry entry = journal.append(store.nextEntryId(), Operation.CANCEL, actor, key, fingerprint,
                 range.creditUnits(), payload, locked, movements);

@@ -76,6 +76,30 @@ class RegistryLedgerTest {
     }
 
     @Test
+    void severalArrivingPiecesMergeWithTheirNeighboursIntoOneBlock() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        Holder c = fixture.holder();
+        String batch = fixture.issue(2023, 100, a).lines().get(0).serialRange().substring(0, 17);
+        // B holds 1-10 and 21-30, C holds 11-20 and 31-40.
+        for (Holder to : List.of(b, c, b, c)) {
+            fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), to.accountId(), 10), null);
+        }
+        assertThat(blocksOf(b.accountId())).isEqualTo(2);
+        assertThat(blocksOf(c.accountId())).isEqualTo(2);
+
+        // C's two blocks arrive together: 11-20 closes the gap between B's blocks, and 31-40 then extends the
+        // block that gap-closing made.
+        Outcome<Receipt> out = fixture.registry.transfer(c.actor(), new Registry.Transfer(c.accountId(), b.accountId(),
+                20), null);
+        assertThat(out.value().serialRanges()).containsExactly(batch + "000011-000020", batch + "000031-000040");
+        assertThat(blocksOf(b.accountId())).isEqualTo(1);
+        assertThat(blocksOf(c.accountId())).isZero();
+        assertThat(fixture.balance(b)).isEqualTo(40);
+        fixture.assertLedgerSound();
+    }
+
+    @Test
     void transferSpansBlocksAndBatches() {
         Holder a = fixture.holder();
         Holder b = fixture.holder();
