@@ -131,7 +131,11 @@ class RegistryQueries {
 
     /** Public retirement records, newest first. */
     List<RetirementView> retirements(int offset, int limit) {
-        return retirements("ORDER BY r.id DESC LIMIT " + limit + " OFFSET " + offset, Map.of());
+        // The page's ids first, from the primary key alone (an index-only scan on PostgreSQL), then their rows: a deep
+        // page skips index entries rather than reading every record it skips.
+        List<Long> ids = jdbc.sql("SELECT id FROM registry_retirement ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(Long.class).list();
+        return ids.isEmpty() ? List.of() : retirements("WHERE r.id IN (:ids) ORDER BY r.id DESC", Map.of("ids", ids));
     }
 
     /**
@@ -233,19 +237,24 @@ class RegistryQueries {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<Long, long[]> totals = new HashMap<>();
+        // Only the finished blocks are summed (few, through registry_block_batch_status_ix); the active units are
+        // what remains of the issued ones, by the invariant issued = active + retired + cancelled that
+        // LedgerInvariants checks.
+        Map<Long, long[]> finished = new HashMap<>();
         jdbc.sql("""
                 SELECT batch_id, status, SUM(last_serial - first_serial + 1) FROM registry_block
-                 WHERE batch_id IN (:ids) GROUP BY batch_id, status
-                """).param("ids", ids).query((row, n) -> totals.computeIfAbsent(row.getLong(1), id -> new long[3])
+                 WHERE batch_id IN (:ids) AND status IN ('RETIRED', 'CANCELLED') GROUP BY batch_id, status
+                """).param("ids", ids).query((row, n) -> finished.computeIfAbsent(row.getLong(1), id -> new long[3])
                 [BlockStatus.valueOf(row.getString(2)).ordinal()] = row.getLong(3)).list();
         Map<Long, BatchView> views = new HashMap<>();
         for (LedgerStore.BatchRow batch : store.batches(ids)) {
-            long[] sums = totals.getOrDefault(batch.id(), new long[3]);
+            long[] sums = finished.getOrDefault(batch.id(), new long[3]);
+            long retired = sums[BlockStatus.RETIRED.ordinal()];
+            long cancelled = sums[BlockStatus.CANCELLED.ordinal()];
             views.put(batch.id(), new BatchView(batch.id(), Journal.serialRange(batch, 1, 1).batchText(),
                     batch.projectId(), batch.projectCode(), batch.projectName(), batch.vintage(), batch.batchNumber(),
-                    batch.methodologyVersion(), batch.creditType(), batch.certifier(), batch.issuedUnits(), sums[0],
-                    sums[1], sums[2], batch.issuedAt()));
+                    batch.methodologyVersion(), batch.creditType(), batch.certifier(), batch.issuedUnits(),
+                    batch.issuedUnits() - retired - cancelled, retired, cancelled, batch.issuedAt()));
         }
         return views;
     }
