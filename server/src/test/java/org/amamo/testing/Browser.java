@@ -105,8 +105,7 @@ public final class Browser implements AutoCloseable {
         } catch (StaleElementReferenceException e) {
             return true;
         } catch (WebDriverException e) {
-            String message = String.valueOf(e.getMessage());
-            return message.contains("does not belong to the document") || message.contains("No node with given id");
+            return replaced(e);
         }
     }
 
@@ -134,19 +133,43 @@ public final class Browser implements AutoCloseable {
     /** Waits until the element's text is exactly {@code text} (pages that update themselves). */
     public void waitForText(String css, String text) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ignored -> {
+                String shown = readAgainIfReplaced(() -> driver.findElement(By.cssSelector(css)).getText());
+                return shown != null && shown.contains(text);
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("waited for '" + text + "' in " + css + "; the page says: " + pageText(), e);
         }
     }
 
+    /** The element's text, read again if the page (or an htmx swap) replaced the element while it was read. */
     public String text(String css) {
-        return find(css).getText();
+        find(css);
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ignored -> readAgainIfReplaced(() -> driver.findElement(By.cssSelector(css)).getText()));
     }
 
     public String pageText() {
-        return find("body").getText();
+        return text("body");
+    }
+
+    /** Null (ask again) when the element read was replaced meanwhile; see {@link #isGone}. */
+    private static String readAgainIfReplaced(java.util.function.Supplier<String> read) {
+        try {
+            return read.get();
+        } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return null;
+        } catch (WebDriverException e) {
+            if (replaced(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean replaced(WebDriverException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("does not belong to the document") || message.contains("No node with given id");
     }
 
     public String path() {
