@@ -215,12 +215,14 @@ class RegistryQueries {
                 """).param("entries", rows.stream().map(Row::entryId).toList()).query((row, n) -> moves.computeIfAbsent(
                 row.getLong("entry_id"), id -> new ArrayList<>()).add(new JournalEntry.Movement(row.getLong("batch_id"),
                 row.getLong("first_serial"), row.getLong("last_serial"), null, row.getLong("to_account_id")))).list();
-        Map<Long, BatchView> batches = batchViews(moves.values().stream().flatMap(List::stream)
-                .map(JournalEntry.Movement::batchId).distinct().toList());
+        List<Long> batchIds = moves.values().stream().flatMap(List::stream).map(JournalEntry.Movement::batchId)
+                .distinct().toList();
+        Map<Long, BatchView> batches = batchViews(batchIds);
+        Map<Long, LedgerStore.BatchRow> batchRows = batchRows(batchIds);
         return rows.stream().map(row -> {
             List<JournalEntry.Movement> movements = moves.getOrDefault(row.entryId(), List.of());
-            List<String> ranges = movements.stream().map(movement -> batches.get(movement.batchId()).batchSerial()
-                    + String.format("-%06d-%06d", movement.firstSerial(), movement.lastSerial())).toList();
+            List<String> ranges = movements.stream().map(movement -> Journal.serialRange(
+                    batchRows.get(movement.batchId()), movement.firstSerial(), movement.lastSerial()).format()).toList();
             List<BatchView> from = movements.stream().map(JournalEntry.Movement::batchId).distinct()
                     .map(batches::get).toList();
             return new RetirementView(row.id(), row.at(), row.beneficiary(), row.purpose(), row.emissions(),
