@@ -86,30 +86,26 @@ class ApiTokenService {
     }
 
     /**
-     * The enabled, unlocked user whose active token this is. Runs on every API request, so it reads the token in one
-     * statement, writes only when the last use recorded is older than {@link #LAST_USE_RESOLUTION}, and needs no
-     * transaction: each statement stands alone.
+     * The enabled, unlocked user whose active token this is. Runs on every API request, so it reads the token, its
+     * user and the user's roles in one statement, writes only when the last use recorded is older than
+     * {@link #LAST_USE_RESOLUTION}, and needs no transaction: each statement stands alone.
      */
     Optional<AmamoPrincipal> authenticate(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        record Match(long tokenId, long userId, Instant lastUsedAt) {
-        }
-        Optional<Match> match = jdbc.sql("""
-                SELECT id, user_id, last_used_at FROM api_token WHERE token_sha256 = ? AND revoked_at IS NULL
-                """).param(Sha256.hex(token)).query((row, n) -> new Match(row.getLong(1), row.getLong(2),
-                instant(row, "last_used_at"))).optional();
-        if (match.isEmpty()) {
+        Optional<UserRepository.TokenHolder> holder = users.findByActiveToken(Sha256.hex(token));
+        if (holder.isEmpty()) {
             return Optional.empty();
         }
         Instant stale = now.minus(LAST_USE_RESOLUTION);
-        if (match.get().lastUsedAt() == null || match.get().lastUsedAt().isBefore(stale)) {
+        Instant lastUsedAt = holder.get().tokenLastUsedAt();
+        if (lastUsedAt == null || lastUsedAt.isBefore(stale)) {
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
-                    .params(utc(now), match.get().tokenId(), utc(stale)).update();
+                    .params(utc(now), holder.get().tokenId(), utc(stale)).update();
         }
-        return users.findById(match.get().userId()).map(user -> user.principal(now))
+        return Optional.of(holder.get().user().principal(now))
                 .filter(principal -> principal.isEnabled() && principal.isAccountNonLocked());
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.amamo.identity.Role;
+import org.amamo.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,11 +22,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private static final String SELECT_USER = """
-            SELECT u.id, u.kind, u.email, u.password_hash, u.full_name, u.organisation_id, o.name AS organisation_name,
+    private static final String USER_COLUMNS = """
+            u.id, u.kind, u.email, u.password_hash, u.full_name, u.organisation_id, o.name AS organisation_name,
                    o.corporate_number, u.title, u.address, u.phone, u.enabled, u.failed_logins, u.locked_until,
-                   u.created_at
+                   u.created_at""";
+    private static final String SELECT_USER = "SELECT " + USER_COLUMNS + """
+
               FROM user_account u LEFT JOIN organisation o ON o.id = u.organisation_id
+            """;
+    /** One user and its roles in one statement: a row per role (one row with a null role if it has none). */
+    private static final String SELECT_USER_AND_ROLES = "SELECT " + USER_COLUMNS + """
+            , r.role
+              FROM user_account u LEFT JOIN organisation o ON o.id = u.organisation_id
+                   LEFT JOIN user_role r ON r.user_id = u.id
             """;
 
     private final JdbcClient jdbc;
@@ -71,13 +80,45 @@ class UserRepository {
     }
 
     Optional<StoredUser> findByEmail(String email) {
-        return jdbc.sql(SELECT_USER + " WHERE u.email = ?").param(normaliseEmail(email))
-                .query(this::mapUser).optional().map(this::withRoles);
+        return jdbc.sql(SELECT_USER_AND_ROLES + " WHERE u.email = ?").param(normaliseEmail(email))
+                .query(this::oneUserWithRoles);
     }
 
     Optional<StoredUser> findById(long id) {
-        return jdbc.sql(SELECT_USER + " WHERE u.id = ?").param(id)
-                .query(this::mapUser).optional().map(this::withRoles);
+        return jdbc.sql(SELECT_USER_AND_ROLES + " WHERE u.id = ?").param(id).query(this::oneUserWithRoles);
+    }
+
+    /** The holder of an active (not revoked) API token, found by the token's SHA-256 digest. */
+    record TokenHolder(long tokenId, Instant tokenLastUsedAt, StoredUser user) {
+    }
+
+    /**
+     * The user whose active API token has this digest, with the token's id and last use: one statement, since it
+     * runs on every API request.
+     */
+    Optional<TokenHolder> findByActiveToken(String tokenSha256) {
+        return jdbc.sql("""
+                SELECT t.id AS token_id, t.last_used_at AS token_last_used_at, %s, r.role
+                  FROM api_token t JOIN user_account u ON u.id = t.user_id
+                       LEFT JOIN organisation o ON o.id = u.organisation_id
+                       LEFT JOIN user_role r ON r.user_id = u.id
+                 WHERE t.token_sha256 = ? AND t.revoked_at IS NULL
+                """.formatted(USER_COLUMNS)).param(tokenSha256).query(rows -> {
+                    Long tokenId = null;
+                    Instant lastUsedAt = null;
+                    StoredUser user = null;
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    while (rows.next()) {
+                        if (user == null) {
+                            tokenId = rows.getLong("token_id");
+                            lastUsedAt = SqlTime.instant(rows, "token_last_used_at");
+                            user = mapUser(rows, 0);
+                        }
+                        addRole(rows, roles);
+                    }
+                    return user == null ? Optional.<TokenHolder>empty()
+                            : Optional.of(new TokenHolder(tokenId, lastUsedAt, user.withRoles(roles)));
+                });
     }
 
     List<StoredUser> withRole(Role role) {
@@ -130,6 +171,26 @@ class UserRepository {
 
     void recordSuccessfulLogin(long userId) {
         jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(userId).update();
+    }
+
+    /** Reads the rows of {@link #SELECT_USER_AND_ROLES}: the user, if any, with the roles of all its rows. */
+    private Optional<StoredUser> oneUserWithRoles(ResultSet rows) throws SQLException {
+        StoredUser user = null;
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        while (rows.next()) {
+            if (user == null) {
+                user = mapUser(rows, 0);
+            }
+            addRole(rows, roles);
+        }
+        return user == null ? Optional.empty() : Optional.of(user.withRoles(roles));
+    }
+
+    private static void addRole(ResultSet row, Set<Role> roles) throws SQLException {
+        String role = row.getString("role");
+        if (role != null) {
+            roles.add(Role.valueOf(role));
+        }
     }
 
     private StoredUser withRoles(StoredUser user) {
