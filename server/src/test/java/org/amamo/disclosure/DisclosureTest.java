@@ -60,7 +60,7 @@ class DisclosureTest {
                 .andExpect(jsonPath("$[2].certifiedHectares").value(1100.4));
         String csv = mvc.perform(get("/statistics.csv")).andReturn().getResponse().getContentAsString();
         assertThat(csv.lines()).startsWith(
-                "fiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy",
+                "\uFEFFfiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy",
                 "2020,imported,1,22.8,10.6,13157,", "2021,imported,4,80.4,30.0,72816,",
                 "2022,imported,21,3733.1,1100.4,84198,");
     }

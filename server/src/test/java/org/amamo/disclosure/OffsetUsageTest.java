@@ -103,7 +103,7 @@ class OffsetUsageTest {
         String csv = mvc.perform(get("/statistics/offsets.csv").param("programme", "YBC")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n")).containsExactly(
-                "programme,fiscal_year,source,purpose,credit_type,project_code,ecosystem,prefecture,t_co2",
+                "\uFEFFprogramme,fiscal_year,source,purpose,credit_type,project_code,ecosystem,prefecture,t_co2",
                 "YBC,2014,imported,,,,,,3.1", "YBC,2015,imported,,,,,,22.8", "YBC,2016,imported,,,,,,29.2",
                 "YBC,2017,imported,,,,,,58.8", "YBC,2018,imported,,,,,,164.4",
                 "YBC,2024,system,event,reduction,9001,unknown,unknown,13.0",

@@ -1,15 +1,12 @@
 package org.amamo.disclosure.internal;
 
+import jakarta.validation.Valid;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
-import org.amamo.platform.CsvTable;
-import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.CsvTable;
 import org.amamo.platform.FormErrors;
 import org.amamo.programme.Programmes;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -80,26 +77,18 @@ class DisclosureController {
      */
     @GetMapping("/statistics/offsets.csv")
     ResponseEntity<byte[]> offsetsCsv(@RequestParam(required = false) String programme) {
-        StringBuilder csv = new StringBuilder(
-                "programme,fiscal_year,source,purpose,credit_type,project_code,ecosystem,prefecture,t_co2\r\n");
+        CsvTable csv = new CsvTable("programme", "fiscal_year", "source", "purpose", "credit_type", "project_code",
+                "ecosystem", "prefecture", "t_co2");
         for (OffsetUsage.Row row : usage.rows(programme(programme))) {
-            csv.append(row.programme()).append(',').append(row.fiscalYear()).append(',').append(row.source())
-                    .append(',').append(blank(row.purpose())).append(',').append(blank(row.creditType())).append(',')
-                    .append(blank(row.projectCode())).append(',').append(blank(row.ecosystem())).append(',')
-                    .append(blank(row.prefecture())).append(',').append(row.tonnes().toPlainString()).append("\r\n");
+            csv.row(row.programme(), row.fiscalYear(), row.source(), row.purpose(), row.creditType(), row.projectCode(),
+                    row.ecosystem(), row.prefecture(), row.tonnes());
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"offsets.csv\"")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return csv.download("offsets.csv");
     }
 
     /** A known programme code, or null (all programmes) for none or an unknown one. */
     private String programme(String code) {
         return code == null || programmes.find(code).isEmpty() ? null : code;
-    }
-
-    private static String blank(String text) {
-        return text == null ? "" : text;
     }
 
     /**
@@ -108,20 +97,14 @@ class DisclosureController {
      */
     @GetMapping("/statistics.csv")
     ResponseEntity<byte[]> csv() {
-        StringBuilder csv = new StringBuilder(
-                "fiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy\r\n");
+        CsvTable csv = new CsvTable("fiscal_year", "source", "sites", "t_co2", "hectares", "average_price_jpy",
+                "reported_average_price_jpy");
         for (YearlyStatistic year : statistics.yearly()) {
-            csv.append(year.fiscalYear()).append(',').append(year.imported() ? "imported" : "system").append(',')
-                    .append(year.certifiedSites()).append(',').append(year.certifiedTonnes().toPlainString()).append(',')
-                    .append(year.certifiedHectares().toPlainString()).append(',')
-                    .append(year.averagePriceJpy() == null ? "" : year.averagePriceJpy().toPlainString()).append(',')
-                    .append(year.reportedAveragePriceJpy() == null ? ""
-                            : year.reportedAveragePriceJpy().toPlainString())
-                    .append("\r\n");
+            csv.row(year.fiscalYear(), year.imported() ? "imported" : "system", year.certifiedSites(),
+                    year.certifiedTonnes(), year.certifiedHectares(), year.averagePriceJpy(),
+                    year.reportedAveragePriceJpy());
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistics.csv\"")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return csv.download("statistics.csv");
     }
 
     @GetMapping("/secretariat/statistics/history")

@@ -1,14 +1,12 @@
 package org.amamo.market.internal;
 
-import org.amamo.platform.CsvTable;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.market.internal.MarketForms.BidForm;
 import org.amamo.market.internal.MarketViews.PriceRow;
 import org.amamo.market.internal.MarketViews.RoundView;
-import org.springframework.http.HttpHeaders;
+import org.amamo.platform.CsvTable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,8 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 class MarketPublicController {
 
     /** Stable columns, documented in the README; new ones are added at the end. */
-    static final String PRICES_HEADER = "fiscal_year,project_code,project_name,source,trades,t_co2,"
-            + "minimum_price_jpy,average_price_jpy,maximum_price_jpy";
+    static final String[] PRICES_HEADER = {"fiscal_year", "project_code", "project_name", "source", "trades", "t_co2",
+        "minimum_price_jpy", "average_price_jpy", "maximum_price_jpy"};
 
     private final MarketQueries queries;
     private final Bidding bidding;
@@ -72,28 +70,12 @@ class MarketPublicController {
 
     @GetMapping("/market/prices.csv")
     ResponseEntity<byte[]> pricesCsv() {
-        return csv("prices.csv", pricesCsv(queries.prices()));
-    }
-
-    static String pricesCsv(java.util.List<PriceRow> rows) {
-        StringBuilder csv = new StringBuilder(PRICES_HEADER).append("\r\n");
-        for (PriceRow row : rows) {
-            csv.append(row.fiscalYear()).append(',').append(row.projectCode()).append(',')
-                    .append(CsvTable.quoted(row.projectName())).append(',')
-                    .append(row.source().name().toLowerCase(java.util.Locale.ROOT))
-                    .append(',').append(row.trades()).append(',')
-                    .append(java.math.BigDecimal.valueOf(row.creditUnits(), 1).toPlainString()).append(',')
-                    .append(row.minimumPriceJpy().toPlainString()).append(',')
-                    .append(row.averagePriceJpy().toPlainString()).append(',')
-                    .append(row.maximumPriceJpy().toPlainString()).append("\r\n");
+        CsvTable csv = new CsvTable(PRICES_HEADER);
+        for (PriceRow row : queries.prices()) {
+            csv.row(row.fiscalYear(), row.projectCode(), row.projectName(),
+                    row.source().name().toLowerCase(Locale.ROOT), row.trades(), CsvTable.tonnes(row.creditUnits()),
+                    row.minimumPriceJpy(), row.averagePriceJpy(), row.maximumPriceJpy());
         }
-        return csv.toString();
-    }
-
-
-    static ResponseEntity<byte[]> csv(String filename, String body) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .body(body.getBytes(StandardCharsets.UTF_8));
+        return csv.download("prices.csv");
     }
 }

@@ -260,7 +260,7 @@ class MarketRoundTest {
         mvc.perform(get("/api/v1/statistics")).andExpect(jsonPath("$[?(@.fiscalYear == " + year
                 + " && @.imported == false)].averagePriceJpy").value(13800));
         String csv = mvc.perform(get("/market/prices.csv")).andReturn().getResponse().getContentAsString();
-        assertThat(csv.lines()).startsWith(MarketPublicController.PRICES_HEADER).anyMatch(line ->
+        assertThat(csv.lines()).startsWith("\uFEFF" + String.join(",", MarketPublicController.PRICES_HEADER)).anyMatch(line ->
                 line.startsWith(year + "," + seller.projectCode() + ",") && line.endsWith(",round,2,100.0,12000,13800,15000"));
     }
 
