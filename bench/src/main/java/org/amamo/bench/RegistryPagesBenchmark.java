@@ -43,12 +43,12 @@ public final class RegistryPagesBenchmark {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Map<String, Function<ThreadLocalRandom, String>> kinds = new LinkedHashMap<>();
-        kinds.put("serial lookup page", r -> "/registry/serials?serial=" + serial(r, 0));
+        kinds.put("serial lookup page", r -> "/registry/serials?q=" + serial(r, 0));
         kinds.put("serial lookup API", r -> "/api/v1/registry/serials/" + serial(r, 0));
         kinds.put("serial range API (5 blocks)", r -> "/api/v1/registry/serials/" + serial(r, 4_999));
         kinds.put("batch list page", r -> "/registry?page=" + r.nextInt(BATCHES / PAGE));
         kinds.put("batch list API", r -> "/api/v1/registry/batches?page=" + r.nextInt(BATCHES / PAGE));
-        kinds.put("project page", r -> "/registry?code=" + projectCode(1 + r.nextInt(BATCHES)));
+        kinds.put("project page", r -> "/registry?projectCode=" + projectCode(1 + r.nextInt(BATCHES)));
         kinds.put("batch page", r -> "/registry/batches/" + (1 + r.nextInt(BATCHES)));
         kinds.put("retirement list page", r -> "/registry/retirements?page=" + r.nextInt(RETIREMENTS / PAGE));
         kinds.put("retirement list API", r -> "/api/v1/registry/retirements?page=" + r.nextInt(RETIREMENTS / PAGE));
