@@ -1,9 +1,9 @@
 -- A registry of 1,000,000 serial blocks for bench/registry-million.sh, written straight into the registry's tables
 -- in a shape its operations produce: 1,000 batches (200 projects x 5 vintages) of 1,000,000 units, each issued to
 -- the issuance account and on to holders in 1,000 blocks of 1,000 units; every tenth block then retired by its
--- holder into the vintage's retirement account, with its public record (100,000 retirements). Movements record all
--- of it, so the ledger invariants hold (the script checks them through the API). The journal entries carry no valid
--- hash chain: this data set measures reads, not the journal verification.
+-- holder into the vintage's retirement account, with its public record (100,000 retirements) and the batch it
+-- retired. Movements record all of it, so the ledger invariants hold (the script checks them through the API). The
+-- journal entries carry no valid hash chain: this data set measures reads, not the journal verification.
 \set ON_ERROR_STOP on
 BEGIN;
 INSERT INTO registry_account (kind, status, owner_key, vintage, holder_name, requested_at, decided_at)
@@ -61,6 +61,10 @@ INSERT INTO registry_retirement (entry_id, account_id, beneficiary, purpose, emi
 SELECT retire_entry, holder_id, 'Bench beneficiary ' || holder_id, 'CORPORATE', 'Scope 1 emissions', 2024, NULL, 1000,
        now() - interval '30 days' + retire_entry * interval '1 second'
   FROM bench_block WHERE retired ORDER BY retire_entry;
+-- Which batches each record retired, as LedgerStore.insertRetirement writes it (the lists of one programme or project).
+INSERT INTO registry_retirement_batch (retirement_id, batch_id, programme_prefix, project_code)
+SELECT DISTINCT r.id, m.batch_id, b.programme_prefix, b.project_code
+  FROM registry_retirement r JOIN registry_movement m ON m.entry_id = r.entry_id JOIN registry_batch b ON b.id = m.batch_id;
 COMMIT;
 -- Set the visibility map (index-only scans) and the statistics, so that autovacuum does not run during the measurement.
 VACUUM ANALYZE;

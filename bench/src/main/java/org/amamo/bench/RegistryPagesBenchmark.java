@@ -21,9 +21,15 @@ import java.util.function.Function;
 /**
  * Latency of the registry's public reads on the data set of {@code bench/sql/registry-million.sql} (1,000 batches
  * of 1,000 blocks, 100,000 retirements): serial lookup (page and API, one serial and a range over five blocks), the
- * batch list, a project's batches, one batch, the retirement list at any page, one retirement. Each kind is asked
- * {@code requests} times with random arguments by {@code clients} concurrent clients, after an uncounted warm-up, and
- * p50 / p95 / p99 are printed against the 50 ms target. Set up by {@code bench/registry-million.sh}.
+ * batch list, a project's batches, one batch, the retirement list at any depth (all records, and one project's), one
+ * retirement. Each kind is asked {@code requests} times with random arguments by {@code clients} concurrent clients,
+ * after an uncounted warm-up, and p50 / p95 / p99 are printed against the 50 ms target. Set up by
+ * {@code bench/registry-million.sh}.
+ *
+ * <p>The retirement list pages by record id, as its "older" links do ({@code before=<the last id shown>}): each
+ * request asks for the page below a random id anywhere in the 100,000 records, so deep pages are measured as often
+ * as shallow ones. The loader gives project {@code p}'s 500 records the ids {@code 500p + 1 .. 500p + 500}; its list is
+ * asked below a random one of them.
  *
  * <p>Usage: {@code RegistryPagesBenchmark <base-url> [requests per kind, default 500] [clients, default 4]}.
  */
@@ -32,6 +38,8 @@ public final class RegistryPagesBenchmark {
     /** Batches, blocks per batch and units per block of the data set. */
     private static final int BATCHES = 1_000;
     private static final int RETIREMENTS = 100_000;
+    private static final int PROJECTS = 200;
+    private static final int RETIREMENTS_PER_PROJECT = RETIREMENTS / PROJECTS;
     private static final int PAGE = 20;
     private static final double TARGET_MS = 50;
 
@@ -43,15 +51,20 @@ public final class RegistryPagesBenchmark {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Map<String, Function<ThreadLocalRandom, String>> kinds = new LinkedHashMap<>();
-        kinds.put("serial lookup page", r -> "/registry/serials?serial=" + serial(r, 0));
+        kinds.put("serial lookup page", r -> "/registry/serials?q=" + serial(r, 0));
         kinds.put("serial lookup API", r -> "/api/v1/registry/serials/" + serial(r, 0));
         kinds.put("serial range API (5 blocks)", r -> "/api/v1/registry/serials/" + serial(r, 4_999));
         kinds.put("batch list page", r -> "/registry?page=" + r.nextInt(BATCHES / PAGE));
         kinds.put("batch list API", r -> "/api/v1/registry/batches?page=" + r.nextInt(BATCHES / PAGE));
-        kinds.put("project page", r -> "/registry?code=" + projectCode(1 + r.nextInt(BATCHES)));
+        kinds.put("project page", r -> "/registry?projectCode=" + projectCode(1 + r.nextInt(BATCHES)));
         kinds.put("batch page", r -> "/registry/batches/" + (1 + r.nextInt(BATCHES)));
-        kinds.put("retirement list page", r -> "/registry/retirements?page=" + r.nextInt(RETIREMENTS / PAGE));
-        kinds.put("retirement list API", r -> "/api/v1/registry/retirements?page=" + r.nextInt(RETIREMENTS / PAGE));
+        kinds.put("retirement list page", r -> "/registry/retirements?before=" + before(r, 0, RETIREMENTS));
+        kinds.put("retirement list API", r -> "/api/v1/registry/retirements?before=" + before(r, 0, RETIREMENTS));
+        kinds.put("retirement list, one project", r -> {
+            int project = r.nextInt(PROJECTS);
+            return "/registry/retirements?projectCode=" + projectCode(5 * project + 1) + "&before="
+                    + before(r, project * RETIREMENTS_PER_PROJECT, RETIREMENTS_PER_PROJECT);
+        });
         kinds.put("retirement page", r -> "/registry/retirements/" + (1 + r.nextInt(RETIREMENTS)));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -106,6 +119,14 @@ public final class RegistryPagesBenchmark {
         int first = 1 + random.nextInt(999_999 - length);
         String text = String.format(Locale.ROOT, "JBC-%04d-%s-01-%06d", 2020 + (batch - 1) % 5, projectCode(batch), first);
         return length == 0 ? text : text + String.format(Locale.ROOT, "-%06d", first + length);
+    }
+
+    /**
+     * A random {@code before} id among the records {@code first + 1 .. first + count} that leaves a full page below it:
+     * from {@code first + PAGE + 1} (the oldest full page) to {@code first + count + 1} (the newest).
+     */
+    private static long before(ThreadLocalRandom random, int first, int count) {
+        return first + PAGE + 1 + random.nextInt(count - PAGE + 1);
     }
 
     private static String projectCode(int batch) {

@@ -409,7 +409,15 @@ class LedgerStore {
                 """).params(entryId, accountId, disclosure.beneficiary(), disclosure.purpose().name(),
                 disclosure.emissionsOffset(), disclosure.reportingYear(), disclosure.note(), units, utc(now))
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        long id = keys.getKeyAs(Long.class);
+        // The batches the entry's movements retired, for the lists of one programme or project (V10_3).
+        jdbc.sql("""
+                INSERT INTO registry_retirement_batch (retirement_id, batch_id, programme_prefix, project_code)
+                SELECT DISTINCT ?, m.batch_id, b.programme_prefix, b.project_code
+                  FROM registry_movement m JOIN registry_batch b ON b.id = m.batch_id
+                 WHERE m.entry_id = ?
+                """).params(id, entryId).update();
+        return id;
     }
 
     /** A retirement record as stored: its entry, source account, disclosure, units and time. */

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.ApiController;
@@ -19,9 +20,11 @@ import org.amamo.registry.IssuanceRequest;
 import org.amamo.registry.SerialRange;
 import org.amamo.registry.internal.RegistryViews.AccountView;
 import org.amamo.registry.internal.RegistryViews.BatchView;
+import org.amamo.registry.internal.RegistryViews.RetirementPage;
 import org.amamo.registry.internal.RegistryViews.RetirementView;
 import org.amamo.registry.internal.RegistryViews.SerialLookup;
 import org.amamo.registry.internal.RegistryViews.StatementLine;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +36,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The registry's REST API. Public: batches and their totals, retirement records, serial lookup. With a token:
@@ -253,11 +258,54 @@ class RegistryApi {
 
     @GetMapping("/retirements")
     @Operation(summary = "Public retirement records, newest first: beneficiary, purpose, quantity, serials; with "
-            + "programme=CODE those that retired credits of that programme (an unknown code: every record)")
-    List<RetirementView> retirements(@RequestParam(required = false) String programme,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            + "programme=CODE those that retired credits of that programme (an unknown code: every record), with "
+            + "projectCode=CODE those of one project",
+            description = "Paged by record id: the Link header names the next (older) page as rel=\"next\", the "
+            + "previous (newer) one as rel=\"prev\" and the newest as rel=\"first\"; follow them, or give before="
+            + "the last id seen. A record retired meanwhile neither repeats nor hides one. Give at most one of "
+            + "before, after and page.")
+    ResponseEntity<List<RetirementView>> retirements(@RequestParam(required = false) String programme,
+            @RequestParam(required = false) String projectCode,
+            @Parameter(description = "Records older than this record id (the id of the last record of the page "
+                    + "before)") @RequestParam(required = false) Long before,
+            @Parameter(description = "Records newer than this record id; fewer than a page newer: the newest page")
+            @RequestParam(required = false) Long after,
+            @Parameter(description = "Page number from 0, the older way of paging: only within the newest "
+                    + RetirementListRequest.MAX_PAGED_RECORDS + " records; deeper, use before")
+            @RequestParam(required = false) Integer page,
+            @Parameter(description = "Records per page, 1 to " + Pages.MAX_SIZE + " (default "
+                    + Pages.DEFAULT_SIZE + ")") @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
-        return queries.retirements(programmeFilter.prefix(programme), null, Pages.number(page) * rows, rows);
+        RetirementListRequest request = new RetirementListRequest(before, after, page);
+        List<Refusal> problems = request.problems(rows);
+        if (!problems.isEmpty()) {
+            throw new RefusedException(HttpStatus.BAD_REQUEST, problems);
+        }
+        RetirementPage shown = queries.retirements(programmeFilter.prefix(programme), blankToNull(projectCode),
+                request, rows);
+        return ResponseEntity.ok().header(HttpHeaders.LINK, links(shown).toArray(String[]::new)).body(shown.records());
+    }
+
+    /** The Link header's values (RFC 8288) to the pages beside this one, with the same filters and size. */
+    private static List<String> links(RetirementPage shown) {
+        List<String> links = new ArrayList<>();
+        if (shown.older() != null) {
+            links.add(link("before", shown.older(), "next"));
+        }
+        if (shown.newer() != null) {
+            links.add(link("after", shown.newer(), "prev"));
+            links.add(link(null, null, "first"));
+        }
+        return links;
+    }
+
+    private static String link(String position, Long id, String relation) {
+        UriComponentsBuilder uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("before")
+                .replaceQueryParam("after").replaceQueryParam("page");
+        if (position != null) {
+            uri.replaceQueryParam(position, id);
+        }
+        return "<" + uri.build().toUriString() + ">; rel=\"" + relation + "\"";
     }
 
     @GetMapping("/retirements/{id}")

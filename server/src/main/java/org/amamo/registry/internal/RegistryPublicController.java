@@ -1,10 +1,17 @@
 package org.amamo.registry.internal;
 
-import org.amamo.platform.CsvTable;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.amamo.platform.CsvTable;
 import org.amamo.platform.Pages;
 import org.amamo.registry.SerialRange;
+import org.amamo.registry.internal.RegistryViews.RetirementPage;
+import org.amamo.registry.internal.RegistryViews.RetirementView;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -78,21 +85,45 @@ class RegistryPublicController {
         return "registry/batch";
     }
 
-    /** Retirement records, newest first; of one programme ({@code ?programme=YBC}) and/or one project. */
+    /**
+     * Retirement records, newest first; of one programme ({@code ?programme=YBC}) and/or one project. Paged by record
+     * id: "older" links carry {@code before=<the last id shown>}, "newer" links {@code after=<the first>} (see
+     * {@link RetirementListRequest}). A mangled or outdated position (not an id, a page number too deep) shows the
+     * newest records with a note rather than an error: it comes from a link, not from something the reader typed.
+     */
     @GetMapping("/registry/retirements")
     String retirements(@RequestParam(required = false) String programme,
-            @RequestParam(required = false) String projectCode, @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        int number = Pages.number(page);
+            @RequestParam(required = false) String projectCode, @RequestParam(required = false) String before,
+            @RequestParam(required = false) String after, @RequestParam(required = false) String page, Model model) {
         String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
-        var shown = queries.retirements(programmes.prefix(programme), code, number * Pages.DEFAULT_SIZE,
-                Pages.DEFAULT_SIZE + 1);
-        model.addAttribute("retirements", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
+        RetirementListRequest request = listRequest(before, after, page);
+        boolean outdated = request == null || !request.problems(Pages.DEFAULT_SIZE).isEmpty();
+        var shown = queries.retirements(programmes.prefix(programme), code,
+                outdated ? RetirementListRequest.NEWEST : request, Pages.DEFAULT_SIZE);
+        model.addAttribute("retirements", shown.records());
+        model.addAttribute("newer", shown.newer());
+        model.addAttribute("older", shown.older());
+        model.addAttribute("outdated", outdated);
+        // Back to the newest page from any other, and from an empty page a link led to (a hand-made id beyond the end).
+        model.addAttribute("newestLink", shown.newer() != null
+                || shown.records().isEmpty() && !outdated && !request.equals(RetirementListRequest.NEWEST));
         model.addAttribute("programme", programmes.code(programme));
         model.addAttribute("projectCode", code);
-        model.addAttribute("page", number);
-        model.addAttribute("hasNext", shown.size() > Pages.DEFAULT_SIZE);
         return "registry/retirements";
+    }
+
+    /** The list position a link gives, or null when one of its values is not a whole number. */
+    private static RetirementListRequest listRequest(String before, String after, String page) {
+        try {
+            return new RetirementListRequest(number(before), number(after),
+                    page == null || page.isBlank() ? null : Integer.valueOf(page.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long number(String text) {
+        return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
     }
 
     @GetMapping("/registry/retirements/{id}")
@@ -102,21 +133,50 @@ class RegistryPublicController {
         return "registry/retirement";
     }
 
+    /** Records per query of the CSV export: few round trips, and never the whole list in memory. */
+    static final int CSV_CHUNK = 1_000;
+
+    /**
+     * Every retirement record, newest first, of one programme and/or project when asked, as CSV. Written out while
+     * it is read, a thousand records at a time by record id, so the export costs the same per record however long
+     * the list grows. The older {@code ?page=N} (a thousand records per page) still answers that page alone, for
+     * scripts that fetch page after page until one is empty.
+     */
     @GetMapping(value = "/registry/retirements.csv")
-    ResponseEntity<String> retirementsCsv(@RequestParam(required = false) String programme,
-            @RequestParam(defaultValue = "0") int page) {
-        StringBuilder csv = new StringBuilder("\uFEFFid,retired_at,beneficiary,purpose,emissions_offset,reporting_year,"
-                + "credit_units,tonnes_co2,serial_ranges\r\n");
-        for (var retirement : queries.retirements(programmes.prefix(programme), null,
-                Pages.number(page) * Pages.MAX_SIZE * 10, Pages.MAX_SIZE * 10)) {
-            csv.append(retirement.id()).append(',').append(retirement.retiredAt()).append(',')
+    void retirementsCsv(@RequestParam(required = false) String programme,
+            @RequestParam(required = false) String projectCode, @RequestParam(required = false) Integer page,
+            HttpServletResponse response) throws IOException {
+        String prefix = programmes.prefix(programme);
+        String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"retirements.csv\"");
+        Writer csv = response.getWriter();
+        csv.write("\uFEFFid,retired_at,beneficiary,purpose,emissions_offset,reporting_year,credit_units,tonnes_co2,"
+                + "serial_ranges\r\n");
+        if (page != null) {
+            writeCsv(csv, queries.retirements(prefix, code, new RetirementListRequest(null, null, page), CSV_CHUNK)
+                    .records());
+            return;
+        }
+        RetirementListRequest chunk = RetirementListRequest.NEWEST;
+        while (chunk != null) {
+            RetirementPage records = queries.retirements(prefix, code, chunk, CSV_CHUNK);
+            writeCsv(csv, records.records());
+            chunk = records.older() == null ? null : new RetirementListRequest(records.older(), null, null);
+        }
+    }
+
+    private static void writeCsv(Writer csv, List<RetirementView> retirements) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (var retirement : retirements) {
+            lines.append(retirement.id()).append(',').append(retirement.retiredAt()).append(',')
                     .append(CsvTable.quoted(retirement.beneficiary())).append(',').append(retirement.purpose()).append(',')
                     .append(CsvTable.quoted(retirement.emissionsOffset())).append(',')
                     .append(retirement.reportingYear() == null ? "" : retirement.reportingYear()).append(',')
                     .append(retirement.creditUnits()).append(',').append(StatementCsv.tonnes(retirement.creditUnits()))
                     .append(',').append(CsvTable.quoted(String.join(" ", retirement.serialRanges()))).append("\r\n");
         }
-        return RegistryApi.csv("retirements.csv", csv.toString());
+        csv.write(lines.toString());
     }
 
     @GetMapping("/registry/serials")

@@ -4,6 +4,7 @@ import org.amamo.platform.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.amamo.registry.SerialRange;
 import org.amamo.registry.internal.RegistryViews.AccountView;
 import org.amamo.registry.internal.RegistryViews.BatchView;
+import org.amamo.registry.internal.RegistryViews.RetirementPage;
 import org.amamo.registry.internal.RegistryViews.RetirementView;
 import org.amamo.registry.internal.RegistryViews.SerialBlock;
 import org.amamo.registry.internal.RegistryViews.SerialLookup;
@@ -129,32 +131,97 @@ class RegistryQueries {
         return Optional.ofNullable(batchViews(List.of(id)).get(id));
     }
 
-    /** Public retirement records, newest first. */
-    List<RetirementView> retirements(int offset, int limit) {
-        // The page's ids first, from the primary key alone (an index-only scan on PostgreSQL), then their rows: a deep
-        // page skips index entries rather than reading every record it skips.
-        List<Long> ids = jdbc.sql("SELECT id FROM registry_retirement ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", limit).param("offset", offset).query(Long.class).list();
-        return ids.isEmpty() ? List.of() : retirements("WHERE r.id IN (:ids) ORDER BY r.id DESC", Map.of("ids", ids));
+    /**
+     * One page of the public retirement records, newest first, that retired credits of one programme (by serial
+     * prefix) and/or one project (by its code); with neither, of every record. Which page: see
+     * {@link RetirementListRequest}, whose problems the caller has ruled out.
+     */
+    RetirementPage retirements(String programmePrefix, String projectCode, RetirementListRequest request, int size) {
+        RetirementFilter filter = new RetirementFilter(programmePrefix, projectCode);
+        if (request.after() != null) {
+            return newerThan(filter, request.after(), size);
+        }
+        if (request.page() != null) {
+            return atOffset(filter, request.offset(size), size);
+        }
+        return olderThan(filter, request.before(), size);
+    }
+
+    /** The records older than {@code before} (the newest records when null). */
+    private RetirementPage olderThan(RetirementFilter filter, Long before, int size) {
+        List<Long> ids = retirementIds(filter, true, before == null ? Long.MAX_VALUE : before, 0, size + 1);
+        List<Long> shown = ids.subList(0, Math.min(size, ids.size()));
+        // A page reached by "before" has newer records: the one named by "before", at least, when the id came from
+        // a link. Asking the database whether any newer record exists would cost, for a rare project, a walk over
+        // every later record; a hand-made id beyond the newest merely leads back to the newest page.
+        Long newer = before == null || shown.isEmpty() ? null : shown.get(0);
+        return page(shown, newer, ids.size() > size ? shown.get(shown.size() - 1) : null);
     }
 
     /**
-     * Public retirement records that retired credits of one programme (by serial prefix) and/or one project (by its
-     * code), newest first; with neither, every record.
+     * The records just newer than {@code after}, newest first; where fewer than a page's worth are newer, the newest
+     * page instead, so that a page reached by "newer" is always full.
      */
-    List<RetirementView> retirements(String programmePrefix, String projectCode, int offset, int limit) {
-        if (programmePrefix == null && projectCode == null) {
-            return retirements(offset, limit);
+    private RetirementPage newerThan(RetirementFilter filter, long after, int size) {
+        List<Long> ids = retirementIds(filter, false, after, 0, size + 1);
+        if (ids.size() <= size) {
+            return olderThan(filter, null, size);
         }
+        List<Long> shown = new ArrayList<>(ids.subList(0, size));
+        Collections.reverse(shown);
+        // As in olderThan: the record named by "after" is older than this page, so an older page exists.
+        return page(shown, shown.get(0), shown.get(shown.size() - 1));
+    }
+
+    /** A page by its position, the older way: the database skips {@code offset} records to reach it. */
+    private RetirementPage atOffset(RetirementFilter filter, int offset, int size) {
+        List<Long> ids = retirementIds(filter, true, Long.MAX_VALUE, offset, size + 1);
+        List<Long> shown = ids.subList(0, Math.min(size, ids.size()));
+        Long newer = offset == 0 || shown.isEmpty() ? null : shown.get(0);
+        return page(shown, newer, ids.size() > size ? shown.get(shown.size() - 1) : null);
+    }
+
+    private RetirementPage page(List<Long> ids, Long newer, Long older) {
+        List<RetirementView> records = ids.isEmpty() ? List.of()
+                : retirements("WHERE r.id IN (:ids) ORDER BY r.id DESC", Map.of("ids", ids));
+        return new RetirementPage(records, newer, older);
+    }
+
+    /** Which retirement records a list shows: of one programme (serial prefix) and/or one project; null: any. */
+    private record RetirementFilter(String programmePrefix, String projectCode) {
+    }
+
+    /**
+     * The ids of the records that pass the filter, beyond {@code bound} in one direction: older (newest first) or
+     * newer (oldest first). Both walk an index from the bound, so that a page deep in the list costs what the first
+     * costs: the primary key for every record, and for one programme or project the index of the batches each record
+     * retired (V10_3). Filter conditions are only written when given, rather than as "(:x IS NULL OR ...)", so that
+     * the database plans the query for the filter actually asked.
+     */
+    private List<Long> retirementIds(RetirementFilter filter, boolean older, long bound, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
-        params.put("prefix", programmePrefix);
-        params.put("code", projectCode);
-        return retirements("""
-                WHERE r.entry_id IN (SELECT m.entry_id FROM registry_movement m
-                                       JOIN registry_batch b ON b.id = m.batch_id
-                                      WHERE (CAST(:prefix AS VARCHAR) IS NULL OR b.programme_prefix = :prefix)
-                                        AND (CAST(:code AS VARCHAR) IS NULL OR b.project_code = :code))
-                ORDER BY r.id DESC""" + " LIMIT " + limit + " OFFSET " + offset, params);
+        params.put("bound", bound);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        String direction = older ? "<" : ">";
+        String order = older ? "DESC" : "ASC";
+        if (filter.programmePrefix() == null && filter.projectCode() == null) {
+            return jdbc.sql("SELECT id FROM registry_retirement WHERE id " + direction + " :bound ORDER BY id " + order
+                    + " LIMIT :limit OFFSET :offset").params(params).query(Long.class).list();
+        }
+        // A record that retired credits of several batches of the filter has several rows here: DISTINCT.
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT retirement_id FROM registry_retirement_batch"
+                + " WHERE retirement_id ").append(direction).append(" :bound");
+        if (filter.programmePrefix() != null) {
+            sql.append(" AND programme_prefix = :prefix");
+            params.put("prefix", filter.programmePrefix());
+        }
+        if (filter.projectCode() != null) {
+            sql.append(" AND project_code = :code");
+            params.put("code", filter.projectCode());
+        }
+        sql.append(" ORDER BY retirement_id ").append(order).append(" LIMIT :limit OFFSET :offset");
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
     }
 
     Optional<RetirementView> retirement(long id) {

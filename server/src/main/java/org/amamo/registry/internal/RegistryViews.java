@@ -32,6 +32,14 @@ final class RegistryViews {
             List<BatchView> batches) {
     }
 
+    /**
+     * One page of the public retirement list, newest first, and where its neighbours start: {@code newer} is the
+     * {@code after} id of the page before it (null on the newest page), {@code older} the {@code before} id of the
+     * page after it (null on the oldest page).
+     */
+    record RetirementPage(List<RetirementView> records, Long newer, Long older) {
+    }
+
     /** What a serial number (or range) is: its batch, and the blocks holding it with their status. */
     record SerialLookup(String query, BatchView batch, List<SerialBlock> blocks) {
     }
