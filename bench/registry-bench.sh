@@ -60,8 +60,9 @@ ACCOUNTS=/tmp/$DB-accounts.txt wrk -t"$THREADS" -c"$CLIENTS" -d"${WARM_UP}s" -s 
 # cores went during the measured run.
 cpu_ticks() {
   server=$(awk '{print $14 + $15}' /proc/$SERVER/stat)
-  postgres=$(for pid in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$pid/stat 2>/dev/null; done \
-    | awk '{s += $1} END {print s + 0}')
+  # Every PostgreSQL process, plus what the postmaster's children that ended (pgbench's connections) used.
+  postgres=$( (for pid in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$pid/stat 2>/dev/null; done;
+    awk '{print $16 + $17}' /proc/$(pgrep -o -x postgres)/stat) | awk '{s += $1} END {print s + 0}')
   machine=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
   echo "$server $postgres $machine"
 }
