@@ -3,11 +3,13 @@
 # through the registry's own tables, checks the ledger invariants through the API, then measures p50/p95/p99 of serial
 # lookup and the public registry pages over HTTP (target: p99 under 50 ms).
 # Needs: PostgreSQL at 127.0.0.1:5432 (user postgres, trust), psql, and a built server and bench
-# (./mvnw -q -pl server,bench -am package -DskipTests). Usage: bench/registry-million.sh [requests per kind] [clients]
+# (./mvnw -q -pl server,bench -am package -DskipTests). Usage: bench/registry-million.sh [requests per kind] [clients] [warm-up rounds]
 # Environment: PORT (18081), DB (amamo_million, dropped and created again), SERVER_JAR.
 set -eu
 REQUESTS=${1:-500}
 CLIENTS=${2:-4}
+# Uncounted rounds over every kind before the measured one (the server's JIT compilers keep working for minutes).
+WARM_UP_ROUNDS=${3:-2}
 PORT=${PORT:-18081}
 DB=${DB:-amamo_million}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
@@ -37,4 +39,5 @@ SQL
 START=$(date +%s)
 echo "invariants: $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/invariants) ($(( $(date +%s) - START )) s)"
 
-java -cp bench/target/amamo-bench.jar org.amamo.bench.RegistryPagesBenchmark "http://127.0.0.1:$PORT" "$REQUESTS" "$CLIENTS"
+java -cp bench/target/amamo-bench.jar org.amamo.bench.RegistryPagesBenchmark "http://127.0.0.1:$PORT" "$REQUESTS" "$CLIENTS" \
+  "$WARM_UP_ROUNDS"

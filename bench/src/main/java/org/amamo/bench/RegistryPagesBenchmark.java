@@ -31,7 +31,8 @@ import java.util.function.Function;
  * as shallow ones. The loader gives project {@code p}'s 500 records the ids {@code 500p + 1 .. 500p + 500}; its list is
  * asked below a random one of them.
  *
- * <p>Usage: {@code RegistryPagesBenchmark <base-url> [requests per kind, default 500] [clients, default 4]}.
+ * <p>Usage: {@code RegistryPagesBenchmark <base-url> [requests per kind, default 500] [clients, default 4]
+ * [warm-up rounds, default 2]}.
  */
 public final class RegistryPagesBenchmark {
 
@@ -50,6 +51,7 @@ public final class RegistryPagesBenchmark {
         String base = args[0];
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int warmUpRounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         Map<String, Function<ThreadLocalRandom, String>> kinds = new LinkedHashMap<>();
         kinds.put("serial lookup page", r -> "/registry/serials?q=" + serial(r, 0));
         kinds.put("serial lookup API", r -> "/api/v1/registry/serials/" + serial(r, 0));
@@ -70,10 +72,12 @@ public final class RegistryPagesBenchmark {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         System.out.printf(Locale.ROOT, "%-30s %8s %8s %8s %8s  %s%n", "registry read (" + clients + " clients)", "p50 ms",
                 "p95 ms", "p99 ms", "errors", "p99 < 50 ms");
-        // Warm-up: every kind once over, uncounted, so that the server's JIT compiler has compiled the paths that
-        // all kinds share before any is measured.
-        for (Function<ThreadLocalRandom, String> kind : kinds.values()) {
-            run(http, base, kind, requests, clients, new ArrayList<>(), new AtomicLong());
+        // Warm-up: every kind asked as often as it is measured, uncounted, warmUpRounds times over, so that the
+        // server's JIT compilers have compiled the paths before any is measured (they keep working for minutes).
+        for (int round = 0; round < warmUpRounds; round++) {
+            for (Function<ThreadLocalRandom, String> kind : kinds.values()) {
+                run(http, base, kind, requests, clients, new ArrayList<>(), new AtomicLong());
+            }
         }
         for (Map.Entry<String, Function<ThreadLocalRandom, String>> kind : kinds.entrySet()) {
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
