@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.amamo.identity.Role;
 import org.amamo.platform.SqlTime;
@@ -103,22 +104,15 @@ class UserRepository {
                        LEFT JOIN organisation o ON o.id = u.organisation_id
                        LEFT JOIN user_role r ON r.user_id = u.id
                  WHERE t.token_sha256 = ? AND t.revoked_at IS NULL
-                """.formatted(USER_COLUMNS)).param(tokenSha256).query(rows -> {
-                    Long tokenId = null;
-                    Instant lastUsedAt = null;
-                    StoredUser user = null;
-                    Set<Role> roles = EnumSet.noneOf(Role.class);
-                    while (rows.next()) {
-                        if (user == null) {
-                            tokenId = rows.getLong("token_id");
-                            lastUsedAt = SqlTime.instant(rows, "token_last_used_at");
-                            user = mapUser(rows, 0);
-                        }
-                        addRole(rows, roles);
-                    }
-                    return user == null ? Optional.<TokenHolder>empty()
-                            : Optional.of(new TokenHolder(tokenId, lastUsedAt, user.withRoles(roles)));
-                });
+                """.formatted(USER_COLUMNS)).param(tokenSha256).query(this::tokenHolder);
+    }
+
+    private Optional<TokenHolder> tokenHolder(ResultSet rows) throws SQLException {
+        return readOneUser(rows, row -> {
+            long tokenId = row.getLong("token_id");
+            Instant lastUsedAt = SqlTime.instant(row, "token_last_used_at");
+            return user -> new TokenHolder(tokenId, lastUsedAt, user);
+        });
     }
 
     List<StoredUser> withRole(Role role) {
@@ -175,15 +169,30 @@ class UserRepository {
 
     /** Reads the rows of {@link #SELECT_USER_AND_ROLES}: the user, if any, with the roles of all its rows. */
     private Optional<StoredUser> oneUserWithRoles(ResultSet rows) throws SQLException {
+        return readOneUser(rows, row -> user -> user);
+    }
+
+    /** What a query of one user's rows reads besides the user from its first row, and how it answers with the user. */
+    private interface FirstRow<T> {
+        Function<StoredUser, T> read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Reads the rows of one user (a row per role, one with a null role if it has none): the user from the first row
+     * with the roles of all rows, answered as {@code firstRow} says.
+     */
+    private <T> Optional<T> readOneUser(ResultSet rows, FirstRow<T> firstRow) throws SQLException {
         StoredUser user = null;
+        Function<StoredUser, T> answer = null;
         Set<Role> roles = EnumSet.noneOf(Role.class);
         while (rows.next()) {
             if (user == null) {
                 user = mapUser(rows, 0);
+                answer = firstRow.read(rows);
             }
             addRole(rows, roles);
         }
-        return user == null ? Optional.empty() : Optional.of(user.withRoles(roles));
+        return user == null ? Optional.empty() : Optional.of(answer.apply(user.withRoles(roles)));
     }
 
     private static void addRole(ResultSet row, Set<Role> roles) throws SQLException {
