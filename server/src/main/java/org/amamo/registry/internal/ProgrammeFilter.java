@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * A public list's {@code ?programme=CODE} filter, as the registry applies it: the serial prefix of the named
  * programme, or null (every programme) for none, a blank or an unknown code, as every other list does, so that a
- * stale link shows the whole list rather than an empty one.
+ * stale link shows the whole list rather than an empty one; and the project-code filter beside it.
  */
 @Component
 class ProgrammeFilter {
@@ -24,6 +24,11 @@ class ProgrammeFilter {
             return null;
         }
         return programmes.find(programme.strip().toUpperCase(Locale.ROOT)).map(Programme::serialPrefix).orElse(null);
+    }
+
+    /** A list's {@code ?projectCode=CODE} filter as the lists compare it: trimmed, upper case; null for a blank. */
+    static String projectCode(String projectCode) {
+        return projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
     }
 
     /** The programme's code for links and the filter form (upper case), or null as {@link #prefix(String)}. */

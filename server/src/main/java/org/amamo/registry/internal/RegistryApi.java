@@ -246,7 +246,7 @@ class RegistryApi {
             @RequestParam(required = false) Integer vintage, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
-        return queries.batches(programmeFilter.prefix(programme), blankToNull(projectCode), vintage,
+        return queries.batches(programmeFilter.prefix(programme), ProgrammeFilter.projectCode(projectCode), vintage,
                 Pages.number(page) * rows, rows);
     }
 
@@ -281,7 +281,7 @@ class RegistryApi {
         if (!problems.isEmpty()) {
             throw new RefusedException(HttpStatus.BAD_REQUEST, problems);
         }
-        RetirementPage shown = queries.retirements(programmeFilter.prefix(programme), blankToNull(projectCode),
+        RetirementPage shown = queries.retirements(programmeFilter.prefix(programme), ProgrammeFilter.projectCode(projectCode),
                 request, rows);
         return ResponseEntity.ok().header(HttpHeaders.LINK, links(shown).toArray(String[]::new)).body(shown.records());
     }
@@ -376,9 +376,5 @@ class RegistryApi {
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -52,7 +52,7 @@ class RegistryPublicController {
     String batches(@RequestParam(required = false) String programme, @RequestParam(required = false) String projectCode,
             @RequestParam(required = false) Integer vintage, @RequestParam(defaultValue = "0") int page, Model model) {
         int number = Pages.number(page);
-        String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
+        String code = ProgrammeFilter.projectCode(projectCode);
         String prefix = programmes.prefix(programme);
         var shown = queries.batches(prefix, code, vintage, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
         model.addAttribute("programme", programmes.code(programme));
@@ -95,7 +95,7 @@ class RegistryPublicController {
     String retirements(@RequestParam(required = false) String programme,
             @RequestParam(required = false) String projectCode, @RequestParam(required = false) String before,
             @RequestParam(required = false) String after, @RequestParam(required = false) String page, Model model) {
-        String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
+        String code = ProgrammeFilter.projectCode(projectCode);
         RetirementListRequest request = listRequest(before, after, page);
         boolean outdated = request == null || !request.problems(Pages.DEFAULT_SIZE).isEmpty();
         var shown = queries.retirements(programmes.prefix(programme), code,
@@ -147,7 +147,7 @@ class RegistryPublicController {
             @RequestParam(required = false) String projectCode, @RequestParam(required = false) Integer page,
             HttpServletResponse response) throws IOException {
         String prefix = programmes.prefix(programme);
-        String code = projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
+        String code = ProgrammeFilter.projectCode(projectCode);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"retirements.csv\"");
         Writer csv = response.getWriter();
