@@ -5,6 +5,8 @@
 # Environment: PORT (18080), DB (amamo_bench, dropped and created again), POOL (the server's connection pool, 10).
 # SERVER_JAR (server/target/amamo-server.jar) runs another build, e.g. an older one for a before/after comparison.
 # SERVER_JAVA_OPTS adds JVM options to the server, e.g. -XX:StartFlightRecording=filename=/tmp/server.jfr.
+# STATEMENTS=1 prints the registry's statements by the database time they took during the measured run; it needs
+# PostgreSQL started with shared_preload_libraries = 'pg_stat_statements'.
 set -eu
 CLIENTS=${1:-64}
 SECONDS_RUN=${2:-30}
@@ -66,6 +68,11 @@ cpu_ticks() {
   machine=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
   echo "$server $postgres $machine"
 }
+# pgbench vacuums its tables before it runs (unless -n); the registry's get the same, as autovacuum may be off.
+$PSQL -d $DB -c "VACUUM ANALYZE"
+if [ "${STATEMENTS:-0}" = 1 ]; then
+  $PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" > /dev/null
+fi
 BEFORE=$(cpu_ticks)
 ACCOUNTS=/tmp/$DB-accounts.txt wrk -t"$THREADS" -c"$CLIENTS" -d"${SECONDS_RUN}s" --timeout 30s -s bench/wrk/registry.lua \
   "http://127.0.0.1:$PORT" > /tmp/$DB-wrk.txt
@@ -77,6 +84,13 @@ grep '^latency' /tmp/$DB-wrk.txt | sed 's/^/registry /'
 echo "$BEFORE $AFTER $SECONDS_RUN ${APPLIED:-0} $(getconf CLK_TCK)" | awk '{t = $9; s = $7 * t; n = ($8 > 0 ? $8 : 1);
   printf "registry cpu: server %.2f cores (%.2f ms per operation), PostgreSQL %.2f cores (%.2f ms), everything else %.2f cores\n",
   ($4 - $1) / s, ($4 - $1) * 1000 / t / n, ($5 - $2) / s, ($5 - $2) * 1000 / t / n, (($6 - $3) - ($4 - $1) - ($5 - $2)) / s}'
+if [ "${STATEMENTS:-0}" = 1 ]; then
+  $PSQL -d $DB -P pager=off -c "SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(total_plan_time::numeric, 0) AS plan_ms,
+      round((total_exec_time / calls)::numeric, 3) AS mean_ms, rows / calls AS rows_per_call,
+      left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+    FROM pg_stat_statements WHERE calls > 0 AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+    ORDER BY total_exec_time DESC LIMIT 15" | tee /tmp/$DB-statements.txt
+fi
 echo "invariants: $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/invariants)"
 echo "journal:    $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/journal/verify)"
 

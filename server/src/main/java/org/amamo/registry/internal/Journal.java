@@ -43,12 +43,21 @@ class Journal {
         chained.stream().sorted(Comparator.comparingLong(AccountRow::id)).forEach(a -> byId.putIfAbsent(a.id(), a));
         List<JournalEntry.ChainLink> links = byId.values().stream()
                 .map(a -> new JournalEntry.ChainLink(a.id(), a.headEntryId(), a.headHash())).toList();
-        // PostgreSQL keeps microseconds; the hash must cover the instant exactly as it is stored.
-        JournalEntry entry = new JournalEntry(entryId, operation, actor.userId(), key, fingerprint, units,
-                payload.text(), clock.instant().truncatedTo(ChronoUnit.MICROS), links, movements, null).sealed();
+        JournalEntry entry = seal(entryId, operation, actor, key, fingerprint, units, payload, links, movements);
         store.insertEntry(entry);
         store.moveHeads(byId.keySet(), entryId, entry.hash());
         return entry;
+    }
+
+    /**
+     * A new entry, sealed (its hash computed) but not stored: it links to the given chain heads, which must be the
+     * current heads of the accounts it chains, one per account in ascending account order.
+     */
+    JournalEntry seal(long entryId, Operation operation, Actor actor, String key, String fingerprint, long units,
+            Payload payload, List<JournalEntry.ChainLink> links, List<JournalEntry.Movement> movements) {
+        // PostgreSQL keeps microseconds; the hash must cover the instant exactly as it is stored.
+        return new JournalEntry(entryId, operation, actor.userId(), key, fingerprint, units, payload.text(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), links, movements, null).sealed();
     }
 
     /** The receipt of a recorded entry, its serial ranges written out. */

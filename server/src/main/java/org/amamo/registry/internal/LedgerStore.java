@@ -13,13 +13,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.CreditType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,12 +49,14 @@ class LedgerStore {
     static final int MAX_KNOWN_BATCHES = 100_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ObjectMapper json;
     private final ConcurrentHashMap<Long, BatchRow> knownBatches =
             new ConcurrentHashMap<>();
 
-    LedgerStore(JdbcClient jdbc, ObjectMapper json) {
+    LedgerStore(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -101,6 +107,14 @@ class LedgerStore {
         }
     }
 
+    /** Moves each account's chain head to its own entry (one batch of statements for all of them). */
+    void moveHeads(Map<Long, JournalEntry> headByAccount) {
+        batches.batchUpdate("UPDATE registry_account SET head_entry_id = ?, head_hash = ? WHERE id = ?",
+                headByAccount.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(head -> new Object[] {head.getValue().id(), head.getValue().hash(), head.getKey()})
+                        .toList());
+    }
+
     /** The name of an organisation, if it exists (the registry names holders on statements and records). */
     Optional<String> organisationName(long organisationId) {
         return jdbc.sql("SELECT name FROM organisation WHERE id = ?").param(organisationId).query(String.class)
@@ -140,6 +154,59 @@ class LedgerStore {
                     return mapBlock(row, n);
                 }).list();
         return new Lowest(balance[0], blocks);
+    }
+
+    /**
+     * Each account's lowest active blocks (lowest batch, then serial), at most {@code limits} of them (by account),
+     * in one query that reads no further than that in the index on (account, status, batch, first serial).
+     */
+    List<LedgerInvariants.Block> lowestActive(Map<Long, Integer> limits) {
+        if (limits.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(limits.size() * 2);
+        limits.forEach((account, limit) -> params.addAll(List.of(account, limit)));
+        return jdbc.sql(String.join(" UNION ALL ", Collections.nCopies(limits.size(), "(" + BLOCK
+                + "WHERE account_id = ? AND status = 'ACTIVE' ORDER BY batch_id, first_serial LIMIT ?)")))
+                .params(params).query(this::mapBlock).list();
+    }
+
+    /** Several accounts' balances and lowest active blocks. */
+    record Holdings(Map<Long, Long> balances, List<LedgerInvariants.Block> blocks) {
+    }
+
+    /**
+     * {@link #lowestActive(long, long, int)} for several accounts in one query: for each account (key of
+     * {@code units}), its balance and its lowest active blocks up to the first that completes its units, at most
+     * {@code limits} of them. An account without active units is missing from the balances.
+     */
+    Holdings lowestActive(Map<Long, Long> units, Map<Long, Integer> limits) {
+        Map<Long, Long> balances = new HashMap<>();
+        if (units.isEmpty()) {
+            return new Holdings(balances, List.of());
+        }
+        List<Long> ids = List.copyOf(units.keySet());
+        List<Object> params = new ArrayList<>(ids);
+        ids.forEach(id -> params.addAll(List.of(id, units.get(id))));
+        ids.forEach(id -> params.addAll(List.of(id, limits.get(id))));
+        String cases = String.join(" ", Collections.nCopies(ids.size(), "WHEN ? THEN ?"));
+        String sql = """
+                SELECT id, batch_id, first_serial, last_serial, account_id, status, total FROM (
+                    SELECT id, batch_id, first_serial, last_serial, account_id, status,
+                           SUM(last_serial - first_serial + 1) OVER (PARTITION BY account_id
+                               ORDER BY batch_id, first_serial ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,
+                           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY batch_id, first_serial) AS n,
+                           SUM(last_serial - first_serial + 1) OVER (PARTITION BY account_id) AS total
+                      FROM registry_block WHERE account_id IN (%s) AND status = 'ACTIVE') held
+                 WHERE upto - (last_serial - first_serial + 1) < CASE account_id %s END
+                   AND n <= CASE account_id %s END
+                 ORDER BY account_id, batch_id, first_serial
+                """.formatted(String.join(", ", Collections.nCopies(ids.size(), "?")), cases, cases);
+        List<LedgerInvariants.Block> blocks = jdbc.sql(sql).params(params).query((row, n) -> {
+                    balances.put(row.getLong("account_id"), row.getLong("total"));
+                    return mapBlock(row, n);
+                }).list();
+        return new Holdings(balances, blocks);
     }
 
     /**
@@ -210,6 +277,47 @@ class LedgerStore {
                     .params(params).query(this::mapBlock).list());
         }
         return touching;
+    }
+
+    /**
+     * For each probe, the active block of its account and batch that starts just after it and the one that ends just
+     * before it, if any, in one query per {@value #ROWS_PER_STATEMENT} probes. Both are found through the index on
+     * (batch, first serial): the block ending at serial s is the block holding s, the one with the greatest first
+     * serial at or below s, since the blocks of a batch never overlap.
+     */
+    List<LedgerInvariants.Block> activeTouching(List<WorkingBlocks.Probe> probes) {
+        List<LedgerInvariants.Block> touching = new ArrayList<>();
+        for (int from = 0; from < probes.size(); from += ROWS_PER_STATEMENT) {
+            List<WorkingBlocks.Probe> chunk = probes.subList(from, Math.min(probes.size(), from + ROWS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>(chunk.size() * 4);
+            for (WorkingBlocks.Probe probe : chunk) {
+                values.addAll(List.of(probe.accountId(), probe.batchId(), probe.firstSerial() - 1,
+                        probe.lastSerial() + 1));
+            }
+            List<Object> params = new ArrayList<>(values);
+            params.addAll(values);
+            touching.addAll(jdbc.sql("""
+                    SELECT b.id, b.batch_id, b.first_serial, b.last_serial, b.account_id, b.status
+                      FROM registry_block b JOIN (VALUES %1$s) AS p (account_id, batch_id, before_serial, after_serial)
+                        ON b.batch_id = p.batch_id AND b.first_serial = p.after_serial
+                     WHERE b.account_id = p.account_id AND b.status = 'ACTIVE'
+                    UNION
+                    SELECT b.id, b.batch_id, b.first_serial, b.last_serial, b.account_id, b.status
+                      FROM registry_block b JOIN (VALUES %1$s) AS p (account_id, batch_id, before_serial, after_serial)
+                        ON b.batch_id = p.batch_id AND b.first_serial = (SELECT MAX(h.first_serial) FROM registry_block h
+                                WHERE h.batch_id = p.batch_id AND h.first_serial <= p.before_serial)
+                     WHERE b.last_serial = p.before_serial AND b.account_id = p.account_id AND b.status = 'ACTIVE'
+                    """.formatted(String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"))))
+                    .params(params).query(this::mapBlock).list());
+        }
+        return touching;
+    }
+
+    /** Gives blocks new serials (same ids, accounts and status), in one batch of statements. */
+    void resizeBlocks(List<LedgerInvariants.Block> blocks) {
+        batches.batchUpdate("UPDATE registry_block SET first_serial = ?, last_serial = ? WHERE id = ?",
+                blocks.stream().map(block -> new Object[] {block.firstSerial(), block.lastSerial(), block.id()})
+                        .toList());
     }
 
     // ---- batches
@@ -285,23 +393,53 @@ class LedgerStore {
         return jdbc.sql("SELECT nextval('registry_journal_entry_seq')").query(Long.class).single();
     }
 
-    void insertEntry(JournalEntry entry) {
-        jdbc.sql("""
-                INSERT INTO registry_journal_entry (id, operation, actor_user_id, idempotency_key, request_fingerprint,
-                       credit_units, payload, recorded_at, chain_links, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(entry.id(), entry.operation().name(), entry.actorUserId(), entry.idempotencyKey(),
+    /** {@code count} new entry ids, ascending, drawn in one query. */
+    List<Long> nextEntryIds(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(jdbc.sql("SELECT nextval('registry_journal_entry_seq') FROM generate_series(1, ?)")
+                .param(count).query(Long.class).list());
+        ids.sort(null);
+        return ids;
+    }
+
+    /** Inserts entries and all their movements: one batch of statements for the entries, one for the movements. */
+    void insertEntries(List<JournalEntry> entries) {
+        batches.batchUpdate(INSERT_ENTRY, entries.stream().map(LedgerStore::entryParams).toList());
+        insertMovements(entries);
+    }
+
+    private static final String INSERT_ENTRY = """
+            INSERT INTO registry_journal_entry (id, operation, actor_user_id, idempotency_key, request_fingerprint,
+                   credit_units, payload, recorded_at, chain_links, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private static Object[] entryParams(JournalEntry entry) {
+        return new Object[] {entry.id(), entry.operation().name(), entry.actorUserId(), entry.idempotencyKey(),
                 entry.requestFingerprint(), entry.creditUnits(), entry.payload(), utc(entry.recordedAt()),
-                entry.linksText(), entry.hash()).update();
-        List<JournalEntry.Movement> movements = entry.movements();
-        for (int from = 0; from < movements.size(); from += MOVEMENTS_PER_INSERT) {
-            List<JournalEntry.Movement> chunk = movements.subList(from, Math.min(movements.size(),
-                    from + MOVEMENTS_PER_INSERT));
-            List<Object> params = new ArrayList<>();
-            for (JournalEntry.Movement movement : chunk) {
-                params.addAll(Arrays.asList(entry.id(), movement.batchId(), movement.firstSerial(),
-                        movement.lastSerial(), movement.fromAccountId(), movement.toAccountId()));
+                entry.linksText(), entry.hash()};
+    }
+
+    void insertEntry(JournalEntry entry) {
+        jdbc.sql(INSERT_ENTRY).params(entryParams(entry)).update();
+        insertMovements(List.of(entry));
+    }
+
+    /** The entries' movements, in entry and movement order, {@value #MOVEMENTS_PER_INSERT} per statement. */
+    private void insertMovements(List<JournalEntry> entries) {
+        List<Object[]> rows = new ArrayList<>();
+        for (JournalEntry entry : entries) {
+            for (JournalEntry.Movement movement : entry.movements()) {
+                rows.add(new Object[] {entry.id(), movement.batchId(), movement.firstSerial(), movement.lastSerial(),
+                        movement.fromAccountId(), movement.toAccountId()});
             }
+        }
+        for (int from = 0; from < rows.size(); from += MOVEMENTS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + MOVEMENTS_PER_INSERT));
+            List<Object> params = new ArrayList<>(chunk.size() * 6);
+            chunk.forEach(row -> params.addAll(Arrays.asList(row)));
             jdbc.sql("INSERT INTO registry_movement (entry_id, batch_id, first_serial, last_serial, from_account_id,"
                     + " to_account_id) VALUES " + String.join(", ", Collections.nCopies(chunk.size(),
                     "(?, ?, ?, ?, ?, ?)"))).params(params).update();
@@ -371,19 +509,50 @@ class LedgerStore {
                 row.getString("request_fingerprint"))).list().stream().findFirst();
     }
 
-    void insertRefusal(String idempotencyKey, String fingerprint, RefusalKind kind, List<Refusal> refusals,
-            Instant now) {
-        String text;
+    /** What each of the keys already stands for, found in one query; keys used for nothing are missing. */
+    Map<String, KeyUse> keyUses(Collection<String> idempotencyKeys) {
+        Map<String, KeyUse> uses = new HashMap<>();
+        if (!idempotencyKeys.isEmpty()) {
+            jdbc.sql("""
+                    SELECT idempotency_key, id AS entry_id, request_fingerprint FROM registry_journal_entry
+                     WHERE idempotency_key IN (:keys)
+                    UNION ALL
+                    SELECT idempotency_key, NULL, request_fingerprint FROM registry_refused_request
+                     WHERE idempotency_key IN (:keys)
+                    """).param("keys", idempotencyKeys).query((row, n) -> uses.putIfAbsent(row.getString(1),
+                    new KeyUse(nullableLong(row, "entry_id"), row.getString("request_fingerprint")))).list();
+        }
+        return uses;
+    }
+
+    /** A refusal to keep under its idempotency key. */
+    record NewRefusal(String idempotencyKey, String fingerprint, RefusalKind kind, List<Refusal> refusals) {
+    }
+
+    /** Keeps refusals under their keys, in one batch of statements. */
+    void insertRefusals(List<NewRefusal> refusals, Instant now) {
+        batches.batchUpdate(INSERT_REFUSAL, refusals.stream().map(refusal -> new Object[] {refusal.idempotencyKey(),
+                refusal.fingerprint(), refusal.kind().name(), refusalsText(refusal.refusals()), utc(now)}).toList());
+    }
+
+    private static final String INSERT_REFUSAL = """
+            INSERT INTO registry_refused_request (idempotency_key, request_fingerprint, refusal_kind, refusals,
+                                                  refused_at)
+            VALUES (?, ?, ?, ?, ?)
+            """;
+
+    private String refusalsText(List<Refusal> refusals) {
         try {
-            text = json.writeValueAsString(refusals);
+            return json.writeValueAsString(refusals);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a refusal could not be written as JSON", e);
         }
-        jdbc.sql("""
-                INSERT INTO registry_refused_request (idempotency_key, request_fingerprint, refusal_kind, refusals,
-                                                      refused_at)
-                VALUES (?, ?, ?, ?, ?)
-                """).params(idempotencyKey, fingerprint, kind.name(), text, utc(now)).update();
+    }
+
+    void insertRefusal(String idempotencyKey, String fingerprint, RefusalKind kind, List<Refusal> refusals,
+            Instant now) {
+        jdbc.sql(INSERT_REFUSAL).params(idempotencyKey, fingerprint, kind.name(), refusalsText(refusals), utc(now))
+                .update();
     }
 
     Optional<RecordedRefusal> refusal(String idempotencyKey) {
@@ -400,25 +569,58 @@ class LedgerStore {
 
     // ---- retirements
 
-    long insertRetirement(long entryId, long accountId, RetirementDisclosure disclosure, long units, Instant now) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO registry_retirement (entry_id, account_id, beneficiary, purpose, emissions_offset,
-                       reporting_year, note, credit_units, retired_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(entryId, accountId, disclosure.beneficiary(), disclosure.purpose().name(),
-                disclosure.emissionsOffset(), disclosure.reportingYear(), disclosure.note(), units, utc(now))
-                .update(keys, "id");
-        long id = keys.getKeyAs(Long.class);
-        // The batches the entry's movements retired, for the lists of one programme or project (V10_3).
-        jdbc.sql("""
-                INSERT INTO registry_retirement_batch (retirement_id, batch_id, programme_prefix, project_code)
-                SELECT DISTINCT ?, m.batch_id, b.programme_prefix, b.project_code
-                  FROM registry_movement m JOIN registry_batch b ON b.id = m.batch_id
-                 WHERE m.entry_id = ?
-                """).params(id, entryId).update();
-        return id;
+    /** Adds the record of a retirement whose entry and movements are already inserted; returns its id. */
+    long insertRetirement(JournalEntry entry, long accountId, RetirementDisclosure disclosure, long units) {
+        return insertRetirements(List.of(NewRetirement.of(entry, accountId, disclosure, units))).get(entry.id());
     }
+
+    /** A retirement record to add, for the retirement entry {@code entryId}, which retired units of the batches. */
+    record NewRetirement(long entryId, long accountId, RetirementDisclosure disclosure, long units, Instant retiredAt,
+            Set<Long> batchIds) {
+
+        static NewRetirement of(JournalEntry entry, long accountId, RetirementDisclosure disclosure, long units) {
+            return new NewRetirement(entry.id(), accountId, disclosure, units, entry.recordedAt(),
+                    entry.movements().stream().map(JournalEntry.Movement::batchId)
+                            .collect(Collectors.toCollection(TreeSet::new)));
+        }
+    }
+
+    /**
+     * Adds retirement records and the batches each retired (for the lists of one programme or project, V10_3), one
+     * batch of statements each; returns each record's id by its entry's id.
+     */
+    Map<Long, Long> insertRetirements(List<NewRetirement> retirements) {
+        if (retirements.isEmpty()) {
+            return Map.of();
+        }
+        batches.batchUpdate(INSERT_RETIREMENT, retirements.stream().map(retirement -> new Object[] {
+                retirement.entryId(), retirement.accountId(), retirement.disclosure().beneficiary(),
+                retirement.disclosure().purpose().name(), retirement.disclosure().emissionsOffset(),
+                retirement.disclosure().reportingYear(), retirement.disclosure().note(), retirement.units(),
+                utc(retirement.retiredAt())}).toList());
+        Map<Long, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT entry_id, id FROM registry_retirement WHERE entry_id IN (:entries)")
+                .param("entries", retirements.stream().map(NewRetirement::entryId).toList())
+                .query((row, n) -> ids.put(row.getLong(1), row.getLong(2))).list();
+        List<Object[]> retiredBatches = new ArrayList<>();
+        for (NewRetirement retirement : retirements) {
+            for (BatchRow batch : batches(retirement.batchIds())) {
+                retiredBatches.add(new Object[] {ids.get(retirement.entryId()), batch.id(), batch.programmePrefix(),
+                        batch.projectCode()});
+            }
+        }
+        batches.batchUpdate("""
+                INSERT INTO registry_retirement_batch (retirement_id, batch_id, programme_prefix, project_code)
+                VALUES (?, ?, ?, ?)
+                """, retiredBatches);
+        return ids;
+    }
+
+    private static final String INSERT_RETIREMENT = """
+            INSERT INTO registry_retirement (entry_id, account_id, beneficiary, purpose, emissions_offset,
+                   reporting_year, note, credit_units, retired_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
 
     /** A retirement record as stored: its entry, source account, disclosure, units and time. */
     record RetirementRow(long id, long entryId, long accountId, RetirementDisclosure disclosure, long creditUnits,

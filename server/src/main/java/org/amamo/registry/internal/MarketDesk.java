@@ -228,7 +228,7 @@ class MarketDesk implements MarketSettlement {
         Payload payload = Registry.retirementPayload(escrowAccountId, disclosure);
         JournalEntry entry = journal.append(store.nextEntryId(), Operation.RETIRE, actor, key, print, units,
                 payload, locked, movements);
-        long retirementId = store.insertRetirement(entry.id(), escrowAccountId, disclosure, units, entry.recordedAt());
+        long retirementId = store.insertRetirement(entry, escrowAccountId, disclosure, units);
         events.publishEvent(new CreditsRetired(retirementId, units));
         return Outcome.done(journal.receipt(entry, false));
     }

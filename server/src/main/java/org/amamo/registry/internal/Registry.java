@@ -2,10 +2,7 @@ package org.amamo.registry.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,11 +10,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.Sha256;
-import org.amamo.registry.CreditsRetired;
 import org.amamo.registry.SerialRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
@@ -26,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registry's operations that move credits: transfer, retirement and cancellation (issuance is in
- * {@link Issuer}). Each runs in one transaction that
+ * {@link Issuer}). Transfers and retirements are validated here and applied by {@link GroupCommit}, many to a
+ * transaction, with the same rules and results as one by one ({@link OperationGroup}). Every other operation runs in
+ * one transaction of its own that
  * <ol>
  * <li>locks the rows of the accounts whose blocks change, in ascending id order (the one order every operation
  * uses, so two operations never wait for each other in a cycle); every change to an account's blocks happens under
@@ -61,16 +58,18 @@ class Registry {
     private final BlockMover mover;
     private final Journal journal;
     private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
+    private final Replays replays;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
     Registry(LedgerStore store, BlockMover mover, Journal journal, PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events, Clock clock) {
+            Replays replays, GroupCommit groupCommit, Clock clock) {
         this.store = store;
         this.mover = mover;
         this.journal = journal;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.events = events;
+        this.replays = replays;
+        this.groupCommit = groupCommit;
         this.clock = clock;
     }
 
@@ -96,7 +95,11 @@ class Registry {
         }
         String fingerprint = fingerprint(Operation.TRANSFER, actor, transfer.fromAccountId(), transfer.toAccountId(),
                 transfer.creditUnits());
-        return run(key, fingerprint, () -> applyTransfer(actor, transfer, key, fingerprint));
+        Optional<Refusal> badKey = keyRefusal(key);
+        if (badKey.isPresent()) {
+            return Outcome.refused(RefusalKind.INVALID, badKey.get());
+        }
+        return groupCommit.apply(OperationGroup.Request.transfer(actor, transfer, key, fingerprint));
     }
 
     Outcome<Receipt> retire(Actor actor, Retirement retirement, String key) {
@@ -110,7 +113,11 @@ class Registry {
         String fingerprint = fingerprint(Operation.RETIRE, actor, retirement.fromAccountId(), retirement.creditUnits(),
                 disclosure.beneficiary(), disclosure.purpose(), disclosure.emissionsOffset(),
                 disclosure.reportingYear(), disclosure.note());
-        return run(key, fingerprint, () -> applyRetirement(actor, retirement, key, fingerprint));
+        Optional<Refusal> badKey = keyRefusal(key);
+        if (badKey.isPresent()) {
+            return Outcome.refused(RefusalKind.INVALID, badKey.get());
+        }
+        return groupCommit.apply(OperationGroup.Request.retirement(actor, retirement, key, fingerprint));
     }
 
     Outcome<Receipt> cancel(Actor actor, Cancellation cancellation, String key) {
@@ -132,62 +139,6 @@ class Registry {
     }
 
     // ---- the transactional parts
-
-    private Outcome<Receipt> applyTransfer(Actor actor, Transfer transfer, String key, String fingerprint) {
-        List<AccountRow> locked = store.lockAccounts(List.of(transfer.fromAccountId(), transfer.toAccountId()));
-        Optional<AccountRow> from = find(locked, transfer.fromAccountId());
-        Optional<Outcome<Receipt>> refused = sourceRefusal(actor, from);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Optional<AccountRow> to = find(locked, transfer.toAccountId());
-        if (to.isEmpty()) {
-            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found"));
-        }
-        if (!from.get().openHolding()) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
-        }
-        if (!to.get().openHolding()) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open"));
-        }
-        Outcome<List<BlockMover.Piece>> taken = take(from.get().id(), transfer.creditUnits());
-        if (taken.refused()) {
-            return taken.cast();
-        }
-        long toId = to.get().id();
-        List<JournalEntry.Movement> movements = mover.move(taken.value(), toId, BlockStatus.ACTIVE);
-        Payload payload = new Payload().with("from", from.get().id()).with("to", toId);
-        JournalEntry entry = journal.append(store.nextEntryId(), Operation.TRANSFER, actor, key, fingerprint,
-                transfer.creditUnits(), payload, locked, movements);
-        return Outcome.done(journal.receipt(entry, false, null));
-    }
-
-    private Outcome<Receipt> applyRetirement(Actor actor, Retirement retirement, String key, String fingerprint) {
-        // Only the source is locked: retirement accounts only ever receive, so they are no hot spot.
-        List<AccountRow> locked = store.lockAccounts(List.of(retirement.fromAccountId()));
-        Optional<AccountRow> from = find(locked, retirement.fromAccountId());
-        Optional<Outcome<Receipt>> refused = sourceRefusal(actor, from);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (!from.get().openHolding()) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
-        }
-        Outcome<List<BlockMover.Piece>> taken = take(from.get().id(), retirement.creditUnits());
-        if (taken.refused()) {
-            return taken.cast();
-        }
-        Map<Long, Long> retirementAccounts = retirementAccounts(taken.value());
-        List<JournalEntry.Movement> movements = mover.move(taken.value(),
-                piece -> retirementAccounts.get(piece.block().batchId()), BlockStatus.RETIRED);
-        RetirementDisclosure disclosure = retirement.disclosure();
-        JournalEntry entry = journal.append(store.nextEntryId(), Operation.RETIRE, actor, key, fingerprint,
-                retirement.creditUnits(), retirementPayload(from.get().id(), disclosure), locked, movements);
-        long retirementId = store.insertRetirement(entry.id(), from.get().id(), disclosure, retirement.creditUnits(),
-                entry.recordedAt());
-        events.publishEvent(new CreditsRetired(retirementId, retirement.creditUnits()));
-        return Outcome.done(journal.receipt(entry, false, retirementId));
-    }
 
     /**
      * A retirement entry's payload: the source account and the public disclosure. The journal's hash covers it, and
@@ -230,43 +181,6 @@ class Registry {
         JournalEntry entry = journal.append(store.nextEntryId(), Operation.CANCEL, actor, key, fingerprint,
                 range.creditUnits(), payload, locked, movements);
         return Outcome.done(journal.receipt(entry, false));
-    }
-
-    /** Refuses an unknown source account, or one that is not the actor's. */
-    private static Optional<Outcome<Receipt>> sourceRefusal(Actor actor, Optional<AccountRow> from) {
-        if (from.isEmpty()) {
-            return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
-                    Refusal.of("fromAccountId", "registry.account.not-found")));
-        }
-        if (!actor.owns(from.get())) {
-            return Optional.of(Outcome.refused(RefusalKind.FORBIDDEN,
-                    Refusal.of("fromAccountId", "registry.account.not-yours")));
-        }
-        return Optional.empty();
-    }
-
-    /** The lowest serials worth {@code units} of a locked account, or why not. */
-    private Outcome<List<BlockMover.Piece>> take(long accountId, long units) {
-        BlockMover.Taken taken = mover.lowest(accountId, units, MAX_BLOCKS_PER_OPERATION);
-        if (taken.balance() < units) {
-            return Outcome.refused(RefusalKind.CONFLICT,
-                    Refusal.of("creditUnits", "registry.balance.insufficient", units, taken.balance()));
-        }
-        if (taken.pieces() == null) {
-            return Outcome.refused(RefusalKind.CONFLICT,
-                    Refusal.of("creditUnits", "registry.blocks.too-many", MAX_BLOCKS_PER_OPERATION));
-        }
-        return Outcome.done(taken.pieces());
-    }
-
-    /** The retirement account of each taken batch's vintage; issuance opened them. */
-    private Map<Long, Long> retirementAccounts(List<BlockMover.Piece> pieces) {
-        Set<Long> batchIds = new HashSet<>();
-        pieces.forEach(piece -> batchIds.add(piece.block().batchId()));
-        Map<Integer, Long> byVintage = new HashMap<>();
-        return store.batches(batchIds).stream().collect(Collectors.toMap(LedgerStore.BatchRow::id,
-                batch -> byVintage.computeIfAbsent(batch.vintage(),
-                        vintage -> store.accountByOwnerKey(Issuer.retirementKey(vintage)).orElseThrow().id())));
     }
 
     // ---- once, with retries
@@ -363,22 +277,10 @@ class Registry {
 
     /** The first answer to a key: its entry's receipt or its recorded refusal; a different request is refused. */
     private <T> Optional<Outcome<T>> replay(String key, String fingerprint, Replayer<T> replayer) {
-        Optional<LedgerStore.KeyUse> use = store.keyUse(key);
-        if (use.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!fingerprint.equals(use.get().requestFingerprint())) {
-            return Optional.of(Outcome.refused(RefusalKind.CONFLICT,
-                    Refusal.of("Idempotency-Key", "registry.idempotency.reused")));
-        }
-        if (use.get().entryId() != null) {
-            return Optional.of(Outcome.done(replayer.replay(store.entry(use.get().entryId()).orElseThrow())));
-        }
-        LedgerStore.RecordedRefusal refusal = store.refusal(key).orElseThrow();
-        return Optional.of(Outcome.refused(refusal.kind(), refusal.refusals()));
+        return store.keyUse(key).map(use -> replays.answer(use, key, fingerprint, replayer));
     }
 
-    private static void pause(int attempt) {
+    static void pause(int attempt) {
         try {
             Thread.sleep(5L * attempt + (long) (Math.random() * 10));
         } catch (InterruptedException e) {
@@ -446,9 +348,5 @@ class Registry {
             text.append('|').append(field == null ? "" : Payload.escape(field.toString()).replace("|", "\\|"));
         }
         return Sha256.hex(text.toString());
-    }
-
-    private static Optional<AccountRow> find(List<AccountRow> accounts, long id) {
-        return accounts.stream().filter(account -> account.id() == id).findFirst();
     }
 }

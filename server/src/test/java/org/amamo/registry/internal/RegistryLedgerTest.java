@@ -261,7 +261,8 @@ class RegistryLedgerTest {
         } finally {
             jdbc.sql("UPDATE registry_retirement SET entry_id = ? WHERE id = ?").params(retired.entryId(),
                     retired.retirementId()).update();
-            fixture.store.insertRetirement(kept.entryId(), a.accountId(), disclosure, 3, kept.recordedAt());
+            fixture.store.insertRetirement(fixture.store.entry(kept.entryId()).orElseThrow(), a.accountId(), disclosure,
+                    3);
         }
     }
 

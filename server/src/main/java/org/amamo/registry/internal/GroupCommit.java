@@ -1,0 +1,203 @@
+package org.amamo.registry.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.amamo.platform.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for transfers and retirements. Requests wait in a queue; a writer thread takes all that are waiting
+ * (up to {@value #MAX_GROUP}) and applies them together in one transaction ({@link OperationGroup}), then answers
+ * each caller. Under load the requests that arrive while one group commits form the next group, so the cost of a
+ * transaction (its round trips to the database, its commit) is shared by many operations; when requests come one at
+ * a time, each is a group of one and waits for nothing.
+ *
+ * <p>There are {@code amamo.registry.writers} writers (two by default), each with its own transaction. Two groups that
+ * share an account queue on its row lock, so what the second writer gains is the time the first spends outside the
+ * database's locks: forming its group, answering its callers, its round trips before the locks. On the two-core
+ * benchmark machine two writers did better than one or four (README, "Registry benchmarks").
+ * Other writers of the ledger (issuance, cancellation, market settlement) keep their own transactions; everyone
+ * locks account rows in ascending id order, so they never deadlock.
+ *
+ * <p>A group that fails is applied again: after a lock timeout or serialisation failure (a few times, then its
+ * callers are told the registry is busy), or after a key was meanwhile used outside the group (the retry replays it).
+ * Any other failure splits the group, so that one bad request fails alone.
+ */
+@Component
+class GroupCommit implements SmartLifecycle {
+
+    /** The most operations one transaction applies. */
+    static final int MAX_GROUP = 128;
+
+    /** How long stopping waits for the group being applied. */
+    private static final long STOP_WAIT_MILLIS = 30_000;
+    /** How long the idle writer waits for a request before it looks whether it should stop. */
+    private static final long IDLE_POLL_MILLIS = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final OperationGroup group;
+    private final TransactionTemplate transactions;
+    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private final int writerCount;
+    private final List<Thread> writers = new ArrayList<>();
+
+    GroupCommit(OperationGroup group, PlatformTransactionManager transactionManager,
+            @Value("${amamo.registry.writers:2}") int writerCount) {
+        this.group = group;
+        if (writerCount < 1) {
+            throw new IllegalArgumentException("amamo.registry.writers must be at least 1, not " + writerCount);
+        }
+        this.writerCount = writerCount;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** A request and where its answer goes. */
+    private record Waiting(OperationGroup.Request request, CompletableFuture<Outcome<Receipt>> answer) {
+    }
+
+    /**
+     * Applies a request with those waiting beside it and returns its answer. The caller must not be in a
+     * transaction: the operation commits on its own, before this returns.
+     */
+    Outcome<Receipt> apply(OperationGroup.Request request) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("registry operations commit on their own; call them outside a transaction");
+        }
+        Waiting waiting = new Waiting(request, new CompletableFuture<>());
+        queue.add(waiting);
+        if (!running && queue.remove(waiting)) {
+            throw new IllegalStateException("the registry is not running (starting or shutting down)");
+        }
+        try {
+            return waiting.answer().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void write() {
+        List<Waiting> waiting = new ArrayList<>();
+        while (running) {
+            try {
+                Waiting first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                waiting.add(first);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            queue.drainTo(waiting, MAX_GROUP - 1);
+            apply(waiting);
+            waiting.clear();
+        }
+    }
+
+    /** Applies a group and answers its callers; splits it after an unexpected failure. */
+    private void apply(List<Waiting> waiting) {
+        List<Outcome<Receipt>> outcomes;
+        try {
+            outcomes = applyWithRetries(waiting.stream().map(Waiting::request).toList());
+        } catch (RuntimeException | Error e) {
+            if (waiting.size() == 1) {
+                waiting.get(0).answer().completeExceptionally(e);
+                return;
+            }
+            log.warn("a group of {} registry operations failed; applying them one by one", waiting.size(), e);
+            waiting.forEach(one -> apply(List.of(one)));
+            return;
+        }
+        List<Waiting> alone = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            if (outcomes.get(i) == null) {
+                alone.add(waiting.get(i));
+            } else {
+                waiting.get(i).answer().complete(outcomes.get(i));
+            }
+        }
+        alone.forEach(one -> apply(List.of(one)));
+    }
+
+    private List<Outcome<Receipt>> applyWithRetries(List<OperationGroup.Request> requests) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> group.apply(requests));
+            } catch (DuplicateKeyException e) {
+                // A key was used meanwhile by an operation outside the group: the next attempt replays its answer.
+                if (attempt >= Registry.MAX_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (TransientDataAccessException e) {
+                if (attempt >= Registry.MAX_ATTEMPTS) {
+                    log.warn("a group of registry operations gave up after {} attempts", attempt, e);
+                    return Collections.nCopies(requests.size(),
+                            Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy")));
+                }
+                Registry.pause(attempt);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < writerCount; i++) {
+            Thread writer = new Thread(this::write, "registry-group-commit-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /** Stops taking requests; those still waiting are refused with an exception. */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            for (Thread writer : writers) {
+                writer.join(STOP_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Waiting> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(one -> one.answer().completeExceptionally(
+                new IllegalStateException("the registry shut down before applying this operation")));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the web server takes requests and stops after it has finished them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}
