@@ -48,30 +48,6 @@ class BlockMover {
         }
     }
 
-    /** What an account can give: its balance, and the pieces of its lowest serials (null: too many blocks). */
-    record Taken(long balance, List<Piece> pieces) {
-    }
-
-    /**
-     * The account's balance and the lowest {@code units} serials of its active blocks (lowest batch first, then
-     * lowest serial), read in one query. The pieces are null if the balance falls short or the serials are spread
-     * over more than {@code maxBlocks} blocks. The caller holds the account's row lock.
-     */
-    Taken lowest(long accountId, long units, int maxBlocks) {
-        LedgerStore.Lowest lowest = store.lowestActive(accountId, units, maxBlocks);
-        List<Piece> pieces = new ArrayList<>();
-        long left = units;
-        for (LedgerInvariants.Block block : lowest.blocks()) {
-            long take = Math.min(left, block.units());
-            pieces.add(new Piece(block, block.firstSerial(), block.firstSerial() + take - 1));
-            left -= take;
-            if (left == 0) {
-                return new Taken(lowest.balance(), pieces);
-            }
-        }
-        return new Taken(lowest.balance(), null);
-    }
-
     /** Moves pieces to one account, where they take the given status; one journal movement per piece, in order. */
     List<JournalEntry.Movement> move(List<Piece> pieces, long toAccountId, BlockStatus status) {
         return move(pieces, piece -> toAccountId, status);
@@ -136,7 +112,8 @@ class BlockMover {
             return;
         }
         List<LedgerStore.NewBlock> joined = joined(ranges);
-        Neighbours neighbours = new Neighbours(store.activeTouching(accountId, joined));
+        Neighbours neighbours = new Neighbours(store.activeTouching(joined.stream().map(range ->
+                new WorkingBlocks.Probe(accountId, range.batchId(), range.firstSerial(), range.lastSerial())).toList()));
         List<LedgerStore.NewBlock> inserts = new ArrayList<>();
         for (LedgerStore.NewBlock range : joined) {
             Neighbours.Mutable left = neighbours.endingAt(range.batchId(), range.firstSerial() - 1);

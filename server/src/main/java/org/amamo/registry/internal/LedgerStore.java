@@ -129,33 +129,6 @@ class LedgerStore {
                 .param(accountId).query(Long.class).single();
     }
 
-    /** An account's balance and its lowest active blocks (lowest batch, then serial) that hold some units. */
-    record Lowest(long balance, List<LedgerInvariants.Block> blocks) {
-    }
-
-    /**
-     * In one query, an account's balance of active units and its lowest active blocks, lowest batch and serial first,
-     * up to the first block that completes {@code units} (at most {@code limit} blocks). The caller holds the
-     * account's row lock, which every change to its blocks takes first, so the blocks need no lock of their own.
-     */
-    Lowest lowestActive(long accountId, long units, int limit) {
-        long[] balance = new long[1];
-        List<LedgerInvariants.Block> blocks = jdbc.sql("""
-                SELECT id, batch_id, first_serial, last_serial, account_id, status, total FROM (
-                    SELECT id, batch_id, first_serial, last_serial, account_id, status,
-                           SUM(last_serial - first_serial + 1) OVER (ORDER BY batch_id, first_serial
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,
-                           SUM(last_serial - first_serial + 1) OVER () AS total
-                      FROM registry_block WHERE account_id = ? AND status = 'ACTIVE') held
-                 WHERE upto - (last_serial - first_serial + 1) < ?
-                 ORDER BY batch_id, first_serial LIMIT ?
-                """).params(accountId, units, limit).query((row, n) -> {
-                    balance[0] = row.getLong("total");
-                    return mapBlock(row, n);
-                }).list();
-        return new Lowest(balance[0], blocks);
-    }
-
     /**
      * Each account's lowest active blocks (lowest batch, then serial), at most {@code limits} of them (by account),
      * in one query that reads no further than that in the index on (account, status, batch, first serial).
@@ -176,9 +149,10 @@ class LedgerStore {
     }
 
     /**
-     * {@link #lowestActive(long, long, int)} for several accounts in one query: for each account (key of
-     * {@code units}), its balance and its lowest active blocks up to the first that completes its units, at most
-     * {@code limits} of them. An account without active units is missing from the balances.
+     * For several accounts in one query: for each account (key of {@code units}), its balance of active units and its
+     * lowest active blocks (lowest batch, then serial) up to the first that completes its units, at most
+     * {@code limits} of them. An account without active units is missing from the balances. The caller holds the
+     * accounts' row locks, which every change to their blocks takes first, so the blocks need no lock of their own.
      */
     Holdings lowestActive(Map<Long, Long> units, Map<Long, Integer> limits) {
         Map<Long, Long> balances = new HashMap<>();
@@ -258,30 +232,8 @@ class LedgerStore {
     }
 
     /**
-     * The active blocks of an account that touch any of the ranges: for each, the block of its batch ending at its
-     * first serial - 1 and the one starting at its last serial + 1, if any, read in one query per
-     * {@value #ROWS_PER_STATEMENT} ranges.
-     */
-    List<LedgerInvariants.Block> activeTouching(long accountId, List<NewBlock> ranges) {
-        List<LedgerInvariants.Block> touching = new ArrayList<>();
-        for (int from = 0; from < ranges.size(); from += ROWS_PER_STATEMENT) {
-            List<NewBlock> chunk = ranges.subList(from, Math.min(ranges.size(), from + ROWS_PER_STATEMENT));
-            List<Object> params = new ArrayList<>(1 + chunk.size() * 3);
-            params.add(accountId);
-            for (NewBlock range : chunk) {
-                params.addAll(List.of(range.batchId(), range.firstSerial() - 1, range.lastSerial() + 1));
-            }
-            touching.addAll(jdbc.sql(BLOCK + " WHERE account_id = ? AND status = 'ACTIVE' AND ("
-                    + String.join(" OR ", Collections.nCopies(chunk.size(),
-                            "(batch_id = ? AND (last_serial = ? OR first_serial = ?))")) + ")")
-                    .params(params).query(this::mapBlock).list());
-        }
-        return touching;
-    }
-
-    /**
-     * For each probe, the active block of its account and batch that starts just after it and the one that ends just
-     * before it, if any, in one query per {@value #ROWS_PER_STATEMENT} probes. Both are found through the index on
+     * For each probe (an account and a range of serials of a batch), the account's active block of that batch that
+     * starts just after the range and the one that ends just before it, if any, in one query per {@value #ROWS_PER_STATEMENT} probes. Both are found through the index on
      * (batch, first serial): the block ending at serial s is the block holding s, the one with the greatest first
      * serial at or below s, since the blocks of a batch never overlap.
      */

@@ -95,11 +95,7 @@ class Registry {
         }
         String fingerprint = fingerprint(Operation.TRANSFER, actor, transfer.fromAccountId(), transfer.toAccountId(),
                 transfer.creditUnits());
-        Optional<Refusal> badKey = keyRefusal(key);
-        if (badKey.isPresent()) {
-            return Outcome.refused(RefusalKind.INVALID, badKey.get());
-        }
-        return groupCommit.apply(OperationGroup.Request.transfer(actor, transfer, key, fingerprint));
+        return applyInGroup(OperationGroup.Request.transfer(actor, transfer, key, fingerprint));
     }
 
     Outcome<Receipt> retire(Actor actor, Retirement retirement, String key) {
@@ -113,11 +109,7 @@ class Registry {
         String fingerprint = fingerprint(Operation.RETIRE, actor, retirement.fromAccountId(), retirement.creditUnits(),
                 disclosure.beneficiary(), disclosure.purpose(), disclosure.emissionsOffset(),
                 disclosure.reportingYear(), disclosure.note());
-        Optional<Refusal> badKey = keyRefusal(key);
-        if (badKey.isPresent()) {
-            return Outcome.refused(RefusalKind.INVALID, badKey.get());
-        }
-        return groupCommit.apply(OperationGroup.Request.retirement(actor, retirement, key, fingerprint));
+        return applyInGroup(OperationGroup.Request.retirement(actor, retirement, key, fingerprint));
     }
 
     Outcome<Receipt> cancel(Actor actor, Cancellation cancellation, String key) {
@@ -136,6 +128,15 @@ class Registry {
         String fingerprint = fingerprint(Operation.CANCEL, actor, range.get().format(), cancellation.reason());
         return run(key, fingerprint, () -> applyCancellation(actor, range.get(), cancellation.reason(), key,
                 fingerprint));
+    }
+
+    /** Applies a validated transfer or retirement with those waiting beside it, once per idempotency key. */
+    private Outcome<Receipt> applyInGroup(OperationGroup.Request request) {
+        Optional<Refusal> badKey = keyRefusal(request.key());
+        if (badKey.isPresent()) {
+            return Outcome.refused(RefusalKind.INVALID, badKey.get());
+        }
+        return groupCommit.apply(request);
     }
 
     // ---- the transactional parts
