@@ -3,10 +3,10 @@ package org.amamo.registry.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import org.amamo.platform.Refusal;
 import org.slf4j.Logger;
@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Other writers of the ledger (issuance, cancellation, market settlement) keep their own transactions; everyone
  * locks account rows in ascending id order, so they never deadlock.
  *
+ * <p>A request the group could not decide in memory (see {@link OperationGroup}) goes back to the head of the queue,
+ * in its order, and heads the next group, whose first request is always decided.
+ *
  * <p>A group that fails is applied again: after a lock timeout or serialisation failure (a few times, then its
  * callers are told the registry is busy), or after a key was meanwhile used outside the group (the retry replays it).
  * Any other failure splits the group, so that one bad request fails alone.
@@ -53,7 +56,7 @@ class GroupCommit implements SmartLifecycle {
 
     private final OperationGroup group;
     private final TransactionTemplate transactions;
-    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Waiting> queue = new LinkedBlockingDeque<>();
     private volatile boolean running;
     private final int writerCount;
     private final List<Thread> writers = new ArrayList<>();
@@ -131,15 +134,20 @@ class GroupCommit implements SmartLifecycle {
             waiting.forEach(one -> apply(List.of(one)));
             return;
         }
-        List<Waiting> alone = new ArrayList<>();
+        List<Waiting> later = new ArrayList<>();
         for (int i = 0; i < waiting.size(); i++) {
             if (outcomes.get(i) == null) {
-                alone.add(waiting.get(i));
+                later.add(waiting.get(i));
             } else {
                 waiting.get(i).answer().complete(outcomes.get(i));
             }
         }
-        alone.forEach(one -> apply(List.of(one)));
+        if (running) {
+            Collections.reverse(later);
+            later.forEach(queue::addFirst);
+        } else {
+            later.forEach(one -> apply(List.of(one)));
+        }
     }
 
     private List<Outcome<Receipt>> applyWithRetries(List<OperationGroup.Request> requests) {

@@ -10,6 +10,8 @@ import java.util.Map;
  * The ledger's promises, stated once (design.md "The registry is a ledger", issue 6 item 5):
  * <ol>
  * <li>the blocks of a batch cover exactly serials 1..issued, never overlapping and leaving no gap;</li>
+ * <li>an account's active blocks are maximal: no two of one batch are adjacent (transfers and retirements draw on the
+ * largest block first, {@link DrawRank}, so a block's size must be that of the run of serials it holds);</li>
  * <li>a block's status is the one its account's kind allows: active in holding, issuance and escrow accounts,
  * retired in retirement accounts, cancelled in the cancellation account;</li>
  * <li>an account's balance (the units of its blocks) equals what its journal movements brought in minus what they
@@ -85,7 +87,14 @@ final class LedgerInvariants {
             List<Block> blocks = byBatch.getOrDefault(batch.id(), List.of());
             blocks.sort(Comparator.comparingLong(Block::firstSerial));
             long next = 1;
+            Block previous = null;
             for (Block block : blocks) {
+                if (previous != null && previous.status() == BlockStatus.ACTIVE && block.status() == BlockStatus.ACTIVE
+                        && previous.accountId() == block.accountId() && previous.lastSerial() + 1 == block.firstSerial()) {
+                    add(violations, "batch " + batch.id() + ": active blocks " + previous.id() + " and " + block.id()
+                            + " of account " + block.accountId() + " are adjacent and should be one block");
+                }
+                previous = block;
                 if (block.firstSerial() != next) {
                     add(violations, "batch " + batch.id() + ": block " + block.id() + " starts at " + block.firstSerial()
                             + (block.firstSerial() < next ? " overlapping" : " leaving a gap") + ", expected " + next);

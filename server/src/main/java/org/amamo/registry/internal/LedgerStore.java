@@ -130,31 +130,32 @@ class LedgerStore {
     }
 
     /**
-     * Each account's lowest active blocks (lowest batch, then serial), at most {@code limits} of them (by account),
-     * in one query that reads no further than that in the index on (account, status, batch, first serial).
+     * Each account's first active blocks in draw order ({@link DrawRank}), at most {@code limits} of them (by
+     * account), in one query that on PostgreSQL reads no further than that in the index on (account, draw order) of
+     * the active blocks (migration 11).
      */
-    List<LedgerInvariants.Block> lowestActive(Map<Long, Integer> limits) {
+    List<LedgerInvariants.Block> activeInDrawOrder(Map<Long, Integer> limits) {
         if (limits.isEmpty()) {
             return List.of();
         }
         List<Object> params = new ArrayList<>(limits.size() * 2);
         limits.forEach((account, limit) -> params.addAll(List.of(account, limit)));
         return jdbc.sql(String.join(" UNION ALL ", Collections.nCopies(limits.size(), "(" + BLOCK
-                + "WHERE account_id = ? AND status = 'ACTIVE' ORDER BY batch_id, first_serial LIMIT ?)")))
+                + "WHERE account_id = ? AND status = 'ACTIVE' ORDER BY " + DrawRank.SQL_ORDER + " LIMIT ?)")))
                 .params(params).query(this::mapBlock).list();
     }
 
-    /** Several accounts' balances and lowest active blocks. */
+    /** Several accounts' balances and first active blocks in draw order. */
     record Holdings(Map<Long, Long> balances, List<LedgerInvariants.Block> blocks) {
     }
 
     /**
      * For several accounts in one query: for each account (key of {@code units}), its balance of active units and its
-     * lowest active blocks (lowest batch, then serial) up to the first that completes its units, at most
+     * first active blocks in draw order ({@link DrawRank}) up to the first that completes its units, at most
      * {@code limits} of them. An account without active units is missing from the balances. The caller holds the
      * accounts' row locks, which every change to their blocks takes first, so the blocks need no lock of their own.
      */
-    Holdings lowestActive(Map<Long, Long> units, Map<Long, Integer> limits) {
+    Holdings holdingsInDrawOrder(Map<Long, Long> units, Map<Long, Integer> limits) {
         Map<Long, Long> balances = new HashMap<>();
         if (units.isEmpty()) {
             return new Holdings(balances, List.of());
@@ -168,14 +169,14 @@ class LedgerStore {
                 SELECT id, batch_id, first_serial, last_serial, account_id, status, total FROM (
                     SELECT id, batch_id, first_serial, last_serial, account_id, status,
                            SUM(last_serial - first_serial + 1) OVER (PARTITION BY account_id
-                               ORDER BY batch_id, first_serial ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,
-                           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY batch_id, first_serial) AS n,
+                               ORDER BY %1$s ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,
+                           ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY %1$s) AS n,
                            SUM(last_serial - first_serial + 1) OVER (PARTITION BY account_id) AS total
-                      FROM registry_block WHERE account_id IN (%s) AND status = 'ACTIVE') held
-                 WHERE upto - (last_serial - first_serial + 1) < CASE account_id %s END
-                   AND n <= CASE account_id %s END
-                 ORDER BY account_id, batch_id, first_serial
-                """.formatted(String.join(", ", Collections.nCopies(ids.size(), "?")), cases, cases);
+                      FROM registry_block WHERE account_id IN (%2$s) AND status = 'ACTIVE') held
+                 WHERE upto - (last_serial - first_serial + 1) < CASE account_id %3$s END
+                   AND n <= CASE account_id %3$s END
+                 ORDER BY account_id, %1$s
+                """.formatted(DrawRank.SQL_ORDER, String.join(", ", Collections.nCopies(ids.size(), "?")), cases);
         List<LedgerInvariants.Block> blocks = jdbc.sql(sql).params(params).query((row, n) -> {
                     balances.put(row.getLong("account_id"), row.getLong("total"));
                     return mapBlock(row, n);

@@ -26,21 +26,23 @@ import org.springframework.stereotype.Component;
  * <ol>
  * <li>what the idempotency keys already stand for, in one query;</li>
  * <li>the row locks of every account concerned, in ascending id order, in one statement;</li>
- * <li>each source account's balance and lowest blocks, enough for all the group takes from it, in one query;</li>
+ * <li>each source account's balance and first blocks in draw order ({@link DrawRank}), enough for all the group
+ * takes from it, in one query;</li>
  * <li>the entry ids, drawn after the locks, in one query; then every operation is applied in memory
  * ({@link WorkingBlocks}) and its entry sealed against the chain heads as the operations before it left them;</li>
  * <li>the destination blocks next to arriving units, in one query;</li>
  * <li>the writes: blocks deleted, resized and inserted, entries, movements, chain heads, retirement records and kept
  * refusals, one batch or multi-row statement each.</li>
  * </ol>
- * An account whose lowest units lie in more blocks than one query reads for the group cannot be judged here: its
- * requests get no answer (null) and must be applied alone; alone, that is a refusal (too many blocks).
+ * A request whose serials memory cannot tell ({@link WorkingBlocks.Draw.Kind#UNSEEN}: its source received units
+ * earlier in the group, or drew on it before so that blocks not loaded may now rank first) gets no answer (null)
+ * and takes nothing: it belongs in a later group. The first request of a group always gets its answer.
  */
 @Component
 class OperationGroup {
 
-    /** How many of a source's lowest blocks the first read takes for its first request in a group. */
-    static final int FIRST_READ_BLOCKS = 16;
+    /** How many of a source's first blocks in draw order the first read takes for each of its requests. */
+    static final int FIRST_READ_BLOCKS = 4;
     /** How many times more blocks each further read takes, for the sources the blocks read so far do not cover. */
     static final int READ_MORE_FACTOR = 8;
 
@@ -101,7 +103,8 @@ class OperationGroup {
 
     /**
      * Applies the requests in order; the caller's transaction must be active and is rolled back by the caller if
-     * this throws. Returns one outcome per request, in the same order; null for a request to apply alone.
+     * this throws. Returns one outcome per request, in the same order; null for a request to apply in a later group
+     * (never the first).
      */
     List<Outcome<Receipt>> apply(List<Request> requests) {
         Answers answers = new Answers(requests.size());
@@ -121,14 +124,14 @@ class OperationGroup {
             }
         }
         WorkingBlocks blocks = new WorkingBlocks();
-        Set<Long> incomplete = load(blocks, candidates.stream().map(requests::get).toList());
+        load(blocks, candidates.stream().map(requests::get).toList());
         Iterator<Long> entryIds = store.nextEntryIds(candidates.size()).iterator();
         Map<Long, JournalEntry> heads = new HashMap<>();
         List<LedgerStore.NewBlock> retired = new ArrayList<>();
         Map<Integer, Long> retirementAccounts = new HashMap<>();
         for (int i : candidates) {
             Request request = requests.get(i);
-            Outcome<List<WorkingBlocks.Piece>> taken = take(blocks, request, incomplete, requests.size());
+            Outcome<List<WorkingBlocks.Piece>> taken = take(blocks, request, i == candidates.get(0));
             if (taken == null || taken.refused()) {
                 answers.outcomes.set(i, taken == null ? null : taken.cast());
                 continue;
@@ -220,37 +223,40 @@ class OperationGroup {
     }
 
     /**
-     * Loads each source's lowest blocks, enough for the sum of what the requests take from it, at most
-     * {@link Registry#MAX_BLOCKS_PER_OPERATION} blocks per request, and its balance. Returns the sources whose loaded
-     * blocks stop at that limit short of what the group may take: their requests cannot be judged in the group.
+     * Loads each source's first blocks in draw order, enough for the sum of what the requests take from it (but no
+     * more than {@link Registry#MAX_BLOCKS_PER_OPERATION} blocks per request), its balance, and where blocks were left
+     * unread, its boundary ({@link WorkingBlocks#boundary}).
      *
-     * <p>A first query reads only a few of each source's lowest blocks ({@link #FIRST_READ_BLOCKS} per request).
-     * Usually they hold all the group takes from it; then its balance matters only as a number at least that large,
-     * and what they hold stands for it (the group cannot refuse that source for lack of units, just as with its full
-     * balance). The sources they do not cover are read again, {@link #READ_MORE_FACTOR} times as many blocks each
-     * time, and where that would reach the limit, in full, with their exact balances.
+     * <p>A first query reads only a few of each source's blocks ({@link #FIRST_READ_BLOCKS} per request). Usually
+     * they hold all the group takes from it; then its balance matters only as a number at least that large, and what
+     * they hold stands for it (the group cannot refuse that source for lack of units, just as with its full balance).
+     * The sources they do not cover are read again, {@link #READ_MORE_FACTOR} times as many blocks each time, and
+     * where that would reach the limit, up to the limit, with their exact balances.
      */
-    private Set<Long> load(WorkingBlocks blocks, List<Request> requests) {
+    private void load(WorkingBlocks blocks, List<Request> requests) {
         Map<Long, Long> units = new HashMap<>();
         Map<Long, Integer> limits = new HashMap<>();
         Map<Long, Integer> firstRead = new HashMap<>();
         for (Request request : requests) {
             units.merge(request.fromAccountId(), request.creditUnits(), Long::sum);
             limits.merge(request.fromAccountId(), Registry.MAX_BLOCKS_PER_OPERATION, Integer::sum);
-            firstRead.merge(request.fromAccountId(), FIRST_READ_BLOCKS, (read, more) -> read + FIRST_READ_BLOCKS);
+            firstRead.merge(request.fromAccountId(), FIRST_READ_BLOCKS, Integer::sum);
         }
         Map<Long, Integer> reading = firstRead;
         Map<Long, Long> unread = new HashMap<>();
         while (!reading.isEmpty()) {
-            Map<Long, List<LedgerInvariants.Block>> read = store.lowestActive(reading).stream()
+            Map<Long, List<LedgerInvariants.Block>> read = store.activeInDrawOrder(reading).stream()
                     .collect(Collectors.groupingBy(LedgerInvariants.Block::accountId));
             Map<Long, Integer> readMore = new HashMap<>();
             reading.forEach((account, asked) -> {
-                List<LedgerInvariants.Block> lowest = read.getOrDefault(account, List.of());
-                long held = lowest.stream().mapToLong(LedgerInvariants.Block::units).sum();
-                if (lowest.size() < asked || held >= units.get(account)) {
-                    lowest.forEach(blocks::load);
+                List<LedgerInvariants.Block> first = read.getOrDefault(account, List.of());
+                long held = first.stream().mapToLong(LedgerInvariants.Block::units).sum();
+                if (first.size() < asked || held >= units.get(account)) {
+                    first.forEach(blocks::load);
                     blocks.balance(account, held);
+                    if (first.size() == asked) {
+                        blocks.boundary(account, DrawRank.of(first.get(first.size() - 1)));
+                    }
                 } else if (asked * READ_MORE_FACTOR < limits.get(account)) {
                     readMore.put(account, asked * READ_MORE_FACTOR);
                 } else {
@@ -260,51 +266,49 @@ class OperationGroup {
             reading = readMore;
         }
         if (unread.isEmpty()) {
-            return Set.of();
+            return;
         }
         Map<Long, Integer> unreadLimits = unread.keySet().stream().collect(Collectors.toMap(account -> account,
                 limits::get));
-        LedgerStore.Holdings holdings = store.lowestActive(unread, unreadLimits);
+        LedgerStore.Holdings holdings = store.holdingsInDrawOrder(unread, unreadLimits);
         holdings.blocks().forEach(blocks::load);
         holdings.balances().forEach(blocks::balance);
+        Map<Long, LedgerInvariants.Block> last = new HashMap<>();
         Map<Long, Long> loadedUnits = new HashMap<>();
-        Map<Long, Integer> loadedBlocks = new HashMap<>();
         for (LedgerInvariants.Block block : holdings.blocks()) {
+            last.put(block.accountId(), block);
             loadedUnits.merge(block.accountId(), block.units(), Long::sum);
-            loadedBlocks.merge(block.accountId(), 1, Integer::sum);
         }
-        Set<Long> incomplete = new TreeSet<>();
-        unread.forEach((account, wanted) -> {
-            if (loadedBlocks.getOrDefault(account, 0).equals(limits.get(account))
-                    && loadedUnits.get(account) < Math.min(wanted, blocks.balance(account))) {
-                incomplete.add(account);
+        last.forEach((account, block) -> {
+            if (loadedUnits.get(account) < blocks.balance(account)) {
+                blocks.boundary(account, DrawRank.of(block));
             }
         });
-        return incomplete;
     }
 
     /**
-     * The lowest serials the request takes from its source, or why not (as {@link Registry}); null if the source's
-     * blocks were not all loaded and the request must be applied alone.
+     * The serials the request takes from its source, or why not (as {@link Registry}); null if memory cannot tell
+     * and the request belongs in a later group, which cannot be for the group's {@code first} request.
      */
-    private static Outcome<List<WorkingBlocks.Piece>> take(WorkingBlocks blocks, Request request, Set<Long> incomplete,
-            int groupSize) {
+    private static Outcome<List<WorkingBlocks.Piece>> take(WorkingBlocks blocks, Request request, boolean first) {
         long balance = blocks.balance(request.fromAccountId());
         if (balance < request.creditUnits()) {
             return Outcome.refused(RefusalKind.CONFLICT,
                     Refusal.of("creditUnits", "registry.balance.insufficient", request.creditUnits(), balance));
         }
-        List<WorkingBlocks.Piece> pieces = null;
-        if (!incomplete.contains(request.fromAccountId())) {
-            pieces = blocks.take(request.fromAccountId(), request.creditUnits(), Registry.MAX_BLOCKS_PER_OPERATION);
-        } else if (groupSize > 1) {
+        WorkingBlocks.Draw draw = blocks.take(request.fromAccountId(), request.creditUnits(),
+                Registry.MAX_BLOCKS_PER_OPERATION);
+        if (draw.kind() == WorkingBlocks.Draw.Kind.UNSEEN) {
+            if (first) {
+                throw new IllegalStateException("the first request of a group found its serials unseen: " + request);
+            }
             return null;
         }
-        if (pieces == null) {
+        if (draw.kind() == WorkingBlocks.Draw.Kind.TOO_MANY) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("creditUnits", "registry.blocks.too-many",
                     Registry.MAX_BLOCKS_PER_OPERATION));
         }
-        return Outcome.done(pieces);
+        return Outcome.done(draw.pieces());
     }
 
     /** An account's chain head as the group's entries so far left it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -212,15 +213,31 @@ class RegistryLedgerProperties {
             }
         }
 
-        /** Lowest batch first, lowest serial first: the registry's rule. */
+        /**
+         * The registry's rule ({@link DrawRank}): the account's maximal runs of serials, largest first, then lowest
+         * batch, then lowest serial; the lowest serials of each.
+         */
         private void move(int from, int to, long units) {
-            long left = units;
-            for (int[] owners : batches) {
-                for (int i = 0; i < owners.length && left > 0; i++) {
-                    if (owners[i] == from) {
-                        owners[i] = to;
-                        left--;
+            List<long[]> runs = new ArrayList<>();
+            for (int b = 0; b < batches.size(); b++) {
+                int[] owners = batches.get(b);
+                for (int i = 0; i < owners.length; i++) {
+                    if (owners[i] == from && (i == 0 || owners[i - 1] != from)) {
+                        int end = i;
+                        while (end + 1 < owners.length && owners[end + 1] == from) {
+                            end++;
+                        }
+                        runs.add(new long[] {b, i, end});
                     }
+                }
+            }
+            runs.sort(Comparator.comparing((long[] run) -> DrawRank.of(run[0], run[1] + 1, run[2] + 1)));
+            long left = units;
+            for (long[] run : runs) {
+                int[] owners = batches.get((int) run[0]);
+                for (int i = (int) run[1]; i <= run[2] && left > 0; i++) {
+                    owners[i] = to;
+                    left--;
                 }
             }
         }

@@ -17,8 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A group of transfers applied in one transaction ({@link OperationGroup}) from accounts whose lowest units lie in
- * many small blocks: the group reads more of them until they cover what it takes, and decides as one by one would.
+ * A group of transfers applied in one transaction ({@link OperationGroup}) from accounts whose units lie in many
+ * small blocks: the group reads more of them until they cover what it takes, and decides as one by one would, or
+ * leaves a request to a later group where memory cannot tell which serials it takes.
  */
 @SpringBootTest
 @Import(RegistryFixture.class)
@@ -118,5 +119,30 @@ class RegistryOperationGroupTest {
         assertThat(fixture.balance(d)).isEqualTo(3);
         // c's even serials 6..26 and b's odd ones 7..25 join into one block.
         assertThat(blocksOf(c)).isEqualTo(40 - 11 + 1);
+    }
+
+    @Test
+    void aSourceThatReceivedUnitsEarlierInTheGroupIsLeftToALaterGroup() {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        Holder c = fixture.holder();
+        Holder d = fixture.holder();
+        String batch = interleave(a, b, c, 40);
+
+        List<Outcome<Receipt>> outcomes = applyAsOneGroup(List.of(transfer(c, b, 1, null), transfer(b, d, 2, "b-to-d"),
+                transfer(c, d, 1, null)));
+
+        // c's serial 2 joins b's 1 and 3 (a block of three in the database), which memory did not load: b's take
+        // cannot be decided in the group, and takes nothing.
+        assertThat(outcomes.get(0).value().serialRanges()).isEqualTo(singles(batch, LongStream.of(2)));
+        assertThat(outcomes.get(1)).isNull();
+        assertThat(outcomes.get(2).value().serialRanges()).isEqualTo(singles(batch, LongStream.of(4)));
+        assertThat(fixture.balance(b)).isEqualTo(41);
+        assertThat(fixture.balance(d)).isEqualTo(1);
+
+        // Alone, the same request takes from the block of three that serial 2 made, its largest.
+        List<Outcome<Receipt>> later = applyAsOneGroup(List.of(transfer(b, d, 2, "b-to-d")));
+        assertThat(later.get(0).value().serialRanges()).containsExactly(batch + "000001-000002");
+        assertThat(fixture.balance(d)).isEqualTo(3);
     }
 }

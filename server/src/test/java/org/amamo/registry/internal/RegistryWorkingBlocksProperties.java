@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link WorkingBlocks}, the memory a group of operations works in, against a model that knows the owner of every
- * serial: whatever the stored blocks and the moves, each take gives the lowest serials the model gives, and the
- * written-back rows hold exactly the model's serials, with no two adjacent blocks of one batch left unmerged.
+ * serial: whatever the stored blocks and the moves, each take that memory decides gives the serials the model gives
+ * in draw order ({@link DrawRank}), the first take always is decided, and the written-back rows hold exactly the
+ * model's serials, with no two adjacent blocks of one batch left unmerged. A take memory cannot decide takes nothing
+ * (the group leaves it to a later group), so the model does not apply it either.
  */
 class RegistryWorkingBlocksProperties {
 
@@ -43,14 +45,21 @@ class RegistryWorkingBlocksProperties {
         WorkingBlocks blocks = new WorkingBlocks();
         loadLikeTheGroup(blocks, stored, story.moves());
 
+        boolean first = true;
         for (Move move : story.moves()) {
             long balance = balance(owners, move.from());
             assertThat(blocks.balance(move.from())).isEqualTo(balance);
             if (balance < move.units()) {
                 continue;
             }
-            List<WorkingBlocks.Piece> pieces = blocks.take(move.from(), move.units(), MAX_PIECES);
-            assertThat(pieces).as("%s", move).isEqualTo(lowest(owners, move.from(), move.units()));
+            WorkingBlocks.Draw draw = blocks.take(move.from(), move.units(), MAX_PIECES);
+            if (!first && draw.kind() == WorkingBlocks.Draw.Kind.UNSEEN) {
+                continue;
+            }
+            first = false;
+            List<WorkingBlocks.Piece> pieces = draw.pieces();
+            assertThat(draw.kind()).as("%s", move).isEqualTo(WorkingBlocks.Draw.Kind.TAKEN);
+            assertThat(pieces).as("%s", move).isEqualTo(inDrawOrder(owners, move.from(), move.units()));
             for (WorkingBlocks.Piece piece : pieces) {
                 for (long serial = piece.firstSerial(); serial <= piece.lastSerial(); serial++) {
                     owners.get(piece.batchId())[(int) serial - 1] = move.to();
@@ -77,24 +86,65 @@ class RegistryWorkingBlocksProperties {
         }
         blocks.balance(0, 3);
 
-        assertThat(blocks.take(0, 3, 2)).isNull();
-        assertThat(blocks.take(0, 3, 3)).containsExactly(new WorkingBlocks.Piece(1, 1, 1),
+        assertThat(blocks.take(0, 3, 2)).isEqualTo(WorkingBlocks.Draw.TOO_MANY);
+        assertThat(blocks.take(0, 3, 3).pieces()).containsExactly(new WorkingBlocks.Piece(1, 1, 1),
                 new WorkingBlocks.Piece(1, 3, 3), new WorkingBlocks.Piece(1, 5, 5));
         assertThat(blocks.balance(0)).isZero();
     }
 
-    /** As {@link OperationGroup}: each source's balance and lowest blocks up to what all its moves may take. */
+    @Test
+    void theLargestBlockIsDrawnOnFirstFromItsLowestSerials() {
+        WorkingBlocks blocks = new WorkingBlocks();
+        blocks.load(new LedgerInvariants.Block(1, 1, 1, 2, 0, BlockStatus.ACTIVE));
+        blocks.load(new LedgerInvariants.Block(2, 2, 1, 10, 0, BlockStatus.ACTIVE));
+        blocks.load(new LedgerInvariants.Block(3, 1, 5, 14, 0, BlockStatus.ACTIVE));
+        blocks.balance(0, 22);
+
+        assertThat(blocks.take(0, 4, 10).pieces()).as("ten serials in batch 1 rank before ten in batch 2")
+                .containsExactly(new WorkingBlocks.Piece(1, 5, 8));
+        assertThat(blocks.take(0, 12, 10).pieces()).as("then the ten of batch 2, then the six left in batch 1")
+                .containsExactly(new WorkingBlocks.Piece(2, 1, 10), new WorkingBlocks.Piece(1, 9, 10));
+    }
+
+    @Test
+    void aTakeReachingPastTheBoundaryOrFromAnAccountThatReceivedIsLeftUndecided() {
+        WorkingBlocks blocks = new WorkingBlocks();
+        blocks.load(new LedgerInvariants.Block(1, 1, 1, 10, 0, BlockStatus.ACTIVE));
+        blocks.load(new LedgerInvariants.Block(2, 1, 21, 25, 0, BlockStatus.ACTIVE));
+        blocks.boundary(0, DrawRank.of(1, 21, 25));
+        blocks.balance(0, 15);
+
+        assertThat(blocks.take(0, 8, 10).pieces()).containsExactly(new WorkingBlocks.Piece(1, 1, 8));
+        assertThat(blocks.take(0, 6, 10)).as("after serials 21..25, a block not loaded may outrank serials 9..10")
+                .isEqualTo(WorkingBlocks.Draw.UNSEEN);
+        assertThat(blocks.balance(0)).as("an undecided take takes nothing").isEqualTo(7);
+        assertThat(blocks.take(0, 5, 10).pieces()).as("the boundary block itself outranks every block not loaded")
+                .containsExactly(new WorkingBlocks.Piece(1, 21, 25));
+
+        WorkingBlocks other = new WorkingBlocks();
+        other.load(new LedgerInvariants.Block(1, 1, 1, 10, 0, BlockStatus.ACTIVE));
+        other.boundary(0, DrawRank.of(1, 1, 10));
+        other.balance(0, 10);
+        other.add(0, new WorkingBlocks.Piece(1, 30, 30));
+        assertThat(other.take(0, 1, 10)).as("serial 30 may join a stored block next to it")
+                .isEqualTo(WorkingBlocks.Draw.UNSEEN);
+    }
+
+    /**
+     * As {@link OperationGroup}: each source's balance and first blocks in draw order up to what all its moves may
+     * take, and its boundary where blocks are left unread.
+     */
     private static void loadLikeTheGroup(WorkingBlocks blocks, List<LedgerInvariants.Block> stored, List<Move> moves) {
         Map<Integer, Long> demand = new HashMap<>();
         moves.forEach(move -> demand.merge(move.from(), move.units(), Long::sum));
         demand.forEach((account, units) -> {
             List<LedgerInvariants.Block> held = stored.stream().filter(block -> block.accountId() == account)
-                    .sorted(Comparator.comparingLong(LedgerInvariants.Block::batchId)
-                            .thenComparingLong(LedgerInvariants.Block::firstSerial)).toList();
+                    .sorted(Comparator.comparing(DrawRank::of)).toList();
             blocks.balance(account, held.stream().mapToLong(LedgerInvariants.Block::units).sum());
             long upto = 0;
             for (LedgerInvariants.Block block : held) {
                 if (upto >= units) {
+                    blocks.boundary(account, DrawRank.of(held.get(held.indexOf(block) - 1)));
                     break;
                 }
                 blocks.load(block);
@@ -153,24 +203,30 @@ class RegistryWorkingBlocksProperties {
                 .filter(owner -> owner == account).count()).sum();
     }
 
-    /** The account's lowest {@code units} serials, lowest batch first, as maximal runs. */
-    private static List<WorkingBlocks.Piece> lowest(Map<Long, int[]> owners, int account, long units) {
+    /** The account's {@code units} serials in draw order: its maximal runs, largest first, lowest serials first. */
+    private static List<WorkingBlocks.Piece> inDrawOrder(Map<Long, int[]> owners, int account, long units) {
+        List<WorkingBlocks.Piece> runs = new ArrayList<>();
+        owners.forEach((batch, serials) -> {
+            for (int i = 0; i < serials.length; i++) {
+                if (serials[i] == account && (i == 0 || serials[i - 1] != account)) {
+                    int end = i;
+                    while (end + 1 < serials.length && serials[end + 1] == account) {
+                        end++;
+                    }
+                    runs.add(new WorkingBlocks.Piece(batch, i + 1, end + 1));
+                }
+            }
+        });
+        runs.sort(Comparator.comparing(run -> DrawRank.of(run.batchId(), run.firstSerial(), run.lastSerial())));
         List<WorkingBlocks.Piece> pieces = new ArrayList<>();
         long left = units;
-        for (long batch = 1; batch <= owners.size() && left > 0; batch++) {
-            int[] serials = owners.get(batch);
-            for (int i = 0; i < serials.length && left > 0; i++) {
-                if (serials[i] != account) {
-                    continue;
-                }
-                WorkingBlocks.Piece last = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
-                if (last != null && last.batchId() == batch && last.lastSerial() == i) {
-                    pieces.set(pieces.size() - 1, new WorkingBlocks.Piece(batch, last.firstSerial(), i + 1));
-                } else {
-                    pieces.add(new WorkingBlocks.Piece(batch, i + 1, i + 1));
-                }
-                left--;
+        for (WorkingBlocks.Piece run : runs) {
+            if (left == 0) {
+                break;
             }
+            long take = Math.min(left, run.units());
+            pieces.add(new WorkingBlocks.Piece(run.batchId(), run.firstSerial(), run.firstSerial() + take - 1));
+            left -= take;
         }
         return pieces;
     }
