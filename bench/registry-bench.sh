@@ -73,10 +73,18 @@ $PSQL -d $DB -c "VACUUM ANALYZE"
 if [ "${STATEMENTS:-0}" = 1 ]; then
   $PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" > /dev/null
 fi
+# Group commit's own figures (GroupCommit's meters): transactions, requests in them, requests left to a later group.
+groups() {
+  curl -sf "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^amamo_registry_group_size_count/ {c = $2}
+    /^amamo_registry_group_size_sum/ {s = $2} /^amamo_registry_group_deferred_total/ {d = $2}
+    END {printf "%d %d %d", c, s, d}'
+}
+GROUPS_BEFORE=$(groups)
 BEFORE=$(cpu_ticks)
 ACCOUNTS=/tmp/$DB-accounts.txt wrk -t"$THREADS" -c"$CLIENTS" -d"${SECONDS_RUN}s" --timeout 30s -s bench/wrk/registry.lua \
   "http://127.0.0.1:$PORT" > /tmp/$DB-wrk.txt
 AFTER=$(cpu_ticks)
+GROUPS_AFTER=$(groups)
 APPLIED=$(sed -n 's/.*\b201=\([0-9]*\).*/\1/p' /tmp/$DB-wrk.txt)
 echo "registry: $CLIENTS clients, $SECONDS_RUN s, ${APPLIED:-0} operations applied, $(echo "${APPLIED:-0} $SECONDS_RUN" \
   | awk '{printf "%.1f", $1 / $2}') ops/s; $(grep '^answers' /tmp/$DB-wrk.txt)" | tee /tmp/$DB-registry.txt
@@ -84,6 +92,8 @@ grep '^latency' /tmp/$DB-wrk.txt | sed 's/^/registry /'
 echo "$BEFORE $AFTER $SECONDS_RUN ${APPLIED:-0} $(getconf CLK_TCK)" | awk '{t = $9; s = $7 * t; n = ($8 > 0 ? $8 : 1);
   printf "registry cpu: server %.2f cores (%.2f ms per operation), PostgreSQL %.2f cores (%.2f ms), everything else %.2f cores\n",
   ($4 - $1) / s, ($4 - $1) * 1000 / t / n, ($5 - $2) / s, ($5 - $2) * 1000 / t / n, (($6 - $3) - ($4 - $1) - ($5 - $2)) / s}'
+echo "$GROUPS_BEFORE $GROUPS_AFTER" | awk '{g = $4 - $1; n = $5 - $2; printf "registry groups: %d transactions, %.1f requests each, %.1f %% of requests left to a later group\n",
+  g, (g > 0 ? n / g : 0), (n > 0 ? ($6 - $3) * 100 / n : 0)}'
 if [ "${STATEMENTS:-0}" = 1 ]; then
   $PSQL -d $DB -P pager=off -c "SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(total_plan_time::numeric, 0) AS plan_ms,
       round((total_exec_time / calls)::numeric, 3) AS mean_ms, rows / calls AS rows_per_call,

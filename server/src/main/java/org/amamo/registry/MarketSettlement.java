@@ -52,7 +52,7 @@ public interface MarketSettlement {
             String key);
 
     /**
-     * Transfers units of one batch (not the lowest serials of any batch, as a plain transfer does) from the holder's
+     * Transfers units of one batch (not whichever block a plain transfer draws on first) from the holder's
      * own open holding account to another open holding account: a bilateral trade reported to the market.
      */
     MarketMove transferBatch(AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId,

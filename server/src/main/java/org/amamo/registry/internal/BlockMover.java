@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Moves serial ranges between accounts by splitting, shrinking and merging blocks. Callers hold the row locks of
  * every account whose blocks change (the sources and, for active units, the destination).
  *
- * <p>An operation usually takes several pieces (an account's lowest serials lie in several blocks), so the pieces
+ * <p>An operation may take several pieces (its serials may lie in several blocks), so the pieces
  * are moved together: the wholly taken blocks leave in one statement, the destination's neighbours of every piece are
  * read in one query, and the new blocks arrive in one multi-row insert. Only a partly taken block or a merge with a
  * neighbour costs a statement of its own.

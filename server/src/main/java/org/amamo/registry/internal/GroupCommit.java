@@ -1,5 +1,8 @@
 package org.amamo.registry.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,10 +63,16 @@ class GroupCommit implements SmartLifecycle {
     private volatile boolean running;
     private final int writerCount;
     private final List<Thread> writers = new ArrayList<>();
+    private final DistributionSummary groupSizes;
+    private final Counter deferred;
 
-    GroupCommit(OperationGroup group, PlatformTransactionManager transactionManager,
+    GroupCommit(OperationGroup group, PlatformTransactionManager transactionManager, MeterRegistry meters,
             @Value("${amamo.registry.writers:2}") int writerCount) {
         this.group = group;
+        this.groupSizes = DistributionSummary.builder("amamo.registry.group.size")
+                .description("Transfers and retirements applied in one transaction").register(meters);
+        this.deferred = Counter.builder("amamo.registry.group.deferred")
+                .description("Requests a group left to a later group").register(meters);
         if (writerCount < 1) {
             throw new IllegalArgumentException("amamo.registry.writers must be at least 1, not " + writerCount);
         }
@@ -123,6 +132,7 @@ class GroupCommit implements SmartLifecycle {
     /** Applies a group and answers its callers; splits it after an unexpected failure. */
     private void apply(List<Waiting> waiting) {
         List<Outcome<Receipt>> outcomes;
+        groupSizes.record(waiting.size());
         try {
             outcomes = applyWithRetries(waiting.stream().map(Waiting::request).toList());
         } catch (RuntimeException | Error e) {
@@ -142,6 +152,7 @@ class GroupCommit implements SmartLifecycle {
                 waiting.get(i).answer().complete(outcomes.get(i));
             }
         }
+        deferred.increment(later.size());
         if (running) {
             Collections.reverse(later);
             later.forEach(queue::addFirst);

@@ -204,7 +204,7 @@ class RegistryApi {
     @PostMapping("/transfers")
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
-    @Operation(summary = "Transfer credits, lowest serials first (owner of the sending account)")
+    @Operation(summary = "Transfer credits, largest block first (owner of the sending account)")
     ResponseEntity<Receipt> transfer(@AuthenticationPrincipal AmamoPrincipal user,
             @Valid @RequestBody TransferRequest request,
             @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
