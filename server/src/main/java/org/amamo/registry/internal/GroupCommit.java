@@ -6,11 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
 import org.amamo.platform.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,21 +21,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for transfers and retirements. Requests wait in a queue; a writer thread takes all that are waiting
- * (up to {@value #MAX_GROUP}) and applies them together in one transaction ({@link OperationGroup}), then answers
- * each caller. Under load the requests that arrive while one group commits form the next group, so the cost of a
+ * Group commit for transfers and retirements. Requests wait in a queue; a writer thread takes those that are waiting
+ * (up to {@value #MAX_GROUP}, see below) and applies them together in one transaction ({@link OperationGroup}), then
+ * answers each caller. Under load the requests that arrive while one group commits form the next group, so the cost of a
  * transaction (its round trips to the database, its commit) is shared by many operations; when requests come one at
  * a time, each is a group of one and waits for nothing.
  *
- * <p>There are {@code amamo.registry.writers} writers (two by default), each with its own transaction. Two groups that
- * share an account queue on its row lock, so what the second writer gains is the time the first spends outside the
- * database's locks: forming its group, answering its callers, its round trips before the locks. On the two-core
- * benchmark machine two writers did better than one or four (README, "Registry benchmarks").
+ * <p>There are {@code amamo.registry.writers} writers (two by default), each with its own transaction. A writer takes
+ * only requests that share no account with the group another writer is applying ({@link GroupQueue}), so the writers
+ * work side by side instead of queueing on the same row locks, and requests that touch one account are applied in
+ * the order they came.
  * Other writers of the ledger (issuance, cancellation, market settlement) keep their own transactions; everyone
  * locks account rows in ascending id order, so they never deadlock.
  *
  * <p>A request the group could not decide in memory (see {@link OperationGroup}) goes back to the head of the queue,
- * in its order, and heads the next group, whose first request is always decided.
+ * in its order, before its group's accounts are free again; the first request of a group is always decided.
  *
  * <p>A group that fails is applied again: after a lock timeout or serialisation failure (a few times, then its
  * callers are told the registry is busy), or after a key was meanwhile used outside the group (the retry replays it).
@@ -59,7 +56,9 @@ class GroupCommit implements SmartLifecycle {
 
     private final OperationGroup group;
     private final TransactionTemplate transactions;
-    private final BlockingDeque<Waiting> queue = new LinkedBlockingDeque<>();
+    /** The scan limit lets a long backlog cost a writer no more than a few groups' worth of looking. */
+    private final GroupQueue<Waiting> queue = new GroupQueue<>(waiting -> waiting.request().lockedAccounts().toList(),
+            4 * MAX_GROUP);
     private volatile boolean running;
     private final int writerCount;
     private final List<Thread> writers = new ArrayList<>();
@@ -111,26 +110,30 @@ class GroupCommit implements SmartLifecycle {
     }
 
     private void write() {
-        List<Waiting> waiting = new ArrayList<>();
         while (running) {
+            GroupQueue.Group<Waiting> taken;
             try {
-                Waiting first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                waiting.add(first);
+                taken = queue.take(MAX_GROUP, IDLE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            queue.drainTo(waiting, MAX_GROUP - 1);
-            apply(waiting);
-            waiting.clear();
+            List<Waiting> later = List.of();
+            try {
+                if (!taken.requests().isEmpty()) {
+                    later = apply(taken.requests());
+                }
+            } finally {
+                queue.done(taken, later);
+            }
         }
     }
 
-    /** Applies a group and answers its callers; splits it after an unexpected failure. */
-    private void apply(List<Waiting> waiting) {
+    /**
+     * Applies a group and answers its callers; splits it after an unexpected failure. Returns the requests that
+     * belong in a later group (none once the registry stops: those are applied one by one here).
+     */
+    private List<Waiting> apply(List<Waiting> waiting) {
         List<Outcome<Receipt>> outcomes;
         groupSizes.record(waiting.size());
         try {
@@ -138,11 +141,11 @@ class GroupCommit implements SmartLifecycle {
         } catch (RuntimeException | Error e) {
             if (waiting.size() == 1) {
                 waiting.get(0).answer().completeExceptionally(e);
-                return;
+                return List.of();
             }
             log.warn("a group of {} registry operations failed; applying them one by one", waiting.size(), e);
             waiting.forEach(one -> apply(List.of(one)));
-            return;
+            return List.of();
         }
         List<Waiting> later = new ArrayList<>();
         for (int i = 0; i < waiting.size(); i++) {
@@ -153,12 +156,11 @@ class GroupCommit implements SmartLifecycle {
             }
         }
         deferred.increment(later.size());
-        if (running) {
-            Collections.reverse(later);
-            later.forEach(queue::addFirst);
-        } else {
+        if (!running) {
             later.forEach(one -> apply(List.of(one)));
+            return List.of();
         }
+        return later;
     }
 
     private List<Outcome<Receipt>> applyWithRetries(List<OperationGroup.Request> requests) {
@@ -203,9 +205,7 @@ class GroupCommit implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Waiting> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(one -> one.answer().completeExceptionally(
+        queue.drain().forEach(one -> one.answer().completeExceptionally(
                 new IllegalStateException("the registry shut down before applying this operation")));
     }
 
