@@ -3,9 +3,7 @@ package org.amamo.registry.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,28 +13,12 @@ import org.springframework.stereotype.Component;
  * the database sorts the account's active blocks.
  */
 @Component
-class DrawOrderIndexMigration implements JavaMigration {
+class DrawOrderIndexMigration extends RegistryJavaMigration {
 
     static final String INDEX = "registry_block_draw_ix";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("11");
-    }
-
-    @Override
-    public String getDescription() {
-        return "registry block draw order index";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 110_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    DrawOrderIndexMigration() {
+        super("11", "registry block draw order index", 110_001);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
@@ -20,28 +19,12 @@ import org.springframework.stereotype.Component;
  * {@link JavaMigration} bean.
  */
 @Component
-class EscrowAccountKindMigration implements JavaMigration {
+class EscrowAccountKindMigration extends RegistryJavaMigration {
 
     static final String CONSTRAINT = "registry_account_kind_ck";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("8.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "registry escrow account kind";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 81_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    EscrowAccountKindMigration() {
+        super("8.1", "registry escrow account kind", 81_001);
     }
 
     @Override

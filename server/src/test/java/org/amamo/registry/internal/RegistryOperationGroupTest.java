@@ -39,6 +39,18 @@ class RegistryOperationGroupTest {
         fixture.assertLedgerSound();
     }
 
+    /** Three holders b, c and d, and the batch whose serials 1..2n b and c hold (see {@link #interleave}). */
+    private record Holders(Holder b, Holder c, Holder d, String batch) {
+    }
+
+    private Holders interleaved(int n) {
+        Holder a = fixture.holder();
+        Holder b = fixture.holder();
+        Holder c = fixture.holder();
+        Holder d = fixture.holder();
+        return new Holders(b, c, d, interleave(a, b, c, n));
+    }
+
     /** Serials 1..2n of a new batch, held by a: b gets the odd ones and c the even ones, one block per serial. */
     private String interleave(Holder a, Holder b, Holder c, int n) {
         Receipt issued = fixture.issue(2024, 2L * n + 10, a);
@@ -73,11 +85,11 @@ class RegistryOperationGroupTest {
 
     @Test
     void readsMoreBlocksUntilTheyCoverTheGroupAndRefusesWithTheExactBalance() {
-        Holder a = fixture.holder();
-        Holder b = fixture.holder();
-        Holder c = fixture.holder();
-        Holder d = fixture.holder();
-        String batch = interleave(a, b, c, 60);
+        Holders h = interleaved(60);
+        Holder b = h.b();
+        Holder c = h.c();
+        Holder d = h.d();
+        String batch = h.batch();
         assertThat(blocksOf(b)).isEqualTo(60);
 
         List<Outcome<Receipt>> outcomes = applyAsOneGroup(List.of(transfer(b, d, 50, null), transfer(b, d, 20, null),
@@ -99,11 +111,11 @@ class RegistryOperationGroupTest {
 
     @Test
     void takesFromTheFirstBlocksReadWhenTheyCoverTheGroup() {
-        Holder a = fixture.holder();
-        Holder b = fixture.holder();
-        Holder c = fixture.holder();
-        Holder d = fixture.holder();
-        String batch = interleave(a, b, c, 40);
+        Holders h = interleaved(40);
+        Holder b = h.b();
+        Holder c = h.c();
+        Holder d = h.d();
+        String batch = h.batch();
 
         List<Outcome<Receipt>> outcomes = applyAsOneGroup(List.of(transfer(b, d, 3, "first"),
                 transfer(b, c, 10, "second"), transfer(b, d, 2, "first")));
@@ -123,11 +135,11 @@ class RegistryOperationGroupTest {
 
     @Test
     void aSourceThatReceivedUnitsEarlierInTheGroupIsLeftToALaterGroup() {
-        Holder a = fixture.holder();
-        Holder b = fixture.holder();
-        Holder c = fixture.holder();
-        Holder d = fixture.holder();
-        String batch = interleave(a, b, c, 40);
+        Holders h = interleaved(40);
+        Holder b = h.b();
+        Holder c = h.c();
+        Holder d = h.d();
+        String batch = h.batch();
 
         List<Outcome<Receipt>> outcomes = applyAsOneGroup(List.of(transfer(c, b, 1, null), transfer(b, d, 2, "b-to-d"),
                 transfer(c, d, 1, null)));
