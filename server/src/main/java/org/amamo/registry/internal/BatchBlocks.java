@@ -8,8 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads of one batch's blocks within an account, for the market's operations ({@link MarketDesk}), which move units
- * of a named batch rather than the blocks a plain transfer draws on ({@link DrawRank}). Kept apart from {@link LedgerStore} so that the plain
- * operations' SQL stays as it is.
+ * of a named batch rather than the blocks a plain transfer draws on ({@link DrawRank}). Kept apart from
+ * {@link LedgerStore} so that the plain operations' SQL stays as it is.
  */
 @Repository
 class BatchBlocks {

@@ -23,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit for transfers and retirements. Requests wait in a queue; a writer thread takes those that are waiting
  * (up to {@value #MAX_GROUP}, see below) and applies them together in one transaction ({@link OperationGroup}), then
- * answers each caller. Under load the requests that arrive while one group commits form the next group, so the cost of a
- * transaction (its round trips to the database, its commit) is shared by many operations; when requests come one at
- * a time, each is a group of one and waits for nothing.
+ * answers each caller. Under load the requests that arrive while one group commits form the next group, so the cost
+ * of a transaction (its round trips to the database, its commit) is shared by many operations; when requests come
+ * one at a time, each is a group of one and waits for nothing.
  *
  * <p>There are {@code amamo.registry.writers} writers (two by default), each with its own transaction. A writer takes
  * only requests that share no account with the group another writer is applying ({@link GroupQueue}), so the writers

@@ -89,8 +89,9 @@ final class LedgerInvariants {
             long next = 1;
             Block previous = null;
             for (Block block : blocks) {
-                if (previous != null && previous.status() == BlockStatus.ACTIVE && block.status() == BlockStatus.ACTIVE
-                        && previous.accountId() == block.accountId() && previous.lastSerial() + 1 == block.firstSerial()) {
+                if (previous != null && previous.status() == BlockStatus.ACTIVE
+                        && block.status() == BlockStatus.ACTIVE && previous.accountId() == block.accountId()
+                        && previous.lastSerial() + 1 == block.firstSerial()) {
                     add(violations, "batch " + batch.id() + ": active blocks " + previous.id() + " and " + block.id()
                             + " of account " + block.accountId() + " are adjacent and should be one block");
                 }

@@ -205,22 +205,10 @@ class RegistryWorkingBlocksProperties {
 
     /** The account's {@code units} serials in draw order: its maximal runs, largest first, lowest serials first. */
     private static List<WorkingBlocks.Piece> inDrawOrder(Map<Long, int[]> owners, int account, long units) {
-        List<WorkingBlocks.Piece> runs = new ArrayList<>();
-        owners.forEach((batch, serials) -> {
-            for (int i = 0; i < serials.length; i++) {
-                if (serials[i] == account && (i == 0 || serials[i - 1] != account)) {
-                    int end = i;
-                    while (end + 1 < serials.length && serials[end + 1] == account) {
-                        end++;
-                    }
-                    runs.add(new WorkingBlocks.Piece(batch, i + 1, end + 1));
-                }
-            }
-        });
-        runs.sort(Comparator.comparing(run -> DrawRank.of(run.batchId(), run.firstSerial(), run.lastSerial())));
         List<WorkingBlocks.Piece> pieces = new ArrayList<>();
         long left = units;
-        for (WorkingBlocks.Piece run : runs) {
+        for (LedgerInvariants.Block run : blocksOf(owners).stream().filter(block -> block.accountId() == account)
+                .sorted(Comparator.comparing(DrawRank::of)).toList()) {
             if (left == 0) {
                 break;
             }
