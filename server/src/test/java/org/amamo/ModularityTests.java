@@ -16,8 +16,8 @@ class ModularityTests {
      * The methodology library shares the base package but is a plain library, not a feature module: every
      * feature may use it, so it is left out of the module model.
      */
-    private final ApplicationModules modules = ApplicationModules.of(AmamoApplication.class,
-            JavaClass.Predicates.resideInAPackage("org.amamo.methodology.."));
+    private final ApplicationModules modules = ApplicationModules.of(
+            AmamoApplication.class, JavaClass.Predicates.resideInAPackage("org.amamo.methodology.."));
 
     @Test
     void modulesRespectTheirBoundaries() {

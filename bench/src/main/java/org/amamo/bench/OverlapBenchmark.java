@@ -45,8 +45,7 @@ public final class OverlapBenchmark {
         {127.7, 26.2}, {128.3, 26.8}
     };
 
-    private OverlapBenchmark() {
-    }
+    private OverlapBenchmark() {}
 
     /**
      * Runs the benchmark and prints a report.
@@ -74,13 +73,13 @@ public final class OverlapBenchmark {
             throw new IllegalStateException("index and brute force disagree: " + indexed + " vs " + bruteForce);
         }
         List<String> detectedIndexed = index.intersectingSiteIds(newSite);
-        if (!new java.util.TreeSet<>(detectedIndexed).equals(new java.util.TreeSet<>(
-                index.intersectingSiteIdsWithoutIndex(newSite)))) {
+        if (!new java.util.TreeSet<>(detectedIndexed)
+                .equals(new java.util.TreeSet<>(index.intersectingSiteIdsWithoutIndex(newSite)))) {
             throw new IllegalStateException("index and brute force detect different sites");
         }
         double detectIndexed = medianMillis(() -> index.intersectingSiteIds(newSite), INDEXED_REPETITIONS);
-        double detectBrute = medianMillis(() -> index.intersectingSiteIdsWithoutIndex(newSite),
-                BRUTE_FORCE_REPETITIONS);
+        double detectBrute =
+                medianMillis(() -> index.intersectingSiteIdsWithoutIndex(newSite), BRUTE_FORCE_REPETITIONS);
         double indexedMillis = medianMillis(() -> index.overlapsWith(newSite), INDEXED_REPETITIONS);
         double bruteMillis = medianMillis(() -> index.overlapsWithoutIndex(newSite), BRUTE_FORCE_REPETITIONS);
         report(count, seed, buildMillis, indexed, detectedIndexed.size());
@@ -93,25 +92,44 @@ public final class OverlapBenchmark {
         double ratio = bruteMillis / indexedMillis;
         System.out.printf(Locale.ROOT, "%s:%n", what);
         System.out.printf(Locale.ROOT, "  indexed, median of %3d:     %10.3f ms%n", INDEXED_REPETITIONS, indexedMillis);
-        System.out.printf(Locale.ROOT, "  brute force, median of %3d: %10.3f ms%n", BRUTE_FORCE_REPETITIONS,
-                bruteMillis);
-        System.out.printf(Locale.ROOT, "  ratio brute force / indexed: %9.1f x  (targets: indexed < 100 ms %s, "
-                + "ratio >= 100 %s)%n", ratio, indexedMillis < 100 ? "met" : "MISSED", ratio >= 100 ? "met" : "MISSED");
+        System.out.printf(
+                Locale.ROOT, "  brute force, median of %3d: %10.3f ms%n", BRUTE_FORCE_REPETITIONS, bruteMillis);
+        System.out.printf(
+                Locale.ROOT,
+                "  ratio brute force / indexed: %9.1f x  (targets: indexed < 100 ms %s, " + "ratio >= 100 %s)%n",
+                ratio,
+                indexedMillis < 100 ? "met" : "MISSED",
+                ratio >= 100 ? "met" : "MISSED");
     }
 
     private static void report(int count, long seed, double buildMillis, List<Overlap> overlaps, int detected) {
-        System.out.printf(Locale.ROOT, "OverlapBenchmark: %,d existing sites (seed %d), new site overlaps %d of them%n",
-                count, seed, overlaps.size());
-        overlaps.stream().limit(5).forEach(o -> System.out.printf(Locale.ROOT, "  %s: %s ha%n", o.siteId(),
-                o.overlapHectares().setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString()));
+        System.out.printf(
+                Locale.ROOT,
+                "OverlapBenchmark: %,d existing sites (seed %d), new site overlaps %d of them%n",
+                count,
+                seed,
+                overlaps.size());
+        overlaps.stream()
+                .limit(5)
+                .forEach(o -> System.out.printf(
+                        Locale.ROOT,
+                        "  %s: %s ha%n",
+                        o.siteId(),
+                        o.overlapHectares()
+                                .setScale(6, java.math.RoundingMode.HALF_EVEN)
+                                .toPlainString()));
         System.out.printf(Locale.ROOT, "  (%d sites meet it, counting those that only touch)%n", detected);
         System.out.printf(Locale.ROOT, "index build (STRtree): %.1f ms%n", buildMillis);
     }
 
     private static void machine() {
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "machine: %d processors available to the JVM, max heap %d MB, Java %s (%s)%n",
-                runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), System.getProperty("java.version"),
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d processors available to the JVM, max heap %d MB, Java %s (%s)%n",
+                runtime.availableProcessors(),
+                runtime.maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"),
                 System.getProperty("java.vm.name"));
     }
 
@@ -139,8 +157,10 @@ public final class OverlapBenchmark {
         double[] a = COAST[i];
         double[] b = COAST[i + 1];
         double t = random.nextDouble();
-        return new double[] {a[0] + (b[0] - a[0]) * t + (random.nextDouble() - 0.5) * 0.1,
-            a[1] + (b[1] - a[1]) * t + (random.nextDouble() - 0.5) * 0.1};
+        return new double[] {
+            a[0] + (b[0] - a[0]) * t + (random.nextDouble() - 0.5) * 0.1,
+            a[1] + (b[1] - a[1]) * t + (random.nextDouble() - 0.5) * 0.1
+        };
     }
 
     /** A star-shaped polygon of 6 to 16 vertices with radii between the given bounds in metres. */
@@ -152,8 +172,8 @@ public final class OverlapBenchmark {
         for (int v = 0; v < vertices; v++) {
             double angle = 2 * Math.PI * (v + 0.2 + 0.6 * random.nextDouble()) / vertices;
             double radius = base * (0.6 + 0.4 * random.nextDouble()) / METRES_PER_DEGREE;
-            ring.add(new Position(centre[0] + radius * Math.cos(angle) / cosLatitude,
-                    centre[1] + radius * Math.sin(angle)));
+            ring.add(new Position(
+                    centre[0] + radius * Math.cos(angle) / cosLatitude, centre[1] + radius * Math.sin(angle)));
         }
         ring.add(ring.get(0));
         return SiteGeometry.of(SitePolygon.of(ring));

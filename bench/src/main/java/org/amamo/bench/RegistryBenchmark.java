@@ -29,22 +29,24 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RegistryBenchmark {
 
-    private RegistryBenchmark() {
-    }
+    private RegistryBenchmark() {}
 
-    record Account(long id, String token) {
-    }
+    record Account(long id, String token) {}
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
         List<Account> accounts = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[1])).stream()
-                .filter(line -> !line.isBlank()).map(line -> line.strip().split("\\s+"))
-                .map(parts -> new Account(Long.parseLong(parts[0]), parts[1])).toList();
+                .filter(line -> !line.isBlank())
+                .map(line -> line.strip().split("\\s+"))
+                .map(parts -> new Account(Long.parseLong(parts[0]), parts[1]))
+                .toList();
         int clients = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUp);
@@ -62,16 +64,18 @@ public final class RegistryBenchmark {
                                     + (1 + random.nextInt(100)) + "}"
                             : "{\"fromAccountId\":" + from.id() + ",\"creditUnits\":" + (1 + random.nextInt(3))
                                     + ",\"beneficiary\":\"bench\",\"purpose\":\"OTHER\",\"emissionsOffset\":\"bench\"}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/registry/"
-                            + (transfer ? "transfers" : "retirements")))
+                    HttpRequest request = HttpRequest.newBuilder(
+                                    URI.create(base + "/api/v1/registry/" + (transfer ? "transfers" : "retirements")))
                             .header("Authorization", "Bearer " + from.token())
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", UUID.randomUUID().toString())
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
                     long sent = System.nanoTime();
                     int status;
                     try {
-                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                     } catch (Exception e) {
                         status = -1;
                     }
@@ -88,10 +92,12 @@ public final class RegistryBenchmark {
         long done = statuses.getOrDefault(201, new AtomicLong()).get();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("registry: %d clients, %d s, %d operations applied, %.1f ops/s; answers %s%n", clients,
-                seconds, done, done / (double) seconds, statuses);
-        System.out.printf("registry latency ms: p50 %.1f, p95 %.1f, p99 %.1f%n", percentile(sorted, 50),
-                percentile(sorted, 95), percentile(sorted, 99));
+        System.out.printf(
+                "registry: %d clients, %d s, %d operations applied, %.1f ops/s; answers %s%n",
+                clients, seconds, done, done / (double) seconds, statuses);
+        System.out.printf(
+                "registry latency ms: p50 %.1f, p95 %.1f, p99 %.1f%n",
+                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
     }
 
     private static double percentile(List<Long> sorted, int percent) {

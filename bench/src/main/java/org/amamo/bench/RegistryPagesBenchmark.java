@@ -38,14 +38,14 @@ public final class RegistryPagesBenchmark {
 
     /** Batches, blocks per batch and units per block of the data set. */
     private static final int BATCHES = 1_000;
+
     private static final int RETIREMENTS = 100_000;
     private static final int PROJECTS = 200;
     private static final int RETIREMENTS_PER_PROJECT = RETIREMENTS / PROJECTS;
     private static final int PAGE = 20;
     private static final double TARGET_MS = 50;
 
-    private RegistryPagesBenchmark() {
-    }
+    private RegistryPagesBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -68,10 +68,19 @@ public final class RegistryPagesBenchmark {
                     + before(r, project * RETIREMENTS_PER_PROJECT, RETIREMENTS_PER_PROJECT);
         });
         kinds.put("retirement page", r -> "/registry/retirements/" + (1 + r.nextInt(RETIREMENTS)));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf(Locale.ROOT, "%-30s %8s %8s %8s %8s  %s%n", "registry read (" + clients + " clients)", "p50 ms",
-                "p95 ms", "p99 ms", "errors", "p99 < 50 ms");
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        System.out.printf(
+                Locale.ROOT,
+                "%-30s %8s %8s %8s %8s  %s%n",
+                "registry read (" + clients + " clients)",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "errors",
+                "p99 < 50 ms");
         // Warm-up: every kind asked as often as it is measured, uncounted, warmUpRounds times over, so that the
         // server's JIT compilers have compiled the paths before any is measured (they keep working for minutes).
         for (int round = 0; round < warmUpRounds; round++) {
@@ -86,20 +95,36 @@ public final class RegistryPagesBenchmark {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             double p99 = percentile(sorted, 99);
-            System.out.printf(Locale.ROOT, "%-30s %8.1f %8.1f %8.1f %8d  %s%n", kind.getKey(), percentile(sorted, 50),
-                    percentile(sorted, 95), p99, errors.get(), p99 < TARGET_MS ? "yes" : "NO");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-30s %8.1f %8.1f %8.1f %8d  %s%n",
+                    kind.getKey(),
+                    percentile(sorted, 50),
+                    percentile(sorted, 95),
+                    p99,
+                    errors.get(),
+                    p99 < TARGET_MS ? "yes" : "NO");
         }
     }
 
-    private static void run(HttpClient http, String base, Function<ThreadLocalRandom, String> path, int requests,
-            int clients, List<Long> latencies, AtomicLong errors) throws InterruptedException {
+    private static void run(
+            HttpClient http,
+            String base,
+            Function<ThreadLocalRandom, String> path,
+            int requests,
+            int clients,
+            List<Long> latencies,
+            AtomicLong errors)
+            throws InterruptedException {
         AtomicLong left = new AtomicLong(requests);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
                 while (left.getAndDecrement() > 0) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.apply(ThreadLocalRandom.current())))
-                            .GET().build();
+                    HttpRequest request = HttpRequest.newBuilder(
+                                    URI.create(base + path.apply(ThreadLocalRandom.current())))
+                            .GET()
+                            .build();
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -121,7 +146,8 @@ public final class RegistryPagesBenchmark {
     private static String serial(ThreadLocalRandom random, int length) {
         int batch = 1 + random.nextInt(BATCHES);
         int first = 1 + random.nextInt(999_999 - length);
-        String text = String.format(Locale.ROOT, "JBC-%04d-%s-01-%06d", 2020 + (batch - 1) % 5, projectCode(batch), first);
+        String text =
+                String.format(Locale.ROOT, "JBC-%04d-%s-01-%06d", 2020 + (batch - 1) % 5, projectCode(batch), first);
         return length == 0 ? text : text + String.format(Locale.ROOT, "-%06d", first + length);
     }
 

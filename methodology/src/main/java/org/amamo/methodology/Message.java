@@ -85,6 +85,7 @@ public record Message(String key, List<Object> arguments) {
      * @return the pattern
      */
     public String pattern(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE.replace('/', '.'), locale, NO_FALLBACK).getString(key);
+        return ResourceBundle.getBundle(BUNDLE.replace('/', '.'), locale, NO_FALLBACK)
+                .getString(key);
     }
 }

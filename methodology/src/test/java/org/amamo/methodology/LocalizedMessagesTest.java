@@ -25,8 +25,9 @@ class LocalizedMessagesTest {
 
     @Test
     void missingYearsInBothLanguages() {
-        FieldError error = onlyError(CreditCalculator.standard().calculate(
-                "{\"methodologyVersion\": \"jbe-2.3\", \"applicationDate\": \"2024-06-01\", \"years\": []}"));
+        FieldError error = onlyError(CreditCalculator.standard()
+                .calculate(
+                        "{\"methodologyVersion\": \"jbe-2.3\", \"applicationDate\": \"2024-06-01\", \"years\": []}"));
 
         assertThat(error.key()).isEqualTo("sheet.years.required");
         assertThat(error.message()).isEqualTo("at least one crediting year is required");
@@ -38,9 +39,11 @@ class LocalizedMessagesTest {
 
     @Test
     void numbersKeepTheirDigitsWithoutGroupingInEitherLanguage() {
-        FieldError error = onlyError(CreditCalculator.standard().calculate(
-                "{\"methodologyVersion\": \"jbe-2.3\", \"applicationDate\": \"2024-06-01\", \"years\": [{\"start\": "
-                        + "\"2023-04-01\", \"baselineT\": \"-12345.60\", \"components\": [" + EELGRASS + "]}]}"));
+        FieldError error = onlyError(CreditCalculator.standard()
+                .calculate(
+                        "{\"methodologyVersion\": \"jbe-2.3\", \"applicationDate\": \"2024-06-01\", \"years\": [{\"start\": "
+                                + "\"2023-04-01\", \"baselineT\": \"-12345.60\", \"components\": [" + EELGRASS
+                                + "]}]}"));
 
         assertThat(error.path()).isEqualTo("$.years[0].baselineT");
         assertThat(error.message()).isEqualTo("must not be negative; got -12345.60");
@@ -55,10 +58,11 @@ class LocalizedMessagesTest {
         FieldError error = onlyError(SurveyTrackImport.fromGpx(gpx));
 
         assertThat(error.key()).isEqualTo("geometry.located");
-        assertThat(error.message()).isEqualTo("track 0, segment 0: the track is not closed: its first and last "
-                + "points are 1109.5 m apart; a survey track must return to its start (within 50 m)");
-        assertThat(error.message(Locale.JAPANESE)).isEqualTo("トラック0のセグメント0: トラックが閉じていません。"
-                + "最初の点と最後の点が 1109.5 m 離れています。調査トラックは出発点（50 m 以内）まで戻る必要があります");
+        assertThat(error.message())
+                .isEqualTo("track 0, segment 0: the track is not closed: its first and last "
+                        + "points are 1109.5 m apart; a survey track must return to its start (within 50 m)");
+        assertThat(error.message(Locale.JAPANESE))
+                .isEqualTo("トラック0のセグメント0: トラックが閉じていません。" + "最初の点と最後の点が 1109.5 m 離れています。調査トラックは出発点（50 m 以内）まで戻る必要があります");
         assertThat(error.located().text()).isEqualTo(error.line());
         assertThat(error.located().text(Locale.JAPANESE)).startsWith("/gpx/trk[0]/trkseg[0]: トラック0のセグメント0: ");
     }
@@ -74,10 +78,11 @@ class LocalizedMessagesTest {
         FieldError error = onlyError(GeoJsonSites.parse(json));
 
         assertThat(error.path()).isEqualTo("$.features[1].geometry.coordinates[0]");
-        assertThat(error.message()).isEqualTo("feature 1, polygon 0, ring 0: ring is not closed: first point "
-                + "(139.5, 35.4) differs from last (139.5, 35.41)");
-        assertThat(error.message(Locale.JAPANESE)).isEqualTo("フィーチャー1のポリゴン0のリング0: リングが閉じていません。"
-                + "最初の点 (139.5, 35.4) と最後の点 (139.5, 35.41) が一致していません");
+        assertThat(error.message())
+                .isEqualTo("feature 1, polygon 0, ring 0: ring is not closed: first point "
+                        + "(139.5, 35.4) differs from last (139.5, 35.41)");
+        assertThat(error.message(Locale.JAPANESE))
+                .isEqualTo("フィーチャー1のポリゴン0のリング0: リングが閉じていません。" + "最初の点 (139.5, 35.4) と最後の点 (139.5, 35.41) が一致していません");
     }
 
     @Test
@@ -95,24 +100,28 @@ class LocalizedMessagesTest {
         String tug = """
                 {"id": "tug", "method": "reduction-fuel-switch", "baselineFuel": "diesel",
                  "baselineFuelLitres": "1000", "projectFuel": "diesel"}""";
-        FieldError error = onlyError(CreditCalculator.standard().calculate("{\"type\": \"reduction\", "
-                + "\"methodologyVersion\": \"yokohama-2019-reduction\", \"applicationDate\": \"2024-06-01\", "
-                + "\"years\": [{\"start\": \"2023-04-01\", \"components\": [" + tug + "]}]}"));
+        FieldError error = onlyError(CreditCalculator.standard()
+                .calculate("{\"type\": \"reduction\", "
+                        + "\"methodologyVersion\": \"yokohama-2019-reduction\", \"applicationDate\": \"2024-06-01\", "
+                        + "\"years\": [{\"start\": \"2023-04-01\", \"components\": [" + tug + "]}]}"));
 
         assertThat(error.path()).isEqualTo("$.years[0].components[0].projectFuelLitres");
         assertThat(error.message()).isEqualTo("required: the litres of diesel the project vessel burnt");
-        assertThat(error.message(Locale.JAPANESE))
-                .isEqualTo("必須です: プロジェクトの船舶が使ったdieselの量（リットル）を入力してください");
+        assertThat(error.message(Locale.JAPANESE)).isEqualTo("必須です: プロジェクトの船舶が使ったdieselの量（リットル）を入力してください");
     }
 
     @Test
     void warningsRenderInBothLanguages() {
-        CalculationResult result = CreditCalculator.standard().calculate(
-                "{\"methodologyVersion\": \"jbe-2.3\", \"applicationDate\": \"2024-06-01\", \"years\": [{\"start\": "
-                        + "\"2023-04-01\", \"components\": [" + EELGRASS + "]}]}").orElseThrow();
+        CalculationResult result = CreditCalculator.standard()
+                .calculate(
+                        "{\"methodologyVersion\": \"jbe-2.3\", \"applicationDate\": \"2024-06-01\", \"years\": [{\"start\": "
+                                + "\"2023-04-01\", \"components\": [" + EELGRASS + "]}]}")
+                .orElseThrow();
 
-        assertThat(result.warnings()).extracting(Warning::key).containsExactly("warning.certainty.unscored",
-                "warning.certainty.unscored", "warning.baseline.assumed-zero");
+        assertThat(result.warnings())
+                .extracting(Warning::key)
+                .containsExactly(
+                        "warning.certainty.unscored", "warning.certainty.unscored", "warning.baseline.assumed-zero");
         Warning baseline = result.warnings().get(2);
         assertThat(baseline.line()).isEqualTo("$.years[0].baselineT: not given; a baseline of 0 t-CO2 was assumed");
         assertThat(baseline.message(Locale.JAPANESE)).isEqualTo("入力がないため、ベースラインを 0 t-CO2 としました");
@@ -136,7 +145,8 @@ class LocalizedMessagesTest {
     @Test
     void argumentsAreTextOrMessagesNeverNumbers() {
         assertThatThrownBy(() -> FieldError.of("$", "number.negative", new BigDecimal("-1000")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("String or a Message");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("String or a Message");
         assertThat(new FieldError("$", "number.negative", List.of("-1000")).message())
                 .isEqualTo("must not be negative; got -1000");
     }

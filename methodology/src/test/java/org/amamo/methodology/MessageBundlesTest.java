@@ -29,11 +29,12 @@ class MessageBundlesTest {
 
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
     /** The first segment of every key of the library, so that key literals can be told from other strings. */
-    private static final Set<String> PREFIXES = Set.of("error", "number", "json", "sheet", "reduction", "warning", "geometry",
-            "geojson", "track", "xml", "cli");
+    private static final Set<String> PREFIXES = Set.of(
+            "error", "number", "json", "sheet", "reduction", "warning", "geometry", "geojson", "track", "xml", "cli");
     /** Patterns that are punctuation and names of XML elements in every language. */
-    private static final Set<String> LANGUAGE_NEUTRAL = Set.of("error.located", "geometry.located",
-            "track.label.polygon", "track.label.line");
+    private static final Set<String> LANGUAGE_NEUTRAL =
+            Set.of("error.located", "geometry.located", "track.label.polygon", "track.label.line");
+
     private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z]+(?:\\.[a-z0-9-]+)+)\"");
     private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
 
@@ -50,11 +51,15 @@ class MessageBundlesTest {
     @Test
     void japaneseMessagesAreJapaneseAndEnglishOnesAreNot() {
         for (String key : ENGLISH.stringPropertyNames()) {
-            assertThat(JAPANESE.matcher(ENGLISH.getProperty(key)).find()).as("English " + key).isFalse();
+            assertThat(JAPANESE.matcher(ENGLISH.getProperty(key)).find())
+                    .as("English " + key)
+                    .isFalse();
         }
         for (String key : JAPANESE_FILE.stringPropertyNames()) {
             if (!LANGUAGE_NEUTRAL.contains(key)) {
-                assertThat(JAPANESE.matcher(JAPANESE_FILE.getProperty(key)).find()).as("Japanese " + key).isTrue();
+                assertThat(JAPANESE.matcher(JAPANESE_FILE.getProperty(key)).find())
+                        .as("Japanese " + key)
+                        .isTrue();
             }
         }
     }
@@ -62,7 +67,8 @@ class MessageBundlesTest {
     @Test
     void bothLanguagesTakeTheSameArguments() {
         for (String key : ENGLISH.stringPropertyNames()) {
-            assertThat(argumentIndexes(JAPANESE_FILE.getProperty(key), "ja " + key)).as(key)
+            assertThat(argumentIndexes(JAPANESE_FILE.getProperty(key), "ja " + key))
+                    .as(key)
                     .isEqualTo(argumentIndexes(ENGLISH.getProperty(key), "en " + key));
         }
     }
@@ -77,9 +83,13 @@ class MessageBundlesTest {
             for (String key : bundle.stringPropertyNames()) {
                 String pattern = bundle.getProperty(key);
                 if (ARGUMENT.matcher(pattern).find()) {
-                    assertThat(pattern.replace("''", "")).as(key + " (formatted: write '' for ')").doesNotContain("'");
+                    assertThat(pattern.replace("''", ""))
+                            .as(key + " (formatted: write '' for ')")
+                            .doesNotContain("'");
                 } else {
-                    assertThat(pattern).as(key + " (not formatted: write ' as it is)").doesNotContain("''");
+                    assertThat(pattern)
+                            .as(key + " (not formatted: write ' as it is)")
+                            .doesNotContain("''");
                 }
             }
         }
@@ -89,7 +99,8 @@ class MessageBundlesTest {
     void everyKeyInTheCodeIsInTheBundleAndEveryKeyInTheBundleIsUsed() throws IOException {
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 Matcher literal = KEY_LITERAL.matcher(Files.readString(file));
                 while (literal.find()) {
                     String candidate = literal.group(1);
@@ -109,10 +120,13 @@ class MessageBundlesTest {
         if (!ARGUMENT.matcher(pattern).find()) {
             return Set.of();
         }
-        Object[] markers = IntStream.range(0, 10).mapToObj(i -> "\u0001" + i + "\u0002").toArray();
+        Object[] markers =
+                IntStream.range(0, 10).mapToObj(i -> "\u0001" + i + "\u0002").toArray();
         String formatted = new MessageFormat(pattern, Locale.ROOT).format(markers);
         assertThat(formatted).as(what + " uses indexes below 10").doesNotContain("{");
-        return IntStream.range(0, 10).filter(i -> formatted.contains("\u0001" + i + "\u0002")).boxed()
+        return IntStream.range(0, 10)
+                .filter(i -> formatted.contains("\u0001" + i + "\u0002"))
+                .boxed()
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -18,15 +18,23 @@ import java.util.List;
  * @param units              certified credit in units of 0.1 t-CO2, at least 1
  * @param holders            initial holders, shares in percent with at most 2 decimals, summing to 100
  */
-public record ApplicationCertified(long applicationId, long projectId, String projectCode, String projectName,
-        String programmePrefix, String certifier, int vintage,
-        String methodologyVersion, String creditType, long units, List<InitialHolder> holders) {
+public record ApplicationCertified(
+        long applicationId,
+        long projectId,
+        String projectCode,
+        String projectName,
+        String programmePrefix,
+        String certifier,
+        int vintage,
+        String methodologyVersion,
+        String creditType,
+        long units,
+        List<InitialHolder> holders) {
 
     public ApplicationCertified {
         holders = List.copyOf(holders);
     }
 
     /** One initial holder (当初保有者): a registered user and the share of the credits they receive. */
-    public record InitialHolder(long userId, String name, java.math.BigDecimal sharePercent) {
-    }
+    public record InitialHolder(long userId, String name, java.math.BigDecimal sharePercent) {}
 }

@@ -20,10 +20,21 @@ import java.util.List;
  * @param methods            the component methods of the certified sheet (area, reduction-fuel-switch ...)
  * @param programmeCode      the programme the project was certified in (JBC, YBC ...)
  */
-public record CertifiedProject(long applicationId, String projectCode, String name, String prefecture,
-        long certifiedUnits, BigDecimal siteAreaHectares, String siteGeojson, List<String> ecosystems,
-        String methodologyVersion, Instant certifiedAt, int certifiedFiscalYear, String creditType,
-        List<String> methods, String programmeCode) {
+public record CertifiedProject(
+        long applicationId,
+        String projectCode,
+        String name,
+        String prefecture,
+        long certifiedUnits,
+        BigDecimal siteAreaHectares,
+        String siteGeojson,
+        List<String> ecosystems,
+        String methodologyVersion,
+        Instant certifiedAt,
+        int certifiedFiscalYear,
+        String creditType,
+        List<String> methods,
+        String programmeCode) {
 
     public CertifiedProject {
         ecosystems = List.copyOf(ecosystems);

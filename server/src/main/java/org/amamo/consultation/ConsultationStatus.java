@@ -6,7 +6,10 @@ package org.amamo.consultation;
  * applicant) are final.
  */
 public enum ConsultationStatus {
-    OPEN, ANSWERED, CLOSED, WITHDRAWN;
+    OPEN,
+    ANSWERED,
+    CLOSED,
+    WITHDRAWN;
 
     /** Whether messages may still be posted, and the consultation closed or withdrawn. */
     public boolean active() {

@@ -10,7 +10,14 @@ import java.time.Instant;
  * @param messageCount   messages in the thread, not counting the opening description
  * @param lastActivityAt when it was opened, last written to, closed or withdrawn
  */
-public record ConsultationSummary(long id, String title, ConsultationStatus status, long applicantId,
-        String applicantName, String prefecture, String placeName, int messageCount, Instant openedAt,
-        Instant lastActivityAt) {
-}
+public record ConsultationSummary(
+        long id,
+        String title,
+        ConsultationStatus status,
+        long applicantId,
+        String applicantName,
+        String prefecture,
+        String placeName,
+        int messageCount,
+        Instant openedAt,
+        Instant lastActivityAt) {}

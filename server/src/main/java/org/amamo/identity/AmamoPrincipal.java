@@ -27,8 +27,15 @@ public final class AmamoPrincipal implements UserDetails, CredentialsContainer {
     private final boolean locked;
     private String passwordHash;
 
-    public AmamoPrincipal(long userId, String email, String fullName, Long organisationId, Set<Role> roles,
-            boolean enabled, boolean locked, String passwordHash) {
+    public AmamoPrincipal(
+            long userId,
+            String email,
+            String fullName,
+            Long organisationId,
+            Set<Role> roles,
+            boolean enabled,
+            boolean locked,
+            String passwordHash) {
         this.userId = userId;
         this.email = email;
         this.fullName = fullName;

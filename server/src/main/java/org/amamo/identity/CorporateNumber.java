@@ -9,8 +9,7 @@ public final class CorporateNumber {
 
     public static final int LENGTH = 13;
 
-    private CorporateNumber() {
-    }
+    private CorporateNumber() {}
 
     /** Whether {@code text} is exactly 13 ASCII digits whose first digit is the right check digit. */
     public static boolean isValid(String text) {

@@ -7,6 +7,11 @@ import java.math.BigDecimal;
  * or trades reported), the units of 0.1 t-CO2 sold, and the lowest, volume-weighted average and highest price in
  * JPY per t-CO2. The average is {@code Σ(units × price) / Σ units}, rounded half up to whole yen.
  */
-public record PriceStatistic(int fiscalYear, PriceSource source, long trades, long creditUnits,
-        BigDecimal minimumPriceJpy, BigDecimal averagePriceJpy, BigDecimal maximumPriceJpy) {
-}
+public record PriceStatistic(
+        int fiscalYear,
+        PriceSource source,
+        long trades,
+        long creditUnits,
+        BigDecimal minimumPriceJpy,
+        BigDecimal averagePriceJpy,
+        BigDecimal maximumPriceJpy) {}

@@ -7,8 +7,14 @@ import java.time.Instant;
  * unsafe link schemes removed, so it can be placed in a page as it is. {@code programmeCode} names the programme the
  * notice belongs to, or is null for a notice about every programme.
  */
-public record NoticeView(long id, String title, String bodyMarkdown, String bodyHtml, Instant publishStart,
-        Instant publishEnd, String programmeCode) {
+public record NoticeView(
+        long id,
+        String title,
+        String bodyMarkdown,
+        String bodyHtml,
+        Instant publishStart,
+        Instant publishEnd,
+        String programmeCode) {
 
     /** Whether the public sees the notice at {@code now}: start inclusive, end exclusive. */
     public boolean publishedAt(Instant now) {

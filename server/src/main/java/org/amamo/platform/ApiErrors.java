@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The REST API's answer to bad input: HTTP 400 with a problem document whose {@code errors} member lists
@@ -97,6 +97,5 @@ class ApiErrors {
     }
 
     /** One field's problem: a JSON path or form field name, and what to fix. */
-    record FieldMessage(String field, String message) {
-    }
+    record FieldMessage(String field, String message) {}
 }

@@ -73,7 +73,8 @@ public final class CsvTable {
 
     /** The table as a download named {@code filename}. */
     public ResponseEntity<byte[]> download(String filename) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(text().getBytes(StandardCharsets.UTF_8));
     }

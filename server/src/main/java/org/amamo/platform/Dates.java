@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 public class Dates {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(SchemeTime.ZONE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(SchemeTime.ZONE);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SchemeTime.ZONE);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(SchemeTime.ZONE);
 
     /** e.g. 2024-04-01 09:00 (JST); empty for no instant. */
     public String dateTime(Instant instant) {

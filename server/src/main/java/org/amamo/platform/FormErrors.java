@@ -7,8 +7,7 @@ import org.springframework.validation.BindingResult;
 /** Puts business-rule refusals beside the bean-validation errors of a web form. */
 public final class FormErrors {
 
-    private FormErrors() {
-    }
+    private FormErrors() {}
 
     /** A refusal about something that is not a form field (an attachment, say) is shown for the form. */
     private static boolean readable(BindingResult binding, String field) {

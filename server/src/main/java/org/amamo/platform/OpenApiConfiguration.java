@@ -9,11 +9,15 @@ import org.springframework.context.annotation.Configuration;
 
 /** The open API's description at /v3/api-docs (Swagger UI at /swagger-ui.html). */
 @Configuration(proxyBeanMethods = false)
-@OpenAPIDefinition(info = @Info(title = "Amamo API", version = "v1",
-        description = "Blue-carbon crediting: notices, projects, registry, market and public disclosure. "
-                + "Reading public data needs no token; changes need a personal API token "
-                + "(Authorization: Bearer amamo_...), created on the account's API token page.",
-        license = @License(name = "Apache-2.0")))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Amamo API",
+                        version = "v1",
+                        description =
+                                "Blue-carbon crediting: notices, projects, registry, market and public disclosure. "
+                                        + "Reading public data needs no token; changes need a personal API token "
+                                        + "(Authorization: Bearer amamo_...), created on the account's API token page.",
+                        license = @License(name = "Apache-2.0")))
 @SecurityScheme(name = "apiToken", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "amamo_...")
-class OpenApiConfiguration {
-}
+class OpenApiConfiguration {}

@@ -8,8 +8,7 @@ public final class Pages {
     /** The most rows one page may hold; a larger request is answered with this many. */
     public static final int MAX_SIZE = 100;
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The page size to use for a requested size: at least 1, at most {@link #MAX_SIZE}. */
     public static int size(Integer requested) {

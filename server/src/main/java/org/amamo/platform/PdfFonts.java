@@ -14,8 +14,7 @@ public final class PdfFonts {
 
     private static final String FONT = "fonts/ipaexg.ttf";
 
-    private PdfFonts() {
-    }
+    private PdfFonts() {}
 
     /** The font file's bytes, read once. */
     private static final class Bytes {
@@ -33,8 +32,8 @@ public final class PdfFonts {
     /** A new base font for one document (OpenPDF keeps the subset per font object). */
     public static BaseFont japanese() {
         try {
-            return BaseFont.createFont("ipaexg.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, Bytes.FONT_BYTES,
-                    null);
+            return BaseFont.createFont(
+                    "ipaexg.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, Bytes.FONT_BYTES, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the PDF font", e);
         }

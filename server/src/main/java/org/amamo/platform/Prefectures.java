@@ -10,11 +10,10 @@ import java.util.stream.IntStream;
 public final class Prefectures {
 
     /** Every code, in JIS order (north to south). */
-    public static final List<String> CODES = IntStream.rangeClosed(1, 47).mapToObj(n -> String.format("%02d", n))
-            .toList();
+    public static final List<String> CODES =
+            IntStream.rangeClosed(1, 47).mapToObj(n -> String.format("%02d", n)).toList();
 
-    private Prefectures() {
-    }
+    private Prefectures() {}
 
     public static boolean known(String code) {
         return CODES.contains(code);

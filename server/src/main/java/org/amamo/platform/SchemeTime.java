@@ -7,6 +7,5 @@ public final class SchemeTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
-    private SchemeTime() {
-    }
+    private SchemeTime() {}
 }

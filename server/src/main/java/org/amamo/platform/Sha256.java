@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 digests as lower-case hex: API tokens at rest, attachment checksums, the registry's hash chain. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(byte[] bytes) {
         try {

@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class SqlTime {
 
-    private SqlTime() {
-    }
+    private SqlTime() {}
 
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -28,7 +28,9 @@ public record FeeRule(BigDecimal flatYen, BigDecimal perTonneYen) {
 
     /** Whether an amount may be part of a rule: whole yen, not negative, at most {@link #MAX_YEN}. */
     public static boolean wholeYen(BigDecimal amount) {
-        return amount.signum() >= 0 && amount.compareTo(MAX_YEN) <= 0 && amount.stripTrailingZeros().scale() <= 0;
+        return amount.signum() >= 0
+                && amount.compareTo(MAX_YEN) <= 0
+                && amount.stripTrailingZeros().scale() <= 0;
     }
 
     /** The fee owed for an application whose sheet credits {@code creditUnits} (0.1 t-CO2 each). */

@@ -12,8 +12,15 @@ import java.util.List;
  * @param acceptedVersions methodology table versions an application may use in this programme
  * @param fee              the application fee (申請手数料) rule
  */
-public record Programme(String code, String nameJa, String nameEn, String operator, String serialPrefix,
-        String certifier, List<String> acceptedVersions, FeeRule fee) {
+public record Programme(
+        String code,
+        String nameJa,
+        String nameEn,
+        String operator,
+        String serialPrefix,
+        String certifier,
+        List<String> acceptedVersions,
+        FeeRule fee) {
 
     public Programme {
         acceptedVersions = List.copyOf(acceptedVersions);

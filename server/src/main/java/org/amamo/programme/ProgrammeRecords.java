@@ -19,8 +19,14 @@ public interface ProgrammeRecords {
      * @param creditType  {@code REMOVAL} or {@code REDUCTION}; null for an offset
      * @param tonnes      t-CO2, one decimal
      */
-    record ImportedRecord(String programmeCode, int fiscalYear, String recordKind, String creditType,
-            String organisation, String description, BigDecimal tonnes) {
+    record ImportedRecord(
+            String programmeCode,
+            int fiscalYear,
+            String recordKind,
+            String creditType,
+            String organisation,
+            String description,
+            BigDecimal tonnes) {
 
         public boolean offset() {
             return "OFFSET".equals(recordKind);

@@ -27,6 +27,8 @@ public interface Programmes {
      * unknown code, so that a filter link with a stale code shows the whole list rather than an error.
      */
     default String known(String code) {
-        return code == null || code.isBlank() ? null : find(code.strip()).map(Programme::code).orElse(null);
+        return code == null || code.isBlank()
+                ? null
+                : find(code.strip()).map(Programme::code).orElse(null);
     }
 }

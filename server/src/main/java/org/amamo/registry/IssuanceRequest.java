@@ -11,9 +11,18 @@ import java.util.List;
  * <p>{@code reference} identifies the cause of the issuance (e.g. {@code application-42-certified}); it is the
  * operation's idempotency key, so that an event delivered twice issues once.
  */
-public record IssuanceRequest(long projectId, String projectCode, String projectName, String programmePrefix,
-        int vintage, String methodologyVersion, CreditType creditType, String certifier, long creditUnits,
-        List<InitialHolder> holders, String reference) {
+public record IssuanceRequest(
+        long projectId,
+        String projectCode,
+        String projectName,
+        String programmePrefix,
+        int vintage,
+        String methodologyVersion,
+        CreditType creditType,
+        String certifier,
+        long creditUnits,
+        List<InitialHolder> holders,
+        String reference) {
 
     public IssuanceRequest {
         holders = holders == null ? List.of() : List.copyOf(holders);

@@ -19,6 +19,5 @@ public record IssuanceResult(Long batchId, List<Allocation> allocations, List<Re
     }
 
     /** What one initial holder received: their holding account and a serial range of {@code creditUnits}. */
-    public record Allocation(long accountId, String serialRange, long creditUnits) {
-    }
+    public record Allocation(long accountId, String serialRange, long creditUnits) {}
 }

@@ -8,8 +8,14 @@ import org.amamo.platform.Refusal;
  * the account they went to and, for a retirement, the public retirement record; or the refusals that stopped it
  * (then nothing moved). {@code replayed} marks the first answer returned again for a repeated idempotency key.
  */
-public record MarketMove(Long entryId, long creditUnits, List<String> serialRanges, Long toAccountId,
-        Long retirementId, boolean replayed, List<Refusal> refusals) {
+public record MarketMove(
+        Long entryId,
+        long creditUnits,
+        List<String> serialRanges,
+        Long toAccountId,
+        Long retirementId,
+        boolean replayed,
+        List<Refusal> refusals) {
 
     public MarketMove {
         serialRanges = List.copyOf(serialRanges);

@@ -29,34 +29,39 @@ public interface MarketSettlement {
      * Moves {@code creditUnits} of one batch from the holder's own holding account into an escrow account, lowest
      * serials first. Refused unless the holder owns the open account and holds that many units of the batch there.
      */
-    MarketMove consign(AmamoPrincipal holder, long fromAccountId, long escrowAccountId, long batchId,
-            long creditUnits, String key);
+    MarketMove consign(
+            AmamoPrincipal holder,
+            long fromAccountId,
+            long escrowAccountId,
+            long batchId,
+            long creditUnits,
+            String key);
 
     /**
      * Delivers units of a batch from escrow to the buyer's own holding account, opening one for the buyer if they
      * have none (approving it if requested). Refused if the buyer's account is closed or escrow lacks the units.
      */
-    MarketMove deliver(long escrowAccountId, long batchId, long creditUnits, long buyerUserId, Long actingUserId,
-            String key);
+    MarketMove deliver(
+            long escrowAccountId, long batchId, long creditUnits, long buyerUserId, Long actingUserId, String key);
 
     /**
      * Retires units of a batch from escrow on the buyer's behalf, with the public retirement disclosure; the
      * answer carries the retirement record's id, whose certificate is public at
      * {@code /registry/retirements/{id}/certificate.pdf}.
      */
-    MarketMove retireFor(long escrowAccountId, long batchId, long creditUnits, RetirementOrder order,
-            Long actingUserId, String key);
+    MarketMove retireFor(
+            long escrowAccountId, long batchId, long creditUnits, RetirementOrder order, Long actingUserId, String key);
 
     /** Returns units of a batch from escrow to the open holding account they were consigned from. */
-    MarketMove release(long escrowAccountId, long batchId, long creditUnits, long toAccountId, Long actingUserId,
-            String key);
+    MarketMove release(
+            long escrowAccountId, long batchId, long creditUnits, long toAccountId, Long actingUserId, String key);
 
     /**
      * Transfers units of one batch (not whichever block a plain transfer draws on first) from the holder's
      * own open holding account to another open holding account: a bilateral trade reported to the market.
      */
-    MarketMove transferBatch(AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId,
-            long creditUnits, String key);
+    MarketMove transferBatch(
+            AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId, long creditUnits, String key);
 
     /** The units a user holds per account and batch, in their own and their organisation's open accounts. */
     List<HeldCredits> holdings(AmamoPrincipal holder);

@@ -5,6 +5,5 @@ package org.amamo.registry;
  * {@link MarketSettlement#retirementPurposes()}), which emissions it offsets, the reporting year (optional) and a
  * note (optional).
  */
-public record RetirementOrder(String beneficiary, String purpose, String emissionsOffset, Integer reportingYear,
-        String note) {
-}
+public record RetirementOrder(
+        String beneficiary, String purpose, String emissionsOffset, Integer reportingYear, String note) {}

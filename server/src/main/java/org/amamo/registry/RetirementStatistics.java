@@ -27,7 +27,11 @@ public interface RetirementStatistics {
      * @param projectCode     the batches' project code
      * @param units           units retired
      */
-    record RetiredUnits(String programmePrefix, int fiscalYear, String purpose, CreditType creditType,
-            String projectCode, long units) {
-    }
+    record RetiredUnits(
+            String programmePrefix,
+            int fiscalYear,
+            String purpose,
+            CreditType creditType,
+            String projectCode,
+            long units) {}
 }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * <p>Batch numbers are written with at least two digits and serials with at least six, so that the text sorts like
  * the numbers within a batch up to 999,999 units (99,999.9 t); larger serials simply take more digits.
  */
-public record SerialRange(String programmePrefix, int vintage, String projectCode, int batchNumber, long firstSerial,
-        long lastSerial) {
+public record SerialRange(
+        String programmePrefix, int vintage, String projectCode, int batchNumber, long firstSerial, long lastSerial) {
 
     /** Programme prefixes are 2 to 10 capital letters, e.g. {@code JBC}. */
     public static final Pattern PREFIX = Pattern.compile("[A-Z]{2,10}");
@@ -24,16 +24,17 @@ public record SerialRange(String programmePrefix, int vintage, String projectCod
     /** The longest text accepted for parsing; anything longer is not a serial number. */
     public static final int MAX_TEXT_LENGTH = 80;
 
-    private static final Pattern FORMAT = Pattern.compile(
-            "([A-Z]{2,10})-(\\d{4})-([A-Z0-9]{1,16})-(\\d{1,4})-(\\d{1,12})(?:-(\\d{1,12}))?");
+    private static final Pattern FORMAT =
+            Pattern.compile("([A-Z]{2,10})-(\\d{4})-([A-Z0-9]{1,16})-(\\d{1,4})-(\\d{1,12})(?:-(\\d{1,12}))?");
 
     public SerialRange {
-        if (!PREFIX.matcher(programmePrefix).matches() || !PROJECT_CODE.matcher(projectCode).matches()) {
+        if (!PREFIX.matcher(programmePrefix).matches()
+                || !PROJECT_CODE.matcher(projectCode).matches()) {
             throw new IllegalArgumentException("bad prefix or project code: " + programmePrefix + ", " + projectCode);
         }
         if (vintage < 1000 || vintage > 9999 || batchNumber < 1 || firstSerial < 1 || lastSerial < firstSerial) {
-            throw new IllegalArgumentException("bad serial range: " + vintage + "/" + batchNumber + "/" + firstSerial
-                    + "-" + lastSerial);
+            throw new IllegalArgumentException(
+                    "bad serial range: " + vintage + "/" + batchNumber + "/" + firstSerial + "-" + lastSerial);
         }
     }
 

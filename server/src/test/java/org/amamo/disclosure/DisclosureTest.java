@@ -31,16 +31,23 @@ class DisclosureTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcClient jdbc;
 
     void importYear(AmamoPrincipal secretariat, String year, String sites, String tonnes, String hectares, String price)
             throws Exception {
-        mvc.perform(post("/secretariat/statistics/history").with(as(secretariat)).with(csrf())
-                        .param("fiscalYear", year).param("certifiedSites", sites).param("certifiedTonnes", tonnes)
-                        .param("certifiedHectares", hectares).param("averagePriceJpy", price)
+        mvc.perform(post("/secretariat/statistics/history")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("fiscalYear", year)
+                        .param("certifiedSites", sites)
+                        .param("certifiedTonnes", tonnes)
+                        .param("certifiedHectares", hectares)
+                        .param("averagePriceJpy", price)
                         .param("source", "JBE これまでの認証実績"))
                 .andExpect(redirectedUrl("/secretariat/statistics/history"));
     }
@@ -52,39 +59,63 @@ class DisclosureTest {
         importYear(secretariat, "2021", "4", "80.4", "30.0", "72816");
         importYear(secretariat, "2022", "21", "3733.1", "1100.4", "84198");
 
-        mvc.perform(get("/api/v1/statistics")).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/statistics"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].fiscalYear").value(2020))
                 .andExpect(jsonPath("$[0].certifiedTonnes").value(22.8))
                 .andExpect(jsonPath("$[0].imported").value(true))
                 .andExpect(jsonPath("$[2].certifiedSites").value(21))
                 .andExpect(jsonPath("$[2].certifiedHectares").value(1100.4));
-        String csv = mvc.perform(get("/statistics.csv")).andReturn().getResponse().getContentAsString();
-        assertThat(csv.lines()).startsWith(
-                "\uFEFFfiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy",
-                "2020,imported,1,22.8,10.6,13157,", "2021,imported,4,80.4,30.0,72816,",
-                "2022,imported,21,3733.1,1100.4,84198,");
+        String csv =
+                mvc.perform(get("/statistics.csv")).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines())
+                .startsWith(
+                        "\uFEFFfiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy",
+                        "2020,imported,1,22.8,10.6,13157,",
+                        "2021,imported,4,80.4,30.0,72816,",
+                        "2022,imported,21,3733.1,1100.4,84198,");
     }
 
     @Test
     void aBadOrDuplicateYearIsAFormErrorAndNothingIsStored() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         importYear(secretariat, "2099", "1", "1.0", "1.0", "");
-        long before = jdbc.sql("SELECT COUNT(*) FROM historical_statistic").query(Long.class).single();
-        mvc.perform(post("/secretariat/statistics/history").with(as(secretariat)).with(csrf())
-                        .param("fiscalYear", "2099").param("certifiedSites", "1").param("certifiedTonnes", "1.0")
-                        .param("certifiedHectares", "1").param("source", "x"))
+        long before = jdbc.sql("SELECT COUNT(*) FROM historical_statistic")
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/secretariat/statistics/history")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("fiscalYear", "2099")
+                        .param("certifiedSites", "1")
+                        .param("certifiedTonnes", "1.0")
+                        .param("certifiedHectares", "1")
+                        .param("source", "x"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "fiscalYear", "history.year.taken"));
-        mvc.perform(post("/secretariat/statistics/history").with(as(secretariat)).with(csrf())
-                        .param("fiscalYear", "1800").param("certifiedSites", "-1").param("certifiedTonnes", "1.25")
+        mvc.perform(post("/secretariat/statistics/history")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("fiscalYear", "1800")
+                        .param("certifiedSites", "-1")
+                        .param("certifiedTonnes", "1.25")
                         .param("certifiedHectares", "x"))
-                .andExpect(model().attributeHasFieldErrors("form", "fiscalYear", "certifiedSites", "certifiedTonnes",
-                        "certifiedHectares", "source"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM historical_statistic").query(Long.class).single()).isEqualTo(before);
+                .andExpect(model().attributeHasFieldErrors(
+                                "form",
+                                "fiscalYear",
+                                "certifiedSites",
+                                "certifiedTonnes",
+                                "certifiedHectares",
+                                "source"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM historical_statistic")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
     void thePublicMapServesCertifiedSitesAsGeoJson() throws Exception {
-        mvc.perform(get("/api/v1/projects/certified.geojson")).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/projects/certified.geojson"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.type").value("FeatureCollection"));
         mvc.perform(get("/map")).andExpect(status().isOk());
         mvc.perform(get("/statistics")).andExpect(status().isOk());
@@ -94,7 +125,8 @@ class DisclosureTest {
     void certifiedProjectsAreExportedAsCsvWithTheDocumentedColumns() throws Exception {
         AmamoPrincipal owner = users.create(Role.APPLICANT);
         jdbc.sql("INSERT INTO project (name, owner_id, created_at) VALUES ('x', ?, CURRENT_TIMESTAMP)")
-                .param(owner.userId()).update();
+                .param(owner.userId())
+                .update();
         long project = jdbc.sql("SELECT MAX(id) FROM project").query(Long.class).single();
         jdbc.sql("""
                 INSERT INTO application (project_id, owner_id, status, name, prefecture, site_area_ha, methodology_version,
@@ -107,11 +139,16 @@ class DisclosureTest {
                 VALUES (?, ?, 'DRAFT', 'まだ下書き', 'jbe-2.3', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
                 """).params(project, owner.userId()).update();
 
-        String csv = mvc.perform(get("/projects.csv")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String csv = mvc.perform(get("/projects.csv"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines()).hasSize(2);
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFFproject_code,application_id,name,prefecture,"
-                + "ecosystems,certified_fiscal_year,certified_t_co2,site_area_ha,methodology_version,certified_at,url");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "\uFEFFproject_code,application_id,name,prefecture,"
+                                + "ecosystems,certified_fiscal_year,certified_t_co2,site_area_ha,methodology_version,certified_at,url");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
                 .startsWith(String.format("%04d", project))
                 .contains(",\"アマモ場, 金沢\",神奈川県,,2025,12.3,7.800000,jbe-2.3,2025-06-01T01:00:00Z,/applications/");

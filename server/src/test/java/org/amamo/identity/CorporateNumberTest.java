@@ -13,11 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CorporateNumberTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "7000012050002", // 国税庁 (National Tax Agency), the published example
-        "4000012090001", // 内閣府 (Cabinet Office)
-        "1180301018771"  // a listed company
-    })
+    @ValueSource(
+            strings = {
+                "7000012050002", // 国税庁 (National Tax Agency), the published example
+                "4000012090001", // 内閣府 (Cabinet Office)
+                "1180301018771" // a listed company
+            })
     void acceptsPublishedNumbers(String number) {
         assertThat(CorporateNumber.isValid(number)).isTrue();
     }
@@ -31,13 +32,16 @@ class CorporateNumberTest {
     @Property
     void exactlyOneCheckDigitFitsEveryBase(@ForAll @NumericChars @StringLength(12) String base) {
         long fitting = java.util.stream.IntStream.rangeClosed(1, 9)
-                .filter(digit -> CorporateNumber.isValid(digit + base)).count();
+                .filter(digit -> CorporateNumber.isValid(digit + base))
+                .count();
         assertThat(fitting).isEqualTo(1);
     }
 
     @Property
-    void changingOneDigitOfTheBaseIsDetected(@ForAll @NumericChars @StringLength(12) String base,
-            @ForAll @IntRange(min = 0, max = 11) int position, @ForAll @IntRange(min = 1, max = 9) int shift) {
+    void changingOneDigitOfTheBaseIsDetected(
+            @ForAll @NumericChars @StringLength(12) String base,
+            @ForAll @IntRange(min = 0, max = 11) int position,
+            @ForAll @IntRange(min = 1, max = 9) int shift) {
         String valid = CorporateNumber.checkDigit(base) + base;
         char[] digits = base.toCharArray();
         digits[position] = (char) ('0' + (digits[position] - '0' + shift) % 10);

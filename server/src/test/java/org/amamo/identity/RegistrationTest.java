@@ -1,8 +1,8 @@
 package org.amamo.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -25,6 +25,7 @@ class RegistrationTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,10 +34,16 @@ class RegistrationTest {
     }
 
     static MockHttpServletRequestBuilder registration(String kind, String email, String corporateNumber) {
-        return post("/register").with(csrf()).param("kind", kind)
-                .param("corporateNumber", corporateNumber).param("title", "事務局長").param("fullName", "海野 藻子")
-                .param("address", "神奈川県横浜市中区本町1-1").param("phone", "045-123-4567")
-                .param("email", email).param("password", "a long enough password")
+        return post("/register")
+                .with(csrf())
+                .param("kind", kind)
+                .param("corporateNumber", corporateNumber)
+                .param("title", "事務局長")
+                .param("fullName", "海野 藻子")
+                .param("address", "神奈川県横浜市中区本町1-1")
+                .param("phone", "045-123-4567")
+                .param("email", email)
+                .param("password", "a long enough password")
                 .param("passwordConfirmation", "a long enough password");
     }
 
@@ -45,7 +52,8 @@ class RegistrationTest {
     }
 
     static String validCorporateNumber() {
-        String base = String.format("%012d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000_000L));
+        String base =
+                String.format("%012d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000_000L));
         return CorporateNumber.checkDigit(base) + base;
     }
 
@@ -63,8 +71,12 @@ class RegistrationTest {
                 SELECT o.corporate_number FROM user_account u JOIN organisation o ON o.id = u.organisation_id
                  WHERE u.email = ?""").param(email).query(String.class).single()).isEqualTo(number);
         assertThat(jdbc.sql("SELECT role FROM user_role r JOIN user_account u ON u.id = r.user_id WHERE u.email = ?")
-                .param(email).query(String.class).list()).containsExactlyInAnyOrder("APPLICANT", "HOLDER");
-        mvc.perform(formLogin().user(email.toUpperCase()).password("a long enough password")).andExpect(authenticated());
+                        .param(email)
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder("APPLICANT", "HOLDER");
+        mvc.perform(formLogin().user(email.toUpperCase()).password("a long enough password"))
+                .andExpect(authenticated());
     }
 
     @Test
@@ -81,8 +93,15 @@ class RegistrationTest {
         long before = users();
         mvc.perform(post("/register").with(csrf()).param("kind", "ORGANISATION"))
                 .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrors("form", "fullName", "organisationName", "address", "phone",
-                        "email", "password", "passwordConfirmation"));
+                .andExpect(model().attributeHasFieldErrors(
+                                "form",
+                                "fullName",
+                                "organisationName",
+                                "address",
+                                "phone",
+                                "email",
+                                "password",
+                                "passwordConfirmation"));
         assertThat(users()).isEqualTo(before);
     }
 
@@ -93,8 +112,8 @@ class RegistrationTest {
         long before = users();
         mvc.perform(organisation(email.toUpperCase(), "").param("passwordConfirmation", "something else entirely"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "email", "registration.email.taken"))
-                .andExpect(model().attributeHasFieldErrorCode("form", "passwordConfirmation",
-                        "registration.password.mismatch"));
+                .andExpect(model().attributeHasFieldErrorCode(
+                                "form", "passwordConfirmation", "registration.password.mismatch"));
         assertThat(users()).isEqualTo(before);
     }
 
@@ -103,17 +122,16 @@ class RegistrationTest {
         String number = validCorporateNumber();
         mvc.perform(organisation(uniqueEmail(), number)).andExpect(redirectedUrl("/login"));
         mvc.perform(organisation(uniqueEmail(), number))
-                .andExpect(model().attributeHasFieldErrorCode("form", "corporateNumber",
-                        "registration.corporate-number.taken"));
+                .andExpect(model().attributeHasFieldErrorCode(
+                                "form", "corporateNumber", "registration.corporate-number.taken"));
     }
 
     @Test
     void anIndividualNeedsNoOrganisationButMayNotGiveACorporateNumber() throws Exception {
         mvc.perform(registration("INDIVIDUAL", uniqueEmail(), validCorporateNumber()))
-                .andExpect(model().attributeHasFieldErrorCode("form", "corporateNumber",
-                        "registration.corporate-number.individual"));
-        mvc.perform(registration("INDIVIDUAL", uniqueEmail(), ""))
-                .andExpect(redirectedUrl("/login"));
+                .andExpect(model().attributeHasFieldErrorCode(
+                                "form", "corporateNumber", "registration.corporate-number.individual"));
+        mvc.perform(registration("INDIVIDUAL", uniqueEmail(), "")).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -121,6 +139,7 @@ class RegistrationTest {
         String email = uniqueEmail();
         mvc.perform(organisation(email, "")).andExpect(redirectedUrl("/login"));
         mvc.perform(formLogin().user(email).password("not the password"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=failed"));
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error=failed"));
     }
 }

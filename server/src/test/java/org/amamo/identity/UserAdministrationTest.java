@@ -1,7 +1,7 @@
 package org.amamo.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.amamo.testing.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,24 +28,34 @@ class UserAdministrationTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcClient jdbc;
 
     List<String> roles(AmamoPrincipal user) {
-        return jdbc.sql("SELECT role FROM user_role WHERE user_id = ? ORDER BY role").param(user.userId())
-                .query(String.class).list();
+        return jdbc.sql("SELECT role FROM user_role WHERE user_id = ? ORDER BY role")
+                .param(user.userId())
+                .query(String.class)
+                .list();
     }
 
     @Test
     void theSecretariatFindsAUserAndMakesThemAReviewer() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         AmamoPrincipal applicant = users.create(Role.APPLICANT);
-        mvc.perform(get("/secretariat/users").param("q", applicant.email().substring(0, 20)).with(as(secretariat)))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString(applicant.email())));
-        mvc.perform(post("/secretariat/users/{id}/roles", applicant.userId()).with(as(secretariat)).with(csrf())
-                .param("roles", "APPLICANT").param("roles", "REVIEWER"));
+        mvc.perform(get("/secretariat/users")
+                        .param("q", applicant.email().substring(0, 20))
+                        .with(as(secretariat)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(applicant.email())));
+        mvc.perform(post("/secretariat/users/{id}/roles", applicant.userId())
+                .with(as(secretariat))
+                .with(csrf())
+                .param("roles", "APPLICANT")
+                .param("roles", "REVIEWER"));
         assertThat(roles(applicant)).containsExactly("APPLICANT", "REVIEWER");
     }
 
@@ -54,11 +64,17 @@ class UserAdministrationTest {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         AmamoPrincipal administrator = users.create(Role.ADMINISTRATOR);
         AmamoPrincipal target = users.create(Role.APPLICANT);
-        mvc.perform(post("/secretariat/users/{id}/roles", target.userId()).with(as(secretariat)).with(csrf())
-                .param("roles", "APPLICANT").param("roles", "SECRETARIAT"));
+        mvc.perform(post("/secretariat/users/{id}/roles", target.userId())
+                .with(as(secretariat))
+                .with(csrf())
+                .param("roles", "APPLICANT")
+                .param("roles", "SECRETARIAT"));
         assertThat(roles(target)).containsExactly("APPLICANT");
-        mvc.perform(post("/secretariat/users/{id}/roles", target.userId()).with(as(administrator)).with(csrf())
-                .param("roles", "APPLICANT").param("roles", "SECRETARIAT"));
+        mvc.perform(post("/secretariat/users/{id}/roles", target.userId())
+                .with(as(administrator))
+                .with(csrf())
+                .param("roles", "APPLICANT")
+                .param("roles", "SECRETARIAT"));
         assertThat(roles(target)).containsExactly("APPLICANT", "SECRETARIAT");
     }
 
@@ -66,8 +82,10 @@ class UserAdministrationTest {
     void theApiExplainsARefusedRoleChangeAndChangesNothing() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         AmamoPrincipal target = users.create(Role.HOLDER);
-        mvc.perform(put("/api/v1/users/{id}/roles", target.userId()).with(as(secretariat))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"ADMINISTRATOR\"]}"))
+        mvc.perform(put("/api/v1/users/{id}/roles", target.userId())
+                        .with(as(secretariat))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"ADMINISTRATOR\"]}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.errors[0].field").value("roles"))
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
@@ -78,12 +96,18 @@ class UserAdministrationTest {
     void theApiRejectsAMissingOrUnknownRoleWithFieldErrors() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         AmamoPrincipal target = users.create(Role.HOLDER);
-        mvc.perform(put("/api/v1/users/{id}/roles", target.userId()).with(as(secretariat))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("roles"));
-        mvc.perform(put("/api/v1/users/{id}/roles", target.userId()).with(as(secretariat))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"KING\"]}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("$"));
+        mvc.perform(put("/api/v1/users/{id}/roles", target.userId())
+                        .with(as(secretariat))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("roles"));
+        mvc.perform(put("/api/v1/users/{id}/roles", target.userId())
+                        .with(as(secretariat))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"KING\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("$"));
         assertThat(roles(target)).containsExactly("HOLDER");
     }
 
@@ -91,10 +115,14 @@ class UserAdministrationTest {
     void aDisabledUsersTokensStopWorkingAndNobodyDisablesThemselves() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         AmamoPrincipal holder = users.create(Role.HOLDER);
-        mvc.perform(post("/secretariat/users/{id}/enabled", holder.userId()).with(as(secretariat)).with(csrf())
+        mvc.perform(post("/secretariat/users/{id}/enabled", holder.userId())
+                .with(as(secretariat))
+                .with(csrf())
                 .param("enabled", "false"));
         assertThat(enabled(holder)).isFalse();
-        mvc.perform(post("/secretariat/users/{id}/enabled", secretariat.userId()).with(as(secretariat)).with(csrf())
+        mvc.perform(post("/secretariat/users/{id}/enabled", secretariat.userId())
+                .with(as(secretariat))
+                .with(csrf())
                 .param("enabled", "false"));
         assertThat(enabled(secretariat)).isTrue();
     }
@@ -107,6 +135,9 @@ class UserAdministrationTest {
     }
 
     boolean enabled(AmamoPrincipal user) {
-        return jdbc.sql("SELECT enabled FROM user_account WHERE id = ?").param(user.userId()).query(Boolean.class).single();
+        return jdbc.sql("SELECT enabled FROM user_account WHERE id = ?")
+                .param(user.userId())
+                .query(Boolean.class)
+                .single();
     }
 }

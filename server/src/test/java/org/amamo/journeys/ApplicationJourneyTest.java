@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
-import org.amamo.platform.SchemeTime;
 import org.amamo.testing.BrowserJourney;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * the public list of certified projects with its calculation sheet.
  */
 class ApplicationJourneyTest extends BrowserJourney {
-
 
     @Test
     void fromRegistrationToACertifiedProjectOnThePublicList() throws Exception {
@@ -68,8 +66,14 @@ class ApplicationJourneyTest extends BrowserJourney {
         browser.logOut();
 
         steps.secretariatPreparesTheReview(secretariat, applicationPath, reviewer, "横浜市金沢区 海の公園");
-        steps.reviewerRecordsCertainty(reviewer, applicationPath, "面積は水中写真の範囲で評価した。",
-                "eelgrass-areaCertainty", "0.90", "eelgrass-coefficientCertainty", "1.00");
+        steps.reviewerRecordsCertainty(
+                reviewer,
+                applicationPath,
+                "面積は水中写真の範囲で評価した。",
+                "eelgrass-areaCertainty",
+                "0.90",
+                "eelgrass-coefficientCertainty",
+                "1.00");
         LocalDateTime closes = steps.secretariatOpensPublicComment(secretariat, applicationPath, 25);
 
         browser.open("/projects/public-comment");
@@ -165,7 +169,8 @@ class ApplicationJourneyTest extends BrowserJourney {
      * 7.74 ha, within 10% of the declared 7.8 ha, so no area warning.
      */
     private void drawTheSite() {
-        browser.script("document.getElementById('site-map').amamoMap.setView([35.334, 139.6285], 16, {animate: false});");
+        browser.script(
+                "document.getElementById('site-map').amamoMap.setView([35.334, 139.6285], 16, {animate: false});");
         browser.click(".leaflet-draw-draw-polygon");
         browser.clickMap("#site-map", -85, -60);
         browser.clickMap("#site-map", 85, -60);

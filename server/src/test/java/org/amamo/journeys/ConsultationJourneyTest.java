@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConsultationJourneyTest extends BrowserJourney {
 
-
     @Test
     void anApplicantConsultsTheSecretariatAnswersAndTheApplicantReadsTheAnswer() throws Exception {
         AmamoPrincipal applicant = users.create(users.organisation("横浜市漁業協同組合"), Role.APPLICANT);

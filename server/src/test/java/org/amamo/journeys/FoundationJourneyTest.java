@@ -22,7 +22,6 @@ class FoundationJourneyTest extends BrowserJourney {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-
     @Test
     void registerLogInPublishANoticeAndSeeItAsAVisitor() throws Exception {
         String email = "coop-" + UUID.randomUUID() + "@example.jp";

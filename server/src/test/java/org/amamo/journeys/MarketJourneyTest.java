@@ -45,8 +45,17 @@ class MarketJourneyTest extends BrowserJourney {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         int project = PROJECTS.incrementAndGet();
         String code = Integer.toString(project);
-        IssuanceResult issued = issuance.issue(new IssuanceRequest(project, code, "大村湾 アマモ場再生", "JBC", 2025,
-                "JBE-2.3", CreditType.REMOVAL, "JBE", 1000, List.of(InitialHolder.user(seller.userId(), "100")),
+        IssuanceResult issued = issuance.issue(new IssuanceRequest(
+                project,
+                code,
+                "大村湾 アマモ場再生",
+                "JBC",
+                2025,
+                "JBE-2.3",
+                CreditType.REMOVAL,
+                "JBE",
+                1000,
+                List.of(InitialHolder.user(seller.userId(), "100")),
                 "journey-" + code));
         assertThat(issued.refusals()).isEmpty();
 
@@ -122,7 +131,11 @@ class MarketJourneyTest extends BrowserJourney {
         browser.click("#round-allocate");
         browser.waitForText("#round-status", "割当済み");
         String allocations = browser.text("#round-allocations");
-        assertThat(allocations).contains("60.0").contains("900,000").contains("40.0").contains("480,000");
+        assertThat(allocations)
+                .contains("60.0")
+                .contains("900,000")
+                .contains("40.0")
+                .contains("480,000");
         browser.screenshot("market-allocations");
         browser.logOut();
 
@@ -133,7 +146,8 @@ class MarketJourneyTest extends BrowserJourney {
         assertThat(browser.text(".flash")).contains("入金を確認しました");
         browser.click("#allocations button[id^='confirm-payment-']");
         assertThat(browser.text(".flash")).contains("入金を確認しました");
-        assertThat(browser.present("#allocations button[id^='confirm-payment-']")).isFalse();
+        assertThat(browser.present("#allocations button[id^='confirm-payment-']"))
+                .isFalse();
         assertThat(browser.text("#allocations")).contains("引渡し済み");
         browser.logOut();
 
@@ -141,10 +155,11 @@ class MarketJourneyTest extends BrowserJourney {
         browser.logIn(retiringBuyer.email(), TestUsers.PASSWORD);
         browser.open("/account/market");
         String certificate = browser.find(".retirement-certificate").getDomProperty("href");
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(certificate))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(certificate)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         browser.click(".retirement-link");
         assertThat(browser.pageText()).contains("株式会社みなと物流").contains("60.0");
         browser.logOut();
@@ -161,7 +176,10 @@ class MarketJourneyTest extends BrowserJourney {
         assertThat(browser.text("#round-status")).isEqualTo("精算済み");
         assertThat(browser.text("#results-sold")).isEqualTo("100.0");
         assertThat(browser.text("#results-bids")).isEqualTo("2");
-        assertThat(browser.text("#results-projects")).contains("12,000").contains("13,800").contains("15,000");
+        assertThat(browser.text("#results-projects"))
+                .contains("12,000")
+                .contains("13,800")
+                .contains("15,000");
         assertThat(browser.text("#results-named")).contains("60.0");
         browser.screenshot("market-results");
         browser.open("/market/prices");

@@ -46,22 +46,21 @@ class ReductionJourneyTest extends BrowserJourney {
 
         browser.open(applicationPath);
         assertThat(browser.text("#credit-type")).isEqualTo("削減");
-        assertThat(browser.text("#sheet-inputs")).contains("hybrid-tug", "100000 L", "2.58 t-CO2/kL",
-                "代替前の燃料記録を曳航時間で換算");
+        assertThat(browser.text("#sheet-inputs"))
+                .contains("hybrid-tug", "100000 L", "2.58 t-CO2/kL", "代替前の燃料記録を曳航時間で換算");
         browser.click("#action-SUBMIT");
         steps.expectStatus("申請済み");
         browser.logOut();
 
         steps.secretariatPreparesTheReview(secretariat, applicationPath, reviewer, "横浜港 大黒ふ頭");
-        steps.reviewerRecordsCertainty(reviewer, applicationPath, "燃料記録と曳航時間の換算は妥当。",
-                "hybrid-tug-certainty", "1.00");
+        steps.reviewerRecordsCertainty(reviewer, applicationPath, "燃料記録と曳航時間の換算は妥当。", "hybrid-tug-certainty", "1.00");
         LocalDateTime closes = steps.secretariatOpensPublicComment(secretariat, applicationPath, 15);
         steps.reviewerCertifiesAfter(reviewer, applicationPath, closes);
         // (100 kL - 60 kL) x 2.58 t-CO2/kL x 1.00 = 103.2 t-CO2.
         assertThat(browser.text("#certified-credit")).isEqualTo("103.2 t-CO2");
         assertThat(browser.text("#certified-type")).isEqualTo("削減");
-        assertThat(browser.text("#certified-calculation")).contains("hybrid-tug", "ベースライン排出量", "258",
-                "プロジェクト排出量", "154.8", "削減量", "103.2");
+        assertThat(browser.text("#certified-calculation"))
+                .contains("hybrid-tug", "ベースライン排出量", "258", "プロジェクト排出量", "154.8", "削減量", "103.2");
         browser.logOut();
 
         browser.logIn(applicant.email(), TestUsers.PASSWORD);
@@ -132,8 +131,8 @@ class ReductionJourneyTest extends BrowserJourney {
     }
 
     private static String pdfText(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         try (PDDocument document = Loader.loadPDF(response.body())) {
             return new PDFTextStripper().getText(document);

@@ -43,8 +43,8 @@ final class ReviewSteps {
     }
 
     /** The secretariat confirms the fee, records the hearing, assigns the reviewer and starts the review. */
-    void secretariatPreparesTheReview(AmamoPrincipal secretariat, String applicationPath, AmamoPrincipal reviewer,
-            String place) {
+    void secretariatPreparesTheReview(
+            AmamoPrincipal secretariat, String applicationPath, AmamoPrincipal reviewer, String place) {
         browser.logIn(secretariat.email(), TestUsers.PASSWORD);
         browser.open(applicationPath);
         browser.type("#invoice", "INV-2026-0042");

@@ -37,8 +37,10 @@ class ProgrammeNoticesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -57,8 +59,12 @@ class ProgrammeNoticesTest {
 
     String publish(String title, String programme) throws Exception {
         String unique = title + " " + UUID.randomUUID();
-        mvc.perform(post("/secretariat/notices").with(as(secretariat)).with(csrf()).param("title", unique)
-                        .param("body", "本文").param("publishStart", now().minusHours(1).toString())
+        mvc.perform(post("/secretariat/notices")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("title", unique)
+                        .param("body", "本文")
+                        .param("publishStart", now().minusHours(1).toString())
                         .param("programme", programme))
                 .andExpect(redirectedUrl("/secretariat/notices"));
         return unique;
@@ -69,7 +75,10 @@ class ProgrammeNoticesTest {
     }
 
     String page(String path) throws Exception {
-        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -87,14 +96,21 @@ class ProgrammeNoticesTest {
 
     @Test
     void theApiListNarrowsTheSameWay() throws Exception {
-        String ybc = mvc.perform(get("/api/v1/notices").param("programme", "YBC").param("size", "100"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(ybc).contains(yokohama, everyone, "\"programmeCode\":\"YBC\"").doesNotContain(jbc);
+        String ybc = mvc.perform(
+                        get("/api/v1/notices").param("programme", "YBC").param("size", "100"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ybc)
+                .contains(yokohama, everyone, "\"programmeCode\":\"YBC\"")
+                .doesNotContain(jbc);
     }
 
     @Test
     void eachProgrammesPublicPageShowsItsNotices() throws Exception {
-        assertThat(page("/programmes/YBC/statistics")).contains("id=\"programme-notices\"", yokohama, everyone)
+        assertThat(page("/programmes/YBC/statistics"))
+                .contains("id=\"programme-notices\"", yokohama, everyone)
                 .doesNotContain(jbc);
         assertThat(page("/programmes/JBC/statistics")).contains(jbc).doesNotContain(yokohama);
     }
@@ -102,16 +118,27 @@ class ProgrammeNoticesTest {
     @Test
     void anUnknownProgrammeIsRefusedAtItsFieldAndNothingIsSaved() throws Exception {
         long before = notices();
-        String form = mvc.perform(post("/secretariat/notices").with(as(secretariat)).with(csrf())
-                        .param("title", "誤った制度").param("body", "本文")
-                        .param("publishStart", now().toString()).param("programme", "NOPE"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String form = mvc.perform(post("/secretariat/notices")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("title", "誤った制度")
+                        .param("body", "本文")
+                        .param("publishStart", now().toString())
+                        .param("programme", "NOPE"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("id=\"programme-errors\"", "不明な制度です: NOPE");
-        mvc.perform(post("/api/v1/notices").with(as(secretariat)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/notices")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"title": "誤った制度", "body": "本文", "publishStart": "2024-04-01T09:00:00+09:00",
                                  "programme": "NOPE"}"""))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("programme"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("programme"));
         assertThat(notices()).isEqualTo(before);
     }
 }

@@ -146,8 +146,10 @@ class AccessMatrixTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -180,21 +182,32 @@ class AccessMatrixTest {
     @MethodSource("cases")
     void onlyTheAllowedGetThrough(String endpoint, Role role) throws Exception {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{id}", "999999").replace("{action}", "SUBMIT")
-                .replace("{year}", "1999").replace("{code}", "JBC").replace("{userId}", "999999");
+        String path = parts[1].replace("{id}", "999999")
+                .replace("{action}", "SUBMIT")
+                .replace("{year}", "1999")
+                .replace("{code}", "JBC")
+                .replace("{userId}", "999999");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
-                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}");
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}");
         if (role != null) {
             AmamoPrincipal user = users.create(role);
             request.with(TestUsers.as(user));
         }
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 
-        boolean allowed = role == null ? ANONYMOUS_ALLOWED.contains(endpoint) : ALLOWED.get(endpoint).contains(role);
+        boolean allowed = role == null
+                ? ANONYMOUS_ALLOWED.contains(endpoint)
+                : ALLOWED.get(endpoint).contains(role);
         if (allowed) {
-            assertThat(refused(response, path)).as("%s as %s: status %d", endpoint, role, response.getStatus()).isFalse();
+            assertThat(refused(response, path))
+                    .as("%s as %s: status %d", endpoint, role, response.getStatus())
+                    .isFalse();
         } else {
-            assertThat(refused(response, path)).as("%s as %s: status %d", endpoint, role, response.getStatus()).isTrue();
+            assertThat(refused(response, path))
+                    .as("%s as %s: status %d", endpoint, role, response.getStatus())
+                    .isTrue();
         }
     }
 

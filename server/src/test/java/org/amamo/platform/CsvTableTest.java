@@ -12,10 +12,12 @@ class CsvTableTest {
     void cellsWithSeparatorsAreQuotedAndFormulasDefused() {
         String text = new CsvTable("name", "t_co2", "note")
                 .row("アマモ場, 金沢", new BigDecimal("1E+1"), "say \"hi\"")
-                .row("=HYPERLINK(\"x\")", -5, null).text();
-        assertThat(text).isEqualTo("\uFEFFname,t_co2,note\r\n"
-                + "\"アマモ場, 金沢\",10,\"say \"\"hi\"\"\"\r\n"
-                + "\"'=HYPERLINK(\"\"x\"\")\",-5,\r\n");
+                .row("=HYPERLINK(\"x\")", -5, null)
+                .text();
+        assertThat(text)
+                .isEqualTo("\uFEFFname,t_co2,note\r\n"
+                        + "\"アマモ場, 金沢\",10,\"say \"\"hi\"\"\"\r\n"
+                        + "\"'=HYPERLINK(\"\"x\"\")\",-5,\r\n");
     }
 
     @Test

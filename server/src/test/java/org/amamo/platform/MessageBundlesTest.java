@@ -59,7 +59,9 @@ class MessageBundlesTest {
             Properties properties = load(resource);
             for (String key : properties.stringPropertyNames()) {
                 String value = properties.getProperty(key).replace("法人番号", "");
-                assertThat(JAPANESE.matcher(value).find()).as(resource.getFilename() + " " + key).isFalse();
+                assertThat(JAPANESE.matcher(value).find())
+                        .as(resource.getFilename() + " " + key)
+                        .isFalse();
             }
         }
     }
@@ -82,8 +84,8 @@ class MessageBundlesTest {
                 if (!ARGUMENT.matcher(pattern).find()) {
                     continue;
                 }
-                String shown = new MessageFormat(pattern, Locale.ROOT).format(
-                        new Object[] {"«0»", "«1»", "«2»", "«3»", "«4»", "«5»"});
+                String shown = new MessageFormat(pattern, Locale.ROOT)
+                        .format(new Object[] {"«0»", "«1»", "«2»", "«3»", "«4»", "«5»"});
                 assertThat(shown).as(resource.getFilename() + " " + key).doesNotContainPattern("\\{\\d");
             }
         }
@@ -93,11 +95,13 @@ class MessageBundlesTest {
     void templatesHoldNoJapaneseTextOfTheirOwn() throws IOException {
         Path templates = Path.of("src/main/resources/templates");
         try (Stream<Path> files = Files.walk(templates)) {
-            List<Path> html = files.filter(path -> path.toString().endsWith(".html")).toList();
+            List<Path> html =
+                    files.filter(path -> path.toString().endsWith(".html")).toList();
             for (Path file : html) {
                 String text = Files.readString(file).replace(">日本語<", "><");
                 assertThat(JAPANESE.matcher(text.replaceAll("<!--.*?-->", "")).find())
-                        .as(file + " takes its text from the message bundles").isFalse();
+                        .as(file + " takes its text from the message bundles")
+                        .isFalse();
             }
         }
     }
@@ -109,12 +113,16 @@ class MessageBundlesTest {
         Resource japanese = resolver.getResource("classpath:" + LIBRARY_BUNDLE + "_ja.properties");
         assertThat(english.exists()).isTrue();
         assertThat(japanese.exists()).isTrue();
-        assertThat(resolver.getResource("classpath:" + LIBRARY_BUNDLE + "_en.properties").exists())
-                .as("no _en twin: English is the default file").isFalse();
+        assertThat(resolver.getResource("classpath:" + LIBRARY_BUNDLE + "_en.properties")
+                        .exists())
+                .as("no _en twin: English is the default file")
+                .isFalse();
         assertThat(keys(japanese)).isEqualTo(keys(english));
         Properties englishTexts = load(english);
         for (String key : englishTexts.stringPropertyNames()) {
-            assertThat(JAPANESE.matcher(englishTexts.getProperty(key)).find()).as(LIBRARY_BUNDLE + " " + key).isFalse();
+            assertThat(JAPANESE.matcher(englishTexts.getProperty(key)).find())
+                    .as(LIBRARY_BUNDLE + " " + key)
+                    .isFalse();
         }
     }
 

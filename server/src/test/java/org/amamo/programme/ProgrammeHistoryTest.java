@@ -33,8 +33,10 @@ class ProgrammeHistoryTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -43,7 +45,9 @@ class ProgrammeHistoryTest {
     }
 
     long rows() {
-        return jdbc.sql("SELECT COUNT(*) FROM programme_history_record").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM programme_history_record")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -55,17 +59,29 @@ class ProgrammeHistoryTest {
                 + "YBC,2019,certification,removal,横浜市,アマモ場の維持,12.3\n"
                 + "YBC,2019,certification,,日向市,アラメ場の維持,0.5\n"
                 + "XXX,19,sale,removal,,\"a, quoted\",-1.25\n";
-        var result = mvc.perform(multipart("/secretariat/programmes/history").file(csv(text)).with(as(secretariat))
-                .with(csrf())).andReturn();
+        var result = mvc.perform(multipart("/secretariat/programmes/history")
+                        .file(csv(text))
+                        .with(as(secretariat))
+                        .with(csrf()))
+                .andReturn();
         List<Refusal> refusals = (List<Refusal>) result.getFlashMap().get("refusals");
-        assertThat(refusals).extracting(Refusal::messageKey).containsExactly("history.csv.type",
-                "history.csv.programme", "history.csv.year", "history.csv.record", "history.csv.text",
-                "history.csv.tonnes");
+        assertThat(refusals)
+                .extracting(Refusal::messageKey)
+                .containsExactly(
+                        "history.csv.type",
+                        "history.csv.programme",
+                        "history.csv.year",
+                        "history.csv.record",
+                        "history.csv.text",
+                        "history.csv.tonnes");
         assertThat(refusals.get(0).arguments()).startsWith(3);
         assertThat(refusals.get(1).arguments()).startsWith(4);
         assertThat(rows()).isEqualTo(before);
-        mvc.perform(multipart("/secretariat/programmes/history").file(csv("wrong,header\n")).with(as(secretariat))
-                .with(csrf())).andExpect(flash().attributeExists("refusals"));
+        mvc.perform(multipart("/secretariat/programmes/history")
+                        .file(csv("wrong,header\n"))
+                        .with(as(secretariat))
+                        .with(csrf()))
+                .andExpect(flash().attributeExists("refusals"));
         assertThat(rows()).isEqualTo(before);
     }
 
@@ -73,14 +89,20 @@ class ProgrammeHistoryTest {
     void seed001sYokohamaRecordReproducesItsPublishedTotals() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         String text = new ClassPathResource("demo/yokohama-history.csv").getContentAsString(StandardCharsets.UTF_8);
-        mvc.perform(multipart("/secretariat/programmes/history").file(csv(text)).with(as(secretariat)).with(csrf()))
+        mvc.perform(multipart("/secretariat/programmes/history")
+                        .file(csv(text))
+                        .with(as(secretariat))
+                        .with(csrf()))
                 .andExpect(flash().attribute("flash", "history.csv.imported"));
-        String page = mvc.perform(get("/programmes/YBC/statistics")).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("<th id=\"total-removals\">78.9</th>")
+        String page = mvc.perform(get("/programmes/YBC/statistics"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("<th id=\"total-removals\">78.9</th>")
                 .contains("<th id=\"total-offsets\">278.3</th>");
         assertThat(jdbc.sql("""
                 SELECT SUM(tonnes) FROM programme_history_record
-                 WHERE programme_code = 'YBC' AND fiscal_year = 2019 AND credit_type = 'REDUCTION'""")
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("241.0");
+                 WHERE programme_code = 'YBC' AND fiscal_year = 2019 AND credit_type = 'REDUCTION'""").query(java.math.BigDecimal.class).single()).isEqualByComparingTo("241.0");
     }
 }

@@ -36,17 +36,28 @@ class RegistrySerialRangeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "JBC", "JBC-2024-0012-01", "JBC-2024-0012-01-000000-000003",
-            "JBC-2024-0012-01-000009-000003", "JBC-2024-0012-00-000001-000003", "J-2024-0012-01-000001-000003",
-            "JBC-24-0012-01-000001-000003", "JBC-2024-00-12-01-000001-000003", "JBC-2024-0012-01-1-2-3",
-            "JBC-2024-0012-01-0000000000001-000003"})
+    @ValueSource(
+            strings = {
+                "",
+                "JBC",
+                "JBC-2024-0012-01",
+                "JBC-2024-0012-01-000000-000003",
+                "JBC-2024-0012-01-000009-000003",
+                "JBC-2024-0012-00-000001-000003",
+                "J-2024-0012-01-000001-000003",
+                "JBC-24-0012-01-000001-000003",
+                "JBC-2024-00-12-01-000001-000003",
+                "JBC-2024-0012-01-1-2-3",
+                "JBC-2024-0012-01-0000000000001-000003"
+            })
     void rejectsWhatIsNotASerialRange(String text) {
         assertThat(SerialRange.parse(text)).isEmpty();
     }
 
     @Test
     void rejectsTextLongerThanTheLimit() {
-        assertThat(SerialRange.parse("JBC-2024-" + "0".repeat(SerialRange.MAX_TEXT_LENGTH) + "-01-1")).isEmpty();
+        assertThat(SerialRange.parse("JBC-2024-" + "0".repeat(SerialRange.MAX_TEXT_LENGTH) + "-01-1"))
+                .isEmpty();
         assertThat(SerialRange.parse(null)).isEmpty();
     }
 
@@ -59,8 +70,10 @@ class RegistrySerialRangeTest {
     }
 
     @Property(tries = 200)
-    void parsesWhatItFormats(@ForAll @IntRange(min = 1000, max = 9999) int vintage,
-            @ForAll @IntRange(min = 1, max = 9999) int batch, @ForAll @LongRange(min = 1, max = 99_999_999) long first,
+    void parsesWhatItFormats(
+            @ForAll @IntRange(min = 1000, max = 9999) int vintage,
+            @ForAll @IntRange(min = 1, max = 9999) int batch,
+            @ForAll @LongRange(min = 1, max = 99_999_999) long first,
             @ForAll @LongRange(min = 0, max = 1_000_000) long length) {
         SerialRange range = new SerialRange("JBC", vintage, "A12", batch, first, first + length);
         assertThat(SerialRange.parse(range.format())).contains(range);

@@ -42,12 +42,23 @@ public final class Browser implements AutoCloseable {
         this.userData = Files.createTempDirectory("amamo-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1024", "--lang=ja",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1024",
+                "--lang=ja",
                 "--user-data-dir=" + userData);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -127,14 +138,19 @@ public final class Browser implements AutoCloseable {
     public void clickMap(String css, int x, int y) {
         WebElement map = find(css);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", map);
-        new Actions(driver).moveToElement(map, x, y).click().pause(Duration.ofMillis(200)).perform();
+        new Actions(driver)
+                .moveToElement(map, x, y)
+                .click()
+                .pause(Duration.ofMillis(200))
+                .perform();
     }
 
     /** Waits until the element's text is exactly {@code text} (pages that update themselves). */
     public void waitForText(String css, String text) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(ignored -> {
-                String shown = readAgainIfReplaced(() -> driver.findElement(By.cssSelector(css)).getText());
+                String shown = readAgainIfReplaced(
+                        () -> driver.findElement(By.cssSelector(css)).getText());
                 return shown != null && shown.contains(text);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -146,7 +162,8 @@ public final class Browser implements AutoCloseable {
     public String text(String css) {
         find(css);
         return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ignored -> readAgainIfReplaced(() -> driver.findElement(By.cssSelector(css)).getText()));
+                .until(ignored -> readAgainIfReplaced(
+                        () -> driver.findElement(By.cssSelector(css)).getText()));
     }
 
     public String pageText() {

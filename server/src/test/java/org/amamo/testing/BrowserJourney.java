@@ -19,6 +19,7 @@ public abstract class BrowserJourney {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected TestUsers users;
 

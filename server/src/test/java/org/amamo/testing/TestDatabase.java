@@ -54,21 +54,27 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             properties.put("spring.datasource.hikari.minimum-idle", "0");
             properties.put("spring.datasource.hikari.idle-timeout", "10000");
         } else {
-            properties.put("spring.datasource.url", "jdbc:h2:mem:amamo-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            properties.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:mem:amamo-" + UUID.randomUUID()
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         }
         properties.put("amamo.demo-data.enabled", "false");
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("amamo-test-database", properties));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("amamo-test-database", properties));
     }
 
     private static void createPostgresql(String name) {
         try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
             CREATED.add(name);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create a test database on " + serverUrl()
-                    + ". Start PostgreSQL (see .ci/run) or set AMAMO_TEST_PG_URL.", e);
+            throw new IllegalStateException(
+                    "Cannot create a test database on " + serverUrl()
+                            + ". Start PostgreSQL (see .ci/run) or set AMAMO_TEST_PG_URL.",
+                    e);
         }
     }
 
@@ -77,7 +83,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             return;
         }
         try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String name : CREATED) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }

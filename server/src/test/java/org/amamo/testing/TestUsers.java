@@ -1,5 +1,7 @@
 package org.amamo.testing;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -17,7 +19,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * Creates users straight in the database for tests, each with a unique e-mail, and signs them in for
@@ -49,12 +50,20 @@ public class TestUsers {
                 INSERT INTO user_account (kind, email, password_hash, full_name, organisation_id, address, phone,
                                           enabled, created_at)
                 VALUES (?, ?, ?, ?, ?, '東京都千代田区1-1', '03-0000-0000', TRUE, ?)
-                """).params(organisationId == null ? "INDIVIDUAL" : "ORGANISATION", email,
-                passwords.encode(PASSWORD), "テスト " + email.substring(5, 13), organisationId,
-                OffsetDateTime.now(ZoneOffset.UTC)).update(keys, "id");
+                """)
+                .params(
+                        organisationId == null ? "INDIVIDUAL" : "ORGANISATION",
+                        email,
+                        passwords.encode(PASSWORD),
+                        "テスト " + email.substring(5, 13),
+                        organisationId,
+                        OffsetDateTime.now(ZoneOffset.UTC))
+                .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         for (Role role : roles) {
-            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)")
+                    .params(id, role.name())
+                    .update();
         }
         Set<Role> roleSet = Arrays.stream(roles).collect(Collectors.toSet());
         return new AmamoPrincipal(id, email, "テスト", organisationId, roleSet, true, false, null);
@@ -67,7 +76,8 @@ public class TestUsers {
     public AmamoPrincipal committeeReviewer(Long organisationId) {
         AmamoPrincipal reviewer = create(organisationId, Role.REVIEWER);
         jdbc.sql("INSERT INTO programme_committee_member (programme_code, user_id) SELECT code, ? FROM programme")
-                .param(reviewer.userId()).update();
+                .param(reviewer.userId())
+                .update();
         return reviewer;
     }
 
@@ -75,7 +85,8 @@ public class TestUsers {
     public long organisation(String name) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO organisation (name, created_at) VALUES (?, ?)")
-                .params(name, OffsetDateTime.now(ZoneOffset.UTC)).update(keys, "id");
+                .params(name, OffsetDateTime.now(ZoneOffset.UTC))
+                .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 

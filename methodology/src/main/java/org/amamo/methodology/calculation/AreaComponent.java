@@ -16,15 +16,25 @@ import java.util.Map;
  * @param coefficientCertainty certainty of the coefficient, or {@code null} when not yet scored
  * @param uncertainties        optional uncertainties of inputs
  */
-public record AreaComponent(String id, String ecosystem, BigDecimal areaHectares, BigDecimal ownCoefficient,
-                            String coefficientBasis, BigDecimal areaCertainty, BigDecimal coefficientCertainty,
-                            Map<ComponentInput, InputDistribution> uncertainties) implements Component {
+public record AreaComponent(
+        String id,
+        String ecosystem,
+        BigDecimal areaHectares,
+        BigDecimal ownCoefficient,
+        String coefficientBasis,
+        BigDecimal areaCertainty,
+        BigDecimal coefficientCertainty,
+        Map<ComponentInput, InputDistribution> uncertainties)
+        implements Component {
 
     /** The method's name in sheets. */
     public static final String METHOD = "area";
 
-    private static final List<ComponentInput> INPUTS = List.of(ComponentInput.AREA_HA, ComponentInput.COEFFICIENT,
-            ComponentInput.AREA_CERTAINTY, ComponentInput.COEFFICIENT_CERTAINTY);
+    private static final List<ComponentInput> INPUTS = List.of(
+            ComponentInput.AREA_HA,
+            ComponentInput.COEFFICIENT,
+            ComponentInput.AREA_CERTAINTY,
+            ComponentInput.COEFFICIENT_CERTAINTY);
 
     /** Copies the uncertainties; they may be given as {@code null} for none. */
     public AreaComponent {
@@ -41,10 +51,14 @@ public record AreaComponent(String id, String ecosystem, BigDecimal areaHectares
      * @param coefficientCertainty coefficient certainty or {@code null}
      * @return the component
      */
-    public static AreaComponent of(String id, String ecosystem, BigDecimal areaHectares, BigDecimal areaCertainty,
-                                   BigDecimal coefficientCertainty) {
-        return new AreaComponent(id, ecosystem, areaHectares, null, null, areaCertainty, coefficientCertainty,
-                Map.of());
+    public static AreaComponent of(
+            String id,
+            String ecosystem,
+            BigDecimal areaHectares,
+            BigDecimal areaCertainty,
+            BigDecimal coefficientCertainty) {
+        return new AreaComponent(
+                id, ecosystem, areaHectares, null, null, areaCertainty, coefficientCertainty, Map.of());
     }
 
     @Override

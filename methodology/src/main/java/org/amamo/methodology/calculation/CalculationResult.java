@@ -18,9 +18,15 @@ import org.amamo.methodology.Warning;
  * @param creditUnits        the credit in units of 0.1 t-CO2 (12.3 t = 123 units)
  * @param warnings           things a reviewer should know, each with its path; never errors
  */
-public record CalculationResult(String methodologyVersion, CreditType type, boolean provisional,
-                                List<YearResult> years, BigDecimal netTonnesCo2, BigDecimal creditTonnesCo2,
-                                long creditUnits, List<Warning> warnings) {
+public record CalculationResult(
+        String methodologyVersion,
+        CreditType type,
+        boolean provisional,
+        List<YearResult> years,
+        BigDecimal netTonnesCo2,
+        BigDecimal creditTonnesCo2,
+        long creditUnits,
+        List<Warning> warnings) {
 
     /** Copies the lists. */
     public CalculationResult {
@@ -34,7 +40,10 @@ public record CalculationResult(String methodologyVersion, CreditType type, bool
      * @return the years, empty for a reduction sheet
      */
     public List<RemovalYearResult> removalYears() {
-        return years.stream().filter(RemovalYearResult.class::isInstance).map(RemovalYearResult.class::cast).toList();
+        return years.stream()
+                .filter(RemovalYearResult.class::isInstance)
+                .map(RemovalYearResult.class::cast)
+                .toList();
     }
 
     /**
@@ -43,7 +52,9 @@ public record CalculationResult(String methodologyVersion, CreditType type, bool
      * @return the years, empty for a removal sheet
      */
     public List<ReductionYearResult> reductionYears() {
-        return years.stream().filter(ReductionYearResult.class::isInstance).map(ReductionYearResult.class::cast)
+        return years.stream()
+                .filter(ReductionYearResult.class::isInstance)
+                .map(ReductionYearResult.class::cast)
                 .toList();
     }
 }

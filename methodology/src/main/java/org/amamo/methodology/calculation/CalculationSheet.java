@@ -15,8 +15,8 @@ import org.amamo.methodology.CreditType;
  * @param applicationDate    date of the application
  * @param years              crediting years in order
  */
-public record CalculationSheet(CreditType type, String methodologyVersion, LocalDate applicationDate,
-                               List<CreditingYear> years) {
+public record CalculationSheet(
+        CreditType type, String methodologyVersion, LocalDate applicationDate, List<CreditingYear> years) {
 
     /** Copies the years (keeping {@code null} entries, which validation reports). */
     public CalculationSheet {

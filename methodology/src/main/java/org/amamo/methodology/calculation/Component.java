@@ -11,8 +11,7 @@ import org.amamo.methodology.CreditType;
  * (absent) so that a sheet can be built as entered and then validated; only a sheet without
  * {@link org.amamo.methodology.FieldError}s is calculated.
  */
-public sealed interface Component permits AreaComponent, FarmBiomassComponent, RopeLengthComponent,
-        ReductionComponent {
+public sealed interface Component permits AreaComponent, FarmBiomassComponent, RopeLengthComponent, ReductionComponent {
 
     /**
      * The kind of sheet this method belongs on; a sheet never mixes the two.

@@ -12,8 +12,8 @@ final class ComponentValues {
     private final int componentIndex;
     private final Component component;
 
-    ComponentValues(MethodologyTable table, InputSampler sampler, int yearIndex, int componentIndex,
-                    Component component) {
+    ComponentValues(
+            MethodologyTable table, InputSampler sampler, int yearIndex, int componentIndex, Component component) {
         this.table = table;
         this.sampler = sampler;
         this.yearIndex = yearIndex;

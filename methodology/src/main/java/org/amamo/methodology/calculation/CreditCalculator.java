@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.CreditType;
 import org.amamo.methodology.FieldError;
-import org.amamo.methodology.Warning;
 import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Warning;
 import org.amamo.methodology.table.MethodologyTable;
 import org.amamo.methodology.table.MethodologyTables;
 
@@ -99,17 +99,29 @@ public final class CreditCalculator {
         boolean reduction = validSheet.type() == CreditType.REDUCTION;
         for (int y = 0; y < validSheet.years().size(); y++) {
             CreditingYear year = validSheet.years().get(y);
-            years.add(reduction ? new ReductionYearCalculation(table, sampler, y, warnings).calculate(year)
-                    : new YearCalculation(table, sampler, y, warnings).calculate(year));
+            years.add(
+                    reduction
+                            ? new ReductionYearCalculation(table, sampler, y, warnings).calculate(year)
+                            : new YearCalculation(table, sampler, y, warnings).calculate(year));
             provisional |= year.components().stream().anyMatch(CreditCalculator::hasUnscoredCertainty);
         }
         BigDecimal net = years.stream().map(YearResult::netTonnesCo2).reduce(BigDecimal.ZERO, Formulas::plus);
         BigDecimal credit = credit(net);
         if (net.signum() <= 0) {
-            warnings.add(Warning.of("$.years", "warning.net.not-positive", net.stripTrailingZeros().toPlainString()));
+            warnings.add(Warning.of(
+                    "$.years",
+                    "warning.net.not-positive",
+                    net.stripTrailingZeros().toPlainString()));
         }
-        return new CalculationResult(validSheet.methodologyVersion(), validSheet.type(), provisional, years, net,
-                credit, creditUnits(credit), warnings);
+        return new CalculationResult(
+                validSheet.methodologyVersion(),
+                validSheet.type(),
+                provisional,
+                years,
+                net,
+                credit,
+                creditUnits(credit),
+                warnings);
     }
 
     /**

@@ -12,8 +12,7 @@ public final class CreditingPeriod {
     /** How far back the first crediting year may start, in years before the application date. */
     public static final int RETROACTIVE_LIMIT_YEARS = 5;
 
-    private CreditingPeriod() {
-    }
+    private CreditingPeriod() {}
 
     /**
      * The first day of the following crediting year: the same date one year later. A year starting on

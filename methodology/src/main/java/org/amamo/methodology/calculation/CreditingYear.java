@@ -2,9 +2,9 @@ package org.amamo.methodology.calculation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.ArrayList;
 
 /**
  * One crediting year of a sheet, from {@code start} to the day before the same date one year later.
@@ -16,8 +16,12 @@ import java.util.ArrayList;
  * @param baselineTonnesCo2  baseline uptake, t-CO2, or {@code null} for none entered (0 is assumed)
  * @param vessels            vessels used, possibly empty
  */
-public record CreditingYear(LocalDate start, LocalDate end, List<Component> components, BigDecimal baselineTonnesCo2,
-                            List<Vessel> vessels) {
+public record CreditingYear(
+        LocalDate start,
+        LocalDate end,
+        List<Component> components,
+        BigDecimal baselineTonnesCo2,
+        List<Vessel> vessels) {
 
     /** Copies the lists (keeping {@code null} entries, which validation reports). */
     public CreditingYear {

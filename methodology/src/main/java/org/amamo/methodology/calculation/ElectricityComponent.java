@@ -19,18 +19,28 @@ import java.util.Map;
  * @param certainty                 certainty, or {@code null} when not yet scored
  * @param uncertainties             optional uncertainties of inputs
  */
-public record ElectricityComponent(String id, BigDecimal baselineElectricityKwh, FuelQuantity baselineFuel,
-                                   String baselineBasis, BigDecimal projectElectricityKwh,
-                                   BigDecimal gridFactorTonnesCo2PerKwh, String gridFactorSource,
-                                   BigDecimal certainty, Map<ComponentInput, InputDistribution> uncertainties)
+public record ElectricityComponent(
+        String id,
+        BigDecimal baselineElectricityKwh,
+        FuelQuantity baselineFuel,
+        String baselineBasis,
+        BigDecimal projectElectricityKwh,
+        BigDecimal gridFactorTonnesCo2PerKwh,
+        String gridFactorSource,
+        BigDecimal certainty,
+        Map<ComponentInput, InputDistribution> uncertainties)
         implements ReductionComponent {
 
     /** The method's name in sheets. */
     public static final String METHOD = "reduction-electricity";
 
-    private static final List<ComponentInput> INPUTS = List.of(ComponentInput.BASELINE_ELECTRICITY_KWH,
-            ComponentInput.BASELINE_FUEL_LITRES, ComponentInput.BASELINE_FUEL_TONNES,
-            ComponentInput.PROJECT_ELECTRICITY_KWH, ComponentInput.GRID_FACTOR, ComponentInput.CERTAINTY);
+    private static final List<ComponentInput> INPUTS = List.of(
+            ComponentInput.BASELINE_ELECTRICITY_KWH,
+            ComponentInput.BASELINE_FUEL_LITRES,
+            ComponentInput.BASELINE_FUEL_TONNES,
+            ComponentInput.PROJECT_ELECTRICITY_KWH,
+            ComponentInput.GRID_FACTOR,
+            ComponentInput.CERTAINTY);
 
     /** Replaces an absent baseline fuel by an empty one and copies the uncertainties. */
     public ElectricityComponent {

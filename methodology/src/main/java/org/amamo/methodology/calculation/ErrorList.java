@@ -35,8 +35,9 @@ final class ErrorList {
     static List<FieldError> merge(List<FieldError> readErrors, List<FieldError> validationErrors) {
         List<FieldError> merged = new ArrayList<>(readErrors);
         for (FieldError error : validationErrors) {
-            boolean related = readErrors.stream().anyMatch(read -> isUnder(error.path(), read.path())
-                    || error.path().endsWith("]") && isUnder(read.path(), error.path()));
+            boolean related = readErrors.stream()
+                    .anyMatch(read -> isUnder(error.path(), read.path())
+                            || error.path().endsWith("]") && isUnder(read.path(), error.path()));
             if (!related) {
                 merged.add(error);
             }

@@ -14,15 +14,23 @@ import java.util.Map;
  * @param certainty              certainty, or {@code null} when not yet scored
  * @param uncertainties          optional uncertainties of inputs
  */
-public record FarmBiomassComponent(String id, BigDecimal biomassTonnesWetWeight, SpeciesParameters species,
-                                   BigDecimal certainty, Map<ComponentInput, InputDistribution> uncertainties)
+public record FarmBiomassComponent(
+        String id,
+        BigDecimal biomassTonnesWetWeight,
+        SpeciesParameters species,
+        BigDecimal certainty,
+        Map<ComponentInput, InputDistribution> uncertainties)
         implements Component {
 
     /** The method's name in sheets. */
     public static final String METHOD = "farm-biomass";
 
-    private static final List<ComponentInput> INPUTS = List.of(ComponentInput.BIOMASS_TWW, ComponentInput.PB,
-            ComponentInput.WATER_CONTENT, ComponentInput.CARBON_CONTENT, ComponentInput.RESIDUAL_RATE,
+    private static final List<ComponentInput> INPUTS = List.of(
+            ComponentInput.BIOMASS_TWW,
+            ComponentInput.PB,
+            ComponentInput.WATER_CONTENT,
+            ComponentInput.CARBON_CONTENT,
+            ComponentInput.RESIDUAL_RATE,
             ComponentInput.CERTAINTY);
 
     /** Copies the uncertainties; they may be given as {@code null} for none. */

@@ -16,8 +16,7 @@ final class Formulas {
     private static final BigDecimal CO2_PER_C_NUMERATOR = BigDecimal.valueOf(44);
     private static final BigDecimal CO2_PER_C_DENOMINATOR = BigDecimal.valueOf(12);
 
-    private Formulas() {
-    }
+    private Formulas() {}
 
     /** Seed 001 eq. 1: area [ha] x coefficient [t-CO2/ha/yr]. */
     static BigDecimal areaUptake(BigDecimal areaHectares, BigDecimal coefficient) {
@@ -25,25 +24,33 @@ final class Formulas {
     }
 
     /** Seed 001 eq. 2, multiplied left to right in the order of the equation. */
-    static BigDecimal farmUptake(BigDecimal biomassTonnesWetWeight, BigDecimal productionToBiomassRatio,
-                                 BigDecimal waterContent, BigDecimal carbonContent, BigDecimal residualRate) {
+    static BigDecimal farmUptake(
+            BigDecimal biomassTonnesWetWeight,
+            BigDecimal productionToBiomassRatio,
+            BigDecimal waterContent,
+            BigDecimal carbonContent,
+            BigDecimal residualRate) {
         BigDecimal dryFraction = BigDecimal.ONE.subtract(waterContent, WORKING_PRECISION);
-        BigDecimal carbonTonnes = biomassTonnesWetWeight.multiply(productionToBiomassRatio, WORKING_PRECISION)
+        BigDecimal carbonTonnes = biomassTonnesWetWeight
+                .multiply(productionToBiomassRatio, WORKING_PRECISION)
                 .multiply(dryFraction, WORKING_PRECISION)
                 .multiply(carbonContent, WORKING_PRECISION);
-        BigDecimal co2Tonnes = carbonTonnes.multiply(CO2_PER_C_NUMERATOR, WORKING_PRECISION)
+        BigDecimal co2Tonnes = carbonTonnes
+                .multiply(CO2_PER_C_NUMERATOR, WORKING_PRECISION)
                 .divide(CO2_PER_C_DENOMINATOR, WORKING_PRECISION);
         return co2Tonnes.multiply(residualRate, WORKING_PRECISION);
     }
 
     /** Seed 003 item 5: rope length [m] x yield [kg WW/m] / 1000 = biomass [t WW]. */
     static BigDecimal ropeBiomass(BigDecimal ropeLengthMetres, BigDecimal yieldKilogramsPerMetre) {
-        return ropeLengthMetres.multiply(yieldKilogramsPerMetre, WORKING_PRECISION).movePointLeft(3);
+        return ropeLengthMetres
+                .multiply(yieldKilogramsPerMetre, WORKING_PRECISION)
+                .movePointLeft(3);
     }
 
     /** Fuel of an estimated vessel entry: count x hours x kW x litres per kWh. */
-    static BigDecimal estimatedFuelLitres(BigDecimal count, BigDecimal hours, BigDecimal ratedKilowatts,
-                                          BigDecimal litresPerKilowattHour) {
+    static BigDecimal estimatedFuelLitres(
+            BigDecimal count, BigDecimal hours, BigDecimal ratedKilowatts, BigDecimal litresPerKilowattHour) {
         return count.multiply(hours, WORKING_PRECISION)
                 .multiply(ratedKilowatts, WORKING_PRECISION)
                 .multiply(litresPerKilowattHour, WORKING_PRECISION);
@@ -59,7 +66,8 @@ final class Formulas {
      * [t-CO2/t] for fuels measured by mass.
      */
     static BigDecimal fuelEmission(BigDecimal quantity, FuelUnit unit, BigDecimal tonnesCo2PerUnit) {
-        return unit == FuelUnit.KILOLITRE ? vesselEmission(quantity, tonnesCo2PerUnit)
+        return unit == FuelUnit.KILOLITRE
+                ? vesselEmission(quantity, tonnesCo2PerUnit)
                 : quantity.multiply(tonnesCo2PerUnit, WORKING_PRECISION);
     }
 

@@ -16,16 +16,24 @@ import java.util.Map;
  * @param certainty     certainty, or {@code null} when not yet scored
  * @param uncertainties optional uncertainties of inputs
  */
-public record FuelSwitchComponent(String id, FuelQuantity baseline, String baselineBasis, FuelQuantity project,
-                                  BigDecimal certainty, Map<ComponentInput, InputDistribution> uncertainties)
+public record FuelSwitchComponent(
+        String id,
+        FuelQuantity baseline,
+        String baselineBasis,
+        FuelQuantity project,
+        BigDecimal certainty,
+        Map<ComponentInput, InputDistribution> uncertainties)
         implements ReductionComponent {
 
     /** The method's name in sheets. */
     public static final String METHOD = "reduction-fuel-switch";
 
-    private static final List<ComponentInput> INPUTS = List.of(ComponentInput.BASELINE_FUEL_LITRES,
-            ComponentInput.BASELINE_FUEL_TONNES, ComponentInput.PROJECT_FUEL_LITRES,
-            ComponentInput.PROJECT_FUEL_TONNES, ComponentInput.CERTAINTY);
+    private static final List<ComponentInput> INPUTS = List.of(
+            ComponentInput.BASELINE_FUEL_LITRES,
+            ComponentInput.BASELINE_FUEL_TONNES,
+            ComponentInput.PROJECT_FUEL_LITRES,
+            ComponentInput.PROJECT_FUEL_TONNES,
+            ComponentInput.CERTAINTY);
 
     /** Replaces absent parts by empty ones and copies the uncertainties. */
     public FuelSwitchComponent {
@@ -43,8 +51,7 @@ public record FuelSwitchComponent(String id, FuelQuantity baseline, String basel
      * @param certainty certainty or {@code null}
      * @return the component
      */
-    public static FuelSwitchComponent of(String id, FuelQuantity baseline, FuelQuantity project,
-                                         BigDecimal certainty) {
+    public static FuelSwitchComponent of(String id, FuelQuantity baseline, FuelQuantity project, BigDecimal certainty) {
         return new FuelSwitchComponent(id, baseline, null, project, certainty, Map.of());
     }
 

@@ -17,16 +17,14 @@ public sealed interface InputDistribution permits InputDistribution.Uniform, Inp
      * @param min lower bound
      * @param max upper bound
      */
-    record Uniform(BigDecimal min, BigDecimal max) implements InputDistribution {
-    }
+    record Uniform(BigDecimal min, BigDecimal max) implements InputDistribution {}
 
     /**
      * Normal around the input's own value.
      *
      * @param standardDeviation standard deviation, in the input's unit
      */
-    record Normal(BigDecimal standardDeviation) implements InputDistribution {
-    }
+    record Normal(BigDecimal standardDeviation) implements InputDistribution {}
 
     /**
      * An unmodifiable copy in input order (so that messages come out in a stable order).

@@ -48,8 +48,12 @@ final class NumberRules {
 
     void atMostTwoDecimals(String path, BigDecimal value) {
         if (value.stripTrailingZeros().scale() > MAX_FACTOR_DECIMALS) {
-            errors.add(path, "number.too-many-decimals", Integer.toString(MAX_FACTOR_DECIMALS),
-                    value.setScale(MAX_FACTOR_DECIMALS, RoundingMode.HALF_UP).toPlainString(), value.toPlainString());
+            errors.add(
+                    path,
+                    "number.too-many-decimals",
+                    Integer.toString(MAX_FACTOR_DECIMALS),
+                    value.setScale(MAX_FACTOR_DECIMALS, RoundingMode.HALF_UP).toPlainString(),
+                    value.toPlainString());
         }
     }
 }

@@ -13,7 +13,10 @@ import java.math.BigDecimal;
  * @param reductionTonnesCo2                the reduction times the certainty; an increase is not discounted
  *                                          (the sheet's {@code reductionT})
  */
-public record ReductionResult(String id, String method, BigDecimal baselineEmissionsTonnesCo2,
-                              BigDecimal projectEmissionsTonnesCo2, BigDecimal reductionBeforeCertaintyTonnesCo2,
-                              BigDecimal reductionTonnesCo2) {
-}
+public record ReductionResult(
+        String id,
+        String method,
+        BigDecimal baselineEmissionsTonnesCo2,
+        BigDecimal projectEmissionsTonnesCo2,
+        BigDecimal reductionBeforeCertaintyTonnesCo2,
+        BigDecimal reductionTonnesCo2) {}

@@ -47,8 +47,11 @@ final class ReductionRules {
             electricity(electricity);
         } else if (component instanceof TransportComponent transport) {
             numbers.nonNegative(path + ".avoidedTonneKm", transport.avoidedTonneKilometres(), true);
-            factor(".transportFactorTCo2PerTonneKm", transport.transportFactorTonnesCo2PerTonneKm(),
-                    MAX_TRANSPORT_FACTOR_TONNES_CO2_PER_TONNE_KM, "reduction.transport-factor.too-large");
+            factor(
+                    ".transportFactorTCo2PerTonneKm",
+                    transport.transportFactorTonnesCo2PerTonneKm(),
+                    MAX_TRANSPORT_FACTOR_TONNES_CO2_PER_TONNE_KM,
+                    "reduction.transport-factor.too-large");
             source(".transportFactorSource", transport.transportFactorSource(), "reduction.transport-source.required");
         }
     }
@@ -66,7 +69,10 @@ final class ReductionRules {
             errors.add(path + ".baselineElectricityKwh", "reduction.electricity.baseline-required");
         }
         numbers.nonNegative(path + ".projectElectricityKwh", electricity.projectElectricityKwh(), true);
-        factor(".gridFactorTCo2PerKwh", electricity.gridFactorTonnesCo2PerKwh(), MAX_GRID_FACTOR_TONNES_CO2_PER_KWH,
+        factor(
+                ".gridFactorTCo2PerKwh",
+                electricity.gridFactorTonnesCo2PerKwh(),
+                MAX_GRID_FACTOR_TONNES_CO2_PER_KWH,
                 "reduction.grid-factor.too-large");
         source(".gridFactorSource", electricity.gridFactorSource(), "reduction.grid-source.required");
     }
@@ -78,7 +84,9 @@ final class ReductionRules {
     private void fuel(String prefix, FuelQuantity quantity, Message burnt) {
         String fuelPath = path + "." + prefix + "Fuel";
         String known = String.join(", ", keys.fuels());
-        EmissionFactor factor = quantity.fuel() == null ? null : keys.emissionFactor(quantity.fuel()).orElse(null);
+        EmissionFactor factor = quantity.fuel() == null
+                ? null
+                : keys.emissionFactor(quantity.fuel()).orElse(null);
         if (quantity.fuel() == null) {
             errors.add(fuelPath, "reduction.fuel.required", burnt, known);
         } else if (factor == null) {
@@ -93,14 +101,20 @@ final class ReductionRules {
         String expected = fuelPath + factor.unit().fieldSuffix();
         String other = fuelPath + (litres ? FuelUnit.TONNE : FuelUnit.KILOLITRE).fieldSuffix();
         if ((litres ? quantity.tonnes() : quantity.litres()) != null) {
-            errors.add(other, litres ? "reduction.fuel.measured-in-litres" : "reduction.fuel.measured-in-tonnes",
-                    factor.fuel(), lastField(expected));
+            errors.add(
+                    other,
+                    litres ? "reduction.fuel.measured-in-litres" : "reduction.fuel.measured-in-tonnes",
+                    factor.fuel(),
+                    lastField(expected));
             return;
         }
         BigDecimal value = litres ? quantity.litres() : quantity.tonnes();
         if (value == null) {
-            errors.add(expected, litres ? "reduction.fuel.litres.required" : "reduction.fuel.tonnes.required",
-                    factor.fuel(), burnt);
+            errors.add(
+                    expected,
+                    litres ? "reduction.fuel.litres.required" : "reduction.fuel.tonnes.required",
+                    factor.fuel(),
+                    burnt);
         } else {
             numbers.nonNegative(expected, value, true);
         }
@@ -119,7 +133,10 @@ final class ReductionRules {
         if (source == null || source.isBlank()) {
             errors.add(path + field, required);
         } else if (source.length() > MAX_SOURCE_CHARACTERS) {
-            errors.add(path + field, "reduction.source.too-long", Integer.toString(MAX_SOURCE_CHARACTERS),
+            errors.add(
+                    path + field,
+                    "reduction.source.too-long",
+                    Integer.toString(MAX_SOURCE_CHARACTERS),
                     Integer.toString(source.length()));
         }
     }

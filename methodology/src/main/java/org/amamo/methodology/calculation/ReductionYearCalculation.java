@@ -32,14 +32,25 @@ final class ReductionYearCalculation {
         for (int c = 0; c < year.components().size(); c++) {
             components.add(component(c, (ReductionComponent) year.components().get(c)));
         }
-        BigDecimal baseline = sum(components.stream().map(ReductionResult::baselineEmissionsTonnesCo2).toList());
-        BigDecimal project = sum(components.stream().map(ReductionResult::projectEmissionsTonnesCo2).toList());
-        BigDecimal reduction = sum(components.stream().map(ReductionResult::reductionTonnesCo2).toList());
+        BigDecimal baseline = sum(components.stream()
+                .map(ReductionResult::baselineEmissionsTonnesCo2)
+                .toList());
+        BigDecimal project = sum(components.stream()
+                .map(ReductionResult::projectEmissionsTonnesCo2)
+                .toList());
+        BigDecimal reduction =
+                sum(components.stream().map(ReductionResult::reductionTonnesCo2).toList());
         if (reduction.signum() <= 0) {
             warnings.add(Warning.of(path(), "warning.reduction-year.not-positive", SheetJson.figure(reduction)));
         }
-        return new ReductionYearResult(year.start(), CreditingPeriod.end(year.start()), components, baseline, project,
-                reduction, reduction.max(BigDecimal.ZERO));
+        return new ReductionYearResult(
+                year.start(),
+                CreditingPeriod.end(year.start()),
+                components,
+                baseline,
+                project,
+                reduction,
+                reduction.max(BigDecimal.ZERO));
     }
 
     private ReductionResult component(int index, ReductionComponent component) {
@@ -50,8 +61,8 @@ final class ReductionYearCalculation {
         String componentPath = path() + ".components[" + index + "]";
         YearCalculation.warnUnscored(componentPath, component, warnings);
         if (before.signum() < 0) {
-            warnings.add(Warning.of(componentPath, "warning.component.emissions-increase",
-                    SheetJson.figure(before.negate())));
+            warnings.add(Warning.of(
+                    componentPath, "warning.component.emissions-increase", SheetJson.figure(before.negate())));
         }
         BigDecimal reduction = before.signum() > 0 ? values.timesCertainties(before) : before;
         return new ReductionResult(component.id(), component.method(), baseline, project, before, reduction);
@@ -59,15 +70,21 @@ final class ReductionYearCalculation {
 
     private BigDecimal baselineEmissions(ComponentValues values, ReductionComponent component) {
         if (component instanceof FuelSwitchComponent fuelSwitch) {
-            return fuel(values, fuelSwitch.baseline(), ComponentInput.BASELINE_FUEL_LITRES,
+            return fuel(
+                    values,
+                    fuelSwitch.baseline(),
+                    ComponentInput.BASELINE_FUEL_LITRES,
                     ComponentInput.BASELINE_FUEL_TONNES);
         }
         if (component instanceof ElectricityComponent electricity) {
             if (electricity.baselineElectricityKwh() != null) {
-                return Formulas.times(values.get(ComponentInput.BASELINE_ELECTRICITY_KWH),
-                        values.get(ComponentInput.GRID_FACTOR));
+                return Formulas.times(
+                        values.get(ComponentInput.BASELINE_ELECTRICITY_KWH), values.get(ComponentInput.GRID_FACTOR));
             }
-            return fuel(values, electricity.baselineFuel(), ComponentInput.BASELINE_FUEL_LITRES,
+            return fuel(
+                    values,
+                    electricity.baselineFuel(),
+                    ComponentInput.BASELINE_FUEL_LITRES,
                     ComponentInput.BASELINE_FUEL_TONNES);
         }
         return Formulas.times(values.get(ComponentInput.AVOIDED_TONNE_KM), values.get(ComponentInput.TRANSPORT_FACTOR));
@@ -75,12 +92,15 @@ final class ReductionYearCalculation {
 
     private BigDecimal projectEmissions(ComponentValues values, ReductionComponent component) {
         if (component instanceof FuelSwitchComponent fuelSwitch) {
-            return fuel(values, fuelSwitch.project(), ComponentInput.PROJECT_FUEL_LITRES,
+            return fuel(
+                    values,
+                    fuelSwitch.project(),
+                    ComponentInput.PROJECT_FUEL_LITRES,
                     ComponentInput.PROJECT_FUEL_TONNES);
         }
         if (component instanceof ElectricityComponent) {
-            return Formulas.times(values.get(ComponentInput.PROJECT_ELECTRICITY_KWH),
-                    values.get(ComponentInput.GRID_FACTOR));
+            return Formulas.times(
+                    values.get(ComponentInput.PROJECT_ELECTRICITY_KWH), values.get(ComponentInput.GRID_FACTOR));
         }
         // The avoided transport is the baseline's emission; the project causes none.
         return BigDecimal.ZERO;

@@ -16,9 +16,15 @@ import java.util.List;
  * @param reductionTonnesCo2         sum of the components' reductions after certainty (may be negative)
  * @param netTonnesCo2               the reduction, or 0 when it is at or below zero
  */
-public record ReductionYearResult(LocalDate start, LocalDate end, List<ReductionResult> components,
-                                  BigDecimal baselineEmissionsTonnesCo2, BigDecimal projectEmissionsTonnesCo2,
-                                  BigDecimal reductionTonnesCo2, BigDecimal netTonnesCo2) implements YearResult {
+public record ReductionYearResult(
+        LocalDate start,
+        LocalDate end,
+        List<ReductionResult> components,
+        BigDecimal baselineEmissionsTonnesCo2,
+        BigDecimal projectEmissionsTonnesCo2,
+        BigDecimal reductionTonnesCo2,
+        BigDecimal netTonnesCo2)
+        implements YearResult {
 
     /** Copies the component list and checks that the year never subtracts from the sheet. */
     public ReductionYearResult {

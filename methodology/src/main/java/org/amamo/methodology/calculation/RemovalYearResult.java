@@ -15,9 +15,15 @@ import java.util.List;
  * @param vesselEmissionsTonnesCo2 CO2 emitted by the vessels
  * @param netTonnesCo2           the year's net uptake (may be negative)
  */
-public record RemovalYearResult(LocalDate start, LocalDate end, List<ComponentResult> components,
-                                BigDecimal grossTonnesCo2, BigDecimal baselineTonnesCo2,
-                                BigDecimal vesselEmissionsTonnesCo2, BigDecimal netTonnesCo2) implements YearResult {
+public record RemovalYearResult(
+        LocalDate start,
+        LocalDate end,
+        List<ComponentResult> components,
+        BigDecimal grossTonnesCo2,
+        BigDecimal baselineTonnesCo2,
+        BigDecimal vesselEmissionsTonnesCo2,
+        BigDecimal netTonnesCo2)
+        implements YearResult {
 
     /** Copies the component list. */
     public RemovalYearResult {

@@ -15,16 +15,26 @@ import java.util.Map;
  * @param certainty                          certainty, or {@code null} when not yet scored
  * @param uncertainties                      optional uncertainties of inputs
  */
-public record RopeLengthComponent(String id, BigDecimal ropeLengthMetres, BigDecimal yieldKilogramsWetWeightPerMetre,
-                                  SpeciesParameters species, BigDecimal certainty,
-                                  Map<ComponentInput, InputDistribution> uncertainties) implements Component {
+public record RopeLengthComponent(
+        String id,
+        BigDecimal ropeLengthMetres,
+        BigDecimal yieldKilogramsWetWeightPerMetre,
+        SpeciesParameters species,
+        BigDecimal certainty,
+        Map<ComponentInput, InputDistribution> uncertainties)
+        implements Component {
 
     /** The method's name in sheets. */
     public static final String METHOD = "rope-length";
 
-    private static final List<ComponentInput> INPUTS = List.of(ComponentInput.ROPE_LENGTH_M,
-            ComponentInput.YIELD_KG_WW_PER_M, ComponentInput.PB, ComponentInput.WATER_CONTENT,
-            ComponentInput.CARBON_CONTENT, ComponentInput.RESIDUAL_RATE, ComponentInput.CERTAINTY);
+    private static final List<ComponentInput> INPUTS = List.of(
+            ComponentInput.ROPE_LENGTH_M,
+            ComponentInput.YIELD_KG_WW_PER_M,
+            ComponentInput.PB,
+            ComponentInput.WATER_CONTENT,
+            ComponentInput.CARBON_CONTENT,
+            ComponentInput.RESIDUAL_RATE,
+            ComponentInput.CERTAINTY);
 
     /** Copies the uncertainties; they may be given as {@code null} for none. */
     public RopeLengthComponent {

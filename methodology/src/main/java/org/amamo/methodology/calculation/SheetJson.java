@@ -71,8 +71,8 @@ public final class SheetJson {
         if (readErrors.isEmpty()) {
             return Outcome.accepted(sheet);
         }
-        List<FieldError> errors = sheet == null ? readErrors.toList()
-                : ErrorList.merge(readErrors.toList(), validator.validate(sheet));
+        List<FieldError> errors =
+                sheet == null ? readErrors.toList() : ErrorList.merge(readErrors.toList(), validator.validate(sheet));
         return Outcome.rejected(errors);
     }
 
@@ -89,7 +89,11 @@ public final class SheetJson {
         message = newline < 0 ? message : message.substring(0, newline);
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            return Outcome.rejected("$", "json.invalid.at", message, Integer.toString(location.getLineNr()),
+            return Outcome.rejected(
+                    "$",
+                    "json.invalid.at",
+                    message,
+                    Integer.toString(location.getLineNr()),
                     Integer.toString(location.getColumnNr()));
         }
         return Outcome.rejected("$", "json.invalid", message);
@@ -139,7 +143,9 @@ public final class SheetJson {
         node.put("end", year.end().toString());
         ArrayNode components = node.putArray("components");
         for (ReductionResult component : year.components()) {
-            components.addObject().put("id", component.id())
+            components
+                    .addObject()
+                    .put("id", component.id())
                     .put("baselineEmissionsT", figure(component.baselineEmissionsTonnesCo2()))
                     .put("projectEmissionsT", figure(component.projectEmissionsTonnesCo2()))
                     .put("reductionT", figure(component.reductionTonnesCo2()));
@@ -185,7 +191,8 @@ public final class SheetJson {
     public static String pretty(JsonNode node) {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator(""))
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayEmptySeparator(""))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
         try {

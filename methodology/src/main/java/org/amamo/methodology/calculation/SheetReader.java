@@ -12,27 +12,83 @@ import org.amamo.methodology.CreditType;
 /** Turns a JSON tree into a (not yet validated) sheet; unreadable parts become {@code null}. */
 final class SheetReader {
 
-    private static final List<String> SHEET_FIELDS = List.of("methodologyVersion", "type", "applicationDate",
-            "years");
+    private static final List<String> SHEET_FIELDS = List.of("methodologyVersion", "type", "applicationDate", "years");
     private static final List<String> YEAR_FIELDS = List.of("start", "end", "components", "baselineT", "vessels");
-    private static final List<String> VESSEL_FIELDS = List.of("kind", "fuel", "fuelLitres", "count", "hours",
-            "ratedKw", "fuelLitresPerKwh");
-    private static final List<String> AREA_FIELDS = List.of("id", "method", "ecosystem", "areaHa", "coefficient",
-            "coefficientBasis", "areaCertainty", "coefficientCertainty", "uncertainty");
-    private static final List<String> FARM_FIELDS = List.of("id", "method", "biomassTww", "pb", "waterContent",
-            "carbonContent", "residualRate", "parameterSource", "certainty", "uncertainty");
-    private static final List<String> ROPE_FIELDS = List.of("id", "method", "ropeLengthM", "yieldKgWwPerM", "pb",
-            "waterContent", "carbonContent", "residualRate", "parameterSource", "certainty", "uncertainty");
-    private static final List<String> FUEL_SWITCH_FIELDS = List.of("id", "method", "baselineFuel",
-            "baselineFuelLitres", "baselineFuelTonnes", "baselineBasis", "projectFuel", "projectFuelLitres",
-            "projectFuelTonnes", "certainty", "uncertainty");
-    private static final List<String> ELECTRICITY_FIELDS = List.of("id", "method", "baselineElectricityKwh",
-            "baselineFuel", "baselineFuelLitres", "baselineFuelTonnes", "baselineBasis", "projectElectricityKwh",
-            "gridFactorTCo2PerKwh", "gridFactorSource", "certainty", "uncertainty");
-    private static final List<String> TRANSPORT_FIELDS = List.of("id", "method", "avoidedTonneKm",
-            "transportFactorTCo2PerTonneKm", "transportFactorSource", "baselineBasis", "certainty", "uncertainty");
-    static final List<String> METHODS = List.of(AreaComponent.METHOD, FarmBiomassComponent.METHOD,
-            RopeLengthComponent.METHOD, FuelSwitchComponent.METHOD, ElectricityComponent.METHOD,
+    private static final List<String> VESSEL_FIELDS =
+            List.of("kind", "fuel", "fuelLitres", "count", "hours", "ratedKw", "fuelLitresPerKwh");
+    private static final List<String> AREA_FIELDS = List.of(
+            "id",
+            "method",
+            "ecosystem",
+            "areaHa",
+            "coefficient",
+            "coefficientBasis",
+            "areaCertainty",
+            "coefficientCertainty",
+            "uncertainty");
+    private static final List<String> FARM_FIELDS = List.of(
+            "id",
+            "method",
+            "biomassTww",
+            "pb",
+            "waterContent",
+            "carbonContent",
+            "residualRate",
+            "parameterSource",
+            "certainty",
+            "uncertainty");
+    private static final List<String> ROPE_FIELDS = List.of(
+            "id",
+            "method",
+            "ropeLengthM",
+            "yieldKgWwPerM",
+            "pb",
+            "waterContent",
+            "carbonContent",
+            "residualRate",
+            "parameterSource",
+            "certainty",
+            "uncertainty");
+    private static final List<String> FUEL_SWITCH_FIELDS = List.of(
+            "id",
+            "method",
+            "baselineFuel",
+            "baselineFuelLitres",
+            "baselineFuelTonnes",
+            "baselineBasis",
+            "projectFuel",
+            "projectFuelLitres",
+            "projectFuelTonnes",
+            "certainty",
+            "uncertainty");
+    private static final List<String> ELECTRICITY_FIELDS = List.of(
+            "id",
+            "method",
+            "baselineElectricityKwh",
+            "baselineFuel",
+            "baselineFuelLitres",
+            "baselineFuelTonnes",
+            "baselineBasis",
+            "projectElectricityKwh",
+            "gridFactorTCo2PerKwh",
+            "gridFactorSource",
+            "certainty",
+            "uncertainty");
+    private static final List<String> TRANSPORT_FIELDS = List.of(
+            "id",
+            "method",
+            "avoidedTonneKm",
+            "transportFactorTCo2PerTonneKm",
+            "transportFactorSource",
+            "baselineBasis",
+            "certainty",
+            "uncertainty");
+    static final List<String> METHODS = List.of(
+            AreaComponent.METHOD,
+            FarmBiomassComponent.METHOD,
+            RopeLengthComponent.METHOD,
+            FuelSwitchComponent.METHOD,
+            ElectricityComponent.METHOD,
             TransportComponent.METHOD);
 
     private final JsonFields fields;
@@ -56,8 +112,8 @@ final class SheetReader {
                 years.add(year(array.get(y), "$.years[" + y + "]"));
             }
         }
-        return new CalculationSheet(type, fields.text(root, "$", "methodologyVersion"),
-                fields.date(root, "$", "applicationDate"), years);
+        return new CalculationSheet(
+                type, fields.text(root, "$", "methodologyVersion"), fields.date(root, "$", "applicationDate"), years);
     }
 
     /** Absent means removal, so that sheets written before reductions existed read as they always did. */
@@ -95,8 +151,12 @@ final class SheetReader {
                 vessels.add(vessel(vesselArray.get(v), path + ".vessels[" + v + "]"));
             }
         }
-        return new CreditingYear(fields.date(node, path, "start"), fields.date(node, path, "end"), components,
-                fields.number(node, path, "baselineT"), vessels);
+        return new CreditingYear(
+                fields.date(node, path, "start"),
+                fields.date(node, path, "end"),
+                components,
+                fields.number(node, path, "baselineT"),
+                vessels);
     }
 
     private Vessel vessel(JsonNode node, String path) {
@@ -104,9 +164,13 @@ final class SheetReader {
             return null;
         }
         fields.allowOnly(node, path, VESSEL_FIELDS);
-        return new Vessel(fields.text(node, path, "kind"), fields.text(node, path, "fuel"),
-                fields.number(node, path, "fuelLitres"), fields.number(node, path, "count"),
-                fields.number(node, path, "hours"), fields.number(node, path, "ratedKw"),
+        return new Vessel(
+                fields.text(node, path, "kind"),
+                fields.text(node, path, "fuel"),
+                fields.number(node, path, "fuelLitres"),
+                fields.number(node, path, "count"),
+                fields.number(node, path, "hours"),
+                fields.number(node, path, "ratedKw"),
                 fields.number(node, path, "fuelLitresPerKwh"));
     }
 
@@ -136,8 +200,8 @@ final class SheetReader {
     /** The method names of a type, for messages; all of them while the type is unknown. */
     static String methods(CreditType type) {
         List<String> removal = List.of(AreaComponent.METHOD, FarmBiomassComponent.METHOD, RopeLengthComponent.METHOD);
-        List<String> reduction = List.of(FuelSwitchComponent.METHOD, ElectricityComponent.METHOD,
-                TransportComponent.METHOD);
+        List<String> reduction =
+                List.of(FuelSwitchComponent.METHOD, ElectricityComponent.METHOD, TransportComponent.METHOD);
         List<String> methods = type == null ? METHODS : type == CreditType.REMOVAL ? removal : reduction;
         return String.join(", ", methods);
     }
@@ -147,10 +211,15 @@ final class SheetReader {
             fields.errors().add(path + ".certainty", "sheet.area.one-certainty");
         }
         fields.allowOnly(node, path, withCertainty(AREA_FIELDS));
-        return new AreaComponent(fields.text(node, path, "id"), fields.text(node, path, "ecosystem"),
-                fields.number(node, path, "areaHa"), fields.number(node, path, "coefficient"),
-                fields.text(node, path, "coefficientBasis"), fields.number(node, path, "areaCertainty"),
-                fields.number(node, path, "coefficientCertainty"), uncertainties(node, path));
+        return new AreaComponent(
+                fields.text(node, path, "id"),
+                fields.text(node, path, "ecosystem"),
+                fields.number(node, path, "areaHa"),
+                fields.number(node, path, "coefficient"),
+                fields.text(node, path, "coefficientBasis"),
+                fields.number(node, path, "areaCertainty"),
+                fields.number(node, path, "coefficientCertainty"),
+                uncertainties(node, path));
     }
 
     private static List<String> withCertainty(List<String> allowed) {
@@ -161,50 +230,76 @@ final class SheetReader {
 
     private FarmBiomassComponent farm(JsonNode node, String path) {
         fields.allowOnly(node, path, FARM_FIELDS);
-        return new FarmBiomassComponent(fields.text(node, path, "id"), fields.number(node, path, "biomassTww"),
-                species(node, path), fields.number(node, path, "certainty"), uncertainties(node, path));
+        return new FarmBiomassComponent(
+                fields.text(node, path, "id"),
+                fields.number(node, path, "biomassTww"),
+                species(node, path),
+                fields.number(node, path, "certainty"),
+                uncertainties(node, path));
     }
 
     private RopeLengthComponent rope(JsonNode node, String path) {
         fields.allowOnly(node, path, ROPE_FIELDS);
-        return new RopeLengthComponent(fields.text(node, path, "id"), fields.number(node, path, "ropeLengthM"),
-                fields.number(node, path, "yieldKgWwPerM"), species(node, path),
-                fields.number(node, path, "certainty"), uncertainties(node, path));
+        return new RopeLengthComponent(
+                fields.text(node, path, "id"),
+                fields.number(node, path, "ropeLengthM"),
+                fields.number(node, path, "yieldKgWwPerM"),
+                species(node, path),
+                fields.number(node, path, "certainty"),
+                uncertainties(node, path));
     }
 
     private FuelSwitchComponent fuelSwitch(JsonNode node, String path) {
         fields.allowOnly(node, path, FUEL_SWITCH_FIELDS);
-        return new FuelSwitchComponent(fields.text(node, path, "id"), fuel(node, path, "baseline"),
-                fields.text(node, path, "baselineBasis"), fuel(node, path, "project"),
-                fields.number(node, path, "certainty"), uncertainties(node, path));
+        return new FuelSwitchComponent(
+                fields.text(node, path, "id"),
+                fuel(node, path, "baseline"),
+                fields.text(node, path, "baselineBasis"),
+                fuel(node, path, "project"),
+                fields.number(node, path, "certainty"),
+                uncertainties(node, path));
     }
 
     private ElectricityComponent electricity(JsonNode node, String path) {
         fields.allowOnly(node, path, ELECTRICITY_FIELDS);
-        return new ElectricityComponent(fields.text(node, path, "id"),
-                fields.number(node, path, "baselineElectricityKwh"), fuel(node, path, "baseline"),
-                fields.text(node, path, "baselineBasis"), fields.number(node, path, "projectElectricityKwh"),
-                fields.number(node, path, "gridFactorTCo2PerKwh"), fields.text(node, path, "gridFactorSource"),
-                fields.number(node, path, "certainty"), uncertainties(node, path));
+        return new ElectricityComponent(
+                fields.text(node, path, "id"),
+                fields.number(node, path, "baselineElectricityKwh"),
+                fuel(node, path, "baseline"),
+                fields.text(node, path, "baselineBasis"),
+                fields.number(node, path, "projectElectricityKwh"),
+                fields.number(node, path, "gridFactorTCo2PerKwh"),
+                fields.text(node, path, "gridFactorSource"),
+                fields.number(node, path, "certainty"),
+                uncertainties(node, path));
     }
 
     private TransportComponent transport(JsonNode node, String path) {
         fields.allowOnly(node, path, TRANSPORT_FIELDS);
-        return new TransportComponent(fields.text(node, path, "id"), fields.number(node, path, "avoidedTonneKm"),
+        return new TransportComponent(
+                fields.text(node, path, "id"),
+                fields.number(node, path, "avoidedTonneKm"),
                 fields.number(node, path, "transportFactorTCo2PerTonneKm"),
-                fields.text(node, path, "transportFactorSource"), fields.text(node, path, "baselineBasis"),
-                fields.number(node, path, "certainty"), uncertainties(node, path));
+                fields.text(node, path, "transportFactorSource"),
+                fields.text(node, path, "baselineBasis"),
+                fields.number(node, path, "certainty"),
+                uncertainties(node, path));
     }
 
     /** Reads {@code <prefix>Fuel}, {@code <prefix>FuelLitres} and {@code <prefix>FuelTonnes}. */
     private FuelQuantity fuel(JsonNode node, String path, String prefix) {
-        return new FuelQuantity(fields.text(node, path, prefix + "Fuel"),
-                fields.number(node, path, prefix + "FuelLitres"), fields.number(node, path, prefix + "FuelTonnes"));
+        return new FuelQuantity(
+                fields.text(node, path, prefix + "Fuel"),
+                fields.number(node, path, prefix + "FuelLitres"),
+                fields.number(node, path, prefix + "FuelTonnes"));
     }
 
     private SpeciesParameters species(JsonNode node, String path) {
-        return new SpeciesParameters(fields.number(node, path, "pb"), fields.number(node, path, "waterContent"),
-                fields.number(node, path, "carbonContent"), fields.number(node, path, "residualRate"),
+        return new SpeciesParameters(
+                fields.number(node, path, "pb"),
+                fields.number(node, path, "waterContent"),
+                fields.number(node, path, "carbonContent"),
+                fields.number(node, path, "residualRate"),
                 fields.text(node, path, "parameterSource"));
     }
 

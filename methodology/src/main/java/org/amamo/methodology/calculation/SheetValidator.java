@@ -64,8 +64,13 @@ final class SheetValidator {
         if (table == null) {
             errors.add("$.methodologyVersion", "sheet.version.unknown", version, versions);
         } else if (type != null && !table.supports(type)) {
-            errors.add("$.methodologyVersion", type == CreditType.REDUCTION ? "sheet.version.no-reduction-methods"
-                    : "sheet.version.no-removal-methods", version, versions);
+            errors.add(
+                    "$.methodologyVersion",
+                    type == CreditType.REDUCTION
+                            ? "sheet.version.no-reduction-methods"
+                            : "sheet.version.no-removal-methods",
+                    version,
+                    versions);
             return null;
         }
         return table;
@@ -110,11 +115,11 @@ final class SheetValidator {
         String previousStart = previous.start().toString();
         String previousEnd = CreditingPeriod.end(previous.start()).toString();
         if (year.start().isBefore(expected)) {
-            errors.add(path + ".start", "sheet.year.overlaps-previous", previousStart, previousEnd,
-                    expected.toString());
+            errors.add(
+                    path + ".start", "sheet.year.overlaps-previous", previousStart, previousEnd, expected.toString());
         } else if (year.start().isAfter(expected)) {
-            errors.add(path + ".start", "sheet.year.gap-after-previous", previousStart, previousEnd,
-                    expected.toString());
+            errors.add(
+                    path + ".start", "sheet.year.gap-after-previous", previousStart, previousEnd, expected.toString());
         }
     }
 
@@ -135,8 +140,12 @@ final class SheetValidator {
         }
         LocalDate earliest = CreditingPeriod.earliestStart(applicationDate);
         if (first.start() != null && first.start().isBefore(earliest)) {
-            errors.add("$.years[0].start", "sheet.year.too-early", first.start().toString(),
-                    Integer.toString(CreditingPeriod.RETROACTIVE_LIMIT_YEARS), applicationDate.toString(),
+            errors.add(
+                    "$.years[0].start",
+                    "sheet.year.too-early",
+                    first.start().toString(),
+                    Integer.toString(CreditingPeriod.RETROACTIVE_LIMIT_YEARS),
+                    applicationDate.toString(),
                     earliest.toString());
         }
     }
@@ -163,8 +172,12 @@ final class SheetValidator {
             if (year.start() == null) {
                 errors.add(path + ".start", "sheet.year.start.required");
             } else if (year.end() != null && !year.end().equals(CreditingPeriod.end(year.start()))) {
-                errors.add(path + ".end", "sheet.year.end.not-one-year", year.start().toString(),
-                        CreditingPeriod.end(year.start()).toString(), year.end().toString());
+                errors.add(
+                        path + ".end",
+                        "sheet.year.end.not-one-year",
+                        year.start().toString(),
+                        CreditingPeriod.end(year.start()).toString(),
+                        year.end().toString());
             }
             if (type == CreditType.REDUCTION) {
                 components(year.components());
@@ -195,7 +208,10 @@ final class SheetValidator {
                 return;
             }
             if (components.size() > MAX_COMPONENTS) {
-                errors.add(path + ".components", "sheet.components.too-many", Integer.toString(MAX_COMPONENTS),
+                errors.add(
+                        path + ".components",
+                        "sheet.components.too-many",
+                        Integer.toString(MAX_COMPONENTS),
                         Integer.toString(components.size()));
                 return;
             }
@@ -210,7 +226,10 @@ final class SheetValidator {
                 id(component.id(), componentPath, ids);
                 if (type != null && component.type() != type) {
                     if (type == CreditType.REDUCTION) {
-                        errors.add(componentPath + ".method", "reduction.method.is-removal", component.method(),
+                        errors.add(
+                                componentPath + ".method",
+                                "reduction.method.is-removal",
+                                component.method(),
                                 SheetReader.methods(type));
                     } else {
                         errors.add(componentPath + ".method", "sheet.method.is-reduction", component.method());
@@ -231,7 +250,10 @@ final class SheetValidator {
 
         private void vessels(List<Vessel> vessels) {
             if (vessels.size() > MAX_VESSELS) {
-                errors.add(path + ".vessels", "sheet.vessels.too-many", Integer.toString(MAX_VESSELS),
+                errors.add(
+                        path + ".vessels",
+                        "sheet.vessels.too-many",
+                        Integer.toString(MAX_VESSELS),
                         Integer.toString(vessels.size()));
                 return;
             }
@@ -253,7 +275,9 @@ final class SheetValidator {
         void check(Vessel vessel) {
             fuel(vessel.fuel());
             NumberRules numbers = new NumberRules(errors);
-            boolean estimated = vessel.count() != null || vessel.hours() != null || vessel.ratedKilowatts() != null
+            boolean estimated = vessel.count() != null
+                    || vessel.hours() != null
+                    || vessel.ratedKilowatts() != null
                     || vessel.fuelLitresPerKilowattHour() != null;
             if (vessel.fuelLitres() != null && estimated) {
                 errors.add(path, "sheet.vessel.measured-and-estimated");
@@ -280,7 +304,9 @@ final class SheetValidator {
 
         private void count(BigDecimal count, NumberRules numbers) {
             numbers.nonNegative(path + ".count", count, true);
-            if (count != null && count.signum() >= 0 && count.stripTrailingZeros().scale() > 0) {
+            if (count != null
+                    && count.signum() >= 0
+                    && count.stripTrailingZeros().scale() > 0) {
                 errors.add(path + ".count", "sheet.vessel.count.not-whole", count.toPlainString());
             }
         }
@@ -341,16 +367,29 @@ final class SheetValidator {
         }
 
         private void uncertainties(Component component, NumberRules numbers) {
-            for (Map.Entry<ComponentInput, InputDistribution> entry : component.uncertainties().entrySet()) {
+            for (Map.Entry<ComponentInput, InputDistribution> entry :
+                    component.uncertainties().entrySet()) {
                 String inputPath = path + ".uncertainty." + entry.getKey().jsonName();
                 if (!component.inputs().contains(entry.getKey())) {
-                    errors.add(inputPath, "sheet.uncertainty.not-an-input-of-method", component.method(),
-                            String.join(", ", component.inputs().stream().map(ComponentInput::jsonName).toList()));
+                    errors.add(
+                            inputPath,
+                            "sheet.uncertainty.not-an-input-of-method",
+                            component.method(),
+                            String.join(
+                                    ", ",
+                                    component.inputs().stream()
+                                            .map(ComponentInput::jsonName)
+                                            .toList()));
                 } else if (entry.getValue() instanceof InputDistribution.Uniform uniform) {
                     numbers.nonNegative(inputPath + ".min", uniform.min(), true);
                     numbers.nonNegative(inputPath + ".max", uniform.max(), true);
-                    if (uniform.min() != null && uniform.max() != null && uniform.min().compareTo(uniform.max()) > 0) {
-                        errors.add(inputPath, "sheet.uncertainty.min-above-max", uniform.min().toPlainString(),
+                    if (uniform.min() != null
+                            && uniform.max() != null
+                            && uniform.min().compareTo(uniform.max()) > 0) {
+                        errors.add(
+                                inputPath,
+                                "sheet.uncertainty.min-above-max",
+                                uniform.min().toPlainString(),
                                 uniform.max().toPlainString());
                     }
                 } else if (entry.getValue() instanceof InputDistribution.Normal normal) {

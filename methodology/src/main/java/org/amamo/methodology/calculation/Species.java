@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Reads species parameters by input, shared by the two biomass methods. */
 final class Species {
 
-    private Species() {
-    }
+    private Species() {}
 
     static BigDecimal value(SpeciesParameters species, ComponentInput input) {
         return switch (input) {

@@ -11,6 +11,9 @@ import java.math.BigDecimal;
  * @param residualRate             residual rate (残存率), fraction of production stored long term
  * @param source                   where the parameters come from, or {@code null}
  */
-public record SpeciesParameters(BigDecimal productionToBiomassRatio, BigDecimal waterContent,
-                                BigDecimal carbonContent, BigDecimal residualRate, String source) {
-}
+public record SpeciesParameters(
+        BigDecimal productionToBiomassRatio,
+        BigDecimal waterContent,
+        BigDecimal carbonContent,
+        BigDecimal residualRate,
+        String source) {}

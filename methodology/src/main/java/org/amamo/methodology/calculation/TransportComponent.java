@@ -17,16 +17,21 @@ import java.util.Map;
  * @param certainty                        certainty, or {@code null} when not yet scored
  * @param uncertainties                    optional uncertainties of inputs
  */
-public record TransportComponent(String id, BigDecimal avoidedTonneKilometres,
-                                 BigDecimal transportFactorTonnesCo2PerTonneKm, String transportFactorSource,
-                                 String baselineBasis, BigDecimal certainty,
-                                 Map<ComponentInput, InputDistribution> uncertainties) implements ReductionComponent {
+public record TransportComponent(
+        String id,
+        BigDecimal avoidedTonneKilometres,
+        BigDecimal transportFactorTonnesCo2PerTonneKm,
+        String transportFactorSource,
+        String baselineBasis,
+        BigDecimal certainty,
+        Map<ComponentInput, InputDistribution> uncertainties)
+        implements ReductionComponent {
 
     /** The method's name in sheets. */
     public static final String METHOD = "reduction-transport";
 
-    private static final List<ComponentInput> INPUTS = List.of(ComponentInput.AVOIDED_TONNE_KM,
-            ComponentInput.TRANSPORT_FACTOR, ComponentInput.CERTAINTY);
+    private static final List<ComponentInput> INPUTS =
+            List.of(ComponentInput.AVOIDED_TONNE_KM, ComponentInput.TRANSPORT_FACTOR, ComponentInput.CERTAINTY);
 
     /** Copies the uncertainties; they may be given as {@code null} for none. */
     public TransportComponent {

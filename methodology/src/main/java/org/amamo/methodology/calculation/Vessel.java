@@ -14,8 +14,14 @@ import java.math.BigDecimal;
  * @param ratedKilowatts            rated output, kW
  * @param fuelLitresPerKilowattHour specific fuel consumption, litres per kWh
  */
-public record Vessel(String kind, String fuel, BigDecimal fuelLitres, BigDecimal count, BigDecimal hours,
-                     BigDecimal ratedKilowatts, BigDecimal fuelLitresPerKilowattHour) {
+public record Vessel(
+        String kind,
+        String fuel,
+        BigDecimal fuelLitres,
+        BigDecimal count,
+        BigDecimal hours,
+        BigDecimal ratedKilowatts,
+        BigDecimal fuelLitresPerKilowattHour) {
 
     /**
      * A vessel with measured fuel.
@@ -40,8 +46,13 @@ public record Vessel(String kind, String fuel, BigDecimal fuelLitres, BigDecimal
      * @param fuelLitresPerKilowattHour litres per kWh
      * @return the entry
      */
-    public static Vessel estimated(String kind, String fuel, BigDecimal count, BigDecimal hours,
-                                   BigDecimal ratedKilowatts, BigDecimal fuelLitresPerKilowattHour) {
+    public static Vessel estimated(
+            String kind,
+            String fuel,
+            BigDecimal count,
+            BigDecimal hours,
+            BigDecimal ratedKilowatts,
+            BigDecimal fuelLitresPerKilowattHour) {
         return new Vessel(kind, fuel, null, count, hours, ratedKilowatts, fuelLitresPerKilowattHour);
     }
 }

@@ -27,8 +27,8 @@ final class YearCalculation {
         for (int c = 0; c < year.components().size(); c++) {
             components.add(component(c, year.components().get(c)));
         }
-        BigDecimal gross = components.stream().map(ComponentResult::uptakeTonnesCo2)
-                .reduce(BigDecimal.ZERO, Formulas::plus);
+        BigDecimal gross =
+                components.stream().map(ComponentResult::uptakeTonnesCo2).reduce(BigDecimal.ZERO, Formulas::plus);
         BigDecimal baseline = baseline(year);
         BigDecimal vessels = year.vessels().stream().map(this::emission).reduce(BigDecimal.ZERO, Formulas::plus);
         BigDecimal net = Formulas.minus(Formulas.minus(gross, baseline), vessels);
@@ -59,13 +59,19 @@ final class YearCalculation {
         if (component instanceof FarmBiomassComponent) {
             return farmUptake(values, values.get(ComponentInput.BIOMASS_TWW));
         }
-        return farmUptake(values, Formulas.ropeBiomass(values.get(ComponentInput.ROPE_LENGTH_M),
-                values.get(ComponentInput.YIELD_KG_WW_PER_M)));
+        return farmUptake(
+                values,
+                Formulas.ropeBiomass(
+                        values.get(ComponentInput.ROPE_LENGTH_M), values.get(ComponentInput.YIELD_KG_WW_PER_M)));
     }
 
     private static BigDecimal farmUptake(ComponentValues values, BigDecimal biomass) {
-        return Formulas.farmUptake(biomass, values.get(ComponentInput.PB), values.get(ComponentInput.WATER_CONTENT),
-                values.get(ComponentInput.CARBON_CONTENT), values.get(ComponentInput.RESIDUAL_RATE));
+        return Formulas.farmUptake(
+                biomass,
+                values.get(ComponentInput.PB),
+                values.get(ComponentInput.WATER_CONTENT),
+                values.get(ComponentInput.CARBON_CONTENT),
+                values.get(ComponentInput.RESIDUAL_RATE));
     }
 
     private void warnUnscored(int index, Component component) {
@@ -81,9 +87,10 @@ final class YearCalculation {
     }
 
     private BigDecimal emission(Vessel vessel) {
-        BigDecimal litres = vessel.fuelLitres() != null ? vessel.fuelLitres()
-                : Formulas.estimatedFuelLitres(vessel.count(), vessel.hours(), vessel.ratedKilowatts(),
-                        vessel.fuelLitresPerKilowattHour());
+        BigDecimal litres = vessel.fuelLitres() != null
+                ? vessel.fuelLitres()
+                : Formulas.estimatedFuelLitres(
+                        vessel.count(), vessel.hours(), vessel.ratedKilowatts(), vessel.fuelLitresPerKilowattHour());
         BigDecimal factor = table.emissionFactor(vessel.fuel()).orElseThrow().tonnesCo2PerKilolitre();
         return Formulas.vesselEmission(litres, factor);
     }

@@ -21,8 +21,7 @@ final class Commands {
     /** Areas are printed with six decimals of a hectare, i.e. to 0.01 square metre. */
     static final int AREA_DECIMALS = 6;
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static int uncertainty(MethodologyCli.Invocation invocation) {
         return UncertaintyCommand.run(invocation);
@@ -32,8 +31,9 @@ final class Commands {
         if (invocation.arguments.size() != 1) {
             return MethodologyCli.usage(invocation.stderr, "area takes exactly one file (or -)");
         }
-        return invocation.withInput(invocation.arguments.get(0), text -> invocation.print(
-                GeodesicArea.hectares(text).map(hectares -> hectareText(hectares) + " ha\n")));
+        return invocation.withInput(
+                invocation.arguments.get(0),
+                text -> invocation.print(GeodesicArea.hectares(text).map(hectares -> hectareText(hectares) + " ha\n")));
     }
 
     static String hectareText(BigDecimal hectares) {
@@ -44,31 +44,37 @@ final class Commands {
         if (invocation.arguments.size() != 1) {
             return MethodologyCli.usage(invocation.stderr, "import takes exactly one GPX or KML file (or -)");
         }
-        return invocation.withInput(invocation.arguments.get(0), text -> invocation.print(
-                SurveyTrackImport.fromXml(text).map(site -> GeoJsonSites.write(site) + "\n")));
+        return invocation.withInput(
+                invocation.arguments.get(0),
+                text -> invocation.print(SurveyTrackImport.fromXml(text).map(site -> GeoJsonSites.write(site) + "\n")));
     }
 
     static int overlap(MethodologyCli.Invocation invocation) {
-        if (invocation.arguments.size() != 2 || invocation.arguments.stream().filter("-"::equals).count() > 1) {
-            return MethodologyCli.usage(invocation.stderr,
+        if (invocation.arguments.size() != 2
+                || invocation.arguments.stream().filter("-"::equals).count() > 1) {
+            return MethodologyCli.usage(
+                    invocation.stderr,
                     "overlap takes the new site and a FeatureCollection of existing sites (at most one may be -)");
         }
-        return invocation.withInput(invocation.arguments.get(0), newText ->
-                invocation.withInput(invocation.arguments.get(1), existingText -> {
+        return invocation.withInput(
+                invocation.arguments.get(0),
+                newText -> invocation.withInput(invocation.arguments.get(1), existingText -> {
                     Outcome<SiteGeometry> newSite = GeoJsonSites.parse(newText);
                     Outcome<List<Site>> existing = GeoJsonSites.parseSites(existingText);
                     if (!newSite.errors().isEmpty() || !existing.errors().isEmpty()) {
                         invocation.reject(newSite.errors());
                         return invocation.reject(existing.errors());
                     }
-                    List<Overlap> overlaps = OverlapIndex.of(existing.orElseThrow()).overlapsWith(newSite.orElseThrow());
+                    List<Overlap> overlaps =
+                            OverlapIndex.of(existing.orElseThrow()).overlapsWith(newSite.orElseThrow());
                     return invocation.print(Outcome.accepted(overlapJson(overlaps)));
                 }));
     }
 
     private static String overlapJson(List<Overlap> overlaps) {
         ArrayNode array = new ObjectMapper().createArrayNode();
-        overlaps.forEach(o -> array.addObject().put("id", o.siteId()).put("overlapHa", hectareText(o.overlapHectares())));
+        overlaps.forEach(
+                o -> array.addObject().put("id", o.siteId()).put("overlapHa", hectareText(o.overlapHectares())));
         return SheetJson.pretty(array);
     }
 }

@@ -32,7 +32,8 @@ public final class MethodologyCli {
     /** Input files larger than this are refused. */
     public static final int MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: java -jar amamo-methodology.jar COMMAND FILE",
             "  calculate SHEET.json                 calculate a sheet; result JSON on stdout",
             "  uncertainty SHEET.json [--samples N] [--seed S]",
@@ -43,8 +44,7 @@ public final class MethodologyCli {
             "FILE may be - to read stdin. Exit 0: success; 2: invalid input; 64: usage error.",
             "");
 
-    private MethodologyCli() {
-    }
+    private MethodologyCli() {}
 
     /**
      * Runs the CLI in this process and exits with its code.
@@ -152,8 +152,10 @@ public final class MethodologyCli {
             try {
                 text = read(file);
             } catch (IOException e) {
-                return reject(List.of(e instanceof NoSuchFileException ? FieldError.of(file, "cli.file.not-found")
-                        : FieldError.of(file, "cli.file.unreadable", reason(e))));
+                return reject(List.of(
+                        e instanceof NoSuchFileException
+                                ? FieldError.of(file, "cli.file.not-found")
+                                : FieldError.of(file, "cli.file.unreadable", reason(e))));
             }
             return handler.handle(text);
         }

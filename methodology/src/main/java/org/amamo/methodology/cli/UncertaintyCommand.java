@@ -15,8 +15,7 @@ import org.amamo.methodology.uncertainty.UncertaintySettings;
 /** {@code uncertainty SHEET.json [--samples N] [--seed S]}: the calculate output plus an uncertainty band. */
 final class UncertaintyCommand {
 
-    private UncertaintyCommand() {
-    }
+    private UncertaintyCommand() {}
 
     static int run(MethodologyCli.Invocation invocation) {
         List<String> arguments = invocation.arguments;
@@ -46,23 +45,27 @@ final class UncertaintyCommand {
             return MethodologyCli.usage(invocation.stderr, "--samples must be 1.." + UncertaintySettings.MAX_SAMPLES);
         }
         UncertaintySettings settings = new UncertaintySettings(samples, seed);
-        return invocation.withInput(file, text -> invocation.print(SheetJson.read(text)
-                .flatMap(sheet -> output(sheet, settings))));
+        return invocation.withInput(
+                file, text -> invocation.print(SheetJson.read(text).flatMap(sheet -> output(sheet, settings))));
     }
 
     private static Outcome<String> output(CalculationSheet sheet, UncertaintySettings settings) {
         Outcome<CalculationResult> result = CreditCalculator.standard().calculate(sheet);
-        return result.flatMap(certified -> UncertaintyEstimator.standard().estimate(sheet, settings).map(band -> {
-            ObjectNode root = SheetJson.toJson(certified);
-            root.set("uncertainty", json(band, root));
-            return SheetJson.pretty(root);
-        }));
+        return result.flatMap(certified -> UncertaintyEstimator.standard()
+                .estimate(sheet, settings)
+                .map(band -> {
+                    ObjectNode root = SheetJson.toJson(certified);
+                    root.set("uncertainty", json(band, root));
+                    return SheetJson.pretty(root);
+                }));
     }
 
     private static ObjectNode json(UncertaintyBand band, ObjectNode root) {
         ObjectNode node = root.objectNode();
-        node.put("method", "Monte Carlo, nearest-rank percentiles; informative only, the certified figures are "
-                + "creditT and creditUnits");
+        node.put(
+                "method",
+                "Monte Carlo, nearest-rank percentiles; informative only, the certified figures are "
+                        + "creditT and creditUnits");
         node.put("samples", band.samples());
         node.put("seed", band.seed());
         node.put("uncertainInputs", band.uncertainInputs());

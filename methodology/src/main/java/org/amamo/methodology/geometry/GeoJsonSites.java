@@ -26,8 +26,7 @@ public final class GeoJsonSites {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private GeoJsonSites() {
-    }
+    private GeoJsonSites() {}
 
     /**
      * Reads and validates a site.
@@ -63,8 +62,8 @@ public final class GeoJsonSites {
     public static List<FieldError> validate(SiteGeometry site) {
         List<PolygonLocation> locations = new ArrayList<>();
         for (int p = 0; p < site.polygons().size(); p++) {
-            locations.add(new PolygonLocation(Message.of("geometry.label.polygon", Integer.toString(p)),
-                    "$.coordinates[" + p + "]"));
+            locations.add(new PolygonLocation(
+                    Message.of("geometry.label.polygon", Integer.toString(p)), "$.coordinates[" + p + "]"));
         }
         return GeometryValidator.validate(site, locations);
     }
@@ -117,7 +116,11 @@ public final class GeoJsonSites {
         message = newline < 0 ? message : message.substring(0, newline);
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            return Outcome.rejected("$", "json.invalid.at", message, Integer.toString(location.getLineNr()),
+            return Outcome.rejected(
+                    "$",
+                    "json.invalid.at",
+                    message,
+                    Integer.toString(location.getLineNr()),
                     Integer.toString(location.getColumnNr()));
         }
         return Outcome.rejected("$", "json.invalid", message);
@@ -133,7 +136,8 @@ public final class GeoJsonSites {
         for (int i = 0; i < features.size(); i++) {
             JsonNode feature = features.get(i);
             String path = "$.features[" + i + "]";
-            String id = feature.hasNonNull("id") ? feature.get("id").asText()
+            String id = feature.hasNonNull("id")
+                    ? feature.get("id").asText()
                     : feature.path("properties").path("id").asText(null);
             if (id == null) {
                 errors.add(FieldError.of(path + ".id", "geojson.sites.id.required"));
@@ -181,8 +185,10 @@ public final class GeoJsonSites {
             JsonNode geometry = node.path("geometry");
             String type = geometry.path("type").asText("");
             if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
-                errors.add(type.isEmpty() ? FieldError.of(path + ".geometry", "geojson.feature.geometry.missing")
-                        : FieldError.of(path + ".geometry", "geojson.feature.geometry.unsupported", type));
+                errors.add(
+                        type.isEmpty()
+                                ? FieldError.of(path + ".geometry", "geojson.feature.geometry.missing")
+                                : FieldError.of(path + ".geometry", "geojson.feature.geometry.unsupported", type));
                 return;
             }
             object(geometry, path + ".geometry", feature);
@@ -218,7 +224,8 @@ public final class GeoJsonSites {
         /** {@code polygon 1}, or {@code feature 2, polygon 1} inside a FeatureCollection. */
         private static Message label(String feature, int polygon) {
             String own = Integer.toString(Math.max(polygon, 0));
-            return feature == null ? Message.of("geometry.label.polygon", own)
+            return feature == null
+                    ? Message.of("geometry.label.polygon", own)
                     : Message.of("geometry.label.feature-polygon", feature, own);
         }
 
@@ -229,8 +236,8 @@ public final class GeoJsonSites {
             }
             List<List<Position>> rings = new ArrayList<>();
             for (int r = 0; r < coordinates.size(); r++) {
-                List<Position> ring = ring(coordinates.get(r), path + "[" + r + "]",
-                        PolygonLocation.ringLabel(label, r));
+                List<Position> ring =
+                        ring(coordinates.get(r), path + "[" + r + "]", PolygonLocation.ringLabel(label, r));
                 if (ring == null) {
                     return;
                 }
@@ -246,20 +253,29 @@ public final class GeoJsonSites {
                 return null;
             }
             if (ring.size() > GeometryValidator.MAX_RING_POSITIONS) {
-                errors.add(PolygonLocation.error(path, label, Message.of("geojson.ring.too-many-positions",
-                        Integer.toString(GeometryValidator.MAX_RING_POSITIONS))));
+                errors.add(PolygonLocation.error(
+                        path,
+                        label,
+                        Message.of(
+                                "geojson.ring.too-many-positions",
+                                Integer.toString(GeometryValidator.MAX_RING_POSITIONS))));
                 return null;
             }
             List<Position> positions = new ArrayList<>();
             for (int i = 0; i < ring.size(); i++) {
                 JsonNode position = ring.get(i);
-                if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber()
+                if (!position.isArray()
+                        || position.size() < 2
+                        || !position.get(0).isNumber()
                         || !position.get(1).isNumber()) {
-                    errors.add(PolygonLocation.error(path + "[" + i + "]", label, Message.of(
-                            "geojson.position.invalid", Integer.toString(i), position.toString())));
+                    errors.add(PolygonLocation.error(
+                            path + "[" + i + "]",
+                            label,
+                            Message.of("geojson.position.invalid", Integer.toString(i), position.toString())));
                     return null;
                 }
-                positions.add(new Position(position.get(0).doubleValue(), position.get(1).doubleValue()));
+                positions.add(new Position(
+                        position.get(0).doubleValue(), position.get(1).doubleValue()));
             }
             return positions;
         }

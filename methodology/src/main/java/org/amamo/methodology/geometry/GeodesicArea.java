@@ -15,8 +15,7 @@ public final class GeodesicArea {
 
     private static final int SQUARE_METRES_PER_HECTARE_EXPONENT = 4;
 
-    private GeodesicArea() {
-    }
+    private GeodesicArea() {}
 
     /**
      * The area of a validated site geometry.

@@ -30,8 +30,7 @@ final class GeometryValidator {
     /** A closed ring has at least three distinct positions plus the closing one. */
     static final int MIN_RING_POSITIONS = 4;
 
-    private GeometryValidator() {
-    }
+    private GeometryValidator() {}
 
     static List<FieldError> validate(SiteGeometry site, List<PolygonLocation> locations) {
         List<FieldError> errors = new ArrayList<>();
@@ -40,7 +39,10 @@ final class GeometryValidator {
             return errors;
         }
         if (site.polygons().size() > MAX_POLYGONS) {
-            errors.add(FieldError.of("$", "geometry.site.too-many-polygons", Integer.toString(MAX_POLYGONS),
+            errors.add(FieldError.of(
+                    "$",
+                    "geometry.site.too-many-polygons",
+                    Integer.toString(MAX_POLYGONS),
                     Integer.toString(site.polygons().size())));
             return errors;
         }
@@ -58,8 +60,8 @@ final class GeometryValidator {
     /** Checks one polygon; returns its JTS form when valid, otherwise {@code null}. */
     private static Polygon polygon(SitePolygon polygon, PolygonLocation location, List<FieldError> errors) {
         if (polygon.rings().isEmpty()) {
-            errors.add(PolygonLocation.error(location.path(), location.label(),
-                    Message.of("geometry.polygon.no-ring")));
+            errors.add(
+                    PolygonLocation.error(location.path(), location.label(), Message.of("geometry.polygon.no-ring")));
             return null;
         }
         boolean ringsValid = true;
@@ -85,11 +87,15 @@ final class GeometryValidator {
     /** The first problem of a ring, or {@code null}; checked in order so that each message is meaningful. */
     static Message ringProblem(List<Position> ring) {
         if (ring.size() < MIN_RING_POSITIONS) {
-            return Message.of("geometry.ring.too-few-points", Integer.toString(ring.size()),
+            return Message.of(
+                    "geometry.ring.too-few-points",
+                    Integer.toString(ring.size()),
                     Integer.toString(MIN_RING_POSITIONS));
         }
         if (ring.size() > MAX_RING_POSITIONS) {
-            return Message.of("geometry.ring.too-many-points", Integer.toString(ring.size()),
+            return Message.of(
+                    "geometry.ring.too-many-points",
+                    Integer.toString(ring.size()),
                     Integer.toString(MAX_RING_POSITIONS));
         }
         for (int i = 0; i < ring.size(); i++) {
@@ -133,8 +139,10 @@ final class GeometryValidator {
     }
 
     private static boolean inRange(Position p) {
-        return Double.isFinite(p.longitude()) && Double.isFinite(p.latitude())
-                && Math.abs(p.longitude()) <= 180 && Math.abs(p.latitude()) <= 90;
+        return Double.isFinite(p.longitude())
+                && Double.isFinite(p.latitude())
+                && Math.abs(p.longitude()) <= 180
+                && Math.abs(p.latitude()) <= 90;
     }
 
     private static Message describe(TopologyValidationError error) {
@@ -147,7 +155,9 @@ final class GeometryValidator {
             case TopologyValidationError.RING_SELF_INTERSECTION -> Message.of("geometry.polygon.ring-touches-itself");
             default -> Message.of("geometry.polygon.invalid", error.getMessage().toLowerCase(java.util.Locale.ROOT));
         };
-        return at == null ? what : Message.of("geometry.polygon.problem-at", what, rounded(at).toString());
+        return at == null
+                ? what
+                : Message.of("geometry.polygon.problem-at", what, rounded(at).toString());
     }
 
     /** Polygons of one site must not overlap, or their area would be counted twice. */
@@ -165,8 +175,11 @@ final class GeometryValidator {
             for (Object candidate : tree.query(polygon.getEnvelopeInternal())) {
                 int q = (Integer) candidate;
                 if (q > p && !reported.contains(q) && polygon.relate(polygons.get(q), "T********")) {
-                    errors.add(FieldError.of(locations.get(q).path(), "geometry.polygon.overlap",
-                            locations.get(q).label(), locations.get(p).label()));
+                    errors.add(FieldError.of(
+                            locations.get(q).path(),
+                            "geometry.polygon.overlap",
+                            locations.get(q).label(),
+                            locations.get(p).label()));
                     reported.add(q);
                 }
             }

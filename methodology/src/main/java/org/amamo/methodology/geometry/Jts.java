@@ -20,11 +20,11 @@ final class Jts {
 
     /** SRID of WGS84 longitude/latitude. */
     static final int WGS84 = 4326;
-    static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), WGS84,
-            PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
 
-    private Jts() {
-    }
+    static final GeometryFactory FACTORY =
+            new GeometryFactory(new PrecisionModel(), WGS84, PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
+
+    private Jts() {}
 
     static Geometry geometry(SiteGeometry site) {
         Polygon[] polygons = site.polygons().stream().map(Jts::polygon).toArray(Polygon[]::new);
@@ -42,7 +42,8 @@ final class Jts {
     }
 
     static LinearRing ring(List<Position> ring) {
-        Coordinate[] coordinates = ring.stream().map(p -> new Coordinate(p.longitude(), p.latitude()))
+        Coordinate[] coordinates = ring.stream()
+                .map(p -> new Coordinate(p.longitude(), p.latitude()))
                 .toArray(Coordinate[]::new);
         return FACTORY.createLinearRing(CoordinateArrays.removeRepeatedPoints(coordinates));
     }

@@ -8,5 +8,4 @@ import java.math.BigDecimal;
  * @param siteId          id of the existing site
  * @param overlapHectares geodesic area of the intersection, ha (greater than zero)
  */
-public record Overlap(String siteId, BigDecimal overlapHectares) {
-}
+public record Overlap(String siteId, BigDecimal overlapHectares) {}

@@ -145,6 +145,5 @@ public final class OverlapIndex {
         }
     }
 
-    private record IndexedSite(String id, Geometry geometry) {
-    }
+    private record IndexedSite(String id, Geometry geometry) {}
 }

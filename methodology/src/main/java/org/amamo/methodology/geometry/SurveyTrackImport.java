@@ -36,8 +36,7 @@ public final class SurveyTrackImport {
     /** XML texts larger than this many characters are refused before parsing. */
     public static final int MAX_XML_CHARACTERS = 64 * 1024 * 1024;
 
-    private SurveyTrackImport() {
-    }
+    private SurveyTrackImport() {}
 
     /**
      * Imports a GPX or KML document, recognised by its root element.
@@ -85,14 +84,18 @@ public final class SurveyTrackImport {
             List<Element> segments = children(trks.get(t), "trkseg");
             for (int s = 0; s < segments.size(); s++) {
                 String path = "/gpx/trk[" + t + "]/trkseg[" + s + "]";
-                tracks.line(gpxPoints(children(segments.get(s), "trkpt"), path, tracks), path,
+                tracks.line(
+                        gpxPoints(children(segments.get(s), "trkpt"), path, tracks),
+                        path,
                         Message.of("track.label.segment", Integer.toString(t), Integer.toString(s)));
             }
         }
         List<Element> routes = children(document.getDocumentElement(), "rte");
         for (int r = 0; r < routes.size(); r++) {
             String path = "/gpx/rte[" + r + "]";
-            tracks.line(gpxPoints(children(routes.get(r), "rtept"), path, tracks), path,
+            tracks.line(
+                    gpxPoints(children(routes.get(r), "rtept"), path, tracks),
+                    path,
                     Message.of("track.label.route", Integer.toString(r)));
         }
         return tracks.result("/gpx", "track.gpx.none");
@@ -103,11 +106,14 @@ public final class SurveyTrackImport {
         for (int i = 0; i < points.size(); i++) {
             Element point = points.get(i);
             try {
-                positions.add(new Position(Double.parseDouble(point.getAttribute("lon")),
-                        Double.parseDouble(point.getAttribute("lat"))));
+                positions.add(new Position(
+                        Double.parseDouble(point.getAttribute("lon")), Double.parseDouble(point.getAttribute("lat"))));
             } catch (NumberFormatException e) {
-                tracks.errors.add(FieldError.of(path + "/" + point.getLocalName() + "[" + i + "]",
-                        "track.gpx.point.not-numbers", point.getAttribute("lat"), point.getAttribute("lon")));
+                tracks.errors.add(FieldError.of(
+                        path + "/" + point.getLocalName() + "[" + i + "]",
+                        "track.gpx.point.not-numbers",
+                        point.getAttribute("lat"),
+                        point.getAttribute("lon")));
                 return null;
             }
         }
@@ -118,13 +124,17 @@ public final class SurveyTrackImport {
         Tracks tracks = new Tracks();
         NodeList polygons = document.getElementsByTagNameNS("*", "Polygon");
         for (int p = 0; p < polygons.getLength(); p++) {
-            tracks.kmlPolygon((Element) polygons.item(p), "//Polygon[" + p + "]",
+            tracks.kmlPolygon(
+                    (Element) polygons.item(p),
+                    "//Polygon[" + p + "]",
                     Message.of("track.label.polygon", Integer.toString(p)));
         }
         NodeList lines = document.getElementsByTagNameNS("*", "LineString");
         for (int l = 0; l < lines.getLength(); l++) {
             String path = "//LineString[" + l + "]";
-            tracks.line(tracks.coordinates((Element) lines.item(l), path), path,
+            tracks.line(
+                    tracks.coordinates((Element) lines.item(l), path),
+                    path,
                     Message.of("track.label.line", Integer.toString(l)));
         }
         return tracks.result("/kml", "track.kml.none");
@@ -186,8 +196,8 @@ public final class SurveyTrackImport {
 
         private List<Position> close(List<Position> positions, String path, Message label) {
             if (positions.size() < 3) {
-                errors.add(PolygonLocation.error(path, label, Message.of("track.too-few-points",
-                        Integer.toString(positions.size()))));
+                errors.add(PolygonLocation.error(
+                        path, label, Message.of("track.too-few-points", Integer.toString(positions.size()))));
                 return null;
             }
             Position first = positions.get(0);
@@ -195,12 +205,16 @@ public final class SurveyTrackImport {
             if (first.equals(last)) {
                 return positions;
             }
-            double gap = Geodesic.WGS84.Inverse(first.latitude(), first.longitude(), last.latitude(),
-                    last.longitude()).s12;
+            double gap =
+                    Geodesic.WGS84.Inverse(first.latitude(), first.longitude(), last.latitude(), last.longitude()).s12;
             if (!(gap <= MAX_CLOSING_GAP_METRES)) {
-                errors.add(PolygonLocation.error(path, label, Message.of("track.not-closed",
-                        String.format(Locale.ROOT, "%.1f", gap),
-                        String.format(Locale.ROOT, "%.0f", MAX_CLOSING_GAP_METRES))));
+                errors.add(PolygonLocation.error(
+                        path,
+                        label,
+                        Message.of(
+                                "track.not-closed",
+                                String.format(Locale.ROOT, "%.1f", gap),
+                                String.format(Locale.ROOT, "%.0f", MAX_CLOSING_GAP_METRES))));
                 return null;
             }
             List<Position> ring = new ArrayList<>(positions);
@@ -257,8 +271,12 @@ public final class SurveyTrackImport {
             builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
             return Outcome.accepted(builder.parse(new InputSource(new StringReader(xml))));
         } catch (SAXParseException e) {
-            return Outcome.rejected("/", "xml.invalid.at", String.valueOf(e.getMessage()),
-                    Integer.toString(e.getLineNumber()), Integer.toString(e.getColumnNumber()));
+            return Outcome.rejected(
+                    "/",
+                    "xml.invalid.at",
+                    String.valueOf(e.getMessage()),
+                    Integer.toString(e.getLineNumber()),
+                    Integer.toString(e.getColumnNumber()));
         } catch (SAXException | IOException e) {
             return Outcome.rejected("/", "xml.invalid", String.valueOf(e.getMessage()));
         } catch (ParserConfigurationException e) {

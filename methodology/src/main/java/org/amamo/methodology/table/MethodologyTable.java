@@ -23,9 +23,14 @@ import org.amamo.methodology.CreditType;
  * @param coefficients          default coefficients in publication order
  * @param emissionFactors       fuel emission factors in publication order
  */
-public record MethodologyTable(String version, String title, String source, Set<CreditType> creditTypes,
-                               boolean ownCoefficientAllowed, List<Coefficient> coefficients,
-                               List<EmissionFactor> emissionFactors) {
+public record MethodologyTable(
+        String version,
+        String title,
+        String source,
+        Set<CreditType> creditTypes,
+        boolean ownCoefficientAllowed,
+        List<Coefficient> coefficients,
+        List<EmissionFactor> emissionFactors) {
 
     /** Copies the collections so that the table cannot change after construction. */
     public MethodologyTable {
@@ -50,10 +55,14 @@ public record MethodologyTable(String version, String title, String source, Set<
      * @param coefficients          default coefficients
      * @param emissionFactors       fuel emission factors
      */
-    public MethodologyTable(String version, String title, String source, boolean ownCoefficientAllowed,
-                            List<Coefficient> coefficients, List<EmissionFactor> emissionFactors) {
-        this(version, title, source, Set.of(CreditType.REMOVAL), ownCoefficientAllowed, coefficients,
-                emissionFactors);
+    public MethodologyTable(
+            String version,
+            String title,
+            String source,
+            boolean ownCoefficientAllowed,
+            List<Coefficient> coefficients,
+            List<EmissionFactor> emissionFactors) {
+        this(version, title, source, Set.of(CreditType.REMOVAL), ownCoefficientAllowed, coefficients, emissionFactors);
     }
 
     /**
@@ -73,7 +82,9 @@ public record MethodologyTable(String version, String title, String source, Set<
      * @return the coefficient, or empty when the version does not know the ecosystem
      */
     public Optional<Coefficient> coefficient(String ecosystem) {
-        return coefficients.stream().filter(c -> c.ecosystem().equals(ecosystem)).findFirst();
+        return coefficients.stream()
+                .filter(c -> c.ecosystem().equals(ecosystem))
+                .findFirst();
     }
 
     /**

@@ -97,15 +97,24 @@ public final class MethodologyTables {
     private static MethodologyTable toTable(JsonNode node) {
         List<Coefficient> coefficients = new ArrayList<>();
         for (JsonNode c : node.required("coefficients")) {
-            coefficients.add(new Coefficient(text(c, "ecosystem"), text(c, "nameJa"),
-                    new BigDecimal(text(c, "tonnesCo2PerHectarePerYear")), text(c, "source")));
+            coefficients.add(new Coefficient(
+                    text(c, "ecosystem"),
+                    text(c, "nameJa"),
+                    new BigDecimal(text(c, "tonnesCo2PerHectarePerYear")),
+                    text(c, "source")));
         }
         List<EmissionFactor> factors = new ArrayList<>();
         for (JsonNode f : node.required("emissionFactors")) {
             factors.add(emissionFactor(f));
         }
-        return new MethodologyTable(text(node, "version"), text(node, "title"), text(node, "source"),
-                creditTypes(node), node.required("ownCoefficientAllowed").booleanValue(), coefficients, factors);
+        return new MethodologyTable(
+                text(node, "version"),
+                text(node, "title"),
+                text(node, "source"),
+                creditTypes(node),
+                node.required("ownCoefficientAllowed").booleanValue(),
+                coefficients,
+                factors);
     }
 
     /** Tables published before reductions existed carry no {@code creditTypes}: they are removal tables. */

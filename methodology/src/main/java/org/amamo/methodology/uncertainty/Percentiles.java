@@ -9,5 +9,4 @@ import java.math.BigDecimal;
  * @param p50 median
  * @param p95 95th percentile
  */
-public record Percentiles(BigDecimal p5, BigDecimal p50, BigDecimal p95) {
-}
+public record Percentiles(BigDecimal p5, BigDecimal p50, BigDecimal p95) {}

@@ -10,6 +10,5 @@ package org.amamo.methodology.uncertainty;
  * @param netTonnesCo2     percentiles of the sheet's total net, rounded to 0.0001 t
  * @param creditTonnesCo2  percentiles of the credit (each draw rounded down to 0.1 t like the certified one)
  */
-public record UncertaintyBand(int samples, long seed, int uncertainInputs, Percentiles netTonnesCo2,
-                              Percentiles creditTonnesCo2) {
-}
+public record UncertaintyBand(
+        int samples, long seed, int uncertainInputs, Percentiles netTonnesCo2, Percentiles creditTonnesCo2) {}

@@ -69,12 +69,16 @@ public final class UncertaintyEstimator {
             nets.add(result.netTonnesCo2());
             credits.add(result.creditTonnesCo2());
         }
-        return new UncertaintyBand(settings.samples(), settings.seed(), uncertainInputs(sheet),
-                percentiles(nets, NET_DECIMALS), percentiles(credits, 1));
+        return new UncertaintyBand(
+                settings.samples(),
+                settings.seed(),
+                uncertainInputs(sheet),
+                percentiles(nets, NET_DECIMALS),
+                percentiles(credits, 1));
     }
 
-    private static BigDecimal draw(SplittableRandom random, Component component, ComponentInput input,
-                                   BigDecimal value) {
+    private static BigDecimal draw(
+            SplittableRandom random, Component component, ComponentInput input, BigDecimal value) {
         InputDistribution distribution = component.uncertainties().get(input);
         if (distribution == null) {
             return value;
@@ -82,8 +86,10 @@ public final class UncertaintyEstimator {
         BigDecimal drawn;
         if (distribution instanceof InputDistribution.Uniform uniform) {
             BigDecimal fraction = BigDecimal.valueOf(random.nextDouble());
-            drawn = uniform.min().add(uniform.max().subtract(uniform.min()).multiply(fraction, MathContext.DECIMAL128),
-                    MathContext.DECIMAL128);
+            drawn = uniform.min()
+                    .add(
+                            uniform.max().subtract(uniform.min()).multiply(fraction, MathContext.DECIMAL128),
+                            MathContext.DECIMAL128);
         } else {
             BigDecimal deviation = BigDecimal.valueOf(random.nextGaussian());
             BigDecimal standardDeviation = ((InputDistribution.Normal) distribution).standardDeviation();
@@ -111,7 +117,9 @@ public final class UncertaintyEstimator {
     }
 
     private static int uncertainInputs(CalculationSheet sheet) {
-        return sheet.years().stream().flatMap(y -> y.components().stream())
-                .mapToInt(c -> c.uncertainties().size()).sum();
+        return sheet.years().stream()
+                .flatMap(y -> y.components().stream())
+                .mapToInt(c -> c.uncertainties().size())
+                .sum();
     }
 }

@@ -24,8 +24,10 @@ class GoldenSheetsTest {
 
     static Stream<String> sheets() throws IOException {
         try (Stream<Path> files = Files.list(GOLDEN)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sheet.json"))
-                    .sorted().toList();
+            List<String> names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".sheet.json"))
+                    .sorted()
+                    .toList();
             return names.stream();
         }
     }
@@ -35,9 +37,11 @@ class GoldenSheetsTest {
     void recomputesToTheCheckedInResult(String sheetFile) throws IOException {
         String sheet = Files.readString(GOLDEN.resolve(sheetFile), StandardCharsets.UTF_8);
         String expectedFile = sheetFile.replace(".sheet.json", ".expected.json");
-        JsonNode expected = new ObjectMapper().readTree(GOLDEN.resolve(expectedFile).toFile());
+        JsonNode expected =
+                new ObjectMapper().readTree(GOLDEN.resolve(expectedFile).toFile());
 
-        String actual = SheetJson.write(CreditCalculator.standard().calculate(sheet).orElseThrow());
+        String actual =
+                SheetJson.write(CreditCalculator.standard().calculate(sheet).orElseThrow());
 
         assertThat(new ObjectMapper().readTree(actual)).isEqualTo(expected);
     }

@@ -17,7 +17,8 @@ class PublishedCasesTest {
         // Seed 001, 3(3)a: 7.8 ha of dense eelgrass x 1.58 t-CO2/ha/yr (table 2) = 12.324 -> 12.3 t-CO2.
         CalculationResult result = calculate(Sheets.sheet("yokohama-2019", Sheets.seagrass("7.8", "1.00", "1.00")));
 
-        assertThat(result.removalYears().get(0).components().get(0).uptakeTonnesCo2()).isEqualByComparingTo("12.324");
+        assertThat(result.removalYears().get(0).components().get(0).uptakeTonnesCo2())
+                .isEqualByComparingTo("12.324");
         assertThat(result.creditTonnesCo2()).isEqualTo(d("12.3"));
         assertThat(result.creditUnits()).isEqualTo(123);
         assertThat(result.provisional()).isFalse();
@@ -32,7 +33,8 @@ class PublishedCasesTest {
         // 22.786 x 1.0 x (1 - 0.9) x 0.3 x 44 / 12 x 0.1 = 0.68358 x 44 / 12 x 0.1 = 2.50646 x 0.1 = 0.250646.
         CalculationResult result = calculate(Sheets.sheet("yokohama-2019", Sheets.wakame("22.786", "1.00")));
 
-        assertThat(result.removalYears().get(0).components().get(0).uptakeTonnesCo2()).isEqualByComparingTo("0.250646");
+        assertThat(result.removalYears().get(0).components().get(0).uptakeTonnesCo2())
+                .isEqualByComparingTo("0.250646");
         assertThat(result.creditTonnesCo2()).isEqualTo(d("0.2"));
         assertThat(result.creditUnits()).isEqualTo(2);
     }
@@ -47,11 +49,13 @@ class PublishedCasesTest {
         //   gross = 11.0916 + 0.250646 + 0.066 = 11.408246
         //   vessel: 1 x 6 h x 60 kW x 0.3 L/kWh = 108 L; 108 / 1000 x 2.32 t-CO2/kL (gasoline) = 0.25056
         //   net = 11.408246 - 0 - 0.25056 = 11.157686 -> credit 11.1 t = 111 units
-        CalculationResult result = CreditCalculator.standard().calculate(resource("/sheets/worked-example.json"))
+        CalculationResult result = CreditCalculator.standard()
+                .calculate(resource("/sheets/worked-example.json"))
                 .orElseThrow();
 
         RemovalYearResult year = result.removalYears().get(0);
-        assertThat(year.components()).extracting(c -> SheetJson.figure(c.uptakeTonnesCo2()))
+        assertThat(year.components())
+                .extracting(c -> SheetJson.figure(c.uptakeTonnesCo2()))
                 .containsExactly("11.0916", "0.250646", "0.066");
         assertThat(SheetJson.figure(year.grossTonnesCo2())).isEqualTo("11.408246");
         assertThat(SheetJson.figure(year.vesselEmissionsTonnesCo2())).isEqualTo("0.25056");
@@ -66,7 +70,8 @@ class PublishedCasesTest {
     void eelgrassWithCertaintyPrintsUptakeAtWorkingPrecision() {
         CalculationResult result = calculate(Sheets.sheet("jbe-2.3", Sheets.seagrass("7.8", "0.90", "1.00")));
 
-        assertThat(SheetJson.figure(result.removalYears().get(0).components().get(0).uptakeTonnesCo2()))
+        assertThat(SheetJson.figure(
+                        result.removalYears().get(0).components().get(0).uptakeTonnesCo2()))
                 .isEqualTo("11.0916");
     }
 

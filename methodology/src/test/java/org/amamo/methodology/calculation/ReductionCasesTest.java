@@ -44,8 +44,8 @@ class ReductionCasesTest {
     void lngTugIsMeasuredInTonnesAt2Point70PerTonne() {
         // Baseline: 50,000 L diesel = 50 kL x 2.58 = 129 t-CO2. Project: 30.5 t LNG x 2.70 t-CO2/t = 82.35 t-CO2.
         // Reduction 129 - 82.35 = 46.65; x certainty 0.90 = 41.985 -> credit 41.9 t (rounded down once).
-        CalculationResult result = calculate(reduction(tug(dieselLitres("50000"),
-                FuelQuantity.tonnes("lng", d("30.5")), "0.90")));
+        CalculationResult result =
+                calculate(reduction(tug(dieselLitres("50000"), FuelQuantity.tonnes("lng", d("30.5")), "0.90")));
 
         ReductionResult tug = only(result);
         assertThat(tug.projectEmissionsTonnesCo2()).isEqualByComparingTo("82.35");
@@ -60,8 +60,8 @@ class ReductionCasesTest {
         // Baseline: the heavy oil A boiler would have burnt 20,000 L: 20 kL x 2.71 = 54.2 t-CO2.
         // Project: 60,000 kWh x 0.000441 t-CO2/kWh (the year's grid factor) = 26.46 t-CO2.
         // Reduction 54.2 - 26.46 = 27.74; x 0.95 = 26.353 -> 26.3 t.
-        CalculationResult result = calculate(reduction(heatPump(null, FuelQuantity.litres("heavy-oil-a",
-                d("20000")), "60000", "0.000441", "0.95")));
+        CalculationResult result = calculate(
+                reduction(heatPump(null, FuelQuantity.litres("heavy-oil-a", d("20000")), "60000", "0.000441", "0.95")));
 
         ReductionResult pump = only(result);
         assertThat(pump.baselineEmissionsTonnesCo2()).isEqualByComparingTo("54.2");
@@ -92,49 +92,62 @@ class ReductionCasesTest {
         assertThat(wakame.projectEmissionsTonnesCo2()).isEqualByComparingTo("0");
         assertThat(result.creditTonnesCo2()).isEqualTo(d("2.5"));
         assertThat(result.provisional()).isTrue();
-        assertThat(result.warnings()).extracting(Warning::line).containsExactly(
-                "$.years[0].components[0].certainty: not yet scored; 1.00 was "
-                + "assumed and the result is provisional");
+        assertThat(result.warnings())
+                .extracting(Warning::line)
+                .containsExactly("$.years[0].components[0].certainty: not yet scored; 1.00 was "
+                        + "assumed and the result is provisional");
     }
 
     @Test
     void componentsOfAYearOffsetEachOtherAndAnIncreaseIsNotDiscountedByCertainty() {
         // Tug A: 10 kL -> 12 kL diesel: 25.8 - 30.96 = -5.16 (an increase: counted in full, certainty 0.50 ignored).
         // Tug B: 10 kL -> 7 kL diesel: 25.8 - 18.06 = 7.74, x 0.50 = 3.87. Year: 3.87 - 5.16 = -1.29 -> 0.
-        FuelSwitchComponent worse = FuelSwitchComponent.of("a", dieselLitres("10000"), dieselLitres("12000"),
-                d("0.50"));
-        FuelSwitchComponent better = FuelSwitchComponent.of("b", dieselLitres("10000"), dieselLitres("7000"),
-                d("0.50"));
+        FuelSwitchComponent worse =
+                FuelSwitchComponent.of("a", dieselLitres("10000"), dieselLitres("12000"), d("0.50"));
+        FuelSwitchComponent better =
+                FuelSwitchComponent.of("b", dieselLitres("10000"), dieselLitres("7000"), d("0.50"));
 
         CalculationResult result = calculate(reduction(worse, better));
 
         ReductionYearResult year = result.reductionYears().get(0);
-        assertThat(year.components()).extracting(ReductionResult::reductionTonnesCo2)
+        assertThat(year.components())
+                .extracting(ReductionResult::reductionTonnesCo2)
                 .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .containsExactly(d("-5.16"), d("3.87"));
         assertThat(year.reductionTonnesCo2()).isEqualByComparingTo("-1.29");
         assertThat(year.netTonnesCo2()).isEqualByComparingTo("0");
         assertThat(result.creditUnits()).isZero();
-        assertThat(result.warnings()).extracting(Warning::line).containsExactly(
-                "$.years[0].components[0]: project emissions exceed baseline emissions by 5.16 t-CO2; the increase "
-                        + "counts in full, without certainty",
-                "$.years[0]: the reduction is -1.29 t-CO2, at or below zero, so this year contributes 0 t-CO2 (a "
-                        + "reduction year never offsets another)",
-                "$.years: the total net is 0 t-CO2, at or below zero, so the credit is 0");
+        assertThat(result.warnings())
+                .extracting(Warning::line)
+                .containsExactly(
+                        "$.years[0].components[0]: project emissions exceed baseline emissions by 5.16 t-CO2; the increase "
+                                + "counts in full, without certainty",
+                        "$.years[0]: the reduction is -1.29 t-CO2, at or below zero, so this year contributes 0 t-CO2 (a "
+                                + "reduction year never offsets another)",
+                        "$.years: the total net is 0 t-CO2, at or below zero, so the credit is 0");
     }
 
     @Test
     void aYearBelowZeroDoesNotCancelAnotherYear() {
         // Year 1: 103.2 (the hybrid tug). Year 2: 10 kL -> 12 kL: -5.16 -> contributes 0. Total 103.2, not 98.04.
-        CreditingYear first = new CreditingYear(Sheets.YEAR_START.minusYears(1), null,
-                List.of(tug(dieselLitres("100000"), dieselLitres("60000"), "1")), null, List.of());
-        CreditingYear second = new CreditingYear(Sheets.YEAR_START, null,
-                List.of(tug(dieselLitres("10000"), dieselLitres("12000"), "1")), null, List.of());
+        CreditingYear first = new CreditingYear(
+                Sheets.YEAR_START.minusYears(1),
+                null,
+                List.of(tug(dieselLitres("100000"), dieselLitres("60000"), "1")),
+                null,
+                List.of());
+        CreditingYear second = new CreditingYear(
+                Sheets.YEAR_START,
+                null,
+                List.of(tug(dieselLitres("10000"), dieselLitres("12000"), "1")),
+                null,
+                List.of());
 
-        CalculationResult result = calculate(new CalculationSheet(CreditType.REDUCTION, "yokohama-2019-reduction",
-                Sheets.APPLICATION_DATE, List.of(first, second)));
+        CalculationResult result = calculate(new CalculationSheet(
+                CreditType.REDUCTION, "yokohama-2019-reduction", Sheets.APPLICATION_DATE, List.of(first, second)));
 
-        assertThat(result.years()).extracting(YearResult::netTonnesCo2)
+        assertThat(result.years())
+                .extracting(YearResult::netTonnesCo2)
                 .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .containsExactly(d("103.2"), d("0"));
         assertThat(result.creditTonnesCo2()).isEqualTo(d("103.2"));
@@ -144,9 +157,15 @@ class ReductionCasesTest {
     void reductionSheetJsonCarriesTypeAndEmissionFigures() {
         String json = SheetJson.write(calculate(reduction(tug(dieselLitres("100000"), dieselLitres("60000"), "1"))));
 
-        assertThat(json).contains("\"type\": \"reduction\"", "\"baselineEmissionsT\": \"258\"",
-                "\"projectEmissionsT\": \"154.8\"", "\"reductionT\": \"103.2\"", "\"creditT\": \"103.2\"",
-                "\"creditUnits\": 1032").doesNotContain("vesselEmissionsT", "uptakeT", "grossT");
+        assertThat(json)
+                .contains(
+                        "\"type\": \"reduction\"",
+                        "\"baselineEmissionsT\": \"258\"",
+                        "\"projectEmissionsT\": \"154.8\"",
+                        "\"reductionT\": \"103.2\"",
+                        "\"creditT\": \"103.2\"",
+                        "\"creditUnits\": 1032")
+                .doesNotContain("vesselEmissionsT", "uptakeT", "grossT");
     }
 
     @Test

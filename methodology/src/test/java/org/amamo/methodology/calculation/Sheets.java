@@ -11,31 +11,34 @@ final class Sheets {
     static final LocalDate APPLICATION_DATE = LocalDate.parse("2024-06-01");
     static final LocalDate YEAR_START = LocalDate.parse("2023-04-01");
 
-    private Sheets() {
-    }
+    private Sheets() {}
 
     static BigDecimal d(String value) {
         return new BigDecimal(value);
     }
 
     static CalculationSheet sheet(String version, Component... components) {
-        return new CalculationSheet(version, APPLICATION_DATE,
+        return new CalculationSheet(
+                version,
+                APPLICATION_DATE,
                 List.of(new CreditingYear(YEAR_START, null, List.of(components), BigDecimal.ZERO, List.of())));
     }
 
     static CalculationSheet withVessels(Component component, Vessel... vessels) {
-        return new CalculationSheet("jbe-2.3", APPLICATION_DATE,
+        return new CalculationSheet(
+                "jbe-2.3",
+                APPLICATION_DATE,
                 List.of(new CreditingYear(YEAR_START, null, List.of(component), BigDecimal.ZERO, List.of(vessels))));
     }
 
     static AreaComponent seagrass(String areaHectares, String areaCertainty, String coefficientCertainty) {
-        return AreaComponent.of("eelgrass", "seagrass", d(areaHectares), nullable(areaCertainty),
-                nullable(coefficientCertainty));
+        return AreaComponent.of(
+                "eelgrass", "seagrass", d(areaHectares), nullable(areaCertainty), nullable(coefficientCertainty));
     }
 
     static FarmBiomassComponent wakame(String biomassTonnesWetWeight, String certainty) {
-        return new FarmBiomassComponent("wakame", d(biomassTonnesWetWeight), wakameSpecies(), nullable(certainty),
-                null);
+        return new FarmBiomassComponent(
+                "wakame", d(biomassTonnesWetWeight), wakameSpecies(), nullable(certainty), null);
     }
 
     /** The species parameters of the worked example in methodology.md section 6. */
@@ -45,7 +48,10 @@ final class Sheets {
 
     /** A one-year reduction sheet under yokohama-2019-reduction: no removal baseline, no vessels. */
     static CalculationSheet reduction(Component... components) {
-        return new CalculationSheet(CreditType.REDUCTION, "yokohama-2019-reduction", APPLICATION_DATE,
+        return new CalculationSheet(
+                CreditType.REDUCTION,
+                "yokohama-2019-reduction",
+                APPLICATION_DATE,
                 List.of(new CreditingYear(YEAR_START, null, List.of(components), null, List.of())));
     }
 
@@ -58,15 +64,29 @@ final class Sheets {
         return FuelQuantity.litres("diesel", d(litres));
     }
 
-    static ElectricityComponent heatPump(String baselineKwh, FuelQuantity baselineFuel, String projectKwh,
-                                         String gridFactor, String certainty) {
-        return new ElectricityComponent("heat-pump", nullable(baselineKwh), baselineFuel, null, d(projectKwh),
-                d(gridFactor), "utility's published factor", nullable(certainty), null);
+    static ElectricityComponent heatPump(
+            String baselineKwh, FuelQuantity baselineFuel, String projectKwh, String gridFactor, String certainty) {
+        return new ElectricityComponent(
+                "heat-pump",
+                nullable(baselineKwh),
+                baselineFuel,
+                null,
+                d(projectKwh),
+                d(gridFactor),
+                "utility's published factor",
+                nullable(certainty),
+                null);
     }
 
     static TransportComponent localWakame(String avoidedTonneKm, String factor, String certainty) {
-        return new TransportComponent("local-wakame", d(avoidedTonneKm), d(factor), "published truck factor", null,
-                nullable(certainty), null);
+        return new TransportComponent(
+                "local-wakame",
+                d(avoidedTonneKm),
+                d(factor),
+                "published truck factor",
+                null,
+                nullable(certainty),
+                null);
     }
 
     static BigDecimal nullable(String value) {

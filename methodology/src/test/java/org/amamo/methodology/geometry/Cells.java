@@ -12,8 +12,7 @@ final class Cells {
     static final double E = Math.sqrt(E2);
     static final double B2 = A * A * (1 - E2);
 
-    private Cells() {
-    }
+    private Cells() {}
 
     /**
      * Closed-form area of the cell between two parallels and two meridians on the WGS84 ellipsoid, in m²:

@@ -37,21 +37,21 @@ class GeodesicAreaPropertiesTest {
     }
 
     /** Points at increasing angles from {@code startDegrees} over half a turn, so the ring stays simple. */
-    private static List<Position> chain(double lon, double lat, double radius, double scale, List<Double> fractions,
-                                        double startDegrees) {
+    private static List<Position> chain(
+            double lon, double lat, double radius, double scale, List<Double> fractions, double startDegrees) {
         List<Position> chain = new ArrayList<>();
         int i = 0;
         for (double fraction : new TreeSet<>(fractions)) {
             double angle = Math.toRadians(startDegrees + 180 * fraction);
             double r = radius * (i++ % 2 == 0 ? 1 : scale);
-            chain.add(new Position(lon + r * Math.cos(angle) / Math.cos(Math.toRadians(lat)),
-                    lat + r * Math.sin(angle)));
+            chain.add(
+                    new Position(lon + r * Math.cos(angle) / Math.cos(Math.toRadians(lat)), lat + r * Math.sin(angle)));
         }
         return chain;
     }
 
-    private static List<Position> ring(Position start, List<Position> first, Position middle, List<Position> second,
-                                       Position end) {
+    private static List<Position> ring(
+            Position start, List<Position> first, Position middle, List<Position> second, Position end) {
         List<Position> ring = new ArrayList<>();
         ring.add(start);
         ring.addAll(first);

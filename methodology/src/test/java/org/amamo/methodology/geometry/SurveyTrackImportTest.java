@@ -39,7 +39,8 @@ class SurveyTrackImportTest {
                 + "<rtept lat='35.41' lon='139.61'/><rtept lat='35.41' lon='139.6'/><rtept lat='35.4' lon='139.6'/>"
                 + "</rte></gpx>";
 
-        assertThat(GeodesicArea.hectares(SurveyTrackImport.fromGpx(gpx).orElseThrow()).doubleValue())
+        assertThat(GeodesicArea.hectares(SurveyTrackImport.fromGpx(gpx).orElseThrow())
+                        .doubleValue())
                 .isCloseTo(CELL_HA, within(CELL_HA * 1e-6));
     }
 
@@ -48,10 +49,11 @@ class SurveyTrackImportTest {
         String gpx = "<gpx><trk><trkseg><trkpt lat='35.4' lon='139.6'/><trkpt lat='35.4' lon='139.61'/>"
                 + "<trkpt lat='35.41' lon='139.61'/><trkpt lat='35.41' lon='139.6'/></trkseg></trk></gpx>";
 
-        assertThat(EnglishError.all(SurveyTrackImport.fromGpx(gpx).errors())).containsExactly(
-                new EnglishError("/gpx/trk[0]/trkseg[0]",
-                "track 0, segment 0: the track is not closed: its first and last points are 1109.5 m apart; a survey "
-                        + "track must return to its start (within 50 m)"));
+        assertThat(EnglishError.all(SurveyTrackImport.fromGpx(gpx).errors()))
+                .containsExactly(new EnglishError(
+                        "/gpx/trk[0]/trkseg[0]",
+                        "track 0, segment 0: the track is not closed: its first and last points are 1109.5 m apart; a survey "
+                                + "track must return to its start (within 50 m)"));
     }
 
     @Test
@@ -65,8 +67,8 @@ class SurveyTrackImportTest {
                     139.605,35.405 139.615,35.405 139.615,35.415 139.605,35.415 139.605,35.405
                   </coordinates></LinearRing></innerBoundaryIs>
                 </Polygon></Placemark></Document></kml>""";
-        double expected = (Cells.closedFormSquareMetres(0, 35.4, 0.02) - Cells.closedFormSquareMetres(0, 35.405, 0.01))
-                / 1e4;
+        double expected =
+                (Cells.closedFormSquareMetres(0, 35.4, 0.02) - Cells.closedFormSquareMetres(0, 35.405, 0.01)) / 1e4;
 
         SiteGeometry site = SurveyTrackImport.fromKml(kml).orElseThrow();
 
@@ -87,22 +89,23 @@ class SurveyTrackImportTest {
         String kml = "<kml><Placemark><LineString><coordinates>139.5,35.3 139.52,35.32 139.52,35.3 139.5,35.32 "
                 + "139.5,35.3</coordinates></LineString></Placemark></kml>";
 
-        assertThat(EnglishError.all(SurveyTrackImport.fromKml(kml).errors())).containsExactly(
-                new EnglishError("//LineString[0][0]",
-                "LineString 0, ring 0: ring intersects itself at (139.51, 35.31)"));
+        assertThat(EnglishError.all(SurveyTrackImport.fromKml(kml).errors()))
+                .containsExactly(new EnglishError(
+                        "//LineString[0][0]", "LineString 0, ring 0: ring intersects itself at (139.51, 35.31)"));
     }
 
     @Test
     void refusesExternalEntities() {
         String xml = "<?xml version='1.0'?><!DOCTYPE gpx [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><gpx>&x;</gpx>";
 
-        assertThat(SurveyTrackImport.fromXml(xml).errors()).singleElement()
+        assertThat(SurveyTrackImport.fromXml(xml).errors())
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).startsWith("not valid XML: "));
     }
 
     @Test
     void refusesOtherDocuments() {
-        assertThat(EnglishError.all(SurveyTrackImport.fromXml("<svg/>").errors())).containsExactly(
-                new EnglishError("/svg", "not a GPX or KML document: the root element is <svg>"));
+        assertThat(EnglishError.all(SurveyTrackImport.fromXml("<svg/>").errors()))
+                .containsExactly(new EnglishError("/svg", "not a GPX or KML document: the root element is <svg>"));
     }
 }

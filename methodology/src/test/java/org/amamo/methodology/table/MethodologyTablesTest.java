@@ -24,7 +24,10 @@ class MethodologyTablesTest {
         "jbe-2.3, seagrass, 1.58", "jbe-2.3, kelp, 10.3", "jbe-2.3, tidal-flat, 2.6"
     })
     void carriesTheCoefficientsOfSeed001Table2(String version, String ecosystem, String value) {
-        Coefficient coefficient = MethodologyTables.standard().find(version).orElseThrow().coefficient(ecosystem)
+        Coefficient coefficient = MethodologyTables.standard()
+                .find(version)
+                .orElseThrow()
+                .coefficient(ecosystem)
                 .orElseThrow();
 
         assertThat(coefficient.tonnesCo2PerHectarePerYear()).isEqualTo(new BigDecimal(value));
@@ -32,10 +35,17 @@ class MethodologyTablesTest {
     }
 
     @ParameterizedTest(name = "{0} {1} = {2}")
-    @CsvSource({"jbe-2.3, gasoline, 2.32", "jbe-2.3, diesel, 2.58", "jbe-2.3, heavy-oil-a, 2.71",
-        "yokohama-2019, diesel, 2.58"})
+    @CsvSource({
+        "jbe-2.3, gasoline, 2.32",
+        "jbe-2.3, diesel, 2.58",
+        "jbe-2.3, heavy-oil-a, 2.71",
+        "yokohama-2019, diesel, 2.58"
+    })
     void carriesTheFuelEmissionFactors(String version, String fuel, String value) {
-        EmissionFactor factor = MethodologyTables.standard().find(version).orElseThrow().emissionFactor(fuel)
+        EmissionFactor factor = MethodologyTables.standard()
+                .find(version)
+                .orElseThrow()
+                .emissionFactor(fuel)
                 .orElseThrow();
 
         assertThat(factor.tonnesCo2PerKilolitre()).isEqualTo(new BigDecimal(value));
@@ -43,11 +53,18 @@ class MethodologyTablesTest {
     }
 
     @ParameterizedTest(name = "{0} {1} = {3} t-CO2 per {2}")
-    @CsvSource({"gasoline, 2.32, KILOLITRE", "diesel, 2.58, KILOLITRE", "heavy-oil-a, 2.71, KILOLITRE",
-        "lng, 2.70, TONNE"})
+    @CsvSource({
+        "gasoline, 2.32, KILOLITRE",
+        "diesel, 2.58, KILOLITRE",
+        "heavy-oil-a, 2.71, KILOLITRE",
+        "lng, 2.70, TONNE"
+    })
     void reductionVersionCarriesFuelFactorsWithUnitsAndSources(String fuel, String value, FuelUnit unit) {
-        EmissionFactor factor = MethodologyTables.standard().find("yokohama-2019-reduction").orElseThrow()
-                .emissionFactor(fuel).orElseThrow();
+        EmissionFactor factor = MethodologyTables.standard()
+                .find("yokohama-2019-reduction")
+                .orElseThrow()
+                .emissionFactor(fuel)
+                .orElseThrow();
 
         assertThat(factor.unit()).isEqualTo(unit);
         assertThat(factor.tonnesCo2PerUnit()).isEqualTo(new BigDecimal(value));
@@ -56,10 +73,14 @@ class MethodologyTablesTest {
 
     @Test
     void lngHasNoFactorPerKilolitre() {
-        EmissionFactor lng = MethodologyTables.standard().find("yokohama-2019-reduction").orElseThrow()
-                .emissionFactor("lng").orElseThrow();
+        EmissionFactor lng = MethodologyTables.standard()
+                .find("yokohama-2019-reduction")
+                .orElseThrow()
+                .emissionFactor("lng")
+                .orElseThrow();
 
-        assertThatThrownBy(lng::tonnesCo2PerKilolitre).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(lng::tonnesCo2PerKilolitre)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("lng is measured in tonnes, not litres");
     }
 
@@ -67,23 +88,32 @@ class MethodologyTablesTest {
     void eachVersionPublishesMethodsOfOneType() {
         MethodologyTables tables = MethodologyTables.standard();
 
-        assertThat(tables.supporting(CreditType.REMOVAL)).extracting(MethodologyTable::version)
+        assertThat(tables.supporting(CreditType.REMOVAL))
+                .extracting(MethodologyTable::version)
                 .containsExactly("yokohama-2019", "jbe-2.3");
-        assertThat(tables.supporting(CreditType.REDUCTION)).extracting(MethodologyTable::version)
+        assertThat(tables.supporting(CreditType.REDUCTION))
+                .extracting(MethodologyTable::version)
                 .containsExactly("yokohama-2019-reduction");
-        assertThat(tables.find("yokohama-2019-reduction").orElseThrow().coefficients()).isEmpty();
+        assertThat(tables.find("yokohama-2019-reduction").orElseThrow().coefficients())
+                .isEmpty();
     }
 
     @Test
     void onlyJbeAcceptsAnOwnCoefficient() {
-        assertThat(MethodologyTables.standard().find("yokohama-2019").orElseThrow().ownCoefficientAllowed()).isFalse();
-        assertThat(MethodologyTables.standard().find("jbe-2.3").orElseThrow().ownCoefficientAllowed()).isTrue();
+        assertThat(MethodologyTables.standard()
+                        .find("yokohama-2019")
+                        .orElseThrow()
+                        .ownCoefficientAllowed())
+                .isFalse();
+        assertThat(MethodologyTables.standard().find("jbe-2.3").orElseThrow().ownCoefficientAllowed())
+                .isTrue();
     }
 
     @Test
     void knowsNoOtherVersion() {
         assertThat(MethodologyTables.standard().find("jbe-2.4")).isEmpty();
-        assertThat(MethodologyTables.standard().all()).extracting(MethodologyTable::version)
+        assertThat(MethodologyTables.standard().all())
+                .extracting(MethodologyTable::version)
                 .containsExactly("yokohama-2019", "jbe-2.3", "yokohama-2019-reduction");
     }
 

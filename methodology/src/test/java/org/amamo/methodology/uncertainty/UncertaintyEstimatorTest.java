@@ -20,30 +20,46 @@ import org.junit.jupiter.api.Test;
 class UncertaintyEstimatorTest {
 
     private static CalculationSheet eelgrass(Map<ComponentInput, InputDistribution> uncertainties) {
-        AreaComponent component = new AreaComponent("eelgrass", "seagrass", new BigDecimal("7.8"), null, null,
-                new BigDecimal("0.90"), new BigDecimal("1.00"), uncertainties);
-        return new CalculationSheet("jbe-2.3", LocalDate.parse("2024-06-01"), List.of(new CreditingYear(
-                LocalDate.parse("2023-04-01"), null, List.of(component), BigDecimal.ZERO, List.of())));
+        AreaComponent component = new AreaComponent(
+                "eelgrass",
+                "seagrass",
+                new BigDecimal("7.8"),
+                null,
+                null,
+                new BigDecimal("0.90"),
+                new BigDecimal("1.00"),
+                uncertainties);
+        return new CalculationSheet(
+                "jbe-2.3",
+                LocalDate.parse("2024-06-01"),
+                List.of(new CreditingYear(
+                        LocalDate.parse("2023-04-01"), null, List.of(component), BigDecimal.ZERO, List.of())));
     }
 
-    private static final Map<ComponentInput, InputDistribution> AREA_RANGE = Map.of(ComponentInput.AREA_HA,
-            new InputDistribution.Uniform(new BigDecimal("7.0"), new BigDecimal("8.6")));
+    private static final Map<ComponentInput, InputDistribution> AREA_RANGE =
+            Map.of(ComponentInput.AREA_HA, new InputDistribution.Uniform(new BigDecimal("7.0"), new BigDecimal("8.6")));
 
     @Test
     void sameSeedGivesTheSameBand() {
         UncertaintySettings settings = new UncertaintySettings(2_000, 42);
 
-        assertThat(UncertaintyEstimator.standard().estimate(eelgrass(AREA_RANGE), settings).orElseThrow())
-                .isEqualTo(UncertaintyEstimator.standard().estimate(eelgrass(AREA_RANGE), settings).orElseThrow());
+        assertThat(UncertaintyEstimator.standard()
+                        .estimate(eelgrass(AREA_RANGE), settings)
+                        .orElseThrow())
+                .isEqualTo(UncertaintyEstimator.standard()
+                        .estimate(eelgrass(AREA_RANGE), settings)
+                        .orElseThrow());
     }
 
     @Test
     void bandWithoutUncertaintiesCollapsesOnTheCertifiedFigure() {
-        UncertaintyBand band = UncertaintyEstimator.standard().estimate(eelgrass(Map.of()),
-                new UncertaintySettings(10, 1)).orElseThrow();
+        UncertaintyBand band = UncertaintyEstimator.standard()
+                .estimate(eelgrass(Map.of()), new UncertaintySettings(10, 1))
+                .orElseThrow();
 
-        assertThat(band.netTonnesCo2()).isEqualTo(new Percentiles(new BigDecimal("11.0916"),
-                new BigDecimal("11.0916"), new BigDecimal("11.0916")));
+        assertThat(band.netTonnesCo2())
+                .isEqualTo(new Percentiles(
+                        new BigDecimal("11.0916"), new BigDecimal("11.0916"), new BigDecimal("11.0916")));
         assertThat(band.creditTonnesCo2().p50()).isEqualByComparingTo("11.0");
     }
 
@@ -51,8 +67,9 @@ class UncertaintyEstimatorTest {
     void uniformAreaRangeGivesTheExpectedPercentiles() {
         // area uniform in [7.0, 8.6] -> net = area x 1.58 x 0.90 uniform in [9.954, 12.2292]:
         // p5 = 10.0678, p50 = 11.0916, p95 = 12.1154 (within sampling error).
-        UncertaintyBand band = UncertaintyEstimator.standard().estimate(eelgrass(AREA_RANGE),
-                new UncertaintySettings(20_000, 7)).orElseThrow();
+        UncertaintyBand band = UncertaintyEstimator.standard()
+                .estimate(eelgrass(AREA_RANGE), new UncertaintySettings(20_000, 7))
+                .orElseThrow();
 
         assertThat(band.netTonnesCo2().p5().doubleValue()).isBetween(10.02, 10.12);
         assertThat(band.netTonnesCo2().p50().doubleValue()).isBetween(11.04, 11.14);
@@ -62,17 +79,21 @@ class UncertaintyEstimatorTest {
 
     @Test
     void certifiedFiguresAreUnaffectedByUncertainties() {
-        assertThat(CreditCalculator.standard().calculate(eelgrass(AREA_RANGE)).orElseThrow().creditUnits())
+        assertThat(CreditCalculator.standard()
+                        .calculate(eelgrass(AREA_RANGE))
+                        .orElseThrow()
+                        .creditUnits())
                 .isEqualTo(110);
     }
 
     @Test
     void normalDrawsAreClampedToTheInputDomain() {
-        Map<ComponentInput, InputDistribution> wide = Map.of(ComponentInput.AREA_CERTAINTY,
-                new InputDistribution.Normal(new BigDecimal("5")));
+        Map<ComponentInput, InputDistribution> wide =
+                Map.of(ComponentInput.AREA_CERTAINTY, new InputDistribution.Normal(new BigDecimal("5")));
 
-        UncertaintyBand band = UncertaintyEstimator.standard().estimate(eelgrass(wide),
-                new UncertaintySettings(1_000, 3)).orElseThrow();
+        UncertaintyBand band = UncertaintyEstimator.standard()
+                .estimate(eelgrass(wide), new UncertaintySettings(1_000, 3))
+                .orElseThrow();
 
         // certainty clamped to [0, 1]: net within [0, 7.8 x 1.58] = [0, 12.324]
         assertThat(band.netTonnesCo2().p5()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
@@ -86,10 +107,13 @@ class UncertaintyEstimatorTest {
                  "baselineT": "0", "components": [{"id": "e", "method": "area", "ecosystem": "seagrass",
                  "areaHa": "7.8", "uncertainty": {"areaHa": {"min": "9", "max": "7"}, "pb": {"sd": "1"}}}]}]}""";
 
-        assertThat(EnglishError.all(CreditCalculator.standard().calculate(json).errors())).containsExactly(
-                new EnglishError("$.years[0].components[0].uncertainty.areaHa", "min 9 is greater than max 7"),
-                new EnglishError("$.years[0].components[0].uncertainty.pb", "not an input of method area; use one of "
-                        + "areaHa, coefficient, areaCertainty, coefficientCertainty"));
+        assertThat(EnglishError.all(CreditCalculator.standard().calculate(json).errors()))
+                .containsExactly(
+                        new EnglishError("$.years[0].components[0].uncertainty.areaHa", "min 9 is greater than max 7"),
+                        new EnglishError(
+                                "$.years[0].components[0].uncertainty.pb",
+                                "not an input of method area; use one of "
+                                        + "areaHa, coefficient, areaCertainty, coefficientCertainty"));
         assertThat(SheetJson.read(json).errors()).isEmpty();
     }
 }

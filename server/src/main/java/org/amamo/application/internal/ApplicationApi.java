@@ -39,41 +39,60 @@ class ApplicationApi {
     }
 
     /** An application as the API shows it; the certified sheet is the methodology result's JSON text. */
-    record ApplicationSummary(long id, String projectCode, String name, String prefecture, ApplicationStatus status,
-            String methodologyVersion, BigDecimal siteAreaHectares, Long certifiedUnits, String certifiedVersion,
-            Instant certifiedAt, String certifiedSheet) {
+    record ApplicationSummary(
+            long id,
+            String projectCode,
+            String name,
+            String prefecture,
+            ApplicationStatus status,
+            String methodologyVersion,
+            BigDecimal siteAreaHectares,
+            Long certifiedUnits,
+            String certifiedVersion,
+            Instant certifiedAt,
+            String certifiedSheet) {
 
         static ApplicationSummary of(StoredApplication a) {
-            return new ApplicationSummary(a.id(), a.projectCode(), a.name(), a.prefecture(), a.status(),
-                    a.methodologyVersion(), a.siteAreaHectares(), a.certifiedUnits(), a.certifiedVersion(),
-                    a.certifiedAt(), a.certifiedResult());
+            return new ApplicationSummary(
+                    a.id(),
+                    a.projectCode(),
+                    a.name(),
+                    a.prefecture(),
+                    a.status(),
+                    a.methodologyVersion(),
+                    a.siteAreaHectares(),
+                    a.certifiedUnits(),
+                    a.certifiedVersion(),
+                    a.certifiedAt(),
+                    a.certifiedResult());
         }
     }
 
     /** A new draft's name. */
-    record NewApplication(String name) {
-    }
+    record NewApplication(String name) {}
 
     /** A workflow move's comment (required to return or reject). */
-    record MoveRequest(String comment) {
-    }
+    record MoveRequest(String comment) {}
 
     @GetMapping("/applications")
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "The applications the user made or joins")
     List<ApplicationSummary> mine(@AuthenticationPrincipal AmamoPrincipal user) {
-        return applications.ownedOrJoinedBy(user.userId()).stream().map(ApplicationSummary::of).toList();
+        return applications.ownedOrJoinedBy(user.userId()).stream()
+                .map(ApplicationSummary::of)
+                .toList();
     }
 
     @PostMapping("/applications")
     @PreAuthorize("hasRole('APPLICANT')")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Start a new project with a draft application")
-    ResponseEntity<ApplicationSummary> create(@AuthenticationPrincipal AmamoPrincipal user,
-            @RequestBody(required = false) NewApplication request) {
+    ResponseEntity<ApplicationSummary> create(
+            @AuthenticationPrincipal AmamoPrincipal user, @RequestBody(required = false) NewApplication request) {
         long id = service.create(user, request == null ? null : request.name());
-        return ResponseEntity.status(HttpStatus.CREATED).body(ApplicationSummary.of(service.find(id).orElseThrow()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(ApplicationSummary.of(service.find(id).orElseThrow()));
     }
 
     @GetMapping("/applications/{id}")
@@ -98,8 +117,8 @@ class ApplicationApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Save the draft's form (owner and joint applicants, while draft or returned)")
-    ApplicationForm save(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestBody ApplicationForm form) {
+    ApplicationForm save(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody ApplicationForm form) {
         refuse(service.save(user, id, form));
         return applications.loadForm(id);
     }
@@ -108,8 +127,11 @@ class ApplicationApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Take a workflow step: SUBMIT, RETURN, RESUBMIT, START_REVIEW, CERTIFY, REJECT, WITHDRAW")
-    ApplicationSummary move(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @PathVariable WorkflowAction action, @RequestBody(required = false) MoveRequest request) {
+    ApplicationSummary move(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @PathVariable WorkflowAction action,
+            @RequestBody(required = false) MoveRequest request) {
         refuse(service.move(user, id, action, request == null ? null : request.comment()));
         return ApplicationSummary.of(service.find(id).orElseThrow());
     }
@@ -118,12 +140,13 @@ class ApplicationApi {
     @Operation(summary = "Certified projects (承認プロジェクト一覧) with their frozen calculation sheets")
     List<ApplicationSummary> approved() {
         return applications.withStatus(ApplicationStatus.CERTIFIED, PublicProjectController.LIST_MAX).stream()
-                .map(ApplicationSummary::of).toList();
+                .map(ApplicationSummary::of)
+                .toList();
     }
 
     private StoredApplication visible(AmamoPrincipal user, long id) {
-        StoredApplication application = service.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        StoredApplication application =
+                service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!service.canView(service.relations(user, application), application)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

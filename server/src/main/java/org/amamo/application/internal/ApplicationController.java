@@ -46,8 +46,13 @@ class ApplicationController {
     private final SheetCalculation calculation;
     private final Programmes programmes;
 
-    ApplicationController(ApplicationService service, ApplicationRepository applications, ApplicationPage page,
-            AttachmentStore attachments, SheetCalculation calculation, Programmes programmes) {
+    ApplicationController(
+            ApplicationService service,
+            ApplicationRepository applications,
+            ApplicationPage page,
+            AttachmentStore attachments,
+            SheetCalculation calculation,
+            Programmes programmes) {
         this.service = service;
         this.applications = applications;
         this.page = page;
@@ -65,8 +70,11 @@ class ApplicationController {
 
     @PostMapping("/applications")
     @PreAuthorize("hasRole('APPLICANT')")
-    String create(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name,
-            @RequestParam(required = false) Long consultation, RedirectAttributes redirect) {
+    String create(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Long consultation,
+            RedirectAttributes redirect) {
         if (consultation == null) {
             return "redirect:/applications/" + service.create(user, name) + "/edit";
         }
@@ -120,10 +128,15 @@ class ApplicationController {
      */
     @PostMapping("/applications/{id}/edit")
     @PreAuthorize("isAuthenticated()")
-    String save(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @ModelAttribute("form") ApplicationForm form, BindingResult binding,
-            @RequestParam(required = false) String add, @RequestParam(required = false) String remove,
-            Model model, RedirectAttributes redirect) {
+    String save(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @ModelAttribute("form") ApplicationForm form,
+            BindingResult binding,
+            @RequestParam(required = false) String add,
+            @RequestParam(required = false) String remove,
+            Model model,
+            RedirectAttributes redirect) {
         StoredApplication application = editable(user, id);
         if (add != null || remove != null) {
             FormRows.change(form, add, remove);
@@ -156,17 +169,22 @@ class ApplicationController {
         model.addAttribute("consultations", service.linkableConsultations(application.ownerId()));
         model.addAttribute("versions", org.amamo.methodology.table.MethodologyTables.VERSIONS);
         model.addAttribute("fuels", List.of("gasoline", "diesel", "heavy-oil-a"));
-        model.addAttribute("areaEcosystems", List.of("seagrass", "mangrove", "sargassum", "kelp", "eisenia", "tidal-flat"));
+        model.addAttribute(
+                "areaEcosystems", List.of("seagrass", "mangrove", "sargassum", "kelp", "eisenia", "tidal-flat"));
         return "application/edit";
     }
 
     /** The live net of the CO2 form as the applicant types (htmx): the same library as certification. */
     @PostMapping("/applications/{id}/calculate")
     @PreAuthorize("isAuthenticated()")
-    String calculate(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @ModelAttribute("form") ApplicationForm form, Model model) {
+    String calculate(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @ModelAttribute("form") ApplicationForm form,
+            Model model) {
         StoredApplication application = editable(user, id);
-        if (form.getSheet().getMethodologyVersion() == null || form.getSheet().getMethodologyVersion().isBlank()) {
+        if (form.getSheet().getMethodologyVersion() == null
+                || form.getSheet().getMethodologyVersion().isBlank()) {
             form.getSheet().setMethodologyVersion(application.methodologyVersion());
         }
         ApplicationPage.result(model, calculation.calculate(form.getSheet(), service.applicationDate(application)));
@@ -175,11 +193,16 @@ class ApplicationController {
 
     @PostMapping("/applications/{id}/attachments")
     @PreAuthorize("isAuthenticated()")
-    String upload(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestParam String purpose,
-            @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String upload(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam String purpose,
+            @RequestParam("file") MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
         editable(user, id);
-        List<Refusal> refusals = attachments.store(id, user.userId(), purpose, file.getOriginalFilename(),
-                file.getBytes());
+        List<Refusal> refusals =
+                attachments.store(id, user.userId(), purpose, file.getOriginalFilename(), file.getBytes());
         flash(redirect, refusals, "attachment.stored");
         return "redirect:/applications/" + id + "/edit";
     }
@@ -187,8 +210,12 @@ class ApplicationController {
     /** The site as a file: GeoJSON, or a closed GPS survey track in GPX or KML. */
     @PostMapping("/applications/{id}/site")
     @PreAuthorize("isAuthenticated()")
-    String uploadSite(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String uploadSite(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
         editable(user, id);
         List<Refusal> refusals = file.getSize() > AttachmentStore.MAX_BYTES
                 ? List.of(Refusal.of("file", "attachment.size", AttachmentStore.MAX_BYTES / (1024 * 1024)))
@@ -198,38 +225,54 @@ class ApplicationController {
     }
 
     @GetMapping("/applications/{id}/attachments/{attachmentId}")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @PathVariable long attachmentId) {
+    ResponseEntity<byte[]> download(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @PathVariable long attachmentId) {
         visible(user, id);
-        AttachmentStore.Content content = attachments.content(id, attachmentId)
+        AttachmentStore.Content content = attachments
+                .content(id, attachmentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(content.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(content.bytes());
     }
 
     @PostMapping("/applications/{id}/actions/{action}")
     @PreAuthorize("isAuthenticated()")
-    String move(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @PathVariable WorkflowAction action,
-            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+    String move(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @PathVariable WorkflowAction action,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
         flash(redirect, service.move(user, id, action, comment), "workflow.moved." + action.name());
         return "redirect:/applications/" + id;
     }
 
     @PostMapping("/applications/{id}/fee")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String confirmFee(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestParam(required = false) String invoice, RedirectAttributes redirect) {
+    String confirmFee(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String invoice,
+            RedirectAttributes redirect) {
         flash(redirect, service.confirmFee(user, id, invoice), "workflow.moved.CONFIRM_FEE");
         return "redirect:/applications/" + id;
     }
 
     @PostMapping("/applications/{id}/hearing")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String recordHearing(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+    String recordHearing(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-            @RequestParam(required = false) String place, @RequestParam(required = false) String record,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) String record,
             RedirectAttributes redirect) {
         flash(redirect, service.recordHearing(user, id, heldOn, place, record), "workflow.moved.RECORD_HEARING");
         return "redirect:/applications/" + id;
@@ -237,29 +280,41 @@ class ApplicationController {
 
     @PostMapping("/applications/{id}/reviewers")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String assignReviewer(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestParam long reviewerId, RedirectAttributes redirect) {
+    String assignReviewer(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam long reviewerId,
+            RedirectAttributes redirect) {
         flash(redirect, service.assignReviewer(user, id, reviewerId), "review.reviewer.assigned");
         return "redirect:/applications/" + id;
     }
 
     @PostMapping("/applications/{id}/review")
     @PreAuthorize("hasRole('REVIEWER')")
-    String recordReview(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestParam(required = false) String findings, @RequestParam Map<String, String> parameters,
+    String recordReview(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String findings,
+            @RequestParam Map<String, String> parameters,
             RedirectAttributes redirect) {
-        flash(redirect, service.recordReview(user, id, findings, CertaintyParameters.read(parameters)),
+        flash(
+                redirect,
+                service.recordReview(user, id, findings, CertaintyParameters.read(parameters)),
                 "review.recorded");
         return "redirect:/applications/" + id;
     }
 
     @PostMapping("/applications/{id}/public-comment")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String openPublicComment(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+    String openPublicComment(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
             RedirectAttributes redirect) {
-        List<Refusal> refusals = service.openPublicComment(user, id,
+        List<Refusal> refusals = service.openPublicComment(
+                user,
+                id,
                 opensAt == null ? null : opensAt.atZone(SchemeTime.ZONE).toInstant(),
                 closesAt == null ? null : closesAt.atZone(SchemeTime.ZONE).toInstant());
         flash(redirect, refusals, "workflow.moved.OPEN_PUBLIC_COMMENT");
@@ -268,8 +323,8 @@ class ApplicationController {
 
     @PostMapping("/applications/{id}/continue")
     @PreAuthorize("hasRole('APPLICANT')")
-    String continueProject(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            RedirectAttributes redirect) {
+    String continueProject(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
         ApplicationService.Created created = service.continueFrom(user, id);
         if (created.id() == null) {
             redirect.addFlashAttribute("refusals", created.refusals());
@@ -280,12 +335,11 @@ class ApplicationController {
     }
 
     /** An application the user may see, with how they stand to it; 404 for anything else. */
-    private record Viewed(StoredApplication application, Set<Relation> relations) {
-    }
+    private record Viewed(StoredApplication application, Set<Relation> relations) {}
 
     private Viewed viewed(AmamoPrincipal user, long id) {
-        StoredApplication application = service.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        StoredApplication application =
+                service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Set<Relation> relations = service.relations(user, application);
         if (!service.canView(relations, application)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnProperty(name = "amamo.demo-data.enabled", havingValue = "true")
 class ApplicationDemoData implements ApplicationRunner {
 
-    static final byte[] EVIDENCE = "%PDF-1.4\n% survey of the eelgrass bed\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final byte[] EVIDENCE =
+            "%PDF-1.4\n% survey of the eelgrass bed\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final ApplicationService service;
     private final ApplicationRepository applications;
@@ -37,8 +38,12 @@ class ApplicationDemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final Clock clock;
 
-    ApplicationDemoData(ApplicationService service, ApplicationRepository applications, AttachmentStore attachments,
-            UserDirectory users, Clock clock) {
+    ApplicationDemoData(
+            ApplicationService service,
+            ApplicationRepository applications,
+            AttachmentStore attachments,
+            UserDirectory users,
+            Clock clock) {
         this.service = service;
         this.applications = applications;
         this.attachments = attachments;
@@ -72,8 +77,8 @@ class ApplicationDemoData implements ApplicationRunner {
 
     private AmamoPrincipal principal(String email) {
         UserSummary user = users.findByEmail(email).orElseThrow();
-        return new AmamoPrincipal(user.userId(), user.email(), user.fullName(), user.organisationId(), user.roles(),
-                true, false, null);
+        return new AmamoPrincipal(
+                user.userId(), user.email(), user.fullName(), user.organisationId(), user.roles(), true, false, null);
     }
 
     /** Takes one complete application through the workflow, step by step, up to a target state. */
@@ -103,8 +108,12 @@ class ApplicationDemoData implements ApplicationRunner {
             long id = service.create(applicant, form.getName());
             check(service.save(applicant, id, form));
             boolean reduction = form.getSheet().reduction();
-            check(attachments.store(id, applicant.userId(), reduction ? "BASELINE" : "AREA_BASIS",
-                    reduction ? "fuel-records.pdf" : "area-survey.pdf", EVIDENCE));
+            check(attachments.store(
+                    id,
+                    applicant.userId(),
+                    reduction ? "BASELINE" : "AREA_BASIS",
+                    reduction ? "fuel-records.pdf" : "area-survey.pdf",
+                    EVIDENCE));
             if (target == ApplicationStatus.DRAFT) {
                 return;
             }
@@ -124,17 +133,24 @@ class ApplicationDemoData implements ApplicationRunner {
             if (target == ApplicationStatus.FEE_CONFIRMED) {
                 return;
             }
-            check(service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(20), "横浜市金沢区 海の公園",
+            check(service.recordHearing(
+                    secretariat,
+                    id,
+                    LocalDate.now(clock).minusDays(20),
+                    "横浜市金沢区 海の公園",
                     "潜水調査の記録と水中写真を確認した。被度の判定方法について説明を受けた。"));
             if (target == ApplicationStatus.HEARING_DONE) {
                 return;
             }
             check(service.assignReviewer(secretariat, id, reviewer.userId()));
             check(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-            check(service.recordReview(reviewer, id, reduction ? "燃料記録と曳航時間の換算は妥当。"
-                    : "調査方法は妥当。面積の確実性は水中写真の範囲で評価した。", reduction
-                    ? Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))
-                    : Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
+            check(service.recordReview(
+                    reviewer,
+                    id,
+                    reduction ? "燃料記録と曳航時間の換算は妥当。" : "調査方法は妥当。面積の確実性は水中写真の範囲で評価した。",
+                    reduction
+                            ? Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))
+                            : Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
             if (target == ApplicationStatus.IN_REVIEW) {
                 return;
             }
@@ -144,7 +160,10 @@ class ApplicationDemoData implements ApplicationRunner {
             }
             Instant now = clock.instant();
             boolean open = target == ApplicationStatus.PUBLIC_COMMENT;
-            check(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(open ? 1 : 40)),
+            check(service.openPublicComment(
+                    secretariat,
+                    id,
+                    now.minus(Duration.ofDays(open ? 1 : 40)),
                     open ? now.plus(Duration.ofDays(13)) : now.minus(Duration.ofDays(10))));
             if (open) {
                 return;

@@ -17,6 +17,7 @@ public class ApplicationForm {
     private String name;
     /** The pre-consultation (事前相談) this application follows, if any: one the owner opened. */
     private Long consultationId;
+
     private List<String> categories = new ArrayList<>();
     private String overview;
     private String rolesDescription;
@@ -239,7 +240,7 @@ public class ApplicationForm {
     public static class JointApplicantForm {
         private String email;
         private String programmeCode = org.amamo.programme.Programmes.DEFAULT_CODE;
-    private String name;
+        private String name;
         private String organisation;
         private String title;
         private String address;
@@ -254,14 +255,14 @@ public class ApplicationForm {
         }
 
         public String getProgrammeCode() {
-        return programmeCode;
-    }
+            return programmeCode;
+        }
 
-    public void setProgrammeCode(String programmeCode) {
-        this.programmeCode = programmeCode;
-    }
+        public void setProgrammeCode(String programmeCode) {
+            this.programmeCode = programmeCode;
+        }
 
-    public String getName() {
+        public String getName() {
             return name;
         }
 

@@ -1,11 +1,11 @@
 package org.amamo.application.internal;
 
-import org.amamo.platform.CsvTable;
-import org.amamo.programme.Programmes;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.CsvTable;
 import org.amamo.platform.Dates;
 import org.amamo.platform.Pages;
+import org.amamo.programme.Programmes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,8 +29,8 @@ class ApplicationListsController {
     private final Dates dates;
     private final Programmes programmes;
 
-    ApplicationListsController(ApplicationRepository applications, Notifications notifications, Dates dates,
-            Programmes programmes) {
+    ApplicationListsController(
+            ApplicationRepository applications, Notifications notifications, Dates dates, Programmes programmes) {
         this.applications = applications;
         this.programmes = programmes;
         this.notifications = notifications;
@@ -39,14 +39,18 @@ class ApplicationListsController {
 
     @GetMapping("/secretariat/applications")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String projects(@RequestParam(required = false) ApplicationStatus status,
-            @RequestParam(required = false) String programme, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String projects(
+            @RequestParam(required = false) ApplicationStatus status,
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         int number = Pages.number(page);
         String code = programmes.known(programme);
-        List<StoredApplication> rows = applications.search(status, code, q, number * Pages.DEFAULT_SIZE,
-                Pages.DEFAULT_SIZE + 1);
-        model.addAttribute("applications", rows.stream().limit(Pages.DEFAULT_SIZE).toList());
+        List<StoredApplication> rows =
+                applications.search(status, code, q, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        model.addAttribute(
+                "applications", rows.stream().limit(Pages.DEFAULT_SIZE).toList());
         model.addAttribute("hasNext", rows.size() > Pages.DEFAULT_SIZE);
         model.addAttribute("page", number);
         model.addAttribute("status", status);
@@ -59,14 +63,32 @@ class ApplicationListsController {
 
     @GetMapping(value = "/secretariat/applications.csv")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) ApplicationStatus status,
-            @RequestParam(required = false) String programme, @RequestParam(required = false) String q) {
-        CsvTable csv = new CsvTable("application_id", "project_code", "name", "prefecture", "status",
-                "submitted_at", "site_area_ha", "certified_t_co2", "methodology_version", "programme");
+    ResponseEntity<byte[]> csv(
+            @RequestParam(required = false) ApplicationStatus status,
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String q) {
+        CsvTable csv = new CsvTable(
+                "application_id",
+                "project_code",
+                "name",
+                "prefecture",
+                "status",
+                "submitted_at",
+                "site_area_ha",
+                "certified_t_co2",
+                "methodology_version",
+                "programme");
         for (StoredApplication row : applications.search(status, programmes.known(programme), q, 0, CSV_MAX_ROWS)) {
-            csv.row(row.id(), row.projectCode(), row.name(), row.prefecture(), row.status(),
-                    dates.dateTime(row.submittedAt()), row.siteAreaHectares(),
-                    row.certifiedUnits() == null ? null : CsvTable.tonnes(row.certifiedUnits()), row.certifiedVersion(),
+            csv.row(
+                    row.id(),
+                    row.projectCode(),
+                    row.name(),
+                    row.prefecture(),
+                    row.status(),
+                    dates.dateTime(row.submittedAt()),
+                    row.siteAreaHectares(),
+                    row.certifiedUnits() == null ? null : CsvTable.tonnes(row.certifiedUnits()),
+                    row.certifiedVersion(),
                     row.programmeCode());
         }
         return csv.download("applications.csv");

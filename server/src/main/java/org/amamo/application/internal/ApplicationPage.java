@@ -27,8 +27,14 @@ class ApplicationPage {
     private final SiteChecks siteChecks;
     private final ObjectMapper json;
 
-    ApplicationPage(ApplicationService service, ApplicationRepository applications, ReviewRepository reviews,
-            AttachmentStore attachments, SheetCalculation calculation, SiteChecks siteChecks, ObjectMapper json) {
+    ApplicationPage(
+            ApplicationService service,
+            ApplicationRepository applications,
+            ReviewRepository reviews,
+            AttachmentStore attachments,
+            SheetCalculation calculation,
+            SiteChecks siteChecks,
+            ObjectMapper json) {
         this.service = service;
         this.applications = applications;
         this.reviews = reviews;
@@ -43,11 +49,14 @@ class ApplicationPage {
         model.addAttribute("app", application);
         model.addAttribute("form", form);
         model.addAttribute("relations", relations);
-        model.addAttribute("actionNames", Workflow.available(application.status(), relations).stream()
-                .map(Enum::name).toList());
+        model.addAttribute(
+                "actionNames",
+                Workflow.available(application.status(), relations).stream()
+                        .map(Enum::name)
+                        .toList());
         model.addAttribute("owner", relations.contains(Relation.OWNER));
-        model.addAttribute("applicantParty", relations.contains(Relation.OWNER)
-                || relations.contains(Relation.JOINT_APPLICANT));
+        model.addAttribute(
+                "applicantParty", relations.contains(Relation.OWNER) || relations.contains(Relation.JOINT_APPLICANT));
         model.addAttribute("secretariatParty", relations.contains(Relation.SECRETARIAT));
         model.addAttribute("assignedReviewer", relations.contains(Relation.ASSIGNED_REVIEWER));
         model.addAttribute("attachments", attachments.list(application.id()));
@@ -58,14 +67,15 @@ class ApplicationPage {
             model.addAttribute("transitions", applications.transitions(application.id()));
             model.addAttribute("reviews", reviews.reviews(application.id()));
             Map<String, List<String>> factors = new LinkedHashMap<>();
-            ApplicationService.componentMethods(form.getSheet()).forEach((id, method) -> factors.put(id, Certainty.factorsFor(method)));
+            ApplicationService.componentMethods(form.getSheet())
+                    .forEach((id, method) -> factors.put(id, Certainty.factorsFor(method)));
             model.addAttribute("componentFactors", factors);
             if (application.status() == ApplicationStatus.SUBMITTED) {
                 service.feeOwed(application).ifPresent(fee -> model.addAttribute("feeOwed", fee));
             }
         }
-        boolean committeeOrSecretariat = relations.contains(Relation.SECRETARIAT)
-                || relations.contains(Relation.ASSIGNED_REVIEWER);
+        boolean committeeOrSecretariat =
+                relations.contains(Relation.SECRETARIAT) || relations.contains(Relation.ASSIGNED_REVIEWER);
         if (committeeOrSecretariat || application.status() == ApplicationStatus.PUBLIC_COMMENT) {
             model.addAttribute("comments", reviews.comments(application.id()));
         }
@@ -81,11 +91,14 @@ class ApplicationPage {
     private void fillResult(Model model, StoredApplication application, ApplicationForm form) {
         if (application.status() == ApplicationStatus.CERTIFIED) {
             model.addAttribute("certifiedSheet", application.certifiedResult());
-            model.addAttribute("certified", CertifiedSheetView.of(json, applications.certifiedSheet(application.id()),
-                    application.certifiedResult()));
+            model.addAttribute(
+                    "certified",
+                    CertifiedSheetView.of(
+                            json, applications.certifiedSheet(application.id()), application.certifiedResult()));
             return;
         }
-        Outcome<CalculationResult> outcome = calculation.calculate(form.getSheet(), service.applicationDate(application));
+        Outcome<CalculationResult> outcome =
+                calculation.calculate(form.getSheet(), service.applicationDate(application));
         result(model, outcome);
     }
 

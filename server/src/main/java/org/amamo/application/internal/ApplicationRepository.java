@@ -2,6 +2,7 @@ package org.amamo.application.internal;
 
 import static org.amamo.platform.SqlTime.instant;
 import static org.amamo.platform.SqlTime.utc;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -41,7 +42,8 @@ class ApplicationRepository {
     long insertProject(String name, long ownerId, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO project (name, owner_id, created_at) VALUES (?, ?, ?)")
-                .params(name, ownerId, utc(now)).update(keys, "id");
+                .params(name, ownerId, utc(now))
+                .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
@@ -51,7 +53,9 @@ class ApplicationRepository {
                 INSERT INTO application (project_id, continues_id, owner_id, status, name, methodology_version,
                                          created_at, updated_at)
                 VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)
-                """).params(projectId, continuesId, ownerId, name, version, utc(now), utc(now)).update(keys, "id");
+                """)
+                .params(projectId, continuesId, ownerId, name, version, utc(now), utc(now))
+                .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
@@ -61,7 +65,10 @@ class ApplicationRepository {
 
     /** Locks the application's row for a workflow move, so two moves never interleave. */
     Optional<StoredApplication> lock(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     List<StoredApplication> ownedOrJoinedBy(long userId) {
@@ -85,9 +92,14 @@ class ApplicationRepository {
                    AND (CAST(:programme AS VARCHAR(10)) IS NULL OR programme_code = :programme)
                    AND (LOWER(name) LIKE :text OR CAST(project_id AS VARCHAR(20)) LIKE :text)
                  ORDER BY id DESC LIMIT :limit OFFSET :offset
-                """).param("status", status == null ? null : status.name()).param("programme", programme)
+                """)
+                .param("status", status == null ? null : status.name())
+                .param("programme", programme)
                 .param("text", "%" + (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) + "%")
-                .param("limit", limit).param("offset", offset).query(this::map).list();
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
     }
 
     List<StoredApplication> withStatus(ApplicationStatus status, int limit) {
@@ -104,7 +116,9 @@ class ApplicationRepository {
                 """).param(id).query(this::mapForm).single();
         form.setPlants(jdbc.sql("""
                 SELECT ecosystem, bed_type, species, formula, aquaculture FROM application_plant
-                 WHERE application_id = ? ORDER BY position""").param(id).query((row, n) -> {
+                 WHERE application_id = ? ORDER BY position""")
+                .param(id)
+                .query((row, n) -> {
                     ApplicationForm.PlantForm plant = new ApplicationForm.PlantForm();
                     plant.setEcosystem(row.getString(1));
                     plant.setBedType(row.getString(2));
@@ -112,11 +126,14 @@ class ApplicationRepository {
                     plant.setFormula(row.getString(4));
                     plant.setAquaculture(row.getBoolean(5));
                     return plant;
-                }).list());
+                })
+                .list());
         form.setJointApplicants(jdbc.sql("""
                 SELECT u.email, j.name, j.organisation, j.title, j.address, j.corporate_number
                   FROM application_joint_applicant j LEFT JOIN user_account u ON u.id = j.user_id
-                 WHERE j.application_id = ? ORDER BY j.position""").param(id).query((row, n) -> {
+                 WHERE j.application_id = ? ORDER BY j.position""")
+                .param(id)
+                .query((row, n) -> {
                     ApplicationForm.JointApplicantForm joint = new ApplicationForm.JointApplicantForm();
                     joint.setEmail(row.getString(1));
                     joint.setName(row.getString(2));
@@ -125,17 +142,22 @@ class ApplicationRepository {
                     joint.setAddress(row.getString(5));
                     joint.setCorporateNumber(row.getString(6));
                     return joint;
-                }).list());
+                })
+                .list());
         form.setHolders(jdbc.sql("""
                 SELECT u.email, h.share_percent, h.contribution
                   FROM application_holder h JOIN user_account u ON u.id = h.user_id
-                 WHERE h.application_id = ? ORDER BY h.position""").param(id).query((row, n) -> {
+                 WHERE h.application_id = ? ORDER BY h.position""")
+                .param(id)
+                .query((row, n) -> {
                     ApplicationForm.HolderForm holder = new ApplicationForm.HolderForm();
                     holder.setEmail(row.getString(1));
-                    holder.setSharePercent(row.getBigDecimal(2).stripTrailingZeros().toPlainString());
+                    holder.setSharePercent(
+                            row.getBigDecimal(2).stripTrailingZeros().toPlainString());
                     holder.setContribution(row.getString(3));
                     return holder;
-                }).list());
+                })
+                .list());
         return form;
     }
 
@@ -153,30 +175,53 @@ class ApplicationRepository {
                 """)
                 .param("name", form.getName() == null ? "" : form.getName().strip())
                 .param("categories", String.join(",", form.getCategories()))
-                .param("overview", form.getOverview()).param("roles", form.getRolesDescription())
-                .param("why", form.getWhyCredits()).param("extension", form.getExtensionPlan())
-                .param("activities", form.getPeriodActivities()).param("start", form.getStartDate())
-                .param("prefecture", form.getPrefecture()).param("site", blankToNull(form.getSiteGeojson()))
-                .param("area", siteAreaHectares).param("areaBasis", form.getAreaBasis())
-                .param("coefficientBasis", form.getCoefficientBasis()).param("baseline", form.getBaselineRationale())
-                .param("sheet", sheetJson(form.getSheet())).param("programme", form.getProgrammeCode())
+                .param("overview", form.getOverview())
+                .param("roles", form.getRolesDescription())
+                .param("why", form.getWhyCredits())
+                .param("extension", form.getExtensionPlan())
+                .param("activities", form.getPeriodActivities())
+                .param("start", form.getStartDate())
+                .param("prefecture", form.getPrefecture())
+                .param("site", blankToNull(form.getSiteGeojson()))
+                .param("area", siteAreaHectares)
+                .param("areaBasis", form.getAreaBasis())
+                .param("coefficientBasis", form.getCoefficientBasis())
+                .param("baseline", form.getBaselineRationale())
+                .param("sheet", sheetJson(form.getSheet()))
+                .param("programme", form.getProgrammeCode())
                 .param("consultation", form.getConsultationId())
-                .param("version", form.getSheet().getMethodologyVersion()).param("now", utc(now)).param("id", id).update();
+                .param("version", form.getSheet().getMethodologyVersion())
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
         replaceLists(id, form, people);
     }
 
     private void replaceLists(long id, ApplicationForm form, ResolvedPeople people) {
-        jdbc.sql("DELETE FROM application_plant WHERE application_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM application_joint_applicant WHERE application_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM application_holder WHERE application_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM application_plant WHERE application_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("DELETE FROM application_joint_applicant WHERE application_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("DELETE FROM application_holder WHERE application_id = ?")
+                .param(id)
+                .update();
         List<ApplicationForm.PlantForm> plants = form.getPlants();
         for (int i = 0; i < plants.size(); i++) {
             ApplicationForm.PlantForm plant = plants.get(i);
             jdbc.sql("""
                     INSERT INTO application_plant (application_id, position, ecosystem, bed_type, species, formula,
                                                    aquaculture) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, i, nonNull(plant.getEcosystem()), plant.getBedType(), nonNull(plant.getSpecies()),
-                            nonNull(plant.getFormula()), plant.isAquaculture()).update();
+                    .params(
+                            id,
+                            i,
+                            nonNull(plant.getEcosystem()),
+                            plant.getBedType(),
+                            nonNull(plant.getSpecies()),
+                            nonNull(plant.getFormula()),
+                            plant.isAquaculture())
+                    .update();
         }
         List<ApplicationForm.JointApplicantForm> joints = form.getJointApplicants();
         for (int i = 0; i < joints.size(); i++) {
@@ -185,9 +230,16 @@ class ApplicationRepository {
                     INSERT INTO application_joint_applicant (application_id, position, user_id, name, organisation,
                                                              title, address, corporate_number)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, i, people.jointApplicantUserIds().get(i), nonNull(joint.getName()),
-                            joint.getOrganisation(), joint.getTitle(), nonNull(joint.getAddress()),
-                            blankToNull(joint.getCorporateNumber())).update();
+                    .params(
+                            id,
+                            i,
+                            people.jointApplicantUserIds().get(i),
+                            nonNull(joint.getName()),
+                            joint.getOrganisation(),
+                            joint.getTitle(),
+                            nonNull(joint.getAddress()),
+                            blankToNull(joint.getCorporateNumber()))
+                    .update();
         }
         List<ApplicationForm.HolderForm> holders = form.getHolders();
         for (int i = 0; i < holders.size(); i++) {
@@ -198,22 +250,26 @@ class ApplicationRepository {
             }
             jdbc.sql("""
                     INSERT INTO application_holder (application_id, position, user_id, share_percent, contribution)
-                    VALUES (?, ?, ?, ?, ?)""").params(id, i, userId, share, holders.get(i).getContribution()).update();
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(id, i, userId, share, holders.get(i).getContribution())
+                    .update();
         }
     }
 
     void setStatus(long id, ApplicationStatus status, Instant now) {
         jdbc.sql("UPDATE application SET status = ?, updated_at = ? WHERE id = ?")
-                .params(status.name(), utc(now), id).update();
-    }
-
-    void markSubmitted(long id, Instant now) {
-        jdbc.sql("UPDATE application SET submitted_at = COALESCE(submitted_at, ?) WHERE id = ?").params(utc(now), id)
+                .params(status.name(), utc(now), id)
                 .update();
     }
 
-    void recordTransition(long id, WorkflowAction action, ApplicationStatus from, long actorId, String comment,
-            Instant now) {
+    void markSubmitted(long id, Instant now) {
+        jdbc.sql("UPDATE application SET submitted_at = COALESCE(submitted_at, ?) WHERE id = ?")
+                .params(utc(now), id)
+                .update();
+    }
+
+    void recordTransition(
+            long id, WorkflowAction action, ApplicationStatus from, long actorId, String comment, Instant now) {
         jdbc.sql("""
                 INSERT INTO application_transition (application_id, action, from_status, to_status, actor_id, comment, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -222,79 +278,101 @@ class ApplicationRepository {
     }
 
     /** A recorded move, for the history shown with the application. */
-    record Transition(String action, String fromStatus, String toStatus, String actorName, String comment, Instant at) {
-    }
+    record Transition(
+            String action, String fromStatus, String toStatus, String actorName, String comment, Instant at) {}
 
     List<Transition> transitions(long id) {
         return jdbc.sql("""
                 SELECT t.action, t.from_status, t.to_status, u.full_name, t.comment, t.at
                   FROM application_transition t JOIN user_account u ON u.id = t.actor_id
-                 WHERE t.application_id = ? ORDER BY t.id""").param(id)
-                .query((row, n) -> new Transition(row.getString(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5), instant(row, 6))).list();
+                 WHERE t.application_id = ? ORDER BY t.id""")
+                .param(id)
+                .query((row, n) -> new Transition(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        instant(row, 6)))
+                .list();
     }
 
     void recordFee(long id, String invoice, java.math.BigDecimal amountYen) {
         jdbc.sql("UPDATE application SET fee_invoice = ?, fee_amount_yen = ? WHERE id = ?")
-                .params(invoice, amountYen, id).update();
+                .params(invoice, amountYen, id)
+                .update();
     }
 
     void recordHearing(long id, LocalDate heldOn, String place, String record) {
         jdbc.sql("UPDATE application SET hearing_held_on = ?, hearing_place = ?, hearing_record = ? WHERE id = ?")
-                .params(heldOn, place, record, id).update();
+                .params(heldOn, place, record, id)
+                .update();
     }
 
     void openCommentWindow(long id, Instant opens, Instant closes) {
         jdbc.sql("UPDATE application SET comment_opens_at = ?, comment_closes_at = ? WHERE id = ?")
-                .params(utc(opens), utc(closes), id).update();
+                .params(utc(opens), utc(closes), id)
+                .update();
     }
 
     void certify(long id, long units, String sheetJson, String resultJson, String version, Instant now) {
         jdbc.sql("""
                 UPDATE application SET certified_units = ?, certified_sheet = ?, certified_result = ?,
                        certified_version = ?, certified_at = ?
-                 WHERE id = ?""").params(units, sheetJson, resultJson, version, utc(now), id).update();
+                 WHERE id = ?""")
+                .params(units, sheetJson, resultJson, version, utc(now), id)
+                .update();
     }
 
     /** The sheet as certified, or null for an application certified before sheets were frozen. */
     String certifiedSheet(long id) {
-        return jdbc.sql("SELECT certified_sheet FROM application WHERE id = ?").param(id).query(String.class).single();
+        return jdbc.sql("SELECT certified_sheet FROM application WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     String certifiedResult(long id) {
-        return jdbc.sql("SELECT certified_result FROM application WHERE id = ?").param(id).query(String.class).single();
+        return jdbc.sql("SELECT certified_result FROM application WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     /** The user ids named as joint applicants (registered ones only). */
     List<Long> jointApplicantUserIds(long id) {
-        return jdbc.sql("SELECT user_id FROM application_joint_applicant WHERE application_id = ? AND user_id IS NOT NULL")
-                .param(id).query(Long.class).list();
+        return jdbc.sql(
+                        "SELECT user_id FROM application_joint_applicant WHERE application_id = ? AND user_id IS NOT NULL")
+                .param(id)
+                .query(Long.class)
+                .list();
     }
 
     /** A holder as certification hands it to the registry. */
-    record Holder(long userId, String name, BigDecimal sharePercent) {
-    }
+    record Holder(long userId, String name, BigDecimal sharePercent) {}
 
     List<Holder> holders(long id) {
         return jdbc.sql("""
                 SELECT h.user_id, COALESCE(o.name || ' ' || u.full_name, u.full_name), h.share_percent
                   FROM application_holder h JOIN user_account u ON u.id = h.user_id
                   LEFT JOIN organisation o ON o.id = u.organisation_id
-                 WHERE h.application_id = ? ORDER BY h.position""").param(id)
-                .query((row, n) -> new Holder(row.getLong(1), row.getString(2), row.getBigDecimal(3))).list();
+                 WHERE h.application_id = ? ORDER BY h.position""")
+                .param(id)
+                .query((row, n) -> new Holder(row.getLong(1), row.getString(2), row.getBigDecimal(3)))
+                .list();
     }
 
     /** Sites of other applications whose crediting periods may overlap: the candidates for double counting. */
-    record OtherSite(long applicationId, String name, String siteGeojson, String sheetJson) {
-    }
+    record OtherSite(long applicationId, String name, String siteGeojson, String sheetJson) {}
 
     List<OtherSite> otherSites(long exceptProjectId) {
         return jdbc.sql("""
                 SELECT id, name, site_geojson, sheet_json FROM application
                  WHERE project_id <> ? AND site_geojson IS NOT NULL
-                   AND status NOT IN ('DRAFT', 'REJECTED', 'WITHDRAWN')""").param(exceptProjectId)
-                .query((row, n) -> new OtherSite(row.getLong(1), row.getString(2), row.getString(3),
-                        row.getString(4))).list();
+                   AND status NOT IN ('DRAFT', 'REJECTED', 'WITHDRAWN')""")
+                .param(exceptProjectId)
+                .query((row, n) -> new OtherSite(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)))
+                .list();
     }
 
     String sheetJson(SheetForm sheet) {
@@ -320,8 +398,10 @@ class ApplicationRepository {
         ApplicationForm form = new ApplicationForm();
         form.setName(row.getString("name"));
         String categories = row.getString("categories");
-        form.setCategories(categories == null || categories.isBlank() ? new ArrayList<>()
-                : new ArrayList<>(Arrays.asList(categories.split(","))));
+        form.setCategories(
+                categories == null || categories.isBlank()
+                        ? new ArrayList<>()
+                        : new ArrayList<>(Arrays.asList(categories.split(","))));
         form.setOverview(row.getString("overview"));
         form.setRolesDescription(row.getString("roles_description"));
         form.setWhyCredits(row.getString("why_credits"));
@@ -342,16 +422,31 @@ class ApplicationRepository {
     }
 
     private StoredApplication map(ResultSet row, int rowNumber) throws SQLException {
-        return new StoredApplication(row.getLong("id"), row.getLong("project_id"),
-                row.getObject("continues_id", Long.class), row.getLong("owner_id"),
-                ApplicationStatus.valueOf(row.getString("status")), row.getString("methodology_version"),
-                row.getString("fee_invoice"), row.getObject("hearing_held_on", LocalDate.class),
-                row.getString("hearing_place"), row.getString("hearing_record"), instant(row, "comment_opens_at"),
-                instant(row, "comment_closes_at"), row.getObject("certified_units", Long.class),
-                row.getString("certified_result"), row.getString("certified_version"), instant(row, "certified_at"),
-                instant(row, "created_at"), instant(row, "updated_at"), instant(row, "submitted_at"),
-                row.getBigDecimal("site_area_ha"), row.getString("name"), row.getString("prefecture"),
-                row.getString("programme_code"), row.getBigDecimal("fee_amount_yen"));
+        return new StoredApplication(
+                row.getLong("id"),
+                row.getLong("project_id"),
+                row.getObject("continues_id", Long.class),
+                row.getLong("owner_id"),
+                ApplicationStatus.valueOf(row.getString("status")),
+                row.getString("methodology_version"),
+                row.getString("fee_invoice"),
+                row.getObject("hearing_held_on", LocalDate.class),
+                row.getString("hearing_place"),
+                row.getString("hearing_record"),
+                instant(row, "comment_opens_at"),
+                instant(row, "comment_closes_at"),
+                row.getObject("certified_units", Long.class),
+                row.getString("certified_result"),
+                row.getString("certified_version"),
+                instant(row, "certified_at"),
+                instant(row, "created_at"),
+                instant(row, "updated_at"),
+                instant(row, "submitted_at"),
+                row.getBigDecimal("site_area_ha"),
+                row.getString("name"),
+                row.getString("prefecture"),
+                row.getString("programme_code"),
+                row.getBigDecimal("fee_amount_yen"));
     }
 
     private static String blankToNull(String text) {

@@ -60,9 +60,17 @@ class ApplicationService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    ApplicationService(ApplicationRepository applications, ReviewRepository reviews, SheetCalculation calculation,
-            Notifications notifications, UserDirectory users, AttachmentStore attachments,
-            ApplicationEventPublisher events, Programmes programmes, Consultations consultations, ObjectMapper json,
+    ApplicationService(
+            ApplicationRepository applications,
+            ReviewRepository reviews,
+            SheetCalculation calculation,
+            Notifications notifications,
+            UserDirectory users,
+            AttachmentStore attachments,
+            ApplicationEventPublisher events,
+            Programmes programmes,
+            Consultations consultations,
+            ObjectMapper json,
             Clock clock) {
         this.applications = applications;
         this.reviews = reviews;
@@ -82,8 +90,8 @@ class ApplicationService {
     long create(AmamoPrincipal actor, String name) {
         String projectName = name == null || name.isBlank() ? "" : name.strip();
         long project = applications.insertProject(projectName, actor.userId(), clock.instant());
-        return applications.insertApplication(project, null, actor.userId(), projectName, DEFAULT_METHODOLOGY,
-                clock.instant());
+        return applications.insertApplication(
+                project, null, actor.userId(), projectName, DEFAULT_METHODOLOGY, clock.instant());
     }
 
     /**
@@ -117,15 +125,19 @@ class ApplicationService {
         }
         ApplicationForm form = applications.loadForm(previousId);
         form.setConsultationId(null); // a new year's application follows its own consultation, if any
-        long id = applications.insertApplication(previous.projectId(), previousId, actor.userId(), previous.name(),
-                previous.methodologyVersion(), clock.instant());
+        long id = applications.insertApplication(
+                previous.projectId(),
+                previousId,
+                actor.userId(),
+                previous.name(),
+                previous.methodologyVersion(),
+                clock.instant());
         applications.saveForm(id, form, resolve(form), previous.siteAreaHectares(), clock.instant());
         return new Created(id, List.of());
     }
 
     /** A new application's id, or why it was not created. */
-    record Created(Long id, List<Refusal> refusals) {
-    }
+    record Created(Long id, List<Refusal> refusals) {}
 
     @Transactional(readOnly = true)
     Optional<StoredApplication> find(long id) {
@@ -148,8 +160,9 @@ class ApplicationService {
         if (actor.isSecretariat()) {
             relations.add(Relation.SECRETARIAT);
         }
-        if (actor.has(Role.REVIEWER) && reviews.reviews(application.id()).stream()
-                .anyMatch(review -> review.reviewerId() == actor.userId())) {
+        if (actor.has(Role.REVIEWER)
+                && reviews.reviews(application.id()).stream()
+                        .anyMatch(review -> review.reviewerId() == actor.userId())) {
             relations.add(Relation.ASSIGNED_REVIEWER);
         }
         return relations;
@@ -172,7 +185,8 @@ class ApplicationService {
             return List.of(Refusal.of("$", "application.edit.not-yours"));
         }
         if (!application.status().editableByApplicant()) {
-            return List.of(Refusal.of("$", "application.edit.wrong-state", application.status().name()));
+            return List.of(Refusal.of(
+                    "$", "application.edit.wrong-state", application.status().name()));
         }
         ResolvedPeople people = resolve(form);
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
@@ -222,8 +236,8 @@ class ApplicationService {
         if (consultationId == null) {
             return Optional.empty();
         }
-        Optional<ConsultationSummary> consultation = consultations.find(consultationId)
-                .filter(found -> found.applicantId() == ownerId);
+        Optional<ConsultationSummary> consultation =
+                consultations.find(consultationId).filter(found -> found.applicantId() == ownerId);
         if (consultation.isEmpty()) {
             return Optional.of(Refusal.of("consultationId", "application.consultation.not-yours"));
         }
@@ -237,7 +251,8 @@ class ApplicationService {
     @Transactional(readOnly = true)
     List<ConsultationSummary> linkableConsultations(long ownerId) {
         return consultations.openedBy(ownerId, LINKABLE_CONSULTATIONS).stream()
-                .filter(found -> found.status() != ConsultationStatus.WITHDRAWN).toList();
+                .filter(found -> found.status() != ConsultationStatus.WITHDRAWN)
+                .toList();
     }
 
     /** The consultation the application follows, for those who may read it: its applicant and the secretariat. */
@@ -251,7 +266,8 @@ class ApplicationService {
     }
 
     private List<Refusal> programmeRules(ApplicationForm form, StoredApplication application) {
-        if (form.getSheet().getMethodologyVersion() == null || form.getSheet().getMethodologyVersion().isBlank()) {
+        if (form.getSheet().getMethodologyVersion() == null
+                || form.getSheet().getMethodologyVersion().isBlank()) {
             form.getSheet().setMethodologyVersion(application.methodologyVersion());
         }
         Programme programme = programmes.find(form.getProgrammeCode()).orElse(null);
@@ -260,8 +276,12 @@ class ApplicationService {
         }
         String version = form.getSheet().getMethodologyVersion();
         if (!programme.accepts(version)) {
-            return List.of(Refusal.of("sheet.methodologyVersion", "application.methodology.not-accepted", version,
-                    programme.nameJa(), String.join(", ", programme.acceptedVersions())));
+            return List.of(Refusal.of(
+                    "sheet.methodologyVersion",
+                    "application.methodology.not-accepted",
+                    version,
+                    programme.nameJa(),
+                    String.join(", ", programme.acceptedVersions())));
         }
         return List.of();
     }
@@ -272,8 +292,10 @@ class ApplicationService {
         ApplicationForm form = applications.loadForm(application.id());
         ResolvedPeople people = resolve(form);
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
-        refusals.addAll(Completeness.missingFields(form, people, attachments.hasEvidence(application.id(),
-                form.getSheet().reduction() ? "BASELINE" : "AREA_BASIS")));
+        refusals.addAll(Completeness.missingFields(
+                form,
+                people,
+                attachments.hasEvidence(application.id(), form.getSheet().reduction() ? "BASELINE" : "AREA_BASIS")));
         Outcome<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
         if (result instanceof Outcome.Rejected<CalculationResult> rejected) {
             refusals.addAll(SheetCalculation.refusals(rejected.errors()));
@@ -294,8 +316,8 @@ class ApplicationService {
         if (application == null) {
             return List.of(Refusal.of("$", "application.not-found"));
         }
-        List<Refusal> refusals = new ArrayList<>(Workflow.check(action, application.status(),
-                relations(actor, application), comment));
+        List<Refusal> refusals =
+                new ArrayList<>(Workflow.check(action, application.status(), relations(actor, application), comment));
         if (refusals.isEmpty()) {
             refusals.addAll(preconditions(action, application));
         }
@@ -318,10 +340,14 @@ class ApplicationService {
     private List<Refusal> preconditions(WorkflowAction action, StoredApplication application) {
         return switch (action) {
             case SUBMIT, RESUBMIT -> completeness(application);
-            case START_REVIEW -> reviews.reviews(application.id()).isEmpty()
-                    ? List.of(Refusal.of("$", "review.reviewers.required")) : List.of();
-            case CERTIFY -> application.commentClosesAt() != null && clock.instant().isBefore(application.commentClosesAt())
-                    ? List.of(Refusal.of("$", "review.comment-window.still-open")) : List.of();
+            case START_REVIEW ->
+                reviews.reviews(application.id()).isEmpty()
+                        ? List.of(Refusal.of("$", "review.reviewers.required"))
+                        : List.of();
+            case CERTIFY ->
+                application.commentClosesAt() != null && clock.instant().isBefore(application.commentClosesAt())
+                        ? List.of(Refusal.of("$", "review.comment-window.still-open"))
+                        : List.of();
             default -> List.of();
         };
     }
@@ -359,7 +385,8 @@ class ApplicationService {
         ApplicationForm form = applications.loadForm(application.id());
         Outcome<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
         return result instanceof Outcome.Accepted<CalculationResult> accepted
-                ? Optional.of(ApplicationFee.of(programme.fee(), accepted.value().creditUnits()))
+                ? Optional.of(
+                        ApplicationFee.of(programme.fee(), accepted.value().creditUnits()))
                 : Optional.empty();
     }
 
@@ -400,16 +427,21 @@ class ApplicationService {
         if (!actor.isSecretariat()) {
             return List.of(Refusal.of("$", "workflow.not-yours", "ASSIGN_REVIEWER"));
         }
-        EnumSet<ApplicationStatus> assignable = EnumSet.of(ApplicationStatus.FEE_CONFIRMED,
-                ApplicationStatus.HEARING_DONE, ApplicationStatus.IN_REVIEW);
+        EnumSet<ApplicationStatus> assignable = EnumSet.of(
+                ApplicationStatus.FEE_CONFIRMED, ApplicationStatus.HEARING_DONE, ApplicationStatus.IN_REVIEW);
         if (!assignable.contains(application.status())) {
-            return List.of(Refusal.of("$", "workflow.wrong-state", "ASSIGN_REVIEWER", application.status().name()));
+            return List.of(Refusal.of(
+                    "$",
+                    "workflow.wrong-state",
+                    "ASSIGN_REVIEWER",
+                    application.status().name()));
         }
         UserSummary reviewer = users.find(reviewerId).orElse(null);
         if (reviewer == null || !reviewer.enabled() || !reviewer.roles().contains(Role.REVIEWER)) {
             return List.of(Refusal.of("reviewerId", "review.reviewer.not-a-reviewer"));
         }
-        if (reviewer.organisationId() != null && applicantOrganisations(application).contains(reviewer.organisationId())) {
+        if (reviewer.organisationId() != null
+                && applicantOrganisations(application).contains(reviewer.organisationId())) {
             return List.of(Refusal.of("reviewerId", "review.reviewer.conflict"));
         }
         if (applications.jointApplicantUserIds(id).contains(reviewerId) || reviewerId == application.ownerId()) {
@@ -427,8 +459,10 @@ class ApplicationService {
     /** The reviewers the secretariat may choose for the application: enabled members of its programme's committee. */
     List<UserSummary> reviewerCandidates(StoredApplication application) {
         List<Long> committee = programmes.committee(application.programmeCode());
-        return users.withRole(Role.REVIEWER).stream().filter(UserSummary::enabled)
-                .filter(user -> committee.contains(user.userId())).toList();
+        return users.withRole(Role.REVIEWER).stream()
+                .filter(UserSummary::enabled)
+                .filter(user -> committee.contains(user.userId()))
+                .toList();
     }
 
     private Set<Long> applicantOrganisations(StoredApplication application) {
@@ -443,7 +477,8 @@ class ApplicationService {
 
     /** An assigned reviewer records findings and certainty per component (during committee review). */
     @Transactional
-    List<Refusal> recordReview(AmamoPrincipal actor, long id, String findings, Map<String, Map<String, String>> scores) {
+    List<Refusal> recordReview(
+            AmamoPrincipal actor, long id, String findings, Map<String, Map<String, String>> scores) {
         StoredApplication application = applications.lock(id).orElse(null);
         if (application == null) {
             return List.of(Refusal.of("$", "application.not-found"));
@@ -452,7 +487,8 @@ class ApplicationService {
             return List.of(Refusal.of("$", "workflow.not-yours", "REVIEW"));
         }
         if (application.status() != ApplicationStatus.IN_REVIEW) {
-            return List.of(Refusal.of("$", "workflow.wrong-state", "REVIEW", application.status().name()));
+            return List.of(Refusal.of(
+                    "$", "workflow.wrong-state", "REVIEW", application.status().name()));
         }
         List<Refusal> refusals = new ArrayList<>();
         if (findings == null || findings.isBlank() || findings.length() > ApplicationForm.TEXT_MAX) {
@@ -523,9 +559,14 @@ class ApplicationService {
         if (!refusals.isEmpty()) {
             return refusals;
         }
-        reviews.comment(id, authorName == null || authorName.isBlank() ? null : authorName.strip(), body.strip(),
+        reviews.comment(
+                id,
+                authorName == null || authorName.isBlank() ? null : authorName.strip(),
+                body.strip(),
                 clock.instant());
-        List<Long> committee = reviews.reviews(id).stream().map(ReviewRepository.Review::reviewerId).toList();
+        List<Long> committee = reviews.reviews(id).stream()
+                .map(ReviewRepository.Review::reviewerId)
+                .toList();
         notifications.send(committee, "notification.comment-posted", application.name(), link(id));
         return List.of();
     }
@@ -551,18 +592,31 @@ class ApplicationService {
         if (result.creditUnits() < 1) {
             return List.of(Refusal.of("$", "review.certify.no-credit"));
         }
-        applications.certify(application.id(), result.creditUnits(), applications.sheetJson(sheet),
+        applications.certify(
+                application.id(),
+                result.creditUnits(),
+                applications.sheetJson(sheet),
                 SheetCalculation.json(result),
-                result.methodologyVersion(), clock.instant());
+                result.methodologyVersion(),
+                clock.instant());
         List<ApplicationCertified.InitialHolder> holders = applications.holders(application.id()).stream()
-                .map(holder -> new ApplicationCertified.InitialHolder(holder.userId(), holder.name(), holder.sharePercent()))
+                .map(holder ->
+                        new ApplicationCertified.InitialHolder(holder.userId(), holder.name(), holder.sharePercent()))
                 .toList();
         LocalDate lastYear = result.years().get(result.years().size() - 1).start();
         Programme programme = programmes.find(application.programmeCode()).orElseThrow();
-        events.publishEvent(new ApplicationCertified(application.id(), application.projectId(),
-                application.projectCode(), application.name(), programme.serialPrefix(), programme.certifier(),
-                fiscalYear(lastYear), result.methodologyVersion(), result.type().jsonName(),
-                result.creditUnits(), holders));
+        events.publishEvent(new ApplicationCertified(
+                application.id(),
+                application.projectId(),
+                application.projectCode(),
+                application.name(),
+                programme.serialPrefix(),
+                programme.certifier(),
+                fiscalYear(lastYear),
+                result.methodologyVersion(),
+                result.type().jsonName(),
+                result.creditUnits(),
+                holders));
         return List.of();
     }
 
@@ -571,10 +625,11 @@ class ApplicationService {
         return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
     }
 
-    private void transition(AmamoPrincipal actor, StoredApplication application, WorkflowAction action, String comment) {
+    private void transition(
+            AmamoPrincipal actor, StoredApplication application, WorkflowAction action, String comment) {
         applications.setStatus(application.id(), action.to(), clock.instant());
-        applications.recordTransition(application.id(), action, application.status(), actor.userId(), comment,
-                clock.instant());
+        applications.recordTransition(
+                application.id(), action, application.status(), actor.userId(), comment, clock.instant());
         List<Long> concerned = new ArrayList<>(applications.jointApplicantUserIds(application.id()));
         concerned.add(application.ownerId());
         reviews.reviews(application.id()).forEach(review -> concerned.add(review.reviewerId()));
@@ -582,8 +637,8 @@ class ApplicationService {
             users.withRole(Role.SECRETARIAT).forEach(user -> concerned.add(user.userId()));
         }
         concerned.remove(actor.userId());
-        notifications.send(concerned, "notification.moved." + action.to().name(), application.name(),
-                link(application.id()));
+        notifications.send(
+                concerned, "notification.moved." + action.to().name(), application.name(), link(application.id()));
     }
 
     static String link(long applicationId) {
@@ -593,10 +648,18 @@ class ApplicationService {
     /** Resolves the form's e-mail addresses to registered users and parses the shares. */
     ResolvedPeople resolve(ApplicationForm form) {
         List<Long> joints = form.getJointApplicants().stream()
-                .map(joint -> users.findByEmail(joint.getEmail()).map(UserSummary::userId).orElse(null)).toList();
+                .map(joint -> users.findByEmail(joint.getEmail())
+                        .map(UserSummary::userId)
+                        .orElse(null))
+                .toList();
         List<Long> holderIds = form.getHolders().stream()
-                .map(holder -> users.findByEmail(holder.getEmail()).map(UserSummary::userId).orElse(null)).toList();
-        List<BigDecimal> shares = form.getHolders().stream().map(holder -> parse(holder.getSharePercent())).toList();
+                .map(holder -> users.findByEmail(holder.getEmail())
+                        .map(UserSummary::userId)
+                        .orElse(null))
+                .toList();
+        List<BigDecimal> shares = form.getHolders().stream()
+                .map(holder -> parse(holder.getSharePercent()))
+                .toList();
         return new ResolvedPeople(joints, holderIds, shares);
     }
 
@@ -618,7 +681,7 @@ class ApplicationService {
 
     private Map<String, Map<String, String>> read(String text) {
         try {
-            return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() { });
+            return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored certainty is not readable", e);
         }

@@ -1,6 +1,5 @@
 package org.amamo.application.internal;
 
-import org.amamo.platform.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.Sha256;
+import org.amamo.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +32,17 @@ class AttachmentStore {
     }
 
     /** An attachment as listed, without its content. */
-    record Attachment(long id, String purpose, String filename, String contentType, long sizeBytes, String sha256,
-            Instant uploadedAt) {
-    }
+    record Attachment(
+            long id,
+            String purpose,
+            String filename,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            Instant uploadedAt) {}
 
     /** An attachment's bytes, for download. */
-    record Content(String filename, String contentType, byte[] bytes) {
-    }
+    record Content(String filename, String contentType, byte[] bytes) {}
 
     List<Refusal> store(long applicationId, long uploaderId, String purpose, String filename, byte[] bytes) {
         if (!PURPOSES.contains(purpose)) {
@@ -52,7 +56,9 @@ class AttachmentStore {
             return List.of(Refusal.of("file", "attachment.type"));
         }
         long count = jdbc.sql("SELECT COUNT(*) FROM application_attachment WHERE application_id = ?")
-                .param(applicationId).query(Long.class).single();
+                .param(applicationId)
+                .query(Long.class)
+                .single();
         if (count >= MAX_PER_APPLICATION) {
             return List.of(Refusal.of("file", "attachment.limit", MAX_PER_APPLICATION));
         }
@@ -61,8 +67,16 @@ class AttachmentStore {
                 INSERT INTO application_attachment (application_id, purpose, filename, content_type, size_bytes, sha256,
                                                     content, uploaded_by, uploaded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(applicationId, purpose, name.length() > 255 ? name.substring(0, 255) : name, type,
-                        bytes.length, Sha256.hex(bytes), bytes, uploaderId, SqlTime.utc(clock.instant()))
+                .params(
+                        applicationId,
+                        purpose,
+                        name.length() > 255 ? name.substring(0, 255) : name,
+                        type,
+                        bytes.length,
+                        Sha256.hex(bytes),
+                        bytes,
+                        uploaderId,
+                        SqlTime.utc(clock.instant()))
                 .update();
         return List.of();
     }
@@ -70,9 +84,16 @@ class AttachmentStore {
     List<Attachment> list(long applicationId) {
         return jdbc.sql("""
                 SELECT id, purpose, filename, content_type, size_bytes, sha256, uploaded_at
-                  FROM application_attachment WHERE application_id = ? ORDER BY id""").param(applicationId)
-                .query((row, n) -> new Attachment(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getLong(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant()))
+                  FROM application_attachment WHERE application_id = ? ORDER BY id""")
+                .param(applicationId)
+                .query((row, n) -> new Attachment(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getLong(5),
+                        row.getString(6),
+                        row.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -80,13 +101,17 @@ class AttachmentStore {
         return jdbc.sql("""
                 SELECT filename, content_type, content FROM application_attachment WHERE application_id = ? AND id = ?""")
                 .params(applicationId, attachmentId)
-                .query((row, n) -> new Content(row.getString(1), row.getString(2), row.getBytes(3))).optional();
+                .query((row, n) -> new Content(row.getString(1), row.getString(2), row.getBytes(3)))
+                .optional();
     }
 
     /** Whether an attachment of this purpose is on file (the area survey, or for a reduction the baseline's). */
     boolean hasEvidence(long applicationId, String purpose) {
         return jdbc.sql("SELECT COUNT(*) FROM application_attachment WHERE application_id = ? AND purpose = ?")
-                .params(applicationId, purpose).query(Long.class).single() > 0;
+                        .params(applicationId, purpose)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** PDF, PNG or JPEG by their signatures; null for anything else. */

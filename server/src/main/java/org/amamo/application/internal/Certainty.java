@@ -20,8 +20,7 @@ final class Certainty {
     static final List<String> AREA_FACTORS = List.of("areaCertainty", "coefficientCertainty");
     static final List<String> OTHER_FACTORS = List.of("certainty");
 
-    private Certainty() {
-    }
+    private Certainty() {}
 
     static List<String> factorsFor(String method) {
         return "area".equals(method) ? AREA_FACTORS : OTHER_FACTORS;
@@ -47,7 +46,9 @@ final class Certainty {
     static boolean valid(String text) {
         try {
             BigDecimal value = new BigDecimal(text);
-            return value.signum() > 0 && value.compareTo(BigDecimal.ONE) <= 0 && value.stripTrailingZeros().scale() <= 2;
+            return value.signum() > 0
+                    && value.compareTo(BigDecimal.ONE) <= 0
+                    && value.stripTrailingZeros().scale() <= 2;
         } catch (NumberFormatException notANumber) {
             return false;
         }

@@ -28,24 +28,38 @@ class CertifiedProjectQuery implements CertifiedProjects {
                 SELECT id, project_id, name, prefecture, certified_units, site_area_ha, site_geojson, certified_version,
                        certified_at, sheet_json, programme_code
                   FROM application WHERE status = 'CERTIFIED' ORDER BY certified_at DESC, id DESC
-                """).query((row, n) -> {
+                """)
+                .query((row, n) -> {
                     long id = row.getLong("id");
-                    java.time.Instant certifiedAt = row.getObject("certified_at", OffsetDateTime.class).toInstant();
+                    java.time.Instant certifiedAt =
+                            row.getObject("certified_at", OffsetDateTime.class).toInstant();
                     SheetForm sheet = applications.readSheet(row.getString("sheet_json"));
-                    return new CertifiedProject(id, String.format("%04d", row.getLong("project_id")),
-                            row.getString("name"), row.getString("prefecture"), row.getLong("certified_units"),
-                            row.getBigDecimal("site_area_ha"), row.getString("site_geojson"), ecosystems(id),
-                            row.getString("certified_version"), certifiedAt,
+                    return new CertifiedProject(
+                            id,
+                            String.format("%04d", row.getLong("project_id")),
+                            row.getString("name"),
+                            row.getString("prefecture"),
+                            row.getLong("certified_units"),
+                            row.getBigDecimal("site_area_ha"),
+                            row.getString("site_geojson"),
+                            ecosystems(id),
+                            row.getString("certified_version"),
+                            certifiedAt,
                             ApplicationService.fiscalYear(LocalDate.ofInstant(certifiedAt, SchemeTime.ZONE)),
                             sheet.reduction() ? "reduction" : "removal",
                             ApplicationService.componentMethods(sheet).values().stream()
-                                    .filter(java.util.Objects::nonNull).distinct().toList(),
+                                    .filter(java.util.Objects::nonNull)
+                                    .distinct()
+                                    .toList(),
                             row.getString("programme_code"));
-                }).list();
+                })
+                .list();
     }
 
     private List<String> ecosystems(long applicationId) {
         return jdbc.sql("SELECT DISTINCT ecosystem FROM application_plant WHERE application_id = ? ORDER BY ecosystem")
-                .param(applicationId).query(String.class).list();
+                .param(applicationId)
+                .query(String.class)
+                .list();
     }
 }

@@ -20,24 +20,26 @@ import org.amamo.methodology.table.MethodologyTables;
  * @param netT   the net over all years, before rounding
  * @param creditT the certified credit in t-CO2, rounded down to 0.1 t
  */
-record CertifiedSheetView(String methodologyVersion, String type, List<Year> years, String netT, String creditT,
-        List<String> warnings) {
+record CertifiedSheetView(
+        String methodologyVersion, String type, List<Year> years, String netT, String creditT, List<String> warnings) {
 
     /**
      * One crediting year of the sheet, with its totals as the result names them (removals: gross, baseline, vessel
      * emissions, net; reductions: baseline emissions, project emissions, reduction, net).
      */
-    record Year(String start, String end, List<Component> components, List<Map<String, String>> vessels,
-            Map<String, String> totals) {
-    }
+    record Year(
+            String start,
+            String end,
+            List<Component> components,
+            List<Map<String, String>> vessels,
+            Map<String, String> totals) {}
 
     /**
      * One component: its inputs in the order the sheet gives them (field name to value; nested values flattened as
      * {@code name.field} or {@code name[0]}), and what the methodology computed for it (uptake; or baseline and
      * project emissions and the reduction).
      */
-    record Component(String id, String method, Map<String, String> inputs, Map<String, String> results) {
-    }
+    record Component(String id, String method, Map<String, String> inputs, Map<String, String> results) {}
 
     /** Reads the frozen documents; a sheet stored before inputs were frozen shows the result figures only. */
     static CertifiedSheetView of(ObjectMapper json, String inputJson, String resultJson) {
@@ -70,17 +72,24 @@ record CertifiedSheetView(String methodologyVersion, String type, List<Year> yea
             }
             Map<String, String> totals = new LinkedHashMap<>();
             resultYear.properties().forEach(field -> {
-                if (field.getValue().isValueNode() && !field.getKey().equals("start") && !field.getKey().equals("end")) {
+                if (field.getValue().isValueNode()
+                        && !field.getKey().equals("start")
+                        && !field.getKey().equals("end")) {
                     totals.put(field.getKey(), field.getValue().asText());
                 }
             });
-            years.add(new Year(resultYear.path("start").asText(), resultYear.path("end").asText(), components, vessels,
-                    totals));
+            years.add(new Year(
+                    resultYear.path("start").asText(), resultYear.path("end").asText(), components, vessels, totals));
         }
         List<String> warnings = new ArrayList<>();
         result.path("warnings").forEach(warning -> warnings.add(warning.asText()));
-        return new CertifiedSheetView(result.path("methodologyVersion").asText(), result.path("type").asText("removal"),
-                years, text(result, "netT"), text(result, "creditT"), warnings);
+        return new CertifiedSheetView(
+                result.path("methodologyVersion").asText(),
+                result.path("type").asText("removal"),
+                years,
+                text(result, "netT"),
+                text(result, "creditT"),
+                warnings);
     }
 
     /**
@@ -88,13 +97,18 @@ record CertifiedSheetView(String methodologyVersion, String type, List<Year> yea
      * ecosystem: the sheet shows that figure and its source, since it went into the uptake.
      */
     private static void tableCoefficient(String version, String method, Map<String, String> figures) {
-        if (method != null && !method.equals("area") || figures.containsKey("coefficient")
+        if (method != null && !method.equals("area")
+                || figures.containsKey("coefficient")
                 || !figures.containsKey("ecosystem")) {
             return;
         }
-        MethodologyTables.standard().find(version).flatMap(table -> table.coefficient(figures.get("ecosystem")))
+        MethodologyTables.standard()
+                .find(version)
+                .flatMap(table -> table.coefficient(figures.get("ecosystem")))
                 .ifPresent(coefficient -> {
-                    figures.put("coefficient", coefficient.tonnesCo2PerHectarePerYear().toPlainString());
+                    figures.put(
+                            "coefficient",
+                            coefficient.tonnesCo2PerHectarePerYear().toPlainString());
                     figures.put("coefficientSource", coefficient.source());
                 });
     }

@@ -26,12 +26,12 @@ final class Completeness {
     /** Component methods of a removal sheet, in the order the form offers them. */
     static final List<String> REMOVAL_METHODS = List.of("area", "farm-biomass", "rope-length");
     /** Component methods of a reduction sheet (methodology.md §7), in the order the form offers them. */
-    static final List<String> REDUCTION_METHODS = List.of("reduction-fuel-switch", "reduction-electricity",
-            "reduction-transport");
+    static final List<String> REDUCTION_METHODS =
+            List.of("reduction-fuel-switch", "reduction-electricity", "reduction-transport");
+
     static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    private Completeness() {
-    }
+    private Completeness() {}
 
     /** Rules on the form alone, checked on every save too (a draft may be incomplete but never wrong). */
     static List<Refusal> wrongFields(ApplicationForm form, ResolvedPeople people) {
@@ -42,11 +42,13 @@ final class Completeness {
                 refusals.add(Refusal.of("categories", "application.category.unknown", category));
             }
         }
-        if (form.getPrefecture() != null && !form.getPrefecture().isBlank()
+        if (form.getPrefecture() != null
+                && !form.getPrefecture().isBlank()
                 && !Prefectures.known(form.getPrefecture())) {
             refusals.add(Refusal.of("prefecture", "application.prefecture.unknown"));
         }
-        if (form.getSheet().getType() != null && !form.getSheet().getType().isBlank()
+        if (form.getSheet().getType() != null
+                && !form.getSheet().getType().isBlank()
                 && !List.of("removal", "reduction").contains(form.getSheet().getType())) {
             refusals.add(Refusal.of("sheet.type", "application.type.unknown"));
         }
@@ -57,7 +59,9 @@ final class Completeness {
                 refusals.add(Refusal.of("jointApplicants[" + i + "].corporateNumber", "validation.corporate-number"));
             }
             String email = form.getJointApplicants().get(i).getEmail();
-            if (email != null && !email.isBlank() && people.jointApplicantUserIds().get(i) == null) {
+            if (email != null
+                    && !email.isBlank()
+                    && people.jointApplicantUserIds().get(i) == null) {
                 refusals.add(Refusal.of("jointApplicants[" + i + "].email", "application.user.unknown"));
             }
         }
@@ -95,8 +99,9 @@ final class Completeness {
         }
         required(form.getBaselineRationale(), "baselineRationale", refusals);
         if (!hasEvidence) {
-            refusals.add(Refusal.of("attachments", reduction ? "application.baseline-evidence.required"
-                    : "application.area-evidence.required"));
+            refusals.add(Refusal.of(
+                    "attachments",
+                    reduction ? "application.baseline-evidence.required" : "application.area-evidence.required"));
         }
         if (form.getHolders().isEmpty()) {
             refusals.add(Refusal.of("holders", "application.holders.required"));
@@ -110,23 +115,30 @@ final class Completeness {
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < form.getHolders().size(); i++) {
             ApplicationForm.HolderForm holder = form.getHolders().get(i);
-            if (holder.getEmail() != null && !holder.getEmail().isBlank() && people.holderUserIds().get(i) == null) {
+            if (holder.getEmail() != null
+                    && !holder.getEmail().isBlank()
+                    && people.holderUserIds().get(i) == null) {
                 refusals.add(Refusal.of("holders[" + i + "].email", "application.user.unknown"));
             }
             BigDecimal share = people.holderShares().get(i);
-            boolean given = holder.getSharePercent() != null && !holder.getSharePercent().isBlank();
+            boolean given = holder.getSharePercent() != null
+                    && !holder.getSharePercent().isBlank();
             if (given && (share == null || share.signum() <= 0 || share.compareTo(HUNDRED) > 0 || share.scale() > 2)) {
                 refusals.add(Refusal.of("holders[" + i + "].sharePercent", "application.share.invalid"));
             }
             sum = share == null ? sum : sum.add(share);
         }
         if (total && sum.compareTo(HUNDRED) != 0) {
-            refusals.add(Refusal.of("holders", "application.shares.total", sum.stripTrailingZeros().toPlainString()));
+            refusals.add(Refusal.of(
+                    "holders",
+                    "application.shares.total",
+                    sum.stripTrailingZeros().toPlainString()));
         }
     }
 
     private static void rows(ApplicationForm form, List<Refusal> refusals) {
-        if (form.getPlants().size() > ApplicationForm.MAX_ROWS || form.getHolders().size() > ApplicationForm.MAX_ROWS
+        if (form.getPlants().size() > ApplicationForm.MAX_ROWS
+                || form.getHolders().size() > ApplicationForm.MAX_ROWS
                 || form.getJointApplicants().size() > ApplicationForm.MAX_ROWS) {
             refusals.add(Refusal.of("$", "application.rows.limit", ApplicationForm.MAX_ROWS));
         }

@@ -54,11 +54,15 @@ class ConsultationNotifications {
     }
 
     private List<Long> secretariat() {
-        return users.withRole(Role.SECRETARIAT).stream().map(UserSummary::userId).toList();
+        return users.withRole(Role.SECRETARIAT).stream()
+                .map(UserSummary::userId)
+                .toList();
     }
 
     private void send(List<Long> userIds, String messageKey, long consultationId) {
-        consultations.find(consultationId).ifPresent(consultation -> notifications.send(userIds, messageKey,
-                consultation.title(), "/consultations/" + consultationId));
+        consultations
+                .find(consultationId)
+                .ifPresent(consultation -> notifications.send(
+                        userIds, messageKey, consultation.title(), "/consultations/" + consultationId));
     }
 }

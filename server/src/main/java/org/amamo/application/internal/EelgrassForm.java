@@ -14,8 +14,7 @@ final class EelgrassForm {
     static final String YOKOHAMA_SITE = "{\"type\":\"Polygon\",\"coordinates\":[[[139.6270,35.3330],"
             + "[139.630304,35.3330],[139.630304,35.335343],[139.6270,35.335343],[139.6270,35.3330]]]}";
 
-    private EelgrassForm() {
-    }
+    private EelgrassForm() {}
 
     static ApplicationForm complete(String name, String areaHectares, String holderEmail) {
         ApplicationForm form = new ApplicationForm();

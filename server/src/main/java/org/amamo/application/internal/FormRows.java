@@ -10,8 +10,7 @@ import java.util.function.Supplier;
  */
 final class FormRows {
 
-    private FormRows() {
-    }
+    private FormRows() {}
 
     static void change(ApplicationForm form, String add, String remove) {
         if (add != null) {
@@ -28,9 +27,10 @@ final class FormRows {
             case "joint" -> append(form.getJointApplicants(), ApplicationForm.JointApplicantForm::new);
             case "holder" -> append(form.getHolders(), ApplicationForm.HolderForm::new);
             case "year" -> append(form.getSheet().getYears(), SheetForm.YearForm::new);
-            case "component" -> year(form, target).ifPresent(year -> append(year.getComponents(), SheetForm.ComponentForm::new));
+            case "component" ->
+                year(form, target).ifPresent(year -> append(year.getComponents(), SheetForm.ComponentForm::new));
             case "vessel" -> year(form, target).ifPresent(year -> append(year.getVessels(), SheetForm.VesselForm::new));
-            default -> { }
+            default -> {}
         }
     }
 
@@ -42,14 +42,16 @@ final class FormRows {
             case "year" -> drop(form.getSheet().getYears(), index(target, 1));
             case "component" -> year(form, target).ifPresent(year -> drop(year.getComponents(), index(target, 2)));
             case "vessel" -> year(form, target).ifPresent(year -> drop(year.getVessels(), index(target, 2)));
-            default -> { }
+            default -> {}
         }
     }
 
     private static java.util.Optional<SheetForm.YearForm> year(ApplicationForm form, String[] target) {
         int index = index(target, 1);
         List<SheetForm.YearForm> years = form.getSheet().getYears();
-        return index >= 0 && index < years.size() ? java.util.Optional.of(years.get(index)) : java.util.Optional.empty();
+        return index >= 0 && index < years.size()
+                ? java.util.Optional.of(years.get(index))
+                : java.util.Optional.empty();
     }
 
     private static <T> void append(List<T> rows, Supplier<T> row) {

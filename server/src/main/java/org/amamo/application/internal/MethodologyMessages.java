@@ -17,16 +17,15 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  */
 final class MethodologyMessages {
 
-    private MethodologyMessages() {
-    }
+    private MethodologyMessages() {}
 
     /** A library message as a (serializable) resolvable: its key, its arguments, its English pattern. */
     static MessageSourceResolvable resolvable(Message message) {
         Object[] arguments = message.arguments().stream()
                 .map(argument -> argument instanceof Message nested ? resolvable(nested) : argument)
                 .toArray();
-        return new DefaultMessageSourceResolvable(new String[] {message.key()}, arguments,
-                message.pattern(Locale.ROOT));
+        return new DefaultMessageSourceResolvable(
+                new String[] {message.key()}, arguments, message.pattern(Locale.ROOT));
     }
 
     /** A refusal of {@code field} with {@code messageKey}, whose one argument is the library's reason. */
@@ -36,7 +35,8 @@ final class MethodologyMessages {
 
     /** Refusals of the site: each library error with its location ({@code path: message}). */
     static List<Refusal> siteRefusals(List<FieldError> errors) {
-        return errors.stream().map(error -> refusal("siteGeojson", "application.site.invalid", error.located()))
+        return errors.stream()
+                .map(error -> refusal("siteGeojson", "application.site.invalid", error.located()))
                 .toList();
     }
 }

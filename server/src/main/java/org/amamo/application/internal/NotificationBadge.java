@@ -32,10 +32,12 @@ class NotificationBadge implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
-            public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                    ModelAndView page) {
+            public void postHandle(
+                    HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
                 Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-                if (page != null && rendersPage(page) && signedIn != null
+                if (page != null
+                        && rendersPage(page)
+                        && signedIn != null
                         && signedIn.getPrincipal() instanceof AmamoPrincipal user) {
                     page.addObject(ATTRIBUTE, notifications.unread(user.userId()));
                 }
@@ -44,7 +46,8 @@ class NotificationBadge implements WebMvcConfigurer {
     }
 
     private static boolean rendersPage(ModelAndView page) {
-        return page.getViewName() != null ? !page.getViewName().startsWith("redirect:")
+        return page.getViewName() != null
+                ? !page.getViewName().startsWith("redirect:")
                 : page.getView() != null && !(page.getView() instanceof RedirectView);
     }
 }

@@ -1,6 +1,5 @@
 package org.amamo.application.internal;
 
-import org.amamo.platform.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.amamo.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +27,14 @@ class Notifications {
     }
 
     /** A notification as listed to its user. */
-    record Notification(long id, String messageKey, String argument, String link, Instant createdAt, boolean read) {
-    }
+    record Notification(long id, String messageKey, String argument, String link, Instant createdAt, boolean read) {}
 
     void send(Collection<Long> userIds, String messageKey, String argument, String link) {
         for (long userId : new LinkedHashSet<>(userIds)) {
-            jdbc.sql("INSERT INTO notification (user_id, message_key, argument, link, created_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(userId, messageKey, argument, link, SqlTime.utc(clock.instant())).update();
+            jdbc.sql(
+                            "INSERT INTO notification (user_id, message_key, argument, link, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(userId, messageKey, argument, link, SqlTime.utc(clock.instant()))
+                    .update();
         }
     }
 
@@ -44,18 +45,25 @@ class Notifications {
     }
 
     long unread(long userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ? AND read_at IS NULL").param(userId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ? AND read_at IS NULL")
+                .param(userId)
+                .query(Long.class)
+                .single();
     }
 
     void markAllRead(long userId) {
         jdbc.sql("UPDATE notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
-                .params(SqlTime.utc(clock.instant()), userId).update();
+                .params(SqlTime.utc(clock.instant()), userId)
+                .update();
     }
 
     private Notification map(ResultSet row, int rowNumber) throws SQLException {
-        return new Notification(row.getLong("id"), row.getString("message_key"), row.getString("argument"),
-                row.getString("link"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
+        return new Notification(
+                row.getLong("id"),
+                row.getString("message_key"),
+                row.getString("argument"),
+                row.getString("link"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
                 row.getObject("read_at", OffsetDateTime.class) != null);
     }
 }

@@ -1,8 +1,8 @@
 package org.amamo.application.internal;
 
-import org.amamo.programme.Programmes;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.programme.Programmes;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,10 +55,15 @@ class PublicProjectController {
 
     /** Anyone, signed in or not, may comment while the window is open (seed 002, 意見公募). */
     @PostMapping("/projects/{id}/comments")
-    String comment(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestParam(required = false) String authorName, @RequestParam(required = false) String body,
+    String comment(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String authorName,
+            @RequestParam(required = false) String body,
             RedirectAttributes redirect) {
-        if (service.find(id).filter(application -> application.status().isPublic()).isEmpty()) {
+        if (service.find(id)
+                .filter(application -> application.status().isPublic())
+                .isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         List<org.amamo.platform.Refusal> refusals = service.comment(id, authorName, body);

@@ -11,7 +11,8 @@ import java.util.List;
 record ResolvedPeople(List<Long> jointApplicantUserIds, List<Long> holderUserIds, List<BigDecimal> holderShares) {
 
     ResolvedPeople {
-        jointApplicantUserIds = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(jointApplicantUserIds));
+        jointApplicantUserIds =
+                java.util.Collections.unmodifiableList(new java.util.ArrayList<>(jointApplicantUserIds));
         holderUserIds = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(holderUserIds));
         holderShares = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(holderShares));
     }

@@ -1,11 +1,11 @@
 package org.amamo.application.internal;
 
-import org.amamo.platform.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.amamo.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,15 +27,19 @@ class ReviewRepository {
     }
 
     /** A comment from the public. */
-    record PublicComment(long id, String authorName, String body, Instant postedAt) {
-    }
+    record PublicComment(long id, String authorName, String body, Instant postedAt) {}
 
     boolean assign(long applicationId, long reviewerId) {
-        boolean already = jdbc.sql("SELECT COUNT(*) FROM review_assignment WHERE application_id = ? AND reviewer_id = ?")
-                .params(applicationId, reviewerId).query(Long.class).single() > 0;
+        boolean already =
+                jdbc.sql("SELECT COUNT(*) FROM review_assignment WHERE application_id = ? AND reviewer_id = ?")
+                                .params(applicationId, reviewerId)
+                                .query(Long.class)
+                                .single()
+                        > 0;
         if (!already) {
             jdbc.sql("INSERT INTO review_assignment (application_id, reviewer_id) VALUES (?, ?)")
-                    .params(applicationId, reviewerId).update();
+                    .params(applicationId, reviewerId)
+                    .update();
         }
         return !already;
     }
@@ -44,31 +48,42 @@ class ReviewRepository {
         return jdbc.sql("""
                 SELECT r.reviewer_id, u.full_name, r.findings, r.certainty_json, r.recorded_at
                   FROM review_assignment r JOIN user_account u ON u.id = r.reviewer_id
-                 WHERE r.application_id = ? ORDER BY u.full_name, r.reviewer_id""").param(applicationId)
-                .query(this::mapReview).list();
+                 WHERE r.application_id = ? ORDER BY u.full_name, r.reviewer_id""").param(applicationId).query(this::mapReview).list();
     }
 
     void record(long applicationId, long reviewerId, String findings, String certaintyJson, Instant now) {
         jdbc.sql("""
                 UPDATE review_assignment SET findings = ?, certainty_json = ?, recorded_at = ?
                  WHERE application_id = ? AND reviewer_id = ?""")
-                .params(findings, certaintyJson, SqlTime.utc(now), applicationId, reviewerId).update();
+                .params(findings, certaintyJson, SqlTime.utc(now), applicationId, reviewerId)
+                .update();
     }
 
     void comment(long applicationId, String authorName, String body, Instant now) {
         jdbc.sql("INSERT INTO public_comment (application_id, author_name, body, posted_at) VALUES (?, ?, ?, ?)")
-                .params(applicationId, authorName, body, SqlTime.utc(now)).update();
+                .params(applicationId, authorName, body, SqlTime.utc(now))
+                .update();
     }
 
     List<PublicComment> comments(long applicationId) {
-        return jdbc.sql("SELECT id, author_name, body, posted_at FROM public_comment WHERE application_id = ? ORDER BY id")
-                .param(applicationId).query((row, n) -> new PublicComment(row.getLong(1), row.getString(2),
-                        row.getString(3), row.getObject(4, OffsetDateTime.class).toInstant())).list();
+        return jdbc.sql(
+                        "SELECT id, author_name, body, posted_at FROM public_comment WHERE application_id = ? ORDER BY id")
+                .param(applicationId)
+                .query((row, n) -> new PublicComment(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getObject(4, OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     private Review mapReview(ResultSet row, int rowNumber) throws SQLException {
         OffsetDateTime recorded = row.getObject("recorded_at", OffsetDateTime.class);
-        return new Review(row.getLong("reviewer_id"), row.getString("full_name"), row.getString("findings"),
-                row.getString("certainty_json"), recorded == null ? null : recorded.toInstant());
+        return new Review(
+                row.getLong("reviewer_id"),
+                row.getString("full_name"),
+                row.getString("findings"),
+                row.getString("certainty_json"),
+                recorded == null ? null : recorded.toInstant());
     }
 }

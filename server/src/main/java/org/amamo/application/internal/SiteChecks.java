@@ -25,8 +25,7 @@ class SiteChecks {
     }
 
     /** Another application whose site overlaps this one in space and time. */
-    record SiteOverlap(long applicationId, String name, java.math.BigDecimal overlapHectares) {
-    }
+    record SiteOverlap(long applicationId, String name, java.math.BigDecimal overlapHectares) {}
 
     List<SiteOverlap> overlaps(StoredApplication application, ApplicationForm form) {
         if (form.getSiteGeojson() == null || form.getSiteGeojson().isBlank()) {
@@ -51,8 +50,11 @@ class SiteChecks {
         List<SiteOverlap> overlaps = new ArrayList<>();
         for (Overlap overlap : OverlapIndex.of(candidates).overlapsWith(accepted.value())) {
             long otherId = Long.parseLong(overlap.siteId());
-            String name = others.stream().filter(other -> other.applicationId() == otherId).findFirst()
-                    .map(ApplicationRepository.OtherSite::name).orElse("");
+            String name = others.stream()
+                    .filter(other -> other.applicationId() == otherId)
+                    .findFirst()
+                    .map(ApplicationRepository.OtherSite::name)
+                    .orElse("");
             overlaps.add(new SiteOverlap(otherId, name, overlap.overlapHectares()));
         }
         return overlaps;
@@ -62,12 +64,20 @@ class SiteChecks {
     record Period(LocalDate start, LocalDate endExclusive) {
 
         static Period of(SheetForm sheet) {
-            List<SheetForm.YearForm> years = sheet.getYears().stream().filter(year -> year.getStart() != null).toList();
+            List<SheetForm.YearForm> years = sheet.getYears().stream()
+                    .filter(year -> year.getStart() != null)
+                    .toList();
             if (years.isEmpty()) {
                 return new Period(null, null);
             }
-            LocalDate first = years.stream().map(SheetForm.YearForm::getStart).min(LocalDate::compareTo).orElseThrow();
-            LocalDate last = years.stream().map(SheetForm.YearForm::getStart).max(LocalDate::compareTo).orElseThrow();
+            LocalDate first = years.stream()
+                    .map(SheetForm.YearForm::getStart)
+                    .min(LocalDate::compareTo)
+                    .orElseThrow();
+            LocalDate last = years.stream()
+                    .map(SheetForm.YearForm::getStart)
+                    .max(LocalDate::compareTo)
+                    .orElseThrow();
             return new Period(first, last.plusYears(1));
         }
 

@@ -7,12 +7,31 @@ import java.time.LocalDate;
  * An application's own columns as stored; its lists (plants, applicants, holders) are loaded beside it.
  * {@code feeAmountYen} is the application fee recorded when the secretariat confirmed payment, null before.
  */
-record StoredApplication(long id, long projectId, Long continuesId, long ownerId, ApplicationStatus status,
-        String methodologyVersion, String feeInvoice, LocalDate hearingHeldOn, String hearingPlace,
-        String hearingRecord, Instant commentOpensAt, Instant commentClosesAt, Long certifiedUnits,
-        String certifiedResult, String certifiedVersion, Instant certifiedAt, Instant createdAt, Instant updatedAt,
-        Instant submittedAt, java.math.BigDecimal siteAreaHectares, String name, String prefecture,
-        String programmeCode, java.math.BigDecimal feeAmountYen) {
+record StoredApplication(
+        long id,
+        long projectId,
+        Long continuesId,
+        long ownerId,
+        ApplicationStatus status,
+        String methodologyVersion,
+        String feeInvoice,
+        LocalDate hearingHeldOn,
+        String hearingPlace,
+        String hearingRecord,
+        Instant commentOpensAt,
+        Instant commentClosesAt,
+        Long certifiedUnits,
+        String certifiedResult,
+        String certifiedVersion,
+        Instant certifiedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant submittedAt,
+        java.math.BigDecimal siteAreaHectares,
+        String name,
+        String prefecture,
+        String programmeCode,
+        java.math.BigDecimal feeAmountYen) {
 
     /** The project's public code: its id, zero-padded to four digits, as in serial numbers. */
     public String projectCode() {
@@ -20,7 +39,9 @@ record StoredApplication(long id, long projectId, Long continuesId, long ownerId
     }
 
     public boolean commentWindowOpenAt(Instant now) {
-        return status == ApplicationStatus.PUBLIC_COMMENT && commentOpensAt != null && !now.isBefore(commentOpensAt)
+        return status == ApplicationStatus.PUBLIC_COMMENT
+                && commentOpensAt != null
+                && !now.isBefore(commentOpensAt)
                 && now.isBefore(commentClosesAt);
     }
 }

@@ -15,8 +15,7 @@ final class TugboatForm {
     static final String VERSION = "yokohama-2019-reduction";
     static final String COMPONENT = "hybrid-tug";
 
-    private TugboatForm() {
-    }
+    private TugboatForm() {}
 
     static ApplicationForm complete(String name, String holderEmail) {
         ApplicationForm form = new ApplicationForm();

@@ -16,12 +16,11 @@ final class Workflow {
 
     static final int COMMENT_MAX = 4000;
 
-    private Workflow() {
-    }
+    private Workflow() {}
 
     /** Why {@code action} may not be taken now; empty when it may. */
-    static List<Refusal> check(WorkflowAction action, ApplicationStatus status, Set<Relation> relations,
-            String comment) {
+    static List<Refusal> check(
+            WorkflowAction action, ApplicationStatus status, Set<Relation> relations, String comment) {
         if (Collections.disjoint(action.takenBy(), relations)) {
             return List.of(Refusal.of("$", "workflow.not-yours", action.name()));
         }

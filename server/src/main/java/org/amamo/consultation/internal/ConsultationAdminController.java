@@ -21,8 +21,12 @@ class ConsultationAdminController {
     }
 
     @GetMapping("/secretariat/consultations")
-    String list(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) ConsultationStatus status,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+    String list(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @RequestParam(required = false) ConsultationStatus status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            Model model) {
         ConsultationService.Listing listing = consultations.list(user, false, status, q, page, null);
         model.addAttribute("listing", listing);
         model.addAttribute("refusals", listing.refusals());

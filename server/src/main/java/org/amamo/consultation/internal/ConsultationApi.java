@@ -39,24 +39,26 @@ class ConsultationApi {
     }
 
     /** A message for the thread. */
-    record MessageRequest(String body) {
-    }
+    record MessageRequest(String body) {}
 
     /** The secretariat's closing note. */
-    record CloseRequest(String note) {
-    }
+    record CloseRequest(String note) {}
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Consultations, newest activity first: the caller's own, or every one for the secretariat",
+    @Operation(
+            summary = "Consultations, newest activity first: the caller's own, or every one for the secretariat",
             description = "The secretariat may filter by status and by text in the title or the applicant's name "
                     + "or e-mail, and ask for only its own with mine=true.")
-    List<ConsultationSummary> list(@AuthenticationPrincipal AmamoPrincipal user,
+    List<ConsultationSummary> list(
+            @AuthenticationPrincipal AmamoPrincipal user,
             @RequestParam(required = false) ConsultationStatus status,
             @Parameter(description = "text in the title, applicant name or e-mail; at most 100 characters")
-            @RequestParam(required = false) String q,
+                    @RequestParam(required = false)
+                    String q,
             @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         ConsultationService.Listing listing = consultations.list(user, mine, status, q, page, size);
         if (!listing.refusals().isEmpty()) {
             throw new RefusedException(HttpStatus.BAD_REQUEST, listing.refusals());
@@ -74,15 +76,16 @@ class ConsultationApi {
 
     @PostMapping
     @PreAuthorize("hasRole('APPLICANT')")
-    @Operation(summary = "Open a consultation (applicant)",
+    @Operation(
+            summary = "Open a consultation (applicant)",
             description = "Prefecture as a JIS X 0401 code (\"14\"); ecosystems from seagrass, seaweed, tidal-flat, "
                     + "mangrove, seaweed-farm; the planned crediting period in whole years, at most 5, starting at "
                     + "most 5 years back. For a continued project, name it and describe changed implementers and "
                     + "activities.")
     @ApiResponse(responseCode = "201", description = "opened")
     @ApiResponse(responseCode = "400", description = "field errors; nothing is stored")
-    ResponseEntity<ConsultationDetail> open(@AuthenticationPrincipal AmamoPrincipal user,
-            @Valid @RequestBody ConsultationForm request) {
+    ResponseEntity<ConsultationDetail> open(
+            @AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody ConsultationForm request) {
         ConsultationService.Outcome outcome = answer(consultations.open(user, request.draft()));
         return ResponseEntity.status(HttpStatus.CREATED).body(detail(user, outcome.id()));
     }
@@ -91,8 +94,8 @@ class ConsultationApi {
     @PreAuthorize("hasAnyRole('APPLICANT', 'SECRETARIAT', 'ADMINISTRATOR')")
     @Operation(summary = "Post a message: the secretariat's answers the consultation, the applicant's reopens it")
     @ApiResponse(responseCode = "409", description = "the consultation has ended or holds the most messages allowed")
-    ConsultationDetail post(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestBody MessageRequest request) {
+    ConsultationDetail post(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody MessageRequest request) {
         answer(consultations.post(id, user, request.body()));
         return detail(user, id);
     }
@@ -100,8 +103,8 @@ class ConsultationApi {
     @PostMapping("/{id}/close")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @Operation(summary = "Close a consultation with a note (secretariat)")
-    ConsultationDetail close(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestBody CloseRequest request) {
+    ConsultationDetail close(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody CloseRequest request) {
         answer(consultations.close(id, user, request.note()));
         return detail(user, id);
     }
@@ -124,9 +127,11 @@ class ConsultationApi {
             return outcome;
         }
         String key = outcome.refusals().get(0).messageKey();
-        HttpStatus status = outcome.notFound() ? HttpStatus.NOT_FOUND
-                : key.equals("consultation.ended") || key.equals("consultation.messages.limit") ? HttpStatus.CONFLICT
-                : key.equals("consultation.applicant-only") ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        HttpStatus status = outcome.notFound()
+                ? HttpStatus.NOT_FOUND
+                : key.equals("consultation.ended") || key.equals("consultation.messages.limit")
+                        ? HttpStatus.CONFLICT
+                        : key.equals("consultation.applicant-only") ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
         throw new RefusedException(status, outcome.refusals());
     }
 }

@@ -33,8 +33,8 @@ class ConsultationController {
 
     @GetMapping("/consultations")
     @PreAuthorize("hasRole('APPLICANT')")
-    String mine(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) Integer page,
-            Model model) {
+    String mine(
+            @AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("listing", consultations.list(user, true, null, null, page, null));
         return "consultation/mine";
     }
@@ -48,8 +48,12 @@ class ConsultationController {
 
     @PostMapping("/consultations")
     @PreAuthorize("hasRole('APPLICANT')")
-    String open(@AuthenticationPrincipal AmamoPrincipal user, @Valid @ModelAttribute("form") ConsultationForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String open(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @Valid @ModelAttribute("form") ConsultationForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return form(model);
         }
@@ -70,8 +74,12 @@ class ConsultationController {
 
     @PostMapping("/consultations/{id}/messages")
     @PreAuthorize("hasAnyRole('APPLICANT', 'SECRETARIAT', 'ADMINISTRATOR')")
-    String post(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @Valid @ModelAttribute("message") MessageForm message, BindingResult binding, Model model,
+    String post(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("message") MessageForm message,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             ConsultationService.Outcome outcome = consultations.post(id, user, message.getBody());
@@ -100,8 +108,12 @@ class ConsultationController {
 
     @PostMapping("/secretariat/consultations/{id}/close")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String close(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @Valid @ModelAttribute("closing") ClosingForm closing, BindingResult binding, Model model,
+    String close(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("closing") ClosingForm closing,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             ConsultationService.Outcome outcome = consultations.close(id, user, closing.getNote());
@@ -123,10 +135,12 @@ class ConsultationController {
 
     /** The thread page, keeping a rejected message or closing form with its errors. */
     private String thread(AmamoPrincipal user, long id, Model model) {
-        ConsultationDetail consultation = consultations.visibleTo(id, user)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ConsultationDetail consultation =
+                consultations.visibleTo(id, user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("consultation", consultation);
-        model.addAttribute("party", Party.of(user, consultation.applicantId()).orElseThrow().name());
+        model.addAttribute(
+                "party",
+                Party.of(user, consultation.applicantId()).orElseThrow().name());
         if (!model.containsAttribute("message")) {
             model.addAttribute("message", new MessageForm());
         }

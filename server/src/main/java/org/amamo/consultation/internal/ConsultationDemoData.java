@@ -28,8 +28,8 @@ class ConsultationDemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final Clock clock;
 
-    ConsultationDemoData(ConsultationRepository repository, ConsultationService consultations, UserDirectory users,
-            Clock clock) {
+    ConsultationDemoData(
+            ConsultationRepository repository, ConsultationService consultations, UserDirectory users, Clock clock) {
         this.repository = repository;
         this.consultations = consultations;
         this.users = users;
@@ -42,8 +42,10 @@ class ConsultationDemoData implements ApplicationRunner {
         if (repository.any()) {
             return;
         }
-        AmamoPrincipal applicant = principal(users.findByEmail("applicant@amamo.example").orElseThrow());
-        AmamoPrincipal secretariat = principal(users.findByEmail("secretariat@amamo.example").orElseThrow());
+        AmamoPrincipal applicant =
+                principal(users.findByEmail("applicant@amamo.example").orElseThrow());
+        AmamoPrincipal secretariat =
+                principal(users.findByEmail("secretariat@amamo.example").orElseThrow());
         long id = open(applicant);
         consultations.post(id, applicant, """
                 昨年度と同じ方法（被度調査と坪刈り）で藻場面積を算定する予定です。
@@ -56,11 +58,19 @@ class ConsultationDemoData implements ApplicationRunner {
 
     private long open(AmamoPrincipal applicant) {
         LocalDate start = lastFiscalYearStart();
-        ConsultationDraft draft = new ConsultationDraft("横浜市 海の公園 アマモ場の保全・再生",
-                "横浜市金沢区の海の公園地先で、市民団体と漁協がアマモの種まき・移植と藻場のモニタリングを続けています。"
-                        + "昨年度に続き、藻場（海草）によるCO2吸収量のクレジット申請を検討しています。",
-                "14", "横浜市金沢区 海の公園地先", List.of("seagrass"), true, "横浜港アマモ場再生プロジェクト", true,
-                "地元のNPO法人が実施者に加わり、種子の採取と播種を担当します。", false, null, start,
+        ConsultationDraft draft = new ConsultationDraft(
+                "横浜市 海の公園 アマモ場の保全・再生",
+                "横浜市金沢区の海の公園地先で、市民団体と漁協がアマモの種まき・移植と藻場のモニタリングを続けています。" + "昨年度に続き、藻場（海草）によるCO2吸収量のクレジット申請を検討しています。",
+                "14",
+                "横浜市金沢区 海の公園地先",
+                List.of("seagrass"),
+                true,
+                "横浜港アマモ場再生プロジェクト",
+                true,
+                "地元のNPO法人が実施者に加わり、種子の採取と播種を担当します。",
+                false,
+                null,
+                start,
                 start.plusYears(1).minusDays(1));
         return consultations.open(applicant, draft).id();
     }
@@ -73,7 +83,14 @@ class ConsultationDemoData implements ApplicationRunner {
     }
 
     private static AmamoPrincipal principal(UserSummary user) {
-        return new AmamoPrincipal(user.userId(), user.email(), user.fullName(), user.organisationId(), user.roles(),
-                user.enabled(), false, null);
+        return new AmamoPrincipal(
+                user.userId(),
+                user.email(),
+                user.fullName(),
+                user.organisationId(),
+                user.roles(),
+                user.enabled(),
+                false,
+                null);
     }
 }

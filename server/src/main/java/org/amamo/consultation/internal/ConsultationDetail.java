@@ -13,11 +13,29 @@ import org.amamo.consultation.ConsultationStatus;
  * @param closeNote  the secretariat's note on closing; null unless CLOSED
  * @param endedAt    when it was closed or withdrawn; null while active
  */
-record ConsultationDetail(long id, long applicantId, String applicantName, String title, String summary,
-        String prefecture, String placeName, List<String> ecosystems, boolean continuation, String previousProject,
-        boolean implementersChanged, String implementerChanges, boolean activitiesChanged, String activityChanges,
-        LocalDate periodStart, LocalDate periodEnd, ConsultationStatus status, String closeNote, Instant endedAt,
-        Instant openedAt, Instant lastActivityAt, List<Message> messages) {
+record ConsultationDetail(
+        long id,
+        long applicantId,
+        String applicantName,
+        String title,
+        String summary,
+        String prefecture,
+        String placeName,
+        List<String> ecosystems,
+        boolean continuation,
+        String previousProject,
+        boolean implementersChanged,
+        String implementerChanges,
+        boolean activitiesChanged,
+        String activityChanges,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        ConsultationStatus status,
+        String closeNote,
+        Instant endedAt,
+        Instant openedAt,
+        Instant lastActivityAt,
+        List<Message> messages) {
 
     ConsultationDetail {
         ecosystems = List.copyOf(ecosystems);
@@ -25,6 +43,5 @@ record ConsultationDetail(long id, long applicantId, String applicantName, Strin
     }
 
     /** One message of the thread; {@code fromSecretariat} tells which side wrote it. */
-    record Message(long id, long authorId, String authorName, boolean fromSecretariat, String body, Instant postedAt) {
-    }
+    record Message(long id, long authorId, String authorName, boolean fromSecretariat, String body, Instant postedAt) {}
 }

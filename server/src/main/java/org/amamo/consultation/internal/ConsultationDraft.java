@@ -14,9 +14,20 @@ import org.amamo.platform.Refusal;
  * or several one-year periods at once), and it may reach back at most {@link #MAX_YEARS_BACK} years. Its end
  * may lie in the future: a consultation comes before the application, which must wait for the period to end.
  */
-record ConsultationDraft(String title, String summary, String prefecture, String placeName, List<String> ecosystems,
-        boolean continuation, String previousProject, boolean implementersChanged, String implementerChanges,
-        boolean activitiesChanged, String activityChanges, LocalDate periodStart, LocalDate periodEnd) {
+record ConsultationDraft(
+        String title,
+        String summary,
+        String prefecture,
+        String placeName,
+        List<String> ecosystems,
+        boolean continuation,
+        String previousProject,
+        boolean implementersChanged,
+        String implementerChanges,
+        boolean activitiesChanged,
+        String activityChanges,
+        LocalDate periodStart,
+        LocalDate periodEnd) {
 
     /** The longest crediting period one application may cover, in years. */
     static final int MAX_PERIOD_YEARS = 5;
@@ -53,7 +64,10 @@ record ConsultationDraft(String title, String summary, String prefecture, String
 
     private void continuationRefusals(List<Refusal> refusals) {
         if (!continuation) {
-            if (previousProject != null || implementersChanged || implementerChanges != null || activitiesChanged
+            if (previousProject != null
+                    || implementersChanged
+                    || implementerChanges != null
+                    || activitiesChanged
                     || activityChanges != null) {
                 refusals.add(Refusal.of("continuation", "consultation.continuation.required-for-changes"));
             }
@@ -81,13 +95,16 @@ record ConsultationDraft(String title, String summary, String prefecture, String
             return;
         }
         if (periodYears() == 0) {
-            refusals.add(Refusal.of("periodEnd", "consultation.period.whole-years",
-                    periodStart.plusYears(1).minusDays(1).toString(), MAX_PERIOD_YEARS));
+            refusals.add(Refusal.of(
+                    "periodEnd",
+                    "consultation.period.whole-years",
+                    periodStart.plusYears(1).minusDays(1).toString(),
+                    MAX_PERIOD_YEARS));
         }
         LocalDate earliest = today.minusYears(MAX_YEARS_BACK);
         if (periodStart.isBefore(earliest)) {
-            refusals.add(Refusal.of("periodStart", "consultation.period.too-far-back", MAX_YEARS_BACK,
-                    earliest.toString()));
+            refusals.add(
+                    Refusal.of("periodStart", "consultation.period.too-far-back", MAX_YEARS_BACK, earliest.toString()));
         }
     }
 

@@ -62,10 +62,22 @@ public class ConsultationForm {
 
     /** The entered values, stripped, blanks as null. */
     ConsultationDraft draft() {
-        return new ConsultationDraft(strip(title), strip(summary), strip(prefecture), strip(placeName),
-                ecosystems == null ? List.of() : ecosystems.stream().map(ConsultationForm::strip).toList(),
-                continuation, strip(previousProject), implementersChanged, strip(implementerChanges),
-                activitiesChanged, strip(activityChanges), periodStart, periodEnd);
+        return new ConsultationDraft(
+                strip(title),
+                strip(summary),
+                strip(prefecture),
+                strip(placeName),
+                ecosystems == null
+                        ? List.of()
+                        : ecosystems.stream().map(ConsultationForm::strip).toList(),
+                continuation,
+                strip(previousProject),
+                implementersChanged,
+                strip(implementerChanges),
+                activitiesChanged,
+                strip(activityChanges),
+                periodStart,
+                periodEnd);
     }
 
     private static String strip(String text) {

@@ -31,6 +31,7 @@ class ConsultationService implements Consultations {
 
     /** The most messages one consultation holds; past it, the applicant should apply or open a new one. */
     static final int MESSAGES_MAX = 200;
+
     static final int MESSAGE_MAX = 4000;
     static final int CLOSE_NOTE_MAX = 2000;
     /** The longest search text a list accepts. */
@@ -69,8 +70,7 @@ class ConsultationService implements Consultations {
     }
 
     /** One page of a list; {@code refusals} says why the request could not be answered. */
-    record Listing(List<ConsultationSummary> rows, int number, int size, boolean hasNext, List<Refusal> refusals) {
-    }
+    record Listing(List<ConsultationSummary> rows, int number, int size, boolean hasNext, List<Refusal> refusals) {}
 
     @Override
     @Transactional(readOnly = true)
@@ -89,12 +89,21 @@ class ConsultationService implements Consultations {
      * and by text in the title or the applicant's name or e-mail), anyone else only their own.
      */
     @Transactional(readOnly = true)
-    Listing list(AmamoPrincipal viewer, boolean onlyOwn, ConsultationStatus status, String text, Integer page,
+    Listing list(
+            AmamoPrincipal viewer,
+            boolean onlyOwn,
+            ConsultationStatus status,
+            String text,
+            Integer page,
             Integer size) {
         int rows = Pages.size(size);
         int number = Pages.number(page);
         if (text != null && text.strip().length() > SEARCH_MAX) {
-            return new Listing(List.of(), number, rows, false,
+            return new Listing(
+                    List.of(),
+                    number,
+                    rows,
+                    false,
                     List.of(Refusal.of("q", "consultation.search.too-long", SEARCH_MAX)));
         }
         Long applicant = onlyOwn || !viewer.isSecretariat() ? viewer.userId() : null;
@@ -106,7 +115,9 @@ class ConsultationService implements Consultations {
     /** The consultation, if it exists and {@code viewer} is its applicant or the secretariat. */
     @Transactional(readOnly = true)
     Optional<ConsultationDetail> visibleTo(long id, AmamoPrincipal viewer) {
-        return consultations.find(id).filter(found -> Party.of(viewer, found.applicantId()).isPresent());
+        return consultations
+                .find(id)
+                .filter(found -> Party.of(viewer, found.applicantId()).isPresent());
     }
 
     /** Opens a consultation for {@code applicant}, or says what to fix. */
@@ -154,7 +165,8 @@ class ConsultationService implements Consultations {
     @Transactional
     Outcome close(long id, AmamoPrincipal secretariat, String note) {
         Optional<ConsultationRepository.Locked> locked = consultations.lock(id);
-        if (locked.isEmpty() || Party.of(secretariat, locked.get().applicantId()).orElse(null) != Party.SECRETARIAT) {
+        if (locked.isEmpty()
+                || Party.of(secretariat, locked.get().applicantId()).orElse(null) != Party.SECRETARIAT) {
             return Outcome.refused(NOT_FOUND);
         }
         if (!locked.get().status().active()) {

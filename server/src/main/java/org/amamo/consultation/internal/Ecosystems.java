@@ -8,8 +8,7 @@ final class Ecosystems {
     /** In the order the form offers them. */
     static final List<String> KEYS = List.of("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm");
 
-    private Ecosystems() {
-    }
+    private Ecosystems() {}
 
     static boolean known(String key) {
         return KEYS.contains(key);

@@ -9,7 +9,8 @@ import org.amamo.identity.AmamoPrincipal;
  * secretariat member who opened a consultation of their own takes part in it as its applicant.
  */
 enum Party {
-    APPLICANT, SECRETARIAT;
+    APPLICANT,
+    SECRETARIAT;
 
     /** The side {@code user} takes in a consultation opened by {@code applicantId}; empty for an outsider. */
     static Optional<Party> of(AmamoPrincipal user, long applicantId) {

@@ -9,10 +9,10 @@ import java.util.stream.IntStream;
  */
 final class Prefectures {
 
-    static final List<String> CODES = IntStream.rangeClosed(1, 47).mapToObj(n -> String.format("%02d", n)).toList();
+    static final List<String> CODES =
+            IntStream.rangeClosed(1, 47).mapToObj(n -> String.format("%02d", n)).toList();
 
-    private Prefectures() {
-    }
+    private Prefectures() {}
 
     static boolean known(String code) {
         return CODES.contains(code);

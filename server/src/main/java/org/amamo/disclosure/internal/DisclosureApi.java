@@ -26,7 +26,11 @@ class DisclosureApi {
     private final ObjectMapper json;
     private final Programmes programmes;
 
-    DisclosureApi(Statistics statistics, OffsetUsage usage, CertifiedProjects projects, ObjectMapper json,
+    DisclosureApi(
+            Statistics statistics,
+            OffsetUsage usage,
+            CertifiedProjects projects,
+            ObjectMapper json,
             Programmes programmes) {
         this.statistics = statistics;
         this.usage = usage;
@@ -42,16 +46,18 @@ class DisclosureApi {
     }
 
     @GetMapping("/statistics/offsets")
-    @Operation(summary = "Offset usage: credits retired per programme, fiscal year (April-March, by the retirement "
-            + "date in Japan) and purpose, with the project's credit type, ecosystem and prefecture (JIS code); "
-            + "imported rows are a programme's offsets recorded before the system")
+    @Operation(
+            summary = "Offset usage: credits retired per programme, fiscal year (April-March, by the retirement "
+                    + "date in Japan) and purpose, with the project's credit type, ecosystem and prefecture (JIS code); "
+                    + "imported rows are a programme's offsets recorded before the system")
     List<OffsetUsage.Row> offsets(@RequestParam(required = false) String programme) {
         return usage.rows(programme == null || programme.isBlank() ? null : programme);
     }
 
     @GetMapping(value = "/projects/certified.geojson", produces = "application/geo+json")
-    @Operation(summary = "Certified projects' sites as a GeoJSON FeatureCollection (WGS84); with programme=CODE "
-            + "only that programme's (an unknown code: every project)")
+    @Operation(
+            summary = "Certified projects' sites as a GeoJSON FeatureCollection (WGS84); with programme=CODE "
+                    + "only that programme's (an unknown code: every project)")
     JsonNode sites(@RequestParam(required = false) String programme) throws Exception {
         String code = programmes.known(programme);
         ObjectNode collection = json.createObjectNode().put("type", "FeatureCollection");
@@ -63,9 +69,14 @@ class DisclosureApi {
             ObjectNode feature = features.addObject().put("type", "Feature");
             feature.set("geometry", geometry(json.readTree(project.siteGeojson())));
             ObjectNode properties = feature.putObject("properties");
-            properties.put("applicationId", project.applicationId()).put("projectCode", project.projectCode())
-                    .put("name", project.name()).put("prefecture", project.prefecture())
-                    .put("certifiedTonnes", BigDecimal.valueOf(project.certifiedUnits(), 1).toPlainString())
+            properties
+                    .put("applicationId", project.applicationId())
+                    .put("projectCode", project.projectCode())
+                    .put("name", project.name())
+                    .put("prefecture", project.prefecture())
+                    .put(
+                            "certifiedTonnes",
+                            BigDecimal.valueOf(project.certifiedUnits(), 1).toPlainString())
                     .put("certifiedFiscalYear", project.certifiedFiscalYear())
                     .put("methodologyVersion", project.methodologyVersion())
                     .put("programme", project.programmeCode())

@@ -41,13 +41,31 @@ class DisclosureController {
      */
     @GetMapping("/projects.csv")
     ResponseEntity<byte[]> projectsCsv() {
-        CsvTable csv = new CsvTable("project_code", "application_id", "name", "prefecture", "ecosystems",
-                "certified_fiscal_year", "certified_t_co2", "site_area_ha", "methodology_version", "certified_at", "url");
+        CsvTable csv = new CsvTable(
+                "project_code",
+                "application_id",
+                "name",
+                "prefecture",
+                "ecosystems",
+                "certified_fiscal_year",
+                "certified_t_co2",
+                "site_area_ha",
+                "methodology_version",
+                "certified_at",
+                "url");
         for (CertifiedProject project : projects.all()) {
-            csv.row(project.projectCode(), project.applicationId(), project.name(), project.prefecture(),
-                    String.join(" ", project.ecosystems()), project.certifiedFiscalYear(),
-                    CsvTable.tonnes(project.certifiedUnits()), project.siteAreaHectares(), project.methodologyVersion(),
-                    project.certifiedAt(), "/applications/" + project.applicationId());
+            csv.row(
+                    project.projectCode(),
+                    project.applicationId(),
+                    project.name(),
+                    project.prefecture(),
+                    String.join(" ", project.ecosystems()),
+                    project.certifiedFiscalYear(),
+                    CsvTable.tonnes(project.certifiedUnits()),
+                    project.siteAreaHectares(),
+                    project.methodologyVersion(),
+                    project.certifiedAt(),
+                    "/applications/" + project.applicationId());
         }
         return csv.download("projects.csv");
     }
@@ -77,11 +95,27 @@ class DisclosureController {
      */
     @GetMapping("/statistics/offsets.csv")
     ResponseEntity<byte[]> offsetsCsv(@RequestParam(required = false) String programme) {
-        CsvTable csv = new CsvTable("programme", "fiscal_year", "source", "purpose", "credit_type", "project_code",
-                "ecosystem", "prefecture", "t_co2");
+        CsvTable csv = new CsvTable(
+                "programme",
+                "fiscal_year",
+                "source",
+                "purpose",
+                "credit_type",
+                "project_code",
+                "ecosystem",
+                "prefecture",
+                "t_co2");
         for (OffsetUsage.Row row : usage.rows(programme(programme))) {
-            csv.row(row.programme(), row.fiscalYear(), row.source(), row.purpose(), row.creditType(), row.projectCode(),
-                    row.ecosystem(), row.prefecture(), row.tonnes());
+            csv.row(
+                    row.programme(),
+                    row.fiscalYear(),
+                    row.source(),
+                    row.purpose(),
+                    row.creditType(),
+                    row.projectCode(),
+                    row.ecosystem(),
+                    row.prefecture(),
+                    row.tonnes());
         }
         return csv.download("offsets.csv");
     }
@@ -97,11 +131,22 @@ class DisclosureController {
      */
     @GetMapping("/statistics.csv")
     ResponseEntity<byte[]> csv() {
-        CsvTable csv = new CsvTable("fiscal_year", "source", "sites", "t_co2", "hectares", "average_price_jpy",
+        CsvTable csv = new CsvTable(
+                "fiscal_year",
+                "source",
+                "sites",
+                "t_co2",
+                "hectares",
+                "average_price_jpy",
                 "reported_average_price_jpy");
         for (YearlyStatistic year : statistics.yearly()) {
-            csv.row(year.fiscalYear(), year.imported() ? "imported" : "system", year.certifiedSites(),
-                    year.certifiedTonnes(), year.certifiedHectares(), year.averagePriceJpy(),
+            csv.row(
+                    year.fiscalYear(),
+                    year.imported() ? "imported" : "system",
+                    year.certifiedSites(),
+                    year.certifiedTonnes(),
+                    year.certifiedHectares(),
+                    year.averagePriceJpy(),
                     year.reportedAveragePriceJpy());
         }
         return csv.download("statistics.csv");
@@ -117,8 +162,12 @@ class DisclosureController {
 
     @PostMapping("/secretariat/statistics/history")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String importYear(@AuthenticationPrincipal AmamoPrincipal user, @Valid @ModelAttribute("form") HistoryForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String importYear(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @Valid @ModelAttribute("form") HistoryForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             FormErrors.reject(binding, statistics.importYear(form, user.userId()));
         }

@@ -33,14 +33,17 @@ class DisclosureDemoData implements ApplicationRunner {
         if (!statistics.imported().isEmpty()) {
             return;
         }
-        long secretariat = users.withRole(Role.SECRETARIAT).stream().findFirst().map(UserSummary::userId).orElseThrow();
+        long secretariat = users.withRole(Role.SECRETARIAT).stream()
+                .findFirst()
+                .map(UserSummary::userId)
+                .orElseThrow();
         year(secretariat, 2020, 1, "22.8", "10.6", "13157", "取引単価は13,157円超（税抜き）");
         year(secretariat, 2021, 4, "80.4", "30.0", "72816", null);
         year(secretariat, 2022, 21, "3733.1", "1100.4", "84198", "一部のみ売買");
     }
 
-    private void year(long secretariat, int fiscalYear, int sites, String tonnes, String hectares, String price,
-            String note) {
+    private void year(
+            long secretariat, int fiscalYear, int sites, String tonnes, String hectares, String price, String note) {
         HistoryForm form = new HistoryForm();
         form.setFiscalYear(fiscalYear);
         form.setCertifiedSites(sites);

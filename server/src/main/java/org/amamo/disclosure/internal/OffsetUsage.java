@@ -34,6 +34,7 @@ class OffsetUsage {
 
     /** Purposes in the order of seed 001's table, then {@link #UNSPECIFIED} for imported records. */
     static final List<String> PURPOSES = List.of("EVENT", "CORPORATE", "PRODUCT", "INDIVIDUAL", "OTHER");
+
     static final String UNSPECIFIED = "UNSPECIFIED";
     static final String UNKNOWN = "unknown";
 
@@ -42,7 +43,10 @@ class OffsetUsage {
     private final Programmes programmes;
     private final ProgrammeRecords records;
 
-    OffsetUsage(RetirementStatistics retirements, CertifiedProjects projects, Programmes programmes,
+    OffsetUsage(
+            RetirementStatistics retirements,
+            CertifiedProjects projects,
+            Programmes programmes,
             ProgrammeRecords records) {
         this.retirements = retirements;
         this.projects = projects;
@@ -62,8 +66,16 @@ class OffsetUsage {
      * @param prefecture  the project's JIS prefecture code, {@code unknown}, or null for imported records
      * @param tonnes      t-CO2 (one decimal)
      */
-    record Row(String programme, int fiscalYear, String source, String purpose, String creditType,
-            String projectCode, String ecosystem, String prefecture, BigDecimal tonnes) {
+    record Row(
+            String programme,
+            int fiscalYear,
+            String source,
+            String purpose,
+            String creditType,
+            String projectCode,
+            String ecosystem,
+            String prefecture,
+            BigDecimal tonnes) {
 
         boolean imported() {
             return "imported".equals(source);
@@ -71,13 +83,16 @@ class OffsetUsage {
     }
 
     /** One fiscal year's usage by purpose, live or imported (separate rows, as in the certification record). */
-    record Year(int fiscalYear, boolean imported, Map<String, BigDecimal> byPurpose, BigDecimal total) {
-    }
+    record Year(int fiscalYear, boolean imported, Map<String, BigDecimal> byPurpose, BigDecimal total) {}
 
     /** The whole picture for one programme or for all. */
-    record Summary(List<Year> years, List<String> purposes, Map<String, BigDecimal> byEcosystem,
-            Map<String, BigDecimal> byPrefecture, BigDecimal liveTotal, BigDecimal importedTotal) {
-    }
+    record Summary(
+            List<Year> years,
+            List<String> purposes,
+            Map<String, BigDecimal> byEcosystem,
+            Map<String, BigDecimal> byPrefecture,
+            BigDecimal liveTotal,
+            BigDecimal importedTotal) {}
 
     /** Every row, of one programme (by code) or of all when {@code programmeCode} is null. */
     List<Row> rows(String programmeCode) {
@@ -93,8 +108,14 @@ class OffsetUsage {
                 continue;
             }
             CertifiedProject project = byProject.get(group.projectCode());
-            rows.add(new Row(programme, group.fiscalYear(), "system", group.purpose().toLowerCase(Locale.ROOT),
-                    group.creditType().name().toLowerCase(Locale.ROOT), group.projectCode(), ecosystem(project),
+            rows.add(new Row(
+                    programme,
+                    group.fiscalYear(),
+                    "system",
+                    group.purpose().toLowerCase(Locale.ROOT),
+                    group.creditType().name().toLowerCase(Locale.ROOT),
+                    group.projectCode(),
+                    ecosystem(project),
                     project == null || project.prefecture() == null ? UNKNOWN : project.prefecture(),
                     BigDecimal.valueOf(group.units(), 1)));
         }
@@ -102,11 +123,21 @@ class OffsetUsage {
             if (programmeCode != null && !programmeCode.equals(programme.code())) {
                 continue;
             }
-            records.imported(programme.code()).stream().filter(ProgrammeRecords.ImportedRecord::offset)
-                    .forEach(record -> rows.add(new Row(programme.code(), record.fiscalYear(), "imported", null, null,
-                            null, null, null, record.tonnes())));
+            records.imported(programme.code()).stream()
+                    .filter(ProgrammeRecords.ImportedRecord::offset)
+                    .forEach(record -> rows.add(new Row(
+                            programme.code(),
+                            record.fiscalYear(),
+                            "imported",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            record.tonnes())));
         }
-        rows.sort(Comparator.comparingInt(Row::fiscalYear).thenComparing(Row::programme)
+        rows.sort(Comparator.comparingInt(Row::fiscalYear)
+                .thenComparing(Row::programme)
                 .thenComparing(Row::imported, Comparator.reverseOrder()));
         return rows;
     }
@@ -133,8 +164,11 @@ class OffsetUsage {
             }
         }
         List<Year> result = new ArrayList<>();
-        years.forEach((key, byPurpose) -> result.add(new Year(Integer.parseInt(key.substring(0, key.indexOf(':'))),
-                key.endsWith(":0"), byPurpose, byPurpose.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
+        years.forEach((key, byPurpose) -> result.add(new Year(
+                Integer.parseInt(key.substring(0, key.indexOf(':'))),
+                key.endsWith(":0"),
+                byPurpose,
+                byPurpose.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
         boolean anyImported = result.stream().anyMatch(Year::imported);
         List<String> purposes = new ArrayList<>(PURPOSES);
         if (anyImported) {

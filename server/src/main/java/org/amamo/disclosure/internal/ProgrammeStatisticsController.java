@@ -30,8 +30,8 @@ class ProgrammeStatisticsController {
     private final OffsetUsage usage;
     private final PublishedNotices notices;
 
-    ProgrammeStatisticsController(Programmes programmes, ProgrammeRecords records, OffsetUsage usage,
-            PublishedNotices notices) {
+    ProgrammeStatisticsController(
+            Programmes programmes, ProgrammeRecords records, OffsetUsage usage, PublishedNotices notices) {
         this.programmes = programmes;
         this.records = records;
         this.usage = usage;
@@ -39,12 +39,13 @@ class ProgrammeStatisticsController {
     }
 
     /** A year of a programme's imported record: removals and reductions certified, credits used for offsets. */
-    record HistoryYear(int fiscalYear, BigDecimal removalsCertified, BigDecimal reductionsCertified, BigDecimal offset) {
-    }
+    record HistoryYear(
+            int fiscalYear, BigDecimal removalsCertified, BigDecimal reductionsCertified, BigDecimal offset) {}
 
     @GetMapping("/programmes/{code}/statistics")
     String statistics(@PathVariable String code, Model model) {
-        Programme programme = programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Programme programme =
+                programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<ProgrammeRecords.ImportedRecord> imported = records.imported(code);
         model.addAttribute("programme", programme);
         model.addAttribute("years", historyYears(imported));
@@ -58,12 +59,14 @@ class ProgrammeStatisticsController {
     static List<HistoryYear> historyYears(List<ProgrammeRecords.ImportedRecord> imported) {
         Map<Integer, BigDecimal[]> byYear = new TreeMap<>();
         for (ProgrammeRecords.ImportedRecord record : imported) {
-            BigDecimal[] sums = byYear.computeIfAbsent(record.fiscalYear(),
-                    year -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] sums = byYear.computeIfAbsent(
+                    record.fiscalYear(), year -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             int slot = record.offset() ? 2 : "REMOVAL".equals(record.creditType()) ? 0 : 1;
             sums[slot] = sums[slot].add(record.tonnes());
         }
-        return byYear.entrySet().stream().map(entry -> new HistoryYear(entry.getKey(), entry.getValue()[0],
-                entry.getValue()[1], entry.getValue()[2])).toList();
+        return byYear.entrySet().stream()
+                .map(entry ->
+                        new HistoryYear(entry.getKey(), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2]))
+                .toList();
     }
 }

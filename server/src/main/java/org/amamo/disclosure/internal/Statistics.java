@@ -44,15 +44,16 @@ class Statistics {
     List<YearlyStatistic> yearly() {
         List<YearlyStatistic> rows = new ArrayList<>(imported());
         rows.addAll(counted());
-        rows.sort(Comparator.comparingInt(YearlyStatistic::fiscalYear).thenComparing(YearlyStatistic::imported,
-                Comparator.reverseOrder()));
+        rows.sort(Comparator.comparingInt(YearlyStatistic::fiscalYear)
+                .thenComparing(YearlyStatistic::imported, Comparator.reverseOrder()));
         return rows;
     }
 
     private List<YearlyStatistic> counted() {
         Map<Integer, List<CertifiedProject>> byYear = new TreeMap<>();
         for (CertifiedProject project : projects.all()) {
-            byYear.computeIfAbsent(project.certifiedFiscalYear(), year -> new ArrayList<>()).add(project);
+            byYear.computeIfAbsent(project.certifiedFiscalYear(), year -> new ArrayList<>())
+                    .add(project);
         }
         // A year with trades but no certification still gets a row, so that its prices are not lost.
         Map<Integer, Map<PriceSource, BigDecimal>> priced = new TreeMap<>();
@@ -63,14 +64,24 @@ class Statistics {
         }
         List<YearlyStatistic> rows = new ArrayList<>();
         byYear.forEach((year, certified) -> {
-            BigDecimal tonnes = certified.stream().map(p -> BigDecimal.valueOf(p.certifiedUnits(), 1))
+            BigDecimal tonnes = certified.stream()
+                    .map(p -> BigDecimal.valueOf(p.certifiedUnits(), 1))
                     .reduce(BigDecimal.valueOf(0, 1), BigDecimal::add);
-            BigDecimal hectares = certified.stream().map(CertifiedProject::siteAreaHectares)
-                    .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
+            BigDecimal hectares = certified.stream()
+                    .map(CertifiedProject::siteAreaHectares)
+                    .filter(java.util.Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
                     .setScale(1, RoundingMode.HALF_UP);
             Map<PriceSource, BigDecimal> price = priced.getOrDefault(year, Map.of());
-            rows.add(new YearlyStatistic(year, certified.size(), tonnes, hectares, price.get(PriceSource.ROUND), false,
-                    null, price.get(PriceSource.REPORTED)));
+            rows.add(new YearlyStatistic(
+                    year,
+                    certified.size(),
+                    tonnes,
+                    hectares,
+                    price.get(PriceSource.ROUND),
+                    false,
+                    null,
+                    price.get(PriceSource.REPORTED)));
         });
         return rows;
     }
@@ -79,15 +90,25 @@ class Statistics {
         return jdbc.sql("""
                 SELECT fiscal_year, certified_sites, certified_tonnes, certified_hectares, average_price_jpy, note
                   FROM historical_statistic ORDER BY fiscal_year""")
-                .query((row, n) -> new YearlyStatistic(row.getInt(1), row.getInt(2), row.getBigDecimal(3),
-                        row.getBigDecimal(4), row.getBigDecimal(5), true, row.getString(6))).list();
+                .query((row, n) -> new YearlyStatistic(
+                        row.getInt(1),
+                        row.getInt(2),
+                        row.getBigDecimal(3),
+                        row.getBigDecimal(4),
+                        row.getBigDecimal(5),
+                        true,
+                        row.getString(6)))
+                .list();
     }
 
     /** Records a year from before the system; one record per year. */
     @Transactional
     List<Refusal> importYear(HistoryForm form, long secretariatId) {
         boolean taken = jdbc.sql("SELECT COUNT(*) FROM historical_statistic WHERE fiscal_year = ?")
-                .param(form.getFiscalYear()).query(Long.class).single() > 0;
+                        .param(form.getFiscalYear())
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (taken) {
             return List.of(Refusal.of("fiscalYear", "history.year.taken", form.getFiscalYear()));
         }
@@ -95,16 +116,26 @@ class Statistics {
                 INSERT INTO historical_statistic (fiscal_year, certified_sites, certified_tonnes, certified_hectares,
                                                   average_price_jpy, note, source, entered_by, entered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(form.getFiscalYear(), form.getCertifiedSites(), form.getCertifiedTonnes(),
-                        form.getCertifiedHectares(), form.getAveragePriceJpy(), blankToNull(form.getNote()),
-                        form.getSource().strip(), secretariatId, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .params(
+                        form.getFiscalYear(),
+                        form.getCertifiedSites(),
+                        form.getCertifiedTonnes(),
+                        form.getCertifiedHectares(),
+                        form.getAveragePriceJpy(),
+                        blankToNull(form.getNote()),
+                        form.getSource().strip(),
+                        secretariatId,
+                        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .update();
         return List.of();
     }
 
     @Transactional
     boolean deleteYear(int fiscalYear) {
-        return jdbc.sql("DELETE FROM historical_statistic WHERE fiscal_year = ?").param(fiscalYear).update() == 1;
+        return jdbc.sql("DELETE FROM historical_statistic WHERE fiscal_year = ?")
+                        .param(fiscalYear)
+                        .update()
+                == 1;
     }
 
     private static String blankToNull(String text) {

@@ -10,11 +10,24 @@ import java.math.BigDecimal;
  * in that fiscal year; {@code reportedAveragePriceJpy} is that of bilateral trades reported with a price, shown
  * apart because nobody verified them.
  */
-record YearlyStatistic(int fiscalYear, int certifiedSites, BigDecimal certifiedTonnes, BigDecimal certifiedHectares,
-        BigDecimal averagePriceJpy, boolean imported, String note, BigDecimal reportedAveragePriceJpy) {
+record YearlyStatistic(
+        int fiscalYear,
+        int certifiedSites,
+        BigDecimal certifiedTonnes,
+        BigDecimal certifiedHectares,
+        BigDecimal averagePriceJpy,
+        boolean imported,
+        String note,
+        BigDecimal reportedAveragePriceJpy) {
 
-    YearlyStatistic(int fiscalYear, int certifiedSites, BigDecimal certifiedTonnes, BigDecimal certifiedHectares,
-            BigDecimal averagePriceJpy, boolean imported, String note) {
+    YearlyStatistic(
+            int fiscalYear,
+            int certifiedSites,
+            BigDecimal certifiedTonnes,
+            BigDecimal certifiedHectares,
+            BigDecimal averagePriceJpy,
+            boolean imported,
+            String note) {
         this(fiscalYear, certifiedSites, certifiedTonnes, certifiedHectares, averagePriceJpy, imported, note, null);
     }
 }

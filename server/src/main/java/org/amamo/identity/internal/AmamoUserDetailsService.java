@@ -22,7 +22,8 @@ class AmamoUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
-        return users.findByEmail(email).map(user -> user.principal(clock.instant()))
+        return users.findByEmail(email)
+                .map(user -> user.principal(clock.instant()))
                 .orElseThrow(() -> new UsernameNotFoundException("no user with this e-mail"));
     }
 }

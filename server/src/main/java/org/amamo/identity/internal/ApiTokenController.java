@@ -29,8 +29,8 @@ class ApiTokenController {
     }
 
     @PostMapping("/account/tokens")
-    String create(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name,
-            Model model) {
+    String create(
+            @AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name, Model model) {
         ApiTokenService.Created created = tokens.create(user.userId(), name);
         model.addAttribute("tokens", tokens.list(user.userId()));
         model.addAttribute("refusals", created.refusals());

@@ -2,6 +2,7 @@ package org.amamo.identity.internal;
 
 import static org.amamo.platform.SqlTime.instant;
 import static org.amamo.platform.SqlTime.utc;
+
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,12 +43,10 @@ class ApiTokenService {
     }
 
     /** A token as listed to its owner: never the token itself. */
-    record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
-    }
+    record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
 
     /** The outcome of creating a token: the token text to show once, or why it was refused. */
-    record Created(String token, List<Refusal> refusals) {
-    }
+    record Created(String token, List<Refusal> refusals) {}
 
     @Transactional
     Created create(long userId, String name) {
@@ -55,7 +54,9 @@ class ApiTokenService {
             return new Created(null, List.of(Refusal.of("name", "token.name.invalid")));
         }
         long active = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL")
-                .param(userId).query(Long.class).single();
+                .param(userId)
+                .query(Long.class)
+                .single();
         if (active >= MAX_ACTIVE_TOKENS_PER_USER) {
             return new Created(null, List.of(Refusal.of("name", "token.limit", MAX_ACTIVE_TOKENS_PER_USER)));
         }
@@ -65,7 +66,8 @@ class ApiTokenService {
         jdbc.sql("""
                 INSERT INTO api_token (user_id, name, token_prefix, token_sha256, created_at)
                 VALUES (?, ?, ?, ?, ?)
-                """).params(userId, name.strip(), token.substring(0, 12), Sha256.hex(token), utc(clock.instant()))
+                """)
+                .params(userId, name.strip(), token.substring(0, 12), Sha256.hex(token), utc(clock.instant()))
                 .update();
         return new Created(token, List.of());
     }
@@ -82,7 +84,9 @@ class ApiTokenService {
     @Transactional
     boolean revoke(long userId, long tokenId) {
         return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
-                .params(utc(clock.instant()), tokenId, userId).update() == 1;
+                        .params(utc(clock.instant()), tokenId, userId)
+                        .update()
+                == 1;
     }
 
     /**
@@ -102,15 +106,22 @@ class ApiTokenService {
         Instant stale = now.minus(LAST_USE_RESOLUTION);
         Instant lastUsedAt = holder.get().tokenLastUsedAt();
         if (lastUsedAt == null || lastUsedAt.isBefore(stale)) {
-            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
-                    .params(utc(now), holder.get().tokenId(), utc(stale)).update();
+            jdbc.sql(
+                            "UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+                    .params(utc(now), holder.get().tokenId(), utc(stale))
+                    .update();
         }
         return Optional.of(holder.get().user().principal(now))
                 .filter(principal -> principal.isEnabled() && principal.isAccountNonLocked());
     }
 
     private TokenView mapView(ResultSet row, int rowNumber) throws SQLException {
-        return new TokenView(row.getLong("id"), row.getString("name"), row.getString("token_prefix"),
-                instant(row, "created_at"), instant(row, "last_used_at"), instant(row, "revoked_at"));
+        return new TokenView(
+                row.getLong("id"),
+                row.getString("name"),
+                row.getString("token_prefix"),
+                instant(row, "created_at"),
+                instant(row, "last_used_at"),
+                instant(row, "revoked_at"));
     }
 }

@@ -44,23 +44,29 @@ class IdentityApi {
     @GetMapping("/users")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @Operation(summary = "Search users by name, e-mail or organisation (secretariat)")
-    List<UserSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+    List<UserSummary> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Role role,
             @RequestParam(defaultValue = "0") int page) {
-        return administration.search(q, role, page).stream().map(StoredUser::summary).toList();
+        return administration.search(q, role, page).stream()
+                .map(StoredUser::summary)
+                .toList();
     }
 
     /** The roles a user should hold from now on. */
-    record RolesRequest(@NotNull(message = "{validation.required}") Set<Role> roles) {
-    }
+    record RolesRequest(
+            @NotNull(message = "{validation.required}") Set<Role> roles) {}
 
     /** Whether the account may log in and use its API tokens. */
-    record EnabledRequest(@NotNull(message = "{validation.required}") Boolean enabled) {
-    }
+    record EnabledRequest(
+            @NotNull(message = "{validation.required}") Boolean enabled) {}
 
     @PutMapping("/users/{id}/roles")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @Operation(summary = "Replace a user's roles (secretariat; secretariat and administrator roles: administrator)")
-    UserSummary assignRoles(@AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id,
+    UserSummary assignRoles(
+            @AuthenticationPrincipal AmamoPrincipal actor,
+            @PathVariable long id,
             @Valid @RequestBody RolesRequest request) {
         return answer(id, administration.assignRoles(actor, id, request.roles()));
     }
@@ -68,7 +74,9 @@ class IdentityApi {
     @PutMapping("/users/{id}/enabled")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @Operation(summary = "Enable or disable a user's account (secretariat)")
-    UserSummary setEnabled(@AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id,
+    UserSummary setEnabled(
+            @AuthenticationPrincipal AmamoPrincipal actor,
+            @PathVariable long id,
             @Valid @RequestBody EnabledRequest request) {
         return answer(id, administration.setEnabled(actor, id, request.enabled()));
     }

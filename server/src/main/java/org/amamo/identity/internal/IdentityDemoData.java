@@ -43,16 +43,29 @@ class IdentityDemoData implements ApplicationRunner {
         long coop = users.insertOrganisation("横浜市漁業協同組合", null, clock.instant());
         long buyer = users.insertOrganisation("みなとみらい商事株式会社", "7000012050002", clock.instant());
         user("admin@amamo.example", "管理 太郎", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.ADMINISTRATOR));
-        user("secretariat@amamo.example", "事務局 花子", AccountKind.ORGANISATION, scheme,
-                EnumSet.of(Role.SECRETARIAT));
+        user("secretariat@amamo.example", "事務局 花子", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.SECRETARIAT));
         user("reviewer@amamo.example", "審査 一郎", AccountKind.INDIVIDUAL, null, EnumSet.of(Role.REVIEWER));
-        user("applicant@amamo.example", "海野 藻子", AccountKind.ORGANISATION, coop,
+        user(
+                "applicant@amamo.example",
+                "海野 藻子",
+                AccountKind.ORGANISATION,
+                coop,
                 EnumSet.of(Role.APPLICANT, Role.HOLDER));
         user("buyer@amamo.example", "港 買太", AccountKind.ORGANISATION, buyer, EnumSet.of(Role.HOLDER));
     }
 
     private void user(String email, String name, AccountKind kind, Long organisationId, Set<Role> roles) {
-        users.insertUser(new UserRepository.NewUser(kind, email, passwords.encode(PASSWORD), name, organisationId,
-                null, "神奈川県横浜市中区本町1-1", "045-000-0000", roles), clock.instant());
+        users.insertUser(
+                new UserRepository.NewUser(
+                        kind,
+                        email,
+                        passwords.encode(PASSWORD),
+                        name,
+                        organisationId,
+                        null,
+                        "神奈川県横浜市中区本町1-1",
+                        "045-000-0000",
+                        roles),
+                clock.instant());
     }
 }

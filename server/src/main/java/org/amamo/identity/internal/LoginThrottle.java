@@ -30,7 +30,10 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
     private final int maxFailures;
     private final Duration lockDuration;
 
-    LoginThrottle(UserRepository users, Clock clock, @Value("${amamo.login.max-failures}") int maxFailures,
+    LoginThrottle(
+            UserRepository users,
+            Clock clock,
+            @Value("${amamo.login.max-failures}") int maxFailures,
             @Value("${amamo.login.lock-minutes}") int lockMinutes) {
         this.users = users;
         this.clock = clock;
@@ -40,8 +43,9 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String email = request.getParameter("username");
         if (exception instanceof BadCredentialsException && email != null && !email.isBlank()) {
             users.recordFailedLogin(email, maxFailures, clock.instant().plus(lockDuration));
@@ -56,8 +60,9 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException, ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
         if (authentication.getPrincipal() instanceof AmamoPrincipal principal) {
             users.recordSuccessfulLogin(principal.userId());
         }

@@ -26,8 +26,8 @@ class RegistrationController {
     }
 
     @PostMapping("/register")
-    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding,
-            RedirectAttributes redirect) {
+    String register(
+            @Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding, RedirectAttributes redirect) {
         List<Refusal> refusals = registration.check(form);
         FormErrors.reject(binding, refusals);
         if (binding.hasErrors()) {

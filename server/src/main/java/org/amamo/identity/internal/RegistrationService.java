@@ -40,7 +40,9 @@ class RegistrationService {
         if (!organisation && !isBlank(form.getCorporateNumber())) {
             refusals.add(Refusal.of("corporateNumber", "registration.corporate-number.individual"));
         }
-        if (organisation && !isBlank(form.getCorporateNumber()) && users.corporateNumberTaken(strip(form.getCorporateNumber()))) {
+        if (organisation
+                && !isBlank(form.getCorporateNumber())
+                && users.corporateNumberTaken(strip(form.getCorporateNumber()))) {
             refusals.add(Refusal.of("corporateNumber", "registration.corporate-number.taken"));
         }
         if (form.getPassword() != null && !form.getPassword().equals(form.getPasswordConfirmation())) {
@@ -57,13 +59,21 @@ class RegistrationService {
     long register(RegistrationForm form) {
         Long organisationId = null;
         if (form.getKind() == AccountKind.ORGANISATION) {
-            organisationId = users.insertOrganisation(strip(form.getOrganisationName()),
-                    blankToNull(form.getCorporateNumber()), clock.instant());
+            organisationId = users.insertOrganisation(
+                    strip(form.getOrganisationName()), blankToNull(form.getCorporateNumber()), clock.instant());
         }
-        return users.insertUser(new UserRepository.NewUser(form.getKind(), form.getEmail(),
-                passwords.encode(form.getPassword()), strip(form.getFullName()), organisationId,
-                blankToNull(form.getTitle()), strip(form.getAddress()), strip(form.getPhone()),
-                SELF_REGISTERED_ROLES), clock.instant());
+        return users.insertUser(
+                new UserRepository.NewUser(
+                        form.getKind(),
+                        form.getEmail(),
+                        passwords.encode(form.getPassword()),
+                        strip(form.getFullName()),
+                        organisationId,
+                        blankToNull(form.getTitle()),
+                        strip(form.getAddress()),
+                        strip(form.getPhone()),
+                        SELF_REGISTERED_ROLES),
+                clock.instant());
     }
 
     private static boolean isBlank(String text) {

@@ -26,7 +26,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    private static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
@@ -48,32 +49,41 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(
-                        new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
-                        .anyRequest().authenticated())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
-                        .requestMatchers("/secretariat/**").hasAnyRole("SECRETARIAT", "ADMINISTRATOR")
-                        .requestMatchers("/account/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/register", "/projects/*/comments").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(login -> login.loginPage("/login").successHandler(throttle).failureHandler(throttle)
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
+                        .hasRole("ADMINISTRATOR")
+                        .requestMatchers("/secretariat/**")
+                        .hasAnyRole("SECRETARIAT", "ADMINISTRATOR")
+                        .requestMatchers("/account/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/register", "/projects/*/comments")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(login -> login.loginPage("/login")
+                        .successHandler(throttle)
+                        .failureHandler(throttle)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(
+                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 }

@@ -30,8 +30,11 @@ class UserAdminController {
     }
 
     @GetMapping("/secretariat/users")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Role role,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         List<StoredUser> users = administration.search(q, role, page);
         model.addAttribute("users", users);
         model.addAttribute("q", q);
@@ -44,23 +47,29 @@ class UserAdminController {
 
     @GetMapping("/secretariat/users/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("user", administration.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "user", administration.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("roles", Role.values());
         return "identity/user";
     }
 
     @PostMapping("/secretariat/users/{id}/roles")
-    String assignRoles(@AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id,
-            @RequestParam(name = "roles", required = false) Set<Role> roles, RedirectAttributes redirect) {
-        List<Refusal> refusals = administration.assignRoles(actor, id,
-                roles == null ? EnumSet.noneOf(Role.class) : roles);
+    String assignRoles(
+            @AuthenticationPrincipal AmamoPrincipal actor,
+            @PathVariable long id,
+            @RequestParam(name = "roles", required = false) Set<Role> roles,
+            RedirectAttributes redirect) {
+        List<Refusal> refusals =
+                administration.assignRoles(actor, id, roles == null ? EnumSet.noneOf(Role.class) : roles);
         return done(redirect, id, refusals, "users.roles.saved");
     }
 
     @PostMapping("/secretariat/users/{id}/enabled")
-    String setEnabled(@AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id,
-            @RequestParam boolean enabled, RedirectAttributes redirect) {
+    String setEnabled(
+            @AuthenticationPrincipal AmamoPrincipal actor,
+            @PathVariable long id,
+            @RequestParam boolean enabled,
+            RedirectAttributes redirect) {
         List<Refusal> refusals = administration.setEnabled(actor, id, enabled);
         return done(redirect, id, refusals, enabled ? "users.enabled" : "users.disabled");
     }

@@ -72,7 +72,8 @@ class UserAdministration {
         if (actor.userId() == userId && !enabled) {
             return List.of(Refusal.of("enabled", "users.disable-self"));
         }
-        boolean privileged = target.roles().contains(Role.ADMINISTRATOR) || target.roles().contains(Role.SECRETARIAT);
+        boolean privileged =
+                target.roles().contains(Role.ADMINISTRATOR) || target.roles().contains(Role.SECRETARIAT);
         if (privileged && !actor.has(Role.ADMINISTRATOR)) {
             return List.of(Refusal.of("enabled", "users.disable.administrator-only"));
         }

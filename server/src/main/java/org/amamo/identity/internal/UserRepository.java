@@ -1,6 +1,7 @@
 package org.amamo.identity.internal;
 
 import static org.amamo.platform.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,18 +51,25 @@ class UserRepository {
 
     boolean emailTaken(String email) {
         return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE email = ?")
-                .param(normaliseEmail(email)).query(Long.class).single() > 0;
+                        .param(normaliseEmail(email))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     boolean corporateNumberTaken(String corporateNumber) {
         return jdbc.sql("SELECT COUNT(*) FROM organisation WHERE corporate_number = ?")
-                .param(corporateNumber).query(Long.class).single() > 0;
+                        .param(corporateNumber)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     long insertOrganisation(String name, String corporateNumber, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO organisation (name, corporate_number, created_at) VALUES (?, ?, ?)")
-                .params(name, corporateNumber, utc(now)).update(keys, "id");
+                .params(name, corporateNumber, utc(now))
+                .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
@@ -72,8 +80,16 @@ class UserRepository {
                                           phone, enabled, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)
                 """)
-                .params(user.kind().name(), normaliseEmail(user.email()), user.passwordHash(), user.fullName(),
-                        user.organisationId(), user.title(), user.address(), user.phone(), utc(now))
+                .params(
+                        user.kind().name(),
+                        normaliseEmail(user.email()),
+                        user.passwordHash(),
+                        user.fullName(),
+                        user.organisationId(),
+                        user.title(),
+                        user.address(),
+                        user.phone(),
+                        utc(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         replaceRoles(id, user.roles());
@@ -81,7 +97,8 @@ class UserRepository {
     }
 
     Optional<StoredUser> findByEmail(String email) {
-        return jdbc.sql(SELECT_USER_AND_ROLES + " WHERE u.email = ?").param(normaliseEmail(email))
+        return jdbc.sql(SELECT_USER_AND_ROLES + " WHERE u.email = ?")
+                .param(normaliseEmail(email))
                 .query(this::oneUserWithRoles);
     }
 
@@ -90,8 +107,7 @@ class UserRepository {
     }
 
     /** The holder of an active (not revoked) API token, found by the token's SHA-256 digest. */
-    record TokenHolder(long tokenId, Instant tokenLastUsedAt, StoredUser user) {
-    }
+    record TokenHolder(long tokenId, Instant tokenLastUsedAt, StoredUser user) {}
 
     /**
      * The user whose active API token has this digest, with the token's id and last use: one statement, since it
@@ -119,33 +135,46 @@ class UserRepository {
         return jdbc.sql(SELECT_USER + """
                  WHERE u.enabled AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?)
                  ORDER BY u.full_name, u.id
-                """).param(role.name()).query(this::mapUser).list().stream().map(this::withRoles).toList();
+                """).param(role.name()).query(this::mapUser).list().stream()
+                .map(this::withRoles)
+                .toList();
     }
 
     /** One page of users whose name, e-mail or organisation contains {@code text}, optionally with a role. */
     List<StoredUser> search(String text, Role role, int offset, int limit) {
         String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
-        return jdbc.sql(SELECT_USER + """
+        return jdbc
+                .sql(SELECT_USER + """
                  WHERE (LOWER(u.full_name) LIKE :p OR u.email LIKE :p OR LOWER(COALESCE(o.name, '')) LIKE :p)
                    AND (CAST(:role AS VARCHAR(20)) IS NULL
                         OR EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role))
                  ORDER BY u.id
                  LIMIT :limit OFFSET :offset
                 """)
-                .param("p", pattern).param("role", role == null ? null : role.name())
-                .param("limit", limit).param("offset", offset)
-                .query(this::mapUser).list().stream().map(this::withRoles).toList();
+                .param("p", pattern)
+                .param("role", role == null ? null : role.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::mapUser)
+                .list()
+                .stream()
+                .map(this::withRoles)
+                .toList();
     }
 
     void replaceRoles(long userId, Set<Role> roles) {
         jdbc.sql("DELETE FROM user_role WHERE user_id = ?").param(userId).update();
         for (Role role : roles) {
-            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(userId, role.name()).update();
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)")
+                    .params(userId, role.name())
+                    .update();
         }
     }
 
     void setEnabled(long userId, boolean enabled) {
-        jdbc.sql("UPDATE user_account SET enabled = ? WHERE id = ?").params(enabled, userId).update();
+        jdbc.sql("UPDATE user_account SET enabled = ? WHERE id = ?")
+                .params(enabled, userId)
+                .update();
     }
 
     /**
@@ -159,12 +188,16 @@ class UserRepository {
                        failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END
                  WHERE email = :email
                 """)
-                .param("max", maxFailures).param("until", utc(lockUntil)).param("email", normaliseEmail(email))
+                .param("max", maxFailures)
+                .param("until", utc(lockUntil))
+                .param("email", normaliseEmail(email))
                 .update();
     }
 
     void recordSuccessfulLogin(long userId) {
-        jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(userId).update();
+        jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = ?")
+                .param(userId)
+                .update();
     }
 
     /** Reads the rows of {@link #SELECT_USER_AND_ROLES}: the user, if any, with the roles of all its rows. */
@@ -203,8 +236,13 @@ class UserRepository {
     }
 
     private StoredUser withRoles(StoredUser user) {
-        Set<Role> roles = jdbc.sql("SELECT role FROM user_role WHERE user_id = ?").param(user.id())
-                .query(String.class).list().stream().map(Role::valueOf)
+        Set<Role> roles = jdbc
+                .sql("SELECT role FROM user_role WHERE user_id = ?")
+                .param(user.id())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return user.withRoles(roles);
     }
@@ -212,17 +250,34 @@ class UserRepository {
     private StoredUser mapUser(ResultSet row, int rowNumber) throws SQLException {
         Long organisationId = row.getObject("organisation_id", Long.class);
         OffsetDateTime lockedUntil = row.getObject("locked_until", OffsetDateTime.class);
-        return new StoredUser(row.getLong("id"), AccountKind.valueOf(row.getString("kind")), row.getString("email"),
-                row.getString("password_hash"), row.getString("full_name"),
-                organisationId, row.getString("organisation_name"),
-                row.getString("corporate_number"), row.getString("title"), row.getString("address"),
-                row.getString("phone"), row.getBoolean("enabled"), row.getInt("failed_logins"),
+        return new StoredUser(
+                row.getLong("id"),
+                AccountKind.valueOf(row.getString("kind")),
+                row.getString("email"),
+                row.getString("password_hash"),
+                row.getString("full_name"),
+                organisationId,
+                row.getString("organisation_name"),
+                row.getString("corporate_number"),
+                row.getString("title"),
+                row.getString("address"),
+                row.getString("phone"),
+                row.getBoolean("enabled"),
+                row.getInt("failed_logins"),
                 lockedUntil == null ? null : lockedUntil.toInstant(),
-                row.getObject("created_at", OffsetDateTime.class).toInstant(), Set.of());
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                Set.of());
     }
 
     /** A user about to be stored. */
-    record NewUser(AccountKind kind, String email, String passwordHash, String fullName, Long organisationId,
-            String title, String address, String phone, Set<Role> roles) {
-    }
+    record NewUser(
+            AccountKind kind,
+            String email,
+            String passwordHash,
+            String fullName,
+            Long organisationId,
+            String title,
+            String address,
+            String phone,
+            Set<Role> roles) {}
 }

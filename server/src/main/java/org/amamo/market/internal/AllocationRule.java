@@ -46,16 +46,13 @@ final class AllocationRule {
     /** Units of 0.1 t-CO2 per tonne: amounts divide by this. */
     private static final BigDecimal UNITS_PER_TONNE = BigDecimal.TEN;
 
-    private AllocationRule() {
-    }
+    private AllocationRule() {}
 
     /** A lot on offer: a consignment of {@code units} of one project; lower ids were consigned earlier. */
-    record Lot(long id, String projectCode, long units) {
-    }
+    record Lot(long id, String projectCode, long units) {}
 
     /** A bid: {@code projectCode} null for any project; {@code priceJpy} per t-CO2. */
-    record Bid(long id, String projectCode, long units, BigDecimal priceJpy, Instant placedAt) {
-    }
+    record Bid(long id, String projectCode, long units, BigDecimal priceJpy, Instant placedAt) {}
 
     /** Units of one lot awarded to one bid, at the bid's price. */
     record Award(long bidId, long lotId, long units, BigDecimal priceJpy) {
@@ -82,7 +79,8 @@ final class AllocationRule {
         TreeMap<BigDecimal, List<Bid>> levels = new TreeMap<>(Comparator.reverseOrder());
         for (Bid bid : bids) {
             if (bid.units() > 0 && bid.priceJpy().compareTo(minimumPriceJpy) >= 0) {
-                levels.computeIfAbsent(bid.priceJpy(), price -> new ArrayList<>()).add(bid);
+                levels.computeIfAbsent(bid.priceJpy(), price -> new ArrayList<>())
+                        .add(bid);
             }
         }
         List<Award> awards = new ArrayList<>();
@@ -90,19 +88,25 @@ final class AllocationRule {
             TreeSet<String> projects = new TreeSet<>();
             level.stream().map(Bid::projectCode).filter(Objects::nonNull).forEach(projects::add);
             for (String project : projects) {
-                serve(level.stream().filter(bid -> project.equals(bid.projectCode())).toList(),
-                        lotIds(byId, project), left, awards);
+                serve(
+                        level.stream()
+                                .filter(bid -> project.equals(bid.projectCode()))
+                                .toList(),
+                        lotIds(byId, project),
+                        left,
+                        awards);
             }
-            serve(level.stream().filter(bid -> bid.projectCode() == null).toList(), lotIds(byId, null), left,
-                    awards);
+            serve(level.stream().filter(bid -> bid.projectCode() == null).toList(), lotIds(byId, null), left, awards);
         }
         return awards;
     }
 
     /** The lots a group may take from, in consignment order: one project's, or all for {@code null}. */
     private static List<Long> lotIds(Map<Long, Lot> lots, String projectCode) {
-        return lots.values().stream().filter(lot -> projectCode == null || projectCode.equals(lot.projectCode()))
-                .map(Lot::id).toList();
+        return lots.values().stream()
+                .filter(lot -> projectCode == null || projectCode.equals(lot.projectCode()))
+                .map(Lot::id)
+                .toList();
     }
 
     /** Serves one group of bids at one price from the lots' remaining units (rule 4 and 5). */
@@ -139,8 +143,10 @@ final class AllocationRule {
         }
         long given = 0;
         for (Bid bid : ordered) {
-            long share = BigInteger.valueOf(bid.units()).multiply(BigInteger.valueOf(supply))
-                    .divide(BigInteger.valueOf(demand)).longValueExact();
+            long share = BigInteger.valueOf(bid.units())
+                    .multiply(BigInteger.valueOf(supply))
+                    .divide(BigInteger.valueOf(demand))
+                    .longValueExact();
             shares.put(bid.id(), share);
             given += share;
         }

@@ -8,6 +8,12 @@ import java.math.BigDecimal;
  * buyer's behalf (then with the beneficiary and the emissions offset, which the retirement record discloses), and
  * whether the results may name the buyer.
  */
-record BidTerms(String projectCode, long creditUnits, BigDecimal priceJpy, String purpose, boolean retireAtOnce,
-        String beneficiary, String emissionsOffset, boolean discloseName) {
-}
+record BidTerms(
+        String projectCode,
+        long creditUnits,
+        BigDecimal priceJpy,
+        String purpose,
+        boolean retireAtOnce,
+        String beneficiary,
+        String emissionsOffset,
+        boolean discloseName) {}

@@ -27,6 +27,7 @@ class Bidding {
 
     /** The most active bids one buyer may hold in one round. */
     static final int MAX_BIDS_PER_BUYER = 20;
+
     static final int MAX_BENEFICIARY_LENGTH = 200;
     static final int MAX_EMISSIONS_LENGTH = 500;
 
@@ -63,24 +64,26 @@ class Bidding {
     }
 
     Verdict<Long> change(AmamoPrincipal user, long bidId, BidTerms terms) {
-        return own(user, bidId).orElseGet(() -> underLock(store.bid(bidId).orElseThrow().roundId(), round -> {
-            Verdict<Long> refused = check(round, terms);
-            if (refused != null) {
-                return refused;
-            }
-            store.updateBid(bidId, terms, clock.instant());
-            return Verdict.done(bidId);
-        }));
+        return own(user, bidId)
+                .orElseGet(() -> underLock(store.bid(bidId).orElseThrow().roundId(), round -> {
+                    Verdict<Long> refused = check(round, terms);
+                    if (refused != null) {
+                        return refused;
+                    }
+                    store.updateBid(bidId, terms, clock.instant());
+                    return Verdict.done(bidId);
+                }));
     }
 
     Verdict<Long> withdraw(AmamoPrincipal user, long bidId) {
-        return own(user, bidId).orElseGet(() -> underLock(store.bid(bidId).orElseThrow().roundId(), round -> {
-            if (!round.takesBids(clock.instant())) {
-                return windowRefusal(round);
-            }
-            store.withdrawBid(bidId, clock.instant());
-            return Verdict.done(bidId);
-        }));
+        return own(user, bidId)
+                .orElseGet(() -> underLock(store.bid(bidId).orElseThrow().roundId(), round -> {
+                    if (!round.takesBids(clock.instant())) {
+                        return windowRefusal(round);
+                    }
+                    store.withdrawBid(bidId, clock.instant());
+                    return Verdict.done(bidId);
+                }));
     }
 
     /** Refuses a bid that is not the user's own active bid, or a user who is no buyer. */
@@ -111,7 +114,8 @@ class Bidding {
     }
 
     private static Verdict<Long> windowRefusal(Round round) {
-        return round.status() == RoundStatus.OPEN ? Verdict.conflict("$", "market.bid.outside-window")
+        return round.status() == RoundStatus.OPEN
+                ? Verdict.conflict("$", "market.bid.outside-window")
                 : Verdict.conflict("$", "market.bid.round-not-open");
     }
 
@@ -123,8 +127,10 @@ class Bidding {
         if (!projectOffered) {
             refusals.add(Refusal.of("projectCode", "market.bid.project-not-offered"));
         }
-        long offered = lots.stream().filter(lot -> terms.projectCode() == null
-                || lot.projectCode().equals(terms.projectCode())).mapToLong(Consignment::creditUnits).sum();
+        long offered = lots.stream()
+                .filter(lot -> terms.projectCode() == null || lot.projectCode().equals(terms.projectCode()))
+                .mapToLong(Consignment::creditUnits)
+                .sum();
         if (terms.creditUnits() < 1) {
             refusals.add(Refusal.of("creditUnits", "market.quantity.invalid"));
         } else if (projectOffered && terms.creditUnits() > offered) {
@@ -134,14 +140,19 @@ class Bidding {
         if (price.isPresent()) {
             refusals.add(price.get());
         } else if (terms.priceJpy().compareTo(round.minimumPriceJpy()) < 0) {
-            refusals.add(Refusal.of("priceJpy", "market.bid.below-minimum", round.minimumPriceJpy().toPlainString()));
+            refusals.add(Refusal.of(
+                    "priceJpy",
+                    "market.bid.below-minimum",
+                    round.minimumPriceJpy().toPlainString()));
         }
         if (terms.purpose() == null || !registry.retirementPurposes().contains(terms.purpose())) {
             refusals.add(Refusal.of("purpose", "market.bid.purpose"));
         }
         if (terms.retireAtOnce()) {
-            Rounds.text(terms.beneficiary(), "beneficiary", MAX_BENEFICIARY_LENGTH).ifPresent(refusals::add);
-            Rounds.text(terms.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH).ifPresent(refusals::add);
+            Rounds.text(terms.beneficiary(), "beneficiary", MAX_BENEFICIARY_LENGTH)
+                    .ifPresent(refusals::add);
+            Rounds.text(terms.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH)
+                    .ifPresent(refusals::add);
         }
         return refusals;
     }

@@ -62,12 +62,20 @@ class ContractNotes {
                 {"market.offer.project", allocation.projectName() + " (" + allocation.projectCode() + ")"},
                 {"market.offer.vintage", Integer.toString(allocation.vintage())},
                 {"market.offer.batch", allocation.batchSerial()},
-                {"market.quantity.tonnes", java.math.BigDecimal.valueOf(allocation.creditUnits(), 1).toPlainString()},
+                {
+                    "market.quantity.tonnes",
+                    java.math.BigDecimal.valueOf(allocation.creditUnits(), 1).toPlainString()
+                },
                 {"market.price.per-tonne", yen(allocation.priceJpy())},
                 {"market.amount", yen(allocation.amountJpy())},
                 {"market.payment.due", dates.dateTime(allocation.paymentDueAt())},
-                {"market.note.delivery", text(allocation.retireAtOnce() ? "market.note.delivery.retire"
-                        : "market.note.delivery.transfer", locale)}};
+                {
+                    "market.note.delivery",
+                    text(
+                            allocation.retireAtOnce() ? "market.note.delivery.retire" : "market.note.delivery.transfer",
+                            locale)
+                }
+            };
             for (String[] row : rows) {
                 PdfPCell cell = new PdfPCell(new Phrase(text(row[0], locale), label));
                 cell.setGrayFill(0.93f);

@@ -37,8 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MarketAccountController {
 
     private static final List<String> CONSIGN_FIELDS = List.of("holding", "tonnes");
-    private static final List<String> BID_FIELDS = List.of("projectCode", "tonnes", "priceJpy", "purpose",
-            "beneficiary", "emissionsOffset");
+    private static final List<String> BID_FIELDS =
+            List.of("projectCode", "tonnes", "priceJpy", "purpose", "beneficiary", "emissionsOffset");
     private static final List<String> TRADE_FIELDS = List.of("holding", "toAccountId", "tonnes", "priceJpy");
 
     private final Rounds rounds;
@@ -50,8 +50,14 @@ class MarketAccountController {
     private final ContractNotes notes;
     private final MarketPublicController publicPages;
 
-    MarketAccountController(Rounds rounds, Bidding bidding, Settlement settlement, ReportedTrades trades,
-            MarketQueries queries, MarketSettlement registry, ContractNotes notes,
+    MarketAccountController(
+            Rounds rounds,
+            Bidding bidding,
+            Settlement settlement,
+            ReportedTrades trades,
+            MarketQueries queries,
+            MarketSettlement registry,
+            ContractNotes notes,
             MarketPublicController publicPages) {
         this.rounds = rounds;
         this.bidding = bidding;
@@ -81,14 +87,21 @@ class MarketAccountController {
     }
 
     @PostMapping("/account/market/rounds/{id}/consign")
-    String consign(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @ModelAttribute("consign") ConsignForm form, BindingResult binding, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String consign(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @ModelAttribute("consign") ConsignForm form,
+            BindingResult binding,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Optional<long[]> holding = MarketForms.holding(form.getHolding());
         Optional<Long> units = MarketForms.units(form.getTonnes());
         Verdict<Long> verdict = holding.isEmpty() || units.isEmpty()
-                ? Verdict.invalid(holding.isEmpty() ? List.of(Refusal.of("holding", "market.required"))
-                        : List.of(Refusal.of("tonnes", "market.quantity.invalid")))
+                ? Verdict.invalid(
+                        holding.isEmpty()
+                                ? List.of(Refusal.of("holding", "market.required"))
+                                : List.of(Refusal.of("tonnes", "market.quantity.invalid")))
                 : rounds.consign(user, id, holding.get()[0], holding.get()[1], units.get(), form.getRequestKey());
         if (verdict.refused()) {
             MarketForms.reject(binding, verdict.refusals(), CONSIGN_FIELDS);
@@ -101,11 +114,18 @@ class MarketAccountController {
     }
 
     @PostMapping("/account/market/rounds/{id}/bids")
-    String bid(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @ModelAttribute("bid") BidForm form, BindingResult binding, Model model, HttpServletResponse response,
+    String bid(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @ModelAttribute("bid") BidForm form,
+            BindingResult binding,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        Verdict<Long> verdict = !Bidding.buyer(user) ? Verdict.forbidden("market.bid.not-buyer")
-                : form.terms().map(terms -> bidding.place(user, id, terms))
+        Verdict<Long> verdict = !Bidding.buyer(user)
+                ? Verdict.forbidden("market.bid.not-buyer")
+                : form.terms()
+                        .map(terms -> bidding.place(user, id, terms))
                         .orElseGet(MarketAccountController::badTonnes);
         if (verdict.refused()) {
             return refusedBid(user, id, verdict, binding, model, response);
@@ -115,11 +135,18 @@ class MarketAccountController {
     }
 
     @PostMapping("/account/market/bids/{id}")
-    String change(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @ModelAttribute("bid") BidForm form, BindingResult binding, Model model, HttpServletResponse response,
+    String change(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @ModelAttribute("bid") BidForm form,
+            BindingResult binding,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        Verdict<Long> verdict = !Bidding.buyer(user) ? Verdict.forbidden("market.bid.not-buyer")
-                : form.terms().map(terms -> bidding.change(user, id, terms))
+        Verdict<Long> verdict = !Bidding.buyer(user)
+                ? Verdict.forbidden("market.bid.not-buyer")
+                : form.terms()
+                        .map(terms -> bidding.change(user, id, terms))
                         .orElseGet(MarketAccountController::badTonnes);
         long roundId = queries.bid(id).map(MarketViews.BidView::roundId).orElse(-1L);
         if (verdict.refused()) {
@@ -130,8 +157,12 @@ class MarketAccountController {
     }
 
     @PostMapping("/account/market/bids/{id}/withdraw")
-    String withdraw(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String withdraw(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Verdict<Long> verdict = bidding.withdraw(user, id);
         if (verdict.refused()) {
             return refused(verdict, model, response);
@@ -144,9 +175,15 @@ class MarketAccountController {
         return Verdict.invalid(List.of(Refusal.of("tonnes", "market.quantity.invalid")));
     }
 
-    private String refusedBid(AmamoPrincipal user, long roundId, Verdict<Long> verdict, BindingResult binding,
-            Model model, HttpServletResponse response) {
-        if (verdict.status() == HttpStatus.FORBIDDEN || verdict.status() == HttpStatus.NOT_FOUND
+    private String refusedBid(
+            AmamoPrincipal user,
+            long roundId,
+            Verdict<Long> verdict,
+            BindingResult binding,
+            Model model,
+            HttpServletResponse response) {
+        if (verdict.status() == HttpStatus.FORBIDDEN
+                || verdict.status() == HttpStatus.NOT_FOUND
                 || queries.publicRound(roundId).isEmpty()) {
             return refused(verdict, model, response);
         }
@@ -163,8 +200,12 @@ class MarketAccountController {
     }
 
     @PostMapping("/account/market/allocations/{id}/confirm-payment")
-    String confirmPayment(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String confirmPayment(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Verdict<Long> verdict = settlement.confirmPayment(user, id);
         if (verdict.refused()) {
             return refused(verdict, model, response);
@@ -174,27 +215,39 @@ class MarketAccountController {
     }
 
     @GetMapping("/account/market/allocations/{id}/contract-note.pdf")
-    ResponseEntity<byte[]> contractNote(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            Locale locale) {
+    ResponseEntity<byte[]> contractNote(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Locale locale) {
         AllocationView allocation = queries.allocation(id, user.userId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!allocation.buyer() && !allocation.seller() && !user.isSecretariat()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"contract-note-" + id + ".pdf\"")
                 .body(notes.pdf(allocation, bidding.now(), locale));
     }
 
     @PostMapping("/account/market/trades")
-    String report(@AuthenticationPrincipal AmamoPrincipal user, @ModelAttribute("trade") TradeForm form,
-            BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String report(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @ModelAttribute("trade") TradeForm form,
+            BindingResult binding,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Optional<long[]> holding = MarketForms.holding(form.getHolding());
         Optional<Long> units = MarketForms.units(form.getTonnes());
         Verdict<Long> verdict = units.isEmpty()
                 ? Verdict.invalid(List.of(Refusal.of("tonnes", "market.quantity.invalid")))
-                : trades.report(user, new ReportedTrades.TradeTerms(holding.map(h -> h[0]).orElse(null),
-                        form.getToAccountId(), holding.map(h -> h[1]).orElse(null), units.get(), form.getPriceJpy()),
+                : trades.report(
+                        user,
+                        new ReportedTrades.TradeTerms(
+                                holding.map(h -> h[0]).orElse(null),
+                                form.getToAccountId(),
+                                holding.map(h -> h[1]).orElse(null),
+                                units.get(),
+                                form.getPriceJpy()),
                         form.getRequestKey());
         if (verdict.refused()) {
             MarketForms.reject(binding, verdict.refusals(), TRADE_FIELDS);

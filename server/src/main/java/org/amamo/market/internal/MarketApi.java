@@ -52,8 +52,14 @@ class MarketApi {
     private final MarketPrices prices;
     private final MarketSettlement registry;
 
-    MarketApi(Rounds rounds, Bidding bidding, Settlement settlement, ReportedTrades trades, MarketQueries queries,
-            MarketPrices prices, MarketSettlement registry) {
+    MarketApi(
+            Rounds rounds,
+            Bidding bidding,
+            Settlement settlement,
+            ReportedTrades trades,
+            MarketQueries queries,
+            MarketPrices prices,
+            MarketSettlement registry) {
         this.rounds = rounds;
         this.bidding = bidding;
         this.settlement = settlement;
@@ -64,33 +70,47 @@ class MarketApi {
     }
 
     /** A new round: times as ISO instants, e.g. {@code 2025-07-01T00:00:00Z}. */
-    record RoundRequest(String title, String rules, BigDecimal minimumPriceJpy, Instant opensAt, Instant closesAt,
-            Integer paymentDays) {
-    }
+    record RoundRequest(
+            String title,
+            String rules,
+            BigDecimal minimumPriceJpy,
+            Instant opensAt,
+            Instant closesAt,
+            Integer paymentDays) {}
 
     /** Units of one batch from one of my accounts to a draft round. */
-    record ConsignmentRequest(Long fromAccountId, Long batchId, Long creditUnits) {
-    }
+    record ConsignmentRequest(Long fromAccountId, Long batchId, Long creditUnits) {}
 
     /** A bid; {@code projectCode} null for any project; {@code purpose} one of the retirement purposes. */
-    record BidRequest(String projectCode, Long creditUnits, BigDecimal priceJpy, String purpose,
-            Boolean retireAtOnce, String beneficiary, String emissionsOffset, Boolean discloseName) {
+    record BidRequest(
+            String projectCode,
+            Long creditUnits,
+            BigDecimal priceJpy,
+            String purpose,
+            Boolean retireAtOnce,
+            String beneficiary,
+            String emissionsOffset,
+            Boolean discloseName) {
 
         BidTerms terms() {
             boolean retire = Boolean.TRUE.equals(retireAtOnce);
-            return new BidTerms(MarketForms.blankToNull(projectCode), creditUnits == null ? 0 : creditUnits, priceJpy,
-                    purpose, retire, retire ? MarketForms.blankToNull(beneficiary) : null,
-                    retire ? MarketForms.blankToNull(emissionsOffset) : null, Boolean.TRUE.equals(discloseName));
+            return new BidTerms(
+                    MarketForms.blankToNull(projectCode),
+                    creditUnits == null ? 0 : creditUnits,
+                    priceJpy,
+                    purpose,
+                    retire,
+                    retire ? MarketForms.blankToNull(beneficiary) : null,
+                    retire ? MarketForms.blankToNull(emissionsOffset) : null,
+                    Boolean.TRUE.equals(discloseName));
         }
     }
 
     /** A bilateral trade to report: the registry transfers, the market records the price. */
-    record TradeRequest(Long fromAccountId, Long toAccountId, Long batchId, Long creditUnits, BigDecimal priceJpy) {
-    }
+    record TradeRequest(Long fromAccountId, Long toAccountId, Long batchId, Long creditUnits, BigDecimal priceJpy) {}
 
     /** What an action created or changed. */
-    record Created(long id) {
-    }
+    record Created(long id) {}
 
     // ---- public
 
@@ -138,22 +158,24 @@ class MarketApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Consign credits of one batch to a draft round's escrow (the account's holder)")
-    ResponseEntity<Created> consign(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
+    ResponseEntity<Created> consign(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
             @RequestBody ConsignmentRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         if (request.fromAccountId() == null || request.batchId() == null || request.creditUnits() == null) {
             throw new RefusedException(HttpStatus.BAD_REQUEST, Refusal.of("$", "market.required"));
         }
-        return created(rounds.consign(user, id, request.fromAccountId(), request.batchId(), request.creditUnits(),
-                key));
+        return created(
+                rounds.consign(user, id, request.fromAccountId(), request.batchId(), request.creditUnits(), key));
     }
 
     @PostMapping("/rounds/{id}/bids")
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Place a sealed bid (buyers) during the round's window")
-    ResponseEntity<Created> bid(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestBody BidRequest request) {
+    ResponseEntity<Created> bid(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody BidRequest request) {
         return created(bidding.place(user, id, request.terms()));
     }
 
@@ -169,8 +191,8 @@ class MarketApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Change my bid while the window is open (it takes the time of the change)")
-    Created change(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestBody BidRequest request) {
+    Created change(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody BidRequest request) {
         return new Created(answer(bidding.change(user, id, request.terms())));
     }
 
@@ -203,11 +225,19 @@ class MarketApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Transfer credits of one batch and report the trade's price (the sending account's holder)")
-    ResponseEntity<Created> report(@AuthenticationPrincipal AmamoPrincipal user, @RequestBody TradeRequest request,
+    ResponseEntity<Created> report(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @RequestBody TradeRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        return created(trades.report(user, new ReportedTrades.TradeTerms(request.fromAccountId(),
-                request.toAccountId(), request.batchId(), request.creditUnits() == null ? 0 : request.creditUnits(),
-                request.priceJpy()), key));
+        return created(trades.report(
+                user,
+                new ReportedTrades.TradeTerms(
+                        request.fromAccountId(),
+                        request.toAccountId(),
+                        request.batchId(),
+                        request.creditUnits() == null ? 0 : request.creditUnits(),
+                        request.priceJpy()),
+                key));
     }
 
     // ---- secretariat
@@ -217,8 +247,15 @@ class MarketApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Create a round (draft) with its escrow account (secretariat)")
     ResponseEntity<Created> create(@AuthenticationPrincipal AmamoPrincipal user, @RequestBody RoundRequest request) {
-        return created(rounds.create(user, new Rounds.RoundTerms(request.title(), request.rules(),
-                request.minimumPriceJpy(), request.opensAt(), request.closesAt(), request.paymentDays())));
+        return created(rounds.create(
+                user,
+                new Rounds.RoundTerms(
+                        request.title(),
+                        request.rules(),
+                        request.minimumPriceJpy(),
+                        request.opensAt(),
+                        request.closesAt(),
+                        request.paymentDays())));
     }
 
     @PostMapping("/rounds/{id}/open")

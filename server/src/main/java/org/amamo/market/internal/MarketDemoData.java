@@ -43,8 +43,15 @@ class MarketDemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final Clock clock;
 
-    MarketDemoData(Rounds rounds, Bidding bidding, Settlement settlement, ReportedTrades trades, MarketStore store,
-            MarketSettlement registry, UserDirectory users, Clock clock) {
+    MarketDemoData(
+            Rounds rounds,
+            Bidding bidding,
+            Settlement settlement,
+            ReportedTrades trades,
+            MarketStore store,
+            MarketSettlement registry,
+            UserDirectory users,
+            Clock clock) {
         this.rounds = rounds;
         this.bidding = bidding;
         this.settlement = settlement;
@@ -64,8 +71,10 @@ class MarketDemoData implements ApplicationRunner {
         AmamoPrincipal buyer = principal("buyer@amamo.example");
         AmamoPrincipal secretariat = principal("secretariat@amamo.example");
         List<HeldCredits> held = awaitCredits(seller);
-        Optional<HeldCredits> jbc = held.stream().filter(h -> h.batch().batchSerial().startsWith("JBC"))
-                .filter(h -> h.creditUnits() >= 40).findFirst();
+        Optional<HeldCredits> jbc = held.stream()
+                .filter(h -> h.batch().batchSerial().startsWith("JBC"))
+                .filter(h -> h.creditUnits() >= 40)
+                .findFirst();
         if (jbc.isEmpty()) {
             log.warn("market demo data skipped: the demo applicant holds no J Blue Credits yet");
             return;
@@ -79,47 +88,98 @@ class MarketDemoData implements ApplicationRunner {
         log.info("market demo data: a settled round, an open round with bids, a reported trade");
     }
 
-    private void settledRound(AmamoPrincipal secretariat, AmamoPrincipal seller, AmamoPrincipal buyer,
-            HeldCredits credits, long units) {
+    private void settledRound(
+            AmamoPrincipal secretariat, AmamoPrincipal seller, AmamoPrincipal buyer, HeldCredits credits, long units) {
         Instant now = clock.instant();
-        long id = rounds.create(secretariat, new Rounds.RoundTerms("2025年度 第1回 Jブルークレジット購入者公募",
-                rules(), new BigDecimal("10000"), now.minusSeconds(60), now.plus(Duration.ofDays(1)), 14)).value();
+        long id = rounds.create(
+                        secretariat,
+                        new Rounds.RoundTerms(
+                                "2025年度 第1回 Jブルークレジット購入者公募",
+                                rules(),
+                                new BigDecimal("10000"),
+                                now.minusSeconds(60),
+                                now.plus(Duration.ofDays(1)),
+                                14))
+                .value();
         rounds.consign(seller, id, credits.accountId(), credits.batch().batchId(), units, "demo-settled");
         rounds.open(secretariat, id);
         long retired = Math.max(1, units * 2 / 5);
-        bidding.place(buyer, id, new BidTerms(credits.batch().projectCode(), retired, new BigDecimal("84198"),
-                "CORPORATE", true, "港湾物流株式会社", "2025年度 本社事業所の電力使用に伴う排出", true));
-        bidding.place(buyer, id, new BidTerms(null, units - retired, new BigDecimal("72816"), "EVENT", false, null,
-                null, false));
+        bidding.place(
+                buyer,
+                id,
+                new BidTerms(
+                        credits.batch().projectCode(),
+                        retired,
+                        new BigDecimal("84198"),
+                        "CORPORATE",
+                        true,
+                        "港湾物流株式会社",
+                        "2025年度 本社事業所の電力使用に伴う排出",
+                        true));
+        bidding.place(
+                buyer,
+                id,
+                new BidTerms(null, units - retired, new BigDecimal("72816"), "EVENT", false, null, null, false));
         rounds.close(secretariat, id);
         settlement.allocate(secretariat, id);
         store.allocations(id).forEach(allocation -> settlement.confirmPayment(seller, allocation.id()));
     }
 
-    private void openRound(AmamoPrincipal secretariat, AmamoPrincipal seller, AmamoPrincipal buyer,
-            HeldCredits credits, long units) {
+    private void openRound(
+            AmamoPrincipal secretariat, AmamoPrincipal seller, AmamoPrincipal buyer, HeldCredits credits, long units) {
         Instant now = clock.instant();
-        long id = rounds.create(secretariat, new Rounds.RoundTerms("2025年度 第2回 Jブルークレジット購入者公募",
-                rules(), new BigDecimal("15000"), now.minusSeconds(60), now.plus(Duration.ofDays(14)), 14)).value();
+        long id = rounds.create(
+                        secretariat,
+                        new Rounds.RoundTerms(
+                                "2025年度 第2回 Jブルークレジット購入者公募",
+                                rules(),
+                                new BigDecimal("15000"),
+                                now.minusSeconds(60),
+                                now.plus(Duration.ofDays(14)),
+                                14))
+                .value();
         rounds.consign(seller, id, credits.accountId(), credits.batch().batchId(), units, "demo-open");
         rounds.open(secretariat, id);
-        bidding.place(buyer, id, new BidTerms(null, Math.max(1, units / 3), new BigDecimal("30000"), "PRODUCT",
-                false, null, null, false));
-        bidding.place(buyer, id, new BidTerms(credits.batch().projectCode(), Math.max(1, units / 5),
-                new BigDecimal("45000"), "EVENT", true, "港湾物流株式会社", "2026年 海の日イベントの排出", false));
+        bidding.place(
+                buyer,
+                id,
+                new BidTerms(
+                        null, Math.max(1, units / 3), new BigDecimal("30000"), "PRODUCT", false, null, null, false));
+        bidding.place(
+                buyer,
+                id,
+                new BidTerms(
+                        credits.batch().projectCode(),
+                        Math.max(1, units / 5),
+                        new BigDecimal("45000"),
+                        "EVENT",
+                        true,
+                        "港湾物流株式会社",
+                        "2026年 海の日イベントの排出",
+                        false));
     }
 
     /** The seller sells a little of another batch (the Yokohama one if held) to the buyer's account, with a price. */
     private void reportedTrade(AmamoPrincipal seller, AmamoPrincipal buyer, List<HeldCredits> held) {
-        Optional<Long> buyerAccount = registry.holdings(buyer).stream().map(HeldCredits::accountId).findFirst();
-        Optional<HeldCredits> source = held.stream().filter(h -> h.batch().batchSerial().startsWith("YBC"))
-                .findFirst().or(() -> registry.holdings(seller).stream().findFirst());
+        Optional<Long> buyerAccount =
+                registry.holdings(buyer).stream().map(HeldCredits::accountId).findFirst();
+        Optional<HeldCredits> source = held.stream()
+                .filter(h -> h.batch().batchSerial().startsWith("YBC"))
+                .findFirst()
+                .or(() -> registry.holdings(seller).stream().findFirst());
         if (buyerAccount.isEmpty() || source.isEmpty()) {
             return;
         }
         HeldCredits from = source.get();
-        trades.report(seller, new ReportedTrades.TradeTerms(from.accountId(), buyerAccount.get(),
-                from.batch().batchId(), Math.min(20, from.creditUnits()), new BigDecimal("65000")), "demo-trade");
+        trades.report(
+                seller,
+                new ReportedTrades.TradeTerms(
+                        from.accountId(),
+                        buyerAccount.get(),
+                        from.batch().batchId(),
+                        Math.min(20, from.creditUnits()),
+                        new BigDecimal("65000")),
+                "demo-trade");
     }
 
     private List<HeldCredits> awaitCredits(AmamoPrincipal seller) throws InterruptedException {
@@ -145,7 +205,7 @@ class MarketDemoData implements ApplicationRunner {
 
     private AmamoPrincipal principal(String email) {
         UserSummary user = users.findByEmail(email).orElseThrow();
-        return new AmamoPrincipal(user.userId(), user.email(), user.fullName(), user.organisationId(), user.roles(),
-                true, false, null);
+        return new AmamoPrincipal(
+                user.userId(), user.email(), user.fullName(), user.organisationId(), user.roles(), true, false, null);
     }
 }

@@ -19,8 +19,7 @@ import org.springframework.validation.BindingResult;
  */
 final class MarketForms {
 
-    private MarketForms() {
-    }
+    private MarketForms() {}
 
     /** The units of {@code tonnes}, or empty: missing, more than one decimal, out of range. */
     static Optional<Long> units(BigDecimal tonnes) {
@@ -55,9 +54,13 @@ final class MarketForms {
         private Integer paymentDays = 14;
 
         Rounds.RoundTerms terms() {
-            return new Rounds.RoundTerms(title, rules, minimumPriceJpy,
+            return new Rounds.RoundTerms(
+                    title,
+                    rules,
+                    minimumPriceJpy,
                     opensAt == null ? null : opensAt.atZone(SchemeTime.ZONE).toInstant(),
-                    closesAt == null ? null : closesAt.atZone(SchemeTime.ZONE).toInstant(), paymentDays);
+                    closesAt == null ? null : closesAt.atZone(SchemeTime.ZONE).toInstant(),
+                    paymentDays);
         }
 
         public String getTitle() {
@@ -175,9 +178,16 @@ final class MarketForms {
 
         /** The terms, or empty if the quantity is no multiple of 0.1 t. */
         Optional<BidTerms> terms() {
-            return units(tonnes).map(units -> new BidTerms(blankToNull(projectCode), units, priceJpy, purpose,
-                    retireAtOnce, retireAtOnce ? blankToNull(beneficiary) : null,
-                    retireAtOnce ? blankToNull(emissionsOffset) : null, discloseName));
+            return units(tonnes)
+                    .map(units -> new BidTerms(
+                            blankToNull(projectCode),
+                            units,
+                            priceJpy,
+                            purpose,
+                            retireAtOnce,
+                            retireAtOnce ? blankToNull(beneficiary) : null,
+                            retireAtOnce ? blankToNull(emissionsOffset) : null,
+                            discloseName));
         }
 
         public String getProjectCode() {

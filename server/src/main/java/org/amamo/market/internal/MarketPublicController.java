@@ -23,8 +23,17 @@ import org.springframework.web.server.ResponseStatusException;
 class MarketPublicController {
 
     /** Stable columns, documented in the README; new ones are added at the end. */
-    static final String[] PRICES_HEADER = {"fiscal_year", "project_code", "project_name", "source", "trades", "t_co2",
-        "minimum_price_jpy", "average_price_jpy", "maximum_price_jpy"};
+    static final String[] PRICES_HEADER = {
+        "fiscal_year",
+        "project_code",
+        "project_name",
+        "source",
+        "trades",
+        "t_co2",
+        "minimum_price_jpy",
+        "average_price_jpy",
+        "maximum_price_jpy"
+    };
 
     private final MarketQueries queries;
     private final Bidding bidding;
@@ -55,8 +64,11 @@ class MarketPublicController {
         model.addAttribute("projects", queries.offeredProjects(id));
         model.addAttribute("purposes", bidding.retirementPurposes());
         model.addAttribute("results", queries.results(id).orElse(null));
-        model.addAttribute("takesBids", round.status() == RoundStatus.OPEN && !bidding.now().isBefore(round.opensAt())
-                && bidding.now().isBefore(round.closesAt()));
+        model.addAttribute(
+                "takesBids",
+                round.status() == RoundStatus.OPEN
+                        && !bidding.now().isBefore(round.opensAt())
+                        && bidding.now().isBefore(round.closesAt()));
         model.addAttribute("buyer", user != null && Bidding.buyer(user));
         model.addAttribute("myBids", user == null ? java.util.List.of() : queries.bidsOf(user, id));
         return "market/round";
@@ -72,9 +84,16 @@ class MarketPublicController {
     ResponseEntity<byte[]> pricesCsv() {
         CsvTable csv = new CsvTable(PRICES_HEADER);
         for (PriceRow row : queries.prices()) {
-            csv.row(row.fiscalYear(), row.projectCode(), row.projectName(),
-                    row.source().name().toLowerCase(Locale.ROOT), row.trades(), CsvTable.tonnes(row.creditUnits()),
-                    row.minimumPriceJpy(), row.averagePriceJpy(), row.maximumPriceJpy());
+            csv.row(
+                    row.fiscalYear(),
+                    row.projectCode(),
+                    row.projectName(),
+                    row.source().name().toLowerCase(Locale.ROOT),
+                    row.trades(),
+                    CsvTable.tonnes(row.creditUnits()),
+                    row.minimumPriceJpy(),
+                    row.averagePriceJpy(),
+                    row.maximumPriceJpy());
         }
         return csv.download("prices.csv");
     }

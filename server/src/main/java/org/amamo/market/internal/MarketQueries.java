@@ -55,8 +55,13 @@ class MarketQueries implements MarketPrices {
 
     /** Rounds the public sees: announced ones, newest first. */
     List<RoundView> publicRounds() {
-        return store.rounds(List.of(RoundStatus.OPEN, RoundStatus.CLOSED, RoundStatus.ALLOCATED, RoundStatus.SETTLED),
-                LIST_LIMIT).stream().map(this::view).toList();
+        return store
+                .rounds(
+                        List.of(RoundStatus.OPEN, RoundStatus.CLOSED, RoundStatus.ALLOCATED, RoundStatus.SETTLED),
+                        LIST_LIMIT)
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     List<RoundView> rounds(List<RoundStatus> statuses) {
@@ -76,15 +81,37 @@ class MarketQueries implements MarketPrices {
         Map<Long, OfferLine> offer = new LinkedHashMap<>();
         for (Consignment lot : store.consignments(round.id())) {
             if (!"PENDING".equals(lot.status())) {
-                offer.merge(lot.batchId(), new OfferLine(lot.projectCode(), lot.projectName(), lot.vintage(),
-                        lot.batchSerial(), lot.creditUnits()), (a, b) -> new OfferLine(a.projectCode(),
-                        a.projectName(), a.vintage(), a.batchSerial(), a.creditUnits() + b.creditUnits()));
+                offer.merge(
+                        lot.batchId(),
+                        new OfferLine(
+                                lot.projectCode(),
+                                lot.projectName(),
+                                lot.vintage(),
+                                lot.batchSerial(),
+                                lot.creditUnits()),
+                        (a, b) -> new OfferLine(
+                                a.projectCode(),
+                                a.projectName(),
+                                a.vintage(),
+                                a.batchSerial(),
+                                a.creditUnits() + b.creditUnits()));
             }
         }
         long units = offer.values().stream().mapToLong(OfferLine::creditUnits).sum();
-        return new RoundView(round.id(), round.title(), round.rules(), round.minimumPriceJpy(), round.opensAt(),
-                round.closesAt(), round.paymentDays(), round.status(), round.closedAt(), round.paymentDueAt(),
-                round.settledAt(), List.copyOf(offer.values()), units);
+        return new RoundView(
+                round.id(),
+                round.title(),
+                round.rules(),
+                round.minimumPriceJpy(),
+                round.opensAt(),
+                round.closesAt(),
+                round.paymentDays(),
+                round.status(),
+                round.closedAt(),
+                round.paymentDueAt(),
+                round.settledAt(),
+                List.copyOf(offer.values()),
+                units);
     }
 
     /** The projects on offer in a round, code to name, for the bid form's choice. */
@@ -96,15 +123,29 @@ class MarketQueries implements MarketPrices {
 
     List<ConsignmentView> consignmentsOf(AmamoPrincipal user) {
         Map<Long, Round> rounds = new HashMap<>();
-        return store.consignmentsOf(user.userId(), LIST_LIMIT).stream().map(lot -> {
-            Round round = rounds.computeIfAbsent(lot.roundId(), id -> store.round(id).orElseThrow());
-            return new ConsignmentView(lot.id(), lot.roundId(), round.title(), round.status(), lot.batchSerial(),
-                    lot.projectName(), lot.creditUnits(), lot.status(), lot.releasedUnits(), lot.consignedAt());
-        }).toList();
+        return store.consignmentsOf(user.userId(), LIST_LIMIT).stream()
+                .map(lot -> {
+                    Round round = rounds.computeIfAbsent(
+                            lot.roundId(), id -> store.round(id).orElseThrow());
+                    return new ConsignmentView(
+                            lot.id(),
+                            lot.roundId(),
+                            round.title(),
+                            round.status(),
+                            lot.batchSerial(),
+                            lot.projectName(),
+                            lot.creditUnits(),
+                            lot.status(),
+                            lot.releasedUnits(),
+                            lot.consignedAt());
+                })
+                .toList();
     }
 
     List<BidView> bidsOf(AmamoPrincipal user, Long roundId) {
-        return store.bidsOf(user.userId(), roundId, LIST_LIMIT).stream().map(bid -> bidView(bid, false)).toList();
+        return store.bidsOf(user.userId(), roundId, LIST_LIMIT).stream()
+                .map(bid -> bidView(bid, false))
+                .toList();
     }
 
     /** Every active bid of a round: for the secretariat, and only once bidding has closed. */
@@ -125,18 +166,32 @@ class MarketQueries implements MarketPrices {
     }
 
     private BidView bidView(Bid bid, boolean named) {
-        return new BidView(bid.id(), bid.roundId(), named ? name(bid.buyerUserId()) : null, bid.projectCode(),
-                bid.creditUnits(), bid.priceJpy(), bid.purpose(), bid.retireAtOnce(), bid.beneficiary(),
-                bid.emissionsOffset(), bid.discloseName(), bid.status(), bid.placedAt());
+        return new BidView(
+                bid.id(),
+                bid.roundId(),
+                named ? name(bid.buyerUserId()) : null,
+                bid.projectCode(),
+                bid.creditUnits(),
+                bid.priceJpy(),
+                bid.purpose(),
+                bid.retireAtOnce(),
+                bid.beneficiary(),
+                bid.emissionsOffset(),
+                bid.discloseName(),
+                bid.status(),
+                bid.placedAt());
     }
 
     List<AllocationView> allocationsOf(AmamoPrincipal user) {
-        return store.allocationsOf(user.userId(), LIST_LIMIT).stream().map(a -> allocationView(a, user.userId()))
+        return store.allocationsOf(user.userId(), LIST_LIMIT).stream()
+                .map(a -> allocationView(a, user.userId()))
                 .toList();
     }
 
     List<AllocationView> allocationsOfRound(long roundId) {
-        return store.allocations(roundId).stream().map(a -> allocationView(a, -1)).toList();
+        return store.allocations(roundId).stream()
+                .map(a -> allocationView(a, -1))
+                .toList();
     }
 
     Optional<AllocationView> allocation(long id, long viewerUserId) {
@@ -147,17 +202,41 @@ class MarketQueries implements MarketPrices {
         Round round = store.round(allocation.roundId()).orElseThrow();
         Bid bid = store.bid(allocation.bidId()).orElseThrow();
         Consignment lot = store.consignment(allocation.consignmentId()).orElseThrow();
-        return new AllocationView(allocation.id(), round.id(), round.title(), bid.id(), lot.projectCode(),
-                lot.projectName(), lot.vintage(), lot.batchSerial(), allocation.creditUnits(), allocation.priceJpy(),
-                allocation.amountJpy(), allocation.status(), round.paymentDueAt(), name(bid.buyerUserId()),
-                name(lot.consignorUserId()), bid.retireAtOnce(), allocation.retirementId(),
-                allocation.buyerAccountId(), allocation.serialRanges(), lot.consignorUserId() == viewer,
+        return new AllocationView(
+                allocation.id(),
+                round.id(),
+                round.title(),
+                bid.id(),
+                lot.projectCode(),
+                lot.projectName(),
+                lot.vintage(),
+                lot.batchSerial(),
+                allocation.creditUnits(),
+                allocation.priceJpy(),
+                allocation.amountJpy(),
+                allocation.status(),
+                round.paymentDueAt(),
+                name(bid.buyerUserId()),
+                name(lot.consignorUserId()),
+                bid.retireAtOnce(),
+                allocation.retirementId(),
+                allocation.buyerAccountId(),
+                allocation.serialRanges(),
+                lot.consignorUserId() == viewer,
                 bid.buyerUserId() == viewer);
     }
 
     List<TradeView> tradesOf(AmamoPrincipal user) {
-        return store.tradesOf(user.userId(), LIST_LIMIT).stream().map(t -> new TradeView(t.id(), t.batchSerial(),
-                t.projectName(), t.toAccountId(), t.creditUnits(), t.priceJpy(), t.reportedAt())).toList();
+        return store.tradesOf(user.userId(), LIST_LIMIT).stream()
+                .map(t -> new TradeView(
+                        t.id(),
+                        t.batchSerial(),
+                        t.projectName(),
+                        t.toAccountId(),
+                        t.creditUnits(),
+                        t.priceJpy(),
+                        t.reportedAt()))
+                .toList();
     }
 
     /** A settled round's results; empty before settlement. */
@@ -177,20 +256,32 @@ class MarketQueries implements MarketPrices {
                 continue;
             }
             Consignment lot = store.consignment(allocation.consignmentId()).orElseThrow();
-            byProject.computeIfAbsent(lot.projectCode(), code -> new ArrayList<>()).add(new Sale(
-                    allocation.creditUnits(), allocation.priceJpy(), allocation.settledAt(), lot.projectCode(),
-                    lot.projectName()));
+            byProject
+                    .computeIfAbsent(lot.projectCode(), code -> new ArrayList<>())
+                    .add(new Sale(
+                            allocation.creditUnits(),
+                            allocation.priceJpy(),
+                            allocation.settledAt(),
+                            lot.projectCode(),
+                            lot.projectName()));
             sold += allocation.creditUnits();
             Bid bid = bidById.get(allocation.bidId());
             if (bid != null && bid.discloseName()) {
                 namedUnits.merge(bid.buyerUserId(), allocation.creditUnits(), Long::sum);
             }
         }
-        List<ProjectResult> projects = byProject.values().stream().map(sales -> new ProjectResult(
-                sales.get(0).projectCode(), sales.get(0).projectName(), units(sales), minimum(sales), average(sales),
-                maximum(sales))).toList();
+        List<ProjectResult> projects = byProject.values().stream()
+                .map(sales -> new ProjectResult(
+                        sales.get(0).projectCode(),
+                        sales.get(0).projectName(),
+                        units(sales),
+                        minimum(sales),
+                        average(sales),
+                        maximum(sales)))
+                .toList();
         List<NamedBuyer> named = namedUnits.entrySet().stream()
-                .map(entry -> new NamedBuyer(name(entry.getKey()), entry.getValue())).toList();
+                .map(entry -> new NamedBuyer(name(entry.getKey()), entry.getValue()))
+                .toList();
         long bidders = bids.stream().map(Bid::buyerUserId).distinct().count();
         return Optional.of(new Results(roundId, bids.size(), bidders, sold, projects, named));
     }
@@ -202,9 +293,16 @@ class MarketQueries implements MarketPrices {
         collect(store.settledSales(), PriceSource.ROUND, groups, sources);
         collect(store.reportedSales(), PriceSource.REPORTED, groups, sources);
         List<PriceRow> rows = new ArrayList<>();
-        groups.forEach((group, sales) -> rows.add(new PriceRow(fiscalYear(sales.get(0).at()),
-                sales.get(0).projectCode(), sales.get(0).projectName(), sources.get(group), sales.size(),
-                units(sales), minimum(sales), average(sales), maximum(sales))));
+        groups.forEach((group, sales) -> rows.add(new PriceRow(
+                fiscalYear(sales.get(0).at()),
+                sales.get(0).projectCode(),
+                sales.get(0).projectName(),
+                sources.get(group),
+                sales.size(),
+                units(sales),
+                minimum(sales),
+                average(sales),
+                maximum(sales))));
         return rows;
     }
 
@@ -221,13 +319,19 @@ class MarketQueries implements MarketPrices {
             }
         }
         List<PriceStatistic> rows = new ArrayList<>();
-        groups.forEach((group, sales) -> rows.add(new PriceStatistic(fiscalYear(sales.get(0).at()),
-                sources.get(group), sales.size(), units(sales), minimum(sales), average(sales), maximum(sales))));
+        groups.forEach((group, sales) -> rows.add(new PriceStatistic(
+                fiscalYear(sales.get(0).at()),
+                sources.get(group),
+                sales.size(),
+                units(sales),
+                minimum(sales),
+                average(sales),
+                maximum(sales))));
         return rows;
     }
 
-    private static void collect(List<Sale> sales, PriceSource source, Map<String, List<Sale>> groups,
-            Map<String, PriceSource> sources) {
+    private static void collect(
+            List<Sale> sales, PriceSource source, Map<String, List<Sale>> groups, Map<String, PriceSource> sources) {
         for (Sale sale : sales) {
             String group = fiscalYear(sale.at()) + "|" + sale.projectCode() + "|" + source.ordinal();
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(sale);
@@ -255,7 +359,8 @@ class MarketQueries implements MarketPrices {
 
     /** The volume-weighted average price: Σ(units × price) / Σ units, half up to whole yen. */
     static BigDecimal average(List<Sale> sales) {
-        BigDecimal weighted = sales.stream().map(s -> s.priceJpy().multiply(BigDecimal.valueOf(s.creditUnits())))
+        BigDecimal weighted = sales.stream()
+                .map(s -> s.priceJpy().multiply(BigDecimal.valueOf(s.creditUnits())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return weighted.divide(BigDecimal.valueOf(units(sales)), 0, RoundingMode.HALF_UP);
     }

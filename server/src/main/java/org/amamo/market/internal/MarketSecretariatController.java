@@ -43,8 +43,13 @@ class MarketSecretariatController {
     }
 
     @PostMapping("/secretariat/market/rounds")
-    String create(@AuthenticationPrincipal AmamoPrincipal user, @ModelAttribute("round") RoundForm form,
-            BindingResult binding, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @ModelAttribute("round") RoundForm form,
+            BindingResult binding,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Verdict<Long> verdict = rounds.create(user, form.terms());
         if (verdict.refused()) {
             FormErrors.reject(binding, verdict.refusals());
@@ -57,8 +62,8 @@ class MarketSecretariatController {
 
     @GetMapping("/secretariat/market/rounds/{id}")
     String round(@PathVariable long id, Model model) {
-        model.addAttribute("round", queries.round(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "round", queries.round(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("bidCount", queries.activeBidCount(id));
         model.addAttribute("bids", queries.bidsOfClosedRound(id));
         model.addAttribute("allocations", queries.allocationsOfRound(id));
@@ -67,35 +72,57 @@ class MarketSecretariatController {
     }
 
     @PostMapping("/secretariat/market/rounds/{id}/open")
-    String open(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String open(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return answer(rounds.open(user, id), id, "market.round.opened", model, response, redirect);
     }
 
     @PostMapping("/secretariat/market/rounds/{id}/close")
-    String close(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String close(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return answer(rounds.close(user, id), id, "market.round.closed", model, response, redirect);
     }
 
     @PostMapping("/secretariat/market/rounds/{id}/allocate")
-    String allocate(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String allocate(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return answer(settlement.allocate(user, id), id, "market.round.allocated", model, response, redirect);
     }
 
     @PostMapping("/secretariat/market/allocations/{id}/lapse")
-    String lapse(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String lapse(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Verdict<Long> verdict = settlement.lapse(user, id);
         if (verdict.refused()) {
             return MarketAccountController.refused(verdict, model, response);
         }
         redirect.addFlashAttribute("flash", "market.allocation.lapsed");
-        return "redirect:/secretariat/market/rounds/" + queries.allocation(id, -1).orElseThrow().roundId();
+        return "redirect:/secretariat/market/rounds/"
+                + queries.allocation(id, -1).orElseThrow().roundId();
     }
 
-    private String answer(Verdict<Long> verdict, long roundId, String done, Model model, HttpServletResponse response,
+    private String answer(
+            Verdict<Long> verdict,
+            long roundId,
+            String done,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (verdict.refused()) {
             if (verdict.status() == HttpStatus.CONFLICT) {

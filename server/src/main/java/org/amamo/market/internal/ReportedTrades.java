@@ -30,8 +30,7 @@ class ReportedTrades {
     }
 
     /** What a seller reports: from which of their accounts, to which account, which batch, how much, at what price. */
-    record TradeTerms(Long fromAccountId, Long toAccountId, Long batchId, long creditUnits, BigDecimal priceJpy) {
-    }
+    record TradeTerms(Long fromAccountId, Long toAccountId, Long batchId, long creditUnits, BigDecimal priceJpy) {}
 
     Verdict<Long> report(AmamoPrincipal seller, TradeTerms terms, String requestKey) {
         List<Refusal> invalid = new java.util.ArrayList<>();
@@ -48,8 +47,8 @@ class ReportedTrades {
         if (!invalid.isEmpty()) {
             return Verdict.invalid(invalid);
         }
-        String key = "market-trade-" + (requestKey == null || requestKey.isBlank() ? java.util.UUID.randomUUID()
-                : requestKey.strip());
+        String key = "market-trade-"
+                + (requestKey == null || requestKey.isBlank() ? java.util.UUID.randomUUID() : requestKey.strip());
         String registryKey = key.length() > 100 ? key.substring(0, 100) : key;
         Optional<Long> earlier = store.tradeByKey(registryKey);
         if (earlier.isPresent()) {
@@ -59,16 +58,27 @@ class ReportedTrades {
         if (batch.isEmpty()) {
             return Verdict.notFound("holding", "market.batch.not-found");
         }
-        MarketMove move = registry.transferBatch(seller, terms.fromAccountId(), terms.toAccountId(), terms.batchId(),
-                terms.creditUnits(), registryKey);
+        MarketMove move = registry.transferBatch(
+                seller, terms.fromAccountId(), terms.toAccountId(), terms.batchId(), terms.creditUnits(), registryKey);
         if (!move.done()) {
             return Rounds.registryRefusal(move);
         }
         CreditBatch b = batch.get();
         try {
-            return Verdict.done(store.insertTrade(seller.userId(), terms.fromAccountId(), terms.toAccountId(),
-                    b.batchId(), b.batchSerial(), b.projectCode(), b.projectName(), b.vintage(), terms.creditUnits(),
-                    terms.priceJpy(), registryKey, move.entryId(), clock.instant()));
+            return Verdict.done(store.insertTrade(
+                    seller.userId(),
+                    terms.fromAccountId(),
+                    terms.toAccountId(),
+                    b.batchId(),
+                    b.batchSerial(),
+                    b.projectCode(),
+                    b.projectName(),
+                    b.vintage(),
+                    terms.creditUnits(),
+                    terms.priceJpy(),
+                    registryKey,
+                    move.entryId(),
+                    clock.instant()));
         } catch (org.springframework.dao.DuplicateKeyException concurrentRepeat) {
             return Verdict.done(store.tradeByKey(registryKey).orElseThrow());
         }

@@ -33,6 +33,7 @@ class Rounds {
     static final int MAX_RULES_LENGTH = 8_000;
     /** The highest price per t-CO2 anyone may name (JPY): far above any price the scheme has seen. */
     static final BigDecimal MAX_PRICE_JPY = new BigDecimal("10000000");
+
     static final int MIN_PAYMENT_DAYS = 1;
     static final int MAX_PAYMENT_DAYS = 90;
     /** The most lots (consignments) one round may offer. */
@@ -51,9 +52,13 @@ class Rounds {
     }
 
     /** What the secretariat sets when creating a round. */
-    record RoundTerms(String title, String rules, BigDecimal minimumPriceJpy, Instant opensAt, Instant closesAt,
-            Integer paymentDays) {
-    }
+    record RoundTerms(
+            String title,
+            String rules,
+            BigDecimal minimumPriceJpy,
+            Instant opensAt,
+            Instant closesAt,
+            Integer paymentDays) {}
 
     Verdict<Long> create(AmamoPrincipal user, RoundTerms terms) {
         if (!user.isSecretariat()) {
@@ -63,8 +68,15 @@ class Rounds {
         if (!invalid.isEmpty()) {
             return Verdict.invalid(invalid);
         }
-        long id = store.insertRound(terms.title().strip(), terms.rules().strip(), terms.minimumPriceJpy(),
-                terms.opensAt(), terms.closesAt(), terms.paymentDays(), user.userId(), clock.instant());
+        long id = store.insertRound(
+                terms.title().strip(),
+                terms.rules().strip(),
+                terms.minimumPriceJpy(),
+                terms.opensAt(),
+                terms.closesAt(),
+                terms.paymentDays(),
+                user.userId(),
+                clock.instant());
         long escrow = registry.openEscrow("market-round-" + id, "Escrow of solicitation round " + id);
         store.setEscrow(id, escrow);
         return Verdict.done(id);
@@ -87,8 +99,8 @@ class Rounds {
         }
         Integer days = terms.paymentDays();
         if (days == null || days < MIN_PAYMENT_DAYS || days > MAX_PAYMENT_DAYS) {
-            refusals.add(Refusal.of("paymentDays", "market.round.payment-days.range", MIN_PAYMENT_DAYS,
-                    MAX_PAYMENT_DAYS));
+            refusals.add(
+                    Refusal.of("paymentDays", "market.round.payment-days.range", MIN_PAYMENT_DAYS, MAX_PAYMENT_DAYS));
         }
         return refusals;
     }
@@ -115,8 +127,8 @@ class Rounds {
     }
 
     /** Consigns units of one batch from one of the holder's accounts to a DRAFT round's escrow. */
-    Verdict<Long> consign(AmamoPrincipal holder, long roundId, long fromAccountId, long batchId, long units,
-            String requestKey) {
+    Verdict<Long> consign(
+            AmamoPrincipal holder, long roundId, long fromAccountId, long batchId, long units, String requestKey) {
         Optional<Round> found = store.round(roundId);
         if (found.isEmpty()) {
             return Verdict.notFound("$", "market.round.not-found");
@@ -128,15 +140,20 @@ class Rounds {
         if (batch.isEmpty()) {
             return Verdict.notFound("batchId", "market.batch.not-found");
         }
-        Verdict<Long> pending = transactions.execute(status -> insertPending(holder, roundId, fromAccountId,
-                batch.get(), units));
+        Verdict<Long> pending =
+                transactions.execute(status -> insertPending(holder, roundId, fromAccountId, batch.get(), units));
         if (pending.refused()) {
             return pending;
         }
         long consignmentId = pending.value();
         String key = "market-round-" + roundId + "-consign-"
                 + (requestKey == null || requestKey.isBlank() ? "c" + consignmentId : requestKey.strip());
-        MarketMove move = registry.consign(holder, fromAccountId, found.get().escrowAccountId(), batchId, units,
+        MarketMove move = registry.consign(
+                holder,
+                fromAccountId,
+                found.get().escrowAccountId(),
+                batchId,
+                units,
                 key.length() > 100 ? key.substring(0, 100) : key);
         if (!move.done() || move.replayed()) {
             // Refused, or a repeated submission the registry already applied: this row is not a lot.
@@ -147,8 +164,8 @@ class Rounds {
         return Verdict.done(consignmentId);
     }
 
-    private Verdict<Long> insertPending(AmamoPrincipal holder, long roundId, long fromAccountId, CreditBatch batch,
-            long units) {
+    private Verdict<Long> insertPending(
+            AmamoPrincipal holder, long roundId, long fromAccountId, CreditBatch batch, long units) {
         Round round = store.lockRound(roundId).orElseThrow();
         if (round.status() != RoundStatus.DRAFT) {
             return Verdict.conflict("$", "market.consign.not-draft");
@@ -156,17 +173,27 @@ class Rounds {
         if (store.consignments(roundId).size() >= MAX_LOTS) {
             return Verdict.conflict("$", "market.consign.too-many", MAX_LOTS);
         }
-        return Verdict.done(store.insertConsignment(roundId, holder.userId(), fromAccountId, batch.batchId(),
-                batch.batchSerial(), batch.projectCode(), batch.projectName(), batch.vintage(), units,
+        return Verdict.done(store.insertConsignment(
+                roundId,
+                holder.userId(),
+                fromAccountId,
+                batch.batchId(),
+                batch.batchSerial(),
+                batch.projectCode(),
+                batch.projectName(),
+                batch.vintage(),
+                units,
                 clock.instant()));
     }
 
     /** The registry's refusal, answered with the status its kind deserves. */
     static <T> Verdict<T> registryRefusal(MarketMove move) {
         String key = move.refusals().get(0).messageKey();
-        HttpStatus status = key.endsWith("not-yours") ? HttpStatus.FORBIDDEN
-                : key.endsWith("not-found") ? HttpStatus.NOT_FOUND
-                : key.startsWith("registry.units.") ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
+        HttpStatus status = key.endsWith("not-yours")
+                ? HttpStatus.FORBIDDEN
+                : key.endsWith("not-found")
+                        ? HttpStatus.NOT_FOUND
+                        : key.startsWith("registry.units.") ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
         return Verdict.refused(status, move.refusals());
     }
 
@@ -174,7 +201,8 @@ class Rounds {
     Verdict<Long> open(AmamoPrincipal user, long roundId) {
         return move(user, roundId, round -> {
             if (round.status() != RoundStatus.DRAFT) {
-                return Verdict.conflict("$", "market.round.state", round.status().name());
+                return Verdict.conflict(
+                        "$", "market.round.state", round.status().name());
             }
             List<Consignment> lots = store.consignments(roundId);
             if (lots.stream().anyMatch(lot -> "PENDING".equals(lot.status()))) {
@@ -195,7 +223,8 @@ class Rounds {
     Verdict<Long> close(AmamoPrincipal user, long roundId) {
         return move(user, roundId, round -> {
             if (round.status() != RoundStatus.OPEN) {
-                return Verdict.conflict("$", "market.round.state", round.status().name());
+                return Verdict.conflict(
+                        "$", "market.round.state", round.status().name());
             }
             store.moveRound(roundId, RoundStatus.CLOSED, "closed_at", clock.instant());
             return Verdict.done(roundId);
@@ -207,11 +236,13 @@ class Rounds {
         int closed = 0;
         for (long id : store.roundsClosingBy(now)) {
             Boolean done = transactions.execute(status -> store.lockRound(id)
-                    .filter(round -> round.status() == RoundStatus.OPEN && !round.closesAt().isAfter(now))
+                    .filter(round -> round.status() == RoundStatus.OPEN
+                            && !round.closesAt().isAfter(now))
                     .map(round -> {
                         store.moveRound(id, RoundStatus.CLOSED, "closed_at", round.closesAt());
                         return true;
-                    }).orElse(false));
+                    })
+                    .orElse(false));
             closed += Boolean.TRUE.equals(done) ? 1 : 0;
         }
         return closed;

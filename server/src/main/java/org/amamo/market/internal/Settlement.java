@@ -46,8 +46,13 @@ class Settlement {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Settlement(MarketStore store, Rounds rounds, MarketSettlement registry, UserDirectory users,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    Settlement(
+            MarketStore store,
+            Rounds rounds,
+            MarketSettlement registry,
+            UserDirectory users,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.store = store;
         this.rounds = rounds;
         this.registry = registry;
@@ -60,19 +65,23 @@ class Settlement {
     Verdict<Long> allocate(AmamoPrincipal user, long roundId) {
         Verdict<Long> verdict = rounds.move(user, roundId, round -> {
             if (round.status() != RoundStatus.CLOSED) {
-                return Verdict.conflict("$", "market.round.state", round.status().name());
+                return Verdict.conflict(
+                        "$", "market.round.state", round.status().name());
             }
             List<Consignment> lots = store.consignments(roundId);
             List<Bid> bids = store.activeBids(roundId);
             List<AllocationRule.Award> awards = AllocationRule.allocate(
-                    lots.stream().map(lot -> new AllocationRule.Lot(lot.id(), lot.projectCode(),
-                            lot.creditUnits())).toList(),
-                    bids.stream().map(bid -> new AllocationRule.Bid(bid.id(), bid.projectCode(),
-                            bid.creditUnits(), bid.priceJpy(), bid.placedAt())).toList(),
+                    lots.stream()
+                            .map(lot -> new AllocationRule.Lot(lot.id(), lot.projectCode(), lot.creditUnits()))
+                            .toList(),
+                    bids.stream()
+                            .map(bid -> new AllocationRule.Bid(
+                                    bid.id(), bid.projectCode(), bid.creditUnits(), bid.priceJpy(), bid.placedAt()))
+                            .toList(),
                     round.minimumPriceJpy());
             for (var award : awards) {
-                store.insertAllocation(roundId, award.bidId(), award.lotId(), award.units(), award.priceJpy(),
-                        award.amountJpy());
+                store.insertAllocation(
+                        roundId, award.bidId(), award.lotId(), award.units(), award.priceJpy(), award.amountJpy());
             }
             Instant now = clock.instant();
             store.allocated(roundId, now, now.plus(Duration.ofDays(round.paymentDays())));
@@ -107,8 +116,10 @@ class Settlement {
                 store.paid(allocationId, user.userId(), clock.instant());
                 return Verdict.done(allocationId);
             }
-            return allocation.status() == AllocationStatus.PAID ? Verdict.done(allocationId)
-                    : Verdict.conflict("$", "market.allocation.state", allocation.status().name());
+            return allocation.status() == AllocationStatus.PAID
+                    ? Verdict.done(allocationId)
+                    : Verdict.conflict(
+                            "$", "market.allocation.state", allocation.status().name());
         });
         if (paid.refused()) {
             return paid;
@@ -126,19 +137,37 @@ class Settlement {
         String key = "market-round-" + round.id() + "-allocation-" + allocation.id();
         MarketMove move;
         if (bid.retireAtOnce()) {
-            RetirementOrder order = new RetirementOrder(bid.beneficiary(), bid.purpose(), bid.emissionsOffset(),
-                    null, "購入者公募 " + round.id() + " / " + round.title());
-            move = registry.retireFor(round.escrowAccountId(), lot.batchId(), allocation.creditUnits(), order,
-                    actingUserId, key + "-retire");
+            RetirementOrder order = new RetirementOrder(
+                    bid.beneficiary(),
+                    bid.purpose(),
+                    bid.emissionsOffset(),
+                    null,
+                    "購入者公募 " + round.id() + " / " + round.title());
+            move = registry.retireFor(
+                    round.escrowAccountId(),
+                    lot.batchId(),
+                    allocation.creditUnits(),
+                    order,
+                    actingUserId,
+                    key + "-retire");
         } else {
-            move = registry.deliver(round.escrowAccountId(), lot.batchId(), allocation.creditUnits(),
-                    bid.buyerUserId(), actingUserId, key + "-deliver");
+            move = registry.deliver(
+                    round.escrowAccountId(),
+                    lot.batchId(),
+                    allocation.creditUnits(),
+                    bid.buyerUserId(),
+                    actingUserId,
+                    key + "-deliver");
         }
         if (!move.done()) {
             return Rounds.registryRefusal(move);
         }
-        store.settled(allocation.id(), bid.retireAtOnce() ? null : move.toAccountId(), move.retirementId(),
-                String.join(" ", move.serialRanges()), clock.instant());
+        store.settled(
+                allocation.id(),
+                bid.retireAtOnce() ? null : move.toAccountId(),
+                move.retirementId(),
+                String.join(" ", move.serialRanges()),
+                clock.instant());
         return Verdict.done(allocation.id());
     }
 
@@ -163,7 +192,8 @@ class Settlement {
             Allocation allocation = store.lockAllocation(allocationId).orElseThrow();
             Round round = store.round(allocation.roundId()).orElseThrow();
             if (allocation.status() != AllocationStatus.AWAITING_PAYMENT) {
-                return Verdict.conflict("$", "market.allocation.state", allocation.status().name());
+                return Verdict.conflict(
+                        "$", "market.allocation.state", allocation.status().name());
             }
             if (now.isBefore(round.paymentDueAt())) {
                 return Verdict.conflict("$", "market.allocation.not-due");
@@ -194,13 +224,14 @@ class Settlement {
     void finish(long roundId) {
         Round round = store.round(roundId).orElseThrow();
         List<Allocation> allocations = store.allocations(roundId);
-        boolean open = allocations.stream().anyMatch(a -> a.status() == AllocationStatus.AWAITING_PAYMENT
-                || a.status() == AllocationStatus.PAID);
+        boolean open = allocations.stream()
+                .anyMatch(a -> a.status() == AllocationStatus.AWAITING_PAYMENT || a.status() == AllocationStatus.PAID);
         if (round.status() != RoundStatus.ALLOCATED || open) {
             return;
         }
         Map<Long, Long> sold = new HashMap<>();
-        allocations.stream().filter(a -> a.status() == AllocationStatus.SETTLED)
+        allocations.stream()
+                .filter(a -> a.status() == AllocationStatus.SETTLED)
                 .forEach(a -> sold.merge(a.consignmentId(), a.creditUnits(), Long::sum));
         boolean allReturned = true;
         for (Consignment lot : store.consignments(roundId)) {
@@ -209,8 +240,13 @@ class Settlement {
             }
             long unsold = lot.creditUnits() - sold.getOrDefault(lot.id(), 0L);
             if (unsold > 0) {
-                MarketMove move = registry.release(round.escrowAccountId(), lot.batchId(), unsold,
-                        lot.fromAccountId(), null, "market-round-" + roundId + "-consignment-" + lot.id() + "-release");
+                MarketMove move = registry.release(
+                        round.escrowAccountId(),
+                        lot.batchId(),
+                        unsold,
+                        lot.fromAccountId(),
+                        null,
+                        "market-round-" + roundId + "-consignment-" + lot.id() + "-release");
                 if (!move.done()) {
                     log.warn("round {}: returning lot {} refused: {}", roundId, lot.id(), move.refusals());
                     allReturned = false;

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 class MarkdownRenderer {
 
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     String toHtml(String markdown) {
         return renderer.render(parser.parse(markdown == null ? "" : markdown));

@@ -60,14 +60,18 @@ class NoticeAdminController {
     @GetMapping("/secretariat/notices/new")
     String newForm(Model model) {
         NoticeForm form = new NoticeForm();
-        form.setPublishStart(LocalDateTime.now(clock.withZone(SchemeTime.ZONE)).withSecond(0).withNano(0));
+        form.setPublishStart(
+                LocalDateTime.now(clock.withZone(SchemeTime.ZONE)).withSecond(0).withNano(0));
         model.addAttribute("form", form);
         return "notice/edit";
     }
 
     @PostMapping("/secretariat/notices")
-    String create(@AuthenticationPrincipal AmamoPrincipal user, @Valid @ModelAttribute("form") NoticeForm form,
-            BindingResult binding, RedirectAttributes redirect) {
+    String create(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @Valid @ModelAttribute("form") NoticeForm form,
+            BindingResult binding,
+            RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return "notice/edit";
         }
@@ -87,7 +91,8 @@ class NoticeAdminController {
         form.setTitle(notice.title());
         form.setBody(notice.bodyMarkdown());
         form.setPublishStart(LocalDateTime.ofInstant(notice.publishStart(), SchemeTime.ZONE));
-        form.setPublishEnd(notice.publishEnd() == null ? null : LocalDateTime.ofInstant(notice.publishEnd(), SchemeTime.ZONE));
+        form.setPublishEnd(
+                notice.publishEnd() == null ? null : LocalDateTime.ofInstant(notice.publishEnd(), SchemeTime.ZONE));
         form.setProgramme(notice.programmeCode());
         model.addAttribute("form", form);
         model.addAttribute("noticeId", id);
@@ -95,8 +100,12 @@ class NoticeAdminController {
     }
 
     @PostMapping("/secretariat/notices/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") NoticeForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") NoticeForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("noticeId", id);
         if (binding.hasErrors()) {
             return "notice/edit";
@@ -117,9 +126,13 @@ class NoticeAdminController {
     }
 
     static NoticeDraft draft(NoticeForm form) {
-        return new NoticeDraft(form.getTitle().strip(), form.getBody(),
+        return new NoticeDraft(
+                form.getTitle().strip(),
+                form.getBody(),
                 form.getPublishStart().atZone(SchemeTime.ZONE).toInstant(),
-                form.getPublishEnd() == null ? null : form.getPublishEnd().atZone(SchemeTime.ZONE).toInstant(),
+                form.getPublishEnd() == null
+                        ? null
+                        : form.getPublishEnd().atZone(SchemeTime.ZONE).toInstant(),
                 NoticeDraft.programme(form.getProgramme()));
     }
 }

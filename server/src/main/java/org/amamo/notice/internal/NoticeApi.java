@@ -47,25 +47,38 @@ class NoticeApi {
      * the code of the programme the notice belongs to (JBC, YBC ...); absent or blank: every programme.
      */
     record NoticeRequest(
-            @NotBlank(message = "{validation.required}") @Size(max = NoticeForm.TITLE_MAX, message = "{validation.size.max}")
+            @NotBlank(message = "{validation.required}")
+            @Size(max = NoticeForm.TITLE_MAX, message = "{validation.size.max}")
             String title,
-            @NotBlank(message = "{validation.required}") @Size(max = NoticeForm.BODY_MAX, message = "{validation.size.max}")
+
+            @NotBlank(message = "{validation.required}")
+            @Size(max = NoticeForm.BODY_MAX, message = "{validation.size.max}")
             String body,
+
             @NotNull(message = "{validation.required}") OffsetDateTime publishStart,
             OffsetDateTime publishEnd,
-            @Size(max = 10, message = "{validation.size.max}") String programme) {
+
+            @Size(max = 10, message = "{validation.size.max}")
+            String programme) {
 
         NoticeDraft draft() {
-            return new NoticeDraft(title.strip(), body, publishStart.toInstant(),
-                    publishEnd == null ? null : publishEnd.toInstant(), NoticeDraft.programme(programme));
+            return new NoticeDraft(
+                    title.strip(),
+                    body,
+                    publishStart.toInstant(),
+                    publishEnd == null ? null : publishEnd.toInstant(),
+                    NoticeDraft.programme(programme));
         }
     }
 
     @GetMapping
-    @Operation(summary = "Notices inside their publish window, newest first; with programme=CODE, that programme's "
-            + "list (its own notices and those about every programme; an unknown code: every notice)")
-    List<NoticeView> published(@RequestParam(required = false) String programme,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    @Operation(
+            summary = "Notices inside their publish window, newest first; with programme=CODE, that programme's "
+                    + "list (its own notices and those about every programme; an unknown code: every notice)")
+    List<NoticeView> published(
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
         return notices.published(programmes.known(programme), Pages.number(page) * rows, rows);
     }
@@ -89,8 +102,8 @@ class NoticeApi {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Create a notice (secretariat)")
-    ResponseEntity<NoticeView> create(@AuthenticationPrincipal AmamoPrincipal user,
-            @Valid @RequestBody NoticeRequest request) {
+    ResponseEntity<NoticeView> create(
+            @AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody NoticeRequest request) {
         NoticeService.Saved saved = notices.create(request.draft(), user.userId());
         return ResponseEntity.status(HttpStatus.CREATED).body(answer(saved));
     }
@@ -117,7 +130,8 @@ class NoticeApi {
     private NoticeView answer(NoticeService.Saved saved) {
         if (!saved.refusals().isEmpty()) {
             Refusal first = saved.refusals().get(0);
-            HttpStatus status = first.messageKey().equals("notice.not-found") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+            HttpStatus status =
+                    first.messageKey().equals("notice.not-found") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
             throw new RefusedException(status, saved.refusals());
         }
         return notices.find(saved.id()).orElseThrow();

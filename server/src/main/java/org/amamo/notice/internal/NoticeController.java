@@ -24,8 +24,8 @@ class NoticeController {
 
     /** Every published notice, or one programme's list ({@code ?programme=YBC}; an unknown code: every notice). */
     @GetMapping("/notices")
-    String list(@RequestParam(required = false) String programme, @RequestParam(defaultValue = "0") int page,
-            Model model) {
+    String list(
+            @RequestParam(required = false) String programme, @RequestParam(defaultValue = "0") int page, Model model) {
         int number = Pages.number(page);
         String code = programmes.known(programme);
         var shown = notices.published(code, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
@@ -39,8 +39,9 @@ class NoticeController {
 
     @GetMapping("/notices/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("notice", notices.findPublished(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "notice",
+                notices.findPublished(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "notice/show";
     }
 }

@@ -37,10 +37,12 @@ class NoticeDemoData implements ApplicationRunner {
         if (!notices.all(0, 1).isEmpty()) {
             return;
         }
-        long author = users.withRole(Role.SECRETARIAT).stream().findFirst().map(UserSummary::userId).orElseThrow();
+        long author = users.withRole(Role.SECRETARIAT).stream()
+                .findFirst()
+                .map(UserSummary::userId)
+                .orElseThrow();
         Instant now = clock.instant();
-        add(author, "運用開始のお知らせ", "本日9時より「Jブルークレジット運用システム」として開始いたしました。",
-                jst(2023, 8, 17, 9), null);
+        add(author, "運用開始のお知らせ", "本日9時より「Jブルークレジット運用システム」として開始いたしました。", jst(2023, 8, 17, 9), null);
         add(author, "操作マニュアルについて", """
                 本システムの「ユーザー向け操作マニュアル」を公開しました。
 
@@ -48,8 +50,7 @@ class NoticeDemoData implements ApplicationRunner {
                 - プロジェクト申請
                 - クレジットの移転と無効化
                 """, jst(2023, 8, 17, 16), null);
-        add(author, "令和5年度 第2回 購入者公募（終了）", "この公募は終了しました。", jst(2023, 7, 31, 10),
-                now.minus(Duration.ofDays(30)), "JBC");
+        add(author, "令和5年度 第2回 購入者公募（終了）", "この公募は終了しました。", jst(2023, 7, 31, 10), now.minus(Duration.ofDays(30)), "JBC");
         add(author, "横浜ブルーカーボン・オフセット制度 クレジットの活用について", """
                 横浜ブルーカーボン・オフセット制度のクレジットは、イベントや企業活動、個人の排出のオフセットに活用できます。
                 活用の実績は制度の統計ページで公開しています。
@@ -65,6 +66,8 @@ class NoticeDemoData implements ApplicationRunner {
     }
 
     private static Instant jst(int year, int month, int day, int hour) {
-        return LocalDateTime.of(year, month, day, hour, 0).atZone(SchemeTime.ZONE).toInstant();
+        return LocalDateTime.of(year, month, day, hour, 0)
+                .atZone(SchemeTime.ZONE)
+                .toInstant();
     }
 }

@@ -16,7 +16,6 @@ record NoticeDraft(String title, String body, Instant publishStart, Instant publ
         return code == null || code.isBlank() ? null : code.strip();
     }
 
-
     List<Refusal> refusals() {
         List<Refusal> refusals = new ArrayList<>();
         if (publishStart != null && publishEnd != null && !publishEnd.isAfter(publishStart)) {

@@ -1,6 +1,7 @@
 package org.amamo.notice.internal;
 
 import static org.amamo.platform.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NoticeRepository {
 
-    private static final String SELECT = "SELECT id, title, body_markdown, publish_start, publish_end, programme_code FROM notice ";
+    private static final String SELECT =
+            "SELECT id, title, body_markdown, publish_start, publish_end, programme_code FROM notice ";
 
     private final JdbcClient jdbc;
 
@@ -24,9 +26,13 @@ class NoticeRepository {
     }
 
     /** A stored notice. */
-    record StoredNotice(long id, String title, String bodyMarkdown, Instant publishStart, Instant publishEnd,
-            String programmeCode) {
-    }
+    record StoredNotice(
+            long id,
+            String title,
+            String bodyMarkdown,
+            Instant publishStart,
+            Instant publishEnd,
+            String programmeCode) {}
 
     /** Published notices; of one programme's list (its own and those about every programme) unless null. */
     List<StoredNotice> published(Instant now, String programmeCode, int offset, int limit) {
@@ -34,13 +40,21 @@ class NoticeRepository {
                 WHERE publish_start <= :now AND (publish_end IS NULL OR publish_end > :now)
                   AND (CAST(:programme AS VARCHAR) IS NULL OR programme_code IS NULL OR programme_code = :programme)
                 ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset
-                """).param("now", utc(now)).param("programme", programmeCode).param("limit", limit)
-                .param("offset", offset).query(this::map).list();
+                """)
+                .param("now", utc(now))
+                .param("programme", programmeCode)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
     }
 
     List<StoredNotice> all(int offset, int limit) {
         return jdbc.sql(SELECT + "ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", limit).param("offset", offset).query(this::map).list();
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
     }
 
     Optional<StoredNotice> find(long id) {
@@ -53,8 +67,17 @@ class NoticeRepository {
                 INSERT INTO notice (title, body_markdown, publish_start, publish_end, programme_code, created_by,
                                     created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(draft.title(), draft.body(), utc(draft.publishStart()), utc(draft.publishEnd()),
-                draft.programmeCode(), authorId, utc(now), utc(now)).update(keys, "id");
+                """)
+                .params(
+                        draft.title(),
+                        draft.body(),
+                        utc(draft.publishStart()),
+                        utc(draft.publishEnd()),
+                        draft.programmeCode(),
+                        authorId,
+                        utc(now),
+                        utc(now))
+                .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
@@ -63,8 +86,17 @@ class NoticeRepository {
                 UPDATE notice SET title = ?, body_markdown = ?, publish_start = ?, publish_end = ?, programme_code = ?,
                        updated_at = ?
                  WHERE id = ?
-                """).params(draft.title(), draft.body(), utc(draft.publishStart()), utc(draft.publishEnd()),
-                draft.programmeCode(), utc(now), id).update() == 1;
+                """)
+                        .params(
+                                draft.title(),
+                                draft.body(),
+                                utc(draft.publishStart()),
+                                utc(draft.publishEnd()),
+                                draft.programmeCode(),
+                                utc(now),
+                                id)
+                        .update()
+                == 1;
     }
 
     boolean delete(long id) {
@@ -73,8 +105,12 @@ class NoticeRepository {
 
     private StoredNotice map(ResultSet row, int rowNumber) throws SQLException {
         OffsetDateTime end = row.getObject("publish_end", OffsetDateTime.class);
-        return new StoredNotice(row.getLong("id"), row.getString("title"), row.getString("body_markdown"),
+        return new StoredNotice(
+                row.getLong("id"),
+                row.getString("title"),
+                row.getString("body_markdown"),
                 row.getObject("publish_start", OffsetDateTime.class).toInstant(),
-                end == null ? null : end.toInstant(), row.getString("programme_code"));
+                end == null ? null : end.toInstant(),
+                row.getString("programme_code"));
     }
 }

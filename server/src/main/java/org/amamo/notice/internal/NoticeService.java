@@ -41,7 +41,9 @@ class NoticeService implements PublishedNotices {
     /** Published notices, of one programme's list unless the code is null. */
     @Transactional(readOnly = true)
     List<NoticeView> published(String programmeCode, int offset, int limit) {
-        return notices.published(clock.instant(), programmeCode, offset, limit).stream().map(this::view).toList();
+        return notices.published(clock.instant(), programmeCode, offset, limit).stream()
+                .map(this::view)
+                .toList();
     }
 
     /** A notice the public may see now. */
@@ -89,18 +91,24 @@ class NoticeService implements PublishedNotices {
 
     private List<Refusal> refusals(NoticeDraft draft) {
         List<Refusal> refusals = new java.util.ArrayList<>(draft.refusals());
-        if (draft.programmeCode() != null && programmes.find(draft.programmeCode()).isEmpty()) {
+        if (draft.programmeCode() != null
+                && programmes.find(draft.programmeCode()).isEmpty()) {
             refusals.add(Refusal.of("programme", "notice.programme.unknown", draft.programmeCode()));
         }
         return refusals;
     }
 
     /** The id of the saved notice, or the refusals that stopped it. */
-    record Saved(Long id, List<Refusal> refusals) {
-    }
+    record Saved(Long id, List<Refusal> refusals) {}
 
     private NoticeView view(NoticeRepository.StoredNotice notice) {
-        return new NoticeView(notice.id(), notice.title(), notice.bodyMarkdown(), markdown.toHtml(notice.bodyMarkdown()),
-                notice.publishStart(), notice.publishEnd(), notice.programmeCode());
+        return new NoticeView(
+                notice.id(),
+                notice.title(),
+                notice.bodyMarkdown(),
+                markdown.toHtml(notice.bodyMarkdown()),
+                notice.publishStart(),
+                notice.publishEnd(),
+                notice.programmeCode());
     }
 }

@@ -29,25 +29,38 @@ class CommitteeAdminController {
     }
 
     @PostMapping("/admin/programmes/{code}/committee")
-    String add(@PathVariable String code, @RequestParam(required = false) Long userId, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String add(
+            @PathVariable String code,
+            @RequestParam(required = false) Long userId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         String known = known(code);
         List<Refusal> refusals = committee.add(known, userId);
-        return refusals.isEmpty() ? done(known, "programme.committee.added", redirect)
+        return refusals.isEmpty()
+                ? done(known, "programme.committee.added", redirect)
                 : page.refused(model, response, known, refusals);
     }
 
     @PostMapping("/admin/programmes/{code}/committee/{userId}/delete")
-    String remove(@PathVariable String code, @PathVariable long userId, Model model, HttpServletResponse response,
+    String remove(
+            @PathVariable String code,
+            @PathVariable long userId,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         String known = known(code);
         List<Refusal> refusals = committee.remove(known, userId);
-        return refusals.isEmpty() ? done(known, "programme.committee.removed", redirect)
+        return refusals.isEmpty()
+                ? done(known, "programme.committee.removed", redirect)
                 : page.refused(model, response, known, refusals);
     }
 
     private String known(String code) {
-        return programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).code();
+        return programmes
+                .find(code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+                .code();
     }
 
     static String done(String code, String flash, RedirectAttributes redirect) {

@@ -34,10 +34,16 @@ class FeeAdminController {
 
     @PostMapping("/admin/programmes/{code}/fee")
     @Transactional
-    String update(@PathVariable String code, @RequestParam(required = false) String feeFlatYen,
-            @RequestParam(required = false) String feePerTonneYen, Model model, HttpServletResponse response,
+    String update(
+            @PathVariable String code,
+            @RequestParam(required = false) String feeFlatYen,
+            @RequestParam(required = false) String feePerTonneYen,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        String known = programmes.find(code).map(Programme::code)
+        String known = programmes
+                .find(code)
+                .map(Programme::code)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<Refusal> refusals = new ArrayList<>();
         Optional<BigDecimal> flat = yen(feeFlatYen, "feeFlatYen", refusals);

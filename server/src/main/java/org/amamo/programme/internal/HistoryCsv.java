@@ -20,17 +20,20 @@ final class HistoryCsv {
     static final String HEADER = "programme,fiscal_year,record,credit_type,organisation,description,t_co2";
     static final int MAX_ROWS = 10_000;
 
-    private HistoryCsv() {
-    }
+    private HistoryCsv() {}
 
     /** One valid row. */
-    record Row(String programme, int fiscalYear, String recordKind, String creditType, String organisation,
-            String description, BigDecimal tonnes) {
-    }
+    record Row(
+            String programme,
+            int fiscalYear,
+            String recordKind,
+            String creditType,
+            String organisation,
+            String description,
+            BigDecimal tonnes) {}
 
     /** The rows, or every bad line's refusal (field {@code file}, with the line number). */
-    record Parsed(List<Row> rows, List<Refusal> refusals) {
-    }
+    record Parsed(List<Row> rows, List<Refusal> refusals) {}
 
     static Parsed parse(String text, Set<String> programmes) {
         List<Refusal> refusals = new ArrayList<>();
@@ -78,12 +81,15 @@ final class HistoryCsv {
             refusals.add(Refusal.of("file", "history.csv.record", line, cells.get(2)));
         }
         String type = cells.get(3).strip().toUpperCase(Locale.ROOT);
-        boolean typeValid = type.equals("REMOVAL") || type.equals("REDUCTION") || (type.isEmpty() && kind.equals("OFFSET"));
+        boolean typeValid =
+                type.equals("REMOVAL") || type.equals("REDUCTION") || (type.isEmpty() && kind.equals("OFFSET"));
         if (!typeValid) {
             refusals.add(Refusal.of("file", "history.csv.type", line, cells.get(3)));
         }
         String organisation = cells.get(4).strip();
-        if (organisation.isEmpty() || organisation.length() > 200 || cells.get(5).length() > 500) {
+        if (organisation.isEmpty()
+                || organisation.length() > 200
+                || cells.get(5).length() > 500) {
             refusals.add(Refusal.of("file", "history.csv.text", line));
         }
         BigDecimal tonnes = decimal(cells.get(6).strip());
@@ -93,8 +99,14 @@ final class HistoryCsv {
         if (refusals.size() > before) {
             return null;
         }
-        return new Row(programme, year, kind, type.isEmpty() ? null : type, organisation,
-                cells.get(5).isBlank() ? null : cells.get(5).strip(), tonnes);
+        return new Row(
+                programme,
+                year,
+                kind,
+                type.isEmpty() ? null : type,
+                organisation,
+                cells.get(5).isBlank() ? null : cells.get(5).strip(),
+                tonnes);
     }
 
     /** Splits one CSV line (RFC 4180 quoting within the line). */

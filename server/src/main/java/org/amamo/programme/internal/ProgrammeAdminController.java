@@ -43,26 +43,34 @@ class ProgrammeAdminController {
 
     @PostMapping("/admin/programmes/{code}")
     @Transactional
-    String update(@PathVariable String code, @RequestParam(required = false) String nameJa,
-            @RequestParam(required = false) String nameEn, @RequestParam(required = false) String operator,
+    String update(
+            @PathVariable String code,
+            @RequestParam(required = false) String nameJa,
+            @RequestParam(required = false) String nameEn,
+            @RequestParam(required = false) String operator,
             @RequestParam(required = false) String certifier,
-            @RequestParam(name = "versions", required = false) List<String> versions, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        Programme programme = programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            @RequestParam(name = "versions", required = false) List<String> versions,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Programme programme =
+                programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<String> accepted = versions == null ? List.of() : versions;
         List<Refusal> refusals = check(nameJa, nameEn, operator, certifier, accepted);
         if (!refusals.isEmpty()) {
             return page.refused(model, response, programme.code(), refusals);
         }
-        programmes.update(programme.code(), nameJa.strip(), nameEn.strip(), operator.strip(), certifier.strip(), accepted);
+        programmes.update(
+                programme.code(), nameJa.strip(), nameEn.strip(), operator.strip(), certifier.strip(), accepted);
         redirect.addFlashAttribute("flash", "programme.saved");
         return "redirect:/admin/programmes#programme-" + programme.code();
     }
 
     static List<Refusal> check(String nameJa, String nameEn, String operator, String certifier, List<String> versions) {
         List<Refusal> refusals = new ArrayList<>();
-        for (String[] field : new String[][] {{"nameJa", nameJa}, {"nameEn", nameEn}, {"operator", operator},
-                {"certifier", certifier}}) {
+        for (String[] field :
+                new String[][] {{"nameJa", nameJa}, {"nameEn", nameEn}, {"operator", operator}, {"certifier", certifier}
+                }) {
             if (field[1] == null || field[1].isBlank() || field[1].length() > TEXT_MAX) {
                 refusals.add(Refusal.of(field[0], "programme.text.invalid", TEXT_MAX));
             }

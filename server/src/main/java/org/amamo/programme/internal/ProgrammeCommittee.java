@@ -26,15 +26,19 @@ class ProgrammeCommittee {
     /** The committee's members as the admin page lists them. */
     @Transactional(readOnly = true)
     List<UserSummary> members(String code) {
-        return programmes.committee(code).stream().flatMap(id -> users.find(id).stream()).toList();
+        return programmes.committee(code).stream()
+                .flatMap(id -> users.find(id).stream())
+                .toList();
     }
 
     /** Enabled reviewers who are not yet on the committee. */
     @Transactional(readOnly = true)
     List<UserSummary> candidates(String code) {
         List<Long> members = programmes.committee(code);
-        return users.withRole(Role.REVIEWER).stream().filter(UserSummary::enabled)
-                .filter(user -> !members.contains(user.userId())).toList();
+        return users.withRole(Role.REVIEWER).stream()
+                .filter(UserSummary::enabled)
+                .filter(user -> !members.contains(user.userId()))
+                .toList();
     }
 
     @Transactional
@@ -52,7 +56,8 @@ class ProgrammeCommittee {
 
     @Transactional
     List<Refusal> remove(String code, long userId) {
-        return programmes.removeMember(code, userId) ? List.of()
+        return programmes.removeMember(code, userId)
+                ? List.of()
                 : List.of(Refusal.of("userId", "programme.committee.not-a-member"));
     }
 }

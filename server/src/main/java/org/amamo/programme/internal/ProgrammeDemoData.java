@@ -35,7 +35,10 @@ class ProgrammeDemoData implements ApplicationRunner {
         if (!history.isEmpty("YBC")) {
             return;
         }
-        long secretariat = users.withRole(Role.SECRETARIAT).stream().findFirst().map(UserSummary::userId).orElseThrow();
+        long secretariat = users.withRole(Role.SECRETARIAT).stream()
+                .findFirst()
+                .map(UserSummary::userId)
+                .orElseThrow();
         String csv = new ClassPathResource("demo/yokohama-history.csv").getContentAsString(StandardCharsets.UTF_8);
         if (!history.importCsv(csv, secretariat).isEmpty()) {
             throw new IllegalStateException("the demo history of the Yokohama programme does not import");

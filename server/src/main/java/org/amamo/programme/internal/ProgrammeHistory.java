@@ -28,8 +28,8 @@ class ProgrammeHistory implements ProgrammeRecords {
     /** Imports every row of the CSV, or none: returns the refusals (with line numbers) if any row is bad. */
     @Transactional
     List<Refusal> importCsv(String text, long importedBy) {
-        HistoryCsv.Parsed parsed = HistoryCsv.parse(text,
-                programmes.all().stream().map(Programme::code).collect(Collectors.toSet()));
+        HistoryCsv.Parsed parsed = HistoryCsv.parse(
+                text, programmes.all().stream().map(Programme::code).collect(Collectors.toSet()));
         if (!parsed.refusals().isEmpty()) {
             return parsed.refusals();
         }
@@ -38,16 +38,27 @@ class ProgrammeHistory implements ProgrammeRecords {
                     INSERT INTO programme_history_record (programme_code, fiscal_year, record_kind, credit_type,
                                                           organisation, description, tonnes, imported_by, imported_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(row.programme(), row.fiscalYear(), row.recordKind(), row.creditType(), row.organisation(),
-                            row.description(), row.tonnes(), importedBy, clock.instant().atOffset(ZoneOffset.UTC))
+                    .params(
+                            row.programme(),
+                            row.fiscalYear(),
+                            row.recordKind(),
+                            row.creditType(),
+                            row.organisation(),
+                            row.description(),
+                            row.tonnes(),
+                            importedBy,
+                            clock.instant().atOffset(ZoneOffset.UTC))
                     .update();
         }
         return List.of();
     }
 
     boolean isEmpty(String programme) {
-        return jdbc.sql("SELECT COUNT(*) FROM programme_history_record WHERE programme_code = ?").param(programme)
-                .query(Long.class).single() == 0;
+        return jdbc.sql("SELECT COUNT(*) FROM programme_history_record WHERE programme_code = ?")
+                        .param(programme)
+                        .query(Long.class)
+                        .single()
+                == 0;
     }
 
     @Override
@@ -56,8 +67,15 @@ class ProgrammeHistory implements ProgrammeRecords {
         return jdbc.sql("""
                 SELECT programme_code, fiscal_year, record_kind, credit_type, organisation, description, tonnes
                   FROM programme_history_record WHERE programme_code = ? ORDER BY fiscal_year DESC, record_kind, id""")
-                .param(programme).query((row, n) -> new ImportedRecord(row.getString(1), row.getInt(2),
-                        row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getBigDecimal(7)))
+                .param(programme)
+                .query((row, n) -> new ImportedRecord(
+                        row.getString(1),
+                        row.getInt(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getString(6),
+                        row.getBigDecimal(7)))
                 .list();
     }
 }

@@ -40,8 +40,11 @@ class ProgrammePagesController {
 
     @PostMapping("/secretariat/programmes/history")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String importCsv(@AuthenticationPrincipal AmamoPrincipal user, @RequestParam("file") MultipartFile file,
-            RedirectAttributes redirect) throws IOException {
+    String importCsv(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @RequestParam("file") MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
         List<Refusal> refusals = file.getSize() > MAX_CSV_BYTES
                 ? List.of(Refusal.of("file", "history.csv.size", MAX_CSV_BYTES / (1024 * 1024)))
                 : history.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), user.userId());

@@ -36,49 +36,70 @@ class ProgrammeRepository implements Programmes {
     @Override
     @Transactional(readOnly = true)
     public Optional<Programme> find(String code) {
-        return code == null ? Optional.empty() : jdbc.sql(SELECT + " WHERE code = ?").param(code).query(this::map).optional();
+        return code == null
+                ? Optional.empty()
+                : jdbc.sql(SELECT + " WHERE code = ?")
+                        .param(code)
+                        .query(this::map)
+                        .optional();
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Long> committee(String code) {
         return jdbc.sql("SELECT user_id FROM programme_committee_member WHERE programme_code = ? ORDER BY user_id")
-                .param(code).query(Long.class).list();
+                .param(code)
+                .query(Long.class)
+                .list();
     }
 
     @Override
     @Transactional(readOnly = true)
     public boolean onCommittee(String code, long userId) {
         return jdbc.sql("SELECT COUNT(*) FROM programme_committee_member WHERE programme_code = ? AND user_id = ?")
-                .params(code, userId).query(Long.class).single() > 0;
+                        .params(code, userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     void addMember(String code, long userId) {
         jdbc.sql("INSERT INTO programme_committee_member (programme_code, user_id) VALUES (?, ?)")
-                .params(code, userId).update();
+                .params(code, userId)
+                .update();
     }
 
     boolean removeMember(String code, long userId) {
         return jdbc.sql("DELETE FROM programme_committee_member WHERE programme_code = ? AND user_id = ?")
-                .params(code, userId).update() == 1;
+                        .params(code, userId)
+                        .update()
+                == 1;
     }
 
     /** Changes what may change; the code and the serial prefix never do. */
     void update(String code, String nameJa, String nameEn, String operator, String certifier, List<String> versions) {
         jdbc.sql("""
                 UPDATE programme SET name_ja = ?, name_en = ?, operator = ?, certifier = ?, accepted_versions = ?
-                 WHERE code = ?""").params(nameJa, nameEn, operator, certifier, String.join(",", versions), code).update();
+                 WHERE code = ?""")
+                .params(nameJa, nameEn, operator, certifier, String.join(",", versions), code)
+                .update();
     }
 
     void updateFee(String code, FeeRule fee) {
         jdbc.sql("UPDATE programme SET fee_flat_yen = ?, fee_per_tonne_yen = ? WHERE code = ?")
-                .params(fee.flatYen(), fee.perTonneYen(), code).update();
+                .params(fee.flatYen(), fee.perTonneYen(), code)
+                .update();
     }
 
     private Programme map(ResultSet row, int rowNumber) throws SQLException {
         String versions = row.getString("accepted_versions");
-        return new Programme(row.getString("code"), row.getString("name_ja"), row.getString("name_en"),
-                row.getString("operator"), row.getString("serial_prefix"), row.getString("certifier"),
+        return new Programme(
+                row.getString("code"),
+                row.getString("name_ja"),
+                row.getString("name_en"),
+                row.getString("operator"),
+                row.getString("serial_prefix"),
+                row.getString("certifier"),
                 versions.isBlank() ? List.of() : Arrays.asList(versions.split(",")),
                 new FeeRule(row.getBigDecimal("fee_flat_yen"), row.getBigDecimal("fee_per_tonne_yen")));
     }

@@ -42,7 +42,8 @@ class ProgrammeSettingsDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        long reviewer = users.findByEmail(DEMO_REVIEWER).map(UserSummary::userId).orElseThrow();
+        long reviewer =
+                users.findByEmail(DEMO_REVIEWER).map(UserSummary::userId).orElseThrow();
         for (Programme programme : programmes.all()) {
             boolean joins = programmes.onCommittee(programme.code(), reviewer)
                     || committee.add(programme.code(), reviewer).isEmpty();
@@ -50,7 +51,8 @@ class ProgrammeSettingsDemoData implements ApplicationRunner {
                 throw new IllegalStateException("the demo reviewer does not join the committee of " + programme.code());
             }
             FeeRule fee = DEMO_FEES.get(programme.code());
-            boolean noFee = programme.fee().flatYen().signum() == 0 && programme.fee().perTonneYen().signum() == 0;
+            boolean noFee = programme.fee().flatYen().signum() == 0
+                    && programme.fee().perTonneYen().signum() == 0;
             if (fee != null && noFee) {
                 programmes.updateFee(programme.code(), fee);
             }

@@ -34,19 +34,28 @@ class AccountDesk {
     @Transactional
     public Outcome<Long> request(Actor actor, boolean forOrganisation) {
         if (forOrganisation && actor.organisationId() == null) {
-            return Outcome.refused(RefusalKind.INVALID, Refusal.of("forOrganisation", "registry.account.no-organisation"));
+            return Outcome.refused(
+                    RefusalKind.INVALID, Refusal.of("forOrganisation", "registry.account.no-organisation"));
         }
         String ownerKey = forOrganisation ? "O:" + actor.organisationId() : "U:" + actor.userId();
         if (store.accountByOwnerKey(ownerKey).isPresent()) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.account.exists"));
         }
         Optional<UserSummary> user = users.find(actor.userId());
-        String name = forOrganisation ? store.organisationName(actor.organisationId()).orElseThrow()
+        String name = forOrganisation
+                ? store.organisationName(actor.organisationId()).orElseThrow()
                 : user.map(UserSummary::fullName).orElseThrow();
         try {
-            return Outcome.done(store.insertAccount(AccountKind.HOLDING, AccountStatus.REQUESTED, ownerKey,
-                    forOrganisation ? null : actor.userId(), forOrganisation ? actor.organisationId() : null, null,
-                    name, actor.userId(), clock.instant()));
+            return Outcome.done(store.insertAccount(
+                    AccountKind.HOLDING,
+                    AccountStatus.REQUESTED,
+                    ownerKey,
+                    forOrganisation ? null : actor.userId(),
+                    forOrganisation ? actor.organisationId() : null,
+                    null,
+                    name,
+                    actor.userId(),
+                    clock.instant()));
         } catch (DuplicateKeyException e) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.account.exists"));
         }
@@ -76,8 +85,8 @@ class AccountDesk {
         return decide(actor, accountId, AccountStatus.OPEN, AccountStatus.CLOSED, Operation.ACCOUNT_CLOSED);
     }
 
-    private Outcome<Long> decide(Actor actor, long accountId, AccountStatus from, AccountStatus to,
-            Operation journaled) {
+    private Outcome<Long> decide(
+            Actor actor, long accountId, AccountStatus from, AccountStatus to, Operation journaled) {
         if (!actor.secretariat()) {
             return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("$", "registry.secretariat-only"));
         }
@@ -87,13 +96,22 @@ class AccountDesk {
         List<AccountRow> locked = store.lockAccounts(List.of(accountId));
         AccountRow account = locked.get(0);
         if (account.kind() != AccountKind.HOLDING || account.status() != from) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.account.state",
-                    account.status().name()));
+            return Outcome.refused(
+                    RefusalKind.CONFLICT,
+                    Refusal.of("$", "registry.account.state", account.status().name()));
         }
         store.decide(accountId, to, actor.userId(), clock.instant());
         if (journaled != null) {
-            journal.append(store.nextEntryId(), journaled, actor, null, null, 0,
-                    new Payload().with("account", accountId).with("status", to), locked, List.of());
+            journal.append(
+                    store.nextEntryId(),
+                    journaled,
+                    actor,
+                    null,
+                    null,
+                    0,
+                    new Payload().with("account", accountId).with("status", to),
+                    locked,
+                    List.of());
         }
         return Outcome.done(accountId);
     }

@@ -16,7 +16,7 @@ record Actor(Long userId, Long organisationId, boolean secretariat) {
     boolean owns(AccountRow account) {
         return account.kind() == AccountKind.HOLDING
                 && (userId != null && userId.equals(account.ownerUserId())
-                || organisationId != null && organisationId.equals(account.ownerOrganisationId()));
+                        || organisationId != null && organisationId.equals(account.ownerOrganisationId()));
     }
 
     /** Owners and the secretariat may read an account's balance and statement. */

@@ -25,8 +25,15 @@ class BatchBlocks {
         return jdbc.sql("""
                 SELECT id, batch_id, first_serial, last_serial, account_id, status FROM registry_block
                  WHERE account_id = ? AND status = 'ACTIVE' AND batch_id = ? ORDER BY first_serial LIMIT ? FOR UPDATE
-                """).params(accountId, batchId, limit).query((row, n) -> new LedgerInvariants.Block(row.getLong(1),
-                row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), BlockStatus.valueOf(row.getString(6))))
+                """)
+                .params(accountId, batchId, limit)
+                .query((row, n) -> new LedgerInvariants.Block(
+                        row.getLong(1),
+                        row.getLong(2),
+                        row.getLong(3),
+                        row.getLong(4),
+                        row.getLong(5),
+                        BlockStatus.valueOf(row.getString(6))))
                 .list();
     }
 
@@ -52,17 +59,37 @@ class BatchBlocks {
                  GROUP BY a.id, a.holder_name, b.id, b.programme_prefix, b.project_id, b.project_code, b.project_name,
                           b.vintage, b.batch_number
                  ORDER BY a.id, b.id
-                """).param("user", userId).param("organisation", organisationId)
-                .query((row, n) -> new HeldCredits(row.getLong("account_id"), row.getString("holder_name"),
-                        batch(new LedgerStore.BatchRow(row.getLong("batch_id"), row.getString("programme_prefix"),
-                                row.getLong("project_id"), row.getString("project_code"),
-                                row.getString("project_name"), row.getInt("vintage"), row.getInt("batch_number"),
-                                null, null, null, 0, null, 0)),
-                        row.getLong("units"))).list();
+                """)
+                .param("user", userId)
+                .param("organisation", organisationId)
+                .query((row, n) -> new HeldCredits(
+                        row.getLong("account_id"),
+                        row.getString("holder_name"),
+                        batch(new LedgerStore.BatchRow(
+                                row.getLong("batch_id"),
+                                row.getString("programme_prefix"),
+                                row.getLong("project_id"),
+                                row.getString("project_code"),
+                                row.getString("project_name"),
+                                row.getInt("vintage"),
+                                row.getInt("batch_number"),
+                                null,
+                                null,
+                                null,
+                                0,
+                                null,
+                                0)),
+                        row.getLong("units")))
+                .list();
     }
 
     static CreditBatch batch(LedgerStore.BatchRow row) {
-        return new CreditBatch(row.id(), Journal.serialRange(row, 1, 1).batchText(), row.projectId(),
-                row.projectCode(), row.projectName(), row.vintage());
+        return new CreditBatch(
+                row.id(),
+                Journal.serialRange(row, 1, 1).batchText(),
+                row.projectId(),
+                row.projectCode(),
+                row.projectName(),
+                row.vintage());
     }
 }

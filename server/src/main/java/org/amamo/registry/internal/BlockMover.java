@@ -34,8 +34,8 @@ class BlockMover {
 
         Piece {
             if (firstSerial < block.firstSerial() || lastSerial > block.lastSerial() || lastSerial < firstSerial) {
-                throw new IllegalArgumentException("a piece lies inside its block: " + firstSerial + ".." + lastSerial
-                        + " of " + block);
+                throw new IllegalArgumentException(
+                        "a piece lies inside its block: " + firstSerial + ".." + lastSerial + " of " + block);
             }
         }
 
@@ -63,19 +63,33 @@ class BlockMover {
         List<JournalEntry.Movement> movements = new ArrayList<>(pieces.size());
         for (Piece piece : pieces) {
             long to = destination.applyAsLong(piece);
-            if (!blocks.add(piece.block().id()) || (status == BlockStatus.ACTIVE && to == piece.block().accountId())) {
+            if (!blocks.add(piece.block().id())
+                    || (status == BlockStatus.ACTIVE && to == piece.block().accountId())) {
                 throw new IllegalArgumentException("pieces must lie in distinct blocks of other accounts: " + pieces);
             }
-            movements.add(new JournalEntry.Movement(piece.block().batchId(), piece.firstSerial(), piece.lastSerial(),
-                    piece.block().accountId(), to));
+            movements.add(new JournalEntry.Movement(
+                    piece.block().batchId(),
+                    piece.firstSerial(),
+                    piece.lastSerial(),
+                    piece.block().accountId(),
+                    to));
         }
-        store.deleteBlocks(pieces.stream().filter(Piece::wholeBlock).map(piece -> piece.block().id()).toList());
-        pieces.stream().filter(piece -> !piece.wholeBlock()).forEach(piece -> cutPart(piece.block(),
-                piece.firstSerial(), piece.lastSerial()));
+        store.deleteBlocks(pieces.stream()
+                .filter(Piece::wholeBlock)
+                .map(piece -> piece.block().id())
+                .toList());
+        pieces.stream()
+                .filter(piece -> !piece.wholeBlock())
+                .forEach(piece -> cutPart(piece.block(), piece.firstSerial(), piece.lastSerial()));
         Map<Long, List<LedgerStore.NewBlock>> arriving = new LinkedHashMap<>();
         for (JournalEntry.Movement movement : movements) {
-            arriving.computeIfAbsent(movement.toAccountId(), account -> new ArrayList<>()).add(new LedgerStore.NewBlock(
-                    movement.batchId(), movement.firstSerial(), movement.lastSerial(), movement.toAccountId(), status));
+            arriving.computeIfAbsent(movement.toAccountId(), account -> new ArrayList<>())
+                    .add(new LedgerStore.NewBlock(
+                            movement.batchId(),
+                            movement.firstSerial(),
+                            movement.lastSerial(),
+                            movement.toAccountId(),
+                            status));
         }
         arriving.forEach((account, ranges) -> place(account, status, ranges));
         return movements;
@@ -96,8 +110,8 @@ class BlockMover {
             store.resizeBlock(block.id(), block.firstSerial(), first - 1);
         } else {
             store.resizeBlock(block.id(), block.firstSerial(), first - 1);
-            store.insertBlocks(List.of(new LedgerStore.NewBlock(block.batchId(), last + 1, block.lastSerial(),
-                    block.accountId(), block.status())));
+            store.insertBlocks(List.of(new LedgerStore.NewBlock(
+                    block.batchId(), last + 1, block.lastSerial(), block.accountId(), block.status())));
         }
     }
 
@@ -112,8 +126,10 @@ class BlockMover {
             return;
         }
         List<LedgerStore.NewBlock> joined = joined(ranges);
-        Neighbours neighbours = new Neighbours(store.activeTouching(joined.stream().map(range ->
-                new WorkingBlocks.Probe(accountId, range.batchId(), range.firstSerial(), range.lastSerial())).toList()));
+        Neighbours neighbours = new Neighbours(store.activeTouching(joined.stream()
+                .map(range ->
+                        new WorkingBlocks.Probe(accountId, range.batchId(), range.firstSerial(), range.lastSerial()))
+                .toList()));
         List<LedgerStore.NewBlock> inserts = new ArrayList<>();
         for (LedgerStore.NewBlock range : joined) {
             Neighbours.Mutable left = neighbours.endingAt(range.batchId(), range.firstSerial() - 1);
@@ -138,14 +154,22 @@ class BlockMover {
 
     /** The ranges in serial order, adjacent ranges of one batch joined into one. */
     private static List<LedgerStore.NewBlock> joined(List<LedgerStore.NewBlock> ranges) {
-        List<LedgerStore.NewBlock> sorted = ranges.stream().sorted(Comparator.comparingLong(LedgerStore.NewBlock::batchId)
-                .thenComparingLong(LedgerStore.NewBlock::firstSerial)).toList();
+        List<LedgerStore.NewBlock> sorted = ranges.stream()
+                .sorted(Comparator.comparingLong(LedgerStore.NewBlock::batchId)
+                        .thenComparingLong(LedgerStore.NewBlock::firstSerial))
+                .toList();
         List<LedgerStore.NewBlock> joined = new ArrayList<>();
         for (LedgerStore.NewBlock range : sorted) {
             LedgerStore.NewBlock last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
             if (last != null && last.batchId() == range.batchId() && last.lastSerial() + 1 == range.firstSerial()) {
-                joined.set(joined.size() - 1, new LedgerStore.NewBlock(last.batchId(), last.firstSerial(),
-                        range.lastSerial(), last.accountId(), last.status()));
+                joined.set(
+                        joined.size() - 1,
+                        new LedgerStore.NewBlock(
+                                last.batchId(),
+                                last.firstSerial(),
+                                range.lastSerial(),
+                                last.accountId(),
+                                last.status()));
             } else {
                 joined.add(range);
             }
@@ -213,7 +237,8 @@ class BlockMover {
         }
 
         List<Mutable> changed() {
-            return all.stream().filter(block -> block.first != block.originalFirst || block.last != block.originalLast)
+            return all.stream()
+                    .filter(block -> block.first != block.originalFirst || block.last != block.originalLast)
                     .toList();
         }
     }

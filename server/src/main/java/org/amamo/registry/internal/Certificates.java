@@ -42,6 +42,7 @@ class Certificates {
 
     /** The most serial ranges a holding certificate lists; more are summarised by their count. */
     static final int MAX_RANGES = 200;
+
     private static final String FONT = "fonts/ipaexg.ttf";
 
     private final MessageSource messages;
@@ -61,45 +62,60 @@ class Certificates {
     }
 
     /** 保有証明書: the account's holder, its balance at {@code asOf} and the serial ranges it holds. */
-    byte[] holding(RegistryViews.AccountView account, List<String> ranges, Instant asOf, String publicUrl,
-            Locale locale) {
-        return pdf(locale, "registry.certificate.holding.title", (document, fonts) -> {
-            facts(document, fonts, locale, new String[][] {
-                {"registry.account.holder", account.holderName()},
-                {"registry.account.number", Long.toString(account.id())},
-                {"registry.certificate.as-of", dates.dateTime(asOf)},
-                {"registry.balance.tonnes", units.tonnes(account.balanceUnits())}});
-            serials(document, fonts, locale, ranges);
-        }, publicUrl);
+    byte[] holding(
+            RegistryViews.AccountView account, List<String> ranges, Instant asOf, String publicUrl, Locale locale) {
+        return pdf(
+                locale,
+                "registry.certificate.holding.title",
+                (document, fonts) -> {
+                    facts(document, fonts, locale, new String[][] {
+                        {"registry.account.holder", account.holderName()},
+                        {"registry.account.number", Long.toString(account.id())},
+                        {"registry.certificate.as-of", dates.dateTime(asOf)},
+                        {"registry.balance.tonnes", units.tonnes(account.balanceUnits())}
+                    });
+                    serials(document, fonts, locale, ranges);
+                },
+                publicUrl);
     }
 
     /** 無効化証明書: the public retirement record with its disclosure, serial ranges and batches. */
     byte[] retirement(RegistryViews.RetirementView retirement, String publicUrl, Locale locale) {
-        return pdf(locale, "registry.certificate.retirement.title", (document, fonts) -> {
-            facts(document, fonts, locale, new String[][] {
-                {"registry.certificate.number", Long.toString(retirement.id())},
-                {"registry.retirement.date", dates.dateTime(retirement.retiredAt())},
-                {"registry.retirement.beneficiary", retirement.beneficiary()},
-                {"registry.retirement.purpose", text("registry.purpose." + retirement.purpose(), locale)},
-                {"registry.retirement.emissions", retirement.emissionsOffset()},
-                {"registry.retirement.year", retirement.reportingYear() == null ? "" : retirement.reportingYear().toString()},
-                {"registry.quantity.tonnes", units.tonnes(retirement.creditUnits())}});
-            for (RegistryViews.BatchView batch : retirement.batches()) {
-                facts(document, fonts, locale, new String[][] {
-                    {"registry.batch.serial", batch.batchSerial()},
-                    {"registry.batch.project", batch.projectName() + " (" + batch.projectCode() + ")"},
-                    {"registry.batch.vintage", Integer.toString(batch.vintage())},
-                    {"registry.batch.methodology", batch.methodologyVersion()},
-                    {"registry.batch.type", text("registry.type." + batch.creditType(), locale)},
-                    {"registry.batch.certifier", batch.certifier()}});
-            }
-            serials(document, fonts, locale, retirement.serialRanges());
-        }, publicUrl);
+        return pdf(
+                locale,
+                "registry.certificate.retirement.title",
+                (document, fonts) -> {
+                    facts(document, fonts, locale, new String[][] {
+                        {"registry.certificate.number", Long.toString(retirement.id())},
+                        {"registry.retirement.date", dates.dateTime(retirement.retiredAt())},
+                        {"registry.retirement.beneficiary", retirement.beneficiary()},
+                        {"registry.retirement.purpose", text("registry.purpose." + retirement.purpose(), locale)},
+                        {"registry.retirement.emissions", retirement.emissionsOffset()},
+                        {
+                            "registry.retirement.year",
+                            retirement.reportingYear() == null
+                                    ? ""
+                                    : retirement.reportingYear().toString()
+                        },
+                        {"registry.quantity.tonnes", units.tonnes(retirement.creditUnits())}
+                    });
+                    for (RegistryViews.BatchView batch : retirement.batches()) {
+                        facts(document, fonts, locale, new String[][] {
+                            {"registry.batch.serial", batch.batchSerial()},
+                            {"registry.batch.project", batch.projectName() + " (" + batch.projectCode() + ")"},
+                            {"registry.batch.vintage", Integer.toString(batch.vintage())},
+                            {"registry.batch.methodology", batch.methodologyVersion()},
+                            {"registry.batch.type", text("registry.type." + batch.creditType(), locale)},
+                            {"registry.batch.certifier", batch.certifier()}
+                        });
+                    }
+                    serials(document, fonts, locale, retirement.serialRanges());
+                },
+                publicUrl);
     }
 
     /** The fonts of one document. */
-    private record Fonts(Font title, Font body, Font label) {
-    }
+    private record Fonts(Font title, Font body, Font label) {}
 
     private interface Body {
         void write(Document document, Fonts fonts) throws Exception;
@@ -148,16 +164,18 @@ class Certificates {
             document.add(new Paragraph(range, fonts.body()));
         }
         if (ranges.size() > MAX_RANGES) {
-            document.add(new Paragraph(messages.getMessage("registry.certificate.more",
-                    new Object[] {ranges.size() - MAX_RANGES}, locale), fonts.label()));
+            document.add(new Paragraph(
+                    messages.getMessage("registry.certificate.more", new Object[] {ranges.size() - MAX_RANGES}, locale),
+                    fonts.label()));
         }
         document.add(new Paragraph(" ", fonts.body()));
     }
 
     /** A QR code drawn as vector squares (no image library needed), 30 mm wide. */
-    private static Image qr(PdfContentByte canvas, String url) throws WriterException, com.lowagie.text.BadElementException {
-        BitMatrix matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.MARGIN, 1));
+    private static Image qr(PdfContentByte canvas, String url)
+            throws WriterException, com.lowagie.text.BadElementException {
+        BitMatrix matrix =
+                new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 1));
         float module = 85f / matrix.getWidth();
         PdfTemplate template = canvas.createTemplate(matrix.getWidth() * module, matrix.getHeight() * module);
         for (int y = 0; y < matrix.getHeight(); y++) {
@@ -174,5 +192,4 @@ class Certificates {
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
     }
-
 }

@@ -28,7 +28,9 @@ class CertificationListener {
     private final String programmePrefix;
     private final String certifier;
 
-    CertificationListener(Issuer issuer, @Value("${amamo.registry.programme-prefix:JBC}") String programmePrefix,
+    CertificationListener(
+            Issuer issuer,
+            @Value("${amamo.registry.programme-prefix:JBC}") String programmePrefix,
             @Value("${amamo.registry.certifier:JBE}") String certifier) {
         this.issuer = issuer;
         this.programmePrefix = programmePrefix;
@@ -46,20 +48,27 @@ class CertificationListener {
         IssuanceResult result = issuer.issue(request(certified));
         if (!result.issued()) {
             // Left incomplete in the publication registry, so that it can be resubmitted once the cause is fixed.
-            throw new IllegalStateException("issuance for application " + certified.applicationId() + " refused: "
-                    + result.refusals());
+            throw new IllegalStateException(
+                    "issuance for application " + certified.applicationId() + " refused: " + result.refusals());
         }
         log.info("issued batch {} for application {}", result.batchId(), certified.applicationId());
     }
 
     IssuanceRequest request(ApplicationCertified certified) {
         List<InitialHolder> holders = certified.holders().stream()
-                .map(holder -> new InitialHolder(holder.userId(), null, holder.sharePercent())).toList();
-        return new IssuanceRequest(certified.projectId(), certified.projectCode(), certified.projectName(),
+                .map(holder -> new InitialHolder(holder.userId(), null, holder.sharePercent()))
+                .toList();
+        return new IssuanceRequest(
+                certified.projectId(),
+                certified.projectCode(),
+                certified.projectName(),
                 certified.programmePrefix() == null ? programmePrefix : certified.programmePrefix(),
-                certified.vintage(), certified.methodologyVersion(),
+                certified.vintage(),
+                certified.methodologyVersion(),
                 CreditType.valueOf(certified.creditType().toUpperCase(Locale.ROOT)),
-                certified.certifier() == null ? certifier : certified.certifier(), certified.units(),
-                holders, "application-" + certified.applicationId() + "-certified");
+                certified.certifier() == null ? certifier : certified.certifier(),
+                certified.units(),
+                holders,
+                "application-" + certified.applicationId() + "-certified");
     }
 }

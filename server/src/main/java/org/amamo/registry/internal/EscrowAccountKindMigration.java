@@ -37,7 +37,8 @@ class EscrowAccountKindMigration extends RegistryJavaMigration {
                   JOIN information_schema.check_constraints cc
                     ON cc.constraint_name = tc.constraint_name AND cc.constraint_schema = tc.constraint_schema
                  WHERE LOWER(tc.table_name) = 'registry_account' AND tc.constraint_type = 'CHECK'
-                """); ResultSet rows = query.executeQuery()) {
+                """);
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 if (rows.getString(2).contains("CANCELLATION")) {
                     names.add(rows.getString(1));

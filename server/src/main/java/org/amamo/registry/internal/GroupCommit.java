@@ -57,21 +57,27 @@ class GroupCommit implements SmartLifecycle {
     private final OperationGroup group;
     private final TransactionTemplate transactions;
     /** The scan limit lets a long backlog cost a writer no more than a few groups' worth of looking. */
-    private final GroupQueue<Waiting> queue = new GroupQueue<>(waiting -> waiting.request().lockedAccounts().toList(),
-            4 * MAX_GROUP);
+    private final GroupQueue<Waiting> queue =
+            new GroupQueue<>(waiting -> waiting.request().lockedAccounts().toList(), 4 * MAX_GROUP);
+
     private volatile boolean running;
     private final int writerCount;
     private final List<Thread> writers = new ArrayList<>();
     private final DistributionSummary groupSizes;
     private final Counter deferred;
 
-    GroupCommit(OperationGroup group, PlatformTransactionManager transactionManager, MeterRegistry meters,
+    GroupCommit(
+            OperationGroup group,
+            PlatformTransactionManager transactionManager,
+            MeterRegistry meters,
             @Value("${amamo.registry.writers:2}") int writerCount) {
         this.group = group;
         this.groupSizes = DistributionSummary.builder("amamo.registry.group.size")
-                .description("Transfers and retirements applied in one transaction").register(meters);
+                .description("Transfers and retirements applied in one transaction")
+                .register(meters);
         this.deferred = Counter.builder("amamo.registry.group.deferred")
-                .description("Requests a group left to a later group").register(meters);
+                .description("Requests a group left to a later group")
+                .register(meters);
         if (writerCount < 1) {
             throw new IllegalArgumentException("amamo.registry.writers must be at least 1, not " + writerCount);
         }
@@ -80,8 +86,7 @@ class GroupCommit implements SmartLifecycle {
     }
 
     /** A request and where its answer goes. */
-    private record Waiting(OperationGroup.Request request, CompletableFuture<Outcome<Receipt>> answer) {
-    }
+    private record Waiting(OperationGroup.Request request, CompletableFuture<Outcome<Receipt>> answer) {}
 
     /**
      * Applies a request with those waiting beside it and returns its answer. The caller must not be in a
@@ -175,8 +180,8 @@ class GroupCommit implements SmartLifecycle {
             } catch (TransientDataAccessException e) {
                 if (attempt >= Registry.MAX_ATTEMPTS) {
                     log.warn("a group of registry operations gave up after {} attempts", attempt, e);
-                    return Collections.nCopies(requests.size(),
-                            Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy")));
+                    return Collections.nCopies(
+                            requests.size(), Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy")));
                 }
                 Registry.pause(attempt);
             }
@@ -205,8 +210,10 @@ class GroupCommit implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        queue.drain().forEach(one -> one.answer().completeExceptionally(
-                new IllegalStateException("the registry shut down before applying this operation")));
+        queue.drain()
+                .forEach(one -> one.answer()
+                        .completeExceptionally(
+                                new IllegalStateException("the registry shut down before applying this operation")));
     }
 
     @Override

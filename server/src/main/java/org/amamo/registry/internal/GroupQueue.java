@@ -21,8 +21,7 @@ import java.util.function.Function;
 final class GroupQueue<E> {
 
     /** A group taken from the queue, and the accounts it holds until {@link #done}. */
-    record Group<E>(List<E> requests, Set<Long> accounts) {
-    }
+    record Group<E>(List<E> requests, Set<Long> accounts) {}
 
     private final Function<E, Collection<Long>> accountsOf;
     private final int scanLimit;

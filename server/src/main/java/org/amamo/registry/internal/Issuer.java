@@ -30,6 +30,7 @@ class Issuer implements CreditIssuance {
 
     /** The most units one batch may hold (10 million t-CO2). */
     static final long MAX_BATCH_UNITS = 100_000_000L;
+
     static final int MAX_HOLDERS = 20;
     static final int MAX_NAME_LENGTH = 300;
     static final int MAX_METHODOLOGY_LENGTH = 100;
@@ -44,8 +45,14 @@ class Issuer implements CreditIssuance {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Issuer(Registry registry, LedgerStore store, BlockMover mover, Journal journal, UserDirectory users,
-            ApplicationEventPublisher events, Clock clock) {
+    Issuer(
+            Registry registry,
+            LedgerStore store,
+            BlockMover mover,
+            Journal journal,
+            UserDirectory users,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.registry = registry;
         this.store = store;
         this.mover = mover;
@@ -69,8 +76,12 @@ class Issuer implements CreditIssuance {
             return new IssuanceResult(null, List.of(), outcome.refusals());
         }
         Receipt receipt = outcome.value();
-        return new IssuanceResult(receipt.batchId(), receipt.lines().stream().map(line ->
-                new IssuanceResult.Allocation(line.toAccountId(), line.serialRange(), line.creditUnits())).toList(),
+        return new IssuanceResult(
+                receipt.batchId(),
+                receipt.lines().stream()
+                        .map(line -> new IssuanceResult.Allocation(
+                                line.toAccountId(), line.serialRange(), line.creditUnits()))
+                        .toList(),
                 List.of());
     }
 
@@ -84,11 +95,21 @@ class Issuer implements CreditIssuance {
             return Outcome.refused(RefusalKind.INVALID, invalid);
         }
         String key = request.reference() == null || request.reference().isBlank() ? null : request.reference();
-        String fingerprint = Registry.fingerprint(Operation.ISSUE, actor, request.projectId(), request.projectCode(),
-                request.projectName(), request.programmePrefix(), request.vintage(), request.methodologyVersion(),
-                request.creditType(), request.certifier(), request.creditUnits(), request.holders());
-        return registry.run(key, fingerprint, () -> apply(actor, request, key, fingerprint),
-                entry -> journal.receipt(entry, true));
+        String fingerprint = Registry.fingerprint(
+                Operation.ISSUE,
+                actor,
+                request.projectId(),
+                request.projectCode(),
+                request.projectName(),
+                request.programmePrefix(),
+                request.vintage(),
+                request.methodologyVersion(),
+                request.creditType(),
+                request.certifier(),
+                request.creditUnits(),
+                request.holders());
+        return registry.run(
+                key, fingerprint, () -> apply(actor, request, key, fingerprint), entry -> journal.receipt(entry, true));
     }
 
     private Outcome<Receipt> apply(Actor actor, IssuanceRequest request, String key, String fingerprint) {
@@ -106,14 +127,24 @@ class Issuer implements CreditIssuance {
         Set<Long> lockIds = new HashSet<>(holderAccounts);
         lockIds.add(issuance.id());
         List<AccountRow> locked = store.lockAccounts(lockIds);
-        List<Long> units = LargestRemainder.allocate(request.creditUnits(),
+        List<Long> units = LargestRemainder.allocate(
+                request.creditUnits(),
                 request.holders().stream().map(InitialHolder::sharePercent).toList());
         long entryId = store.nextEntryId();
-        long batchId = store.insertBatch(new LedgerStore.BatchRow(0, request.programmePrefix(), request.projectId(),
-                request.projectCode(), request.projectName().strip(), request.vintage(),
+        long batchId = store.insertBatch(new LedgerStore.BatchRow(
+                0,
+                request.programmePrefix(),
+                request.projectId(),
+                request.projectCode(),
+                request.projectName().strip(),
+                request.vintage(),
                 store.nextBatchNumber(request.programmePrefix(), request.projectCode(), request.vintage()),
-                request.methodologyVersion().strip(), request.creditType(), request.certifier().strip(),
-                request.creditUnits(), clock.instant(), entryId));
+                request.methodologyVersion().strip(),
+                request.creditType(),
+                request.certifier().strip(),
+                request.creditUnits(),
+                clock.instant(),
+                entryId));
         List<JournalEntry.Movement> movements = new ArrayList<>();
         movements.add(new JournalEntry.Movement(batchId, 1, request.creditUnits(), null, issuance.id()));
         long next = 1;
@@ -125,12 +156,17 @@ class Issuer implements CreditIssuance {
                 next = last + 1;
             }
         }
-        Payload payload = new Payload().with("batch", batchId).with("projectId", request.projectId())
-                .with("projectCode", request.projectCode()).with("vintage", request.vintage())
-                .with("methodology", request.methodologyVersion()).with("creditType", request.creditType())
-                .with("certifier", request.certifier()).with("reference", request.reference());
-        JournalEntry entry = journal.append(entryId, Operation.ISSUE, actor, key, fingerprint, request.creditUnits(),
-                payload, locked, movements);
+        Payload payload = new Payload()
+                .with("batch", batchId)
+                .with("projectId", request.projectId())
+                .with("projectCode", request.projectCode())
+                .with("vintage", request.vintage())
+                .with("methodology", request.methodologyVersion())
+                .with("creditType", request.creditType())
+                .with("certifier", request.certifier())
+                .with("reference", request.reference());
+        JournalEntry entry = journal.append(
+                entryId, Operation.ISSUE, actor, key, fingerprint, request.creditUnits(), payload, locked, movements);
         events.publishEvent(new CreditsIssued(batchId, request.projectId(), request.vintage(), request.creditUnits()));
         return Outcome.done(journal.receipt(entry, false));
     }
@@ -138,8 +174,16 @@ class Issuer implements CreditIssuance {
     /** The retirement account of a vintage, opened the first time a batch of that vintage is issued. */
     private void ensureRetirementAccount(int vintage) {
         if (store.accountByOwnerKey(retirementKey(vintage)).isEmpty()) {
-            store.insertAccount(AccountKind.RETIREMENT, AccountStatus.OPEN, retirementKey(vintage), null, null,
-                    vintage, "Retirement account " + vintage, null, clock.instant());
+            store.insertAccount(
+                    AccountKind.RETIREMENT,
+                    AccountStatus.OPEN,
+                    retirementKey(vintage),
+                    null,
+                    null,
+                    vintage,
+                    "Retirement account " + vintage,
+                    null,
+                    clock.instant());
         }
     }
 
@@ -159,32 +203,44 @@ class Issuer implements CreditIssuance {
             }
             return Outcome.done(account.id());
         }
-        Optional<String> name = organisation ? store.organisationName(holder.organisationId())
+        Optional<String> name = organisation
+                ? store.organisationName(holder.organisationId())
                 : users.find(holder.userId()).map(UserSummary::fullName);
         if (name.isEmpty()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of(field, "registry.issue.holder-unknown"));
         }
-        return Outcome.done(store.insertAccount(AccountKind.HOLDING, AccountStatus.OPEN, ownerKey,
-                organisation ? null : holder.userId(), holder.organisationId(), null, name.get(), actor.userId(),
+        return Outcome.done(store.insertAccount(
+                AccountKind.HOLDING,
+                AccountStatus.OPEN,
+                ownerKey,
+                organisation ? null : holder.userId(),
+                holder.organisationId(),
+                null,
+                name.get(),
+                actor.userId(),
                 clock.instant()));
     }
 
     /** Everything wrong with a request, each refusal naming its field. */
     static List<Refusal> refusals(IssuanceRequest request) {
         List<Refusal> refusals = new ArrayList<>();
-        if (request.programmePrefix() == null || !SerialRange.PREFIX.matcher(request.programmePrefix()).matches()) {
+        if (request.programmePrefix() == null
+                || !SerialRange.PREFIX.matcher(request.programmePrefix()).matches()) {
             refusals.add(Refusal.of("programmePrefix", "registry.issue.prefix"));
         }
-        if (request.projectCode() == null || !SerialRange.PROJECT_CODE.matcher(request.projectCode()).matches()) {
+        if (request.projectCode() == null
+                || !SerialRange.PROJECT_CODE.matcher(request.projectCode()).matches()) {
             refusals.add(Refusal.of("projectCode", "registry.issue.project-code"));
         }
-        Registry.text(request.projectName(), "projectName", MAX_NAME_LENGTH, true).ifPresent(refusals::add);
+        Registry.text(request.projectName(), "projectName", MAX_NAME_LENGTH, true)
+                .ifPresent(refusals::add);
         if (request.vintage() < Registry.MIN_YEAR || request.vintage() > Registry.MAX_YEAR) {
             refusals.add(Refusal.of("vintage", "registry.year.range", Registry.MIN_YEAR, Registry.MAX_YEAR));
         }
         Registry.text(request.methodologyVersion(), "methodologyVersion", MAX_METHODOLOGY_LENGTH, true)
                 .ifPresent(refusals::add);
-        Registry.text(request.certifier(), "certifier", MAX_CERTIFIER_LENGTH, true).ifPresent(refusals::add);
+        Registry.text(request.certifier(), "certifier", MAX_CERTIFIER_LENGTH, true)
+                .ifPresent(refusals::add);
         if (request.creditType() == null) {
             refusals.add(Refusal.of("creditType", "registry.required"));
         }
@@ -223,7 +279,10 @@ class Issuer implements CreditIssuance {
             }
         }
         if (refusals.isEmpty() && total.compareTo(HUNDRED) != 0) {
-            refusals.add(Refusal.of("holders", "registry.issue.shares-total", total.stripTrailingZeros().toPlainString()));
+            refusals.add(Refusal.of(
+                    "holders",
+                    "registry.issue.shares-total",
+                    total.stripTrailingZeros().toPlainString()));
         }
         return refusals;
     }

@@ -30,19 +30,27 @@ class Journal {
     }
 
     /** The result of a verification: intact, or the first broken entry (or account head) and what is wrong. */
-    record Verification(boolean intact, long entriesChecked, Long brokenEntryId, String problem) {
-    }
+    record Verification(boolean intact, long entriesChecked, Long brokenEntryId, String problem) {}
 
     /**
      * Appends one entry. {@code chained} are the accounts the operation locked: the entry links to each one's
      * chain head and becomes its new head. {@code entryId} must have been drawn after those locks were taken.
      */
-    JournalEntry append(long entryId, Operation operation, Actor actor, String key, String fingerprint, long units,
-            Payload payload, List<AccountRow> chained, List<JournalEntry.Movement> movements) {
+    JournalEntry append(
+            long entryId,
+            Operation operation,
+            Actor actor,
+            String key,
+            String fingerprint,
+            long units,
+            Payload payload,
+            List<AccountRow> chained,
+            List<JournalEntry.Movement> movements) {
         Map<Long, AccountRow> byId = new LinkedHashMap<>();
         chained.stream().sorted(Comparator.comparingLong(AccountRow::id)).forEach(a -> byId.putIfAbsent(a.id(), a));
         List<JournalEntry.ChainLink> links = byId.values().stream()
-                .map(a -> new JournalEntry.ChainLink(a.id(), a.headEntryId(), a.headHash())).toList();
+                .map(a -> new JournalEntry.ChainLink(a.id(), a.headEntryId(), a.headHash()))
+                .toList();
         JournalEntry entry = seal(entryId, operation, actor, key, fingerprint, units, payload, links, movements);
         store.insertEntry(entry);
         store.moveHeads(byId.keySet(), entryId, entry.hash());
@@ -53,17 +61,40 @@ class Journal {
      * A new entry, sealed (its hash computed) but not stored: it links to the given chain heads, which must be the
      * current heads of the accounts it chains, one per account in ascending account order.
      */
-    JournalEntry seal(long entryId, Operation operation, Actor actor, String key, String fingerprint, long units,
-            Payload payload, List<JournalEntry.ChainLink> links, List<JournalEntry.Movement> movements) {
+    JournalEntry seal(
+            long entryId,
+            Operation operation,
+            Actor actor,
+            String key,
+            String fingerprint,
+            long units,
+            Payload payload,
+            List<JournalEntry.ChainLink> links,
+            List<JournalEntry.Movement> movements) {
         // PostgreSQL keeps microseconds; the hash must cover the instant exactly as it is stored.
-        return new JournalEntry(entryId, operation, actor.userId(), key, fingerprint, units, payload.text(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), links, movements, null).sealed();
+        return new JournalEntry(
+                        entryId,
+                        operation,
+                        actor.userId(),
+                        key,
+                        fingerprint,
+                        units,
+                        payload.text(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS),
+                        links,
+                        movements,
+                        null)
+                .sealed();
     }
 
     /** The receipt of a recorded entry, its serial ranges written out. */
     Receipt receipt(JournalEntry entry, boolean replayed) {
-        return receipt(entry, replayed, entry.operation() == Operation.RETIRE
-                ? store.retirementOfEntry(entry.id()).orElse(null) : null);
+        return receipt(
+                entry,
+                replayed,
+                entry.operation() == Operation.RETIRE
+                        ? store.retirementOfEntry(entry.id()).orElse(null)
+                        : null);
     }
 
     /** The receipt of an entry whose retirement record (for a retirement) the caller knows. */
@@ -71,20 +102,39 @@ class Journal {
         List<JournalEntry.Movement> shown = entry.movements().stream()
                 .filter(movement -> entry.operation() != Operation.ISSUE || movement.fromAccountId() != null)
                 .toList();
-        Map<Long, LedgerStore.BatchRow> batches = store.batches(shown.stream()
-                .map(JournalEntry.Movement::batchId).distinct().toList()).stream()
-                .collect(Collectors.toMap(LedgerStore.BatchRow::id, Function.identity()));
-        List<Receipt.Line> lines = shown.stream().map(movement -> new Receipt.Line(movement.fromAccountId(),
-                movement.toAccountId(), serialRange(batches.get(movement.batchId()), movement.firstSerial(),
-                movement.lastSerial()).format(), movement.units())).toList();
-        Long batchId = entry.operation() == Operation.ISSUE && !shown.isEmpty() ? shown.get(0).batchId() : null;
-        return new Receipt(entry.id(), entry.operation(), entry.creditUnits(), lines, batchId, retirementId,
-                entry.recordedAt(), replayed);
+        Map<Long, LedgerStore.BatchRow> batches =
+                store
+                        .batches(shown.stream()
+                                .map(JournalEntry.Movement::batchId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(LedgerStore.BatchRow::id, Function.identity()));
+        List<Receipt.Line> lines = shown.stream()
+                .map(movement -> new Receipt.Line(
+                        movement.fromAccountId(),
+                        movement.toAccountId(),
+                        serialRange(batches.get(movement.batchId()), movement.firstSerial(), movement.lastSerial())
+                                .format(),
+                        movement.units()))
+                .toList();
+        Long batchId = entry.operation() == Operation.ISSUE && !shown.isEmpty()
+                ? shown.get(0).batchId()
+                : null;
+        return new Receipt(
+                entry.id(),
+                entry.operation(),
+                entry.creditUnits(),
+                lines,
+                batchId,
+                retirementId,
+                entry.recordedAt(),
+                replayed);
     }
 
     static SerialRange serialRange(LedgerStore.BatchRow batch, long first, long last) {
-        return new SerialRange(batch.programmePrefix(), batch.vintage(), batch.projectCode(), batch.batchNumber(),
-                first, last);
+        return new SerialRange(
+                batch.programmePrefix(), batch.vintage(), batch.projectCode(), batch.batchNumber(), first, last);
     }
 
     /**
@@ -99,8 +149,12 @@ class Journal {
         List<JournalEntry> page;
         do {
             page = store.entriesAfter(after, VERIFY_PAGE);
-            Map<Long, LedgerStore.RetirementRow> retirements = page.isEmpty() ? Map.of()
-                    : store.retirementsOfEntries(after, page.get(page.size() - 1).id()).stream()
+            Map<Long, LedgerStore.RetirementRow> retirements = page.isEmpty()
+                    ? Map.of()
+                    : store
+                            .retirementsOfEntries(
+                                    after, page.get(page.size() - 1).id())
+                            .stream()
                             .collect(Collectors.toMap(LedgerStore.RetirementRow::entryId, Function.identity()));
             for (JournalEntry entry : page) {
                 Optional<String> problem = verifier.accept(entry)

@@ -17,8 +17,17 @@ import org.amamo.platform.Sha256;
  * one pass in id order. Accounts that only receive units for ever (retirement, cancellation) are not locked and
  * carry no chain; their units are covered by the chain of the account they left.
  */
-record JournalEntry(long id, Operation operation, Long actorUserId, String idempotencyKey, String requestFingerprint,
-        long creditUnits, String payload, Instant recordedAt, List<ChainLink> links, List<Movement> movements,
+record JournalEntry(
+        long id,
+        Operation operation,
+        Long actorUserId,
+        String idempotencyKey,
+        String requestFingerprint,
+        long creditUnits,
+        String payload,
+        Instant recordedAt,
+        List<ChainLink> links,
+        List<Movement> movements,
         String hash) {
 
     /** The hash of "no previous entry", where every chain begins. */
@@ -56,13 +65,25 @@ record JournalEntry(long id, Operation operation, Long actorUserId, String idemp
     }
 
     static List<ChainLink> parseLinks(String text) {
-        return text.isEmpty() ? List.of() : java.util.Arrays.stream(text.split(",")).map(ChainLink::parse).toList();
+        return text.isEmpty()
+                ? List.of()
+                : java.util.Arrays.stream(text.split(",")).map(ChainLink::parse).toList();
     }
 
     /** This entry with its hash computed from its content. */
     JournalEntry sealed() {
-        return new JournalEntry(id, operation, actorUserId, idempotencyKey, requestFingerprint, creditUnits, payload,
-                recordedAt, links, movements, computeHash());
+        return new JournalEntry(
+                id,
+                operation,
+                actorUserId,
+                idempotencyKey,
+                requestFingerprint,
+                creditUnits,
+                payload,
+                recordedAt,
+                links,
+                movements,
+                computeHash());
     }
 
     /** SHA-256 over the canonical text, as lower-case hex. */
@@ -79,18 +100,29 @@ record JournalEntry(long id, Operation operation, Long actorUserId, String idemp
         text.append("id=").append(id).append('\n');
         text.append("operation=").append(operation).append('\n');
         text.append("actor=").append(actorUserId == null ? "-" : actorUserId).append('\n');
-        text.append("key=").append(idempotencyKey == null ? "-" : Payload.escape(idempotencyKey)).append('\n');
-        text.append("fingerprint=").append(requestFingerprint == null ? "-" : requestFingerprint).append('\n');
+        text.append("key=")
+                .append(idempotencyKey == null ? "-" : Payload.escape(idempotencyKey))
+                .append('\n');
+        text.append("fingerprint=")
+                .append(requestFingerprint == null ? "-" : requestFingerprint)
+                .append('\n');
         text.append("units=").append(creditUnits).append('\n');
         text.append("recorded=").append(recordedAt).append('\n');
         for (String line : payload.split("\n", -1)) {
             text.append("payload:").append(line).append('\n');
         }
         for (Movement movement : movements) {
-            text.append("movement=").append(movement.batchId()).append(',').append(movement.firstSerial()).append(',')
-                    .append(movement.lastSerial()).append(',')
-                    .append(movement.fromAccountId() == null ? "-" : movement.fromAccountId()).append(',')
-                    .append(movement.toAccountId()).append('\n');
+            text.append("movement=")
+                    .append(movement.batchId())
+                    .append(',')
+                    .append(movement.firstSerial())
+                    .append(',')
+                    .append(movement.lastSerial())
+                    .append(',')
+                    .append(movement.fromAccountId() == null ? "-" : movement.fromAccountId())
+                    .append(',')
+                    .append(movement.toAccountId())
+                    .append('\n');
         }
         for (ChainLink link : links) {
             text.append("link=").append(link.text()).append('\n');

@@ -23,8 +23,8 @@ final class JournalVerifier {
             return Optional.of("entry " + entry.id() + ": content does not match its hash");
         }
         for (JournalEntry.ChainLink link : entry.links()) {
-            JournalEntry.ChainLink expected = heads.getOrDefault(link.accountId(),
-                    new JournalEntry.ChainLink(link.accountId(), 0, JournalEntry.GENESIS_HASH));
+            JournalEntry.ChainLink expected = heads.getOrDefault(
+                    link.accountId(), new JournalEntry.ChainLink(link.accountId(), 0, JournalEntry.GENESIS_HASH));
             if (expected.previousEntryId() != link.previousEntryId()
                     || !expected.previousHash().equals(link.previousHash())) {
                 return Optional.of("entry " + entry.id() + ": link of account " + link.accountId() + " names entry "
@@ -49,17 +49,23 @@ final class JournalVerifier {
             return Optional.of("entry " + entry.id() + ": its retirement record is missing");
         }
         LedgerStore.RetirementRow row = record.get();
-        boolean matches = Registry.retirementPayload(row.accountId(), row.disclosure()).text().equals(entry.payload())
-                && row.creditUnits() == entry.creditUnits() && row.retiredAt().equals(entry.recordedAt());
-        return matches ? Optional.empty() : Optional.of("entry " + entry.id() + ": retirement record " + row.id()
-                + " does not match the disclosure, units or time the entry's hash covers");
+        boolean matches = Registry.retirementPayload(row.accountId(), row.disclosure())
+                        .text()
+                        .equals(entry.payload())
+                && row.creditUnits() == entry.creditUnits()
+                && row.retiredAt().equals(entry.recordedAt());
+        return matches
+                ? Optional.empty()
+                : Optional.of("entry " + entry.id() + ": retirement record " + row.id()
+                        + " does not match the disclosure, units or time the entry's hash covers");
     }
 
     /** Checks an account's stored head against the chain walked; empty if sound. */
     Optional<String> acceptHead(long accountId, long headEntryId, String headHash) {
-        JournalEntry.ChainLink expected = heads.getOrDefault(accountId,
-                new JournalEntry.ChainLink(accountId, 0, JournalEntry.GENESIS_HASH));
-        if (expected.previousEntryId() != headEntryId || !expected.previousHash().equals(headHash)) {
+        JournalEntry.ChainLink expected =
+                heads.getOrDefault(accountId, new JournalEntry.ChainLink(accountId, 0, JournalEntry.GENESIS_HASH));
+        if (expected.previousEntryId() != headEntryId
+                || !expected.previousHash().equals(headHash)) {
             return Optional.of("account " + accountId + ": chain head names entry " + headEntryId
                     + " but the journal's last entry for it is " + expected.previousEntryId());
         }

@@ -21,8 +21,7 @@ final class LargestRemainder {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private LargestRemainder() {
-    }
+    private LargestRemainder() {}
 
     /** The units of each holder, in the order of {@code sharesPercent}, which must be non-negative and sum to 100. */
     static List<Long> allocate(long units, List<BigDecimal> sharesPercent) {
@@ -30,7 +29,10 @@ final class LargestRemainder {
             throw new IllegalArgumentException("units must be non-negative and holders present");
         }
         if (sharesPercent.stream().anyMatch(share -> share.signum() < 0)
-                || sharesPercent.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(HUNDRED) != 0) {
+                || sharesPercent.stream()
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .compareTo(HUNDRED)
+                        != 0) {
             throw new IllegalArgumentException("shares must be non-negative and sum to 100: " + sharesPercent);
         }
         int holders = sharesPercent.size();
@@ -38,7 +40,8 @@ final class LargestRemainder {
         BigDecimal[] remainders = new BigDecimal[holders];
         long given = 0;
         for (int i = 0; i < holders; i++) {
-            BigDecimal[] division = BigDecimal.valueOf(units).multiply(sharesPercent.get(i)).divideAndRemainder(HUNDRED);
+            BigDecimal[] division =
+                    BigDecimal.valueOf(units).multiply(sharesPercent.get(i)).divideAndRemainder(HUNDRED);
             allocated[i] = division[0].longValueExact();
             remainders[i] = division[1];
             given += allocated[i];

@@ -26,12 +26,10 @@ final class LedgerInvariants {
     /** At most this many violations are listed; the first already says the ledger is broken. */
     static final int MAX_VIOLATIONS = 50;
 
-    private LedgerInvariants() {
-    }
+    private LedgerInvariants() {}
 
     /** A batch and the units it was issued with. */
-    record Batch(long id, long issuedUnits) {
-    }
+    record Batch(long id, long issuedUnits) {}
 
     /** A block as stored. */
     record Block(long id, long batchId, long firstSerial, long lastSerial, long accountId, BlockStatus status) {
@@ -41,16 +39,20 @@ final class LedgerInvariants {
     }
 
     /** An account, its kind, and the units its movements brought in and took out. */
-    record AccountFlow(long accountId, AccountKind kind, long unitsIn, long unitsOut) {
-    }
+    record AccountFlow(long accountId, AccountKind kind, long unitsIn, long unitsOut) {}
 
     /** The whole ledger at one moment (read in one transaction). */
-    record Snapshot(List<Batch> batches, List<Block> blocks, List<AccountFlow> accounts) {
-    }
+    record Snapshot(List<Batch> batches, List<Block> blocks, List<AccountFlow> accounts) {}
 
     /** The outcome: what is wrong (empty when the ledger is sound) and the totals over all batches. */
-    record Check(List<String> violations, long batchCount, long blockCount, long issuedUnits, long activeUnits,
-            long retiredUnits, long cancelledUnits) {
+    record Check(
+            List<String> violations,
+            long batchCount,
+            long blockCount,
+            long issuedUnits,
+            long activeUnits,
+            long retiredUnits,
+            long cancelledUnits) {
 
         public boolean holds() {
             return violations.isEmpty();
@@ -70,8 +72,13 @@ final class LedgerInvariants {
         if (issued != accounted) {
             add(violations, "issued " + issued + " != active + retired + cancelled " + accounted);
         }
-        return new Check(List.copyOf(violations), snapshot.batches().size(), snapshot.blocks().size(), issued,
-                byStatus[BlockStatus.ACTIVE.ordinal()], byStatus[BlockStatus.RETIRED.ordinal()],
+        return new Check(
+                List.copyOf(violations),
+                snapshot.batches().size(),
+                snapshot.blocks().size(),
+                issued,
+                byStatus[BlockStatus.ACTIVE.ordinal()],
+                byStatus[BlockStatus.RETIRED.ordinal()],
                 byStatus[BlockStatus.CANCELLED.ordinal()]);
     }
 
@@ -89,30 +96,38 @@ final class LedgerInvariants {
             long next = 1;
             Block previous = null;
             for (Block block : blocks) {
-                if (previous != null && previous.status() == BlockStatus.ACTIVE
-                        && block.status() == BlockStatus.ACTIVE && previous.accountId() == block.accountId()
+                if (previous != null
+                        && previous.status() == BlockStatus.ACTIVE
+                        && block.status() == BlockStatus.ACTIVE
+                        && previous.accountId() == block.accountId()
                         && previous.lastSerial() + 1 == block.firstSerial()) {
-                    add(violations, "batch " + batch.id() + ": active blocks " + previous.id() + " and " + block.id()
-                            + " of account " + block.accountId() + " are adjacent and should be one block");
+                    add(
+                            violations,
+                            "batch " + batch.id() + ": active blocks " + previous.id() + " and " + block.id()
+                                    + " of account " + block.accountId() + " are adjacent and should be one block");
                 }
                 previous = block;
                 if (block.firstSerial() != next) {
-                    add(violations, "batch " + batch.id() + ": block " + block.id() + " starts at " + block.firstSerial()
-                            + (block.firstSerial() < next ? " overlapping" : " leaving a gap") + ", expected " + next);
+                    add(
+                            violations,
+                            "batch " + batch.id() + ": block " + block.id() + " starts at " + block.firstSerial()
+                                    + (block.firstSerial() < next ? " overlapping" : " leaving a gap") + ", expected "
+                                    + next);
                 }
                 next = Math.max(next, block.lastSerial() + 1);
             }
             if (next - 1 != batch.issuedUnits()) {
-                add(violations, "batch " + batch.id() + ": blocks cover 1.." + (next - 1) + ", issued "
-                        + batch.issuedUnits());
+                add(
+                        violations,
+                        "batch " + batch.id() + ": blocks cover 1.." + (next - 1) + ", issued " + batch.issuedUnits());
             }
             byBatch.remove(batch.id());
         }
         byBatch.keySet().forEach(batchId -> add(violations, "blocks of unknown batch " + batchId));
     }
 
-    private static void checkStatusAndBalance(Snapshot snapshot, Map<Long, AccountFlow> accounts,
-            List<String> violations) {
+    private static void checkStatusAndBalance(
+            Snapshot snapshot, Map<Long, AccountFlow> accounts, List<String> violations) {
         Map<Long, Long> held = new HashMap<>();
         for (Block block : snapshot.blocks()) {
             AccountFlow account = accounts.get(block.accountId());
@@ -121,21 +136,28 @@ final class LedgerInvariants {
                 continue;
             }
             if (account.kind().blockStatus() != block.status()) {
-                add(violations, "block " + block.id() + " is " + block.status() + " in " + account.kind()
-                        + " account " + account.accountId());
+                add(
+                        violations,
+                        "block " + block.id() + " is " + block.status() + " in " + account.kind() + " account "
+                                + account.accountId());
             }
             held.merge(block.accountId(), block.units(), Long::sum);
         }
         for (AccountFlow account : snapshot.accounts()) {
             long balance = held.getOrDefault(account.accountId(), 0L);
             if (account.unitsIn() - account.unitsOut() != balance) {
-                add(violations, "account " + account.accountId() + " holds " + balance + " units but its movements net "
-                        + (account.unitsIn() - account.unitsOut()));
+                add(
+                        violations,
+                        "account " + account.accountId() + " holds " + balance + " units but its movements net "
+                                + (account.unitsIn() - account.unitsOut()));
             }
-            boolean finalResting = account.kind() == AccountKind.RETIREMENT || account.kind() == AccountKind.CANCELLATION;
+            boolean finalResting =
+                    account.kind() == AccountKind.RETIREMENT || account.kind() == AccountKind.CANCELLATION;
             if (finalResting && account.unitsOut() != 0) {
-                add(violations, account.kind() + " account " + account.accountId() + " let " + account.unitsOut()
-                        + " units move out");
+                add(
+                        violations,
+                        account.kind() + " account " + account.accountId() + " let " + account.unitsOut()
+                                + " units move out");
             }
         }
     }

@@ -2,6 +2,10 @@ package org.amamo.registry.internal;
 
 import static org.amamo.platform.SqlTime.instant;
 import static org.amamo.platform.SqlTime.utc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,9 +22,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.CreditType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +44,8 @@ class LedgerStore {
             SELECT id, kind, status, owner_user_id, owner_organisation_id, vintage, holder_name, requested_at,
                    decided_at, head_entry_id, head_hash FROM registry_account
             """;
-    private static final String BLOCK = "SELECT id, batch_id, first_serial, last_serial, account_id, status FROM registry_block ";
+    private static final String BLOCK =
+            "SELECT id, batch_id, first_serial, last_serial, account_id, status FROM registry_block ";
 
     /** How many batch rows {@link #batches} keeps in memory (a few hundred bytes each). */
     static final int MAX_KNOWN_BATCHES = 100_000;
@@ -51,8 +53,7 @@ class LedgerStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final ObjectMapper json;
-    private final ConcurrentHashMap<Long, BatchRow> knownBatches =
-            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, BatchRow> knownBatches = new ConcurrentHashMap<>();
 
     LedgerStore(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -63,11 +64,17 @@ class LedgerStore {
     // ---- accounts
 
     Optional<AccountRow> account(long id) {
-        return jdbc.sql(ACCOUNT + " WHERE id = ?").param(id).query(this::mapAccount).optional();
+        return jdbc.sql(ACCOUNT + " WHERE id = ?")
+                .param(id)
+                .query(this::mapAccount)
+                .optional();
     }
 
     Optional<AccountRow> accountByOwnerKey(String ownerKey) {
-        return jdbc.sql(ACCOUNT + " WHERE owner_key = ?").param(ownerKey).query(this::mapAccount).optional();
+        return jdbc.sql(ACCOUNT + " WHERE owner_key = ?")
+                .param(ownerKey)
+                .query(this::mapAccount)
+                .optional();
     }
 
     /**
@@ -75,19 +82,40 @@ class LedgerStore {
      * touching the same accounts queue instead of deadlocking. Returns the rows as they are once locked.
      */
     List<AccountRow> lockAccounts(Collection<Long> ids) {
-        return jdbc.sql(ACCOUNT + " WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", ids)
-                .query(this::mapAccount).list();
+        return jdbc.sql(ACCOUNT + " WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", ids)
+                .query(this::mapAccount)
+                .list();
     }
 
-    long insertAccount(AccountKind kind, AccountStatus status, String ownerKey, Long userId, Long organisationId,
-            Integer vintage, String holderName, Long requestedBy, Instant now) {
+    long insertAccount(
+            AccountKind kind,
+            AccountStatus status,
+            String ownerKey,
+            Long userId,
+            Long organisationId,
+            Integer vintage,
+            String holderName,
+            Long requestedBy,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO registry_account (kind, status, owner_key, owner_user_id, owner_organisation_id, vintage,
                                               holder_name, requested_by, requested_at, decided_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(kind.name(), status.name(), ownerKey, userId, organisationId, vintage, holderName,
-                requestedBy, utc(now), status == AccountStatus.REQUESTED ? null : utc(now)).update(keys, "id");
+                """)
+                .params(
+                        kind.name(),
+                        status.name(),
+                        ownerKey,
+                        userId,
+                        organisationId,
+                        vintage,
+                        holderName,
+                        requestedBy,
+                        utc(now),
+                        status == AccountStatus.REQUESTED ? null : utc(now))
+                .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
@@ -96,28 +124,39 @@ class LedgerStore {
                 UPDATE registry_account SET status = ?, decided_by = ?, decided_at = ?,
                        owner_key = CASE WHEN ? = 'REJECTED' THEN NULL ELSE owner_key END
                  WHERE id = ?
-                """).params(status.name(), decidedBy, utc(now), status.name(), accountId).update();
+                """)
+                .params(status.name(), decidedBy, utc(now), status.name(), accountId)
+                .update();
     }
 
     /** Makes one entry the chain head of every account it links (one statement for all of them). */
     void moveHeads(Collection<Long> accountIds, long entryId, String hash) {
         if (!accountIds.isEmpty()) {
             jdbc.sql("UPDATE registry_account SET head_entry_id = :entry, head_hash = :hash WHERE id IN (:ids)")
-                    .param("entry", entryId).param("hash", hash).param("ids", accountIds).update();
+                    .param("entry", entryId)
+                    .param("hash", hash)
+                    .param("ids", accountIds)
+                    .update();
         }
     }
 
     /** Moves each account's chain head to its own entry (one batch of statements for all of them). */
     void moveHeads(Map<Long, JournalEntry> headByAccount) {
-        batches.batchUpdate("UPDATE registry_account SET head_entry_id = ?, head_hash = ? WHERE id = ?",
-                headByAccount.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(head -> new Object[] {head.getValue().id(), head.getValue().hash(), head.getKey()})
+        batches.batchUpdate(
+                "UPDATE registry_account SET head_entry_id = ?, head_hash = ? WHERE id = ?",
+                headByAccount.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(head -> new Object[] {
+                            head.getValue().id(), head.getValue().hash(), head.getKey()
+                        })
                         .toList());
     }
 
     /** The name of an organisation, if it exists (the registry names holders on statements and records). */
     Optional<String> organisationName(long organisationId) {
-        return jdbc.sql("SELECT name FROM organisation WHERE id = ?").param(organisationId).query(String.class)
+        return jdbc.sql("SELECT name FROM organisation WHERE id = ?")
+                .param(organisationId)
+                .query(String.class)
                 .optional();
     }
 
@@ -125,8 +164,11 @@ class LedgerStore {
 
     /** The units of an account's blocks (active ones for a holding account). */
     long balance(long accountId) {
-        return jdbc.sql("SELECT COALESCE(SUM(last_serial - first_serial + 1), 0) FROM registry_block WHERE account_id = ?")
-                .param(accountId).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT COALESCE(SUM(last_serial - first_serial + 1), 0) FROM registry_block WHERE account_id = ?")
+                .param(accountId)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -140,14 +182,19 @@ class LedgerStore {
         }
         List<Object> params = new ArrayList<>(limits.size() * 2);
         limits.forEach((account, limit) -> params.addAll(List.of(account, limit)));
-        return jdbc.sql(String.join(" UNION ALL ", Collections.nCopies(limits.size(), "(" + BLOCK
-                + "WHERE account_id = ? AND status = 'ACTIVE' ORDER BY " + DrawRank.SQL_ORDER + " LIMIT ?)")))
-                .params(params).query(this::mapBlock).list();
+        return jdbc.sql(String.join(
+                        " UNION ALL ",
+                        Collections.nCopies(
+                                limits.size(),
+                                "(" + BLOCK + "WHERE account_id = ? AND status = 'ACTIVE' ORDER BY "
+                                        + DrawRank.SQL_ORDER + " LIMIT ?)")))
+                .params(params)
+                .query(this::mapBlock)
+                .list();
     }
 
     /** Several accounts' balances and first active blocks in draw order. */
-    record Holdings(Map<Long, Long> balances, List<LedgerInvariants.Block> blocks) {
-    }
+    record Holdings(Map<Long, Long> balances, List<LedgerInvariants.Block> blocks) {}
 
     /**
      * For several accounts in one query: for each account (key of {@code units}), its balance of active units and its
@@ -177,10 +224,13 @@ class LedgerStore {
                    AND n <= CASE account_id %3$s END
                  ORDER BY account_id, %1$s
                 """.formatted(DrawRank.SQL_ORDER, String.join(", ", Collections.nCopies(ids.size(), "?")), cases);
-        List<LedgerInvariants.Block> blocks = jdbc.sql(sql).params(params).query((row, n) -> {
+        List<LedgerInvariants.Block> blocks = jdbc.sql(sql)
+                .params(params)
+                .query((row, n) -> {
                     balances.put(row.getLong("account_id"), row.getLong("total"));
                     return mapBlock(row, n);
-                }).list();
+                })
+                .list();
         return new Holdings(balances, blocks);
     }
 
@@ -194,13 +244,16 @@ class LedgerStore {
                 WHERE batch_id = :batch AND first_serial <= :last AND last_serial >= :first
                   AND first_serial >= COALESCE((SELECT MAX(first_serial) FROM registry_block
                                                  WHERE batch_id = :batch AND first_serial <= :first), 0)
-                ORDER BY first_serial""" + (lock ? " FOR UPDATE" : "")).param("batch", batchId).param("first", first)
-                .param("last", last).query(this::mapBlock).list();
+                ORDER BY first_serial""" + (lock ? " FOR UPDATE" : ""))
+                .param("batch", batchId)
+                .param("first", first)
+                .param("last", last)
+                .query(this::mapBlock)
+                .list();
     }
 
     /** A block to add: serials {@code firstSerial..lastSerial} of a batch, held by an account with a status. */
-    record NewBlock(long batchId, long firstSerial, long lastSerial, long accountId, BlockStatus status) {
-    }
+    record NewBlock(long batchId, long firstSerial, long lastSerial, long accountId, BlockStatus status) {}
 
     /** Rows per multi-row statement, far below either database's limit on parameters. */
     private static final int ROWS_PER_STATEMENT = 200;
@@ -211,24 +264,32 @@ class LedgerStore {
             List<NewBlock> chunk = blocks.subList(from, Math.min(blocks.size(), from + ROWS_PER_STATEMENT));
             List<Object> params = new ArrayList<>(chunk.size() * 5);
             for (NewBlock block : chunk) {
-                params.addAll(List.of(block.batchId(), block.firstSerial(), block.lastSerial(), block.accountId(),
+                params.addAll(List.of(
+                        block.batchId(),
+                        block.firstSerial(),
+                        block.lastSerial(),
+                        block.accountId(),
                         block.status().name()));
             }
             jdbc.sql("INSERT INTO registry_block (batch_id, first_serial, last_serial, account_id, status) VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)"))).params(params).update();
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)")))
+                    .params(params)
+                    .update();
         }
     }
 
     void resizeBlock(long blockId, long first, long last) {
         jdbc.sql("UPDATE registry_block SET first_serial = ?, last_serial = ? WHERE id = ?")
-                .params(first, last, blockId).update();
+                .params(first, last, blockId)
+                .update();
     }
 
     /** Removes blocks, many per statement. */
     void deleteBlocks(List<Long> blockIds) {
         for (int from = 0; from < blockIds.size(); from += ROWS_PER_STATEMENT) {
             jdbc.sql("DELETE FROM registry_block WHERE id IN (:ids)")
-                    .param("ids", blockIds.subList(from, Math.min(blockIds.size(), from + ROWS_PER_STATEMENT))).update();
+                    .param("ids", blockIds.subList(from, Math.min(blockIds.size(), from + ROWS_PER_STATEMENT)))
+                    .update();
         }
     }
 
@@ -244,12 +305,13 @@ class LedgerStore {
             List<WorkingBlocks.Probe> chunk = probes.subList(from, Math.min(probes.size(), from + ROWS_PER_STATEMENT));
             List<Object> values = new ArrayList<>(chunk.size() * 4);
             for (WorkingBlocks.Probe probe : chunk) {
-                values.addAll(List.of(probe.accountId(), probe.batchId(), probe.firstSerial() - 1,
-                        probe.lastSerial() + 1));
+                values.addAll(
+                        List.of(probe.accountId(), probe.batchId(), probe.firstSerial() - 1, probe.lastSerial() + 1));
             }
             List<Object> params = new ArrayList<>(values);
             params.addAll(values);
-            touching.addAll(jdbc.sql("""
+            touching.addAll(jdbc.sql(
+                            """
                     SELECT b.id, b.batch_id, b.first_serial, b.last_serial, b.account_id, b.status
                       FROM registry_block b JOIN (VALUES %1$s) AS p (account_id, batch_id, before_serial, after_serial)
                         ON b.batch_id = p.batch_id AND b.first_serial = p.after_serial
@@ -261,24 +323,38 @@ class LedgerStore {
                                 WHERE h.batch_id = p.batch_id AND h.first_serial <= p.before_serial)
                      WHERE b.last_serial = p.before_serial AND b.account_id = p.account_id AND b.status = 'ACTIVE'
                     """.formatted(String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"))))
-                    .params(params).query(this::mapBlock).list());
+                    .params(params)
+                    .query(this::mapBlock)
+                    .list());
         }
         return touching;
     }
 
     /** Gives blocks new serials (same ids, accounts and status), in one batch of statements. */
     void resizeBlocks(List<LedgerInvariants.Block> blocks) {
-        batches.batchUpdate("UPDATE registry_block SET first_serial = ?, last_serial = ? WHERE id = ?",
-                blocks.stream().map(block -> new Object[] {block.firstSerial(), block.lastSerial(), block.id()})
+        batches.batchUpdate(
+                "UPDATE registry_block SET first_serial = ?, last_serial = ? WHERE id = ?",
+                blocks.stream()
+                        .map(block -> new Object[] {block.firstSerial(), block.lastSerial(), block.id()})
                         .toList());
     }
 
     // ---- batches
 
-    record BatchRow(long id, String programmePrefix, long projectId, String projectCode, String projectName,
-            int vintage, int batchNumber, String methodologyVersion, CreditType creditType, String certifier,
-            long issuedUnits, Instant issuedAt, long entryId) {
-    }
+    record BatchRow(
+            long id,
+            String programmePrefix,
+            long projectId,
+            String projectCode,
+            String projectName,
+            int vintage,
+            int batchNumber,
+            String methodologyVersion,
+            CreditType creditType,
+            String certifier,
+            long issuedUnits,
+            Instant issuedAt,
+            long entryId) {}
 
     private static final String BATCH = """
             SELECT id, programme_prefix, project_id, project_code, project_name, vintage, batch_number,
@@ -305,7 +381,10 @@ class LedgerStore {
             }
         }
         if (!missing.isEmpty()) {
-            jdbc.sql(BATCH + " WHERE id IN (:ids)").param("ids", missing).query(this::mapBatch).list()
+            jdbc.sql(BATCH + " WHERE id IN (:ids)")
+                    .param("ids", missing)
+                    .query(this::mapBatch)
+                    .list()
                     .forEach(batch -> {
                         found.put(batch.id(), batch);
                         if (knownBatches.size() < MAX_KNOWN_BATCHES) {
@@ -318,14 +397,19 @@ class LedgerStore {
 
     Optional<BatchRow> batch(String prefix, String projectCode, int vintage, int batchNumber) {
         return jdbc.sql(BATCH + " WHERE programme_prefix = ? AND project_code = ? AND vintage = ? AND batch_number = ?")
-                .params(prefix, projectCode, vintage, batchNumber).query(this::mapBatch).optional();
+                .params(prefix, projectCode, vintage, batchNumber)
+                .query(this::mapBatch)
+                .optional();
     }
 
     int nextBatchNumber(String prefix, String projectCode, int vintage) {
         return jdbc.sql("""
                 SELECT COALESCE(MAX(batch_number), 0) + 1 FROM registry_batch
                  WHERE programme_prefix = ? AND project_code = ? AND vintage = ?
-                """).params(prefix, projectCode, vintage).query(Integer.class).single();
+                """)
+                .params(prefix, projectCode, vintage)
+                .query(Integer.class)
+                .single();
     }
 
     long insertBatch(BatchRow batch) {
@@ -334,16 +418,30 @@ class LedgerStore {
                 INSERT INTO registry_batch (programme_prefix, project_id, project_code, project_name, vintage,
                        batch_number, methodology_version, credit_type, certifier, issued_units, issued_at, entry_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(batch.programmePrefix(), batch.projectId(), batch.projectCode(), batch.projectName(),
-                batch.vintage(), batch.batchNumber(), batch.methodologyVersion(), batch.creditType().name(),
-                batch.certifier(), batch.issuedUnits(), utc(batch.issuedAt()), batch.entryId()).update(keys, "id");
+                """)
+                .params(
+                        batch.programmePrefix(),
+                        batch.projectId(),
+                        batch.projectCode(),
+                        batch.projectName(),
+                        batch.vintage(),
+                        batch.batchNumber(),
+                        batch.methodologyVersion(),
+                        batch.creditType().name(),
+                        batch.certifier(),
+                        batch.issuedUnits(),
+                        utc(batch.issuedAt()),
+                        batch.entryId())
+                .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
 
     // ---- journal
 
     long nextEntryId() {
-        return jdbc.sql("SELECT nextval('registry_journal_entry_seq')").query(Long.class).single();
+        return jdbc.sql("SELECT nextval('registry_journal_entry_seq')")
+                .query(Long.class)
+                .single();
     }
 
     /** {@code count} new entry ids, ascending, drawn in one query. */
@@ -351,15 +449,19 @@ class LedgerStore {
         if (count == 0) {
             return List.of();
         }
-        List<Long> ids = new ArrayList<>(jdbc.sql("SELECT nextval('registry_journal_entry_seq') FROM generate_series(1, ?)")
-                .param(count).query(Long.class).list());
+        List<Long> ids =
+                new ArrayList<>(jdbc.sql("SELECT nextval('registry_journal_entry_seq') FROM generate_series(1, ?)")
+                        .param(count)
+                        .query(Long.class)
+                        .list());
         ids.sort(null);
         return ids;
     }
 
     /** Inserts entries and all their movements: one batch of statements for the entries, one for the movements. */
     void insertEntries(List<JournalEntry> entries) {
-        batches.batchUpdate(INSERT_ENTRY, entries.stream().map(LedgerStore::entryParams).toList());
+        batches.batchUpdate(
+                INSERT_ENTRY, entries.stream().map(LedgerStore::entryParams).toList());
         insertMovements(entries);
     }
 
@@ -370,9 +472,18 @@ class LedgerStore {
             """;
 
     private static Object[] entryParams(JournalEntry entry) {
-        return new Object[] {entry.id(), entry.operation().name(), entry.actorUserId(), entry.idempotencyKey(),
-                entry.requestFingerprint(), entry.creditUnits(), entry.payload(), utc(entry.recordedAt()),
-                entry.linksText(), entry.hash()};
+        return new Object[] {
+            entry.id(),
+            entry.operation().name(),
+            entry.actorUserId(),
+            entry.idempotencyKey(),
+            entry.requestFingerprint(),
+            entry.creditUnits(),
+            entry.payload(),
+            utc(entry.recordedAt()),
+            entry.linksText(),
+            entry.hash()
+        };
     }
 
     void insertEntry(JournalEntry entry) {
@@ -385,8 +496,14 @@ class LedgerStore {
         List<Object[]> rows = new ArrayList<>();
         for (JournalEntry entry : entries) {
             for (JournalEntry.Movement movement : entry.movements()) {
-                rows.add(new Object[] {entry.id(), movement.batchId(), movement.firstSerial(), movement.lastSerial(),
-                        movement.fromAccountId(), movement.toAccountId()});
+                rows.add(new Object[] {
+                    entry.id(),
+                    movement.batchId(),
+                    movement.firstSerial(),
+                    movement.lastSerial(),
+                    movement.fromAccountId(),
+                    movement.toAccountId()
+                });
             }
         }
         for (int from = 0; from < rows.size(); from += MOVEMENTS_PER_INSERT) {
@@ -394,8 +511,10 @@ class LedgerStore {
             List<Object> params = new ArrayList<>(chunk.size() * 6);
             chunk.forEach(row -> params.addAll(Arrays.asList(row)));
             jdbc.sql("INSERT INTO registry_movement (entry_id, batch_id, first_serial, last_serial, from_account_id,"
-                    + " to_account_id) VALUES " + String.join(", ", Collections.nCopies(chunk.size(),
-                    "(?, ?, ?, ?, ?, ?)"))).params(params).update();
+                            + " to_account_id) VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)")))
+                    .params(params)
+                    .update();
         }
     }
 
@@ -408,13 +527,19 @@ class LedgerStore {
             """;
 
     Optional<JournalEntry> entry(long id) {
-        return jdbc.sql(ENTRY + " WHERE id = ?").param(id).query(this::entryHead).optional().map(this::withMovements);
+        return jdbc.sql(ENTRY + " WHERE id = ?")
+                .param(id)
+                .query(this::entryHead)
+                .optional()
+                .map(this::withMovements);
     }
 
     /** Entries with ids above {@code afterId}, in id order, with their movements. */
     List<JournalEntry> entriesAfter(long afterId, int limit) {
-        List<JournalEntry> heads = jdbc.sql(ENTRY + " WHERE id > ? ORDER BY id LIMIT ?").params(afterId, limit)
-                .query(this::entryHead).list();
+        List<JournalEntry> heads = jdbc.sql(ENTRY + " WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query(this::entryHead)
+                .list();
         if (heads.isEmpty()) {
             return heads;
         }
@@ -423,11 +548,17 @@ class LedgerStore {
         jdbc.sql("""
                 SELECT entry_id, batch_id, first_serial, last_serial, from_account_id, to_account_id
                   FROM registry_movement WHERE entry_id > ? AND entry_id <= ? ORDER BY entry_id, id
-                """).params(afterId, last).query((row, n) -> {
-                    moves.computeIfAbsent(row.getLong("entry_id"), id -> new ArrayList<>()).add(movement(row));
+                """)
+                .params(afterId, last)
+                .query((row, n) -> {
+                    moves.computeIfAbsent(row.getLong("entry_id"), id -> new ArrayList<>())
+                            .add(movement(row));
                     return null;
-                }).list();
-        return heads.stream().map(entry -> withMovements(entry, moves.getOrDefault(entry.id(), List.of()))).toList();
+                })
+                .list();
+        return heads.stream()
+                .map(entry -> withMovements(entry, moves.getOrDefault(entry.id(), List.of())))
+                .toList();
     }
 
     List<JournalEntry.Movement> movements(long entryId) {
@@ -445,21 +576,24 @@ class LedgerStore {
     // ---- idempotency keys
 
     /** What a key already stands for: a journal entry (its id) or, if {@code entryId} is null, a refusal. */
-    record KeyUse(Long entryId, String requestFingerprint) {
-    }
+    record KeyUse(Long entryId, String requestFingerprint) {}
 
     /** A refusal kept under its idempotency key, so that a retry gets it again. */
-    record RecordedRefusal(RefusalKind kind, List<Refusal> refusals) {
-    }
+    record RecordedRefusal(RefusalKind kind, List<Refusal> refusals) {}
 
     /** The entry or refusal an idempotency key names, found in one query. */
     Optional<KeyUse> keyUse(String idempotencyKey) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT id AS entry_id, request_fingerprint FROM registry_journal_entry WHERE idempotency_key = :key
                 UNION ALL
                 SELECT NULL, request_fingerprint FROM registry_refused_request WHERE idempotency_key = :key
-                """).param("key", idempotencyKey).query((row, n) -> new KeyUse(nullableLong(row, "entry_id"),
-                row.getString("request_fingerprint"))).list().stream().findFirst();
+                """)
+                .param("key", idempotencyKey)
+                .query((row, n) -> new KeyUse(nullableLong(row, "entry_id"), row.getString("request_fingerprint")))
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** What each of the keys already stands for, found in one query; keys used for nothing are missing. */
@@ -472,20 +606,32 @@ class LedgerStore {
                     UNION ALL
                     SELECT idempotency_key, NULL, request_fingerprint FROM registry_refused_request
                      WHERE idempotency_key IN (:keys)
-                    """).param("keys", idempotencyKeys).query((row, n) -> uses.putIfAbsent(row.getString(1),
-                    new KeyUse(nullableLong(row, "entry_id"), row.getString("request_fingerprint")))).list();
+                    """)
+                    .param("keys", idempotencyKeys)
+                    .query((row, n) -> uses.putIfAbsent(
+                            row.getString(1),
+                            new KeyUse(nullableLong(row, "entry_id"), row.getString("request_fingerprint"))))
+                    .list();
         }
         return uses;
     }
 
     /** A refusal to keep under its idempotency key. */
-    record NewRefusal(String idempotencyKey, String fingerprint, RefusalKind kind, List<Refusal> refusals) {
-    }
+    record NewRefusal(String idempotencyKey, String fingerprint, RefusalKind kind, List<Refusal> refusals) {}
 
     /** Keeps refusals under their keys, in one batch of statements. */
     void insertRefusals(List<NewRefusal> refusals, Instant now) {
-        batches.batchUpdate(INSERT_REFUSAL, refusals.stream().map(refusal -> new Object[] {refusal.idempotencyKey(),
-                refusal.fingerprint(), refusal.kind().name(), refusalsText(refusal.refusals()), utc(now)}).toList());
+        batches.batchUpdate(
+                INSERT_REFUSAL,
+                refusals.stream()
+                        .map(refusal -> new Object[] {
+                            refusal.idempotencyKey(),
+                            refusal.fingerprint(),
+                            refusal.kind().name(),
+                            refusalsText(refusal.refusals()),
+                            utc(now)
+                        })
+                        .toList());
     }
 
     private static final String INSERT_REFUSAL = """
@@ -502,38 +648,54 @@ class LedgerStore {
         }
     }
 
-    void insertRefusal(String idempotencyKey, String fingerprint, RefusalKind kind, List<Refusal> refusals,
-            Instant now) {
-        jdbc.sql(INSERT_REFUSAL).params(idempotencyKey, fingerprint, kind.name(), refusalsText(refusals), utc(now))
+    void insertRefusal(
+            String idempotencyKey, String fingerprint, RefusalKind kind, List<Refusal> refusals, Instant now) {
+        jdbc.sql(INSERT_REFUSAL)
+                .params(idempotencyKey, fingerprint, kind.name(), refusalsText(refusals), utc(now))
                 .update();
     }
 
     Optional<RecordedRefusal> refusal(String idempotencyKey) {
         return jdbc.sql("SELECT refusal_kind, refusals FROM registry_refused_request WHERE idempotency_key = ?")
-                .param(idempotencyKey).query((row, n) -> {
+                .param(idempotencyKey)
+                .query((row, n) -> {
                     try {
-                        return new RecordedRefusal(RefusalKind.valueOf(row.getString(1)),
-                                json.readValue(row.getString(2), new TypeReference<List<Refusal>>() { }));
+                        return new RecordedRefusal(
+                                RefusalKind.valueOf(row.getString(1)),
+                                json.readValue(row.getString(2), new TypeReference<List<Refusal>>() {}));
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("a recorded refusal could not be read", e);
                     }
-                }).optional();
+                })
+                .optional();
     }
 
     // ---- retirements
 
     /** Adds the record of a retirement whose entry and movements are already inserted; returns its id. */
     long insertRetirement(JournalEntry entry, long accountId, RetirementDisclosure disclosure, long units) {
-        return insertRetirements(List.of(NewRetirement.of(entry, accountId, disclosure, units))).get(entry.id());
+        return insertRetirements(List.of(NewRetirement.of(entry, accountId, disclosure, units)))
+                .get(entry.id());
     }
 
     /** A retirement record to add, for the retirement entry {@code entryId}, which retired units of the batches. */
-    record NewRetirement(long entryId, long accountId, RetirementDisclosure disclosure, long units, Instant retiredAt,
+    record NewRetirement(
+            long entryId,
+            long accountId,
+            RetirementDisclosure disclosure,
+            long units,
+            Instant retiredAt,
             Set<Long> batchIds) {
 
         static NewRetirement of(JournalEntry entry, long accountId, RetirementDisclosure disclosure, long units) {
-            return new NewRetirement(entry.id(), accountId, disclosure, units, entry.recordedAt(),
-                    entry.movements().stream().map(JournalEntry.Movement::batchId)
+            return new NewRetirement(
+                    entry.id(),
+                    accountId,
+                    disclosure,
+                    units,
+                    entry.recordedAt(),
+                    entry.movements().stream()
+                            .map(JournalEntry.Movement::batchId)
                             .collect(Collectors.toCollection(TreeSet::new)));
         }
     }
@@ -546,20 +708,34 @@ class LedgerStore {
         if (retirements.isEmpty()) {
             return Map.of();
         }
-        batches.batchUpdate(INSERT_RETIREMENT, retirements.stream().map(retirement -> new Object[] {
-                retirement.entryId(), retirement.accountId(), retirement.disclosure().beneficiary(),
-                retirement.disclosure().purpose().name(), retirement.disclosure().emissionsOffset(),
-                retirement.disclosure().reportingYear(), retirement.disclosure().note(), retirement.units(),
-                utc(retirement.retiredAt())}).toList());
+        batches.batchUpdate(
+                INSERT_RETIREMENT,
+                retirements.stream()
+                        .map(retirement -> new Object[] {
+                            retirement.entryId(),
+                            retirement.accountId(),
+                            retirement.disclosure().beneficiary(),
+                            retirement.disclosure().purpose().name(),
+                            retirement.disclosure().emissionsOffset(),
+                            retirement.disclosure().reportingYear(),
+                            retirement.disclosure().note(),
+                            retirement.units(),
+                            utc(retirement.retiredAt())
+                        })
+                        .toList());
         Map<Long, Long> ids = new HashMap<>();
         jdbc.sql("SELECT entry_id, id FROM registry_retirement WHERE entry_id IN (:entries)")
-                .param("entries", retirements.stream().map(NewRetirement::entryId).toList())
-                .query((row, n) -> ids.put(row.getLong(1), row.getLong(2))).list();
+                .param(
+                        "entries",
+                        retirements.stream().map(NewRetirement::entryId).toList())
+                .query((row, n) -> ids.put(row.getLong(1), row.getLong(2)))
+                .list();
         List<Object[]> retiredBatches = new ArrayList<>();
         for (NewRetirement retirement : retirements) {
             for (BatchRow batch : batches(retirement.batchIds())) {
-                retiredBatches.add(new Object[] {ids.get(retirement.entryId()), batch.id(), batch.programmePrefix(),
-                        batch.projectCode()});
+                retiredBatches.add(new Object[] {
+                    ids.get(retirement.entryId()), batch.id(), batch.programmePrefix(), batch.projectCode()
+                });
             }
         }
         batches.batchUpdate("""
@@ -576,9 +752,13 @@ class LedgerStore {
             """;
 
     /** A retirement record as stored: its entry, source account, disclosure, units and time. */
-    record RetirementRow(long id, long entryId, long accountId, RetirementDisclosure disclosure, long creditUnits,
-            Instant retiredAt) {
-    }
+    record RetirementRow(
+            long id,
+            long entryId,
+            long accountId,
+            RetirementDisclosure disclosure,
+            long creditUnits,
+            Instant retiredAt) {}
 
     /** The retirement records of entries {@code afterEntryId < entry <= lastEntryId}, by entry. */
     List<RetirementRow> retirementsOfEntries(long afterEntryId, long lastEntryId) {
@@ -586,15 +766,27 @@ class LedgerStore {
                 SELECT id, entry_id, account_id, beneficiary, purpose, emissions_offset, reporting_year, note,
                        credit_units, retired_at
                   FROM registry_retirement WHERE entry_id > ? AND entry_id <= ? ORDER BY entry_id
-                """).params(afterEntryId, lastEntryId).query((row, n) -> new RetirementRow(row.getLong("id"),
-                row.getLong("entry_id"), row.getLong("account_id"), new RetirementDisclosure(
-                row.getString("beneficiary"), RetirementPurpose.valueOf(row.getString("purpose")),
-                row.getString("emissions_offset"), row.getObject("reporting_year", Integer.class),
-                row.getString("note")), row.getLong("credit_units"), instant(row, "retired_at"))).list();
+                """)
+                .params(afterEntryId, lastEntryId)
+                .query((row, n) -> new RetirementRow(
+                        row.getLong("id"),
+                        row.getLong("entry_id"),
+                        row.getLong("account_id"),
+                        new RetirementDisclosure(
+                                row.getString("beneficiary"),
+                                RetirementPurpose.valueOf(row.getString("purpose")),
+                                row.getString("emissions_offset"),
+                                row.getObject("reporting_year", Integer.class),
+                                row.getString("note")),
+                        row.getLong("credit_units"),
+                        instant(row, "retired_at")))
+                .list();
     }
 
     Optional<Long> retirementOfEntry(long entryId) {
-        return jdbc.sql("SELECT id FROM registry_retirement WHERE entry_id = ?").param(entryId).query(Long.class)
+        return jdbc.sql("SELECT id FROM registry_retirement WHERE entry_id = ?")
+                .param(entryId)
+                .query(Long.class)
                 .optional();
     }
 
@@ -602,8 +794,10 @@ class LedgerStore {
 
     LedgerInvariants.Snapshot snapshot() {
         List<LedgerInvariants.Batch> batches = jdbc.sql("SELECT id, issued_units FROM registry_batch ORDER BY id")
-                .query((row, n) -> new LedgerInvariants.Batch(row.getLong(1), row.getLong(2))).list();
-        List<LedgerInvariants.Block> blocks = jdbc.sql(BLOCK).query(this::mapBlock).list();
+                .query((row, n) -> new LedgerInvariants.Batch(row.getLong(1), row.getLong(2)))
+                .list();
+        List<LedgerInvariants.Block> blocks =
+                jdbc.sql(BLOCK).query(this::mapBlock).list();
         List<LedgerInvariants.AccountFlow> accounts = jdbc.sql("""
                 SELECT a.id, a.kind,
                        COALESCE((SELECT SUM(m.last_serial - m.first_serial + 1) FROM registry_movement m
@@ -611,39 +805,69 @@ class LedgerStore {
                        COALESCE((SELECT SUM(m.last_serial - m.first_serial + 1) FROM registry_movement m
                                   WHERE m.from_account_id = a.id), 0) AS units_out
                   FROM registry_account a ORDER BY a.id
-                """).query((row, n) -> new LedgerInvariants.AccountFlow(row.getLong(1),
-                AccountKind.valueOf(row.getString(2)), row.getLong(3), row.getLong(4))).list();
+                """)
+                .query((row, n) -> new LedgerInvariants.AccountFlow(
+                        row.getLong(1), AccountKind.valueOf(row.getString(2)), row.getLong(3), row.getLong(4)))
+                .list();
         return new LedgerInvariants.Snapshot(batches, blocks, accounts);
     }
 
     // ---- mapping
 
     private AccountRow mapAccount(ResultSet row, int rowNumber) throws SQLException {
-        return new AccountRow(row.getLong("id"), AccountKind.valueOf(row.getString("kind")),
-                AccountStatus.valueOf(row.getString("status")), nullableLong(row, "owner_user_id"),
-                nullableLong(row, "owner_organisation_id"), row.getObject("vintage", Integer.class),
-                row.getString("holder_name"), instant(row, "requested_at"), instant(row, "decided_at"),
-                row.getLong("head_entry_id"), row.getString("head_hash"));
+        return new AccountRow(
+                row.getLong("id"),
+                AccountKind.valueOf(row.getString("kind")),
+                AccountStatus.valueOf(row.getString("status")),
+                nullableLong(row, "owner_user_id"),
+                nullableLong(row, "owner_organisation_id"),
+                row.getObject("vintage", Integer.class),
+                row.getString("holder_name"),
+                instant(row, "requested_at"),
+                instant(row, "decided_at"),
+                row.getLong("head_entry_id"),
+                row.getString("head_hash"));
     }
 
     private LedgerInvariants.Block mapBlock(ResultSet row, int rowNumber) throws SQLException {
-        return new LedgerInvariants.Block(row.getLong("id"), row.getLong("batch_id"), row.getLong("first_serial"),
-                row.getLong("last_serial"), row.getLong("account_id"), BlockStatus.valueOf(row.getString("status")));
+        return new LedgerInvariants.Block(
+                row.getLong("id"),
+                row.getLong("batch_id"),
+                row.getLong("first_serial"),
+                row.getLong("last_serial"),
+                row.getLong("account_id"),
+                BlockStatus.valueOf(row.getString("status")));
     }
 
     private BatchRow mapBatch(ResultSet row, int rowNumber) throws SQLException {
-        return new BatchRow(row.getLong("id"), row.getString("programme_prefix"), row.getLong("project_id"),
-                row.getString("project_code"), row.getString("project_name"), row.getInt("vintage"),
-                row.getInt("batch_number"), row.getString("methodology_version"),
-                CreditType.valueOf(row.getString("credit_type")), row.getString("certifier"),
-                row.getLong("issued_units"), instant(row, "issued_at"), row.getLong("entry_id"));
+        return new BatchRow(
+                row.getLong("id"),
+                row.getString("programme_prefix"),
+                row.getLong("project_id"),
+                row.getString("project_code"),
+                row.getString("project_name"),
+                row.getInt("vintage"),
+                row.getInt("batch_number"),
+                row.getString("methodology_version"),
+                CreditType.valueOf(row.getString("credit_type")),
+                row.getString("certifier"),
+                row.getLong("issued_units"),
+                instant(row, "issued_at"),
+                row.getLong("entry_id"));
     }
 
     private JournalEntry entryHead(ResultSet row, int rowNumber) throws SQLException {
-        return new JournalEntry(row.getLong("id"), Operation.valueOf(row.getString("operation")),
-                nullableLong(row, "actor_user_id"), row.getString("idempotency_key"),
-                row.getString("request_fingerprint"), row.getLong("credit_units"), row.getString("payload"),
-                instant(row, "recorded_at"), JournalEntry.parseLinks(row.getString("chain_links")), List.of(),
+        return new JournalEntry(
+                row.getLong("id"),
+                Operation.valueOf(row.getString("operation")),
+                nullableLong(row, "actor_user_id"),
+                row.getString("idempotency_key"),
+                row.getString("request_fingerprint"),
+                row.getLong("credit_units"),
+                row.getString("payload"),
+                instant(row, "recorded_at"),
+                JournalEntry.parseLinks(row.getString("chain_links")),
+                List.of(),
                 row.getString("hash"));
     }
 
@@ -652,14 +876,27 @@ class LedgerStore {
     }
 
     private JournalEntry withMovements(JournalEntry entry, List<JournalEntry.Movement> movements) {
-        return new JournalEntry(entry.id(), entry.operation(), entry.actorUserId(), entry.idempotencyKey(),
-                entry.requestFingerprint(), entry.creditUnits(), entry.payload(), entry.recordedAt(), entry.links(),
-                movements, entry.hash());
+        return new JournalEntry(
+                entry.id(),
+                entry.operation(),
+                entry.actorUserId(),
+                entry.idempotencyKey(),
+                entry.requestFingerprint(),
+                entry.creditUnits(),
+                entry.payload(),
+                entry.recordedAt(),
+                entry.links(),
+                movements,
+                entry.hash());
     }
 
     private static JournalEntry.Movement movement(ResultSet row) throws SQLException {
-        return new JournalEntry.Movement(row.getLong("batch_id"), row.getLong("first_serial"),
-                row.getLong("last_serial"), nullableLong(row, "from_account_id"), row.getLong("to_account_id"));
+        return new JournalEntry.Movement(
+                row.getLong("batch_id"),
+                row.getLong("first_serial"),
+                row.getLong("last_serial"),
+                nullableLong(row, "from_account_id"),
+                row.getLong("to_account_id"));
     }
 
     static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -45,8 +45,15 @@ class MarketDesk implements MarketSettlement {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    MarketDesk(Registry registry, LedgerStore store, BatchBlocks blocks, BlockMover mover, Journal journal,
-            UserDirectory users, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+    MarketDesk(
+            Registry registry,
+            LedgerStore store,
+            BatchBlocks blocks,
+            BlockMover mover,
+            Journal journal,
+            UserDirectory users,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.registry = registry;
         this.store = store;
@@ -69,7 +76,8 @@ class MarketDesk implements MarketSettlement {
             throw new IllegalArgumentException("escrow reference must be 1 to " + MAX_REFERENCE_LENGTH + " characters");
         }
         try {
-            return transactions.execute(status -> store.accountByOwnerKey(escrowKey(reference)).map(AccountRow::id)
+            return transactions.execute(status -> store.accountByOwnerKey(escrowKey(reference))
+                    .map(AccountRow::id)
                     .orElseGet(() -> insertEscrow(reference, name)));
         } catch (DuplicateKeyException concurrentlyOpened) {
             return store.accountByOwnerKey(escrowKey(reference)).orElseThrow().id();
@@ -77,33 +85,64 @@ class MarketDesk implements MarketSettlement {
     }
 
     private long insertEscrow(String reference, String name) {
-        long id = store.insertAccount(AccountKind.ESCROW, AccountStatus.OPEN, escrowKey(reference), null, null, null,
-                name, null, clock.instant());
+        long id = store.insertAccount(
+                AccountKind.ESCROW,
+                AccountStatus.OPEN,
+                escrowKey(reference),
+                null,
+                null,
+                null,
+                name,
+                null,
+                clock.instant());
         List<AccountRow> locked = store.lockAccounts(List.of(id));
-        journal.append(store.nextEntryId(), Operation.ACCOUNT_OPENED, Actor.SYSTEM, null, null, 0,
-                new Payload().with("account", id).with("kind", AccountKind.ESCROW).with("reference", reference),
-                locked, List.of());
+        journal.append(
+                store.nextEntryId(),
+                Operation.ACCOUNT_OPENED,
+                Actor.SYSTEM,
+                null,
+                null,
+                0,
+                new Payload()
+                        .with("account", id)
+                        .with("kind", AccountKind.ESCROW)
+                        .with("reference", reference),
+                locked,
+                List.of());
         return id;
     }
 
     @Override
-    public MarketMove consign(AmamoPrincipal holder, long fromAccountId, long escrowAccountId, long batchId,
-            long creditUnits, String key) {
+    public MarketMove consign(
+            AmamoPrincipal holder,
+            long fromAccountId,
+            long escrowAccountId,
+            long batchId,
+            long creditUnits,
+            String key) {
         Actor actor = Actor.of(holder);
-        return move(Operation.CONSIGN, actor, key, creditUnits, List.of(fromAccountId, escrowAccountId, batchId),
-                print -> {
+        return move(
+                Operation.CONSIGN, actor, key, creditUnits, List.of(fromAccountId, escrowAccountId, batchId), print -> {
                     Optional<Outcome<Receipt>> refused = owned(actor, fromAccountId);
                     if (refused.isEmpty()) {
                         refused = escrow(escrowAccountId);
                     }
-                    return refused.orElseGet(() -> apply(Operation.CONSIGN, actor, key, print, creditUnits,
-                            fromAccountId, escrowAccountId, batchId, new Payload()));
+                    return refused.orElseGet(() -> apply(
+                            Operation.CONSIGN,
+                            actor,
+                            key,
+                            print,
+                            creditUnits,
+                            fromAccountId,
+                            escrowAccountId,
+                            batchId,
+                            new Payload()));
                 });
     }
 
     @Override
-    public MarketMove deliver(long escrowAccountId, long batchId, long creditUnits, long buyerUserId,
-            Long actingUserId, String key) {
+    public MarketMove deliver(
+            long escrowAccountId, long batchId, long creditUnits, long buyerUserId, Long actingUserId, String key) {
         Actor actor = new Actor(actingUserId, null, true);
         List<Object> request = List.of(escrowAccountId, batchId, buyerUserId);
         return move(Operation.DELIVER, actor, key, creditUnits, request, print -> {
@@ -115,49 +154,106 @@ class MarketDesk implements MarketSettlement {
             if (buyer.refused()) {
                 return buyer.cast();
             }
-            return apply(Operation.DELIVER, actor, key, print, creditUnits, escrowAccountId, buyer.value(),
-                    batchId, new Payload().with("buyer", buyerUserId));
+            return apply(
+                    Operation.DELIVER,
+                    actor,
+                    key,
+                    print,
+                    creditUnits,
+                    escrowAccountId,
+                    buyer.value(),
+                    batchId,
+                    new Payload().with("buyer", buyerUserId));
         });
     }
 
     @Override
-    public MarketMove retireFor(long escrowAccountId, long batchId, long creditUnits, RetirementOrder order,
-            Long actingUserId, String key) {
+    public MarketMove retireFor(
+            long escrowAccountId,
+            long batchId,
+            long creditUnits,
+            RetirementOrder order,
+            Long actingUserId,
+            String key) {
         Actor actor = new Actor(actingUserId, null, true);
         Optional<RetirementPurpose> purpose = Arrays.stream(RetirementPurpose.values())
-                .filter(p -> p.name().equals(order.purpose())).findFirst();
-        RetirementDisclosure disclosure = new RetirementDisclosure(order.beneficiary(), purpose.orElse(null),
-                order.emissionsOffset(), order.reportingYear(), order.note());
+                .filter(p -> p.name().equals(order.purpose()))
+                .findFirst();
+        RetirementDisclosure disclosure = new RetirementDisclosure(
+                order.beneficiary(),
+                purpose.orElse(null),
+                order.emissionsOffset(),
+                order.reportingYear(),
+                order.note());
         List<Refusal> invalid = Registry.disclosureRefusals(disclosure);
         if (!invalid.isEmpty()) {
             return MarketMove.refused(invalid);
         }
-        return move(Operation.RETIRE, actor, key, creditUnits, List.of(escrowAccountId, batchId,
-                disclosure.beneficiary(), disclosure.purpose(), disclosure.emissionsOffset(),
-                String.valueOf(disclosure.reportingYear()), String.valueOf(disclosure.note())),
-                print -> escrow(escrowAccountId).orElseGet(() ->
-                        applyRetirement(actor, key, print, creditUnits, escrowAccountId, batchId, disclosure)));
+        return move(
+                Operation.RETIRE,
+                actor,
+                key,
+                creditUnits,
+                List.of(
+                        escrowAccountId,
+                        batchId,
+                        disclosure.beneficiary(),
+                        disclosure.purpose(),
+                        disclosure.emissionsOffset(),
+                        String.valueOf(disclosure.reportingYear()),
+                        String.valueOf(disclosure.note())),
+                print -> escrow(escrowAccountId)
+                        .orElseGet(() ->
+                                applyRetirement(actor, key, print, creditUnits, escrowAccountId, batchId, disclosure)));
     }
 
     @Override
-    public MarketMove release(long escrowAccountId, long batchId, long creditUnits, long toAccountId,
-            Long actingUserId, String key) {
+    public MarketMove release(
+            long escrowAccountId, long batchId, long creditUnits, long toAccountId, Long actingUserId, String key) {
         Actor actor = new Actor(actingUserId, null, true);
-        return move(Operation.RELEASE, actor, key, creditUnits, List.of(escrowAccountId, batchId, toAccountId),
-                print -> escrow(escrowAccountId).orElseGet(() -> apply(Operation.RELEASE, actor, key, print,
-                        creditUnits, escrowAccountId, toAccountId, batchId, new Payload())));
+        return move(
+                Operation.RELEASE,
+                actor,
+                key,
+                creditUnits,
+                List.of(escrowAccountId, batchId, toAccountId),
+                print -> escrow(escrowAccountId)
+                        .orElseGet(() -> apply(
+                                Operation.RELEASE,
+                                actor,
+                                key,
+                                print,
+                                creditUnits,
+                                escrowAccountId,
+                                toAccountId,
+                                batchId,
+                                new Payload())));
     }
 
     @Override
-    public MarketMove transferBatch(AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId,
-            long creditUnits, String key) {
+    public MarketMove transferBatch(
+            AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId, long creditUnits, String key) {
         Actor actor = Actor.of(holder);
         if (fromAccountId == toAccountId) {
             return MarketMove.refused(List.of(Refusal.of("toAccountId", "registry.transfer.same-account")));
         }
-        return move(Operation.TRANSFER, actor, key, creditUnits, List.of(fromAccountId, toAccountId, batchId),
-                print -> owned(actor, fromAccountId).orElseGet(() -> apply(Operation.TRANSFER, actor, key, print,
-                        creditUnits, fromAccountId, toAccountId, batchId, new Payload().with("reported", "market"))));
+        return move(
+                Operation.TRANSFER,
+                actor,
+                key,
+                creditUnits,
+                List.of(fromAccountId, toAccountId, batchId),
+                print -> owned(actor, fromAccountId)
+                        .orElseGet(() -> apply(
+                                Operation.TRANSFER,
+                                actor,
+                                key,
+                                print,
+                                creditUnits,
+                                fromAccountId,
+                                toAccountId,
+                                batchId,
+                                new Payload().with("reported", "market"))));
     }
 
     @Override
@@ -186,8 +282,16 @@ class MarketDesk implements MarketSettlement {
      * Moves units of one batch from one account to another: locks both (ascending id), checks that the source may
      * give and the destination may receive, takes the batch's lowest serials and journals the move.
      */
-    private Outcome<Receipt> apply(Operation operation, Actor actor, String key, String print, long units,
-            long fromAccountId, long toAccountId, long batchId, Payload payload) {
+    private Outcome<Receipt> apply(
+            Operation operation,
+            Actor actor,
+            String key,
+            String print,
+            long units,
+            long fromAccountId,
+            long toAccountId,
+            long batchId,
+            Payload payload) {
         if (store.account(toAccountId).isEmpty()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found"));
         }
@@ -208,26 +312,35 @@ class MarketDesk implements MarketSettlement {
         }
         List<JournalEntry.Movement> movements = mover.move(taken.value(), toAccountId, BlockStatus.ACTIVE);
         payload.with("from", fromAccountId).with("to", toAccountId).with("batch", batchId);
-        JournalEntry entry = journal.append(store.nextEntryId(), operation, actor, key, print, units, payload, locked,
-                movements);
+        JournalEntry entry =
+                journal.append(store.nextEntryId(), operation, actor, key, print, units, payload, locked, movements);
         return Outcome.done(journal.receipt(entry, false));
     }
 
-    private Outcome<Receipt> applyRetirement(Actor actor, String key, String print, long units, long escrowAccountId,
-            long batchId, RetirementDisclosure disclosure) {
+    private Outcome<Receipt> applyRetirement(
+            Actor actor,
+            String key,
+            String print,
+            long units,
+            long escrowAccountId,
+            long batchId,
+            RetirementDisclosure disclosure) {
         List<AccountRow> locked = store.lockAccounts(List.of(escrowAccountId));
         Outcome<List<BlockMover.Piece>> taken = take(escrowAccountId, batchId, units);
         if (taken.refused()) {
             return taken.cast();
         }
         LedgerStore.BatchRow batch = store.batch(batchId).orElseThrow();
-        long retirementAccount = store.accountByOwnerKey(Issuer.retirementKey(batch.vintage())).orElseThrow().id();
+        long retirementAccount = store.accountByOwnerKey(Issuer.retirementKey(batch.vintage()))
+                .orElseThrow()
+                .id();
         List<JournalEntry.Movement> movements = mover.move(taken.value(), retirementAccount, BlockStatus.RETIRED);
         // The same payload as every retirement, so that verify can check the retirement record against it; the
-        // movements name the batch, and the escrow account in "from" shows that the market retired on the buyer's behalf.
+        // movements name the batch, and the escrow account in "from" shows that the market retired on the buyer's
+        // behalf.
         Payload payload = Registry.retirementPayload(escrowAccountId, disclosure);
-        JournalEntry entry = journal.append(store.nextEntryId(), Operation.RETIRE, actor, key, print, units,
-                payload, locked, movements);
+        JournalEntry entry = journal.append(
+                store.nextEntryId(), Operation.RETIRE, actor, key, print, units, payload, locked, movements);
         long retirementId = store.insertRetirement(entry, escrowAccountId, disclosure, units);
         events.publishEvent(new CreditsRetired(retirementId, units));
         return Outcome.done(journal.receipt(entry, false));
@@ -237,13 +350,13 @@ class MarketDesk implements MarketSettlement {
     private Outcome<List<BlockMover.Piece>> take(long accountId, long batchId, long units) {
         long held = blocks.units(accountId, batchId);
         if (held < units) {
-            return Outcome.refused(RefusalKind.CONFLICT,
-                    Refusal.of("creditUnits", "registry.batch.insufficient", units, held));
+            return Outcome.refused(
+                    RefusalKind.CONFLICT, Refusal.of("creditUnits", "registry.batch.insufficient", units, held));
         }
         List<BlockMover.Piece> pieces = new ArrayList<>();
         long left = units;
-        for (LedgerInvariants.Block block : blocks.activeLocked(accountId, batchId,
-                Registry.MAX_BLOCKS_PER_OPERATION)) {
+        for (LedgerInvariants.Block block :
+                blocks.activeLocked(accountId, batchId, Registry.MAX_BLOCKS_PER_OPERATION)) {
             long part = Math.min(left, block.units());
             pieces.add(new BlockMover.Piece(block, block.firstSerial(), block.firstSerial() + part - 1));
             left -= part;
@@ -251,7 +364,8 @@ class MarketDesk implements MarketSettlement {
                 return Outcome.done(pieces);
             }
         }
-        return Outcome.refused(RefusalKind.CONFLICT,
+        return Outcome.refused(
+                RefusalKind.CONFLICT,
                 Refusal.of("creditUnits", "registry.blocks.too-many", Registry.MAX_BLOCKS_PER_OPERATION));
     }
 
@@ -273,19 +387,27 @@ class MarketDesk implements MarketSettlement {
         if (name.isEmpty()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("buyer", "registry.market.buyer-unknown"));
         }
-        return Outcome.done(store.insertAccount(AccountKind.HOLDING, AccountStatus.OPEN, ownerKey, buyerUserId, null,
-                null, name.get(), actor.userId(), clock.instant()));
+        return Outcome.done(store.insertAccount(
+                AccountKind.HOLDING,
+                AccountStatus.OPEN,
+                ownerKey,
+                buyerUserId,
+                null,
+                null,
+                name.get(),
+                actor.userId(),
+                clock.instant()));
     }
 
     private Optional<Outcome<Receipt>> owned(Actor actor, long accountId) {
         Optional<AccountRow> account = store.account(accountId);
         if (account.isEmpty()) {
-            return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
-                    Refusal.of("fromAccountId", "registry.account.not-found")));
+            return Optional.of(
+                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("fromAccountId", "registry.account.not-found")));
         }
         if (!actor.owns(account.get())) {
-            return Optional.of(Outcome.refused(RefusalKind.FORBIDDEN,
-                    Refusal.of("fromAccountId", "registry.account.not-yours")));
+            return Optional.of(
+                    Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("fromAccountId", "registry.account.not-yours")));
         }
         return Optional.empty();
     }
@@ -293,8 +415,8 @@ class MarketDesk implements MarketSettlement {
     private Optional<Outcome<Receipt>> escrow(long escrowAccountId) {
         Optional<AccountRow> account = store.account(escrowAccountId);
         if (account.isEmpty() || account.get().kind() != AccountKind.ESCROW) {
-            return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
-                    Refusal.of("escrowAccountId", "registry.market.escrow-not-found")));
+            return Optional.of(Outcome.refused(
+                    RefusalKind.NOT_FOUND, Refusal.of("escrowAccountId", "registry.market.escrow-not-found")));
         }
         return Optional.empty();
     }
@@ -306,8 +428,7 @@ class MarketDesk implements MarketSettlement {
         Outcome<Receipt> apply(String fingerprint);
     }
 
-    private MarketMove move(Operation operation, Actor actor, String key, long units, List<Object> fields,
-            Work work) {
+    private MarketMove move(Operation operation, Actor actor, String key, long units, List<Object> fields, Work work) {
         Optional<Refusal> invalid = Registry.quantityRefusal(units);
         if (invalid.isPresent()) {
             return MarketMove.refused(List.of(invalid.get()));
@@ -324,11 +445,20 @@ class MarketDesk implements MarketSettlement {
         }
         Receipt receipt = outcome.value();
         Long to = receipt.lines().isEmpty() ? null : receipt.lines().get(0).toAccountId();
-        return new MarketMove(receipt.entryId(), receipt.creditUnits(), receipt.serialRanges(), to,
-                receipt.retirementId(), receipt.replayed(), List.of());
+        return new MarketMove(
+                receipt.entryId(),
+                receipt.creditUnits(),
+                receipt.serialRanges(),
+                to,
+                receipt.retirementId(),
+                receipt.replayed(),
+                List.of());
     }
 
     private static AccountRow find(List<AccountRow> accounts, long id) {
-        return accounts.stream().filter(account -> account.id() == id).findFirst().orElseThrow();
+        return accounts.stream()
+                .filter(account -> account.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 }

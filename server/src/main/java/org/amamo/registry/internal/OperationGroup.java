@@ -52,8 +52,7 @@ class OperationGroup {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OperationGroup(LedgerStore store, Journal journal, Replays replays, ApplicationEventPublisher events,
-            Clock clock) {
+    OperationGroup(LedgerStore store, Journal journal, Replays replays, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.journal = journal;
         this.replays = replays;
@@ -65,24 +64,46 @@ class OperationGroup {
      * A transfer (with {@code toAccountId}) or a retirement (with {@code disclosure}), already validated, with its
      * idempotency key (or null) and request fingerprint.
      */
-    record Request(Operation operation, Actor actor, long fromAccountId, Long toAccountId, long creditUnits,
-            RetirementDisclosure disclosure, String key, String fingerprint) {
+    record Request(
+            Operation operation,
+            Actor actor,
+            long fromAccountId,
+            Long toAccountId,
+            long creditUnits,
+            RetirementDisclosure disclosure,
+            String key,
+            String fingerprint) {
 
         Request {
-            if (operation == Operation.TRANSFER ? toAccountId == null || disclosure != null
+            if (operation == Operation.TRANSFER
+                    ? toAccountId == null || disclosure != null
                     : operation != Operation.RETIRE || toAccountId != null || disclosure == null) {
                 throw new IllegalArgumentException("a group holds transfers and retirements: " + operation);
             }
         }
 
         static Request transfer(Actor actor, Registry.Transfer transfer, String key, String fingerprint) {
-            return new Request(Operation.TRANSFER, actor, transfer.fromAccountId(), transfer.toAccountId(),
-                    transfer.creditUnits(), null, key, fingerprint);
+            return new Request(
+                    Operation.TRANSFER,
+                    actor,
+                    transfer.fromAccountId(),
+                    transfer.toAccountId(),
+                    transfer.creditUnits(),
+                    null,
+                    key,
+                    fingerprint);
         }
 
         static Request retirement(Actor actor, Registry.Retirement retirement, String key, String fingerprint) {
-            return new Request(Operation.RETIRE, actor, retirement.fromAccountId(), null, retirement.creditUnits(),
-                    retirement.disclosure(), key, fingerprint);
+            return new Request(
+                    Operation.RETIRE,
+                    actor,
+                    retirement.fromAccountId(),
+                    null,
+                    retirement.creditUnits(),
+                    retirement.disclosure(),
+                    key,
+                    fingerprint);
         }
 
         /** The accounts whose rows the request locks: the source, and for a transfer the destination. */
@@ -110,10 +131,12 @@ class OperationGroup {
         Answers answers = new Answers(requests.size());
         Map<Integer, Integer> duplicates = new HashMap<>();
         List<Integer> live = firstUses(requests, answers, duplicates);
-        Set<Long> accounts = live.stream().flatMap(i -> requests.get(i).lockedAccounts())
+        Set<Long> accounts = live.stream()
+                .flatMap(i -> requests.get(i).lockedAccounts())
                 .collect(Collectors.toCollection(TreeSet::new));
-        Map<Long, AccountRow> locked = accounts.isEmpty() ? Map.of() : store.lockAccounts(accounts).stream()
-                .collect(Collectors.toMap(AccountRow::id, Function.identity()));
+        Map<Long, AccountRow> locked = accounts.isEmpty()
+                ? Map.of()
+                : store.lockAccounts(accounts).stream().collect(Collectors.toMap(AccountRow::id, Function.identity()));
         List<Integer> candidates = new ArrayList<>();
         for (int i : live) {
             Optional<Outcome<Receipt>> refused = accountRefusal(requests.get(i), locked);
@@ -143,26 +166,40 @@ class OperationGroup {
                     to = request.toAccountId();
                     blocks.add(to, piece);
                 } else {
-                    to = retirementAccounts.computeIfAbsent(store.batch(piece.batchId()).orElseThrow().vintage(),
-                            vintage -> store.accountByOwnerKey(Issuer.retirementKey(vintage)).orElseThrow().id());
-                    retired.add(new LedgerStore.NewBlock(piece.batchId(), piece.firstSerial(), piece.lastSerial(), to,
-                            BlockStatus.RETIRED));
+                    to = retirementAccounts.computeIfAbsent(
+                            store.batch(piece.batchId()).orElseThrow().vintage(),
+                            vintage -> store.accountByOwnerKey(Issuer.retirementKey(vintage))
+                                    .orElseThrow()
+                                    .id());
+                    retired.add(new LedgerStore.NewBlock(
+                            piece.batchId(), piece.firstSerial(), piece.lastSerial(), to, BlockStatus.RETIRED));
                 }
-                movements.add(new JournalEntry.Movement(piece.batchId(), piece.firstSerial(), piece.lastSerial(),
-                        request.fromAccountId(), to));
+                movements.add(new JournalEntry.Movement(
+                        piece.batchId(), piece.firstSerial(), piece.lastSerial(), request.fromAccountId(), to));
             }
-            List<JournalEntry.ChainLink> links = request.lockedAccounts().sorted().distinct()
-                    .map(account -> link(account, heads, locked)).toList();
-            JournalEntry entry = journal.seal(entryIds.next(), request.operation(), request.actor(), request.key(),
-                    request.fingerprint(), request.creditUnits(), payload(request), links, movements);
+            List<JournalEntry.ChainLink> links = request.lockedAccounts()
+                    .sorted()
+                    .distinct()
+                    .map(account -> link(account, heads, locked))
+                    .toList();
+            JournalEntry entry = journal.seal(
+                    entryIds.next(),
+                    request.operation(),
+                    request.actor(),
+                    request.key(),
+                    request.fingerprint(),
+                    request.creditUnits(),
+                    payload(request),
+                    links,
+                    movements);
             request.lockedAccounts().forEach(account -> heads.put(account, entry));
             answers.entries.put(i, entry);
         }
         List<WorkingBlocks.Probe> probes = blocks.probes();
         blocks.coalesce(probes.isEmpty() ? List.of() : store.activeTouching(probes));
         write(requests, live, answers, blocks.changes(), retired, heads);
-        duplicates.forEach((i, first) -> answers.outcomes.set(i,
-                duplicateAnswer(requests.get(i), requests.get(first), answers.outcomes.get(first))));
+        duplicates.forEach((i, first) -> answers.outcomes.set(
+                i, duplicateAnswer(requests.get(i), requests.get(first), answers.outcomes.get(first))));
         return answers.outcomes;
     }
 
@@ -171,8 +208,8 @@ class OperationGroup {
      * again within the group is noted in {@code duplicates} (index to the first request with that key).
      */
     private List<Integer> firstUses(List<Request> requests, Answers answers, Map<Integer, Integer> duplicates) {
-        Map<String, LedgerStore.KeyUse> uses = store.keyUses(requests.stream().map(Request::key)
-                .filter(key -> key != null).collect(Collectors.toSet()));
+        Map<String, LedgerStore.KeyUse> uses = store.keyUses(
+                requests.stream().map(Request::key).filter(key -> key != null).collect(Collectors.toSet()));
         Map<String, Integer> firstByKey = new HashMap<>();
         List<Integer> live = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -180,8 +217,10 @@ class OperationGroup {
             if (request.key() != null) {
                 LedgerStore.KeyUse use = uses.get(request.key());
                 if (use != null) {
-                    answers.outcomes.set(i, replays.answer(use, request.key(), request.fingerprint(),
-                            entry -> journal.receipt(entry, true)));
+                    answers.outcomes.set(
+                            i,
+                            replays.answer(
+                                    use, request.key(), request.fingerprint(), entry -> journal.receipt(entry, true)));
                     continue;
                 }
                 Integer first = firstByKey.putIfAbsent(request.key(), i);
@@ -199,25 +238,25 @@ class OperationGroup {
     private static Optional<Outcome<Receipt>> accountRefusal(Request request, Map<Long, AccountRow> locked) {
         AccountRow from = locked.get(request.fromAccountId());
         if (from == null) {
-            return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
-                    Refusal.of("fromAccountId", "registry.account.not-found")));
+            return Optional.of(
+                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("fromAccountId", "registry.account.not-found")));
         }
         if (!request.actor().owns(from)) {
-            return Optional.of(Outcome.refused(RefusalKind.FORBIDDEN,
-                    Refusal.of("fromAccountId", "registry.account.not-yours")));
+            return Optional.of(
+                    Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("fromAccountId", "registry.account.not-yours")));
         }
         AccountRow to = request.toAccountId() == null ? null : locked.get(request.toAccountId());
         if (request.toAccountId() != null && to == null) {
-            return Optional.of(Outcome.refused(RefusalKind.NOT_FOUND,
-                    Refusal.of("toAccountId", "registry.account.not-found")));
+            return Optional.of(
+                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found")));
         }
         if (!from.openHolding()) {
-            return Optional.of(Outcome.refused(RefusalKind.CONFLICT,
-                    Refusal.of("fromAccountId", "registry.account.not-open")));
+            return Optional.of(
+                    Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open")));
         }
         if (to != null && !to.openHolding()) {
-            return Optional.of(Outcome.refused(RefusalKind.CONFLICT,
-                    Refusal.of("toAccountId", "registry.account.not-open")));
+            return Optional.of(
+                    Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open")));
         }
         return Optional.empty();
     }
@@ -250,7 +289,8 @@ class OperationGroup {
             Map<Long, Integer> readMore = new HashMap<>();
             reading.forEach((account, asked) -> {
                 List<LedgerInvariants.Block> first = read.getOrDefault(account, List.of());
-                long held = first.stream().mapToLong(LedgerInvariants.Block::units).sum();
+                long held =
+                        first.stream().mapToLong(LedgerInvariants.Block::units).sum();
                 if (first.size() < asked || held >= units.get(account)) {
                     first.forEach(blocks::load);
                     blocks.balance(account, held);
@@ -268,8 +308,8 @@ class OperationGroup {
         if (unread.isEmpty()) {
             return;
         }
-        Map<Long, Integer> unreadLimits = unread.keySet().stream().collect(Collectors.toMap(account -> account,
-                limits::get));
+        Map<Long, Integer> unreadLimits =
+                unread.keySet().stream().collect(Collectors.toMap(account -> account, limits::get));
         LedgerStore.Holdings holdings = store.holdingsInDrawOrder(unread, unreadLimits);
         holdings.blocks().forEach(blocks::load);
         holdings.balances().forEach(blocks::balance);
@@ -293,11 +333,12 @@ class OperationGroup {
     private static Outcome<List<WorkingBlocks.Piece>> take(WorkingBlocks blocks, Request request, boolean first) {
         long balance = blocks.balance(request.fromAccountId());
         if (balance < request.creditUnits()) {
-            return Outcome.refused(RefusalKind.CONFLICT,
+            return Outcome.refused(
+                    RefusalKind.CONFLICT,
                     Refusal.of("creditUnits", "registry.balance.insufficient", request.creditUnits(), balance));
         }
-        WorkingBlocks.Draw draw = blocks.take(request.fromAccountId(), request.creditUnits(),
-                Registry.MAX_BLOCKS_PER_OPERATION);
+        WorkingBlocks.Draw draw =
+                blocks.take(request.fromAccountId(), request.creditUnits(), Registry.MAX_BLOCKS_PER_OPERATION);
         if (draw.kind() == WorkingBlocks.Draw.Kind.UNSEEN) {
             if (first) {
                 throw new IllegalStateException("the first request of a group found its serials unseen: " + request);
@@ -305,18 +346,23 @@ class OperationGroup {
             return null;
         }
         if (draw.kind() == WorkingBlocks.Draw.Kind.TOO_MANY) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("creditUnits", "registry.blocks.too-many",
-                    Registry.MAX_BLOCKS_PER_OPERATION));
+            return Outcome.refused(
+                    RefusalKind.CONFLICT,
+                    Refusal.of("creditUnits", "registry.blocks.too-many", Registry.MAX_BLOCKS_PER_OPERATION));
         }
         return Outcome.done(draw.pieces());
     }
 
     /** An account's chain head as the group's entries so far left it. */
-    private static JournalEntry.ChainLink link(long account, Map<Long, JournalEntry> heads,
-            Map<Long, AccountRow> locked) {
+    private static JournalEntry.ChainLink link(
+            long account, Map<Long, JournalEntry> heads, Map<Long, AccountRow> locked) {
         JournalEntry head = heads.get(account);
-        return head != null ? new JournalEntry.ChainLink(account, head.id(), head.hash())
-                : new JournalEntry.ChainLink(account, locked.get(account).headEntryId(), locked.get(account).headHash());
+        return head != null
+                ? new JournalEntry.ChainLink(account, head.id(), head.hash())
+                : new JournalEntry.ChainLink(
+                        account,
+                        locked.get(account).headEntryId(),
+                        locked.get(account).headHash());
     }
 
     private static Payload payload(Request request) {
@@ -326,35 +372,43 @@ class OperationGroup {
     }
 
     /** Writes what the group did and turns its entries into receipts; keeps its keyed refusals. */
-    private void write(List<Request> requests, List<Integer> live, Answers answers, WorkingBlocks.Changes changes,
-            List<LedgerStore.NewBlock> retired, Map<Long, JournalEntry> heads) {
+    private void write(
+            List<Request> requests,
+            List<Integer> live,
+            Answers answers,
+            WorkingBlocks.Changes changes,
+            List<LedgerStore.NewBlock> retired,
+            Map<Long, JournalEntry> heads) {
         store.deleteBlocks(changes.deleted());
         store.resizeBlocks(changes.resized());
-        store.insertBlocks(Stream.concat(changes.inserted().stream(), retired.stream()).toList());
-        List<JournalEntry> entries = answers.entries.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue).toList();
+        store.insertBlocks(
+                Stream.concat(changes.inserted().stream(), retired.stream()).toList());
+        List<JournalEntry> entries = answers.entries.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
         store.insertEntries(entries);
         store.moveHeads(heads);
         List<LedgerStore.NewRetirement> retirements = new ArrayList<>();
         answers.entries.forEach((i, entry) -> {
             Request request = requests.get(i);
             if (request.operation() == Operation.RETIRE) {
-                retirements.add(LedgerStore.NewRetirement.of(entry, request.fromAccountId(), request.disclosure(),
-                        request.creditUnits()));
+                retirements.add(LedgerStore.NewRetirement.of(
+                        entry, request.fromAccountId(), request.disclosure(), request.creditUnits()));
             }
         });
         Map<Long, Long> retirementIds = store.insertRetirements(retirements);
-        retirements.forEach(retirement -> events.publishEvent(new CreditsRetired(
-                retirementIds.get(retirement.entryId()), retirement.units())));
-        answers.entries.forEach((i, entry) -> answers.outcomes.set(i,
-                Outcome.done(journal.receipt(entry, false, retirementIds.get(entry.id())))));
+        retirements.forEach(retirement ->
+                events.publishEvent(new CreditsRetired(retirementIds.get(retirement.entryId()), retirement.units())));
+        answers.entries.forEach((i, entry) ->
+                answers.outcomes.set(i, Outcome.done(journal.receipt(entry, false, retirementIds.get(entry.id())))));
         List<LedgerStore.NewRefusal> kept = new ArrayList<>();
         for (int i : live) {
             Outcome<Receipt> outcome = answers.outcomes.get(i);
             Request request = requests.get(i);
             if (request.key() != null && outcome != null && Registry.remembered(outcome)) {
-                kept.add(new LedgerStore.NewRefusal(request.key(), request.fingerprint(), outcome.kind(),
-                        outcome.refusals()));
+                kept.add(new LedgerStore.NewRefusal(
+                        request.key(), request.fingerprint(), outcome.kind(), outcome.refusals()));
             }
         }
         store.insertRefusals(kept, clock.instant());
@@ -369,7 +423,14 @@ class OperationGroup {
             return firstOutcome;
         }
         Receipt receipt = firstOutcome.value();
-        return Outcome.done(new Receipt(receipt.entryId(), receipt.operation(), receipt.creditUnits(), receipt.lines(),
-                receipt.batchId(), receipt.retirementId(), receipt.recordedAt(), true));
+        return Outcome.done(new Receipt(
+                receipt.entryId(),
+                receipt.operation(),
+                receipt.creditUnits(),
+                receipt.lines(),
+                receipt.batchId(),
+                receipt.retirementId(),
+                receipt.recordedAt(),
+                true));
     }
 }

@@ -23,16 +23,23 @@ class ProgrammeFilter {
         if (programme == null || programme.isBlank()) {
             return null;
         }
-        return programmes.find(programme.strip().toUpperCase(Locale.ROOT)).map(Programme::serialPrefix).orElse(null);
+        return programmes
+                .find(programme.strip().toUpperCase(Locale.ROOT))
+                .map(Programme::serialPrefix)
+                .orElse(null);
     }
 
     /** A list's {@code ?projectCode=CODE} filter as the lists compare it: trimmed, upper case; null for a blank. */
     static String projectCode(String projectCode) {
-        return projectCode == null || projectCode.isBlank() ? null : projectCode.strip().toUpperCase(Locale.ROOT);
+        return projectCode == null || projectCode.isBlank()
+                ? null
+                : projectCode.strip().toUpperCase(Locale.ROOT);
     }
 
     /** The programme's code for links and the filter form (upper case), or null as {@link #prefix(String)}. */
     String code(String programme) {
-        return prefix(programme) == null ? null : programmes.known(programme.strip().toUpperCase(Locale.ROOT));
+        return prefix(programme) == null
+                ? null
+                : programmes.known(programme.strip().toUpperCase(Locale.ROOT));
     }
 }

@@ -44,6 +44,7 @@ class Registry {
     static final int MAX_BLOCKS_PER_OPERATION = 1_000;
     /** How often an operation is retried after a lock timeout or serialisation failure, before the user is told. */
     static final int MAX_ATTEMPTS = 5;
+
     static final int MAX_KEY_LENGTH = 100;
     static final int MAX_REASON_LENGTH = 500;
     static final int MAX_BENEFICIARY_LENGTH = 200;
@@ -62,8 +63,14 @@ class Registry {
     private final GroupCommit groupCommit;
     private final Clock clock;
 
-    Registry(LedgerStore store, BlockMover mover, Journal journal, PlatformTransactionManager transactionManager,
-            Replays replays, GroupCommit groupCommit, Clock clock) {
+    Registry(
+            LedgerStore store,
+            BlockMover mover,
+            Journal journal,
+            PlatformTransactionManager transactionManager,
+            Replays replays,
+            GroupCommit groupCommit,
+            Clock clock) {
         this.store = store;
         this.mover = mover;
         this.journal = journal;
@@ -74,16 +81,13 @@ class Registry {
     }
 
     /** A transfer (譲渡) of {@code creditUnits} from one holding account to another. */
-    record Transfer(long fromAccountId, long toAccountId, long creditUnits) {
-    }
+    record Transfer(long fromAccountId, long toAccountId, long creditUnits) {}
 
     /** A retirement (無効化) of {@code creditUnits} from a holding account, with its public disclosure. */
-    record Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {
-    }
+    record Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {}
 
     /** A cancellation (取消) of a serial range by the secretariat, with the reason. */
-    record Cancellation(String serialRange, String reason) {
-    }
+    record Cancellation(String serialRange, String reason) {}
 
     Outcome<Receipt> transfer(Actor actor, Transfer transfer, String key) {
         Optional<Refusal> invalid = quantityRefusal(transfer.creditUnits());
@@ -93,8 +97,8 @@ class Registry {
         if (invalid.isPresent()) {
             return Outcome.refused(RefusalKind.INVALID, invalid.get());
         }
-        String fingerprint = fingerprint(Operation.TRANSFER, actor, transfer.fromAccountId(), transfer.toAccountId(),
-                transfer.creditUnits());
+        String fingerprint = fingerprint(
+                Operation.TRANSFER, actor, transfer.fromAccountId(), transfer.toAccountId(), transfer.creditUnits());
         return applyInGroup(OperationGroup.Request.transfer(actor, transfer, key, fingerprint));
     }
 
@@ -106,9 +110,16 @@ class Registry {
             return Outcome.refused(RefusalKind.INVALID, invalid);
         }
         RetirementDisclosure disclosure = retirement.disclosure();
-        String fingerprint = fingerprint(Operation.RETIRE, actor, retirement.fromAccountId(), retirement.creditUnits(),
-                disclosure.beneficiary(), disclosure.purpose(), disclosure.emissionsOffset(),
-                disclosure.reportingYear(), disclosure.note());
+        String fingerprint = fingerprint(
+                Operation.RETIRE,
+                actor,
+                retirement.fromAccountId(),
+                retirement.creditUnits(),
+                disclosure.beneficiary(),
+                disclosure.purpose(),
+                disclosure.emissionsOffset(),
+                disclosure.reportingYear(),
+                disclosure.note());
         return applyInGroup(OperationGroup.Request.retirement(actor, retirement, key, fingerprint));
     }
 
@@ -126,8 +137,8 @@ class Registry {
             return Outcome.refused(RefusalKind.INVALID, invalid);
         }
         String fingerprint = fingerprint(Operation.CANCEL, actor, range.get().format(), cancellation.reason());
-        return run(key, fingerprint, () -> applyCancellation(actor, range.get(), cancellation.reason(), key,
-                fingerprint));
+        return run(
+                key, fingerprint, () -> applyCancellation(actor, range.get(), cancellation.reason(), key, fingerprint));
     }
 
     /** Applies a validated transfer or retirement with those waiting beside it, once per idempotency key. */
@@ -146,21 +157,26 @@ class Registry {
      * the verifier rebuilds it from the retirement record, so that an altered disclosure breaks the journal.
      */
     static Payload retirementPayload(long fromAccountId, RetirementDisclosure disclosure) {
-        return new Payload().with("from", fromAccountId).with("beneficiary", disclosure.beneficiary())
-                .with("purpose", disclosure.purpose()).with("emissionsOffset", disclosure.emissionsOffset())
-                .with("reportingYear", disclosure.reportingYear()).with("note", disclosure.note());
+        return new Payload()
+                .with("from", fromAccountId)
+                .with("beneficiary", disclosure.beneficiary())
+                .with("purpose", disclosure.purpose())
+                .with("emissionsOffset", disclosure.emissionsOffset())
+                .with("reportingYear", disclosure.reportingYear())
+                .with("note", disclosure.note());
     }
 
-    private Outcome<Receipt> applyCancellation(Actor actor, SerialRange range, String reason, String key,
-            String fingerprint) {
-        Optional<LedgerStore.BatchRow> batch = store.batch(range.programmePrefix(), range.projectCode(),
-                range.vintage(), range.batchNumber());
+    private Outcome<Receipt> applyCancellation(
+            Actor actor, SerialRange range, String reason, String key, String fingerprint) {
+        Optional<LedgerStore.BatchRow> batch =
+                store.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
         if (batch.isEmpty() || range.lastSerial() > batch.get().issuedUnits()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("serialRange", "registry.serial.not-found"));
         }
         long batchId = batch.get().id();
         Set<Long> holders = store.overlapping(batchId, range.firstSerial(), range.lastSerial(), false).stream()
-                .map(LedgerInvariants.Block::accountId).collect(Collectors.toCollection(TreeSet::new));
+                .map(LedgerInvariants.Block::accountId)
+                .collect(Collectors.toCollection(TreeSet::new));
         List<AccountRow> locked = store.lockAccounts(holders);
         List<LedgerInvariants.Block> blocks = store.overlapping(batchId, range.firstSerial(), range.lastSerial(), true);
         if (blocks.stream().anyMatch(block -> block.status() != BlockStatus.ACTIVE)) {
@@ -170,17 +186,34 @@ class Registry {
             // Escrowed units belong to a running market round; only its settlement may move them.
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.escrowed"));
         }
-        if (!holders.containsAll(blocks.stream().map(LedgerInvariants.Block::accountId).toList())) {
+        if (!holders.containsAll(
+                blocks.stream().map(LedgerInvariants.Block::accountId).toList())) {
             // The units moved between our first look and the locks: let the retry loop look again.
             throw new ConcurrentlyMoved();
         }
-        long cancellationAccount = store.accountByOwnerKey(LedgerStore.CANCELLATION_KEY).orElseThrow().id();
-        List<JournalEntry.Movement> movements = mover.move(blocks.stream().map(block -> new BlockMover.Piece(block,
-                Math.max(block.firstSerial(), range.firstSerial()), Math.min(block.lastSerial(), range.lastSerial())))
-                .toList(), cancellationAccount, BlockStatus.CANCELLED);
+        long cancellationAccount = store.accountByOwnerKey(LedgerStore.CANCELLATION_KEY)
+                .orElseThrow()
+                .id();
+        List<JournalEntry.Movement> movements = mover.move(
+                blocks.stream()
+                        .map(block -> new BlockMover.Piece(
+                                block,
+                                Math.max(block.firstSerial(), range.firstSerial()),
+                                Math.min(block.lastSerial(), range.lastSerial())))
+                        .toList(),
+                cancellationAccount,
+                BlockStatus.CANCELLED);
         Payload payload = new Payload().with("serialRange", range.format()).with("reason", reason);
-        JournalEntry entry = journal.append(store.nextEntryId(), Operation.CANCEL, actor, key, fingerprint,
-                range.creditUnits(), payload, locked, movements);
+        JournalEntry entry = journal.append(
+                store.nextEntryId(),
+                Operation.CANCEL,
+                actor,
+                key,
+                fingerprint,
+                range.creditUnits(),
+                payload,
+                locked,
+                movements);
         return Outcome.done(journal.receipt(entry, false));
     }
 
@@ -234,8 +267,7 @@ class Registry {
     }
 
     /** An operation's outcome, and whether it is the replay of an earlier answer to the same key. */
-    private record Answer<T>(Outcome<T> outcome, boolean replayed) {
-    }
+    private record Answer<T>(Outcome<T> outcome, boolean replayed) {}
 
     /**
      * Which refusals a key keeps: those the ledger decided (forbidden, not found, conflict). A request refused as
@@ -243,8 +275,10 @@ class Registry {
      * busy was never decided, so its retry must be allowed to try again.
      */
     static boolean remembered(Outcome<?> outcome) {
-        return outcome.refused() && outcome.kind() != RefusalKind.INVALID
-                && outcome.refusals().stream().noneMatch(refusal -> refusal.messageKey().equals("registry.busy"));
+        return outcome.refused()
+                && outcome.kind() != RefusalKind.INVALID
+                && outcome.refusals().stream()
+                        .noneMatch(refusal -> refusal.messageKey().equals("registry.busy"));
     }
 
     /**
@@ -313,11 +347,13 @@ class Registry {
 
     static List<Refusal> disclosureRefusals(RetirementDisclosure disclosure) {
         List<Refusal> refusals = new ArrayList<>();
-        text(disclosure.beneficiary(), "beneficiary", MAX_BENEFICIARY_LENGTH, true).ifPresent(refusals::add);
+        text(disclosure.beneficiary(), "beneficiary", MAX_BENEFICIARY_LENGTH, true)
+                .ifPresent(refusals::add);
         if (disclosure.purpose() == null) {
             refusals.add(Refusal.of("purpose", "registry.required"));
         }
-        text(disclosure.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH, true).ifPresent(refusals::add);
+        text(disclosure.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH, true)
+                .ifPresent(refusals::add);
         text(disclosure.note(), "note", MAX_NOTE_LENGTH, false).ifPresent(refusals::add);
         Integer year = disclosure.reportingYear();
         if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
@@ -346,7 +382,11 @@ class Registry {
     static String fingerprint(Operation operation, Actor actor, Object... fields) {
         StringBuilder text = new StringBuilder(operation.name()).append('|').append(actor.userId());
         for (Object field : fields) {
-            text.append('|').append(field == null ? "" : Payload.escape(field.toString()).replace("|", "\\|"));
+            text.append('|')
+                    .append(
+                            field == null
+                                    ? ""
+                                    : Payload.escape(field.toString()).replace("|", "\\|"));
         }
         return Sha256.hex(text.toString());
     }

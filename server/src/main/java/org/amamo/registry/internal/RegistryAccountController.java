@@ -30,8 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RegistryAccountController {
 
     private static final Set<String> TRANSFER_FIELDS = Set.of("toAccountId", "tonnes");
-    private static final Set<String> RETIRE_FIELDS = Set.of("tonnes", "beneficiary", "purpose", "emissionsOffset",
-            "reportingYear", "note");
+    private static final Set<String> RETIRE_FIELDS =
+            Set.of("tonnes", "beneficiary", "purpose", "emissionsOffset", "reportingYear", "note");
 
     private final Registry registry;
     private final AccountDesk desk;
@@ -39,7 +39,11 @@ class RegistryAccountController {
     private final Certificates certificates;
     private final java.time.Clock clock;
 
-    RegistryAccountController(Registry registry, AccountDesk desk, RegistryQueries queries, Certificates certificates,
+    RegistryAccountController(
+            Registry registry,
+            AccountDesk desk,
+            RegistryQueries queries,
+            Certificates certificates,
             java.time.Clock clock) {
         this.registry = registry;
         this.desk = desk;
@@ -49,14 +53,16 @@ class RegistryAccountController {
     }
 
     @GetMapping("/account/registry/accounts/{id}/certificate.pdf")
-    ResponseEntity<byte[]> holdingCertificate(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            java.util.Locale locale) {
+    ResponseEntity<byte[]> holdingCertificate(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, java.util.Locale locale) {
         AccountView account = visible(user, id);
         List<String> ranges = queries.heldRanges(id, Certificates.MAX_RANGES + 1);
         String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/registry/serials").queryParam("q", ranges.isEmpty() ? "" : ranges.get(0)).toUriString();
-        return RegistryPublicController.pdf("holding-" + id + ".pdf",
-                certificates.holding(account, ranges, clock.instant(), url, locale));
+                .path("/registry/serials")
+                .queryParam("q", ranges.isEmpty() ? "" : ranges.get(0))
+                .toUriString();
+        return RegistryPublicController.pdf(
+                "holding-" + id + ".pdf", certificates.holding(account, ranges, clock.instant(), url, locale));
     }
 
     @GetMapping("/account/registry")
@@ -67,16 +73,21 @@ class RegistryAccountController {
     }
 
     @PostMapping("/account/registry/request")
-    String request(@AuthenticationPrincipal AmamoPrincipal user,
-            @RequestParam(defaultValue = "false") boolean forOrganisation, RedirectAttributes redirect) {
+    String request(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @RequestParam(defaultValue = "false") boolean forOrganisation,
+            RedirectAttributes redirect) {
         Outcome<Long> outcome = desk.request(Actor.of(user), forOrganisation);
         flash(redirect, outcome.refusals(), "registry.account.requested");
         return "redirect:/account/registry";
     }
 
     @GetMapping("/account/registry/accounts/{id}")
-    String account(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String account(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("transfer", new TransferForm());
         model.addAttribute("retire", new RetireForm());
         return show(user, id, page, model);
@@ -85,24 +96,32 @@ class RegistryAccountController {
     @GetMapping("/account/registry/accounts/{id}/statement.csv")
     ResponseEntity<String> statementCsv(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
         visible(user, id);
-        return RegistryApi.csv("statement-" + id + ".csv",
-                StatementCsv.write(queries.statement(id, 0, RegistryQueries.MAX_CSV_ROWS)));
+        return RegistryApi.csv(
+                "statement-" + id + ".csv", StatementCsv.write(queries.statement(id, 0, RegistryQueries.MAX_CSV_ROWS)));
     }
 
     @PostMapping("/account/registry/accounts/{id}/transfer")
-    String transfer(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @ModelAttribute("transfer") TransferForm form, BindingResult binding, Model model,
+    String transfer(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @ModelAttribute("transfer") TransferForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
         visible(user, id);
         Optional<Long> units = RegistryForms.units(form.getTonnes());
         if (units.isEmpty() || form.getToAccountId() == null) {
-            RegistryForms.reject(binding, units.isEmpty() ? List.of(RegistryForms.tonnesRefusal())
-                    : List.of(Refusal.of("toAccountId", "registry.required")), TRANSFER_FIELDS);
+            RegistryForms.reject(
+                    binding,
+                    units.isEmpty()
+                            ? List.of(RegistryForms.tonnesRefusal())
+                            : List.of(Refusal.of("toAccountId", "registry.required")),
+                    TRANSFER_FIELDS);
             model.addAttribute("retire", new RetireForm());
             return show(user, id, 0, model);
         }
-        Outcome<Receipt> outcome = registry.transfer(Actor.of(user),
-                new Registry.Transfer(id, form.getToAccountId(), units.get()), form.getRequestKey());
+        Outcome<Receipt> outcome = registry.transfer(
+                Actor.of(user), new Registry.Transfer(id, form.getToAccountId(), units.get()), form.getRequestKey());
         if (outcome.refused()) {
             RegistryForms.reject(binding, outcome.refusals(), TRANSFER_FIELDS);
             model.addAttribute("retire", new RetireForm());
@@ -113,13 +132,20 @@ class RegistryAccountController {
     }
 
     @PostMapping("/account/registry/accounts/{id}/retire")
-    String retire(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @ModelAttribute("retire") RetireForm form, BindingResult binding, Model model,
+    String retire(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @ModelAttribute("retire") RetireForm form,
+            BindingResult binding,
+            Model model,
             RedirectAttributes redirect) {
         visible(user, id);
         Optional<Long> units = RegistryForms.units(form.getTonnes());
-        Outcome<Receipt> outcome = units.isEmpty() ? Outcome.refused(RefusalKind.INVALID, RegistryForms.tonnesRefusal())
-                : registry.retire(Actor.of(user), new Registry.Retirement(id, units.get(), form.disclosure()),
+        Outcome<Receipt> outcome = units.isEmpty()
+                ? Outcome.refused(RefusalKind.INVALID, RegistryForms.tonnesRefusal())
+                : registry.retire(
+                        Actor.of(user),
+                        new Registry.Retirement(id, units.get(), form.disclosure()),
                         form.getRequestKey());
         if (outcome.refused()) {
             RegistryForms.reject(binding, outcome.refusals(), RETIRE_FIELDS);
@@ -139,7 +165,8 @@ class RegistryAccountController {
         model.addAttribute("page", number);
         model.addAttribute("hasNext", lines.size() > Pages.DEFAULT_SIZE);
         model.addAttribute("purposes", RetirementPurpose.values());
-        model.addAttribute("operable", Actor.of(user).owns(accountRow(account)) && account.status() == AccountStatus.OPEN);
+        model.addAttribute(
+                "operable", Actor.of(user).owns(accountRow(account)) && account.status() == AccountStatus.OPEN);
         return "registry/account";
     }
 
@@ -152,9 +179,18 @@ class RegistryAccountController {
     }
 
     private static AccountRow accountRow(AccountView account) {
-        return new AccountRow(account.id(), account.kind(), account.status(), account.ownerUserId(),
-                account.ownerOrganisationId(), account.vintage(), account.holderName(), account.requestedAt(),
-                account.decidedAt(), 0, JournalEntry.GENESIS_HASH);
+        return new AccountRow(
+                account.id(),
+                account.kind(),
+                account.status(),
+                account.ownerUserId(),
+                account.ownerOrganisationId(),
+                account.vintage(),
+                account.holderName(),
+                account.requestedAt(),
+                account.decidedAt(),
+                0,
+                JournalEntry.GENESIS_HASH);
     }
 
     static void flash(RedirectAttributes redirect, List<Refusal> refusals, String done) {

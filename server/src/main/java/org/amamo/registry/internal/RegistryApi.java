@@ -59,7 +59,12 @@ class RegistryApi {
     private final LedgerAudit audit;
     private final ProgrammeFilter programmeFilter;
 
-    RegistryApi(Registry registry, Issuer issuer, AccountDesk desk, RegistryQueries queries, LedgerAudit audit,
+    RegistryApi(
+            Registry registry,
+            Issuer issuer,
+            AccountDesk desk,
+            RegistryQueries queries,
+            LedgerAudit audit,
             ProgrammeFilter programmeFilter) {
         this.registry = registry;
         this.issuer = issuer;
@@ -72,8 +77,7 @@ class RegistryApi {
     // ---- accounts
 
     /** Whether the account is to be the organisation's (else the user's own). */
-    record AccountRequest(boolean forOrganisation) {
-    }
+    record AccountRequest(boolean forOrganisation) {}
 
     @GetMapping("/accounts")
     @PreAuthorize("isAuthenticated()")
@@ -87,8 +91,10 @@ class RegistryApi {
     @PreAuthorize(SECRETARIAT)
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Every account, optionally in one status, e.g. REQUESTED (secretariat)")
-    List<AccountView> allAccounts(@RequestParam(required = false) AccountStatus status,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    List<AccountView> allAccounts(
+            @RequestParam(required = false) AccountStatus status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
         return queries.accounts(status, Pages.number(page) * rows, rows);
     }
@@ -97,10 +103,11 @@ class RegistryApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Request a holding account; the secretariat opens it")
-    ResponseEntity<AccountView> requestAccount(@AuthenticationPrincipal AmamoPrincipal user,
-            @RequestBody(required = false) AccountRequest request) {
+    ResponseEntity<AccountView> requestAccount(
+            @AuthenticationPrincipal AmamoPrincipal user, @RequestBody(required = false) AccountRequest request) {
         long id = answer(desk.request(Actor.of(user), request != null && request.forOrganisation()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(queries.account(id).orElseThrow());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(queries.account(id).orElseThrow());
     }
 
     @GetMapping("/accounts/{id}")
@@ -115,8 +122,11 @@ class RegistryApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "An account's movements, newest first (owner or secretariat)")
-    List<StatementLine> statement(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    List<StatementLine> statement(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         visible(user, id);
         int rows = Pages.size(size);
         return queries.statement(id, Pages.number(page) * rows, rows);
@@ -128,7 +138,8 @@ class RegistryApi {
     @Operation(summary = "An account's statement as CSV (owner or secretariat)")
     ResponseEntity<String> statementCsv(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
         visible(user, id);
-        return csv("statement-" + id + ".csv", StatementCsv.write(queries.statement(id, 0, RegistryQueries.MAX_CSV_ROWS)));
+        return csv(
+                "statement-" + id + ".csv", StatementCsv.write(queries.statement(id, 0, RegistryQueries.MAX_CSV_ROWS)));
     }
 
     @PostMapping("/accounts/{id}/approve")
@@ -158,46 +169,71 @@ class RegistryApi {
     // ---- operations
 
     /** Issue a batch to initial holders; shares in percent sum to exactly 100. */
-    record IssueRequest(@NotNull(message = "{validation.required}") Long projectId, String projectCode,
-            String projectName, String programmePrefix, @NotNull(message = "{validation.required}") Integer vintage,
-            String methodologyVersion, CreditType creditType, String certifier,
-            @NotNull(message = "{validation.required}") Long creditUnits, List<Holder> holders) {
+    record IssueRequest(
+            @NotNull(message = "{validation.required}") Long projectId,
+            String projectCode,
+            String projectName,
+            String programmePrefix,
+            @NotNull(message = "{validation.required}") Integer vintage,
+            String methodologyVersion,
+            CreditType creditType,
+            String certifier,
+            @NotNull(message = "{validation.required}") Long creditUnits,
+            List<Holder> holders) {
 
         /** An initial holder: a user id or an organisation id, and a share in percent. */
-        record Holder(Long userId, Long organisationId, BigDecimal sharePercent) {
-        }
+        record Holder(Long userId, Long organisationId, BigDecimal sharePercent) {}
 
         IssuanceRequest toRequest(String key) {
-            List<InitialHolder> initial = holders == null ? List.of() : holders.stream()
-                    .map(h -> new InitialHolder(h.userId(), h.organisationId(), h.sharePercent())).toList();
-            return new IssuanceRequest(projectId, projectCode, projectName, programmePrefix, vintage,
-                    methodologyVersion, creditType, certifier, creditUnits, initial, key);
+            List<InitialHolder> initial = holders == null
+                    ? List.of()
+                    : holders.stream()
+                            .map(h -> new InitialHolder(h.userId(), h.organisationId(), h.sharePercent()))
+                            .toList();
+            return new IssuanceRequest(
+                    projectId,
+                    projectCode,
+                    projectName,
+                    programmePrefix,
+                    vintage,
+                    methodologyVersion,
+                    creditType,
+                    certifier,
+                    creditUnits,
+                    initial,
+                    key);
         }
     }
 
     /** Transfer {@code creditUnits} (0.1 t each) from one of my holding accounts to another open account. */
-    record TransferRequest(@NotNull(message = "{validation.required}") Long fromAccountId,
+    record TransferRequest(
+            @NotNull(message = "{validation.required}") Long fromAccountId,
             @NotNull(message = "{validation.required}") Long toAccountId,
-            @NotNull(message = "{validation.required}") Long creditUnits) {
-    }
+            @NotNull(message = "{validation.required}") Long creditUnits) {}
 
     /** Retire {@code creditUnits} from one of my holding accounts, with the public disclosure. */
-    record RetireRequest(@NotNull(message = "{validation.required}") Long fromAccountId,
-            @NotNull(message = "{validation.required}") Long creditUnits, String beneficiary,
-            RetirementPurpose purpose, String emissionsOffset, Integer reportingYear, String note) {
-    }
+    record RetireRequest(
+            @NotNull(message = "{validation.required}") Long fromAccountId,
+            @NotNull(message = "{validation.required}") Long creditUnits,
+            String beneficiary,
+            RetirementPurpose purpose,
+            String emissionsOffset,
+            Integer reportingYear,
+            String note) {}
 
     /** Cancel a serial range (secretariat), e.g. for an error found after issuance. */
-    record CancelRequest(String serialRange, String reason) {
-    }
+    record CancelRequest(String serialRange, String reason) {}
 
     @PostMapping("/issuances")
     @PreAuthorize(SECRETARIAT)
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Issue a batch to its initial holders by the largest-remainder rule (secretariat)")
-    ResponseEntity<Receipt> issue(@AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody IssueRequest request,
-            @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-            String key) {
+    ResponseEntity<Receipt> issue(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @Valid @RequestBody IssueRequest request,
+            @Parameter(description = "Applies the request once")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String key) {
         return created(issuer.issue(Actor.of(user), request.toRequest(key)));
     }
 
@@ -205,49 +241,71 @@ class RegistryApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Transfer credits, largest block first (owner of the sending account)")
-    ResponseEntity<Receipt> transfer(@AuthenticationPrincipal AmamoPrincipal user,
+    ResponseEntity<Receipt> transfer(
+            @AuthenticationPrincipal AmamoPrincipal user,
             @Valid @RequestBody TransferRequest request,
-            @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-            String key) {
-        return created(registry.transfer(Actor.of(user), new Registry.Transfer(request.fromAccountId(),
-                request.toAccountId(), request.creditUnits()), key));
+            @Parameter(description = "Applies the request once")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String key) {
+        return created(registry.transfer(
+                Actor.of(user),
+                new Registry.Transfer(request.fromAccountId(), request.toAccountId(), request.creditUnits()),
+                key));
     }
 
     @PostMapping("/retirements")
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Retire credits with the public disclosure (owner of the account)")
-    ResponseEntity<Receipt> retire(@AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody RetireRequest request,
-            @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-            String key) {
-        RetirementDisclosure disclosure = new RetirementDisclosure(strip(request.beneficiary()), request.purpose(),
-                strip(request.emissionsOffset()), request.reportingYear(), strip(request.note()));
-        return created(registry.retire(Actor.of(user), new Registry.Retirement(request.fromAccountId(),
-                request.creditUnits(), disclosure), key));
+    ResponseEntity<Receipt> retire(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @Valid @RequestBody RetireRequest request,
+            @Parameter(description = "Applies the request once")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String key) {
+        RetirementDisclosure disclosure = new RetirementDisclosure(
+                strip(request.beneficiary()),
+                request.purpose(),
+                strip(request.emissionsOffset()),
+                request.reportingYear(),
+                strip(request.note()));
+        return created(registry.retire(
+                Actor.of(user),
+                new Registry.Retirement(request.fromAccountId(), request.creditUnits(), disclosure),
+                key));
     }
 
     @PostMapping("/cancellations")
     @PreAuthorize(SECRETARIAT)
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Cancel a serial range of active credits, with the reason (secretariat)")
-    ResponseEntity<Receipt> cancel(@AuthenticationPrincipal AmamoPrincipal user, @RequestBody CancelRequest request,
-            @Parameter(description = "Applies the request once") @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-            String key) {
-        return created(registry.cancel(Actor.of(user), new Registry.Cancellation(request.serialRange(),
-                strip(request.reason())), key));
+    ResponseEntity<Receipt> cancel(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @RequestBody CancelRequest request,
+            @Parameter(description = "Applies the request once")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String key) {
+        return created(registry.cancel(
+                Actor.of(user), new Registry.Cancellation(request.serialRange(), strip(request.reason())), key));
     }
 
     // ---- public
 
     @GetMapping("/batches")
     @Operation(summary = "Issued batches, newest first, with issued / active / retired / cancelled units")
-    List<BatchView> batches(@RequestParam(required = false) String programme,
+    List<BatchView> batches(
+            @RequestParam(required = false) String programme,
             @RequestParam(required = false) String projectCode,
-            @RequestParam(required = false) Integer vintage, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer vintage,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         int rows = Pages.size(size);
-        return queries.batches(programmeFilter.prefix(programme), ProgrammeFilter.projectCode(projectCode), vintage,
-                Pages.number(page) * rows, rows);
+        return queries.batches(
+                programmeFilter.prefix(programme),
+                ProgrammeFilter.projectCode(projectCode),
+                vintage,
+                Pages.number(page) * rows,
+                rows);
     }
 
     @GetMapping("/batches/{id}")
@@ -257,33 +315,46 @@ class RegistryApi {
     }
 
     @GetMapping("/retirements")
-    @Operation(summary = "Public retirement records, newest first: beneficiary, purpose, quantity, serials; with "
-            + "programme=CODE those that retired credits of that programme (an unknown code: every record), with "
-            + "projectCode=CODE those of one project",
+    @Operation(
+            summary = "Public retirement records, newest first: beneficiary, purpose, quantity, serials; with "
+                    + "programme=CODE those that retired credits of that programme (an unknown code: every record), with "
+                    + "projectCode=CODE those of one project",
             description = "Paged by record id: the Link header names the next (older) page as rel=\"next\", the "
-            + "previous (newer) one as rel=\"prev\" and the newest as rel=\"first\"; follow them, or give before="
-            + "the last id seen. A record retired meanwhile neither repeats nor hides one. Give at most one of "
-            + "before, after and page.")
-    ResponseEntity<List<RetirementView>> retirements(@RequestParam(required = false) String programme,
+                    + "previous (newer) one as rel=\"prev\" and the newest as rel=\"first\"; follow them, or give before="
+                    + "the last id seen. A record retired meanwhile neither repeats nor hides one. Give at most one of "
+                    + "before, after and page.")
+    ResponseEntity<List<RetirementView>> retirements(
+            @RequestParam(required = false) String programme,
             @RequestParam(required = false) String projectCode,
-            @Parameter(description = "Records older than this record id (the id of the last record of the page "
-                    + "before)") @RequestParam(required = false) Long before,
+            @Parameter(
+                            description = "Records older than this record id (the id of the last record of the page "
+                                    + "before)")
+                    @RequestParam(required = false)
+                    Long before,
             @Parameter(description = "Records newer than this record id; fewer than a page newer: the newest page")
-            @RequestParam(required = false) Long after,
-            @Parameter(description = "Page number from 0, the older way of paging: only within the newest "
-                    + RetirementListRequest.MAX_PAGED_RECORDS + " records; deeper, use before")
-            @RequestParam(required = false) Integer page,
-            @Parameter(description = "Records per page, 1 to " + Pages.MAX_SIZE + " (default "
-                    + Pages.DEFAULT_SIZE + ")") @RequestParam(required = false) Integer size) {
+                    @RequestParam(required = false)
+                    Long after,
+            @Parameter(
+                            description = "Page number from 0, the older way of paging: only within the newest "
+                                    + RetirementListRequest.MAX_PAGED_RECORDS + " records; deeper, use before")
+                    @RequestParam(required = false)
+                    Integer page,
+            @Parameter(
+                            description = "Records per page, 1 to " + Pages.MAX_SIZE + " (default " + Pages.DEFAULT_SIZE
+                                    + ")")
+                    @RequestParam(required = false)
+                    Integer size) {
         int rows = Pages.size(size);
         RetirementListRequest request = new RetirementListRequest(before, after, page);
         List<Refusal> problems = request.problems(rows);
         if (!problems.isEmpty()) {
             throw new RefusedException(HttpStatus.BAD_REQUEST, problems);
         }
-        RetirementPage shown = queries.retirements(programmeFilter.prefix(programme), ProgrammeFilter.projectCode(projectCode),
-                request, rows);
-        return ResponseEntity.ok().header(HttpHeaders.LINK, links(shown).toArray(String[]::new)).body(shown.records());
+        RetirementPage shown = queries.retirements(
+                programmeFilter.prefix(programme), ProgrammeFilter.projectCode(projectCode), request, rows);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.LINK, links(shown).toArray(String[]::new))
+                .body(shown.records());
     }
 
     /** The Link header's values (RFC 8288) to the pages beside this one, with the same filters and size. */
@@ -300,8 +371,10 @@ class RegistryApi {
     }
 
     private static String link(String position, Long id, String relation) {
-        UriComponentsBuilder uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("before")
-                .replaceQueryParam("after").replaceQueryParam("page");
+        UriComponentsBuilder uri = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("before")
+                .replaceQueryParam("after")
+                .replaceQueryParam("page");
         if (position != null) {
             uri.replaceQueryParam(position, id);
         }
@@ -317,8 +390,9 @@ class RegistryApi {
     @GetMapping("/serials/{serial}")
     @Operation(summary = "Look up a serial number or range: its batch, and the status of each part")
     SerialLookup lookup(@PathVariable String serial) {
-        SerialRange range = SerialRange.parse(serial).orElseThrow(() -> new RefusedException(HttpStatus.BAD_REQUEST,
-                Refusal.of("serial", "registry.serial.invalid")));
+        SerialRange range = SerialRange.parse(serial)
+                .orElseThrow(() ->
+                        new RefusedException(HttpStatus.BAD_REQUEST, Refusal.of("serial", "registry.serial.invalid")));
         return queries.lookup(range).orElseThrow(() -> notFound("registry.serial.not-found"));
     }
 
@@ -345,8 +419,10 @@ class RegistryApi {
     private AccountView visible(AmamoPrincipal user, long id) {
         AccountView account = queries.account(id).orElseThrow(() -> notFound("registry.account.not-found"));
         Actor actor = Actor.of(user);
-        boolean owner = account.kind() == AccountKind.HOLDING && (actor.userId().equals(account.ownerUserId())
-                || actor.organisationId() != null && actor.organisationId().equals(account.ownerOrganisationId()));
+        boolean owner = account.kind() == AccountKind.HOLDING
+                && (actor.userId().equals(account.ownerUserId())
+                        || actor.organisationId() != null
+                                && actor.organisationId().equals(account.ownerOrganisationId()));
         if (!owner && !actor.secretariat()) {
             throw new RefusedException(HttpStatus.FORBIDDEN, Refusal.of("$", "registry.account.not-yours"));
         }
@@ -362,12 +438,15 @@ class RegistryApi {
 
     private static ResponseEntity<Receipt> created(Outcome<Receipt> outcome) {
         Receipt receipt = answer(outcome);
-        return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
+        return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(receipt);
     }
 
     static ResponseEntity<String> csv(String filename, String body) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .body(body);
     }
 
     private static RefusedException notFound(String key) {

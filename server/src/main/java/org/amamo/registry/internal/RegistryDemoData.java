@@ -37,11 +37,11 @@ class RegistryDemoData implements ApplicationRunner {
     static final Duration WAIT_FOR_CREDITS = Duration.ofSeconds(60);
     /** Units (0.1 t) bought from the eelgrass removals and from the tugboat reductions. */
     static final long REMOVAL_UNITS = 50;
+
     static final long REDUCTION_UNITS = 400;
 
     /** A demo retirement: who claims it, why, which emissions, how many units (0.1 t). */
-    record Use(String beneficiary, RetirementPurpose purpose, String emissionsOffset, long creditUnits) {
-    }
+    record Use(String beneficiary, RetirementPurpose purpose, String emissionsOffset, long creditUnits) {}
 
     /** Retired in this order; together they use exactly what the buyer bought. */
     static final List<Use> USES = List.of(
@@ -56,8 +56,8 @@ class RegistryDemoData implements ApplicationRunner {
     private final LedgerStore store;
     private final UserDirectory users;
 
-    RegistryDemoData(MarketSettlement settlement, Registry registry, AccountDesk desk, LedgerStore store,
-            UserDirectory users) {
+    RegistryDemoData(
+            MarketSettlement settlement, Registry registry, AccountDesk desk, LedgerStore store, UserDirectory users) {
         this.settlement = settlement;
         this.registry = registry;
         this.desk = desk;
@@ -83,10 +83,12 @@ class RegistryDemoData implements ApplicationRunner {
         buy(creator, reductions.get(), account, REDUCTION_UNITS, "demo-ybc-buy-reductions");
         for (int i = 0; i < USES.size(); i++) {
             Use use = USES.get(i);
-            RetirementDisclosure disclosure = new RetirementDisclosure(use.beneficiary(), use.purpose(),
-                    use.emissionsOffset(), 2025, null);
-            Outcome<Receipt> retired = registry.retire(Actor.of(buyer),
-                    new Registry.Retirement(account, use.creditUnits(), disclosure), "demo-ybc-retirement-" + (i + 1));
+            RetirementDisclosure disclosure =
+                    new RetirementDisclosure(use.beneficiary(), use.purpose(), use.emissionsOffset(), 2025, null);
+            Outcome<Receipt> retired = registry.retire(
+                    Actor.of(buyer),
+                    new Registry.Retirement(account, use.creditUnits(), disclosure),
+                    "demo-ybc-retirement-" + (i + 1));
             if (retired.refused()) {
                 throw new IllegalStateException("demo retirement refused: " + retired.refusals());
             }
@@ -95,7 +97,8 @@ class RegistryDemoData implements ApplicationRunner {
     }
 
     private void buy(AmamoPrincipal creator, HeldCredits from, long toAccount, long units, String key) {
-        var moved = settlement.transferBatch(creator, from.accountId(), toAccount, from.batch().batchId(), units, key);
+        var moved = settlement.transferBatch(
+                creator, from.accountId(), toAccount, from.batch().batchId(), units, key);
         if (!moved.done()) {
             throw new IllegalStateException("demo purchase refused: " + moved.refusals());
         }
@@ -124,9 +127,12 @@ class RegistryDemoData implements ApplicationRunner {
         while (true) {
             Optional<HeldCredits> found = settlement.holdings(creator).stream()
                     .filter(held -> held.batch().batchSerial().startsWith("YBC-"))
-                    .filter(held -> store.batch(held.batch().batchId()).map(LedgerStore.BatchRow::creditType)
-                            .orElse(null) == type)
-                    .filter(held -> held.creditUnits() >= units || store.keyUse(key(type)).isPresent())
+                    .filter(held -> store.batch(held.batch().batchId())
+                                    .map(LedgerStore.BatchRow::creditType)
+                                    .orElse(null)
+                            == type)
+                    .filter(held -> held.creditUnits() >= units
+                            || store.keyUse(key(type)).isPresent())
                     .findFirst();
             if (found.isPresent() || Instant.now().isAfter(until)) {
                 return found;
@@ -141,7 +147,7 @@ class RegistryDemoData implements ApplicationRunner {
 
     private AmamoPrincipal principal(String email) {
         UserSummary user = users.findByEmail(email).orElseThrow();
-        return new AmamoPrincipal(user.userId(), user.email(), user.fullName(), user.organisationId(), user.roles(),
-                true, false, null);
+        return new AmamoPrincipal(
+                user.userId(), user.email(), user.fullName(), user.organisationId(), user.roles(), true, false, null);
     }
 }

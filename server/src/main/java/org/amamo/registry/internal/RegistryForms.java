@@ -19,8 +19,7 @@ import org.springframework.validation.BindingResult;
  */
 final class RegistryForms {
 
-    private RegistryForms() {
-    }
+    private RegistryForms() {}
 
     /** The units of {@code tonnes}, or why not: missing, more than one decimal, too large. */
     static Optional<Long> units(BigDecimal tonnes) {
@@ -154,8 +153,8 @@ final class RegistryForms {
         }
 
         RetirementDisclosure disclosure() {
-            return new RetirementDisclosure(strip(beneficiary), purpose, strip(emissionsOffset), reportingYear,
-                    strip(note));
+            return new RetirementDisclosure(
+                    strip(beneficiary), purpose, strip(emissionsOffset), reportingYear, strip(note));
         }
     }
 

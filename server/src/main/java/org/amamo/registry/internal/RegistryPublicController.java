@@ -39,18 +39,26 @@ class RegistryPublicController {
     ResponseEntity<byte[]> retirementCertificate(@PathVariable long id, Locale locale) {
         var retirement = queries.retirement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/registry/retirements/{id}").buildAndExpand(id).toUriString();
+                .path("/registry/retirements/{id}")
+                .buildAndExpand(id)
+                .toUriString();
         return pdf("retirement-" + id + ".pdf", certificates.retirement(retirement, url, locale));
     }
 
     static ResponseEntity<byte[]> pdf(String filename, byte[] body) {
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"" + filename + "\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
+                .body(body);
     }
 
     @GetMapping("/registry")
-    String batches(@RequestParam(required = false) String programme, @RequestParam(required = false) String projectCode,
-            @RequestParam(required = false) Integer vintage, @RequestParam(defaultValue = "0") int page, Model model) {
+    String batches(
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String projectCode,
+            @RequestParam(required = false) Integer vintage,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         int number = Pages.number(page);
         String code = ProgrammeFilter.projectCode(projectCode);
         String prefix = programmes.prefix(programme);
@@ -67,21 +75,43 @@ class RegistryPublicController {
     /** Every batch with its totals in t-CO2, newest first. Stable columns, documented in the README. */
     @GetMapping("/registry/batches.csv")
     ResponseEntity<byte[]> batchesCsv() {
-        CsvTable csv = new CsvTable("batch_serial", "project_code", "project_name", "vintage", "batch_number",
-                "credit_type", "methodology_version", "certifier", "issued_t_co2", "active_t_co2", "retired_t_co2",
-                "cancelled_t_co2", "issued_at");
+        CsvTable csv = new CsvTable(
+                "batch_serial",
+                "project_code",
+                "project_name",
+                "vintage",
+                "batch_number",
+                "credit_type",
+                "methodology_version",
+                "certifier",
+                "issued_t_co2",
+                "active_t_co2",
+                "retired_t_co2",
+                "cancelled_t_co2",
+                "issued_at");
         for (var batch : queries.batches(null, null, null, 0, RegistryQueries.MAX_CSV_ROWS)) {
-            csv.row(batch.batchSerial(), batch.projectCode(), batch.projectName(), batch.vintage(),
-                    batch.batchNumber(), batch.creditType(), batch.methodologyVersion(), batch.certifier(),
-                    CsvTable.tonnes(batch.issuedUnits()), CsvTable.tonnes(batch.activeUnits()),
-                    CsvTable.tonnes(batch.retiredUnits()), CsvTable.tonnes(batch.cancelledUnits()), batch.issuedAt());
+            csv.row(
+                    batch.batchSerial(),
+                    batch.projectCode(),
+                    batch.projectName(),
+                    batch.vintage(),
+                    batch.batchNumber(),
+                    batch.creditType(),
+                    batch.methodologyVersion(),
+                    batch.certifier(),
+                    CsvTable.tonnes(batch.issuedUnits()),
+                    CsvTable.tonnes(batch.activeUnits()),
+                    CsvTable.tonnes(batch.retiredUnits()),
+                    CsvTable.tonnes(batch.cancelledUnits()),
+                    batch.issuedAt());
         }
         return csv.download("batches.csv");
     }
 
     @GetMapping("/registry/batches/{id}")
     String batch(@PathVariable long id, Model model) {
-        model.addAttribute("batch", queries.batch(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "batch", queries.batch(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "registry/batch";
     }
 
@@ -92,21 +122,31 @@ class RegistryPublicController {
      * newest records with a note rather than an error: it comes from a link, not from something the reader typed.
      */
     @GetMapping("/registry/retirements")
-    String retirements(@RequestParam(required = false) String programme,
-            @RequestParam(required = false) String projectCode, @RequestParam(required = false) String before,
-            @RequestParam(required = false) String after, @RequestParam(required = false) String page, Model model) {
+    String retirements(
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String projectCode,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String page,
+            Model model) {
         String code = ProgrammeFilter.projectCode(projectCode);
         RetirementListRequest request = listRequest(before, after, page);
-        boolean outdated = request == null || !request.problems(Pages.DEFAULT_SIZE).isEmpty();
-        var shown = queries.retirements(programmes.prefix(programme), code,
-                outdated ? RetirementListRequest.NEWEST : request, Pages.DEFAULT_SIZE);
+        boolean outdated =
+                request == null || !request.problems(Pages.DEFAULT_SIZE).isEmpty();
+        var shown = queries.retirements(
+                programmes.prefix(programme),
+                code,
+                outdated ? RetirementListRequest.NEWEST : request,
+                Pages.DEFAULT_SIZE);
         model.addAttribute("retirements", shown.records());
         model.addAttribute("newer", shown.newer());
         model.addAttribute("older", shown.older());
         model.addAttribute("outdated", outdated);
         // Back to the newest page from any other, and from an empty page a link led to (a hand-made id beyond the end).
-        model.addAttribute("newestLink", shown.newer() != null
-                || shown.records().isEmpty() && !outdated && !request.equals(RetirementListRequest.NEWEST));
+        model.addAttribute(
+                "newestLink",
+                shown.newer() != null
+                        || shown.records().isEmpty() && !outdated && !request.equals(RetirementListRequest.NEWEST));
         model.addAttribute("programme", programmes.code(programme));
         model.addAttribute("projectCode", code);
         return "registry/retirements";
@@ -115,7 +155,9 @@ class RegistryPublicController {
     /** The list position a link gives, or null when one of its values is not a whole number. */
     private static RetirementListRequest listRequest(String before, String after, String page) {
         try {
-            return new RetirementListRequest(number(before), number(after),
+            return new RetirementListRequest(
+                    number(before),
+                    number(after),
                     page == null || page.isBlank() ? null : Integer.valueOf(page.strip()));
         } catch (NumberFormatException e) {
             return null;
@@ -128,8 +170,9 @@ class RegistryPublicController {
 
     @GetMapping("/registry/retirements/{id}")
     String retirement(@PathVariable long id, Model model) {
-        model.addAttribute("retirement", queries.retirement(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "retirement",
+                queries.retirement(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "registry/retirement";
     }
 
@@ -143,9 +186,12 @@ class RegistryPublicController {
      * scripts that fetch page after page until one is empty.
      */
     @GetMapping(value = "/registry/retirements.csv")
-    void retirementsCsv(@RequestParam(required = false) String programme,
-            @RequestParam(required = false) String projectCode, @RequestParam(required = false) Integer page,
-            HttpServletResponse response) throws IOException {
+    void retirementsCsv(
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String projectCode,
+            @RequestParam(required = false) Integer page,
+            HttpServletResponse response)
+            throws IOException {
         String prefix = programmes.prefix(programme);
         String code = ProgrammeFilter.projectCode(projectCode);
         response.setContentType("text/csv;charset=UTF-8");
@@ -154,8 +200,10 @@ class RegistryPublicController {
         csv.write("\uFEFFid,retired_at,beneficiary,purpose,emissions_offset,reporting_year,credit_units,tonnes_co2,"
                 + "serial_ranges\r\n");
         if (page != null) {
-            writeCsv(csv, queries.retirements(prefix, code, new RetirementListRequest(null, null, page), CSV_CHUNK)
-                    .records());
+            writeCsv(
+                    csv,
+                    queries.retirements(prefix, code, new RetirementListRequest(null, null, page), CSV_CHUNK)
+                            .records());
             return;
         }
         RetirementListRequest chunk = RetirementListRequest.NEWEST;
@@ -169,12 +217,24 @@ class RegistryPublicController {
     private static void writeCsv(Writer csv, List<RetirementView> retirements) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (var retirement : retirements) {
-            lines.append(retirement.id()).append(',').append(retirement.retiredAt()).append(',')
-                    .append(CsvTable.quoted(retirement.beneficiary())).append(',').append(retirement.purpose()).append(',')
-                    .append(CsvTable.quoted(retirement.emissionsOffset())).append(',')
-                    .append(retirement.reportingYear() == null ? "" : retirement.reportingYear()).append(',')
-                    .append(retirement.creditUnits()).append(',').append(StatementCsv.tonnes(retirement.creditUnits()))
-                    .append(',').append(CsvTable.quoted(String.join(" ", retirement.serialRanges()))).append("\r\n");
+            lines.append(retirement.id())
+                    .append(',')
+                    .append(retirement.retiredAt())
+                    .append(',')
+                    .append(CsvTable.quoted(retirement.beneficiary()))
+                    .append(',')
+                    .append(retirement.purpose())
+                    .append(',')
+                    .append(CsvTable.quoted(retirement.emissionsOffset()))
+                    .append(',')
+                    .append(retirement.reportingYear() == null ? "" : retirement.reportingYear())
+                    .append(',')
+                    .append(retirement.creditUnits())
+                    .append(',')
+                    .append(StatementCsv.tonnes(retirement.creditUnits()))
+                    .append(',')
+                    .append(CsvTable.quoted(String.join(" ", retirement.serialRanges())))
+                    .append("\r\n");
         }
         csv.write(lines.toString());
     }
@@ -187,11 +247,12 @@ class RegistryPublicController {
             if (range.isEmpty()) {
                 model.addAttribute("problem", "registry.serial.invalid");
             } else {
-                queries.lookup(range.get()).ifPresentOrElse(found -> model.addAttribute("lookup", found),
-                        () -> model.addAttribute("problem", "registry.serial.not-found"));
+                queries.lookup(range.get())
+                        .ifPresentOrElse(
+                                found -> model.addAttribute("lookup", found),
+                                () -> model.addAttribute("problem", "registry.serial.not-found"));
             }
         }
         return "registry/serials";
     }
-
 }

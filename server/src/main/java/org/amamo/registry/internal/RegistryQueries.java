@@ -1,6 +1,5 @@
 package org.amamo.registry.internal;
 
-import org.amamo.platform.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.amamo.platform.SqlTime;
 import org.amamo.registry.SerialRange;
 import org.amamo.registry.internal.RegistryViews.AccountView;
 import org.amamo.registry.internal.RegistryViews.BatchView;
@@ -50,50 +50,78 @@ class RegistryQueries {
     }
 
     Optional<AccountView> account(long id) {
-        return jdbc.sql(ACCOUNT + " WHERE a.id = ?").param(id).query(this::mapAccount).optional();
+        return jdbc.sql(ACCOUNT + " WHERE a.id = ?")
+                .param(id)
+                .query(this::mapAccount)
+                .optional();
     }
 
     /** The holding accounts of a user: their own and their organisation's. */
     List<AccountView> accountsOf(Actor actor) {
         return jdbc.sql(ACCOUNT + " WHERE a.kind = 'HOLDING' AND (a.owner_user_id = ? OR a.owner_organisation_id = ?)"
-                + " ORDER BY a.id").params(actor.userId(), actor.organisationId()).query(this::mapAccount).list();
+                        + " ORDER BY a.id")
+                .params(actor.userId(), actor.organisationId())
+                .query(this::mapAccount)
+                .list();
     }
 
     /** Every account, or those in one status, for the secretariat. */
     List<AccountView> accounts(AccountStatus status, int offset, int limit) {
         return jdbc.sql(ACCOUNT + " WHERE (CAST(:status AS VARCHAR) IS NULL OR a.status = :status)"
-                + " ORDER BY a.id LIMIT :limit OFFSET :offset")
-                .param("status", status == null ? null : status.name()).param("limit", limit).param("offset", offset)
-                .query(this::mapAccount).list();
+                        + " ORDER BY a.id LIMIT :limit OFFSET :offset")
+                .param("status", status == null ? null : status.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::mapAccount)
+                .list();
     }
 
     /** An account's movements, newest first. */
     List<StatementLine> statement(long accountId, int offset, int limit) {
-        record Row(long entryId, java.time.Instant at, Operation operation, JournalEntry.Movement movement) {
-        }
+        record Row(long entryId, java.time.Instant at, Operation operation, JournalEntry.Movement movement) {}
         List<Row> rows = jdbc.sql("""
                 SELECT m.entry_id, e.recorded_at, e.operation, m.batch_id, m.first_serial, m.last_serial,
                        m.from_account_id, m.to_account_id
                   FROM registry_movement m JOIN registry_journal_entry e ON e.id = m.entry_id
                  WHERE m.from_account_id = :account OR m.to_account_id = :account
                  ORDER BY m.entry_id DESC, m.id DESC LIMIT :limit OFFSET :offset
-                """).param("account", accountId).param("limit", limit).param("offset", offset)
-                .query((row, n) -> new Row(row.getLong("entry_id"), SqlTime.instant(row, "recorded_at"),
-                        Operation.valueOf(row.getString("operation")), new JournalEntry.Movement(row.getLong("batch_id"),
-                        row.getLong("first_serial"), row.getLong("last_serial"),
-                        LedgerStore.nullableLong(row, "from_account_id"), row.getLong("to_account_id")))).list();
-        Map<Long, LedgerStore.BatchRow> batches = batchRows(rows.stream().map(r -> r.movement().batchId()).toList());
+                """)
+                .param("account", accountId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((row, n) -> new Row(
+                        row.getLong("entry_id"),
+                        SqlTime.instant(row, "recorded_at"),
+                        Operation.valueOf(row.getString("operation")),
+                        new JournalEntry.Movement(
+                                row.getLong("batch_id"),
+                                row.getLong("first_serial"),
+                                row.getLong("last_serial"),
+                                LedgerStore.nullableLong(row, "from_account_id"),
+                                row.getLong("to_account_id"))))
+                .list();
+        Map<Long, LedgerStore.BatchRow> batches =
+                batchRows(rows.stream().map(r -> r.movement().batchId()).toList());
         Map<Long, String> names = new HashMap<>();
         List<StatementLine> lines = new ArrayList<>();
         for (Row row : rows) {
             JournalEntry.Movement movement = row.movement();
             boolean incoming = movement.toAccountId() == accountId;
             Long counterparty = incoming ? movement.fromAccountId() : Long.valueOf(movement.toAccountId());
-            String name = counterparty == null ? null : names.computeIfAbsent(counterparty,
-                    id -> store.account(id).map(AccountRow::holderName).orElse(""));
-            lines.add(new StatementLine(row.entryId(), row.at(), row.operation(), counterparty, name,
-                    Journal.serialRange(batches.get(movement.batchId()), movement.firstSerial(),
-                            movement.lastSerial()).format(), incoming ? movement.units() : -movement.units()));
+            String name = counterparty == null
+                    ? null
+                    : names.computeIfAbsent(
+                            counterparty,
+                            id -> store.account(id).map(AccountRow::holderName).orElse(""));
+            lines.add(new StatementLine(
+                    row.entryId(),
+                    row.at(),
+                    row.operation(),
+                    counterparty,
+                    name,
+                    Journal.serialRange(batches.get(movement.batchId()), movement.firstSerial(), movement.lastSerial())
+                            .format(),
+                    incoming ? movement.units() : -movement.units()));
         }
         return lines;
     }
@@ -101,13 +129,22 @@ class RegistryQueries {
     /** The serial ranges of an account's blocks, lowest first, at most {@code limit}. */
     List<String> heldRanges(long accountId, int limit) {
         List<LedgerInvariants.Block> blocks = jdbc.sql("SELECT id, batch_id, first_serial, last_serial, account_id,"
-                + " status FROM registry_block WHERE account_id = ? ORDER BY batch_id, first_serial LIMIT ?")
-                .params(accountId, limit).query((row, n) -> new LedgerInvariants.Block(row.getLong(1),
-                row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), BlockStatus.valueOf(row.getString(6))))
+                        + " status FROM registry_block WHERE account_id = ? ORDER BY batch_id, first_serial LIMIT ?")
+                .params(accountId, limit)
+                .query((row, n) -> new LedgerInvariants.Block(
+                        row.getLong(1),
+                        row.getLong(2),
+                        row.getLong(3),
+                        row.getLong(4),
+                        row.getLong(5),
+                        BlockStatus.valueOf(row.getString(6))))
                 .list();
-        Map<Long, LedgerStore.BatchRow> batches = batchRows(blocks.stream().map(LedgerInvariants.Block::batchId).toList());
-        return blocks.stream().map(block -> Journal.serialRange(batches.get(block.batchId()), block.firstSerial(),
-                block.lastSerial()).format()).toList();
+        Map<Long, LedgerStore.BatchRow> batches =
+                batchRows(blocks.stream().map(LedgerInvariants.Block::batchId).toList());
+        return blocks.stream()
+                .map(block -> Journal.serialRange(batches.get(block.batchId()), block.firstSerial(), block.lastSerial())
+                        .format())
+                .toList();
     }
 
     /**
@@ -121,8 +158,14 @@ class RegistryQueries {
                    AND (CAST(:code AS VARCHAR) IS NULL OR project_code = :code)
                    AND (CAST(:vintage AS INT) IS NULL OR vintage = :vintage)
                  ORDER BY id DESC LIMIT :limit OFFSET :offset
-                """).param("prefix", programmePrefix).param("code", projectCode).param("vintage", vintage).param("limit", limit)
-                .param("offset", offset).query(Long.class).list();
+                """)
+                .param("prefix", programmePrefix)
+                .param("code", projectCode)
+                .param("vintage", vintage)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Long.class)
+                .list();
         Map<Long, BatchView> views = batchViews(ids);
         return ids.stream().map(views::get).toList();
     }
@@ -182,14 +225,13 @@ class RegistryQueries {
     }
 
     private RetirementPage page(List<Long> ids, Long newer, Long older) {
-        List<RetirementView> records = ids.isEmpty() ? List.of()
-                : retirements("WHERE r.id IN (:ids) ORDER BY r.id DESC", Map.of("ids", ids));
+        List<RetirementView> records =
+                ids.isEmpty() ? List.of() : retirements("WHERE r.id IN (:ids) ORDER BY r.id DESC", Map.of("ids", ids));
         return new RetirementPage(records, newer, older);
     }
 
     /** Which retirement records a list shows: of one programme (serial prefix) and/or one project; null: any. */
-    private record RetirementFilter(String programmePrefix, String projectCode) {
-    }
+    private record RetirementFilter(String programmePrefix, String projectCode) {}
 
     /**
      * The ids of the records that pass the filter, beyond {@code bound} in one direction: older (newest first) or
@@ -207,11 +249,16 @@ class RegistryQueries {
         String order = older ? "DESC" : "ASC";
         if (filter.programmePrefix() == null && filter.projectCode() == null) {
             return jdbc.sql("SELECT id FROM registry_retirement WHERE id " + direction + " :bound ORDER BY id " + order
-                    + " LIMIT :limit OFFSET :offset").params(params).query(Long.class).list();
+                            + " LIMIT :limit OFFSET :offset")
+                    .params(params)
+                    .query(Long.class)
+                    .list();
         }
         // A record that retired credits of several batches of the filter has several rows here: DISTINCT.
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT retirement_id FROM registry_retirement_batch"
-                + " WHERE retirement_id ").append(direction).append(" :bound");
+        StringBuilder sql = new StringBuilder(
+                        "SELECT DISTINCT retirement_id FROM registry_retirement_batch" + " WHERE retirement_id ")
+                .append(direction)
+                .append(" :bound");
         if (filter.programmePrefix() != null) {
             sql.append(" AND programme_prefix = :prefix");
             params.put("prefix", filter.programmePrefix());
@@ -230,20 +277,23 @@ class RegistryQueries {
 
     /** Which batch and blocks a serial number or range names, and their status. Empty: no such batch. */
     Optional<SerialLookup> lookup(SerialRange range) {
-        Optional<LedgerStore.BatchRow> batch = store.batch(range.programmePrefix(), range.projectCode(),
-                range.vintage(), range.batchNumber());
+        Optional<LedgerStore.BatchRow> batch =
+                store.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
         if (batch.isEmpty() || range.firstSerial() > batch.get().issuedUnits()) {
             return Optional.empty();
         }
         LedgerStore.BatchRow row = batch.get();
         List<SerialBlock> blocks = store.overlapping(row.id(), range.firstSerial(), range.lastSerial(), false).stream()
-                .limit(MAX_LOOKUP_BLOCKS).map(block -> {
+                .limit(MAX_LOOKUP_BLOCKS)
+                .map(block -> {
                     long first = Math.max(block.firstSerial(), range.firstSerial());
                     long last = Math.min(block.lastSerial(), range.lastSerial());
                     Long retirement = block.status() == BlockStatus.RETIRED ? retirementOf(block) : null;
                     return new SerialBlock(Journal.serialRange(row, first, last).format(), block.status(), retirement);
-                }).toList();
-        return Optional.of(new SerialLookup(range.format(), batchViews(List.of(row.id())).get(row.id()), blocks));
+                })
+                .toList();
+        return Optional.of(
+                new SerialLookup(range.format(), batchViews(List.of(row.id())).get(row.id()), blocks));
     }
 
     /**
@@ -256,21 +306,39 @@ class RegistryQueries {
                 SELECT r.id FROM registry_movement m JOIN registry_retirement r ON r.entry_id = m.entry_id
                  WHERE m.batch_id = ? AND m.first_serial = ? AND m.last_serial = ? AND m.to_account_id = ?
                  ORDER BY m.entry_id DESC LIMIT 1
-                """).params(block.batchId(), block.firstSerial(), block.lastSerial(), block.accountId())
-                .query(Long.class).optional().orElse(null);
+                """)
+                .params(block.batchId(), block.firstSerial(), block.lastSerial(), block.accountId())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     private List<RetirementView> retirements(String where, Map<String, Object> params) {
-        record Row(long id, long entryId, java.time.Instant at, String beneficiary, RetirementPurpose purpose,
-                String emissions, Integer year, String note, long units) {
-        }
+        record Row(
+                long id,
+                long entryId,
+                java.time.Instant at,
+                String beneficiary,
+                RetirementPurpose purpose,
+                String emissions,
+                Integer year,
+                String note,
+                long units) {}
         List<Row> rows = jdbc.sql("""
                 SELECT r.id, r.entry_id, r.retired_at, r.beneficiary, r.purpose, r.emissions_offset,
                        r.reporting_year, r.note, r.credit_units FROM registry_retirement r
-                """ + where).params(params).query((row, n) -> new Row(row.getLong("id"), row.getLong("entry_id"),
-                SqlTime.instant(row, "retired_at"), row.getString("beneficiary"),
-                RetirementPurpose.valueOf(row.getString("purpose")), row.getString("emissions_offset"),
-                row.getObject("reporting_year", Integer.class), row.getString("note"), row.getLong("credit_units")))
+                """ + where)
+                .params(params)
+                .query((row, n) -> new Row(
+                        row.getLong("id"),
+                        row.getLong("entry_id"),
+                        SqlTime.instant(row, "retired_at"),
+                        row.getString("beneficiary"),
+                        RetirementPurpose.valueOf(row.getString("purpose")),
+                        row.getString("emissions_offset"),
+                        row.getObject("reporting_year", Integer.class),
+                        row.getString("note"),
+                        row.getLong("credit_units")))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -279,22 +347,51 @@ class RegistryQueries {
         jdbc.sql("""
                 SELECT entry_id, batch_id, first_serial, last_serial, from_account_id, to_account_id
                   FROM registry_movement WHERE entry_id IN (:entries) ORDER BY id
-                """).param("entries", rows.stream().map(Row::entryId).toList()).query((row, n) -> moves.computeIfAbsent(
-                row.getLong("entry_id"), id -> new ArrayList<>()).add(new JournalEntry.Movement(row.getLong("batch_id"),
-                row.getLong("first_serial"), row.getLong("last_serial"), null, row.getLong("to_account_id")))).list();
-        List<Long> batchIds = moves.values().stream().flatMap(List::stream).map(JournalEntry.Movement::batchId)
-                .distinct().toList();
+                """)
+                .param("entries", rows.stream().map(Row::entryId).toList())
+                .query((row, n) -> moves.computeIfAbsent(row.getLong("entry_id"), id -> new ArrayList<>())
+                        .add(new JournalEntry.Movement(
+                                row.getLong("batch_id"),
+                                row.getLong("first_serial"),
+                                row.getLong("last_serial"),
+                                null,
+                                row.getLong("to_account_id"))))
+                .list();
+        List<Long> batchIds = moves.values().stream()
+                .flatMap(List::stream)
+                .map(JournalEntry.Movement::batchId)
+                .distinct()
+                .toList();
         Map<Long, BatchView> batches = batchViews(batchIds);
         Map<Long, LedgerStore.BatchRow> batchRows = batchRows(batchIds);
-        return rows.stream().map(row -> {
-            List<JournalEntry.Movement> movements = moves.getOrDefault(row.entryId(), List.of());
-            List<String> ranges = movements.stream().map(movement -> Journal.serialRange(
-                    batchRows.get(movement.batchId()), movement.firstSerial(), movement.lastSerial()).format()).toList();
-            List<BatchView> from = movements.stream().map(JournalEntry.Movement::batchId).distinct()
-                    .map(batches::get).toList();
-            return new RetirementView(row.id(), row.at(), row.beneficiary(), row.purpose(), row.emissions(),
-                    row.year(), row.note(), row.units(), ranges, from);
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    List<JournalEntry.Movement> movements = moves.getOrDefault(row.entryId(), List.of());
+                    List<String> ranges = movements.stream()
+                            .map(movement -> Journal.serialRange(
+                                            batchRows.get(movement.batchId()),
+                                            movement.firstSerial(),
+                                            movement.lastSerial())
+                                    .format())
+                            .toList();
+                    List<BatchView> from = movements.stream()
+                            .map(JournalEntry.Movement::batchId)
+                            .distinct()
+                            .map(batches::get)
+                            .toList();
+                    return new RetirementView(
+                            row.id(),
+                            row.at(),
+                            row.beneficiary(),
+                            row.purpose(),
+                            row.emissions(),
+                            row.year(),
+                            row.note(),
+                            row.units(),
+                            ranges,
+                            from);
+                })
+                .toList();
     }
 
     private Map<Long, LedgerStore.BatchRow> batchRows(List<Long> ids) {
@@ -313,26 +410,50 @@ class RegistryQueries {
         jdbc.sql("""
                 SELECT batch_id, status, SUM(last_serial - first_serial + 1) FROM registry_block
                  WHERE batch_id IN (:ids) AND status IN ('RETIRED', 'CANCELLED') GROUP BY batch_id, status
-                """).param("ids", ids).query((row, n) -> finished.computeIfAbsent(row.getLong(1), id -> new long[3])
-                [BlockStatus.valueOf(row.getString(2)).ordinal()] = row.getLong(3)).list();
+                """)
+                .param("ids", ids)
+                .query((row, n) -> finished.computeIfAbsent(row.getLong(1), id -> new long[3])[
+                                BlockStatus.valueOf(row.getString(2)).ordinal()] =
+                        row.getLong(3))
+                .list();
         Map<Long, BatchView> views = new HashMap<>();
         for (LedgerStore.BatchRow batch : store.batches(ids)) {
             long[] sums = finished.getOrDefault(batch.id(), new long[3]);
             long retired = sums[BlockStatus.RETIRED.ordinal()];
             long cancelled = sums[BlockStatus.CANCELLED.ordinal()];
-            views.put(batch.id(), new BatchView(batch.id(), Journal.serialRange(batch, 1, 1).batchText(),
-                    batch.projectId(), batch.projectCode(), batch.projectName(), batch.vintage(), batch.batchNumber(),
-                    batch.methodologyVersion(), batch.creditType(), batch.certifier(), batch.issuedUnits(),
-                    batch.issuedUnits() - retired - cancelled, retired, cancelled, batch.issuedAt()));
+            views.put(
+                    batch.id(),
+                    new BatchView(
+                            batch.id(),
+                            Journal.serialRange(batch, 1, 1).batchText(),
+                            batch.projectId(),
+                            batch.projectCode(),
+                            batch.projectName(),
+                            batch.vintage(),
+                            batch.batchNumber(),
+                            batch.methodologyVersion(),
+                            batch.creditType(),
+                            batch.certifier(),
+                            batch.issuedUnits(),
+                            batch.issuedUnits() - retired - cancelled,
+                            retired,
+                            cancelled,
+                            batch.issuedAt()));
         }
         return views;
     }
 
     private AccountView mapAccount(ResultSet row, int rowNumber) throws SQLException {
-        return new AccountView(row.getLong("id"), AccountKind.valueOf(row.getString("kind")),
-                AccountStatus.valueOf(row.getString("status")), row.getString("holder_name"),
-                LedgerStore.nullableLong(row, "owner_user_id"), LedgerStore.nullableLong(row, "owner_organisation_id"),
-                row.getObject("vintage", Integer.class), row.getLong("balance"), SqlTime.instant(row, "requested_at"),
+        return new AccountView(
+                row.getLong("id"),
+                AccountKind.valueOf(row.getString("kind")),
+                AccountStatus.valueOf(row.getString("status")),
+                row.getString("holder_name"),
+                LedgerStore.nullableLong(row, "owner_user_id"),
+                LedgerStore.nullableLong(row, "owner_organisation_id"),
+                row.getObject("vintage", Integer.class),
+                row.getLong("balance"),
+                SqlTime.instant(row, "requested_at"),
                 SqlTime.instant(row, "decided_at"));
     }
 }

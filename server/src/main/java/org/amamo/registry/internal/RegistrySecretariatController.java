@@ -28,8 +28,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
 class RegistrySecretariatController {
 
-    private static final Set<String> ISSUE_FIELDS = Set.of("projectId", "projectCode", "projectName",
-            "programmePrefix", "vintage", "methodologyVersion", "creditType", "certifier", "tonnes", "holders");
+    private static final Set<String> ISSUE_FIELDS = Set.of(
+            "projectId",
+            "projectCode",
+            "projectName",
+            "programmePrefix",
+            "vintage",
+            "methodologyVersion",
+            "creditType",
+            "certifier",
+            "tonnes",
+            "holders");
     private static final Set<String> CANCEL_FIELDS = Set.of("serialRange", "reason");
 
     private final Registry registry;
@@ -38,8 +47,8 @@ class RegistrySecretariatController {
     private final RegistryQueries queries;
     private final LedgerAudit audit;
 
-    RegistrySecretariatController(Registry registry, Issuer issuer, AccountDesk desk, RegistryQueries queries,
-            LedgerAudit audit) {
+    RegistrySecretariatController(
+            Registry registry, Issuer issuer, AccountDesk desk, RegistryQueries queries, LedgerAudit audit) {
         this.registry = registry;
         this.issuer = issuer;
         this.desk = desk;
@@ -48,7 +57,9 @@ class RegistrySecretariatController {
     }
 
     @GetMapping("/secretariat/registry")
-    String accounts(@RequestParam(required = false) AccountStatus status, @RequestParam(defaultValue = "0") int page,
+    String accounts(
+            @RequestParam(required = false) AccountStatus status,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         int number = Pages.number(page);
         var shown = queries.accounts(status, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
@@ -63,13 +74,15 @@ class RegistrySecretariatController {
 
     @PostMapping("/secretariat/registry/accounts/{id}/approve")
     String approve(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
-        RegistryAccountController.flash(redirect, desk.approve(Actor.of(user), id).refusals(), "registry.account.opened");
+        RegistryAccountController.flash(
+                redirect, desk.approve(Actor.of(user), id).refusals(), "registry.account.opened");
         return "redirect:/secretariat/registry";
     }
 
     @PostMapping("/secretariat/registry/accounts/{id}/reject")
     String reject(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
-        RegistryAccountController.flash(redirect, desk.reject(Actor.of(user), id).refusals(), "registry.account.rejected");
+        RegistryAccountController.flash(
+                redirect, desk.reject(Actor.of(user), id).refusals(), "registry.account.rejected");
         return "redirect:/secretariat/registry";
     }
 
@@ -86,13 +99,18 @@ class RegistrySecretariatController {
     }
 
     @PostMapping("/secretariat/registry/issue")
-    String issue(@AuthenticationPrincipal AmamoPrincipal user, @ModelAttribute("form") IssueForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String issue(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @ModelAttribute("form") IssueForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return issuePage(model);
         }
         Optional<Long> units = RegistryForms.units(form.getTonnes());
-        Outcome<Receipt> outcome = units.isEmpty() ? Outcome.refused(RefusalKind.INVALID, RegistryForms.tonnesRefusal())
+        Outcome<Receipt> outcome = units.isEmpty()
+                ? Outcome.refused(RefusalKind.INVALID, RegistryForms.tonnesRefusal())
                 : issuer.issue(Actor.of(user), request(form, units.get()));
         if (outcome.refused()) {
             RegistryForms.reject(binding, outcome.refusals(), ISSUE_FIELDS);
@@ -109,10 +127,15 @@ class RegistrySecretariatController {
     }
 
     @PostMapping("/secretariat/registry/cancel")
-    String cancel(@AuthenticationPrincipal AmamoPrincipal user, @ModelAttribute("form") CancelForm form,
-            BindingResult binding, RedirectAttributes redirect) {
-        Outcome<Receipt> outcome = registry.cancel(Actor.of(user), new Registry.Cancellation(form.getSerialRange(),
-                RegistryForms.strip(form.getReason())), form.getRequestKey());
+    String cancel(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @ModelAttribute("form") CancelForm form,
+            BindingResult binding,
+            RedirectAttributes redirect) {
+        Outcome<Receipt> outcome = registry.cancel(
+                Actor.of(user),
+                new Registry.Cancellation(form.getSerialRange(), RegistryForms.strip(form.getReason())),
+                form.getRequestKey());
         if (outcome.refused()) {
             RegistryForms.reject(binding, outcome.refusals(), CANCEL_FIELDS);
             return "registry/cancel";
@@ -137,14 +160,23 @@ class RegistrySecretariatController {
         List<InitialHolder> holders = new ArrayList<>();
         for (HolderRow row : form.getHolders()) {
             if (row.getHolderId() != null) {
-                holders.add(row.isOrganisation() ? new InitialHolder(null, row.getHolderId(), row.getSharePercent())
-                        : new InitialHolder(row.getHolderId(), null, row.getSharePercent()));
+                holders.add(
+                        row.isOrganisation()
+                                ? new InitialHolder(null, row.getHolderId(), row.getSharePercent())
+                                : new InitialHolder(row.getHolderId(), null, row.getSharePercent()));
             }
         }
-        return new IssuanceRequest(form.getProjectId() == null ? 0 : form.getProjectId(),
-                RegistryForms.strip(form.getProjectCode()), RegistryForms.strip(form.getProjectName()),
-                RegistryForms.strip(form.getProgrammePrefix()), form.getVintage() == null ? 0 : form.getVintage(),
-                RegistryForms.strip(form.getMethodologyVersion()), form.getCreditType(),
-                RegistryForms.strip(form.getCertifier()), units, holders, form.getRequestKey());
+        return new IssuanceRequest(
+                form.getProjectId() == null ? 0 : form.getProjectId(),
+                RegistryForms.strip(form.getProjectCode()),
+                RegistryForms.strip(form.getProjectName()),
+                RegistryForms.strip(form.getProgrammePrefix()),
+                form.getVintage() == null ? 0 : form.getVintage(),
+                RegistryForms.strip(form.getMethodologyVersion()),
+                form.getCreditType(),
+                RegistryForms.strip(form.getCertifier()),
+                units,
+                holders,
+                form.getRequestKey());
     }
 }

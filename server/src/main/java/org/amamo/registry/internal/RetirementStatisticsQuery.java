@@ -31,10 +31,10 @@ class RetirementStatisticsQuery implements RetirementStatistics {
 
     @Override
     public List<RetiredUnits> retired() {
-        record Span(Instant first, Instant last) {
-        }
+        record Span(Instant first, Instant last) {}
         Span span = jdbc.sql("SELECT MIN(retired_at), MAX(retired_at) FROM registry_retirement")
-                .query((row, n) -> new Span(SqlTime.instant(row, 1), SqlTime.instant(row, 2))).single();
+                .query((row, n) -> new Span(SqlTime.instant(row, 1), SqlTime.instant(row, 2)))
+                .single();
         if (span.first() == null) {
             return List.of();
         }
@@ -42,8 +42,10 @@ class RetirementStatisticsQuery implements RetirementStatistics {
         for (int year = fiscalYear(span.first()); year <= fiscalYear(span.last()); year++) {
             groups.addAll(year(year));
         }
-        groups.sort(Comparator.comparingInt(RetiredUnits::fiscalYear).thenComparing(RetiredUnits::programmePrefix)
-                .thenComparing(RetiredUnits::purpose).thenComparing(RetiredUnits::creditType)
+        groups.sort(Comparator.comparingInt(RetiredUnits::fiscalYear)
+                .thenComparing(RetiredUnits::programmePrefix)
+                .thenComparing(RetiredUnits::purpose)
+                .thenComparing(RetiredUnits::creditType)
                 .thenComparing(RetiredUnits::projectCode));
         return groups;
     }
@@ -57,9 +59,17 @@ class RetirementStatisticsQuery implements RetirementStatistics {
                   JOIN registry_batch b ON b.id = m.batch_id
                  WHERE r.retired_at >= :from AND r.retired_at < :to
                  GROUP BY b.programme_prefix, r.purpose, b.credit_type, b.project_code
-                """).param("from", SqlTime.utc(start(fiscalYear))).param("to", SqlTime.utc(start(fiscalYear + 1)))
-                .query((row, n) -> new RetiredUnits(row.getString(1), fiscalYear, row.getString(2),
-                        CreditType.valueOf(row.getString(3)), row.getString(4), row.getLong(5))).list();
+                """)
+                .param("from", SqlTime.utc(start(fiscalYear)))
+                .param("to", SqlTime.utc(start(fiscalYear + 1)))
+                .query((row, n) -> new RetiredUnits(
+                        row.getString(1),
+                        fiscalYear,
+                        row.getString(2),
+                        CreditType.valueOf(row.getString(3)),
+                        row.getString(4),
+                        row.getLong(5)))
+                .list();
     }
 
     /** Japan's fiscal year of an instant: April to March, by the date in Asia/Tokyo. */

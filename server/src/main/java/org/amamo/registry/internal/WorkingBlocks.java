@@ -53,12 +53,10 @@ final class WorkingBlocks {
     }
 
     /** Where a block's neighbours could lie: the account, batch and serials of a block that is new or changed. */
-    record Probe(long accountId, long batchId, long firstSerial, long lastSerial) {
-    }
+    record Probe(long accountId, long batchId, long firstSerial, long lastSerial) {}
 
     /** What to write back: blocks to delete, to resize (same id, new serials), and to insert. */
-    record Changes(List<Long> deleted, List<LedgerInvariants.Block> resized, List<LedgerStore.NewBlock> inserted) {
-    }
+    record Changes(List<Long> deleted, List<LedgerInvariants.Block> resized, List<LedgerStore.NewBlock> inserted) {}
 
     /**
      * A block in memory; {@code id} is null for a block that is not in the database yet. Its serials change only
@@ -100,8 +98,8 @@ final class WorkingBlocks {
     /** A block's place in its account's serial order: batch, then first serial. */
     private record Position(long batchId, long firstSerial) implements Comparable<Position> {
 
-        private static final Comparator<Position> ORDER = Comparator.comparingLong(Position::batchId)
-                .thenComparingLong(Position::firstSerial);
+        private static final Comparator<Position> ORDER =
+                Comparator.comparingLong(Position::batchId).thenComparingLong(Position::firstSerial);
 
         static Position of(Held held) {
             return new Position(held.batchId, held.first);
@@ -119,6 +117,7 @@ final class WorkingBlocks {
         final TreeSet<Held> byRank = new TreeSet<>(Comparator.comparing(Held::rank));
         /** The rank after which blocks may exist that were not loaded; null if all were. */
         DrawRank boundary;
+
         boolean received;
         long balance;
 
@@ -227,10 +226,13 @@ final class WorkingBlocks {
     /** Adds serials to an account as active units, merged with its adjacent blocks of the same batch in memory. */
     void add(long accountId, Piece piece) {
         Holder holder = holder(accountId);
-        Map.Entry<Position, Held> before = holder.bySerial.floorEntry(
-                new Position(piece.batchId(), piece.firstSerial() - 1));
-        Held left = before != null && before.getValue().batchId == piece.batchId()
-                && before.getValue().last == piece.firstSerial() - 1 ? before.getValue() : null;
+        Map.Entry<Position, Held> before =
+                holder.bySerial.floorEntry(new Position(piece.batchId(), piece.firstSerial() - 1));
+        Held left = before != null
+                        && before.getValue().batchId == piece.batchId()
+                        && before.getValue().last == piece.firstSerial() - 1
+                ? before.getValue()
+                : null;
         Held right = holder.bySerial.get(new Position(piece.batchId(), piece.lastSerial() + 1));
         if (left != null && right != null) {
             holder.detach(right);
@@ -256,8 +258,10 @@ final class WorkingBlocks {
     /** The blocks that are new or changed, whose neighbours in the database (not loaded) could join them. */
     List<Probe> probes() {
         List<Probe> probes = new ArrayList<>();
-        accounts.values().forEach(holder -> holder.bySerial.values().stream().filter(Held::changed)
-                .forEach(held -> probes.add(new Probe(held.accountId, held.batchId, held.first, held.last))));
+        accounts.values()
+                .forEach(holder -> holder.bySerial.values().stream()
+                        .filter(Held::changed)
+                        .forEach(held -> probes.add(new Probe(held.accountId, held.batchId, held.first, held.last))));
         return probes;
     }
 
@@ -296,14 +300,16 @@ final class WorkingBlocks {
             if (held.deleted) {
                 deleted.add(held.id);
             } else if (held.changed()) {
-                resized.add(new LedgerInvariants.Block(held.id, held.batchId, held.first, held.last, held.accountId,
-                        BlockStatus.ACTIVE));
+                resized.add(new LedgerInvariants.Block(
+                        held.id, held.batchId, held.first, held.last, held.accountId, BlockStatus.ACTIVE));
             }
         }
         List<LedgerStore.NewBlock> inserted = new ArrayList<>();
-        accounts.values().forEach(holder -> holder.bySerial.values().stream().filter(held -> held.id == null)
-                .forEach(held -> inserted.add(new LedgerStore.NewBlock(held.batchId, held.first, held.last,
-                        held.accountId, BlockStatus.ACTIVE))));
+        accounts.values()
+                .forEach(holder -> holder.bySerial.values().stream()
+                        .filter(held -> held.id == null)
+                        .forEach(held -> inserted.add(new LedgerStore.NewBlock(
+                                held.batchId, held.first, held.last, held.accountId, BlockStatus.ACTIVE))));
         deleted.sort(null);
         resized.sort(Comparator.comparingLong(LedgerInvariants.Block::id));
         return new Changes(deleted, resized, inserted);

@@ -25,19 +25,27 @@ class ApplicationApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
 
     @Test
     void anApplicantDraftsThroughTheApiAndSubmissionListsWhatIsMissing() throws Exception {
         AmamoPrincipal applicant = users.create(Role.APPLICANT);
-        String created = mvc.perform(post("/api/v1/applications").with(as(applicant))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"干潟の保全\"}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("DRAFT"))
-                .andReturn().getResponse().getContentAsString();
+        String created = mvc.perform(post("/api/v1/applications")
+                        .with(as(applicant))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"干潟の保全\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
 
-        mvc.perform(put("/api/v1/applications/{id}/form", id).with(as(applicant)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/v1/applications/{id}/form", id)
+                        .with(as(applicant))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"干潟の保全\",\"holders\":[{\"email\":\"" + applicant.email()
                                 + "\",\"sharePercent\":\"120\"}]}"))
                 .andExpect(status().isBadRequest())
@@ -55,7 +63,9 @@ class ApplicationApiTest {
         AmamoPrincipal applicant = users.create(Role.APPLICANT);
         AmamoPrincipal stranger = users.create(Role.APPLICANT);
         String created = mvc.perform(post("/api/v1/applications").with(as(applicant)))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
         mvc.perform(get("/api/v1/applications/{id}", id).with(as(stranger))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/applications/{id}", id)).andExpect(status().isNotFound());

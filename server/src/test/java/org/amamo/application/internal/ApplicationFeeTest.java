@@ -30,12 +30,16 @@ class ApplicationFeeTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationService service;
+
     @Autowired
     AttachmentStore attachments;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -50,7 +54,8 @@ class ApplicationFeeTest {
 
     void yokohamaFee(String flatYen, String perTonneYen) {
         jdbc.sql("UPDATE programme SET fee_flat_yen = ?, fee_per_tonne_yen = ? WHERE code = 'YBC'")
-                .params(new java.math.BigDecimal(flatYen), new java.math.BigDecimal(perTonneYen)).update();
+                .params(new java.math.BigDecimal(flatYen), new java.math.BigDecimal(perTonneYen))
+                .update();
     }
 
     /** A submitted Yokohama eelgrass application: 2.0 ha at 1.58 t-CO2/ha/yr is 3.16, a credit of 3.1 t. */
@@ -60,15 +65,18 @@ class ApplicationFeeTest {
         form.getSheet().setMethodologyVersion("yokohama-2019");
         long id = service.create(applicant, form.getName());
         ApplicationWorkflowTest.ok(service.save(applicant, id, form));
-        ApplicationWorkflowTest.ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf",
-                ApplicationWorkflowTest.PDF));
+        ApplicationWorkflowTest.ok(
+                attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", ApplicationWorkflowTest.PDF));
         ApplicationWorkflowTest.ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
         return id;
     }
 
     String page(long id, AmamoPrincipal viewer) throws Exception {
-        return mvc.perform(get("/applications/" + id).with(as(viewer))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(get("/applications/" + id).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -85,7 +93,8 @@ class ApplicationFeeTest {
     void confirmingPaymentRecordsTheAmountAndALaterRuleChangeLeavesIt() throws Exception {
         yokohamaFee("10000", "700");
         long id = submitted();
-        assertThat(service.confirmFee(applicant, id, "INV-1")).extracting(Refusal::messageKey)
+        assertThat(service.confirmFee(applicant, id, "INV-1"))
+                .extracting(Refusal::messageKey)
                 .containsExactly("workflow.not-yours");
         assertThat(service.find(id).orElseThrow().feeAmountYen()).isNull();
 
@@ -94,7 +103,8 @@ class ApplicationFeeTest {
         StoredApplication confirmed = service.find(id).orElseThrow();
         assertThat(confirmed.feeAmountYen()).isEqualByComparingTo("12170");
         assertThat(confirmed.feeInvoice()).isEqualTo("INV-YBC-7");
-        assertThat(page(id, applicant)).contains("id=\"fee-recorded\"", "12,170円", "INV-YBC-7")
+        assertThat(page(id, applicant))
+                .contains("id=\"fee-recorded\"", "12,170円", "INV-YBC-7")
                 .doesNotContain("99,999");
     }
 
@@ -102,7 +112,9 @@ class ApplicationFeeTest {
     void aBadInvoiceIsRefusedAndNothingIsRecorded() {
         yokohamaFee("10000", "0");
         long id = submitted();
-        assertThat(service.confirmFee(secretariat, id, " ")).extracting(Refusal::field).containsExactly("invoice");
+        assertThat(service.confirmFee(secretariat, id, " "))
+                .extracting(Refusal::field)
+                .containsExactly("invoice");
         StoredApplication unchanged = service.find(id).orElseThrow();
         assertThat(unchanged.feeAmountYen()).isNull();
         assertThat(unchanged.status()).isEqualTo(ApplicationStatus.SUBMITTED);

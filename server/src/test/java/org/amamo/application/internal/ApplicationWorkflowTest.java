@@ -32,20 +32,28 @@ class ApplicationWorkflowTest {
 
     @Autowired
     ApplicationService service;
+
     @Autowired
     AttachmentStore attachments;
+
     @Autowired
     SiteChecks siteChecks;
+
     @Autowired
     ApplicationRepository applications;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     ApplicationEvents events;
+
     @Autowired
     com.fasterxml.jackson.databind.ObjectMapper json;
 
@@ -62,8 +70,10 @@ class ApplicationWorkflowTest {
 
     long draft(String area) {
         long id = service.create(applicant, "アマモ場");
-        assertThat(service.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email()))).isEmpty();
-        assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", PDF)).isEmpty();
+        assertThat(service.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email())))
+                .isEmpty();
+        assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", PDF))
+                .isEmpty();
         return id;
     }
 
@@ -97,10 +107,14 @@ class ApplicationWorkflowTest {
         ok(service.recordHearing(secretariat, id, LocalDate.now(clock), "海の公園", "水中写真を確認"));
         ok(service.assignReviewer(secretariat, id, reviewer.userId()));
         ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-        ok(service.recordReview(reviewer, id, "面積は写真の範囲で確実性0.90",
+        ok(service.recordReview(
+                reviewer,
+                id,
+                "面積は写真の範囲で確実性0.90",
                 Map.of("eelgrass", Map.of("areaCertainty", "0.90", "coefficientCertainty", "1.00"))));
         Instant now = clock.instant();
-        ok(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(service.openPublicComment(
+                secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
         ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
 
         StoredApplication certified = service.find(id).orElseThrow();
@@ -108,16 +122,20 @@ class ApplicationWorkflowTest {
         assertThat(certified.status()).isEqualTo(ApplicationStatus.CERTIFIED);
         assertThat(certified.certifiedUnits()).isEqualTo(110);
         assertThat(certified.certifiedVersion()).isEqualTo("jbe-2.3");
-        assertThat(certified.certifiedResult()).contains("\"uptakeT\": \"11.0916\"").contains("\"creditUnits\": 110");
+        assertThat(certified.certifiedResult())
+                .contains("\"uptakeT\": \"11.0916\"")
+                .contains("\"creditUnits\": 110");
         // The sheet is frozen as certified: the applicant's figures with the committee's certainty in them.
-        CertifiedSheetView sheet = CertifiedSheetView.of(json, applications.certifiedSheet(id),
-                certified.certifiedResult());
+        CertifiedSheetView sheet =
+                CertifiedSheetView.of(json, applications.certifiedSheet(id), certified.certifiedResult());
         assertThat(sheet.type()).isEqualTo("removal");
         assertThat(sheet.creditT()).isEqualTo("11.0");
         assertThat(sheet.years()).singleElement().satisfies(year -> {
             assertThat(year.totals()).containsEntry("netT", "11.0916");
             assertThat(year.components()).singleElement().satisfies(component -> {
-                assertThat(component.inputs()).containsEntry("areaHa", "7.8").containsEntry("coefficient", "1.58")
+                assertThat(component.inputs())
+                        .containsEntry("areaHa", "7.8")
+                        .containsEntry("coefficient", "1.58")
                         .containsEntry("areaCertainty", "0.90")
                         .containsEntry("coefficientCertainty", "1.00");
                 assertThat(component.results()).containsEntry("uptakeT", "11.0916");
@@ -133,12 +151,22 @@ class ApplicationWorkflowTest {
                 assertThat(holder.sharePercent()).isEqualByComparingTo("100");
             });
         });
-        assertThat(applications.transitions(id)).extracting(ApplicationRepository.Transition::toStatus).containsExactly(
-                "SUBMITTED", "RETURNED", "SUBMITTED", "FEE_CONFIRMED", "HEARING_DONE", "IN_REVIEW", "PUBLIC_COMMENT",
-                "CERTIFIED");
+        assertThat(applications.transitions(id))
+                .extracting(ApplicationRepository.Transition::toStatus)
+                .containsExactly(
+                        "SUBMITTED",
+                        "RETURNED",
+                        "SUBMITTED",
+                        "FEE_CONFIRMED",
+                        "HEARING_DONE",
+                        "IN_REVIEW",
+                        "PUBLIC_COMMENT",
+                        "CERTIFIED");
         assertThat(applications.transitions(id).get(1).comment()).isEqualTo("調査日を追記してください");
-        long notified = jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ?").param(applicant.userId())
-                .query(Long.class).single();
+        long notified = jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ?")
+                .param(applicant.userId())
+                .query(Long.class)
+                .single();
         assertThat(notified).isGreaterThanOrEqualTo(6);
     }
 
@@ -147,7 +175,8 @@ class ApplicationWorkflowTest {
         long id = service.create(applicant, "タグボート");
         ok(service.save(applicant, id, TugboatForm.complete("タグボート", applicant.email())));
         // A reduction's evidence is the baseline's, not an area survey.
-        assertThat(service.completeness(service.find(id).orElseThrow())).extracting(Refusal::messageKey)
+        assertThat(service.completeness(service.find(id).orElseThrow()))
+                .extracting(Refusal::messageKey)
                 .containsExactly("application.baseline-evidence.required");
         ok(attachments.store(id, applicant.userId(), "BASELINE", "fuel-log.pdf", PDF));
         ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
@@ -157,7 +186,8 @@ class ApplicationWorkflowTest {
         ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
         ok(service.recordReview(reviewer, id, "妥当", Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))));
         Instant now = clock.instant();
-        ok(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(service.openPublicComment(
+                secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
         ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
         assertThat(events.stream(ApplicationCertified.class)).singleElement().satisfies(event -> {
             assertThat(event.creditType()).isEqualTo("reduction");
@@ -171,9 +201,25 @@ class ApplicationWorkflowTest {
     void submittingAnEmptyDraftListsEveryMissingFieldAndChangesNothing() {
         long id = service.create(applicant, "");
         List<Refusal> refusals = service.move(applicant, id, WorkflowAction.SUBMIT, null);
-        assertThat(refusals).extracting(Refusal::field).contains("name", "categories", "overview", "rolesDescription",
-                "whyCredits", "extensionPlan", "periodActivities", "startDate", "prefecture", "siteGeojson", "plants",
-                "areaBasis", "coefficientBasis", "baselineRationale", "attachments", "holders");
+        assertThat(refusals)
+                .extracting(Refusal::field)
+                .contains(
+                        "name",
+                        "categories",
+                        "overview",
+                        "rolesDescription",
+                        "whyCredits",
+                        "extensionPlan",
+                        "periodActivities",
+                        "startDate",
+                        "prefecture",
+                        "siteGeojson",
+                        "plants",
+                        "areaBasis",
+                        "coefficientBasis",
+                        "baselineRationale",
+                        "attachments",
+                        "holders");
         assertThat(refusals).anyMatch(refusal -> refusal.field().startsWith("sheet"));
         assertThat(status(id)).isEqualTo(ApplicationStatus.DRAFT);
         assertThat(applications.transitions(id)).isEmpty();
@@ -192,7 +238,8 @@ class ApplicationWorkflowTest {
         assertThat(saved).extracting(Refusal::field).containsExactly("holders[1].email");
         other.setEmail(secretariat.email());
         ok(service.save(applicant, id, form));
-        assertThat(service.move(applicant, id, WorkflowAction.SUBMIT, null)).extracting(Refusal::messageKey)
+        assertThat(service.move(applicant, id, WorkflowAction.SUBMIT, null))
+                .extracting(Refusal::messageKey)
                 .containsExactly("application.shares.total");
         other.setSharePercent("40");
         ok(service.save(applicant, id, form));
@@ -205,9 +252,11 @@ class ApplicationWorkflowTest {
         ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
         ok(service.confirmFee(secretariat, id, "INV-3"));
         AmamoPrincipal colleague = users.committeeReviewer(applicant.organisationId());
-        assertThat(service.assignReviewer(secretariat, id, colleague.userId())).extracting(Refusal::messageKey)
+        assertThat(service.assignReviewer(secretariat, id, colleague.userId()))
+                .extracting(Refusal::messageKey)
                 .containsExactly("review.reviewer.conflict");
-        assertThat(service.assignReviewer(secretariat, id, applicant.userId())).extracting(Refusal::messageKey)
+        assertThat(service.assignReviewer(secretariat, id, applicant.userId()))
+                .extracting(Refusal::messageKey)
                 .containsExactly("review.reviewer.not-a-reviewer");
         assertThat(service.assignReviewer(applicant, id, reviewer.userId())).isNotEmpty();
         ok(service.assignReviewer(secretariat, id, reviewer.userId()));
@@ -219,10 +268,16 @@ class ApplicationWorkflowTest {
         AmamoPrincipal stranger = users.create(Role.APPLICANT);
         ApplicationForm form = applications.loadForm(id);
         form.setName("乗っ取り");
-        assertThat(service.save(stranger, id, form)).extracting(Refusal::messageKey).containsExactly("application.edit.not-yours");
-        assertThat(service.save(secretariat, id, form)).extracting(Refusal::messageKey).containsExactly("application.edit.not-yours");
+        assertThat(service.save(stranger, id, form))
+                .extracting(Refusal::messageKey)
+                .containsExactly("application.edit.not-yours");
+        assertThat(service.save(secretariat, id, form))
+                .extracting(Refusal::messageKey)
+                .containsExactly("application.edit.not-yours");
         ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        assertThat(service.save(applicant, id, form)).extracting(Refusal::messageKey).containsExactly("application.edit.wrong-state");
+        assertThat(service.save(applicant, id, form))
+                .extracting(Refusal::messageKey)
+                .containsExactly("application.edit.wrong-state");
         assertThat(applications.loadForm(id).getName()).isEqualTo("アマモ場");
     }
 
@@ -230,31 +285,40 @@ class ApplicationWorkflowTest {
     void certaintyMustBeGivenForEveryFactorInsideZeroToOne() {
         long id = inReview("2.0");
         assertThat(service.recordReview(reviewer, id, "所見", Map.of("eelgrass", Map.of("areaCertainty", "1.2"))))
-                .extracting(Refusal::field).containsExactly("certainty[eelgrass][areaCertainty]",
-                        "certainty[eelgrass][coefficientCertainty]");
-        assertThat(service.recordReview(reviewer, id, "所見", Map.of("eelgrass",
-                Map.of("areaCertainty", "0.905", "coefficientCertainty", "0")))).hasSize(2);
+                .extracting(Refusal::field)
+                .containsExactly("certainty[eelgrass][areaCertainty]", "certainty[eelgrass][coefficientCertainty]");
+        assertThat(service.recordReview(
+                        reviewer,
+                        id,
+                        "所見",
+                        Map.of("eelgrass", Map.of("areaCertainty", "0.905", "coefficientCertainty", "0"))))
+                .hasSize(2);
         AmamoPrincipal other = users.create(Role.REVIEWER);
-        assertThat(service.recordReview(other, id, "所見", Map.of())).extracting(Refusal::messageKey)
+        assertThat(service.recordReview(other, id, "所見", Map.of()))
+                .extracting(Refusal::messageKey)
                 .containsExactly("workflow.not-yours");
-        assertThat(service.openPublicComment(secretariat, id, clock.instant(), clock.instant().plusSeconds(60)))
-                .extracting(Refusal::messageKey).containsExactly("review.certainty.outstanding");
+        assertThat(service.openPublicComment(
+                        secretariat, id, clock.instant(), clock.instant().plusSeconds(60)))
+                .extracting(Refusal::messageKey)
+                .containsExactly("review.certainty.outstanding");
     }
 
     @Test
     void thePublicCommentsOnlyInsideTheWindowAndCertificationWaitsForItsEnd() {
         long id = inReview("2.0");
-        ok(service.recordReview(reviewer, id, "所見", Map.of("eelgrass",
-                Map.of("areaCertainty", "1", "coefficientCertainty", "1"))));
+        ok(service.recordReview(
+                reviewer, id, "所見", Map.of("eelgrass", Map.of("areaCertainty", "1", "coefficientCertainty", "1"))));
         Instant now = clock.instant();
         ok(service.openPublicComment(secretariat, id, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
         ok(service.comment(id, null, "アマモ場の再生を応援します"));
         assertThat(service.comment(id, "x", " ")).extracting(Refusal::field).containsExactly("body");
-        assertThat(service.move(reviewer, id, WorkflowAction.CERTIFY, null)).extracting(Refusal::messageKey)
+        assertThat(service.move(reviewer, id, WorkflowAction.CERTIFY, null))
+                .extracting(Refusal::messageKey)
                 .containsExactly("review.comment-window.still-open");
         assertThat(status(id)).isEqualTo(ApplicationStatus.PUBLIC_COMMENT);
         long closed = inReview("1.0");
-        assertThat(service.comment(closed, null, "早すぎる意見")).extracting(Refusal::messageKey)
+        assertThat(service.comment(closed, null, "早すぎる意見"))
+                .extracting(Refusal::messageKey)
                 .containsExactly("comment.window.closed");
     }
 
@@ -266,8 +330,12 @@ class ApplicationWorkflowTest {
         StoredApplication application = service.find(second).orElseThrow();
         List<SiteChecks.SiteOverlap> overlaps = siteChecks.overlaps(application, applications.loadForm(second));
         assertThat(overlaps).extracting(SiteChecks.SiteOverlap::applicationId).contains(first);
-        assertThat(overlaps.stream().filter(overlap -> overlap.applicationId() == first).findFirst().orElseThrow()
-                .overlapHectares()).isBetween(new java.math.BigDecimal("7.7"), new java.math.BigDecimal("7.9"));
+        assertThat(overlaps.stream()
+                        .filter(overlap -> overlap.applicationId() == first)
+                        .findFirst()
+                        .orElseThrow()
+                        .overlapHectares())
+                .isBetween(new java.math.BigDecimal("7.7"), new java.math.BigDecimal("7.9"));
     }
 
     @Test
@@ -285,12 +353,16 @@ class ApplicationWorkflowTest {
     void anAttachmentMustBeAPdfOrAnImageWithinTheSizeLimit() {
         long id = service.create(applicant, "x");
         assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "x.exe", "MZ...".getBytes()))
-                .extracting(Refusal::messageKey).containsExactly("attachment.type");
-        assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "big.pdf",
-                new byte[(int) AttachmentStore.MAX_BYTES + 1])).extracting(Refusal::messageKey).containsExactly("attachment.size");
+                .extracting(Refusal::messageKey)
+                .containsExactly("attachment.type");
+        assertThat(attachments.store(
+                        id, applicant.userId(), "AREA_BASIS", "big.pdf", new byte[(int) AttachmentStore.MAX_BYTES + 1]))
+                .extracting(Refusal::messageKey)
+                .containsExactly("attachment.size");
         ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "ok.pdf", PDF));
-        assertThat(attachments.list(id)).singleElement().satisfies(attachment ->
-                assertThat(attachment.sha256()).isEqualTo(org.amamo.platform.Sha256.hex(PDF)));
+        assertThat(attachments.list(id))
+                .singleElement()
+                .satisfies(attachment -> assertThat(attachment.sha256()).isEqualTo(org.amamo.platform.Sha256.hex(PDF)));
     }
 
     @Test
@@ -321,10 +393,14 @@ class ApplicationWorkflowTest {
         ok(service.recordHearing(secretariat, id, LocalDate.now(clock), "横浜市", "記録"));
         ok(service.assignReviewer(secretariat, id, reviewer.userId()));
         ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-        ok(service.recordReview(reviewer, id, "所見", Map.of("eelgrass",
-                Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
+        ok(service.recordReview(
+                reviewer,
+                id,
+                "所見",
+                Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
         Instant now = clock.instant();
-        ok(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(service.openPublicComment(
+                secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
         ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
         // seed 001: 7.8 ha x 1.58 = 12.324 -> 12.3 t-CO2.
         assertThat(service.find(id).orElseThrow().certifiedUnits()).isEqualTo(123);
@@ -343,11 +419,12 @@ class ApplicationWorkflowTest {
                 + "<trkpt lat=\"35.3330\" lon=\"139.6270\"/>");
         ok(service.replaceSite(applicant, id, closed));
         assertThat(applications.loadForm(id).getSiteGeojson()).contains("139.627");
-        assertThat(service.find(id).orElseThrow().siteAreaHectares()).isBetween(new java.math.BigDecimal("7.5"),
-                new java.math.BigDecimal("7.9"));
+        assertThat(service.find(id).orElseThrow().siteAreaHectares())
+                .isBetween(new java.math.BigDecimal("7.5"), new java.math.BigDecimal("7.9"));
         String open = gpx("<trkpt lat=\"35.3330\" lon=\"139.6270\"/><trkpt lat=\"35.3330\" lon=\"139.6303\"/>"
                 + "<trkpt lat=\"35.3353\" lon=\"139.6303\"/><trkpt lat=\"35.3390\" lon=\"139.6200\"/>");
-        assertThat(service.replaceSite(applicant, id, open)).isNotEmpty()
+        assertThat(service.replaceSite(applicant, id, open))
+                .isNotEmpty()
                 .allMatch(refusal -> refusal.field().equals("siteGeojson"));
         assertThat(applications.loadForm(id).getSiteGeojson()).contains("139.627");
     }

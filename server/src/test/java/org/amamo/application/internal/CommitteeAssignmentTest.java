@@ -34,16 +34,22 @@ class CommitteeAssignmentTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationService service;
+
     @Autowired
     ApplicationRepository applications;
+
     @Autowired
     ReviewRepository reviews;
+
     @Autowired
     AttachmentStore attachments;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -62,7 +68,8 @@ class CommitteeAssignmentTest {
 
     AmamoPrincipal member(AmamoPrincipal reviewer, String programme) {
         jdbc.sql("INSERT INTO programme_committee_member (programme_code, user_id) VALUES (?, ?)")
-                .params(programme, reviewer.userId()).update();
+                .params(programme, reviewer.userId())
+                .update();
         return reviewer;
     }
 
@@ -73,8 +80,8 @@ class CommitteeAssignmentTest {
         form.getSheet().setMethodologyVersion(version);
         long id = service.create(applicant, form.getName());
         ApplicationWorkflowTest.ok(service.save(applicant, id, form));
-        ApplicationWorkflowTest.ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf",
-                ApplicationWorkflowTest.PDF));
+        ApplicationWorkflowTest.ok(
+                attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", ApplicationWorkflowTest.PDF));
         ApplicationWorkflowTest.ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
         ApplicationWorkflowTest.ok(service.confirmFee(secretariat, id, "INV-" + id));
         return id;
@@ -84,7 +91,8 @@ class CommitteeAssignmentTest {
     void aReviewerOffTheProgrammesCommitteeIsRefusedAndNothingIsAssigned() {
         long jbc = feeConfirmed("JBC", "jbe-2.3");
         List<Refusal> refused = service.assignReviewer(secretariat, jbc, yokohamaReviewer.userId());
-        assertThat(refused).extracting(Refusal::field, Refusal::messageKey)
+        assertThat(refused)
+                .extracting(Refusal::field, Refusal::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("reviewerId", "review.reviewer.not-on-committee"));
         assertThat(refused.get(0).arguments()).containsExactly("JBC");
         assertThat(reviews.reviews(jbc)).isEmpty();
@@ -93,7 +101,8 @@ class CommitteeAssignmentTest {
         assertThat(reviews.reviews(jbc)).hasSize(1);
 
         long ybc = feeConfirmed("YBC", "yokohama-2019");
-        assertThat(service.assignReviewer(secretariat, ybc, jbcReviewer.userId())).extracting(Refusal::messageKey)
+        assertThat(service.assignReviewer(secretariat, ybc, jbcReviewer.userId()))
+                .extracting(Refusal::messageKey)
                 .containsExactly("review.reviewer.not-on-committee");
         ApplicationWorkflowTest.ok(service.assignReviewer(secretariat, ybc, yokohamaReviewer.userId()));
         assertThat(reviews.reviews(ybc)).hasSize(1);
@@ -103,7 +112,8 @@ class CommitteeAssignmentTest {
     void aCommitteeMemberOfTheApplicantsOrganisationIsStillRefused() {
         long jbc = feeConfirmed("JBC", "jbe-2.3");
         AmamoPrincipal colleague = member(users.create(applicant.organisationId(), Role.REVIEWER), "JBC");
-        assertThat(service.assignReviewer(secretariat, jbc, colleague.userId())).extracting(Refusal::messageKey)
+        assertThat(service.assignReviewer(secretariat, jbc, colleague.userId()))
+                .extracting(Refusal::messageKey)
                 .containsExactly("review.reviewer.conflict");
         assertThat(reviews.reviews(jbc)).isEmpty();
     }
@@ -111,17 +121,23 @@ class CommitteeAssignmentTest {
     @Test
     void theAssignFormListsOnlyTheCommitteeOfTheApplicationsProgramme() throws Exception {
         long ybc = feeConfirmed("YBC", "yokohama-2019");
-        String page = mvc.perform(get("/applications/" + ybc).with(as(secretariat))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("<option value=\"" + yokohamaReviewer.userId() + "\"")
+        String page = mvc.perform(get("/applications/" + ybc).with(as(secretariat)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("<option value=\"" + yokohamaReviewer.userId() + "\"")
                 .doesNotContain("<option value=\"" + jbcReviewer.userId() + "\"");
     }
 
     @Test
     void theWebFormRefusesAReviewerOffTheCommitteeAndChangesNothing() throws Exception {
         long ybc = feeConfirmed("YBC", "yokohama-2019");
-        mvc.perform(post("/applications/" + ybc + "/reviewers").with(as(secretariat)).with(csrf())
-                .param("reviewerId", Long.toString(jbcReviewer.userId())))
+        mvc.perform(post("/applications/" + ybc + "/reviewers")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("reviewerId", Long.toString(jbcReviewer.userId())))
                 .andExpect(flash().attributeExists("refusals"));
         assertThat(reviews.reviews(ybc)).isEmpty();
     }

@@ -37,12 +37,16 @@ class ConsultationLinkTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     ApplicationService service;
+
     @Autowired
     ApplicationRepository applications;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -60,19 +64,32 @@ class ConsultationLinkTest {
     long consult(AmamoPrincipal user, String title) throws Exception {
         LocalDate today = LocalDate.now(SchemeTime.ZONE);
         LocalDate start = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() - 1 : today.getYear() - 2, 4, 1);
-        String location = mvc.perform(post("/consultations").with(as(user)).with(csrf())
-                        .param("title", title).param("summary", "アマモの移植").param("prefecture", "14")
-                        .param("placeName", "海の公園地先").param("ecosystems", "seagrass")
+        String location = mvc.perform(post("/consultations")
+                        .with(as(user))
+                        .with(csrf())
+                        .param("title", title)
+                        .param("summary", "アマモの移植")
+                        .param("prefecture", "14")
+                        .param("placeName", "海の公園地先")
+                        .param("ecosystems", "seagrass")
                         .param("periodStart", start.toString())
                         .param("periodEnd", start.plusYears(1).minusDays(1).toString()))
-                .andExpect(redirectedUrlPattern("/consultations/*")).andReturn().getResponse().getRedirectedUrl();
+                .andExpect(redirectedUrlPattern("/consultations/*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
     long startFrom(AmamoPrincipal user, long consultationId) throws Exception {
-        String location = mvc.perform(post("/applications").with(as(user)).with(csrf())
+        String location = mvc.perform(post("/applications")
+                        .with(as(user))
+                        .with(csrf())
                         .param("consultation", String.valueOf(consultationId)))
-                .andExpect(redirectedUrlPattern("/applications/*/edit")).andReturn().getResponse().getRedirectedUrl();
+                .andExpect(redirectedUrlPattern("/applications/*/edit"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         return Long.parseLong(location.split("/")[2]);
     }
 
@@ -97,35 +114,48 @@ class ConsultationLinkTest {
     @Test
     void nobody_starts_or_links_an_application_with_someone_elses_consultation_and_nothing_changes() throws Exception {
         long theirs = consult(otherApplicant, "他者の相談");
-        long before = jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+        long before =
+                jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
 
-        mvc.perform(post("/applications").with(as(applicant)).with(csrf()).param("consultation", String.valueOf(theirs)))
+        mvc.perform(post("/applications")
+                        .with(as(applicant))
+                        .with(csrf())
+                        .param("consultation", String.valueOf(theirs)))
                 .andExpect(redirectedUrl("/applications"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM application")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
 
         long own = service.create(applicant, "自分のプロジェクト");
         ApplicationForm form = applications.loadForm(own);
         form.setConsultationId(theirs);
-        assertThat(service.save(applicant, own, form)).extracting(refusal -> refusal.field() + " " + refusal.messageKey())
+        assertThat(service.save(applicant, own, form))
+                .extracting(refusal -> refusal.field() + " " + refusal.messageKey())
                 .containsExactly("consultationId application.consultation.not-yours");
         assertThat(applications.loadForm(own).getConsultationId()).isNull();
 
         form.setConsultationId(999_999_999L);
-        assertThat(service.save(applicant, own, form)).extracting(refusal -> refusal.messageKey())
+        assertThat(service.save(applicant, own, form))
+                .extracting(refusal -> refusal.messageKey())
                 .containsExactly("application.consultation.not-yours");
     }
 
     @Test
     void a_withdrawn_consultation_cannot_be_followed_and_is_not_offered() throws Exception {
         long consultation = consult(applicant, "取り下げる相談");
-        mvc.perform(post("/consultations/{id}/withdraw", consultation).with(as(applicant)).with(csrf()));
+        mvc.perform(post("/consultations/{id}/withdraw", consultation)
+                .with(as(applicant))
+                .with(csrf()));
 
-        assertThat(service.linkableConsultations(applicant.userId())).extracting(found -> found.id())
+        assertThat(service.linkableConsultations(applicant.userId()))
+                .extracting(found -> found.id())
                 .doesNotContain(consultation);
         long own = service.create(applicant, "プロジェクト");
         ApplicationForm form = applications.loadForm(own);
         form.setConsultationId(consultation);
-        assertThat(service.save(applicant, own, form)).extracting(refusal -> refusal.messageKey())
+        assertThat(service.save(applicant, own, form))
+                .extracting(refusal -> refusal.messageKey())
                 .containsExactly("application.consultation.withdrawn");
     }
 
@@ -144,15 +174,21 @@ class ConsultationLinkTest {
         long consultation = consult(applicant, "通知の確認");
         assertThat(notifications(secretariat)).contains("notification.consultation.opened 通知の確認");
 
-        mvc.perform(post("/consultations/{id}/messages", consultation).with(as(secretariat)).with(csrf())
+        mvc.perform(post("/consultations/{id}/messages", consultation)
+                .with(as(secretariat))
+                .with(csrf())
                 .param("body", "面積の根拠資料を添付してください。"));
         assertThat(notifications(applicant)).contains("notification.consultation.answered 通知の確認");
 
-        mvc.perform(post("/consultations/{id}/messages", consultation).with(as(applicant)).with(csrf())
+        mvc.perform(post("/consultations/{id}/messages", consultation)
+                .with(as(applicant))
+                .with(csrf())
                 .param("body", "添付しました。"));
         assertThat(notifications(secretariat)).contains("notification.consultation.asked 通知の確認");
 
-        mvc.perform(post("/secretariat/consultations/{id}/close", consultation).with(as(secretariat)).with(csrf())
+        mvc.perform(post("/secretariat/consultations/{id}/close", consultation)
+                .with(as(secretariat))
+                .with(csrf())
                 .param("note", "申請をお待ちしています。"));
         assertThat(notifications(applicant)).contains("notification.consultation.closed 通知の確認");
         mvc.perform(get("/account/notifications").with(as(applicant)))
@@ -161,6 +197,8 @@ class ConsultationLinkTest {
 
     List<String> notifications(AmamoPrincipal user) {
         return jdbc.sql("SELECT message_key || ' ' || argument FROM notification WHERE user_id = ?")
-                .param(user.userId()).query(String.class).list();
+                .param(user.userId())
+                .query(String.class)
+                .list();
     }
 }

@@ -56,10 +56,13 @@ class MethodologyMessagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     ApplicationService service;
+
     @Autowired
     MessageSource messages;
 
@@ -73,14 +76,18 @@ class MethodologyMessagesTest {
     /** A draft whose eelgrass area is {@code area}: negative areas are kept in a draft and refused on submission. */
     long draft(String area) {
         long id = service.create(applicant, "アマモ場");
-        assertThat(service.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email()))).isEmpty();
+        assertThat(service.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email())))
+                .isEmpty();
         return id;
     }
 
     MockHttpServletRequestBuilder liveCalculation(long id, String area) {
-        return post("/applications/{id}/calculate", id).with(as(applicant)).with(csrf())
+        return post("/applications/{id}/calculate", id)
+                .with(as(applicant))
+                .with(csrf())
                 .param("sheet.methodologyVersion", "jbe-2.3")
-                .param("sheet.years[0].start", "2025-04-01").param("sheet.years[0].baselineT", "0")
+                .param("sheet.years[0].start", "2025-04-01")
+                .param("sheet.years[0].baselineT", "0")
                 .param("sheet.years[0].components[0].id", "eelgrass")
                 .param("sheet.years[0].components[0].method", "area")
                 .param("sheet.years[0].components[0].ecosystem", "seagrass")
@@ -91,10 +98,12 @@ class MethodologyMessagesTest {
     void theLiveCalculationShowsAWrongSheetValueInJapaneseByDefaultAndInEnglishOnRequest() throws Exception {
         long id = draft("7.8");
 
-        mvc.perform(liveCalculation(id, "-7.8")).andExpect(status().isOk())
+        mvc.perform(liveCalculation(id, "-7.8"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(NEGATIVE_JA)))
                 .andExpect(content().string(not(containsString(NEGATIVE_EN))));
-        mvc.perform(liveCalculation(id, "-7.8").param("lang", "en")).andExpect(status().isOk())
+        mvc.perform(liveCalculation(id, "-7.8").param("lang", "en"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(NEGATIVE_EN)))
                 .andExpect(content().string(not(containsString(NEGATIVE_JA))));
     }
@@ -103,10 +112,13 @@ class MethodologyMessagesTest {
     void theLiveCalculationShowsWarningsInTheReadersLanguage() throws Exception {
         long id = draft("7.8");
 
-        mvc.perform(liveCalculation(id, "7.8")).andExpect(status().isOk())
+        mvc.perform(liveCalculation(id, "7.8"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("確実性が未評価のため 1.00 として算定しました。算定結果は暫定値です")));
-        mvc.perform(liveCalculation(id, "7.8").param("lang", "en")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("not yet scored; 1.00 was assumed and the result is provisional")));
+        mvc.perform(liveCalculation(id, "7.8").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("not yet scored; 1.00 was assumed and the result is provisional")));
     }
 
     @Test
@@ -127,7 +139,9 @@ class MethodologyMessagesTest {
         mvc.perform(post("/api/v1/applications/{id}/actions/SUBMIT", id).with(as(applicant)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath(field).value("算定フォーム: " + NEGATIVE_JA));
-        mvc.perform(post("/api/v1/applications/{id}/actions/SUBMIT", id).with(as(applicant)).param("lang", "en"))
+        mvc.perform(post("/api/v1/applications/{id}/actions/SUBMIT", id)
+                        .with(as(applicant))
+                        .param("lang", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath(field).value("CO2 form: " + NEGATIVE_EN));
     }
@@ -135,8 +149,8 @@ class MethodologyMessagesTest {
     @Test
     void anUnclosedSurveyTrackIsRefusedInTheReadersLanguage() throws Exception {
         long id = draft("7.8");
-        MockMultipartFile file = new MockMultipartFile("file", "edge.gpx", "application/gpx+xml",
-                OPEN_TRACK.getBytes(StandardCharsets.UTF_8));
+        MockMultipartFile file = new MockMultipartFile(
+                "file", "edge.gpx", "application/gpx+xml", OPEN_TRACK.getBytes(StandardCharsets.UTF_8));
 
         assertThat(pageAfter(multipart("/applications/{id}/site", id).file(file).with(csrf()), null))
                 .contains("サイトの形状に誤りがあります: /gpx/trk[0]/trkseg[0]: トラック0のセグメント0: "
@@ -154,14 +168,22 @@ class MethodologyMessagesTest {
      * English when {@code lang} is {@code en}.
      */
     private String pageAfter(MockHttpServletRequestBuilder action, String lang) throws Exception {
-        MvcResult refused = mvc.perform(action.with(as(applicant))).andExpect(status().is3xxRedirection()).andReturn();
-        assertThat(refused.getFlashMap().get("refusals")).asInstanceOf(InstanceOfAssertFactories.LIST).isNotEmpty();
-        MockHttpServletRequestBuilder next = get(refused.getResponse().getRedirectedUrl()).with(as(applicant))
+        MvcResult refused = mvc.perform(action.with(as(applicant)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(refused.getFlashMap().get("refusals"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .isNotEmpty();
+        MockHttpServletRequestBuilder next = get(refused.getResponse().getRedirectedUrl())
+                .with(as(applicant))
                 .cookie(refused.getResponse().getCookies());
         if (lang != null) {
             next.param("lang", lang);
         }
-        return mvc.perform(next).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(next)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -173,21 +195,25 @@ class MethodologyMessagesTest {
     @Test
     void aRefusalWithALibraryMessageIsSerializableAndEnglishIsTheDefault() throws Exception {
         Refusal refusal = MethodologyMessages.siteRefusals(
-                org.amamo.methodology.geometry.SurveyTrackImport.fromGpx(OPEN_TRACK).errors()).get(0);
+                        org.amamo.methodology.geometry.SurveyTrackImport.fromGpx(OPEN_TRACK)
+                                .errors())
+                .get(0);
         Refusal copy = roundTrip(refusal);
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.JAPAN);
-            assertThat(copy.message(messages, Locale.ENGLISH)).startsWith("The site geometry is wrong: "
-                    + "/gpx/trk[0]/trkseg[0]: track 0, segment 0: the track is not closed");
-            assertThat(copy.message(messages, Locale.JAPANESE)).startsWith("サイトの形状に誤りがあります: "
-                    + "/gpx/trk[0]/trkseg[0]: トラック0のセグメント0: トラックが閉じていません");
+            assertThat(copy.message(messages, Locale.ENGLISH))
+                    .startsWith("The site geometry is wrong: "
+                            + "/gpx/trk[0]/trkseg[0]: track 0, segment 0: the track is not closed");
+            assertThat(copy.message(messages, Locale.JAPANESE))
+                    .startsWith("サイトの形状に誤りがあります: " + "/gpx/trk[0]/trkseg[0]: トラック0のセグメント0: トラックが閉じていません");
         } finally {
             Locale.setDefault(before);
         }
         Message apostrophe = Message.of("geojson.feature.geometry.unsupported", "Point");
         assertThat(messages.getMessage(MethodologyMessages.resolvable(apostrophe), Locale.ENGLISH))
-                .isEqualTo(apostrophe.text()).isEqualTo("a site's geometry must be a Polygon or MultiPolygon; got Point");
+                .isEqualTo(apostrophe.text())
+                .isEqualTo("a site's geometry must be a Polygon or MultiPolygon; got Point");
         Message plain = Message.of("geometry.polygon.disconnected-interior");
         assertThat(messages.getMessage(MethodologyMessages.resolvable(plain), Locale.ENGLISH))
                 .isEqualTo("the holes cut the polygon's interior in pieces");

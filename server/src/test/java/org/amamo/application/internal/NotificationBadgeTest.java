@@ -31,8 +31,10 @@ class NotificationBadgeTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Notifications notifications;
 
@@ -64,7 +66,8 @@ class NotificationBadgeTest {
     @Test
     void an_anonymous_page_and_an_api_answer_carry_no_count() throws Exception {
         mvc.perform(get("/")).andExpect(model().attributeDoesNotExist("unreadNotifications"));
-        mvc.perform(get("/api/v1/notices").with(as(applicant))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/notices").with(as(applicant)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("unreadNotifications"))));
     }
 }

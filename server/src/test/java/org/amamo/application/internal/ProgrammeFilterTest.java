@@ -26,12 +26,16 @@ class ProgrammeFilterTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     ApplicationService service;
+
     @Autowired
     ApplicationRepository applications;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -64,23 +68,32 @@ class ProgrammeFilterTest {
         if (viewer != null) {
             request = request.with(as(viewer));
         }
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
     void theSecretariatsListAndCsvNarrowToOneProgramme() throws Exception {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
-        assertThat(page("/secretariat/applications?programme=YBC", secretariat)).contains(name(ybc))
+        assertThat(page("/secretariat/applications?programme=YBC", secretariat))
+                .contains(name(ybc))
                 .doesNotContain(name(jbc));
-        assertThat(page("/secretariat/applications?programme=JBC", secretariat)).contains(name(jbc))
+        assertThat(page("/secretariat/applications?programme=JBC", secretariat))
+                .contains(name(jbc))
                 .doesNotContain(name(ybc));
-        assertThat(page("/secretariat/applications?programme=NOPE", secretariat)).contains(name(jbc), name(ybc));
+        assertThat(page("/secretariat/applications?programme=NOPE", secretariat))
+                .contains(name(jbc), name(ybc));
 
         String csv = page("/secretariat/applications.csv?programme=YBC", secretariat);
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",methodology_version,programme");
         assertThat(csv).contains(name(ybc)).doesNotContain(name(jbc));
-        assertThat(csv.lines().filter(line -> line.contains(name(ybc)))).singleElement().asString().endsWith(",YBC");
+        assertThat(csv.lines().filter(line -> line.contains(name(ybc))))
+                .singleElement()
+                .asString()
+                .endsWith(",YBC");
     }
 
     @Test
@@ -89,14 +102,17 @@ class ProgrammeFilterTest {
                 UPDATE application SET status = 'CERTIFIED', certified_units = 10, certified_result = '{}',
                        certified_version = methodology_version, certified_at = CURRENT_TIMESTAMP WHERE id IN (?, ?)
                 """).params(jbc, ybc).update();
-        assertThat(page("/projects/approved?programme=YBC", null)).contains(name(ybc)).doesNotContain(name(jbc));
+        assertThat(page("/projects/approved?programme=YBC", null))
+                .contains(name(ybc))
+                .doesNotContain(name(jbc));
         assertThat(page("/projects/approved", null)).contains(name(ybc), name(jbc));
 
         jdbc.sql("""
                 UPDATE application SET status = 'PUBLIC_COMMENT', certified_units = NULL, certified_result = NULL,
                        certified_version = NULL, certified_at = NULL WHERE id IN (?, ?)
                 """).params(jbc, ybc).update();
-        assertThat(page("/projects/public-comment?programme=JBC&lang=en", null)).contains(name(jbc))
+        assertThat(page("/projects/public-comment?programme=JBC&lang=en", null))
+                .contains(name(jbc))
                 .doesNotContain(name(ybc));
     }
 
@@ -119,9 +135,11 @@ class ProgrammeFilterTest {
                        certified_version = methodology_version, certified_at = CURRENT_TIMESTAMP,
                        site_geojson = '{"type":"Point","coordinates":[139.62,35.34]}' WHERE id IN (?, ?)
                 """).params(jbc, ybc).update();
-        assertThat(page("/api/v1/projects/certified.geojson?programme=YBC", null)).contains(name(ybc),
-                "\"programme\":\"YBC\"").doesNotContain(name(jbc));
-        assertThat(page("/api/v1/projects/certified.geojson?programme=NOPE", null)).contains(name(ybc), name(jbc));
+        assertThat(page("/api/v1/projects/certified.geojson?programme=YBC", null))
+                .contains(name(ybc), "\"programme\":\"YBC\"")
+                .doesNotContain(name(jbc));
+        assertThat(page("/api/v1/projects/certified.geojson?programme=NOPE", null))
+                .contains(name(ybc), name(jbc));
         assertThat(page("/api/v1/projects/certified.geojson", null)).contains(name(ybc), name(jbc));
         assertThat(page("/map?programme=YBC", null)).contains("certified.geojson?programme=YBC");
         assertThat(page("/map?programme=NOPE", null)).doesNotContain("programme=NOPE");

@@ -43,12 +43,16 @@ class ReductionCreditTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationService service;
+
     @Autowired
     AttachmentStore attachments;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Clock clock;
 
@@ -60,17 +64,23 @@ class ReductionCreditTest {
     }
 
     /** The form as the browser sends it: a hybrid tug replacing a diesel one, 100,000 L -> 60,000 L of diesel. */
-    MockHttpServletRequestBuilder tugboatForm(MockHttpServletRequestBuilder request, String projectFuel,
-            String projectLitres) {
-        return request.with(as(applicant)).with(csrf())
-                .param("name", "横浜港 ハイブリッドタグボート").param("programmeCode", "YBC")
-                .param("categories", "conservation").param("prefecture", "14").param("startDate", "2017-04-01")
+    MockHttpServletRequestBuilder tugboatForm(
+            MockHttpServletRequestBuilder request, String projectFuel, String projectLitres) {
+        return request.with(as(applicant))
+                .with(csrf())
+                .param("name", "横浜港 ハイブリッドタグボート")
+                .param("programmeCode", "YBC")
+                .param("categories", "conservation")
+                .param("prefecture", "14")
+                .param("startDate", "2017-04-01")
                 .param("overview", "ディーゼルタグボートをハイブリッドタグボートに代替した。")
                 .param("rolesDescription", "タグボート事業者が運航し燃料を記録する。")
-                .param("whyCredits", "次の代替の資金とするため。").param("extensionPlan", "残る船も代替する。")
+                .param("whyCredits", "次の代替の資金とするため。")
+                .param("extensionPlan", "残る船も代替する。")
                 .param("periodActivities", "ハイブリッドタグボート1隻で曳航作業。")
                 .param("baselineRationale", "代替前の燃料記録を同じ曳航時間に換算した。")
-                .param("sheet.type", "reduction").param("sheet.methodologyVersion", "yokohama-2019-reduction")
+                .param("sheet.type", "reduction")
+                .param("sheet.methodologyVersion", "yokohama-2019-reduction")
                 .param("sheet.years[0].start", "2025-04-01")
                 .param("sheet.years[0].components[0].id", "hybrid-tug")
                 .param("sheet.years[0].components[0].method", "reduction-fuel-switch")
@@ -79,12 +89,17 @@ class ReductionCreditTest {
                 .param("sheet.years[0].components[0].baselineBasis", "代替前の燃料記録を曳航時間で換算")
                 .param("sheet.years[0].components[0].projectFuel", projectFuel)
                 .param("sheet.years[0].components[0].projectFuelLitres", projectLitres)
-                .param("holders[0].email", applicant.email()).param("holders[0].sharePercent", "100");
+                .param("holders[0].email", applicant.email())
+                .param("holders[0].sharePercent", "100");
     }
 
     long newDraft() throws Exception {
-        String location = mvc.perform(post("/applications").with(as(applicant)).with(csrf()).param("name", "タグボート"))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String location = mvc.perform(
+                        post("/applications").with(as(applicant)).with(csrf()).param("name", "タグボート"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         return Long.parseLong(location.replaceAll("\\D", ""));
     }
 
@@ -92,27 +107,42 @@ class ReductionCreditTest {
     void aFuelSwitchCalculatesLiveAsAReductionAndWrongInputsAreShownAtTheirFields() throws Exception {
         long id = newDraft();
         String live = mvc.perform(tugboatForm(post("/applications/" + id + "/calculate"), "diesel", "60000"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         // (100 kL - 60 kL) x 2.58 t-CO2/kL = 103.2 t-CO2.
         assertThat(live).contains("103.2 t-CO2", "type: reduction", "削減", "258", "154.8");
 
         // LNG is measured in tonnes: litres are refused, at the field, and nothing else changes.
         String refused = mvc.perform(tugboatForm(post("/applications/" + id + "/calculate"), "lng", "60000"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(refused).contains("$.years[0].components[0].projectFuelLitres", "projectFuelTonnes");
 
         mvc.perform(tugboatForm(post("/applications/" + id + "/edit"), "lng", "60000"))
                 .andExpect(status().is3xxRedirection());
         String edit = mvc.perform(get("/applications/" + id + "/edit").with(as(applicant)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(edit).containsPattern("id=\"sheet\\.years\\[0\\]\\.components\\[0\\]\\.projectFuelLitres-errors\">\\s*"
-                + "<span>[^<]*トン");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(edit)
+                .containsPattern("id=\"sheet\\.years\\[0\\]\\.components\\[0\\]\\.projectFuelLitres-errors\">\\s*"
+                        + "<span>[^<]*トン");
         // The baseline and vessels of a removal sheet are hidden (and disabled) on a reduction sheet.
-        assertThat(edit).containsPattern("data-types=\"removal\"(?=[^>]*hidden=\"hidden\")(?=[^>]*disabled=\"disabled\")");
+        assertThat(edit)
+                .containsPattern("data-types=\"removal\"(?=[^>]*hidden=\"hidden\")(?=[^>]*disabled=\"disabled\")");
         // A wrong credit type or prefecture is refused at its field, and nothing is saved.
         String wrong = mvc.perform(tugboatForm(post("/applications/" + id + "/edit"), "diesel", "60000")
-                        .param("sheet.type", "offset").param("prefecture", "99"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                        .param("sheet.type", "offset")
+                        .param("prefecture", "99"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(wrong).contains("id=\"prefecture-errors\"").contains("クレジットの種類は");
         assertThat(service.find(id).orElseThrow().prefecture()).isEqualTo("14");
     }
@@ -124,25 +154,27 @@ class ReductionCreditTest {
         long id = newDraft();
         mvc.perform(tugboatForm(post("/applications/" + id + "/edit"), "diesel", "60000"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(attachments.store(id, applicant.userId(), "BASELINE", "fuel-log.pdf",
-                ApplicationWorkflowTest.PDF)).isEmpty();
-        String page = mvc.perform(get("/applications/" + id).with(as(applicant))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        assertThat(attachments.store(id, applicant.userId(), "BASELINE", "fuel-log.pdf", ApplicationWorkflowTest.PDF))
+                .isEmpty();
+        String page = mvc.perform(get("/applications/" + id).with(as(applicant)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         // The sheet lists every input with its source: the table's diesel factor cites its source.
-        assertThat(page).contains("id=\"sheet-type\">削減", "代替前の燃料記録を曳航時間で換算", "2.58 t-CO2/kL",
-                "神奈川県");
+        assertThat(page).contains("id=\"sheet-type\">削減", "代替前の燃料記録を曳航時間で換算", "2.58 t-CO2/kL", "神奈川県");
 
         ApplicationWorkflowTest.ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
         ApplicationWorkflowTest.ok(service.confirmFee(secretariat, id, "INV-YBC-1"));
-        ApplicationWorkflowTest.ok(service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1),
-                "横浜港", "燃料記録を確認"));
+        ApplicationWorkflowTest.ok(
+                service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "横浜港", "燃料記録を確認"));
         ApplicationWorkflowTest.ok(service.assignReviewer(secretariat, id, reviewer.userId()));
         ApplicationWorkflowTest.ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-        ApplicationWorkflowTest.ok(service.recordReview(reviewer, id, "換算は妥当",
-                Map.of("hybrid-tug", Map.of("certainty", "0.95"))));
+        ApplicationWorkflowTest.ok(
+                service.recordReview(reviewer, id, "換算は妥当", Map.of("hybrid-tug", Map.of("certainty", "0.95"))));
         Instant now = clock.instant();
-        ApplicationWorkflowTest.ok(service.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)),
-                now.minus(Duration.ofSeconds(1))));
+        ApplicationWorkflowTest.ok(service.openPublicComment(
+                secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
         ApplicationWorkflowTest.ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
 
         // 103.2 t x 0.95 = 98.04 t, rounded down: 98.0 t = 980 units, of type reduction.
@@ -154,16 +186,30 @@ class ReductionCreditTest {
         assertThat(batches).contains("\"creditType\":\"REDUCTION\"").contains("YBC-2025-" + certified.projectCode());
 
         long account = holdingAccount();
-        String retirement = mvc.perform(post("/account/registry/accounts/" + account + "/retire").with(as(applicant))
-                        .with(csrf()).param("tonnes", "10.0").param("beneficiary", "横浜市").param("purpose", "EVENT")
-                        .param("emissionsOffset", "海の日イベントの電力").param("reportingYear", "2025")
+        String retirement = mvc.perform(post("/account/registry/accounts/" + account + "/retire")
+                        .with(as(applicant))
+                        .with(csrf())
+                        .param("tonnes", "10.0")
+                        .param("beneficiary", "横浜市")
+                        .param("purpose", "EVENT")
+                        .param("emissionsOffset", "海の日イベントの電力")
+                        .param("reportingYear", "2025")
                         .param("requestKey", "retire-" + id))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        byte[] pdf = mvc.perform(get(retirement + "/certificate.pdf")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        byte[] pdf = mvc.perform(get(retirement + "/certificate.pdf"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(pdfText(pdf)).contains("削減", "YBC-2025-" + certified.projectCode(), "10.0");
         byte[] english = mvc.perform(get(retirement + "/certificate.pdf").param("lang", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(pdfText(english)).contains("Reduction");
     }
 
@@ -171,7 +217,9 @@ class ReductionCreditTest {
     private String awaitBatch(String projectCode) throws Exception {
         for (int attempt = 0; attempt < 100; attempt++) {
             String body = mvc.perform(get("/api/v1/registry/batches").param("projectCode", projectCode))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             if (body.contains("YBC-")) {
                 return body;
             }
@@ -181,8 +229,11 @@ class ReductionCreditTest {
     }
 
     private long holdingAccount() throws Exception {
-        String accounts = mvc.perform(get("/account/registry").with(as(applicant))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String accounts = mvc.perform(get("/account/registry").with(as(applicant)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Matcher matcher = Pattern.compile("/account/registry/accounts/(\\d+)").matcher(accounts);
         assertThat(matcher.find()).as(accounts).isTrue();
         return Long.parseLong(matcher.group(1));

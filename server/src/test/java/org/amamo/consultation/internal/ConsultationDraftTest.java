@@ -18,28 +18,79 @@ class ConsultationDraftTest {
     static final LocalDate START = LocalDate.of(2024, 4, 1);
 
     static ConsultationDraft newProject() {
-        return new ConsultationDraft("アマモ場", "概要", "14", "横浜市金沢区", List.of("seagrass"), false, null, false, null,
-                false, null, START, LocalDate.of(2025, 3, 31));
+        return new ConsultationDraft(
+                "アマモ場",
+                "概要",
+                "14",
+                "横浜市金沢区",
+                List.of("seagrass"),
+                false,
+                null,
+                false,
+                null,
+                false,
+                null,
+                START,
+                LocalDate.of(2025, 3, 31));
     }
 
     static ConsultationDraft period(LocalDate start, LocalDate end) {
         ConsultationDraft d = newProject();
-        return new ConsultationDraft(d.title(), d.summary(), d.prefecture(), d.placeName(), d.ecosystems(), false, null,
-                false, null, false, null, start, end);
+        return new ConsultationDraft(
+                d.title(),
+                d.summary(),
+                d.prefecture(),
+                d.placeName(),
+                d.ecosystems(),
+                false,
+                null,
+                false,
+                null,
+                false,
+                null,
+                start,
+                end);
     }
 
-    static ConsultationDraft continuation(String previous, boolean implementersChanged, String implementerChanges,
-            boolean activitiesChanged, String activityChanges) {
+    static ConsultationDraft continuation(
+            String previous,
+            boolean implementersChanged,
+            String implementerChanges,
+            boolean activitiesChanged,
+            String activityChanges) {
         ConsultationDraft d = newProject();
-        return new ConsultationDraft(d.title(), d.summary(), d.prefecture(), d.placeName(), d.ecosystems(), true,
-                previous, implementersChanged, implementerChanges, activitiesChanged, activityChanges, START,
+        return new ConsultationDraft(
+                d.title(),
+                d.summary(),
+                d.prefecture(),
+                d.placeName(),
+                d.ecosystems(),
+                true,
+                previous,
+                implementersChanged,
+                implementerChanges,
+                activitiesChanged,
+                activityChanges,
+                START,
                 d.periodEnd());
     }
 
     static ConsultationDraft ecosystems(String... keys) {
         ConsultationDraft d = newProject();
-        return new ConsultationDraft(d.title(), d.summary(), d.prefecture(), d.placeName(), List.of(keys), false, null,
-                false, null, false, null, d.periodStart(), d.periodEnd());
+        return new ConsultationDraft(
+                d.title(),
+                d.summary(),
+                d.prefecture(),
+                d.placeName(),
+                List.of(keys),
+                false,
+                null,
+                false,
+                null,
+                false,
+                null,
+                d.periodStart(),
+                d.periodEnd());
     }
 
     static List<String> fields(ConsultationDraft draft) {
@@ -77,22 +128,27 @@ class ConsultationDraftTest {
     @Test
     void thePeriodReachesBackFiveYearsAndNotADayMore() {
         LocalDate earliest = TODAY.minusYears(5);
-        assertThat(period(earliest, earliest.plusYears(1).minusDays(1)).refusals(TODAY)).isEmpty();
+        assertThat(period(earliest, earliest.plusYears(1).minusDays(1)).refusals(TODAY))
+                .isEmpty();
         LocalDate tooEarly = earliest.minusDays(1);
-        List<Refusal> refusals = period(tooEarly, tooEarly.plusYears(1).minusDays(1)).refusals(TODAY);
-        assertThat(refusals).containsExactly(
-                Refusal.of("periodStart", "consultation.period.too-far-back", 5, earliest.toString()));
+        List<Refusal> refusals =
+                period(tooEarly, tooEarly.plusYears(1).minusDays(1)).refusals(TODAY);
+        assertThat(refusals)
+                .containsExactly(Refusal.of("periodStart", "consultation.period.too-far-back", 5, earliest.toString()));
     }
 
     @Test
     void aPlannedPeriodMayEndInTheFuture() {
-        assertThat(period(LocalDate.of(2025, 4, 1), LocalDate.of(2026, 3, 31)).refusals(TODAY)).isEmpty();
+        assertThat(period(LocalDate.of(2025, 4, 1), LocalDate.of(2026, 3, 31)).refusals(TODAY))
+                .isEmpty();
     }
 
     @Test
     void aContinuationNamesThePastProjectAndDescribesEachTickedChange() {
-        assertThat(continuation("横浜港アマモ場再生", true, "NPOが加わった", false, null).refusals(TODAY)).isEmpty();
-        assertThat(continuation("横浜港アマモ場再生", false, null, false, null).refusals(TODAY)).isEmpty();
+        assertThat(continuation("横浜港アマモ場再生", true, "NPOが加わった", false, null).refusals(TODAY))
+                .isEmpty();
+        assertThat(continuation("横浜港アマモ場再生", false, null, false, null).refusals(TODAY))
+                .isEmpty();
         assertThat(fields(continuation(null, false, null, false, null))).containsExactly("previousProject");
         assertThat(keys(continuation("p", true, null, true, null)))
                 .containsExactly("consultation.changes.describe", "consultation.changes.describe");
@@ -103,14 +159,27 @@ class ConsultationDraftTest {
     @Test
     void changesWithoutAContinuationAreRefused() {
         ConsultationDraft d = newProject();
-        ConsultationDraft changes = new ConsultationDraft(d.title(), d.summary(), d.prefecture(), d.placeName(),
-                d.ecosystems(), false, "過去のプロジェクト", true, "変更", false, null, d.periodStart(), d.periodEnd());
+        ConsultationDraft changes = new ConsultationDraft(
+                d.title(),
+                d.summary(),
+                d.prefecture(),
+                d.placeName(),
+                d.ecosystems(),
+                false,
+                "過去のプロジェクト",
+                true,
+                "変更",
+                false,
+                null,
+                d.periodStart(),
+                d.periodEnd());
         assertThat(keys(changes)).containsExactly("consultation.continuation.required-for-changes");
     }
 
     @Test
     void ecosystemsAreOneOrMoreKnownKeysEachOnce() {
-        assertThat(ecosystems("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm").refusals(TODAY))
+        assertThat(ecosystems("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm")
+                        .refusals(TODAY))
                 .isEmpty();
         assertThat(keys(ecosystems())).containsExactly("consultation.ecosystems.required");
         assertThat(keys(ecosystems("seagrass", "coral"))).containsExactly("consultation.ecosystems.unknown");
@@ -121,12 +190,39 @@ class ConsultationDraftTest {
     void prefecturesAreTheFortySevenJisCodes() {
         ConsultationDraft d = newProject();
         for (String code : List.of("01", "47")) {
-            assertThat(new ConsultationDraft(d.title(), d.summary(), code, d.placeName(), d.ecosystems(), false, null,
-                    false, null, false, null, d.periodStart(), d.periodEnd()).refusals(TODAY)).isEmpty();
+            assertThat(new ConsultationDraft(
+                                    d.title(),
+                                    d.summary(),
+                                    code,
+                                    d.placeName(),
+                                    d.ecosystems(),
+                                    false,
+                                    null,
+                                    false,
+                                    null,
+                                    false,
+                                    null,
+                                    d.periodStart(),
+                                    d.periodEnd())
+                            .refusals(TODAY))
+                    .isEmpty();
         }
         for (String code : List.of("00", "48", "1", "Kanagawa")) {
-            assertThat(fields(new ConsultationDraft(d.title(), d.summary(), code, d.placeName(), d.ecosystems(), false,
-                    null, false, null, false, null, d.periodStart(), d.periodEnd()))).containsExactly("prefecture");
+            assertThat(fields(new ConsultationDraft(
+                            d.title(),
+                            d.summary(),
+                            code,
+                            d.placeName(),
+                            d.ecosystems(),
+                            false,
+                            null,
+                            false,
+                            null,
+                            false,
+                            null,
+                            d.periodStart(),
+                            d.periodEnd())))
+                    .containsExactly("prefecture");
         }
     }
 
@@ -152,7 +248,6 @@ class ConsultationDraftTest {
     }
 
     static AmamoPrincipal principal(long id, Role role) {
-        return new AmamoPrincipal(id, id + "@example.jp", "n", null, Set.of(role), true,
-                false, null);
+        return new AmamoPrincipal(id, id + "@example.jp", "n", null, Set.of(role), true, false, null);
     }
 }

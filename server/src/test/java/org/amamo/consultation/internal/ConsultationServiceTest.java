@@ -40,33 +40,53 @@ class ConsultationServiceTest {
 
     @Autowired
     ApplicationEvents events;
+
     @Autowired
     ConsultationService service;
+
     @Autowired
     ConsultationRepository repository;
+
     @Autowired
     Consultations consultations;
+
     @Autowired
     UserDirectory directory;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
     static ConsultationDraft draft(String title) {
         LocalDate today = LocalDate.now(SchemeTime.ZONE);
         LocalDate start = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() - 1 : today.getYear() - 2, 4, 1);
-        return new ConsultationDraft(title, "概要", "14", "横浜市", List.of("seagrass"), false, null, false, null, false,
-                null, start, start.plusYears(1).minusDays(1));
+        return new ConsultationDraft(
+                title,
+                "概要",
+                "14",
+                "横浜市",
+                List.of("seagrass"),
+                false,
+                null,
+                false,
+                null,
+                false,
+                null,
+                start,
+                start.plusYears(1).minusDays(1));
     }
 
     @Test
     void onlyApplicantsOpenConsultations() {
         AmamoPrincipal holder = users.create(Role.HOLDER, Role.SECRETARIAT);
         assertThat(service.open(holder, draft("保有者の相談")).refusals())
-                .extracting(refusal -> refusal.messageKey()).containsExactly("consultation.applicant-only");
+                .extracting(refusal -> refusal.messageKey())
+                .containsExactly("consultation.applicant-only");
     }
 
     @Test
@@ -75,7 +95,8 @@ class ConsultationServiceTest {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         long id = service.open(applicant, draft("最後の1件")).id();
         jdbc.sql("UPDATE consultation SET message_count = ? WHERE id = ?")
-                .params(ConsultationService.MESSAGES_MAX - 1, id).update();
+                .params(ConsultationService.MESSAGES_MAX - 1, id)
+                .update();
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -97,8 +118,11 @@ class ConsultationServiceTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.sql("SELECT message_count FROM consultation WHERE id = ?").param(id).query(Integer.class)
-                .single()).isEqualTo(ConsultationService.MESSAGES_MAX);
+        assertThat(jdbc.sql("SELECT message_count FROM consultation WHERE id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(ConsultationService.MESSAGES_MAX);
     }
 
     @Test
@@ -127,13 +151,15 @@ class ConsultationServiceTest {
         demo.run(null);
         demo.run(null);
 
-        List<Long> ids = jdbc.sql("SELECT id FROM consultation").query(Long.class).list();
+        List<Long> ids =
+                jdbc.sql("SELECT id FROM consultation").query(Long.class).list();
         assertThat(ids).hasSize(1);
         ConsultationDetail consultation = repository.find(ids.get(0)).orElseThrow();
         assertThat(consultation.status()).isEqualTo(ConsultationStatus.ANSWERED);
         assertThat(consultation.title()).contains("アマモ");
         assertThat(consultation.ecosystems()).containsExactly("seagrass");
-        assertThat(consultation.messages()).extracting(ConsultationDetail.Message::fromSecretariat)
+        assertThat(consultation.messages())
+                .extracting(ConsultationDetail.Message::fromSecretariat)
                 .containsExactly(false, true);
     }
 
@@ -151,14 +177,17 @@ class ConsultationServiceTest {
         service.close(withdrawn, secretariat, "");
 
         long applicantId = applicant.userId();
-        assertThat(events.stream(ConsultationOpened.class)).containsExactly(
-                new ConsultationOpened(answered, applicantId), new ConsultationOpened(withdrawn, applicantId));
-        assertThat(events.stream(ConsultationMessagePosted.class)).containsExactly(
-                new ConsultationMessagePosted(answered, applicantId, true),
-                new ConsultationMessagePosted(answered, applicantId, false));
-        assertThat(events.stream(ConsultationEnded.class)).containsExactly(
-                new ConsultationEnded(answered, applicantId, ConsultationStatus.CLOSED),
-                new ConsultationEnded(withdrawn, applicantId, ConsultationStatus.WITHDRAWN));
+        assertThat(events.stream(ConsultationOpened.class))
+                .containsExactly(
+                        new ConsultationOpened(answered, applicantId), new ConsultationOpened(withdrawn, applicantId));
+        assertThat(events.stream(ConsultationMessagePosted.class))
+                .containsExactly(
+                        new ConsultationMessagePosted(answered, applicantId, true),
+                        new ConsultationMessagePosted(answered, applicantId, false));
+        assertThat(events.stream(ConsultationEnded.class))
+                .containsExactly(
+                        new ConsultationEnded(answered, applicantId, ConsultationStatus.CLOSED),
+                        new ConsultationEnded(withdrawn, applicantId, ConsultationStatus.WITHDRAWN));
     }
 
     private void demoUser(String email, Role role) {
@@ -170,6 +199,8 @@ class ConsultationServiceTest {
                 VALUES ('INDIVIDUAL', ?, 'x', 'デモ', '横浜市', '045-000-0000', TRUE, ?)
                 """).params(email, OffsetDateTime.now(ZoneOffset.UTC)).update();
         long id = directory.findByEmail(email).orElseThrow().userId();
-        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
+        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)")
+                .params(id, role.name())
+                .update();
     }
 }

@@ -32,13 +32,16 @@ class MarketAllocationRuleTest {
     }
 
     private static List<String> summary(List<Award> awards) {
-        return awards.stream().map(a -> a.bidId() + "<-" + a.lotId() + ":" + a.units() + "@" + a.priceJpy()).toList();
+        return awards.stream()
+                .map(a -> a.bidId() + "<-" + a.lotId() + ":" + a.units() + "@" + a.priceJpy())
+                .toList();
     }
 
     @Test
     void servesTheHighestPriceFirstAndEachBidPaysItsOwnPrice() {
         List<Lot> lots = List.of(new Lot(1, "A", 100));
-        List<Bid> bids = List.of(bid(1, null, 60, "12000", 0), bid(2, null, 60, "15000", 5), bid(3, null, 10, "11000", 1));
+        List<Bid> bids =
+                List.of(bid(1, null, 60, "12000", 0), bid(2, null, 60, "15000", 5), bid(3, null, 10, "11000", 1));
         assertThat(summary(AllocationRule.allocate(lots, bids, MINIMUM)))
                 .containsExactly("2<-1:60@15000", "1<-1:40@12000");
     }
@@ -63,7 +66,8 @@ class MarketAllocationRuleTest {
     @Test
     void bidsNamingAProjectAreServedFromItFirstThenAnyProjectFromTheRest() {
         List<Lot> lots = List.of(new Lot(1, "A", 50), new Lot(2, "B", 30));
-        List<Bid> bids = List.of(bid(1, null, 40, "20000", 0), bid(2, "B", 20, "20000", 5), bid(3, "A", 30, "20000", 9));
+        List<Bid> bids =
+                List.of(bid(1, null, 40, "20000", 0), bid(2, "B", 20, "20000", 5), bid(3, "A", 30, "20000", 9));
         assertThat(summary(AllocationRule.allocate(lots, bids, MINIMUM)))
                 .containsExactly("3<-1:30@20000", "2<-2:20@20000", "1<-1:20@20000", "1<-2:10@20000");
     }
@@ -71,14 +75,16 @@ class MarketAllocationRuleTest {
     @Test
     void aBidNamingAProjectGetsNothingOfAnotherProject() {
         List<Lot> lots = List.of(new Lot(1, "A", 50));
-        assertThat(AllocationRule.allocate(lots, List.of(bid(1, "B", 10, "30000", 0)), MINIMUM)).isEmpty();
+        assertThat(AllocationRule.allocate(lots, List.of(bid(1, "B", 10, "30000", 0)), MINIMUM))
+                .isEmpty();
     }
 
     @Test
     void bidsBelowTheMinimumGetNothing() {
         List<Lot> lots = List.of(new Lot(1, "A", 50));
-        assertThat(summary(AllocationRule.allocate(lots, List.of(bid(1, null, 10, "9999", 0),
-                bid(2, null, 10, "10000", 1)), MINIMUM))).containsExactly("2<-1:10@10000");
+        assertThat(summary(AllocationRule.allocate(
+                        lots, List.of(bid(1, null, 10, "9999", 0), bid(2, null, 10, "10000", 1)), MINIMUM)))
+                .containsExactly("2<-1:10@10000");
     }
 
     @Test
@@ -91,24 +97,27 @@ class MarketAllocationRuleTest {
 
     // ---- properties
 
-    record Round(List<Lot> lots, List<Bid> bids) {
-    }
+    record Round(List<Lot> lots, List<Bid> bids) {}
 
     @Provide
     Arbitrary<Round> rounds() {
         Arbitrary<String> project = Arbitraries.of("A", "B", "C");
         Arbitrary<Lot> lot = Combinators.combine(project, Arbitraries.longs().between(1, 500))
                 .as((code, units) -> new Lot(0, code, units));
-        Arbitrary<Bid> bid = Combinators.combine(Arbitraries.of("A", "B", "C", null),
-                Arbitraries.longs().between(1, 400), Arbitraries.of("9000", "10000", "12000", "15000", "15000"),
-                Arbitraries.integers().between(0, 30))
-                .as((code, units, price, minute) -> new Bid(0, code, units, new BigDecimal(price),
-                        T0.plusSeconds(60L * minute)));
-        return Combinators.combine(lot.list().ofMinSize(1).ofMaxSize(5), bid.list().ofMaxSize(12))
+        Arbitrary<Bid> bid = Combinators.combine(
+                        Arbitraries.of("A", "B", "C", null),
+                        Arbitraries.longs().between(1, 400),
+                        Arbitraries.of("9000", "10000", "12000", "15000", "15000"),
+                        Arbitraries.integers().between(0, 30))
+                .as((code, units, price, minute) ->
+                        new Bid(0, code, units, new BigDecimal(price), T0.plusSeconds(60L * minute)));
+        return Combinators.combine(
+                        lot.list().ofMinSize(1).ofMaxSize(5), bid.list().ofMaxSize(12))
                 .as((lots, bids) -> {
                     List<Lot> numberedLots = new ArrayList<>();
                     for (int i = 0; i < lots.size(); i++) {
-                        numberedLots.add(new Lot(i + 1, lots.get(i).projectCode(), lots.get(i).units()));
+                        numberedLots.add(new Lot(
+                                i + 1, lots.get(i).projectCode(), lots.get(i).units()));
                     }
                     List<Bid> numberedBids = new ArrayList<>();
                     for (int i = 0; i < bids.size(); i++) {
@@ -130,13 +139,17 @@ class MarketAllocationRuleTest {
             perLot.merge(award.lotId(), award.units(), Long::sum);
             perBid.merge(award.bidId(), award.units(), Long::sum);
         }
-        round.lots().forEach(lot -> assertThat(perLot.getOrDefault(lot.id(), 0L)).isLessThanOrEqualTo(lot.units()));
+        round.lots()
+                .forEach(lot -> assertThat(perLot.getOrDefault(lot.id(), 0L)).isLessThanOrEqualTo(lot.units()));
         for (Bid bid : round.bids()) {
             assertThat(perBid.getOrDefault(bid.id(), 0L)).isLessThanOrEqualTo(bid.units());
             Bid found = bid;
             awards.stream().filter(a -> a.bidId() == found.id()).forEach(a -> {
                 assertThat(a.priceJpy()).isEqualByComparingTo(found.priceJpy());
-                String project = round.lots().stream().filter(l -> l.id() == a.lotId()).findFirst().orElseThrow()
+                String project = round.lots().stream()
+                        .filter(l -> l.id() == a.lotId())
+                        .findFirst()
+                        .orElseThrow()
                         .projectCode();
                 if (found.projectCode() != null) {
                     assertThat(project).isEqualTo(found.projectCode());
@@ -151,8 +164,8 @@ class MarketAllocationRuleTest {
         List<Bid> bids = new ArrayList<>(round.bids());
         Collections.shuffle(lots, new Random(seed));
         Collections.shuffle(bids, new Random(seed + 1));
-        assertThat(AllocationRule.allocate(lots, bids, MINIMUM)).isEqualTo(AllocationRule.allocate(round.lots(),
-                round.bids(), MINIMUM));
+        assertThat(AllocationRule.allocate(lots, bids, MINIMUM))
+                .isEqualTo(AllocationRule.allocate(round.lots(), round.bids(), MINIMUM));
     }
 
     @Property(tries = 1000)
@@ -161,13 +174,21 @@ class MarketAllocationRuleTest {
         Map<Long, Long> perBid = new HashMap<>();
         awards.forEach(a -> perBid.merge(a.bidId(), a.units(), Long::sum));
         for (Award award : awards) {
-            Bid lower = round.bids().stream().filter(b -> b.id() == award.bidId()).findFirst().orElseThrow();
-            String project = round.lots().stream().filter(l -> l.id() == award.lotId()).findFirst().orElseThrow()
+            Bid lower = round.bids().stream()
+                    .filter(b -> b.id() == award.bidId())
+                    .findFirst()
+                    .orElseThrow();
+            String project = round.lots().stream()
+                    .filter(l -> l.id() == award.lotId())
+                    .findFirst()
+                    .orElseThrow()
                     .projectCode();
             for (Bid higher : round.bids()) {
-                boolean couldTake = higher.projectCode() == null || higher.projectCode().equals(project);
+                boolean couldTake =
+                        higher.projectCode() == null || higher.projectCode().equals(project);
                 if (couldTake && higher.priceJpy().compareTo(lower.priceJpy()) > 0) {
-                    assertThat(perBid.getOrDefault(higher.id(), 0L)).as("bid %d outbid by %d", higher.id(), lower.id())
+                    assertThat(perBid.getOrDefault(higher.id(), 0L))
+                            .as("bid %d outbid by %d", higher.id(), lower.id())
                             .isEqualTo(higher.units());
                 }
             }
@@ -202,9 +223,14 @@ class MarketAllocationRuleTest {
 
     @Provide
     Arbitrary<List<Bid>> groups() {
-        return Combinators.combine(Arbitraries.longs().between(1, 1000), Arbitraries.integers().between(0, 50))
+        return Combinators.combine(
+                        Arbitraries.longs().between(1, 1000),
+                        Arbitraries.integers().between(0, 50))
                 .as((units, minute) -> new Bid(0, null, units, MINIMUM, T0.plusSeconds(60L * minute)))
-                .list().ofMinSize(1).ofMaxSize(15).map(bids -> {
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(15)
+                .map(bids -> {
                     List<Bid> numbered = new ArrayList<>();
                     for (int i = 0; i < bids.size(); i++) {
                         Bid b = bids.get(i);

@@ -55,20 +55,28 @@ class MarketRoundTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     CreditIssuance issuance;
+
     @Autowired
     MarketSettlement registry;
+
     @Autowired
     Rounds rounds;
+
     @Autowired
     Settlement settlement;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     ObjectMapper json;
 
@@ -77,22 +85,32 @@ class MarketRoundTest {
     @AfterEach
     void ledgerStaysSound() throws Exception {
         AmamoPrincipal auditor = users.create(Role.SECRETARIAT);
-        mvc.perform(get("/api/v1/registry/invariants").with(as(auditor))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/registry/invariants").with(as(auditor)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.violations").isEmpty());
-        mvc.perform(get("/api/v1/registry/journal/verify").with(as(auditor))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/registry/journal/verify").with(as(auditor)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(true));
     }
 
     /** A holder with {@code units} of a new project's batch; answers the holder, account and batch. */
-    record Seller(AmamoPrincipal user, long accountId, long batchId, String projectCode) {
-    }
+    record Seller(AmamoPrincipal user, long accountId, long batchId, String projectCode) {}
 
     private Seller seller(long units) {
         AmamoPrincipal user = users.create(Role.APPLICANT, Role.HOLDER);
         int project = PROJECTS.incrementAndGet();
         String code = String.format("%04d", project);
-        IssuanceResult issued = issuance.issue(new IssuanceRequest(project, code, "アマモ場 " + code, "JBC", 2024,
-                "JBE-2.3", CreditType.REMOVAL, "JBE", units, List.of(InitialHolder.user(user.userId(), "100")),
+        IssuanceResult issued = issuance.issue(new IssuanceRequest(
+                project,
+                code,
+                "アマモ場 " + code,
+                "JBC",
+                2024,
+                "JBE-2.3",
+                CreditType.REMOVAL,
+                "JBE",
+                units,
+                List.of(InitialHolder.user(user.userId(), "100")),
                 "market-test-" + code));
         assertThat(issued.refusals()).isEmpty();
         return new Seller(user, issued.allocations().get(0).accountId(), issued.batchId(), code);
@@ -100,11 +118,24 @@ class MarketRoundTest {
 
     private long round(Instant opensAt, Instant closesAt, String minimum) throws Exception {
         secretariat = secretariat == null ? users.create(Role.SECRETARIAT) : secretariat;
-        String body = json.writeValueAsString(Map.of("title", "2025年度 第1回 購入者公募", "rules", "公募要領",
-                "minimumPriceJpy", minimum, "opensAt", opensAt.toString(), "closesAt", closesAt.toString(),
-                "paymentDays", 14));
-        return id(mvc.perform(post("/api/v1/market/rounds").with(as(secretariat))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated()));
+        String body = json.writeValueAsString(Map.of(
+                "title",
+                "2025年度 第1回 購入者公募",
+                "rules",
+                "公募要領",
+                "minimumPriceJpy",
+                minimum,
+                "opensAt",
+                opensAt.toString(),
+                "closesAt",
+                closesAt.toString(),
+                "paymentDays",
+                14));
+        return id(mvc.perform(post("/api/v1/market/rounds")
+                        .with(as(secretariat))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated()));
     }
 
     private long openRound(String minimum, Seller... sellers) throws Exception {
@@ -113,27 +144,45 @@ class MarketRoundTest {
             consign(seller, id, registry.unitsOfBatch(seller.accountId(), seller.batchId()))
                     .andExpect(status().isCreated());
         }
-        mvc.perform(post("/api/v1/market/rounds/{id}/open", id).with(as(secretariat))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/market/rounds/{id}/open", id).with(as(secretariat)))
+                .andExpect(status().isOk());
         return id;
     }
 
     private org.springframework.test.web.servlet.ResultActions consign(Seller seller, long roundId, long units)
             throws Exception {
-        return mvc.perform(post("/api/v1/market/rounds/{id}/consignments", roundId).with(as(seller.user()))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of(
+        return mvc.perform(post("/api/v1/market/rounds/{id}/consignments", roundId)
+                .with(as(seller.user()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of(
                         "fromAccountId", seller.accountId(), "batchId", seller.batchId(), "creditUnits", units))));
     }
 
-    private MockHttpServletRequestBuilder bid(AmamoPrincipal buyer, long roundId, String project, long units,
-            String price, boolean retire) throws Exception {
-        return post("/api/v1/market/rounds/{id}/bids", roundId).with(as(buyer)).contentType(MediaType.APPLICATION_JSON)
+    private MockHttpServletRequestBuilder bid(
+            AmamoPrincipal buyer, long roundId, String project, long units, String price, boolean retire)
+            throws Exception {
+        return post("/api/v1/market/rounds/{id}/bids", roundId)
+                .with(as(buyer))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(bidBody(project, units, price, retire));
     }
 
     private String bidBody(String project, long units, String price, boolean retire) throws Exception {
-        java.util.HashMap<String, Object> body = new java.util.HashMap<>(Map.of("creditUnits", units,
-                "priceJpy", price, "purpose", "CORPORATE", "retireAtOnce", retire, "beneficiary", "株式会社みなと",
-                "emissionsOffset", "2025年度の本社の電力", "discloseName", retire));
+        java.util.HashMap<String, Object> body = new java.util.HashMap<>(Map.of(
+                "creditUnits",
+                units,
+                "priceJpy",
+                price,
+                "purpose",
+                "CORPORATE",
+                "retireAtOnce",
+                retire,
+                "beneficiary",
+                "株式会社みなと",
+                "emissionsOffset",
+                "2025年度の本社の電力",
+                "discloseName",
+                retire));
         if (project != null) {
             body.put("projectCode", project);
         }
@@ -141,12 +190,16 @@ class MarketRoundTest {
     }
 
     private long id(org.springframework.test.web.servlet.ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString()).get("id").asLong();
+        return json.readTree(result.andReturn().getResponse().getContentAsString())
+                .get("id")
+                .asLong();
     }
 
     private long bids(long roundId) {
-        return jdbc.sql("SELECT COUNT(*) FROM market_bid WHERE round_id = ? AND status = 'ACTIVE'").param(roundId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM market_bid WHERE round_id = ? AND status = 'ACTIVE'")
+                .param(roundId)
+                .query(Long.class)
+                .single();
     }
 
     private static ResultMatcher error(String field) {
@@ -163,11 +216,14 @@ class MarketRoundTest {
         assertThat(registry.unitsOfBatch(seller.accountId(), seller.batchId())).isZero();
 
         // Refusals: below the minimum, above the offer, a project not on offer, a non-buyer. Nothing is recorded.
-        mvc.perform(bid(first, roundId, null, 10, "9999", false)).andExpect(status().isBadRequest())
+        mvc.perform(bid(first, roundId, null, 10, "9999", false))
+                .andExpect(status().isBadRequest())
                 .andExpect(error("priceJpy"));
-        mvc.perform(bid(first, roundId, null, 1001, "12000", false)).andExpect(status().isBadRequest())
+        mvc.perform(bid(first, roundId, null, 1001, "12000", false))
+                .andExpect(status().isBadRequest())
                 .andExpect(error("creditUnits"));
-        mvc.perform(bid(first, roundId, "ZZZZ", 10, "12000", false)).andExpect(status().isBadRequest())
+        mvc.perform(bid(first, roundId, "ZZZZ", 10, "12000", false))
+                .andExpect(status().isBadRequest())
                 .andExpect(error("projectCode"));
         mvc.perform(bid(applicant, roundId, null, 10, "12000", false)).andExpect(status().isForbidden());
         mvc.perform(bid(first, 999_999, null, 10, "12000", false)).andExpect(status().isNotFound());
@@ -175,20 +231,29 @@ class MarketRoundTest {
 
         long firstBid = id(mvc.perform(bid(first, roundId, seller.projectCode(), 600, "15000", true))
                 .andExpect(status().isCreated()));
-        long secondBid = id(mvc.perform(bid(second, roundId, null, 300, "12000", false))
-                .andExpect(status().isCreated()));
-        long withdrawn = id(mvc.perform(bid(second, roundId, null, 50, "11000", false))
-                .andExpect(status().isCreated()));
+        long secondBid =
+                id(mvc.perform(bid(second, roundId, null, 300, "12000", false)).andExpect(status().isCreated()));
+        long withdrawn =
+                id(mvc.perform(bid(second, roundId, null, 50, "11000", false)).andExpect(status().isCreated()));
         // Someone else's bid may be neither changed nor withdrawn; the owner may do both.
-        mvc.perform(put("/api/v1/market/bids/{id}", firstBid).with(as(second)).contentType(MediaType.APPLICATION_JSON)
-                .content(bidBody(null, 1, "99999", false))).andExpect(status().isForbidden());
-        mvc.perform(delete("/api/v1/market/bids/{id}", firstBid).with(as(second))).andExpect(status().isForbidden());
-        mvc.perform(delete("/api/v1/market/bids/{id}", withdrawn).with(as(second))).andExpect(status().isOk());
-        mvc.perform(put("/api/v1/market/bids/{id}", secondBid).with(as(second)).contentType(MediaType.APPLICATION_JSON)
-                .content(bidBody(null, 500, "12000", false))).andExpect(status().isOk());
+        mvc.perform(put("/api/v1/market/bids/{id}", firstBid)
+                        .with(as(second))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bidBody(null, 1, "99999", false)))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/market/bids/{id}", firstBid).with(as(second)))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/market/bids/{id}", withdrawn).with(as(second)))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/market/bids/{id}", secondBid)
+                        .with(as(second))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bidBody(null, 500, "12000", false)))
+                .andExpect(status().isOk());
         assertThat(bids(roundId)).isEqualTo(2);
         // Sealed: a buyer sees only their own bids.
-        mvc.perform(get("/api/v1/market/bids").with(as(second))).andExpect(jsonPath("$.length()").value(2));
+        mvc.perform(get("/api/v1/market/bids").with(as(second)))
+                .andExpect(jsonPath("$.length()").value(2));
 
         // Only the secretariat closes; then bids are refused as on a closed round.
         mvc.perform(post("/api/v1/market/rounds/{id}/close", roundId).with(as(first)))
@@ -196,16 +261,25 @@ class MarketRoundTest {
         mvc.perform(post("/api/v1/market/rounds/{id}/allocate", roundId).with(as(secretariat)))
                 .andExpect(status().isConflict());
         mvc.perform(post("/api/v1/market/rounds/{id}/close", roundId).with(as(secretariat)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
-        mvc.perform(bid(first, roundId, null, 10, "20000", false)).andExpect(status().isConflict())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"));
+        mvc.perform(bid(first, roundId, null, 10, "20000", false))
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
-        mvc.perform(put("/api/v1/market/bids/{id}", secondBid).with(as(second)).contentType(MediaType.APPLICATION_JSON)
-                .content(bidBody(null, 1, "99999", false))).andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/market/bids/{id}", secondBid)
+                        .with(as(second))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bidBody(null, 1, "99999", false)))
+                .andExpect(status().isConflict());
         assertThat(bids(roundId)).isEqualTo(2);
 
         // Allocation: 600 at 15,000 to the first buyer (its project), 400 of the 500 asked at 12,000 to the second.
-        JsonNode allocations = json.readTree(mvc.perform(post("/api/v1/market/rounds/{id}/allocate", roundId)
-                .with(as(secretariat))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode allocations = json.readTree(
+                mvc.perform(post("/api/v1/market/rounds/{id}/allocate", roundId).with(as(secretariat)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
         assertThat(allocations).hasSize(2);
         assertThat(allocations.get(0).get("creditUnits").asLong()).isEqualTo(600);
         assertThat(allocations.get(0).get("amountJpy").decimalValue()).isEqualByComparingTo("900000");
@@ -215,11 +289,13 @@ class MarketRoundTest {
         long toSecond = allocations.get(1).get("id").asLong();
 
         // The contract note is for the parties (and the secretariat) only.
-        mvc.perform(get("/account/market/allocations/{id}/contract-note.pdf", toFirst).with(as(first)))
+        mvc.perform(get("/account/market/allocations/{id}/contract-note.pdf", toFirst)
+                        .with(as(first)))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .contentType(MediaType.APPLICATION_PDF));
-        mvc.perform(get("/account/market/allocations/{id}/contract-note.pdf", toFirst).with(as(second)))
+        mvc.perform(get("/account/market/allocations/{id}/contract-note.pdf", toFirst)
+                        .with(as(second)))
                 .andExpect(status().isForbidden());
 
         // Only the seller confirms payment.
@@ -230,49 +306,65 @@ class MarketRoundTest {
         mvc.perform(get("/api/v1/market/rounds/{id}/results", roundId)).andExpect(status().isNotFound());
 
         mvc.perform(post("/api/v1/market/allocations/{id}/payment", toFirst).with(as(seller.user())))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SETTLED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SETTLED"))
                 .andExpect(jsonPath("$.retirementId").isNumber());
         mvc.perform(post("/api/v1/market/allocations/{id}/payment", toFirst).with(as(seller.user())))
                 .andExpect(status().isConflict());
         mvc.perform(post("/api/v1/market/allocations/{id}/payment", toSecond).with(as(seller.user())))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SETTLED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SETTLED"));
 
         // The second buyer holds 40.0 t in an account opened for them; the first buyer's 60.0 t are retired.
         JsonNode held = json.readTree(mvc.perform(get("/api/v1/market/holdings").with(as(second)))
-                .andReturn().getResponse().getContentAsString());
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(held.get(0).get("creditUnits").asLong()).isEqualTo(400);
-        mvc.perform(get("/api/v1/market/holdings").with(as(first))).andExpect(jsonPath("$.length()").value(0));
-        long retirementId = jdbc.sql("SELECT retirement_id FROM market_allocation WHERE id = ?").param(toFirst)
-                .query(Long.class).single();
-        mvc.perform(get("/registry/retirements/{id}/certificate.pdf", retirementId)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/market/holdings").with(as(first)))
+                .andExpect(jsonPath("$.length()").value(0));
+        long retirementId = jdbc.sql("SELECT retirement_id FROM market_allocation WHERE id = ?")
+                .param(toFirst)
+                .query(Long.class)
+                .single();
+        mvc.perform(get("/registry/retirements/{id}/certificate.pdf", retirementId))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/registry/retirements/{id}", retirementId))
                 .andExpect(jsonPath("$.beneficiary").value("株式会社みなと"));
 
         // All sold: nothing to return, the round is settled and its results public.
-        mvc.perform(get("/api/v1/market/rounds/{id}", roundId)).andExpect(jsonPath("$.status").value("SETTLED"));
-        mvc.perform(get("/api/v1/market/rounds/{id}/results", roundId)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.bids").value(2)).andExpect(jsonPath("$.soldUnits").value(1000))
+        mvc.perform(get("/api/v1/market/rounds/{id}", roundId))
+                .andExpect(jsonPath("$.status").value("SETTLED"));
+        mvc.perform(get("/api/v1/market/rounds/{id}/results", roundId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.bids").value(2))
+                .andExpect(jsonPath("$.soldUnits").value(1000))
                 .andExpect(jsonPath("$.projects[0].minimumPriceJpy").value(12000))
                 .andExpect(jsonPath("$.projects[0].averagePriceJpy").value(13800))
                 .andExpect(jsonPath("$.projects[0].maximumPriceJpy").value(15000))
                 .andExpect(jsonPath("$.namedBuyers.length()").value(1));
         int year = MarketQueries.fiscalYear(clock.instant());
-        mvc.perform(get("/api/v1/statistics")).andExpect(jsonPath("$[?(@.fiscalYear == " + year
-                + " && @.imported == false)].averagePriceJpy").value(13800));
-        String csv = mvc.perform(get("/market/prices.csv")).andReturn().getResponse().getContentAsString();
-        assertThat(csv.lines()).startsWith("\uFEFF" + String.join(",", MarketPublicController.PRICES_HEADER)).anyMatch(line ->
-                line.startsWith(year + "," + seller.projectCode() + ",") && line.endsWith(",round,2,100.0,12000,13800,15000"));
+        mvc.perform(get("/api/v1/statistics"))
+                .andExpect(jsonPath("$[?(@.fiscalYear == " + year + " && @.imported == false)].averagePriceJpy")
+                        .value(13800));
+        String csv =
+                mvc.perform(get("/market/prices.csv")).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines())
+                .startsWith("\uFEFF" + String.join(",", MarketPublicController.PRICES_HEADER))
+                .anyMatch(line -> line.startsWith(year + "," + seller.projectCode() + ",")
+                        && line.endsWith(",round,2,100.0,12000,13800,15000"));
     }
 
     @Test
     void bidsOutsideTheWindowAreRefusedAndTheDeadlineJobClosesTheRound() throws Exception {
         Seller seller = seller(100);
         AmamoPrincipal buyer = users.create(Role.HOLDER);
-        long roundId = round(clock.instant().plus(Duration.ofHours(1)), clock.instant().plus(Duration.ofHours(2)),
-                "10000");
+        long roundId =
+                round(clock.instant().plus(Duration.ofHours(1)), clock.instant().plus(Duration.ofHours(2)), "10000");
         consign(seller, roundId, 100).andExpect(status().isCreated());
         mvc.perform(bid(buyer, roundId, null, 10, "12000", false)).andExpect(status().isConflict());
-        mvc.perform(post("/api/v1/market/rounds/{id}/open", roundId).with(as(secretariat))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/market/rounds/{id}/open", roundId).with(as(secretariat)))
+                .andExpect(status().isOk());
         mvc.perform(bid(buyer, roundId, null, 10, "12000", false)).andExpect(status().isConflict());
         // A draft round no longer takes consignments once open.
         consign(seller(10), roundId, 10).andExpect(status().isConflict());
@@ -280,7 +372,8 @@ class MarketRoundTest {
 
         Instant afterClose = clock.instant().plus(Duration.ofHours(3));
         new MarketDeadlines(rounds, settlement, Clock.fixed(afterClose, clock.getZone())).run();
-        mvc.perform(get("/api/v1/market/rounds/{id}", roundId)).andExpect(jsonPath("$.status").value("CLOSED"));
+        mvc.perform(get("/api/v1/market/rounds/{id}", roundId))
+                .andExpect(jsonPath("$.status").value("CLOSED"));
     }
 
     @Test
@@ -290,60 +383,117 @@ class MarketRoundTest {
         AmamoPrincipal buyer = users.create(Role.HOLDER);
         long roundId = openRound("10000", one, two);
         mvc.perform(bid(buyer, roundId, one.projectCode(), 30, "20000", false)).andExpect(status().isCreated());
-        mvc.perform(post("/api/v1/market/rounds/{id}/close", roundId).with(as(secretariat))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/market/rounds/{id}/close", roundId).with(as(secretariat)))
+                .andExpect(status().isOk());
         long allocation = json.readTree(mvc.perform(post("/api/v1/market/rounds/{id}/allocate", roundId)
-                .with(as(secretariat))).andReturn().getResponse().getContentAsString()).get(0).get("id").asLong();
+                                .with(as(secretariat)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get(0)
+                .get("id")
+                .asLong();
         // Still in escrow: the former holder cannot move them, and the lapse waits for the deadline.
         mvc.perform(post("/api/v1/market/allocations/{id}/lapse", allocation).with(as(secretariat)))
                 .andExpect(status().isConflict());
         assertThat(registry.unitsOfBatch(two.accountId(), two.batchId())).isZero();
 
-        assertThat(settlement.lapseDue(clock.instant().plus(Duration.ofDays(15)))).isEqualTo(1);
+        assertThat(settlement.lapseDue(clock.instant().plus(Duration.ofDays(15))))
+                .isEqualTo(1);
         mvc.perform(post("/api/v1/market/allocations/{id}/payment", allocation).with(as(one.user())))
                 .andExpect(status().isConflict());
         assertThat(registry.unitsOfBatch(one.accountId(), one.batchId())).isEqualTo(100);
         assertThat(registry.unitsOfBatch(two.accountId(), two.batchId())).isEqualTo(50);
-        mvc.perform(get("/api/v1/market/rounds/{id}/results", roundId)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.soldUnits").value(0)).andExpect(jsonPath("$.bids").value(1));
+        mvc.perform(get("/api/v1/market/rounds/{id}/results", roundId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.soldUnits").value(0))
+                .andExpect(jsonPath("$.bids").value(1));
     }
 
     @Test
     void aReportedTradeTransfersThroughTheRegistryAndIsPublishedAsReported() throws Exception {
         Seller seller = seller(100);
         Seller receiver = seller(1);
-        String body = json.writeValueAsString(Map.of("fromAccountId", seller.accountId(), "toAccountId",
-                receiver.accountId(), "batchId", seller.batchId(), "creditUnits", 25, "priceJpy", "70000"));
-        mvc.perform(post("/api/v1/market/trades").with(as(receiver.user())).contentType(MediaType.APPLICATION_JSON)
-                .content(body)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/market/trades").with(as(seller.user())).contentType(MediaType.APPLICATION_JSON)
-                .content(body.replace("70000", "0"))).andExpect(status().isBadRequest()).andExpect(error("priceJpy"));
-        mvc.perform(post("/api/v1/market/trades").with(as(seller.user())).header("Idempotency-Key", "t-1")
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
-        mvc.perform(post("/api/v1/market/trades").with(as(seller.user())).header("Idempotency-Key", "t-1")
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
-        assertThat(registry.unitsOfBatch(receiver.accountId(), seller.batchId())).isEqualTo(25);
+        String body = json.writeValueAsString(Map.of(
+                "fromAccountId",
+                seller.accountId(),
+                "toAccountId",
+                receiver.accountId(),
+                "batchId",
+                seller.batchId(),
+                "creditUnits",
+                25,
+                "priceJpy",
+                "70000"));
+        mvc.perform(post("/api/v1/market/trades")
+                        .with(as(receiver.user()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/market/trades")
+                        .with(as(seller.user()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("70000", "0")))
+                .andExpect(status().isBadRequest())
+                .andExpect(error("priceJpy"));
+        mvc.perform(post("/api/v1/market/trades")
+                        .with(as(seller.user()))
+                        .header("Idempotency-Key", "t-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/market/trades")
+                        .with(as(seller.user()))
+                        .header("Idempotency-Key", "t-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated());
+        assertThat(registry.unitsOfBatch(receiver.accountId(), seller.batchId()))
+                .isEqualTo(25);
         int year = MarketQueries.fiscalYear(clock.instant());
         mvc.perform(get("/api/v1/market/prices/yearly"))
                 .andExpect(jsonPath("$[?(@.source == 'REPORTED' && @.fiscalYear == " + year + ")].averagePriceJpy")
                         .value(70000));
-        mvc.perform(get("/api/v1/statistics")).andExpect(jsonPath("$[?(@.fiscalYear == " + year
-                + " && @.imported == false)].reportedAveragePriceJpy").value(70000));
+        mvc.perform(get("/api/v1/statistics"))
+                .andExpect(jsonPath("$[?(@.fiscalYear == " + year + " && @.imported == false)].reportedAveragePriceJpy")
+                        .value(70000));
     }
 
     @Test
     void onlyTheSecretariatCreatesRoundsAndBadTermsAreRefusedFieldByField() throws Exception {
         AmamoPrincipal holder = users.create(Role.HOLDER);
-        String body = json.writeValueAsString(Map.of("title", "", "rules", "r", "minimumPriceJpy", "100.5",
-                "opensAt", clock.instant().toString(), "closesAt", clock.instant().minusSeconds(1).toString(),
-                "paymentDays", 0));
-        mvc.perform(post("/api/v1/market/rounds").with(as(holder)).contentType(MediaType.APPLICATION_JSON)
-                .content(body)).andExpect(status().isForbidden());
-        long before = jdbc.sql("SELECT COUNT(*) FROM market_round").query(Long.class).single();
-        mvc.perform(post("/api/v1/market/rounds").with(as(users.create(Role.SECRETARIAT)))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
-                        "title", "minimumPriceJpy", "closesAt", "paymentDays")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM market_round").query(Long.class).single()).isEqualTo(before);
+        String body = json.writeValueAsString(Map.of(
+                "title",
+                "",
+                "rules",
+                "r",
+                "minimumPriceJpy",
+                "100.5",
+                "opensAt",
+                clock.instant().toString(),
+                "closesAt",
+                clock.instant().minusSeconds(1).toString(),
+                "paymentDays",
+                0));
+        mvc.perform(post("/api/v1/market/rounds")
+                        .with(as(holder))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
+        long before =
+                jdbc.sql("SELECT COUNT(*) FROM market_round").query(Long.class).single();
+        mvc.perform(post("/api/v1/market/rounds")
+                        .with(as(users.create(Role.SECRETARIAT)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(
+                                "title", "minimumPriceJpy", "closesAt", "paymentDays")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM market_round")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
         assertThat(new BigDecimal("100.5").stripTrailingZeros().scale()).isPositive();
     }
 }

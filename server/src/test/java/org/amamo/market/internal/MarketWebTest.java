@@ -35,27 +35,50 @@ class MarketWebTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     CreditIssuance issuance;
+
     @Autowired
     Rounds rounds;
+
     @Autowired
     MarketStore store;
+
     @Autowired
     Clock clock;
 
     private long openRound(AmamoPrincipal secretariat) {
         AmamoPrincipal seller = users.create(Role.HOLDER);
         int project = 9000 + (int) (System.nanoTime() % 900);
-        IssuanceResult issued = issuance.issue(new IssuanceRequest(project, Integer.toString(project), "干潟の保全",
-                "JBC", 2025, "JBE-2.3", CreditType.REMOVAL, "JBE", 200,
-                List.of(InitialHolder.user(seller.userId(), "100")), "web-test-" + project));
-        long id = rounds.create(secretariat, new Rounds.RoundTerms("公募", "要領", new BigDecimal("10000"),
-                clock.instant().minusSeconds(60), clock.instant().plus(Duration.ofDays(1)), 14)).value();
+        IssuanceResult issued = issuance.issue(new IssuanceRequest(
+                project,
+                Integer.toString(project),
+                "干潟の保全",
+                "JBC",
+                2025,
+                "JBE-2.3",
+                CreditType.REMOVAL,
+                "JBE",
+                200,
+                List.of(InitialHolder.user(seller.userId(), "100")),
+                "web-test-" + project));
+        long id = rounds.create(
+                        secretariat,
+                        new Rounds.RoundTerms(
+                                "公募",
+                                "要領",
+                                new BigDecimal("10000"),
+                                clock.instant().minusSeconds(60),
+                                clock.instant().plus(Duration.ofDays(1)),
+                                14))
+                .value();
         assertThat(rounds.consign(seller, id, issued.allocations().get(0).accountId(), issued.batchId(), 200, null)
-                .refusals()).isEmpty();
+                        .refusals())
+                .isEmpty();
         assertThat(rounds.open(secretariat, id).refusals()).isEmpty();
         return id;
     }
@@ -65,31 +88,60 @@ class MarketWebTest {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         AmamoPrincipal buyer = users.create(Role.HOLDER);
         long id = openRound(secretariat);
-        String page = mvc.perform(post("/account/market/rounds/{id}/bids", id).with(as(buyer)).with(csrf())
-                .param("projectCode", "").param("tonnes", "1.5").param("priceJpy", "9999")
-                .param("purpose", "CORPORATE")).andExpect(status().isBadRequest()).andReturn().getResponse()
+        String page = mvc.perform(post("/account/market/rounds/{id}/bids", id)
+                        .with(as(buyer))
+                        .with(csrf())
+                        .param("projectCode", "")
+                        .param("tonnes", "1.5")
+                        .param("priceJpy", "9999")
+                        .param("purpose", "CORPORATE"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(page).contains("priceJpy-errors").contains("10000");
-        mvc.perform(post("/account/market/rounds/{id}/bids", id).with(as(buyer)).with(csrf())
-                .param("projectCode", "").param("tonnes", "1.55").param("priceJpy", "12000")
-                .param("purpose", "CORPORATE")).andExpect(status().isBadRequest());
+        mvc.perform(post("/account/market/rounds/{id}/bids", id)
+                        .with(as(buyer))
+                        .with(csrf())
+                        .param("projectCode", "")
+                        .param("tonnes", "1.55")
+                        .param("priceJpy", "12000")
+                        .param("purpose", "CORPORATE"))
+                .andExpect(status().isBadRequest());
         assertThat(store.activeBids(id)).isEmpty();
 
-        mvc.perform(post("/account/market/rounds/{id}/bids", id).with(as(buyer)).with(csrf())
-                .param("projectCode", "").param("tonnes", "1.5").param("priceJpy", "12000")
-                .param("purpose", "CORPORATE")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/account/market/rounds/{id}/bids", id)
+                        .with(as(buyer))
+                        .with(csrf())
+                        .param("projectCode", "")
+                        .param("tonnes", "1.5")
+                        .param("priceJpy", "12000")
+                        .param("purpose", "CORPORATE"))
+                .andExpect(status().is3xxRedirection());
         long bidId = store.activeBids(id).get(0).id();
-        String round = mvc.perform(get("/market/rounds/{id}", id).with(as(buyer))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String round = mvc.perform(get("/market/rounds/{id}", id).with(as(buyer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(round).contains("change-" + bidId).contains("withdraw-" + bidId);
-        mvc.perform(post("/account/market/bids/{id}", bidId).with(as(buyer)).with(csrf()).param("projectCode", "")
-                .param("purpose", "CORPORATE").param("retireAtOnce", "false").param("discloseName", "false")
-                .param("tonnes", "2.0").param("priceJpy", "13000")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/account/market/bids/{id}", bidId)
+                        .with(as(buyer))
+                        .with(csrf())
+                        .param("projectCode", "")
+                        .param("purpose", "CORPORATE")
+                        .param("retireAtOnce", "false")
+                        .param("discloseName", "false")
+                        .param("tonnes", "2.0")
+                        .param("priceJpy", "13000"))
+                .andExpect(status().is3xxRedirection());
         assertThat(store.bid(bidId).orElseThrow().creditUnits()).isEqualTo(20);
         assertThat(store.bid(bidId).orElseThrow().priceJpy()).isEqualByComparingTo("13000");
 
         AmamoPrincipal other = users.create(Role.HOLDER);
-        mvc.perform(post("/account/market/bids/{id}/withdraw", bidId).with(as(other)).with(csrf()))
+        mvc.perform(post("/account/market/bids/{id}/withdraw", bidId)
+                        .with(as(other))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(store.bid(bidId).orElseThrow().active()).isTrue();
     }
@@ -99,18 +151,25 @@ class MarketWebTest {
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         long id = openRound(secretariat);
         AmamoPrincipal applicant = users.create(Role.APPLICANT);
-        mvc.perform(post("/account/market/rounds/{id}/bids", id).with(as(applicant)).with(csrf())
-                .param("tonnes", "1.0").param("priceJpy", "12000").param("purpose", "CORPORATE"))
-                .andExpect(status().isForbidden()).andExpect(content().string(
-                        org.hamcrest.Matchers.containsString("購入者")));
-        mvc.perform(get("/market/rounds/{id}", id).with(as(applicant))).andExpect(status().isOk())
+        mvc.perform(post("/account/market/rounds/{id}/bids", id)
+                        .with(as(applicant))
+                        .with(csrf())
+                        .param("tonnes", "1.0")
+                        .param("priceJpy", "12000")
+                        .param("purpose", "CORPORATE"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("購入者")));
+        mvc.perform(get("/market/rounds/{id}", id).with(as(applicant)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("not-buyer")));
         for (String path : List.of("/market", "/market/prices", "/market/prices.csv", "/account/market")) {
             mvc.perform(get(path).with(as(applicant))).andExpect(status().isOk());
         }
         mvc.perform(get("/secretariat/market").with(as(secretariat))).andExpect(status().isOk());
-        mvc.perform(get("/secretariat/market/rounds/{id}", id).with(as(secretariat))).andExpect(status().isOk());
-        mvc.perform(get("/market/rounds/{id}?lang=en", id)).andExpect(status().isOk())
+        mvc.perform(get("/secretariat/market/rounds/{id}", id).with(as(secretariat)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/market/rounds/{id}?lang=en", id))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Allocation rule")));
     }
 }

@@ -26,6 +26,7 @@ class RegistryCertificateTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     RegistryFixture fixture;
 
@@ -33,13 +34,23 @@ class RegistryCertificateTest {
     void anyoneDownloadsARetirementCertificateWithTheFontEmbedded() throws Exception {
         Holder alice = fixture.holder();
         fixture.issue(2024, 100, alice);
-        long retirement = fixture.registry.retire(alice.actor(), new Registry.Retirement(alice.accountId(), 12,
-                new RetirementDisclosure("横浜市", RetirementPurpose.EVENT, "海の日イベント", 2024, null)), null)
-                .value().retirementId();
+        long retirement = fixture.registry
+                .retire(
+                        alice.actor(),
+                        new Registry.Retirement(
+                                alice.accountId(),
+                                12,
+                                new RetirementDisclosure("横浜市", RetirementPurpose.EVENT, "海の日イベント", 2024, null)),
+                        null)
+                .value()
+                .retirementId();
         byte[] pdf = mvc.perform(get("/registry/retirements/" + retirement + "/certificate.pdf"))
-                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-                        .content().contentType(MediaType.APPLICATION_PDF))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType(MediaType.APPLICATION_PDF))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertPdfWithEmbeddedFont(pdf);
         mvc.perform(get("/registry/retirements/999999/certificate.pdf")).andExpect(status().isNotFound());
     }
@@ -50,9 +61,14 @@ class RegistryCertificateTest {
         Holder bob = fixture.holder();
         fixture.issue(2024, 100, alice);
         byte[] pdf = mvc.perform(get("/account/registry/accounts/" + alice.accountId() + "/certificate.pdf")
-                .with(as(alice.user()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                        .with(as(alice.user())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertPdfWithEmbeddedFont(pdf);
-        mvc.perform(get("/account/registry/accounts/" + alice.accountId() + "/certificate.pdf").with(as(bob.user())))
+        mvc.perform(get("/account/registry/accounts/" + alice.accountId() + "/certificate.pdf")
+                        .with(as(bob.user())))
                 .andExpect(status().isForbidden());
     }
 

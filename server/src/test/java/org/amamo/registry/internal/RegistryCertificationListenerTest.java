@@ -22,10 +22,13 @@ class RegistryCertificationListenerTest {
 
     @Autowired
     RegistryFixture fixture;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,8 +36,19 @@ class RegistryCertificationListenerTest {
     void issuesTheCertifiedUnitsOnceByTheHoldersShares() throws Exception {
         Holder a = fixture.holder();
         Holder b = fixture.holder();
-        ApplicationCertified certified = new ApplicationCertified(424242, 4242, "4242", "アマモ場", "JBC", "JBE", 2024, "jbe-2.3", "removal",
-                1001, List.of(new ApplicationCertified.InitialHolder(a.user().userId(), "A", new BigDecimal("50")),
+        ApplicationCertified certified = new ApplicationCertified(
+                424242,
+                4242,
+                "4242",
+                "アマモ場",
+                "JBC",
+                "JBE",
+                2024,
+                "jbe-2.3",
+                "removal",
+                1001,
+                List.of(
+                        new ApplicationCertified.InitialHolder(a.user().userId(), "A", new BigDecimal("50")),
                         new ApplicationCertified.InitialHolder(b.user().userId(), "B", new BigDecimal("50"))));
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.executeWithoutResult(status -> events.publishEvent(certified));
@@ -47,8 +61,10 @@ class RegistryCertificationListenerTest {
         Thread.sleep(500);
         assertThat(fixture.balance(a)).isEqualTo(501);
         assertThat(fixture.balance(b)).isEqualTo(500);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_batch WHERE project_code = '4242'").query(Long.class)
-                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_batch WHERE project_code = '4242'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         fixture.assertLedgerSound();
     }
 }

@@ -44,7 +44,9 @@ class RegistryConcurrencyTest {
             holders.add(fixture.holder());
         }
         for (int i = 0; i < ACCOUNTS; i += Issuer.MAX_HOLDERS) {
-            fixture.issue(2024, UNITS_EACH * Issuer.MAX_HOLDERS,
+            fixture.issue(
+                    2024,
+                    UNITS_EACH * Issuer.MAX_HOLDERS,
                     holders.subList(i, i + Issuer.MAX_HOLDERS).toArray(Holder[]::new));
         }
         long before = holders.stream().mapToLong(fixture::balance).sum();
@@ -65,18 +67,26 @@ class RegistryConcurrencyTest {
                         Outcome<Receipt> outcome;
                         if (random.nextInt(10) < 8) {
                             Holder to = holders.get(random.nextInt(ACCOUNTS));
-                            outcome = fixture.registry.transfer(from.actor(), new Registry.Transfer(from.accountId(),
-                                    to.accountId(), 1 + random.nextInt(300)), null);
+                            outcome = fixture.registry.transfer(
+                                    from.actor(),
+                                    new Registry.Transfer(from.accountId(), to.accountId(), 1 + random.nextInt(300)),
+                                    null);
                         } else {
                             long units = 1 + random.nextInt(5);
-                            outcome = fixture.registry.retire(from.actor(), new Registry.Retirement(from.accountId(),
-                                    units, new RetirementDisclosure("load", RetirementPurpose.OTHER, "test", null, null)),
+                            outcome = fixture.registry.retire(
+                                    from.actor(),
+                                    new Registry.Retirement(
+                                            from.accountId(),
+                                            units,
+                                            new RetirementDisclosure(
+                                                    "load", RetirementPurpose.OTHER, "test", null, null)),
                                     null);
                             if (!outcome.refused()) {
                                 retired.addAndGet(units);
                             }
                         }
-                        String key = outcome.refused() ? outcome.refusals().get(0).messageKey() : "done";
+                        String key =
+                                outcome.refused() ? outcome.refusals().get(0).messageKey() : "done";
                         counts.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
                     } catch (Throwable e) {
                         errors.add(e);
@@ -88,11 +98,13 @@ class RegistryConcurrencyTest {
         assertThat(pool.awaitTermination(seconds + 60, TimeUnit.SECONDS)).isTrue();
 
         long done = counts.getOrDefault("done", new AtomicLong()).get();
-        System.out.printf("registry concurrency: %d threads, %d s, %d operations done (%.0f/s), outcomes %s%n",
+        System.out.printf(
+                "registry concurrency: %d threads, %d s, %d operations done (%.0f/s), outcomes %s%n",
                 THREADS, seconds, done, done / (double) seconds, counts);
         assertThat(errors).as("exceptions reaching callers").isEmpty();
-        assertThat(counts.keySet()).as("outcomes").isSubsetOf("done", "registry.balance.insufficient",
-                "registry.transfer.same-account");
+        assertThat(counts.keySet())
+                .as("outcomes")
+                .isSubsetOf("done", "registry.balance.insufficient", "registry.transfer.same-account");
         long after = holders.stream().mapToLong(fixture::balance).sum();
         assertThat(after + retired.get()).as("units conserved").isEqualTo(before);
         assertThat(done).isPositive();

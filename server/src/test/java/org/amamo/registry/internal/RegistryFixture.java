@@ -30,8 +30,8 @@ class RegistryFixture {
     final LedgerAudit audit;
     final LedgerStore store;
 
-    RegistryFixture(TestUsers users, AccountDesk desk, Issuer issuer, Registry registry, LedgerAudit audit,
-            LedgerStore store) {
+    RegistryFixture(
+            TestUsers users, AccountDesk desk, Issuer issuer, Registry registry, LedgerAudit audit, LedgerStore store) {
         this.users = users;
         this.desk = desk;
         this.issuer = issuer;
@@ -75,8 +75,18 @@ class RegistryFixture {
             initial.add(new InitialHolder(holders[i].user().userId(), null, share));
         }
         int project = PROJECTS.incrementAndGet();
-        return new IssuanceRequest(project, String.format("%04d", project), "アマモ場再生 " + project, "JBC", vintage,
-                "JBE-2.3", CreditType.REMOVAL, "ジャパンブルーエコノミー技術研究組合", units, initial, null);
+        return new IssuanceRequest(
+                project,
+                String.format("%04d", project),
+                "アマモ場再生 " + project,
+                "JBC",
+                vintage,
+                "JBE-2.3",
+                CreditType.REMOVAL,
+                "ジャパンブルーエコノミー技術研究組合",
+                units,
+                initial,
+                null);
     }
 
     long balance(Holder holder) {

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class RegistryGroupQueueTest {
 
     /** A request that locks some accounts. */
-    record Request(String name, List<Long> accounts) {
-    }
+    record Request(String name, List<Long> accounts) {}
 
     private static Request request(String name, long... accounts) {
         return new Request(name, java.util.Arrays.stream(accounts).boxed().toList());

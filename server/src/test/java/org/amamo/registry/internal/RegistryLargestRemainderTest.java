@@ -46,9 +46,11 @@ class RegistryLargestRemainderTest {
         List<Long> allocated = LargestRemainder.allocate(units, shares);
         assertThat(allocated.stream().mapToLong(Long::longValue).sum()).isEqualTo(units);
         for (int i = 0; i < shares.size(); i++) {
-            BigDecimal exact = BigDecimal.valueOf(units).multiply(shares.get(i)).divide(BigDecimal.valueOf(100), 10,
-                    RoundingMode.UNNECESSARY);
-            BigDecimal difference = BigDecimal.valueOf(allocated.get(i)).subtract(exact).abs();
+            BigDecimal exact = BigDecimal.valueOf(units)
+                    .multiply(shares.get(i))
+                    .divide(BigDecimal.valueOf(100), 10, RoundingMode.UNNECESSARY);
+            BigDecimal difference =
+                    BigDecimal.valueOf(allocated.get(i)).subtract(exact).abs();
             assertThat(difference).isLessThan(BigDecimal.ONE);
             assertThat(allocated.get(i)).isGreaterThanOrEqualTo(0);
         }
@@ -57,21 +59,30 @@ class RegistryLargestRemainderTest {
     /** 1 to 20 shares with two decimals, each positive, summing to exactly 100. */
     @Provide
     Arbitrary<List<BigDecimal>> shares() {
-        return Arbitraries.integers().between(1, 20).flatMap(count -> Arbitraries.integers().between(1, 10_000)
-                .list().ofSize(count).map(weights -> {
-                    long total = weights.stream().mapToLong(Integer::longValue).sum();
-                    List<BigDecimal> result = new ArrayList<>();
-                    long given = 0;
-                    for (int i = 0; i < count; i++) {
-                        long hundredths = i == count - 1 ? 10_000 - given : weights.get(i) * 10_000 / total;
-                        given += hundredths;
-                        result.add(BigDecimal.valueOf(hundredths, 2));
-                    }
-                    return result;
-                }).filter(list -> list.stream().allMatch(share -> share.signum() >= 0)));
+        return Arbitraries.integers()
+                .between(1, 20)
+                .flatMap(count -> Arbitraries.integers()
+                        .between(1, 10_000)
+                        .list()
+                        .ofSize(count)
+                        .map(weights -> {
+                            long total = weights.stream()
+                                    .mapToLong(Integer::longValue)
+                                    .sum();
+                            List<BigDecimal> result = new ArrayList<>();
+                            long given = 0;
+                            for (int i = 0; i < count; i++) {
+                                long hundredths = i == count - 1 ? 10_000 - given : weights.get(i) * 10_000 / total;
+                                given += hundredths;
+                                result.add(BigDecimal.valueOf(hundredths, 2));
+                            }
+                            return result;
+                        })
+                        .filter(list -> list.stream().allMatch(share -> share.signum() >= 0)));
     }
 
     private static List<Long> allocate(long units, String... shares) {
-        return LargestRemainder.allocate(units, java.util.Arrays.stream(shares).map(BigDecimal::new).toList());
+        return LargestRemainder.allocate(
+                units, java.util.Arrays.stream(shares).map(BigDecimal::new).toList());
     }
 }

@@ -14,7 +14,8 @@ class RegistryLedgerInvariantsTest {
 
     @Test
     void holdsForBlocksCoveringTheBatchExactly() {
-        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(100,
+        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(
+                100,
                 List.of(block(1, 1, 60, HOLDER, BlockStatus.ACTIVE), block(2, 61, 100, RETIRED, BlockStatus.RETIRED)),
                 List.of(flow(HOLDER, AccountKind.HOLDING, 100, 40), flow(RETIRED, AccountKind.RETIREMENT, 40, 0))));
         assertThat(check.violations()).isEmpty();
@@ -25,7 +26,8 @@ class RegistryLedgerInvariantsTest {
 
     @Test
     void reportsOverlappingBlocks() {
-        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(100,
+        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(
+                100,
                 List.of(block(1, 1, 60, HOLDER, BlockStatus.ACTIVE), block(2, 50, 100, OTHER, BlockStatus.ACTIVE)),
                 List.of(flow(HOLDER, AccountKind.HOLDING, 60, 0), flow(OTHER, AccountKind.HOLDING, 51, 0))));
         assertThat(check.violations()).anyMatch(violation -> violation.contains("overlapping"));
@@ -33,26 +35,32 @@ class RegistryLedgerInvariantsTest {
 
     @Test
     void reportsAGapAndAShortfall() {
-        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(100,
+        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(
+                100,
                 List.of(block(1, 1, 10, HOLDER, BlockStatus.ACTIVE), block(2, 20, 90, HOLDER, BlockStatus.ACTIVE)),
                 List.of(flow(HOLDER, AccountKind.HOLDING, 81, 0))));
-        assertThat(check.violations()).anyMatch(violation -> violation.contains("gap"))
+        assertThat(check.violations())
+                .anyMatch(violation -> violation.contains("gap"))
                 .anyMatch(violation -> violation.contains("cover 1..90, issued 100"));
     }
 
     @Test
     void reportsABalanceThatDisagreesWithTheMovements() {
-        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(100,
-                List.of(block(1, 1, 100, HOLDER, BlockStatus.ACTIVE)), List.of(flow(HOLDER, AccountKind.HOLDING, 90, 0))));
+        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(
+                100,
+                List.of(block(1, 1, 100, HOLDER, BlockStatus.ACTIVE)),
+                List.of(flow(HOLDER, AccountKind.HOLDING, 90, 0))));
         assertThat(check.violations()).anyMatch(violation -> violation.contains("movements net 90"));
     }
 
     @Test
     void reportsRetiredUnitsThatMovedOrChangedStatus() {
-        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(100,
+        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(
+                100,
                 List.of(block(1, 1, 100, RETIRED, BlockStatus.ACTIVE)),
                 List.of(flow(RETIRED, AccountKind.RETIREMENT, 110, 10))));
-        assertThat(check.violations()).anyMatch(violation -> violation.contains("is ACTIVE in RETIREMENT"))
+        assertThat(check.violations())
+                .anyMatch(violation -> violation.contains("is ACTIVE in RETIREMENT"))
                 .anyMatch(violation -> violation.contains("let 10 units move out"));
     }
 
@@ -62,13 +70,13 @@ class RegistryLedgerInvariantsTest {
         for (int i = 0; i < 200; i++) {
             blocks.add(block(i, 1, 1, HOLDER, BlockStatus.ACTIVE));
         }
-        LedgerInvariants.Check check = LedgerInvariants.check(snapshot(1, blocks,
-                List.of(flow(HOLDER, AccountKind.HOLDING, 1, 0))));
+        LedgerInvariants.Check check =
+                LedgerInvariants.check(snapshot(1, blocks, List.of(flow(HOLDER, AccountKind.HOLDING, 1, 0))));
         assertThat(check.violations()).hasSize(LedgerInvariants.MAX_VIOLATIONS);
     }
 
-    private static LedgerInvariants.Snapshot snapshot(long issued, List<LedgerInvariants.Block> blocks,
-            List<LedgerInvariants.AccountFlow> accounts) {
+    private static LedgerInvariants.Snapshot snapshot(
+            long issued, List<LedgerInvariants.Block> blocks, List<LedgerInvariants.AccountFlow> accounts) {
         return new LedgerInvariants.Snapshot(List.of(new LedgerInvariants.Batch(1, issued)), blocks, accounts);
     }
 

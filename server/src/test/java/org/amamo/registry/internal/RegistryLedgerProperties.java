@@ -33,6 +33,7 @@ class RegistryLedgerProperties {
 
     /** Accounts 0..3 are open holders; account 4 is closed (a transfer to it must be refused). */
     static final int HOLDERS = 4;
+
     static final int CLOSED = HOLDERS;
     static final int RETIRED = -1;
     static final int CANCELLED = -2;
@@ -54,20 +55,15 @@ class RegistryLedgerProperties {
         context.close();
     }
 
-    sealed interface Action permits Issue, Transfer, Retire, Cancel {
-    }
+    sealed interface Action permits Issue, Transfer, Retire, Cancel {}
 
-    record Issue(long units, int holderA, int holderB, int sharePercentA) implements Action {
-    }
+    record Issue(long units, int holderA, int holderB, int sharePercentA) implements Action {}
 
-    record Transfer(int from, int to, long units) implements Action {
-    }
+    record Transfer(int from, int to, long units) implements Action {}
 
-    record Retire(int actor, int from, long units) implements Action {
-    }
+    record Retire(int actor, int from, long units) implements Action {}
 
-    record Cancel(int batchPick, long first, long length) implements Action {
-    }
+    record Cancel(int batchPick, long first, long length) implements Action {}
 
     @Property(tries = 12)
     void theLedgerBehavesLikeTheModelAndKeepsItsInvariants(@ForAll("stories") List<Action> actions) {
@@ -85,7 +81,8 @@ class RegistryLedgerProperties {
                 model.apply(action);
             }
             for (int i = 0; i <= HOLDERS; i++) {
-                assertThat(fixture.balance(accounts.get(i))).as("balance of %d after %s", i, action)
+                assertThat(fixture.balance(accounts.get(i)))
+                        .as("balance of %d after %s", i, action)
                         .isEqualTo(model.balance(i));
             }
             fixture.assertLedgerSound();
@@ -96,57 +93,101 @@ class RegistryLedgerProperties {
         if (action instanceof Issue issue) {
             Outcome<Receipt> outcome = fixture.issuer.issue(Actor.SYSTEM, request(issue, accounts, model.projectCode));
             if (!outcome.refused()) {
-                model.batchCodes.add(org.amamo.registry.SerialRange.parse(outcome.value().lines().get(0).serialRange())
-                        .orElseThrow().batchText() + "-");
+                model.batchCodes.add(org.amamo.registry.SerialRange.parse(
+                                        outcome.value().lines().get(0).serialRange())
+                                .orElseThrow()
+                                .batchText()
+                        + "-");
             }
             return outcome;
         }
         if (action instanceof Transfer transfer) {
             Holder from = accounts.get(transfer.from());
-            return fixture.registry.transfer(from.actor(), new Registry.Transfer(from.accountId(),
-                    accounts.get(transfer.to()).accountId(), transfer.units()), null);
+            return fixture.registry.transfer(
+                    from.actor(),
+                    new Registry.Transfer(
+                            from.accountId(), accounts.get(transfer.to()).accountId(), transfer.units()),
+                    null);
         }
         if (action instanceof Retire retire) {
-            return fixture.registry.retire(accounts.get(retire.actor()).actor(), new Registry.Retirement(
-                    accounts.get(retire.from()).accountId(), retire.units(),
-                    new RetirementDisclosure("model", RetirementPurpose.CORPORATE, "scope 1", 2024, null)), null);
+            return fixture.registry.retire(
+                    accounts.get(retire.actor()).actor(),
+                    new Registry.Retirement(
+                            accounts.get(retire.from()).accountId(),
+                            retire.units(),
+                            new RetirementDisclosure("model", RetirementPurpose.CORPORATE, "scope 1", 2024, null)),
+                    null);
         }
         Cancel cancel = (Cancel) action;
         if (model.batches.isEmpty()) {
             return Outcome.refused(RefusalKind.NOT_FOUND);
         }
         String batch = model.batchCodes.get(cancel.batchPick() % model.batches.size());
-        return fixture.registry.cancel(Actor.SYSTEM, new Registry.Cancellation(batch
-                + String.format("%06d-%06d", cancel.first(), cancel.first() + cancel.length()), "model"), null);
+        return fixture.registry.cancel(
+                Actor.SYSTEM,
+                new Registry.Cancellation(
+                        batch + String.format("%06d-%06d", cancel.first(), cancel.first() + cancel.length()), "model"),
+                null);
     }
 
     private static IssuanceRequest request(Issue issue, List<Holder> accounts, String projectCode) {
         List<InitialHolder> holders = new ArrayList<>();
         if (issue.holderA() == issue.holderB() || issue.sharePercentA() == 100) {
-            holders.add(new InitialHolder(accounts.get(issue.holderA()).user().userId(), null, BigDecimal.valueOf(100)));
+            holders.add(
+                    new InitialHolder(accounts.get(issue.holderA()).user().userId(), null, BigDecimal.valueOf(100)));
         } else {
-            holders.add(new InitialHolder(accounts.get(issue.holderA()).user().userId(), null,
-                    BigDecimal.valueOf(issue.sharePercentA())));
-            holders.add(new InitialHolder(accounts.get(issue.holderB()).user().userId(), null,
+            holders.add(new InitialHolder(
+                    accounts.get(issue.holderA()).user().userId(), null, BigDecimal.valueOf(issue.sharePercentA())));
+            holders.add(new InitialHolder(
+                    accounts.get(issue.holderB()).user().userId(),
+                    null,
                     BigDecimal.valueOf(100 - issue.sharePercentA())));
         }
-        return new IssuanceRequest(1, projectCode, "property", "JBC", 2024, "JBE-2.3", CreditType.REMOVAL, "c",
-                issue.units(), holders, null);
+        return new IssuanceRequest(
+                1,
+                projectCode,
+                "property",
+                "JBC",
+                2024,
+                "JBE-2.3",
+                CreditType.REMOVAL,
+                "c",
+                issue.units(),
+                holders,
+                null);
     }
 
     @Provide
     Arbitrary<List<Action>> stories() {
-        Arbitrary<Action> issue = Combinators.combine(Arbitraries.longs().between(1, 400),
-                Arbitraries.integers().between(0, HOLDERS - 1), Arbitraries.integers().between(0, HOLDERS - 1),
-                Arbitraries.integers().between(1, 100)).as(Issue::new);
-        Arbitrary<Action> transfer = Combinators.combine(Arbitraries.integers().between(0, HOLDERS - 1),
-                Arbitraries.integers().between(0, HOLDERS), Arbitraries.longs().between(-3, 500)).as(Transfer::new);
-        Arbitrary<Action> retire = Combinators.combine(Arbitraries.integers().between(0, HOLDERS - 1),
-                Arbitraries.integers().between(0, HOLDERS - 1), Arbitraries.longs().between(-3, 300)).as(Retire::new);
-        Arbitrary<Action> cancel = Combinators.combine(Arbitraries.integers().between(0, 10),
-                Arbitraries.longs().between(1, 400), Arbitraries.longs().between(0, 40)).as(Cancel::new);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, issue), net.jqwik.api.Tuple.of(5, transfer),
-                net.jqwik.api.Tuple.of(2, retire), net.jqwik.api.Tuple.of(1, cancel)).list().ofMinSize(1).ofMaxSize(16);
+        Arbitrary<Action> issue = Combinators.combine(
+                        Arbitraries.longs().between(1, 400),
+                        Arbitraries.integers().between(0, HOLDERS - 1),
+                        Arbitraries.integers().between(0, HOLDERS - 1),
+                        Arbitraries.integers().between(1, 100))
+                .as(Issue::new);
+        Arbitrary<Action> transfer = Combinators.combine(
+                        Arbitraries.integers().between(0, HOLDERS - 1),
+                        Arbitraries.integers().between(0, HOLDERS),
+                        Arbitraries.longs().between(-3, 500))
+                .as(Transfer::new);
+        Arbitrary<Action> retire = Combinators.combine(
+                        Arbitraries.integers().between(0, HOLDERS - 1),
+                        Arbitraries.integers().between(0, HOLDERS - 1),
+                        Arbitraries.longs().between(-3, 300))
+                .as(Retire::new);
+        Arbitrary<Action> cancel = Combinators.combine(
+                        Arbitraries.integers().between(0, 10),
+                        Arbitraries.longs().between(1, 400),
+                        Arbitraries.longs().between(0, 40))
+                .as(Cancel::new);
+        return Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(2, issue),
+                        net.jqwik.api.Tuple.of(5, transfer),
+                        net.jqwik.api.Tuple.of(2, retire),
+                        net.jqwik.api.Tuple.of(1, cancel))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(16);
     }
 
     /** Who holds each serial of each batch: an account index, or {@link #RETIRED} / {@link #CANCELLED}. */
@@ -157,7 +198,10 @@ class RegistryLedgerProperties {
         final String projectCode = "P" + STORIES.incrementAndGet();
 
         long balance(int account) {
-            return batches.stream().flatMapToInt(Arrays::stream).filter(owner -> owner == account).count();
+            return batches.stream()
+                    .flatMapToInt(Arrays::stream)
+                    .filter(owner -> owner == account)
+                    .count();
         }
 
         /** The refusal the registry must answer with, or null if the action must succeed. */
@@ -198,8 +242,13 @@ class RegistryLedgerProperties {
             if (action instanceof Issue issue) {
                 int[] owners = new int[(int) issue.units()];
                 boolean single = issue.holderA() == issue.holderB() || issue.sharePercentA() == 100;
-                List<Long> split = single ? List.of(issue.units()) : LargestRemainder.allocate(issue.units(),
-                        List.of(BigDecimal.valueOf(issue.sharePercentA()), BigDecimal.valueOf(100 - issue.sharePercentA())));
+                List<Long> split = single
+                        ? List.of(issue.units())
+                        : LargestRemainder.allocate(
+                                issue.units(),
+                                List.of(
+                                        BigDecimal.valueOf(issue.sharePercentA()),
+                                        BigDecimal.valueOf(100 - issue.sharePercentA())));
                 Arrays.fill(owners, 0, split.get(0).intValue(), issue.holderA());
                 Arrays.fill(owners, split.get(0).intValue(), owners.length, issue.holderB());
                 batches.add(owners);

@@ -22,6 +22,7 @@ class RegistryLedgerTest {
 
     @Autowired
     RegistryFixture fixture;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -39,9 +40,12 @@ class RegistryLedgerTest {
         IssuanceResult result = fixture.issuer.issue(request);
 
         assertThat(result.issued()).isTrue();
-        assertThat(result.allocations()).extracting(IssuanceResult.Allocation::creditUnits).containsExactly(333L, 333L, 334L);
+        assertThat(result.allocations())
+                .extracting(IssuanceResult.Allocation::creditUnits)
+                .containsExactly(333L, 333L, 334L);
         String batch = "JBC-2024-" + request.projectCode() + "-01-";
-        assertThat(result.allocations()).extracting(IssuanceResult.Allocation::serialRange)
+        assertThat(result.allocations())
+                .extracting(IssuanceResult.Allocation::serialRange)
                 .containsExactly(batch + "000001-000333", batch + "000334-000666", batch + "000667-001000");
         assertThat(fixture.balance(c)).isEqualTo(334);
     }
@@ -51,8 +55,17 @@ class RegistryLedgerTest {
         Holder a = fixture.holder();
         IssuanceRequest first = RegistryFixture.request(2024, 10, a);
         fixture.issuer.issue(first);
-        IssuanceRequest second = new IssuanceRequest(first.projectId(), first.projectCode(), first.projectName(), "JBC",
-                2024, "JBE-2.3", CreditType.REMOVAL, "certifier", 5, List.of(InitialHolder.user(a.user().userId(), "100")),
+        IssuanceRequest second = new IssuanceRequest(
+                first.projectId(),
+                first.projectCode(),
+                first.projectName(),
+                "JBC",
+                2024,
+                "JBE-2.3",
+                CreditType.REMOVAL,
+                "certifier",
+                5,
+                List.of(InitialHolder.user(a.user().userId(), "100")),
                 null);
         assertThat(fixture.issuer.issue(second).allocations().get(0).serialRange())
                 .isEqualTo("JBC-2024-" + first.projectCode() + "-02-000001-000005");
@@ -65,7 +78,8 @@ class RegistryLedgerTest {
         Receipt issued = fixture.issue(2023, 100, a);
         String batch = issued.lines().get(0).serialRange().substring(0, 17);
 
-        Outcome<Receipt> out = fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 30), null);
+        Outcome<Receipt> out =
+                fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 30), null);
         assertThat(out.value().serialRanges()).containsExactly(batch + "000001-000030");
         assertThat(fixture.balance(a)).isEqualTo(70);
         assertThat(fixture.balance(b)).isEqualTo(30);
@@ -90,8 +104,8 @@ class RegistryLedgerTest {
 
         // C's two blocks arrive together: 11-20 closes the gap between B's blocks, and 31-40 then extends the
         // block that gap-closing made.
-        Outcome<Receipt> out = fixture.registry.transfer(c.actor(), new Registry.Transfer(c.accountId(), b.accountId(),
-                20), null);
+        Outcome<Receipt> out =
+                fixture.registry.transfer(c.actor(), new Registry.Transfer(c.accountId(), b.accountId(), 20), null);
         assertThat(out.value().serialRanges()).containsExactly(batch + "000011-000020", batch + "000031-000040");
         assertThat(blocksOf(b.accountId())).isEqualTo(1);
         assertThat(blocksOf(c.accountId())).isZero();
@@ -105,7 +119,8 @@ class RegistryLedgerTest {
         Holder b = fixture.holder();
         fixture.issue(2022, 10, a);
         fixture.issue(2023, 10, a);
-        Outcome<Receipt> out = fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 15), null);
+        Outcome<Receipt> out =
+                fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 15), null);
         assertThat(out.value().lines()).extracting(Receipt.Line::creditUnits).containsExactly(10L, 5L);
         assertThat(fixture.balance(b)).isEqualTo(15);
     }
@@ -114,14 +129,16 @@ class RegistryLedgerTest {
     void retiresIntoTheVintagesRetirementAccountWithTheDisclosure() {
         Holder a = fixture.holder();
         fixture.issue(2021, 50, a);
-        RetirementDisclosure disclosure = new RetirementDisclosure("横浜市", RetirementPurpose.EVENT,
-                "海の日イベントの電力使用", 2024, "note");
-        Outcome<Receipt> retired = fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 20, disclosure), null);
+        RetirementDisclosure disclosure =
+                new RetirementDisclosure("横浜市", RetirementPurpose.EVENT, "海の日イベントの電力使用", 2024, "note");
+        Outcome<Receipt> retired =
+                fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 20, disclosure), null);
 
         assertThat(retired.refused()).isFalse();
         assertThat(retired.value().retirementId()).isNotNull();
         assertThat(fixture.balance(a)).isEqualTo(30);
-        long retirementAccount = fixture.store.accountByOwnerKey("R:2021").orElseThrow().id();
+        long retirementAccount =
+                fixture.store.accountByOwnerKey("R:2021").orElseThrow().id();
         assertThat(retired.value().lines()).allMatch(line -> line.toAccountId() == retirementAccount);
     }
 
@@ -130,16 +147,19 @@ class RegistryLedgerTest {
         Holder a = fixture.holder();
         Receipt issued = fixture.issue(2020, 50, a);
         String batch = issued.lines().get(0).serialRange().substring(0, 17);
-        fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 10,
-                new RetirementDisclosure("x", RetirementPurpose.OTHER, "y", null, null)), null);
+        fixture.registry.retire(
+                a.actor(),
+                new Registry.Retirement(
+                        a.accountId(), 10, new RetirementDisclosure("x", RetirementPurpose.OTHER, "y", null, null)),
+                null);
 
-        Outcome<Receipt> refused = fixture.registry.cancel(Actor.SYSTEM,
-                new Registry.Cancellation(batch + "000005-000015", "誤発行"), null);
+        Outcome<Receipt> refused =
+                fixture.registry.cancel(Actor.SYSTEM, new Registry.Cancellation(batch + "000005-000015", "誤発行"), null);
         assertThat(refused.kind()).isEqualTo(RefusalKind.CONFLICT);
         assertThat(fixture.balance(a)).isEqualTo(40);
 
-        Outcome<Receipt> cancelled = fixture.registry.cancel(Actor.SYSTEM,
-                new Registry.Cancellation(batch + "000020-000029", "誤発行"), null);
+        Outcome<Receipt> cancelled =
+                fixture.registry.cancel(Actor.SYSTEM, new Registry.Cancellation(batch + "000020-000029", "誤発行"), null);
         assertThat(cancelled.refused()).isFalse();
         assertThat(fixture.balance(a)).isEqualTo(30);
         assertThat(blocksOf(a.accountId())).isEqualTo(2);
@@ -159,8 +179,8 @@ class RegistryLedgerTest {
         assertThat(again.value().serialRanges()).isEqualTo(first.value().serialRanges());
         assertThat(fixture.balance(b)).isEqualTo(4);
 
-        Outcome<Receipt> different = fixture.registry.transfer(a.actor(),
-                new Registry.Transfer(a.accountId(), b.accountId(), 5), "retry-" + a.accountId());
+        Outcome<Receipt> different = fixture.registry.transfer(
+                a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 5), "retry-" + a.accountId());
         assertThat(different.kind()).isEqualTo(RefusalKind.CONFLICT);
         assertThat(fixture.balance(b)).isEqualTo(4);
     }
@@ -174,7 +194,8 @@ class RegistryLedgerTest {
         String key = "refused-" + a.accountId();
         Outcome<Receipt> first = fixture.registry.transfer(a.actor(), tooMany, key);
         assertThat(first.kind()).isEqualTo(RefusalKind.CONFLICT);
-        assertThat(first.refusals()).extracting(org.amamo.platform.Refusal::messageKey)
+        assertThat(first.refusals())
+                .extracting(org.amamo.platform.Refusal::messageKey)
                 .containsExactly("registry.balance.insufficient");
 
         // Now the balance would suffice, but the key's answer is already given.
@@ -187,11 +208,13 @@ class RegistryLedgerTest {
         assertThat(fixture.balance(b)).isZero();
 
         // The same key for another request is refused as reused; a new key applies.
-        Outcome<Receipt> other = fixture.registry.transfer(a.actor(),
-                new Registry.Transfer(a.accountId(), b.accountId(), 1), key);
-        assertThat(other.refusals()).extracting(org.amamo.platform.Refusal::messageKey)
+        Outcome<Receipt> other =
+                fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 1), key);
+        assertThat(other.refusals())
+                .extracting(org.amamo.platform.Refusal::messageKey)
                 .containsExactly("registry.idempotency.reused");
-        assertThat(fixture.registry.transfer(a.actor(), tooMany, key + "-new").refused()).isFalse();
+        assertThat(fixture.registry.transfer(a.actor(), tooMany, key + "-new").refused())
+                .isFalse();
         assertThat(fixture.balance(b)).isEqualTo(15);
     }
 
@@ -201,31 +224,47 @@ class RegistryLedgerTest {
         Holder b = fixture.holder();
         fixture.issue(2024, 10, a);
         String key = "invalid-" + a.accountId();
-        Outcome<Receipt> invalid = fixture.registry.transfer(a.actor(),
-                new Registry.Transfer(a.accountId(), b.accountId(), 0), key);
+        Outcome<Receipt> invalid =
+                fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 0), key);
         assertThat(invalid.kind()).isEqualTo(RefusalKind.INVALID);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_refused_request WHERE idempotency_key = ?").param(key)
-                .query(Long.class).single()).isZero();
-        assertThat(fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 0), key)
-                .kind()).isEqualTo(RefusalKind.INVALID);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM registry_refused_request WHERE idempotency_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(fixture.registry
+                        .transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 0), key)
+                        .kind())
+                .isEqualTo(RefusalKind.INVALID);
     }
 
     @Test
     void verifyNamesTheRetirementWhosePublicRecordWasAltered() {
         Holder a = fixture.holder();
         fixture.issue(2024, 10, a);
-        RetirementDisclosure disclosure = new RetirementDisclosure("横浜市", RetirementPurpose.EVENT, "海の日イベント",
-                2024, null);
-        Receipt retired = fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 4, disclosure),
-                null).value();
+        RetirementDisclosure disclosure =
+                new RetirementDisclosure("横浜市", RetirementPurpose.EVENT, "海の日イベント", 2024, null);
+        Receipt retired = fixture.registry
+                .retire(a.actor(), new Registry.Retirement(a.accountId(), 4, disclosure), null)
+                .value();
         fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 1, disclosure), null);
         assertThat(fixture.audit.verify().intact()).isTrue();
 
-        for (String tamper : List.of("beneficiary = '別の会社'", "purpose = 'CORPORATE'", "reporting_year = 2023",
-                "note = 'added'", "credit_units = 40")) {
-            String saved = jdbc.sql("SELECT beneficiary || '|' || purpose || '|' || reporting_year || '|' || credit_units"
-                    + " FROM registry_retirement WHERE id = ?").param(retired.retirementId()).query(String.class).single();
-            jdbc.sql("UPDATE registry_retirement SET " + tamper + " WHERE id = ?").param(retired.retirementId()).update();
+        for (String tamper : List.of(
+                "beneficiary = '別の会社'",
+                "purpose = 'CORPORATE'",
+                "reporting_year = 2023",
+                "note = 'added'",
+                "credit_units = 40")) {
+            String saved = jdbc.sql(
+                            "SELECT beneficiary || '|' || purpose || '|' || reporting_year || '|' || credit_units"
+                                    + " FROM registry_retirement WHERE id = ?")
+                    .param(retired.retirementId())
+                    .query(String.class)
+                    .single();
+            jdbc.sql("UPDATE registry_retirement SET " + tamper + " WHERE id = ?")
+                    .param(retired.retirementId())
+                    .update();
             try {
                 Journal.Verification verification = fixture.audit.verify();
                 assertThat(verification.intact()).as(tamper).isFalse();
@@ -234,8 +273,14 @@ class RegistryLedgerTest {
             } finally {
                 String[] parts = saved.split("\\|");
                 jdbc.sql("UPDATE registry_retirement SET beneficiary = ?, purpose = ?, reporting_year = ?, note = NULL,"
-                        + " credit_units = ? WHERE id = ?").params(parts[0], parts[1], Integer.parseInt(parts[2]),
-                        Long.parseLong(parts[3]), retired.retirementId()).update();
+                                + " credit_units = ? WHERE id = ?")
+                        .params(
+                                parts[0],
+                                parts[1],
+                                Integer.parseInt(parts[2]),
+                                Long.parseLong(parts[3]),
+                                retired.retirementId())
+                        .update();
             }
         }
         assertThat(fixture.audit.verify().intact()).isTrue();
@@ -246,23 +291,29 @@ class RegistryLedgerTest {
         Holder a = fixture.holder();
         fixture.issue(2024, 10, a);
         RetirementDisclosure disclosure = new RetirementDisclosure("横浜市", RetirementPurpose.OTHER, "電力", null, null);
-        Receipt retired = fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 2, disclosure),
-                null).value();
-        Receipt kept = fixture.registry.retire(a.actor(), new Registry.Retirement(a.accountId(), 3, disclosure),
-                null).value();
+        Receipt retired = fixture.registry
+                .retire(a.actor(), new Registry.Retirement(a.accountId(), 2, disclosure), null)
+                .value();
+        Receipt kept = fixture.registry
+                .retire(a.actor(), new Registry.Retirement(a.accountId(), 3, disclosure), null)
+                .value();
         // Point the first record at the second entry and drop the second record: the first entry has lost its record.
-        jdbc.sql("DELETE FROM registry_retirement WHERE id = ?").param(kept.retirementId()).update();
-        jdbc.sql("UPDATE registry_retirement SET entry_id = ? WHERE id = ?").params(kept.entryId(),
-                retired.retirementId()).update();
+        jdbc.sql("DELETE FROM registry_retirement WHERE id = ?")
+                .param(kept.retirementId())
+                .update();
+        jdbc.sql("UPDATE registry_retirement SET entry_id = ? WHERE id = ?")
+                .params(kept.entryId(), retired.retirementId())
+                .update();
         try {
             Journal.Verification verification = fixture.audit.verify();
             assertThat(verification.brokenEntryId()).isEqualTo(retired.entryId());
             assertThat(verification.problem()).contains("retirement record is missing");
         } finally {
-            jdbc.sql("UPDATE registry_retirement SET entry_id = ? WHERE id = ?").params(retired.entryId(),
-                    retired.retirementId()).update();
-            fixture.store.insertRetirement(fixture.store.entry(kept.entryId()).orElseThrow(), a.accountId(), disclosure,
-                    3);
+            jdbc.sql("UPDATE registry_retirement SET entry_id = ? WHERE id = ?")
+                    .params(retired.entryId(), retired.retirementId())
+                    .update();
+            fixture.store.insertRetirement(
+                    fixture.store.entry(kept.entryId()).orElseThrow(), a.accountId(), disclosure, 3);
         }
     }
 
@@ -271,19 +322,25 @@ class RegistryLedgerTest {
         Holder a = fixture.holder();
         Holder b = fixture.holder();
         fixture.issue(2024, 10, a);
-        long entry = fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 3), null)
-                .value().entryId();
+        long entry = fixture.registry
+                .transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 3), null)
+                .value()
+                .entryId();
         fixture.registry.transfer(b.actor(), new Registry.Transfer(b.accountId(), a.accountId(), 1), null);
         assertThat(fixture.audit.verify().intact()).isTrue();
 
-        jdbc.sql("UPDATE registry_journal_entry SET credit_units = 300 WHERE id = ?").param(entry).update();
+        jdbc.sql("UPDATE registry_journal_entry SET credit_units = 300 WHERE id = ?")
+                .param(entry)
+                .update();
         try {
             Journal.Verification verification = fixture.audit.verify();
             assertThat(verification.intact()).isFalse();
             assertThat(verification.brokenEntryId()).isEqualTo(entry);
             assertThat(verification.problem()).contains("entry " + entry);
         } finally {
-            jdbc.sql("UPDATE registry_journal_entry SET credit_units = 3 WHERE id = ?").param(entry).update();
+            jdbc.sql("UPDATE registry_journal_entry SET credit_units = 3 WHERE id = ?")
+                    .param(entry)
+                    .update();
         }
     }
 
@@ -292,23 +349,32 @@ class RegistryLedgerTest {
         Holder a = fixture.holder();
         Holder b = fixture.holder();
         fixture.issue(2024, 10, a);
-        long entry = fixture.registry.transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 3), null)
-                .value().entryId();
-        jdbc.sql("UPDATE registry_movement SET to_account_id = ? WHERE entry_id = ?").params(a.accountId(), entry).update();
+        long entry = fixture.registry
+                .transfer(a.actor(), new Registry.Transfer(a.accountId(), b.accountId(), 3), null)
+                .value()
+                .entryId();
+        jdbc.sql("UPDATE registry_movement SET to_account_id = ? WHERE entry_id = ?")
+                .params(a.accountId(), entry)
+                .update();
         try {
             assertThat(fixture.audit.verify().brokenEntryId()).isEqualTo(entry);
         } finally {
-            jdbc.sql("UPDATE registry_movement SET to_account_id = ? WHERE entry_id = ?").params(b.accountId(), entry)
+            jdbc.sql("UPDATE registry_movement SET to_account_id = ? WHERE entry_id = ?")
+                    .params(b.accountId(), entry)
                     .update();
         }
     }
 
     private long entries() {
-        return jdbc.sql("SELECT COUNT(*) FROM registry_journal_entry").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM registry_journal_entry")
+                .query(Long.class)
+                .single();
     }
 
     private long blocksOf(long accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM registry_block WHERE account_id = ?").param(accountId).query(Long.class)
+        return jdbc.sql("SELECT COUNT(*) FROM registry_block WHERE account_id = ?")
+                .param(accountId)
+                .query(Long.class)
                 .single();
     }
 }

@@ -26,6 +26,7 @@ class RegistryMarketSettlementTest {
 
     @Autowired
     RegistryFixture fixture;
+
     @Autowired
     MarketSettlement market;
 
@@ -53,17 +54,19 @@ class RegistryMarketSettlementTest {
         assertThat(fixture.balance(seller)).isZero();
         assertThat(fixture.store.balance(escrow)).isEqualTo(100);
 
-        Outcome<Receipt> transfer = fixture.registry.transfer(seller.actor(),
-                new Registry.Transfer(escrow, other.accountId(), 10), null);
+        Outcome<Receipt> transfer =
+                fixture.registry.transfer(seller.actor(), new Registry.Transfer(escrow, other.accountId(), 10), null);
         assertThat(transfer.kind()).isEqualTo(RefusalKind.FORBIDDEN);
-        Outcome<Receipt> retire = fixture.registry.retire(seller.actor(),
-                new Registry.Retirement(escrow, 10, disclosure()), null);
+        Outcome<Receipt> retire =
+                fixture.registry.retire(seller.actor(), new Registry.Retirement(escrow, 10, disclosure()), null);
         assertThat(retire.kind()).isEqualTo(RefusalKind.FORBIDDEN);
-        Outcome<Receipt> into = fixture.registry.transfer(other.actor(),
-                new Registry.Transfer(other.accountId(), escrow, 1), null);
+        Outcome<Receipt> into =
+                fixture.registry.transfer(other.actor(), new Registry.Transfer(other.accountId(), escrow, 1), null);
         assertThat(into.refused()).isTrue();
-        Outcome<Receipt> cancel = fixture.registry.cancel(Actor.of(fixture.secretariat()),
-                new Registry.Cancellation(consigned.serialRanges().get(0), "誤り"), null);
+        Outcome<Receipt> cancel = fixture.registry.cancel(
+                Actor.of(fixture.secretariat()),
+                new Registry.Cancellation(consigned.serialRanges().get(0), "誤り"),
+                null);
         assertThat(cancel.refusals()).extracting(r -> r.messageKey()).containsExactly("registry.cancel.escrowed");
         assertThat(fixture.store.balance(escrow)).isEqualTo(100);
     }
@@ -76,16 +79,22 @@ class RegistryMarketSettlementTest {
         Receipt second = fixture.issue(2024, 50, seller);
         long escrow = escrow();
 
-        assertThat(market.consign(stranger.user(), seller.accountId(), escrow, first.batchId(), 10, null).refusals())
-                .extracting(r -> r.messageKey()).containsExactly("registry.account.not-yours");
-        assertThat(market.consign(seller.user(), seller.accountId(), escrow, first.batchId(), 51, null).refusals())
-                .extracting(r -> r.messageKey()).containsExactly("registry.batch.insufficient");
-        assertThat(market.consign(seller.user(), seller.accountId(), escrow, first.batchId(), 0, null).done()).isFalse();
+        assertThat(market.consign(stranger.user(), seller.accountId(), escrow, first.batchId(), 10, null)
+                        .refusals())
+                .extracting(r -> r.messageKey())
+                .containsExactly("registry.account.not-yours");
+        assertThat(market.consign(seller.user(), seller.accountId(), escrow, first.batchId(), 51, null)
+                        .refusals())
+                .extracting(r -> r.messageKey())
+                .containsExactly("registry.batch.insufficient");
+        assertThat(market.consign(seller.user(), seller.accountId(), escrow, first.batchId(), 0, null)
+                        .done())
+                .isFalse();
         assertThat(fixture.balance(seller)).isEqualTo(100);
 
         MarketMove moved = market.consign(seller.user(), seller.accountId(), escrow, second.batchId(), 20, null);
-        assertThat(moved.serialRanges()).containsExactly(
-                market.batch(second.batchId()).orElseThrow().batchSerial() + "-000001-000020");
+        assertThat(moved.serialRanges())
+                .containsExactly(market.batch(second.batchId()).orElseThrow().batchSerial() + "-000001-000020");
         assertThat(market.unitsOfBatch(escrow, second.batchId())).isEqualTo(20);
         assertThat(market.unitsOfBatch(seller.accountId(), first.batchId())).isEqualTo(50);
     }
@@ -101,29 +110,42 @@ class RegistryMarketSettlementTest {
         MarketMove delivered = market.deliver(escrow, issued.batchId(), 30, buyer.userId(), null, "k-deliver");
         assertThat(delivered.refusals()).isEmpty();
         long buyerAccount = delivered.toAccountId();
-        assertThat(fixture.store.account(buyerAccount).orElseThrow().ownerUserId()).isEqualTo(buyer.userId());
+        assertThat(fixture.store.account(buyerAccount).orElseThrow().ownerUserId())
+                .isEqualTo(buyer.userId());
         assertThat(fixture.store.balance(buyerAccount)).isEqualTo(30);
         MarketMove again = market.deliver(escrow, issued.batchId(), 30, buyer.userId(), null, "k-deliver");
         assertThat(again.replayed()).isTrue();
         assertThat(fixture.store.balance(buyerAccount)).isEqualTo(30);
-        assertThat(market.deliver(escrow, issued.batchId(), 31, buyer.userId(), null, "k-deliver").refusals())
-                .extracting(r -> r.messageKey()).containsExactly("registry.idempotency.reused");
+        assertThat(market.deliver(escrow, issued.batchId(), 31, buyer.userId(), null, "k-deliver")
+                        .refusals())
+                .extracting(r -> r.messageKey())
+                .containsExactly("registry.idempotency.reused");
 
         RetirementOrder order = new RetirementOrder("株式会社テスト", "CORPORATE", "本社の電力", null, null);
         MarketMove retired = market.retireFor(escrow, issued.batchId(), 20, order, null, "k-retire");
         assertThat(retired.retirementId()).isNotNull();
-        assertThat(market.retireFor(escrow, issued.batchId(), 20, order, null, "k-retire").retirementId())
+        assertThat(market.retireFor(escrow, issued.batchId(), 20, order, null, "k-retire")
+                        .retirementId())
                 .isEqualTo(retired.retirementId());
-        assertThat(market.retireFor(escrow, issued.batchId(), 1,
-                new RetirementOrder("", "NOPE", "", null, null), null, null).refusals())
-                .extracting(r -> r.field()).contains("beneficiary", "purpose", "emissionsOffset");
+        assertThat(market.retireFor(
+                                escrow,
+                                issued.batchId(),
+                                1,
+                                new RetirementOrder("", "NOPE", "", null, null),
+                                null,
+                                null)
+                        .refusals())
+                .extracting(r -> r.field())
+                .contains("beneficiary", "purpose", "emissionsOffset");
 
         // The unsold rest, as after a lapsed allocation, goes back to the consignor.
         MarketMove released = market.release(escrow, issued.batchId(), 50, seller.accountId(), null, "k-release");
         assertThat(released.refusals()).isEmpty();
         assertThat(fixture.balance(seller)).isEqualTo(50);
         assertThat(fixture.store.balance(escrow)).isZero();
-        assertThat(market.release(escrow, issued.batchId(), 1, seller.accountId(), null, null).done()).isFalse();
+        assertThat(market.release(escrow, issued.batchId(), 1, seller.accountId(), null, null)
+                        .done())
+                .isFalse();
     }
 
     @Test
@@ -132,20 +154,25 @@ class RegistryMarketSettlementTest {
         Holder buyer = fixture.holder();
         Receipt first = fixture.issue(2023, 10, seller);
         Receipt second = fixture.issue(2024, 10, seller);
-        MarketMove moved = market.transferBatch(seller.user(), seller.accountId(), buyer.accountId(),
-                second.batchId(), 4, null);
+        MarketMove moved =
+                market.transferBatch(seller.user(), seller.accountId(), buyer.accountId(), second.batchId(), 4, null);
         assertThat(moved.refusals()).isEmpty();
         assertThat(market.unitsOfBatch(buyer.accountId(), second.batchId())).isEqualTo(4);
         assertThat(market.unitsOfBatch(seller.accountId(), first.batchId())).isEqualTo(10);
-        assertThat(market.transferBatch(buyer.user(), seller.accountId(), buyer.accountId(), second.batchId(), 1,
-                null).refusals()).extracting(r -> r.messageKey()).containsExactly("registry.account.not-yours");
-        assertThat(market.holdings(seller.user())).extracting(h -> h.creditUnits()).containsExactly(10L, 6L);
+        assertThat(market.transferBatch(buyer.user(), seller.accountId(), buyer.accountId(), second.batchId(), 1, null)
+                        .refusals())
+                .extracting(r -> r.messageKey())
+                .containsExactly("registry.account.not-yours");
+        assertThat(market.holdings(seller.user()))
+                .extracting(h -> h.creditUnits())
+                .containsExactly(10L, 6L);
     }
 
     @Test
     void openingAnEscrowTwiceWithOneReferenceGivesOneAccount() {
         assertThat(market.openEscrow("same-ref", "a")).isEqualTo(market.openEscrow("same-ref", "a"));
-        assertThat(fixture.store.accountByOwnerKey("E:same-ref").orElseThrow().kind()).isEqualTo(AccountKind.ESCROW);
+        assertThat(fixture.store.accountByOwnerKey("E:same-ref").orElseThrow().kind())
+                .isEqualTo(AccountKind.ESCROW);
         assertThat(List.of(market.retirementPurposes())).isNotEmpty();
     }
 }

@@ -27,10 +27,13 @@ class RegistryOperationGroupTest {
 
     @Autowired
     RegistryFixture fixture;
+
     @Autowired
     OperationGroup group;
+
     @Autowired
     PlatformTransactionManager transactionManager;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -40,8 +43,7 @@ class RegistryOperationGroupTest {
     }
 
     /** Three holders b, c and d, and the batch whose serials 1..2n b and c hold (see {@link #interleave}). */
-    private record Holders(Holder b, Holder c, Holder d, String batch) {
-    }
+    private record Holders(Holder b, Holder c, Holder d, String batch) {}
 
     private Holders interleaved(int n) {
         Holder a = fixture.holder();
@@ -66,10 +68,10 @@ class RegistryOperationGroupTest {
     }
 
     private static OperationGroup.Request transfer(Holder from, Holder to, long units, String key) {
-        String fingerprint = Registry.fingerprint(Operation.TRANSFER, from.actor(), from.accountId(), to.accountId(),
-                units);
-        return OperationGroup.Request.transfer(from.actor(), new Registry.Transfer(from.accountId(), to.accountId(),
-                units), key, fingerprint);
+        String fingerprint =
+                Registry.fingerprint(Operation.TRANSFER, from.actor(), from.accountId(), to.accountId(), units);
+        return OperationGroup.Request.transfer(
+                from.actor(), new Registry.Transfer(from.accountId(), to.accountId(), units), key, fingerprint);
     }
 
     private static List<String> singles(String batch, LongStream serials) {
@@ -80,7 +82,9 @@ class RegistryOperationGroupTest {
 
     private int blocksOf(Holder holder) {
         return jdbc.sql("SELECT COUNT(*) FROM registry_block WHERE account_id = ? AND status = 'ACTIVE'")
-                .param(holder.accountId()).query(Integer.class).single();
+                .param(holder.accountId())
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -92,17 +96,19 @@ class RegistryOperationGroupTest {
         String batch = h.batch();
         assertThat(blocksOf(b)).isEqualTo(60);
 
-        List<Outcome<Receipt>> outcomes = applyAsOneGroup(List.of(transfer(b, d, 50, null), transfer(b, d, 20, null),
-                transfer(c, d, 5, null)));
+        List<Outcome<Receipt>> outcomes =
+                applyAsOneGroup(List.of(transfer(b, d, 50, null), transfer(b, d, 20, null), transfer(c, d, 5, null)));
 
         // 50 units from b lie in 50 blocks, more than the first read of 16 takes.
         assertThat(outcomes.get(0).value().serialRanges())
-                .isEqualTo(singles(batch, LongStream.iterate(1, serial -> serial + 2).limit(50)));
+                .isEqualTo(singles(
+                        batch, LongStream.iterate(1, serial -> serial + 2).limit(50)));
         assertThat(outcomes.get(1).refused()).isTrue();
         assertThat(outcomes.get(1).refusals())
                 .containsExactly(Refusal.of("creditUnits", "registry.balance.insufficient", 20L, 10L));
         assertThat(outcomes.get(2).value().serialRanges())
-                .isEqualTo(singles(batch, LongStream.iterate(2, serial -> serial + 2).limit(5)));
+                .isEqualTo(singles(
+                        batch, LongStream.iterate(2, serial -> serial + 2).limit(5)));
         assertThat(fixture.balance(b)).isEqualTo(10);
         assertThat(fixture.balance(d)).isEqualTo(55);
         // d holds 1..11 in one block (odd serials from b, even from c) and the odd serials 13..99 one by one.
@@ -117,13 +123,13 @@ class RegistryOperationGroupTest {
         Holder d = h.d();
         String batch = h.batch();
 
-        List<Outcome<Receipt>> outcomes = applyAsOneGroup(List.of(transfer(b, d, 3, "first"),
-                transfer(b, c, 10, "second"), transfer(b, d, 2, "first")));
+        List<Outcome<Receipt>> outcomes = applyAsOneGroup(
+                List.of(transfer(b, d, 3, "first"), transfer(b, c, 10, "second"), transfer(b, d, 2, "first")));
 
-        assertThat(outcomes.get(0).value().serialRanges())
-                .isEqualTo(singles(batch, LongStream.of(1, 3, 5)));
+        assertThat(outcomes.get(0).value().serialRanges()).isEqualTo(singles(batch, LongStream.of(1, 3, 5)));
         assertThat(outcomes.get(1).value().serialRanges())
-                .isEqualTo(singles(batch, LongStream.iterate(7, serial -> serial + 2).limit(10)));
+                .isEqualTo(singles(
+                        batch, LongStream.iterate(7, serial -> serial + 2).limit(10)));
         // The same key again in the group with another request: refused, nothing moved.
         assertThat(outcomes.get(2).refusals())
                 .containsExactly(Refusal.of("Idempotency-Key", "registry.idempotency.reused"));
@@ -141,8 +147,8 @@ class RegistryOperationGroupTest {
         Holder d = h.d();
         String batch = h.batch();
 
-        List<Outcome<Receipt>> outcomes = applyAsOneGroup(List.of(transfer(c, b, 1, null), transfer(b, d, 2, "b-to-d"),
-                transfer(c, d, 1, null)));
+        List<Outcome<Receipt>> outcomes =
+                applyAsOneGroup(List.of(transfer(c, b, 1, null), transfer(b, d, 2, "b-to-d"), transfer(c, d, 1, null)));
 
         // c's serial 2 joins b's 1 and 3 (a block of three in the database), which memory did not load: b's take
         // cannot be decided in the group, and takes nothing.

@@ -27,6 +27,7 @@ class RegistryProgrammeFilterTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     RegistryFixture fixture;
 
@@ -40,9 +41,26 @@ class RegistryProgrammeFilterTest {
         RegistryFixture.Holder ybcHolder = fixture.holder();
         fixture.issue(2024, 50, jbcHolder);
         IssuanceRequest jbc = RegistryFixture.request(2024, 50, ybcHolder);
-        ybcBatch = fixture.issuer.issue(Actor.SYSTEM, new IssuanceRequest(jbc.projectId(), jbc.projectCode(),
-                jbc.projectName(), "YBC", jbc.vintage(), "yokohama-2019", jbc.creditType(), "横浜市", jbc.creditUnits(),
-                jbc.holders(), null)).value().lines().get(0).serialRange().substring(0, 16);
+        ybcBatch = fixture.issuer
+                .issue(
+                        Actor.SYSTEM,
+                        new IssuanceRequest(
+                                jbc.projectId(),
+                                jbc.projectCode(),
+                                jbc.projectName(),
+                                "YBC",
+                                jbc.vintage(),
+                                "yokohama-2019",
+                                jbc.creditType(),
+                                "横浜市",
+                                jbc.creditUnits(),
+                                jbc.holders(),
+                                null))
+                .value()
+                .lines()
+                .get(0)
+                .serialRange()
+                .substring(0, 16);
         jbcBeneficiary = retire(jbcHolder, "JBC 購入者");
         ybcBeneficiary = retire(ybcHolder, "横浜 購入者");
     }
@@ -54,33 +72,44 @@ class RegistryProgrammeFilterTest {
 
     String retire(RegistryFixture.Holder holder, String name) {
         String beneficiary = name + " " + UUID.randomUUID();
-        RetirementDisclosure disclosure = new RetirementDisclosure(beneficiary, RetirementPurpose.EVENT, "イベントの排出",
-                2024, null);
-        assertThat(fixture.registry.retire(holder.actor(), new Registry.Retirement(holder.accountId(), 10, disclosure),
-                null).refused()).isFalse();
+        RetirementDisclosure disclosure =
+                new RetirementDisclosure(beneficiary, RetirementPurpose.EVENT, "イベントの排出", 2024, null);
+        assertThat(fixture.registry
+                        .retire(holder.actor(), new Registry.Retirement(holder.accountId(), 10, disclosure), null)
+                        .refused())
+                .isFalse();
         return beneficiary;
     }
 
     String body(String path) throws Exception {
-        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
     void theRetirementPageNarrowsToOneProgramme() throws Exception {
         assertThat(ybcBatch).startsWith("YBC-");
-        assertThat(body("/registry/retirements?programme=YBC")).contains(ybcBeneficiary).doesNotContain(jbcBeneficiary);
-        assertThat(body("/registry/retirements?programme=jbc")).contains(jbcBeneficiary).doesNotContain(ybcBeneficiary);
+        assertThat(body("/registry/retirements?programme=YBC"))
+                .contains(ybcBeneficiary)
+                .doesNotContain(jbcBeneficiary);
+        assertThat(body("/registry/retirements?programme=jbc"))
+                .contains(jbcBeneficiary)
+                .doesNotContain(ybcBeneficiary);
         assertThat(body("/registry/retirements?programme=NOPE")).contains(jbcBeneficiary, ybcBeneficiary);
         assertThat(body("/registry/retirements")).contains(jbcBeneficiary, ybcBeneficiary);
     }
 
     @Test
     void theCsvAndTheApiNarrowTheSameWay() throws Exception {
-        assertThat(body("/registry/retirements.csv?programme=YBC")).contains(ybcBeneficiary)
+        assertThat(body("/registry/retirements.csv?programme=YBC"))
+                .contains(ybcBeneficiary)
                 .doesNotContain(jbcBeneficiary);
         assertThat(body("/registry/retirements.csv?programme=NOPE")).contains(jbcBeneficiary, ybcBeneficiary);
-        assertThat(body("/api/v1/registry/retirements?programme=JBC&size=100")).contains(jbcBeneficiary)
+        assertThat(body("/api/v1/registry/retirements?programme=JBC&size=100"))
+                .contains(jbcBeneficiary)
                 .doesNotContain(ybcBeneficiary);
     }
 

@@ -47,8 +47,10 @@ class RegistryRetirementListTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     RegistryFixture fixture;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -64,7 +66,8 @@ class RegistryRetirementListTest {
     void twoProjectsRetireInTurn() {
         eelgrass = fixture.holder();
         seaweed = fixture.holder();
-        eelgrassCode = fixture.issue(2024, 100, eelgrass).lines().get(0).serialRange().substring(9, 13);
+        eelgrassCode =
+                fixture.issue(2024, 100, eelgrass).lines().get(0).serialRange().substring(9, 13);
         fixture.issue(2024, 100, seaweed);
         for (int i = 0; i < 25; i++) {
             eelgrassIds.add(0, retire(eelgrass, "アマモ " + i));
@@ -81,14 +84,17 @@ class RegistryRetirementListTest {
 
     @Test
     void theApiListsTheNewestFirstAndItsNextLinksWalkEveryRecordOnceWithoutGaps() throws Exception {
-        List<Long> everyId = jdbc.sql("SELECT id FROM registry_retirement ORDER BY id DESC").query(Long.class).list();
+        List<Long> everyId = jdbc.sql("SELECT id FROM registry_retirement ORDER BY id DESC")
+                .query(Long.class)
+                .list();
 
         List<List<Long>> pages = walk("/api/v1/registry/retirements?size=7");
 
         assertThat(pages.get(0)).startsWith(eelgrassIds.get(0));
         assertThat(pages.stream().flatMap(List::stream).toList()).isEqualTo(everyId);
         assertThat(pages).allSatisfy(page -> assertThat(page).isSortedAccordingTo(Comparator.reverseOrder()));
-        assertThat(pages.subList(0, pages.size() - 1)).allSatisfy(page -> assertThat(page).hasSize(7));
+        assertThat(pages.subList(0, pages.size() - 1))
+                .allSatisfy(page -> assertThat(page).hasSize(7));
     }
 
     @Test
@@ -105,14 +111,16 @@ class RegistryRetirementListTest {
         assertThat(pages).extracting(List::size).containsExactly(10, 10, 5);
         assertThat(pages.stream().flatMap(List::stream).toList()).isEqualTo(eelgrassIds);
 
-        List<List<Long>> both = walk("/api/v1/registry/retirements?programme=JBC&projectCode=" + eelgrassCode
-                + "&size=10");
+        List<List<Long>> both =
+                walk("/api/v1/registry/retirements?programme=JBC&projectCode=" + eelgrassCode + "&size=10");
         assertThat(both.stream().flatMap(List::stream).toList()).isEqualTo(eelgrassIds);
 
         List<Long> programme = walk("/api/v1/registry/retirements?programme=JBC&size=50").stream()
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream)
+                .toList();
         assertThat(programme).containsSubsequence(eelgrassIds).containsSubsequence(seaweedIds);
-        assertThat(walk("/api/v1/registry/retirements?programme=YBC&size=50").stream().flatMap(List::stream))
+        assertThat(walk("/api/v1/registry/retirements?programme=YBC&size=50").stream()
+                        .flatMap(List::stream))
                 .doesNotContainAnyElementsOf(eelgrassIds);
     }
 
@@ -126,7 +134,8 @@ class RegistryRetirementListTest {
 
         MockHttpServletResponse back = api(link(second, "prev").orElseThrow());
         assertThat(ids(back)).isEqualTo(ids(first));
-        assertThat(link(second, "prev").orElseThrow()).contains("after=" + ids(second).get(0));
+        assertThat(link(second, "prev").orElseThrow())
+                .contains("after=" + ids(second).get(0));
 
         // Only three records are newer than the fourth: the newest page, full, rather than a page of three.
         assertThat(ids(api(list + "&after=" + eelgrassIds.get(3)))).isEqualTo(eelgrassIds.subList(0, 10));
@@ -145,11 +154,12 @@ class RegistryRetirementListTest {
 
     @Test
     void theOldPageNumberStillAnswersShallowPagesAndLinksOnByRecordId() throws Exception {
-        MockHttpServletResponse second = api("/api/v1/registry/retirements?projectCode=" + eelgrassCode
-                + "&size=10&page=1");
+        MockHttpServletResponse second =
+                api("/api/v1/registry/retirements?projectCode=" + eelgrassCode + "&size=10&page=1");
 
         assertThat(ids(second)).isEqualTo(eelgrassIds.subList(10, 20));
-        assertThat(link(second, "next").orElseThrow()).contains("before=" + eelgrassIds.get(19))
+        assertThat(link(second, "next").orElseThrow())
+                .contains("before=" + eelgrassIds.get(19))
                 .doesNotContain("page=");
     }
 
@@ -174,11 +184,15 @@ class RegistryRetirementListTest {
     @Test
     void theWebPageLinksOlderNewerAndNewestPages() throws Exception {
         String first = page("/registry/retirements?projectCode=" + eelgrassCode);
-        assertThat(first).contains("アマモ 24", "アマモ 5").doesNotContain("アマモ 4 ", "海藻", "rel=\"prev\"",
-                "rel=\"first\"").contains("before=" + eelgrassIds.get(19));
+        assertThat(first)
+                .contains("アマモ 24", "アマモ 5")
+                .doesNotContain("アマモ 4 ", "海藻", "rel=\"prev\"", "rel=\"first\"")
+                .contains("before=" + eelgrassIds.get(19));
 
         String older = page("/registry/retirements?projectCode=" + eelgrassCode + "&before=" + eelgrassIds.get(19));
-        assertThat(older).contains("アマモ 4 ", "アマモ 0 ").doesNotContain("アマモ 5 ", "rel=\"next\"")
+        assertThat(older)
+                .contains("アマモ 4 ", "アマモ 0 ")
+                .doesNotContain("アマモ 5 ", "rel=\"next\"")
                 .contains("after=" + eelgrassIds.get(20), "rel=\"first\"");
 
         String newer = page("/registry/retirements?projectCode=" + eelgrassCode + "&after=" + eelgrassIds.get(20));
@@ -189,32 +203,42 @@ class RegistryRetirementListTest {
     void theWebPageShowsTheNewestRecordsWithANoteForAMangledOrOutdatedLink() throws Exception {
         for (String position : List.of("before=abc", "before=-3", "after=0", "page=99999", "before=5&after=3")) {
             mvc.perform(get("/registry/retirements?projectCode=" + eelgrassCode + "&" + position))
-                    .andExpect(status().isOk()).andExpect(content().string(containsString("retirements-outdated")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("retirements-outdated")))
                     .andExpect(content().string(containsString("アマモ 24")));
         }
         mvc.perform(get("/registry/retirements?projectCode=" + eelgrassCode + "&page=1"))
-                .andExpect(status().isOk()).andExpect(content().string(not(containsString("retirements-outdated"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("retirements-outdated"))))
                 .andExpect(content().string(containsString("アマモ 4 ")));
         mvc.perform(get("/registry/retirements?projectCode=" + eelgrassCode + "&before=" + eelgrassIds.get(24)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("rel=\"first\"")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("rel=\"first\"")));
     }
 
     @Test
     void theCsvExportsEveryRecordOfTheFilterNewestFirst() throws Exception {
         String csv = page("/registry/retirements.csv?projectCode=" + eelgrassCode);
-        List<Long> exported = csv.lines().skip(1).map(line -> Long.valueOf(line.substring(0, line.indexOf(','))))
+        List<Long> exported = csv.lines()
+                .skip(1)
+                .map(line -> Long.valueOf(line.substring(0, line.indexOf(','))))
                 .toList();
 
         assertThat(exported).isEqualTo(eelgrassIds);
-        assertThat(page("/registry/retirements.csv?projectCode=" + eelgrassCode + "&page=0")).isEqualTo(csv);
-        assertThat(page("/registry/retirements.csv?projectCode=" + eelgrassCode + "&page=1").lines()).hasSize(1);
+        assertThat(page("/registry/retirements.csv?projectCode=" + eelgrassCode + "&page=0"))
+                .isEqualTo(csv);
+        assertThat(page("/registry/retirements.csv?projectCode=" + eelgrassCode + "&page=1")
+                        .lines())
+                .hasSize(1);
     }
 
     long retire(Holder holder, String beneficiary) {
-        RetirementDisclosure disclosure = new RetirementDisclosure(beneficiary + " " + UUID.randomUUID(),
-                RetirementPurpose.EVENT, "イベントの排出", 2024, null);
-        return fixture.registry.retire(holder.actor(), new Registry.Retirement(holder.accountId(), 1, disclosure),
-                null).value().retirementId();
+        RetirementDisclosure disclosure = new RetirementDisclosure(
+                beneficiary + " " + UUID.randomUUID(), RetirementPurpose.EVENT, "イベントの排出", 2024, null);
+        return fixture.registry
+                .retire(holder.actor(), new Registry.Retirement(holder.accountId(), 1, disclosure), null)
+                .value()
+                .retirementId();
     }
 
     /** Every page of a list from its first, following the Link header's rel="next". */
@@ -224,7 +248,8 @@ class RegistryRetirementListTest {
         while (next.isPresent()) {
             MockHttpServletResponse response = api(next.get());
             pages.add(ids(response));
-            assertThat(link(response, "prev").isPresent()).as("a newer page before " + next.get())
+            assertThat(link(response, "prev").isPresent())
+                    .as("a newer page before " + next.get())
                     .isEqualTo(pages.size() > 1);
             next = link(response, "next");
             assertThat(pages.size()).as("pages").isLessThan(1_000);
@@ -237,7 +262,10 @@ class RegistryRetirementListTest {
     }
 
     String page(String uri) throws Exception {
-        return mvc.perform(request(uri)).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(request(uri))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -261,7 +289,8 @@ class RegistryRetirementListTest {
     }
 
     void refused(String query, String field) throws Exception {
-        mvc.perform(get("/api/v1/registry/retirements?" + query)).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/v1/registry/retirements?" + query))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
     }

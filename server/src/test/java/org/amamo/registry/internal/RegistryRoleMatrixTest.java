@@ -40,8 +40,14 @@ class RegistryRoleMatrixTest {
     static final Set<Role> OWNER_ONLY = EnumSet.noneOf(Role.class);
 
     enum Endpoint {
-        REQUEST_ACCOUNT(EVERYONE), APPROVE(SECRETARIAT), REJECT(SECRETARIAT), CLOSE(SECRETARIAT), ISSUE(SECRETARIAT),
-        TRANSFER(OWNER_ONLY), RETIRE(OWNER_ONLY), CANCEL(SECRETARIAT);
+        REQUEST_ACCOUNT(EVERYONE),
+        APPROVE(SECRETARIAT),
+        REJECT(SECRETARIAT),
+        CLOSE(SECRETARIAT),
+        ISSUE(SECRETARIAT),
+        TRANSFER(OWNER_ONLY),
+        RETIRE(OWNER_ONLY),
+        CANCEL(SECRETARIAT);
 
         final Set<Role> allowed;
 
@@ -52,8 +58,10 @@ class RegistryRoleMatrixTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     RegistryFixture fixture;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -97,9 +105,11 @@ class RegistryRoleMatrixTest {
         Holder other = fixture.holder();
         fixture.issue(2024, 20, owner);
         mvc.perform(RegistryApiTest.transfer(owner, owner.accountId(), other.accountId(), 5))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isCreated());
         mvc.perform(RegistryApiTest.retire(owner, owner.accountId(), 5, "x"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isCreated());
         fixture.assertLedgerSound();
     }
 
@@ -111,26 +121,33 @@ class RegistryRoleMatrixTest {
             case CLOSE -> json("/api/v1/registry/accounts/" + fixture.holder().accountId() + "/close", "");
             case ISSUE -> {
                 Holder holder = fixture.holder();
-                yield json("/api/v1/registry/issuances", "{\"projectId\":1,\"projectCode\":\"0101\",\"projectName\":"
-                        + "\"p\",\"programmePrefix\":\"JBC\",\"vintage\":2024,\"methodologyVersion\":\"JBE-2.3\","
-                        + "\"creditType\":\"REMOVAL\",\"certifier\":\"c\",\"creditUnits\":10,\"holders\":[{\"userId\":"
-                        + holder.user().userId() + ",\"sharePercent\":100}]}");
+                yield json(
+                        "/api/v1/registry/issuances",
+                        "{\"projectId\":1,\"projectCode\":\"0101\",\"projectName\":"
+                                + "\"p\",\"programmePrefix\":\"JBC\",\"vintage\":2024,\"methodologyVersion\":\"JBE-2.3\","
+                                + "\"creditType\":\"REMOVAL\",\"certifier\":\"c\",\"creditUnits\":10,\"holders\":[{\"userId\":"
+                                + holder.user().userId() + ",\"sharePercent\":100}]}");
             }
             case TRANSFER -> {
                 Holder from = fixture.holder();
                 Holder to = fixture.holder();
                 fixture.issue(2024, 10, from);
-                yield json("/api/v1/registry/transfers", "{\"fromAccountId\":" + from.accountId() + ",\"toAccountId\":"
-                        + to.accountId() + ",\"creditUnits\":1}");
+                yield json(
+                        "/api/v1/registry/transfers",
+                        "{\"fromAccountId\":" + from.accountId() + ",\"toAccountId\":" + to.accountId()
+                                + ",\"creditUnits\":1}");
             }
             case RETIRE -> {
                 Holder from = fixture.holder();
                 fixture.issue(2024, 10, from);
-                yield json("/api/v1/registry/retirements", "{\"fromAccountId\":" + from.accountId()
-                        + ",\"creditUnits\":1,\"beneficiary\":\"b\",\"purpose\":\"OTHER\",\"emissionsOffset\":\"e\"}");
+                yield json(
+                        "/api/v1/registry/retirements",
+                        "{\"fromAccountId\":" + from.accountId()
+                                + ",\"creditUnits\":1,\"beneficiary\":\"b\",\"purpose\":\"OTHER\",\"emissionsOffset\":\"e\"}");
             }
             case CANCEL -> {
-                String range = fixture.issue(2024, 10, fixture.holder()).lines().get(0).serialRange();
+                String range =
+                        fixture.issue(2024, 10, fixture.holder()).lines().get(0).serialRange();
                 yield json("/api/v1/registry/cancellations", "{\"serialRange\":\"" + range + "\",\"reason\":\"r\"}");
             }
         };
@@ -146,6 +163,8 @@ class RegistryRoleMatrixTest {
     }
 
     private long entries() {
-        return jdbc.sql("SELECT COUNT(*) FROM registry_journal_entry").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM registry_journal_entry")
+                .query(Long.class)
+                .single();
     }
 }

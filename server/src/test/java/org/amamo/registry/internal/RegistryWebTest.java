@@ -31,6 +31,7 @@ class RegistryWebTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     RegistryFixture fixture;
 
@@ -52,10 +53,12 @@ class RegistryWebTest {
 
     @Test
     void holderSeesBalanceAndStatementInTonnes() throws Exception {
-        mvc.perform(get("/account/registry").with(as(alice.user()))).andExpect(status().isOk())
+        mvc.perform(get("/account/registry").with(as(alice.user())))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("10.0")));
         mvc.perform(get("/account/registry/accounts/" + alice.accountId()).with(as(alice.user())))
-                .andExpect(status().isOk()).andExpect(content().string(containsString(batch + "000001-000100")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(batch + "000001-000100")))
                 .andExpect(content().string(containsString("transfer-form")));
     }
 
@@ -63,57 +66,88 @@ class RegistryWebTest {
     void othersCannotSeeAnAccount() throws Exception {
         mvc.perform(get("/account/registry/accounts/" + alice.accountId()).with(as(bob.user())))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/account/registry/accounts/" + alice.accountId() + "/statement.csv").with(as(bob.user())))
+        mvc.perform(get("/account/registry/accounts/" + alice.accountId() + "/statement.csv")
+                        .with(as(bob.user())))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void transfersTonnesFromTheForm() throws Exception {
-        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/transfer").with(as(alice.user()))
-                .with(csrf()).param("toAccountId", Long.toString(bob.accountId())).param("tonnes", "2.5")
-                .param("requestKey", "web-" + alice.accountId()))
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/transfer")
+                        .with(as(alice.user()))
+                        .with(csrf())
+                        .param("toAccountId", Long.toString(bob.accountId()))
+                        .param("tonnes", "2.5")
+                        .param("requestKey", "web-" + alice.accountId()))
                 .andExpect(redirectedUrl("/account/registry/accounts/" + alice.accountId()));
         assertThat(fixture.balance(bob)).isEqualTo(25);
     }
 
     @Test
     void showsWhyATransferWasRefused() throws Exception {
-        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/transfer").with(as(alice.user()))
-                .with(csrf()).param("toAccountId", Long.toString(bob.accountId())).param("tonnes", "10.01"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("invalid")));
-        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/transfer").with(as(alice.user()))
-                .with(csrf()).param("toAccountId", Long.toString(bob.accountId())).param("tonnes", "10.1"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("101")));
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/transfer")
+                        .with(as(alice.user()))
+                        .with(csrf())
+                        .param("toAccountId", Long.toString(bob.accountId()))
+                        .param("tonnes", "10.01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("invalid")));
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/transfer")
+                        .with(as(alice.user()))
+                        .with(csrf())
+                        .param("toAccountId", Long.toString(bob.accountId()))
+                        .param("tonnes", "10.1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("101")));
         assertThat(fixture.balance(bob)).isZero();
     }
 
     @Test
     void retiresFromTheFormAndShowsThePublicRecord() throws Exception {
-        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire").with(as(alice.user()))
-                .with(csrf()).param("tonnes", "1.5").param("beneficiary", "Yokohama City").param("purpose", "EVENT")
-                .param("emissionsOffset", "Umi no Hi event").param("reportingYear", "2024"))
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire")
+                        .with(as(alice.user()))
+                        .with(csrf())
+                        .param("tonnes", "1.5")
+                        .param("beneficiary", "Yokohama City")
+                        .param("purpose", "EVENT")
+                        .param("emissionsOffset", "Umi no Hi event")
+                        .param("reportingYear", "2024"))
                 .andExpect(redirectedUrlPattern("/registry/retirements/*"));
-        mvc.perform(get("/registry/retirements")).andExpect(status().isOk())
+        mvc.perform(get("/registry/retirements"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Yokohama City")))
                 .andExpect(content().string(containsString(batch + "000001-000015")));
-        mvc.perform(get("/registry/retirements.csv")).andExpect(status().isOk())
+        mvc.perform(get("/registry/retirements.csv"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Yokohama City")));
     }
 
     @Test
     void theRetirementsOfOneProjectAreListedForItsPage() throws Exception {
-        String otherBatch = fixture.issue(2024, 50, bob).lines().get(0).serialRange().substring(0, 17);
-        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire").with(as(alice.user()))
-                .with(csrf()).param("tonnes", "1.0").param("beneficiary", "Kanazawa Fishery").param("purpose", "EVENT")
-                .param("emissionsOffset", "Umi no Hi event").param("reportingYear", "2024"))
+        String otherBatch =
+                fixture.issue(2024, 50, bob).lines().get(0).serialRange().substring(0, 17);
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire")
+                        .with(as(alice.user()))
+                        .with(csrf())
+                        .param("tonnes", "1.0")
+                        .param("beneficiary", "Kanazawa Fishery")
+                        .param("purpose", "EVENT")
+                        .param("emissionsOffset", "Umi no Hi event")
+                        .param("reportingYear", "2024"))
                 .andExpect(redirectedUrlPattern("/registry/retirements/*"));
-        mvc.perform(post("/account/registry/accounts/" + bob.accountId() + "/retire").with(as(bob.user()))
-                .with(csrf()).param("tonnes", "2.0").param("beneficiary", "Other Project Buyer").param("purpose", "CORPORATE")
-                .param("emissionsOffset", "office electricity").param("reportingYear", "2024"))
+        mvc.perform(post("/account/registry/accounts/" + bob.accountId() + "/retire")
+                        .with(as(bob.user()))
+                        .with(csrf())
+                        .param("tonnes", "2.0")
+                        .param("beneficiary", "Other Project Buyer")
+                        .param("purpose", "CORPORATE")
+                        .param("emissionsOffset", "office electricity")
+                        .param("reportingYear", "2024"))
                 .andExpect(redirectedUrlPattern("/registry/retirements/*"));
 
         String projectCode = batch.substring(9, 13);
-        mvc.perform(get("/registry/retirements").param("projectCode", projectCode)).andExpect(status().isOk())
+        mvc.perform(get("/registry/retirements").param("projectCode", projectCode))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Kanazawa Fishery")))
                 .andExpect(content().string(not(containsString("Other Project Buyer"))));
         mvc.perform(get("/registry/retirements").param("projectCode", otherBatch.substring(9, 13)))
@@ -125,19 +159,33 @@ class RegistryWebTest {
     void secretariatIssuesCancelsAndVerifiesFromThePages() throws Exception {
         AmamoPrincipal secretariat = fixture.secretariat();
         mvc.perform(get("/secretariat/registry/issue").with(as(secretariat))).andExpect(status().isOk());
-        mvc.perform(post("/secretariat/registry/issue").with(as(secretariat)).with(csrf()).param("projectId", "7")
-                .param("projectCode", "0777").param("projectName", "Eelgrass").param("programmePrefix", "JBC")
-                .param("vintage", "2024").param("methodologyVersion", "JBE-2.3").param("creditType", "REMOVAL")
-                .param("certifier", "JBE").param("tonnes", "1")
-                .param("holders[0].holderId", Long.toString(alice.user().userId())).param("holders[0].sharePercent", "50")
-                .param("holders[1].holderId", Long.toString(bob.user().userId())).param("holders[1].sharePercent", "50"))
+        mvc.perform(post("/secretariat/registry/issue")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("projectId", "7")
+                        .param("projectCode", "0777")
+                        .param("projectName", "Eelgrass")
+                        .param("programmePrefix", "JBC")
+                        .param("vintage", "2024")
+                        .param("methodologyVersion", "JBE-2.3")
+                        .param("creditType", "REMOVAL")
+                        .param("certifier", "JBE")
+                        .param("tonnes", "1")
+                        .param("holders[0].holderId", Long.toString(alice.user().userId()))
+                        .param("holders[0].sharePercent", "50")
+                        .param("holders[1].holderId", Long.toString(bob.user().userId()))
+                        .param("holders[1].sharePercent", "50"))
                 .andExpect(redirectedUrlPattern("/registry/batches/*"));
         assertThat(fixture.balance(bob)).isEqualTo(5);
-        mvc.perform(post("/secretariat/registry/cancel").with(as(secretariat)).with(csrf())
-                .param("serialRange", batch + "000090-000100").param("reason", "error"))
+        mvc.perform(post("/secretariat/registry/cancel")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("serialRange", batch + "000090-000100")
+                        .param("reason", "error"))
                 .andExpect(status().is3xxRedirection());
         assertThat(fixture.balance(alice)).isEqualTo(89 + 5);
-        mvc.perform(get("/secretariat/registry/verify").with(as(secretariat))).andExpect(status().isOk())
+        mvc.perform(get("/secretariat/registry/verify").with(as(secretariat)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("journal-intact")))
                 .andExpect(content().string(containsString("invariants-hold")));
         mvc.perform(get("/secretariat/registry").with(as(secretariat))).andExpect(status().isOk());
@@ -146,33 +194,53 @@ class RegistryWebTest {
     @Test
     void issueFormShowsSharesThatDoNotAddUp() throws Exception {
         AmamoPrincipal secretariat = fixture.secretariat();
-        mvc.perform(post("/secretariat/registry/issue").with(as(secretariat)).with(csrf()).param("projectId", "7")
-                .param("projectCode", "0778").param("projectName", "Eelgrass").param("programmePrefix", "JBC")
-                .param("vintage", "2024").param("methodologyVersion", "JBE-2.3").param("creditType", "REMOVAL")
-                .param("certifier", "JBE").param("tonnes", "1")
-                .param("holders[0].holderId", Long.toString(alice.user().userId())).param("holders[0].sharePercent", "60"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("60")));
+        mvc.perform(post("/secretariat/registry/issue")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("projectId", "7")
+                        .param("projectCode", "0778")
+                        .param("projectName", "Eelgrass")
+                        .param("programmePrefix", "JBC")
+                        .param("vintage", "2024")
+                        .param("methodologyVersion", "JBE-2.3")
+                        .param("creditType", "REMOVAL")
+                        .param("certifier", "JBE")
+                        .param("tonnes", "1")
+                        .param("holders[0].holderId", Long.toString(alice.user().userId()))
+                        .param("holders[0].sharePercent", "60"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("60")));
     }
 
     @Test
     void everyoneSeesBatchesAndLooksUpSerials() throws Exception {
-        mvc.perform(get("/registry")).andExpect(status().isOk()).andExpect(content().string(containsString(batch.substring(0, 16))));
-        mvc.perform(get("/registry/serials").param("q", batch + "000005")).andExpect(status().isOk())
+        mvc.perform(get("/registry"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(batch.substring(0, 16))));
+        mvc.perform(get("/registry/serials").param("q", batch + "000005"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("serial-blocks")));
-        mvc.perform(get("/registry/serials").param("q", "JBC-nonsense")).andExpect(status().isOk())
+        mvc.perform(get("/registry/serials").param("q", "JBC-nonsense"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("serial-problem")));
         mvc.perform(get("/registry").param("lang", "en")).andExpect(status().isOk());
         mvc.perform(get("/registry").param("programme", "jbc"))
                 .andExpect(content().string(containsString(batch.substring(0, 16))));
         mvc.perform(get("/registry").param("programme", "YBC"))
                 .andExpect(content().string(not(containsString(batch.substring(0, 16)))));
-        String csv = mvc.perform(get("/registry/batches.csv")).andExpect(status().isOk()).andReturn().getResponse()
+        String csv = mvc.perform(get("/registry/batches.csv"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFFbatch_serial,project_code,project_name,"
-                + "vintage,batch_number,credit_type,methodology_version,certifier,issued_t_co2,active_t_co2,"
-                + "retired_t_co2,cancelled_t_co2,issued_at");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo("\uFEFFbatch_serial,project_code,project_name,"
+                        + "vintage,batch_number,credit_type,methodology_version,certifier,issued_t_co2,active_t_co2,"
+                        + "retired_t_co2,cancelled_t_co2,issued_at");
         assertThat(csv.lines().filter(line -> line.startsWith(batch.substring(0, 16) + ",")))
-                .singleElement().asString().contains(",2024,1,REMOVAL,JBE-2.3,", ",10.0,10.0,0.0,0.0,");
+                .singleElement()
+                .asString()
+                .contains(",2024,1,REMOVAL,JBE-2.3,", ",10.0,10.0,0.0,0.0,");
     }
 
     @Test
@@ -180,8 +248,13 @@ class RegistryWebTest {
         AmamoPrincipal carol = fixture.users.create(org.amamo.identity.Role.HOLDER);
         mvc.perform(post("/account/registry/request").with(as(carol)).with(csrf()))
                 .andExpect(redirectedUrl("/account/registry"));
-        long id = fixture.store.accountByOwnerKey("U:" + carol.userId()).orElseThrow().id();
-        mvc.perform(post("/secretariat/registry/accounts/" + id + "/approve").with(as(fixture.secretariat())).with(csrf()))
+        long id = fixture.store
+                .accountByOwnerKey("U:" + carol.userId())
+                .orElseThrow()
+                .id();
+        mvc.perform(post("/secretariat/registry/accounts/" + id + "/approve")
+                        .with(as(fixture.secretariat()))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/secretariat/registry"));
         assertThat(fixture.store.account(id).orElseThrow().status()).isEqualTo(AccountStatus.OPEN);
     }

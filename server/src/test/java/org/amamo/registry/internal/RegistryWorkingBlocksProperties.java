@@ -29,12 +29,10 @@ class RegistryWorkingBlocksProperties {
     static final int MAX_PIECES = 1_000;
 
     /** A move of {@code units} from one account to another, or out of the active blocks (to {@link #RETIRE}). */
-    record Move(int from, int to, long units) {
-    }
+    record Move(int from, int to, long units) {}
 
     /** Stored owners of two batches' serials (account per serial) and moves to apply to them as one group. */
-    record Story(int[] firstBatch, int[] secondBatch, List<Move> moves) {
-    }
+    record Story(int[] firstBatch, int[] secondBatch, List<Move> moves) {}
 
     @Property(tries = 300)
     void takesAndWritesBackExactlyWhatTheOperationsOneByOneWould(@ForAll("stories") Story story) {
@@ -70,11 +68,13 @@ class RegistryWorkingBlocksProperties {
             }
         }
         List<WorkingBlocks.Probe> probes = blocks.probes();
-        blocks.coalesce(stored.stream().filter(block -> probes.stream().anyMatch(probe -> touches(block, probe)))
+        blocks.coalesce(stored.stream()
+                .filter(block -> probes.stream().anyMatch(probe -> touches(block, probe)))
                 .toList());
         List<LedgerInvariants.Block> written = writeBack(stored, blocks.changes());
 
-        assertThat(written).as("the stored blocks after the group")
+        assertThat(written)
+                .as("the stored blocks after the group")
                 .containsExactlyInAnyOrderElementsOf(withoutIds(blocksOf(owners)));
     }
 
@@ -87,8 +87,11 @@ class RegistryWorkingBlocksProperties {
         blocks.balance(0, 3);
 
         assertThat(blocks.take(0, 3, 2)).isEqualTo(WorkingBlocks.Draw.TOO_MANY);
-        assertThat(blocks.take(0, 3, 3).pieces()).containsExactly(new WorkingBlocks.Piece(1, 1, 1),
-                new WorkingBlocks.Piece(1, 3, 3), new WorkingBlocks.Piece(1, 5, 5));
+        assertThat(blocks.take(0, 3, 3).pieces())
+                .containsExactly(
+                        new WorkingBlocks.Piece(1, 1, 1),
+                        new WorkingBlocks.Piece(1, 3, 3),
+                        new WorkingBlocks.Piece(1, 5, 5));
         assertThat(blocks.balance(0)).isZero();
     }
 
@@ -100,9 +103,11 @@ class RegistryWorkingBlocksProperties {
         blocks.load(new LedgerInvariants.Block(3, 1, 5, 14, 0, BlockStatus.ACTIVE));
         blocks.balance(0, 22);
 
-        assertThat(blocks.take(0, 4, 10).pieces()).as("ten serials in batch 1 rank before ten in batch 2")
+        assertThat(blocks.take(0, 4, 10).pieces())
+                .as("ten serials in batch 1 rank before ten in batch 2")
                 .containsExactly(new WorkingBlocks.Piece(1, 5, 8));
-        assertThat(blocks.take(0, 12, 10).pieces()).as("then the ten of batch 2, then the six left in batch 1")
+        assertThat(blocks.take(0, 12, 10).pieces())
+                .as("then the ten of batch 2, then the six left in batch 1")
                 .containsExactly(new WorkingBlocks.Piece(2, 1, 10), new WorkingBlocks.Piece(1, 9, 10));
     }
 
@@ -115,10 +120,12 @@ class RegistryWorkingBlocksProperties {
         blocks.balance(0, 15);
 
         assertThat(blocks.take(0, 8, 10).pieces()).containsExactly(new WorkingBlocks.Piece(1, 1, 8));
-        assertThat(blocks.take(0, 6, 10)).as("after serials 21..25, a block not loaded may outrank serials 9..10")
+        assertThat(blocks.take(0, 6, 10))
+                .as("after serials 21..25, a block not loaded may outrank serials 9..10")
                 .isEqualTo(WorkingBlocks.Draw.UNSEEN);
         assertThat(blocks.balance(0)).as("an undecided take takes nothing").isEqualTo(7);
-        assertThat(blocks.take(0, 5, 10).pieces()).as("the boundary block itself outranks every block not loaded")
+        assertThat(blocks.take(0, 5, 10).pieces())
+                .as("the boundary block itself outranks every block not loaded")
                 .containsExactly(new WorkingBlocks.Piece(1, 21, 25));
 
         WorkingBlocks other = new WorkingBlocks();
@@ -126,7 +133,8 @@ class RegistryWorkingBlocksProperties {
         other.boundary(0, DrawRank.of(1, 1, 10));
         other.balance(0, 10);
         other.add(0, new WorkingBlocks.Piece(1, 30, 30));
-        assertThat(other.take(0, 1, 10)).as("serial 30 may join a stored block next to it")
+        assertThat(other.take(0, 1, 10))
+                .as("serial 30 may join a stored block next to it")
                 .isEqualTo(WorkingBlocks.Draw.UNSEEN);
     }
 
@@ -138,9 +146,13 @@ class RegistryWorkingBlocksProperties {
         Map<Integer, Long> demand = new HashMap<>();
         moves.forEach(move -> demand.merge(move.from(), move.units(), Long::sum));
         demand.forEach((account, units) -> {
-            List<LedgerInvariants.Block> held = stored.stream().filter(block -> block.accountId() == account)
-                    .sorted(Comparator.comparing(DrawRank::of)).toList();
-            blocks.balance(account, held.stream().mapToLong(LedgerInvariants.Block::units).sum());
+            List<LedgerInvariants.Block> held = stored.stream()
+                    .filter(block -> block.accountId() == account)
+                    .sorted(Comparator.comparing(DrawRank::of))
+                    .toList();
+            blocks.balance(
+                    account,
+                    held.stream().mapToLong(LedgerInvariants.Block::units).sum());
             long upto = 0;
             for (LedgerInvariants.Block block : held) {
                 if (upto >= units) {
@@ -154,13 +166,14 @@ class RegistryWorkingBlocksProperties {
     }
 
     private static boolean touches(LedgerInvariants.Block block, WorkingBlocks.Probe probe) {
-        return block.accountId() == probe.accountId() && block.batchId() == probe.batchId()
+        return block.accountId() == probe.accountId()
+                && block.batchId() == probe.batchId()
                 && (block.lastSerial() == probe.firstSerial() - 1 || block.firstSerial() == probe.lastSerial() + 1);
     }
 
     /** The stored blocks with the changes applied: deleted ones gone, resized ones changed, new ones added. */
-    private static List<LedgerInvariants.Block> writeBack(List<LedgerInvariants.Block> stored,
-            WorkingBlocks.Changes changes) {
+    private static List<LedgerInvariants.Block> writeBack(
+            List<LedgerInvariants.Block> stored, WorkingBlocks.Changes changes) {
         Map<Long, LedgerInvariants.Block> byId = new HashMap<>();
         stored.forEach(block -> byId.put(block.id(), block));
         changes.deleted().forEach(byId::remove);
@@ -169,14 +182,22 @@ class RegistryWorkingBlocksProperties {
             byId.put(block.id(), block);
         });
         List<LedgerInvariants.Block> written = new ArrayList<>(byId.values());
-        changes.inserted().forEach(block -> written.add(new LedgerInvariants.Block(0, block.batchId(),
-                block.firstSerial(), block.lastSerial(), block.accountId(), block.status())));
+        changes.inserted()
+                .forEach(block -> written.add(new LedgerInvariants.Block(
+                        0,
+                        block.batchId(),
+                        block.firstSerial(),
+                        block.lastSerial(),
+                        block.accountId(),
+                        block.status())));
         return withoutIds(written);
     }
 
     private static List<LedgerInvariants.Block> withoutIds(List<LedgerInvariants.Block> blocks) {
-        return blocks.stream().map(block -> new LedgerInvariants.Block(0, block.batchId(), block.firstSerial(),
-                block.lastSerial(), block.accountId(), block.status())).toList();
+        return blocks.stream()
+                .map(block -> new LedgerInvariants.Block(
+                        0, block.batchId(), block.firstSerial(), block.lastSerial(), block.accountId(), block.status()))
+                .toList();
     }
 
     /** The maximal runs of one owner's serials, as blocks (retired serials have none), ids from 1. */
@@ -188,8 +209,8 @@ class RegistryWorkingBlocksProperties {
             for (int i = 1; i <= serials.length; i++) {
                 if (i == serials.length || serials[i] != serials[start]) {
                     if (serials[start] != RETIRE) {
-                        blocks.add(new LedgerInvariants.Block(blocks.size() + 1, batch, start + 1, i, serials[start],
-                                BlockStatus.ACTIVE));
+                        blocks.add(new LedgerInvariants.Block(
+                                blocks.size() + 1, batch, start + 1, i, serials[start], BlockStatus.ACTIVE));
                     }
                     start = i;
                 }
@@ -199,16 +220,21 @@ class RegistryWorkingBlocksProperties {
     }
 
     private static long balance(Map<Long, int[]> owners, int account) {
-        return owners.values().stream().mapToLong(serials -> java.util.Arrays.stream(serials)
-                .filter(owner -> owner == account).count()).sum();
+        return owners.values().stream()
+                .mapToLong(serials -> java.util.Arrays.stream(serials)
+                        .filter(owner -> owner == account)
+                        .count())
+                .sum();
     }
 
     /** The account's {@code units} serials in draw order: its maximal runs, largest first, lowest serials first. */
     private static List<WorkingBlocks.Piece> inDrawOrder(Map<Long, int[]> owners, int account, long units) {
         List<WorkingBlocks.Piece> pieces = new ArrayList<>();
         long left = units;
-        for (LedgerInvariants.Block run : blocksOf(owners).stream().filter(block -> block.accountId() == account)
-                .sorted(Comparator.comparing(DrawRank::of)).toList()) {
+        for (LedgerInvariants.Block run : blocksOf(owners).stream()
+                .filter(block -> block.accountId() == account)
+                .sorted(Comparator.comparing(DrawRank::of))
+                .toList()) {
             if (left == 0) {
                 break;
             }
@@ -221,11 +247,18 @@ class RegistryWorkingBlocksProperties {
 
     @Provide
     Arbitrary<Story> stories() {
-        Arbitrary<int[]> batch = Arbitraries.integers().between(0, ACCOUNTS - 1).array(int[].class).ofMinSize(1)
+        Arbitrary<int[]> batch = Arbitraries.integers()
+                .between(0, ACCOUNTS - 1)
+                .array(int[].class)
+                .ofMinSize(1)
                 .ofMaxSize(60);
-        Arbitrary<Move> move = Combinators.combine(Arbitraries.integers().between(0, ACCOUNTS - 1),
-                Arbitraries.integers().between(RETIRE, ACCOUNTS - 1), Arbitraries.longs().between(1, 40))
-                .filter((from, to, units) -> !from.equals(to)).as(Move::new);
-        return Combinators.combine(batch, batch, move.list().ofMinSize(1).ofMaxSize(12)).as(Story::new);
+        Arbitrary<Move> move = Combinators.combine(
+                        Arbitraries.integers().between(0, ACCOUNTS - 1),
+                        Arbitraries.integers().between(RETIRE, ACCOUNTS - 1),
+                        Arbitraries.longs().between(1, 40))
+                .filter((from, to, units) -> !from.equals(to))
+                .as(Move::new);
+        return Combinators.combine(batch, batch, move.list().ofMinSize(1).ofMaxSize(12))
+                .as(Story::new);
     }
 }
