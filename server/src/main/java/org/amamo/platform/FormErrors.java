@@ -17,6 +17,12 @@ public final class FormErrors {
         return true;
     }
 
+    /** Adds the refusals of a refused outcome to the form; returns whether it was refused. */
+    public static boolean reject(BindingResult binding, Outcome<?> outcome) {
+        reject(binding, outcome.refusals());
+        return outcome.refused();
+    }
+
     /** Adds each refusal as an error of its field ({@code $} for the whole form). */
     public static void reject(BindingResult binding, List<Refusal> refusals) {
         for (Refusal refusal : refusals) {
