@@ -18,7 +18,7 @@ class LocalizedMessagesTest {
     private static final String EELGRASS = """
             {"id": "eelgrass", "method": "area", "ecosystem": "seagrass", "areaHa": "7.8"}""";
 
-    private static FieldError onlyError(Outcome<?> outcome) {
+    private static FieldError onlyError(Verdict<?> outcome) {
         assertThat(outcome.errors()).hasSize(1);
         return outcome.errors().get(0);
     }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.CreditType;
 import org.amamo.methodology.FieldError;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.Warning;
 import org.amamo.methodology.table.MethodologyTable;
 import org.amamo.methodology.table.MethodologyTables;
@@ -63,12 +63,12 @@ public final class CreditCalculator {
      * @param sheet the sheet
      * @return the result with every figure, or the errors
      */
-    public Outcome<CalculationResult> calculate(CalculationSheet sheet) {
+    public Verdict<CalculationResult> calculate(CalculationSheet sheet) {
         List<FieldError> errors = validate(sheet);
         if (!errors.isEmpty()) {
-            return Outcome.rejected(errors);
+            return Verdict.rejected(errors);
         }
-        return Outcome.accepted(recalculate(sheet, InputSampler.CERTIFIED));
+        return Verdict.accepted(recalculate(sheet, InputSampler.CERTIFIED));
     }
 
     /**
@@ -77,7 +77,7 @@ public final class CreditCalculator {
      * @param sheetJson the sheet's JSON text
      * @return the result, or the errors (malformed JSON included)
      */
-    public Outcome<CalculationResult> calculate(String sheetJson) {
+    public Verdict<CalculationResult> calculate(String sheetJson) {
         return new SheetJson(validator).parse(sheetJson).flatMap(this::calculate);
     }
 

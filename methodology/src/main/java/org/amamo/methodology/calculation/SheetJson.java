@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.FieldError;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.table.MethodologyTables;
 
 /**
@@ -49,13 +49,13 @@ public final class SheetJson {
      * @param json the sheet's JSON text
      * @return the sheet, or the errors
      */
-    public static Outcome<CalculationSheet> read(String json) {
+    public static Verdict<CalculationSheet> read(String json) {
         return new SheetJson(new SheetValidator(MethodologyTables.standard())).parse(json);
     }
 
-    Outcome<CalculationSheet> parse(String json) {
+    Verdict<CalculationSheet> parse(String json) {
         if (json.length() > MAX_SHEET_CHARACTERS) {
-            return Outcome.rejected("$", "sheet.too-large", Integer.toString(MAX_SHEET_CHARACTERS));
+            return Verdict.rejected("$", "sheet.too-large", Integer.toString(MAX_SHEET_CHARACTERS));
         }
         JsonNode root;
         try {
@@ -64,16 +64,16 @@ public final class SheetJson {
             return invalidJson(e);
         }
         if (root == null || root.isMissingNode()) {
-            return Outcome.rejected("$", "sheet.empty");
+            return Verdict.rejected("$", "sheet.empty");
         }
         ErrorList readErrors = new ErrorList();
         CalculationSheet sheet = new SheetReader(new JsonFields(readErrors)).sheet(root);
         if (readErrors.isEmpty()) {
-            return Outcome.accepted(sheet);
+            return Verdict.accepted(sheet);
         }
         List<FieldError> errors =
                 sheet == null ? readErrors.toList() : ErrorList.merge(readErrors.toList(), validator.validate(sheet));
-        return Outcome.rejected(errors);
+        return Verdict.rejected(errors);
     }
 
     /**
@@ -83,20 +83,20 @@ public final class SheetJson {
      * @param <T> the value type
      * @return a rejection of the whole input ({@code $})
      */
-    static <T> Outcome<T> invalidJson(JsonProcessingException e) {
+    static <T> Verdict<T> invalidJson(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            return Outcome.rejected(
+            return Verdict.rejected(
                     "$",
                     "json.invalid.at",
                     message,
                     Integer.toString(location.getLineNr()),
                     Integer.toString(location.getColumnNr()));
         }
-        return Outcome.rejected("$", "json.invalid", message);
+        return Verdict.rejected("$", "json.invalid", message);
     }
 
     /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.SheetJson;
 import org.amamo.methodology.geometry.GeoJsonSites;
 import org.amamo.methodology.geometry.GeodesicArea;
@@ -59,15 +59,15 @@ final class Commands {
         return invocation.withInput(
                 invocation.arguments.get(0),
                 newText -> invocation.withInput(invocation.arguments.get(1), existingText -> {
-                    Outcome<SiteGeometry> newSite = GeoJsonSites.parse(newText);
-                    Outcome<List<Site>> existing = GeoJsonSites.parseSites(existingText);
+                    Verdict<SiteGeometry> newSite = GeoJsonSites.parse(newText);
+                    Verdict<List<Site>> existing = GeoJsonSites.parseSites(existingText);
                     if (!newSite.errors().isEmpty() || !existing.errors().isEmpty()) {
                         invocation.reject(newSite.errors());
                         return invocation.reject(existing.errors());
                     }
                     List<Overlap> overlaps =
                             OverlapIndex.of(existing.orElseThrow()).overlapsWith(newSite.orElseThrow());
-                    return invocation.print(Outcome.accepted(overlapJson(overlaps)));
+                    return invocation.print(Verdict.accepted(overlapJson(overlaps)));
                 }));
     }
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.amamo.methodology.FieldError;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.methodology.calculation.CreditCalculator;
 import org.amamo.methodology.calculation.SheetJson;
@@ -110,7 +110,7 @@ public final class MethodologyCli {
                 return usage(stderr, "calculate takes exactly one file (or -)");
             }
             return withInput(arguments.get(0), text -> {
-                Outcome<CalculationResult> outcome = CreditCalculator.standard().calculate(text);
+                Verdict<CalculationResult> outcome = CreditCalculator.standard().calculate(text);
                 return print(outcome.map(SheetJson::write));
             });
         }
@@ -132,8 +132,8 @@ public final class MethodologyCli {
         }
 
         /** Prints an accepted text to stdout (exit 0) or the errors to stderr (exit 2). */
-        int print(Outcome<String> outcome) {
-            if (outcome instanceof Outcome.Accepted<String> accepted) {
+        int print(Verdict<String> outcome) {
+            if (outcome instanceof Verdict.Accepted<String> accepted) {
                 stdout.print(accepted.value());
                 stdout.flush();
                 return EXIT_OK;

@@ -2,7 +2,7 @@ package org.amamo.methodology.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.methodology.calculation.CalculationSheet;
 import org.amamo.methodology.calculation.CreditCalculator;
@@ -49,8 +49,8 @@ final class UncertaintyCommand {
                 file, text -> invocation.print(SheetJson.read(text).flatMap(sheet -> output(sheet, settings))));
     }
 
-    private static Outcome<String> output(CalculationSheet sheet, UncertaintySettings settings) {
-        Outcome<CalculationResult> result = CreditCalculator.standard().calculate(sheet);
+    private static Verdict<String> output(CalculationSheet sheet, UncertaintySettings settings) {
+        Verdict<CalculationResult> result = CreditCalculator.standard().calculate(sheet);
         return result.flatMap(certified -> UncertaintyEstimator.standard()
                 .estimate(sheet, settings)
                 .map(band -> {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.FieldError;
 import org.amamo.methodology.Message;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 
 /**
  * Reads and writes site geometries as GeoJSON (RFC 7946, WGS84 longitude/latitude): a Polygon or
@@ -34,7 +34,7 @@ public final class GeoJsonSites {
      * @param geoJson Polygon, MultiPolygon, Feature or FeatureCollection
      * @return the site, or the errors
      */
-    public static Outcome<SiteGeometry> parse(String geoJson) {
+    public static Verdict<SiteGeometry> parse(String geoJson) {
         return tree(geoJson).flatMap(root -> {
             Reader reader = new Reader();
             reader.object(root, "$", null);
@@ -49,7 +49,7 @@ public final class GeoJsonSites {
      * @param geoJson the FeatureCollection
      * @return the sites in document order, or the errors
      */
-    public static Outcome<List<Site>> parseSites(String geoJson) {
+    public static Verdict<List<Site>> parseSites(String geoJson) {
         return tree(geoJson).flatMap(GeoJsonSites::sites);
     }
 
@@ -94,41 +94,41 @@ public final class GeoJsonSites {
         }
     }
 
-    private static Outcome<JsonNode> tree(String geoJson) {
+    private static Verdict<JsonNode> tree(String geoJson) {
         if (geoJson.length() > MAX_GEOJSON_CHARACTERS) {
-            return Outcome.rejected("$", "geojson.too-large", Integer.toString(MAX_GEOJSON_CHARACTERS));
+            return Verdict.rejected("$", "geojson.too-large", Integer.toString(MAX_GEOJSON_CHARACTERS));
         }
         try {
             JsonNode root = MAPPER.readTree(geoJson);
             if (root == null || root.isMissingNode()) {
-                return Outcome.rejected("$", "geojson.empty");
+                return Verdict.rejected("$", "geojson.empty");
             }
-            return Outcome.accepted(root);
+            return Verdict.accepted(root);
         } catch (JsonProcessingException e) {
             return invalidJson(e);
         }
     }
 
     /** Refuses malformed JSON with the parser's own (English) description and, when known, where it is. */
-    private static <T> Outcome<T> invalidJson(JsonProcessingException e) {
+    private static <T> Verdict<T> invalidJson(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
         message = newline < 0 ? message : message.substring(0, newline);
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            return Outcome.rejected(
+            return Verdict.rejected(
                     "$",
                     "json.invalid.at",
                     message,
                     Integer.toString(location.getLineNr()),
                     Integer.toString(location.getColumnNr()));
         }
-        return Outcome.rejected("$", "json.invalid", message);
+        return Verdict.rejected("$", "json.invalid", message);
     }
 
-    private static Outcome<List<Site>> sites(JsonNode root) {
+    private static Verdict<List<Site>> sites(JsonNode root) {
         if (!"FeatureCollection".equals(root.path("type").asText(null))) {
-            return Outcome.rejected("$.type", "geojson.sites.not-a-collection");
+            return Verdict.rejected("$.type", "geojson.sites.not-a-collection");
         }
         JsonNode features = root.path("features");
         List<Site> sites = new ArrayList<>();
@@ -145,13 +145,13 @@ public final class GeoJsonSites {
             }
             Reader reader = new Reader();
             reader.object(feature, path, Integer.toString(i));
-            Outcome<SiteGeometry> site = reader.result();
+            Verdict<SiteGeometry> site = reader.result();
             errors.addAll(site.errors());
-            if (site instanceof Outcome.Accepted<SiteGeometry> accepted) {
+            if (site instanceof Verdict.Accepted<SiteGeometry> accepted) {
                 sites.add(new Site(id, accepted.value()));
             }
         }
-        return errors.isEmpty() ? Outcome.accepted(sites) : Outcome.rejected(errors);
+        return errors.isEmpty() ? Verdict.accepted(sites) : Verdict.rejected(errors);
     }
 
     /** Collects the polygons of a GeoJSON tree with their locations, and the reading errors. */
@@ -160,13 +160,13 @@ public final class GeoJsonSites {
         private final List<PolygonLocation> locations = new ArrayList<>();
         private final List<FieldError> errors = new ArrayList<>();
 
-        Outcome<SiteGeometry> result() {
+        Verdict<SiteGeometry> result() {
             if (!errors.isEmpty()) {
-                return Outcome.rejected(errors);
+                return Verdict.rejected(errors);
             }
             SiteGeometry site = new SiteGeometry(polygons);
             List<FieldError> invalid = GeometryValidator.validate(site, locations);
-            return invalid.isEmpty() ? Outcome.accepted(site) : Outcome.rejected(invalid);
+            return invalid.isEmpty() ? Verdict.accepted(site) : Verdict.rejected(invalid);
         }
 
         /** Reads a GeoJSON object; {@code feature} is the index of the Feature it belongs to, or null. */

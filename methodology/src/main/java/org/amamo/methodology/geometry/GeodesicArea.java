@@ -5,7 +5,7 @@ import java.util.List;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.PolygonArea;
 import net.sf.geographiclib.PolygonResult;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 
 /**
  * Geodesic areas on the WGS84 ellipsoid with GeographicLib: polygon edges are geodesics, holes are
@@ -37,7 +37,7 @@ public final class GeodesicArea {
      * @param geoJson the GeoJSON text
      * @return the area in hectares, or the errors of the geometry
      */
-    public static Outcome<BigDecimal> hectares(String geoJson) {
+    public static Verdict<BigDecimal> hectares(String geoJson) {
         return GeoJsonSites.parse(geoJson).map(GeodesicArea::hectares);
     }
 

@@ -12,7 +12,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import net.sf.geographiclib.Geodesic;
 import org.amamo.methodology.FieldError;
 import org.amamo.methodology.Message;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -44,7 +44,7 @@ public final class SurveyTrackImport {
      * @param xml the document
      * @return the site, or the errors
      */
-    public static Outcome<SiteGeometry> fromXml(String xml) {
+    public static Verdict<SiteGeometry> fromXml(String xml) {
         return document(xml).flatMap(document -> {
             String root = document.getDocumentElement().getLocalName();
             if ("gpx".equals(root)) {
@@ -53,7 +53,7 @@ public final class SurveyTrackImport {
             if ("kml".equals(root)) {
                 return kml(document);
             }
-            return Outcome.rejected("/" + root, "track.not-gpx-or-kml", root);
+            return Verdict.rejected("/" + root, "track.not-gpx-or-kml", root);
         });
     }
 
@@ -63,7 +63,7 @@ public final class SurveyTrackImport {
      * @param gpx the document
      * @return the site, or the errors
      */
-    public static Outcome<SiteGeometry> fromGpx(String gpx) {
+    public static Verdict<SiteGeometry> fromGpx(String gpx) {
         return document(gpx).flatMap(SurveyTrackImport::gpx);
     }
 
@@ -73,11 +73,11 @@ public final class SurveyTrackImport {
      * @param kml the document
      * @return the site, or the errors
      */
-    public static Outcome<SiteGeometry> fromKml(String kml) {
+    public static Verdict<SiteGeometry> fromKml(String kml) {
         return document(kml).flatMap(SurveyTrackImport::kml);
     }
 
-    private static Outcome<SiteGeometry> gpx(Document document) {
+    private static Verdict<SiteGeometry> gpx(Document document) {
         Tracks tracks = new Tracks();
         List<Element> trks = children(document.getDocumentElement(), "trk");
         for (int t = 0; t < trks.size(); t++) {
@@ -120,7 +120,7 @@ public final class SurveyTrackImport {
         return positions;
     }
 
-    private static Outcome<SiteGeometry> kml(Document document) {
+    private static Verdict<SiteGeometry> kml(Document document) {
         Tracks tracks = new Tracks();
         NodeList polygons = document.getElementsByTagNameNS("*", "Polygon");
         for (int p = 0; p < polygons.getLength(); p++) {
@@ -223,16 +223,16 @@ public final class SurveyTrackImport {
         }
 
         /** The site, or the errors; {@code nothingFound} is the key of the error when there is no polygon. */
-        Outcome<SiteGeometry> result(String rootPath, String nothingFound) {
+        Verdict<SiteGeometry> result(String rootPath, String nothingFound) {
             if (!errors.isEmpty()) {
-                return Outcome.rejected(errors);
+                return Verdict.rejected(errors);
             }
             if (polygons.isEmpty()) {
-                return Outcome.rejected(rootPath, nothingFound);
+                return Verdict.rejected(rootPath, nothingFound);
             }
             SiteGeometry site = new SiteGeometry(polygons);
             List<FieldError> invalid = GeometryValidator.validate(site, locations);
-            return invalid.isEmpty() ? Outcome.accepted(site) : Outcome.rejected(invalid);
+            return invalid.isEmpty() ? Verdict.accepted(site) : Verdict.rejected(invalid);
         }
     }
 
@@ -256,9 +256,9 @@ public final class SurveyTrackImport {
     }
 
     /** Parses XML with DTDs and external entities disabled, so that a document cannot read local files. */
-    private static Outcome<Document> document(String xml) {
+    private static Verdict<Document> document(String xml) {
         if (xml.length() > MAX_XML_CHARACTERS) {
-            return Outcome.rejected("/", "xml.too-large", Integer.toString(MAX_XML_CHARACTERS));
+            return Verdict.rejected("/", "xml.too-large", Integer.toString(MAX_XML_CHARACTERS));
         }
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -269,16 +269,16 @@ public final class SurveyTrackImport {
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
-            return Outcome.accepted(builder.parse(new InputSource(new StringReader(xml))));
+            return Verdict.accepted(builder.parse(new InputSource(new StringReader(xml))));
         } catch (SAXParseException e) {
-            return Outcome.rejected(
+            return Verdict.rejected(
                     "/",
                     "xml.invalid.at",
                     String.valueOf(e.getMessage()),
                     Integer.toString(e.getLineNumber()),
                     Integer.toString(e.getColumnNumber()));
         } catch (SAXException | IOException e) {
-            return Outcome.rejected("/", "xml.invalid", String.valueOf(e.getMessage()));
+            return Verdict.rejected("/", "xml.invalid", String.valueOf(e.getMessage()));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be configured securely", e);
         }

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.methodology.calculation.CalculationSheet;
 import org.amamo.methodology.calculation.Component;
@@ -55,7 +55,7 @@ public final class UncertaintyEstimator {
      * @param settings samples and seed
      * @return the band, or the sheet's errors
      */
-    public Outcome<UncertaintyBand> estimate(CalculationSheet sheet, UncertaintySettings settings) {
+    public Verdict<UncertaintyBand> estimate(CalculationSheet sheet, UncertaintySettings settings) {
         return calculator.calculate(sheet).map(certified -> band(sheet, settings));
     }
 

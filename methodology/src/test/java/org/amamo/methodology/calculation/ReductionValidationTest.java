@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.amamo.methodology.EnglishError;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The rules of methodology.md section 5 applied to reduction sheets (section 7), with exact paths and messages. */
@@ -37,8 +37,8 @@ class ReductionValidationTest {
     }
 
     private static List<EnglishError> errors(String json) {
-        Outcome<CalculationResult> outcome = CreditCalculator.standard().calculate(json);
-        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        Verdict<CalculationResult> outcome = CreditCalculator.standard().calculate(json);
+        assertThat(outcome).isInstanceOf(Verdict.Rejected.class);
         return EnglishError.all(outcome.errors());
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.amamo.methodology.EnglishError;
 import org.amamo.methodology.FieldError;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** Every rule of methodology.md section 5, with the exact path and message. */
@@ -40,8 +40,8 @@ class SheetValidationTest {
     }
 
     private static List<EnglishError> errors(String json) {
-        Outcome<CalculationResult> outcome = CreditCalculator.standard().calculate(json);
-        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        Verdict<CalculationResult> outcome = CreditCalculator.standard().calculate(json);
+        assertThat(outcome).isInstanceOf(Verdict.Rejected.class);
         return EnglishError.all(outcome.errors());
     }
 
@@ -357,10 +357,10 @@ class SheetValidationTest {
     void reportsEveryBadFieldAtOnceAndNoResult() {
         String component =
                 WAKAME.replace("\"22.786\"", "\"abc\"").replace("\"certainty\": \"1.00\"", "\"certainty\": \"2\"");
-        Outcome<CalculationResult> outcome = CreditCalculator.standard()
+        Verdict<CalculationResult> outcome = CreditCalculator.standard()
                 .calculate(withComponent(EELGRASS.replace("\"7.8\"", "\"-1\"") + "," + component));
 
-        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        assertThat(outcome).isInstanceOf(Verdict.Rejected.class);
         assertThat(outcome.errors())
                 .extracting(FieldError::path)
                 .containsExactlyInAnyOrder(

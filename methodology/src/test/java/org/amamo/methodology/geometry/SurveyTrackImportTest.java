@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.amamo.methodology.EnglishError;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** Closed survey tracks from GPX and KML become site polygons. */
@@ -81,7 +81,7 @@ class SurveyTrackImportTest {
         String kml = "<kml><Placemark><LineString><coordinates>139.6,35.4 139.61,35.4 139.61,35.41 139.6,35.41 "
                 + "139.6,35.4</coordinates></LineString></Placemark></kml>";
 
-        assertThat(SurveyTrackImport.fromXml(kml)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(SurveyTrackImport.fromXml(kml)).isInstanceOf(Verdict.Accepted.class);
     }
 
     @Test

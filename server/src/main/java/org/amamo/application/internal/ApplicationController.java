@@ -115,7 +115,7 @@ class ApplicationController {
             return;
         }
         if (calculation.calculate(form.getSheet(), service.applicationDate(application))
-                instanceof org.amamo.methodology.Outcome.Rejected<?> rejected) {
+                instanceof org.amamo.methodology.Verdict.Rejected<?> rejected) {
             BindingResult binding = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
             FormErrors.reject(binding, SheetCalculation.refusals(rejected.errors()));
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);

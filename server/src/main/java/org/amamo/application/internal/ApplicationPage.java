@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -97,16 +97,16 @@ class ApplicationPage {
                             json, applications.certifiedSheet(application.id()), application.certifiedResult()));
             return;
         }
-        Outcome<CalculationResult> outcome =
+        Verdict<CalculationResult> outcome =
                 calculation.calculate(form.getSheet(), service.applicationDate(application));
         result(model, outcome);
     }
 
-    static void result(Model model, Outcome<CalculationResult> outcome) {
-        if (outcome instanceof Outcome.Accepted<CalculationResult> accepted) {
+    static void result(Model model, Verdict<CalculationResult> outcome) {
+        if (outcome instanceof Verdict.Accepted<CalculationResult> accepted) {
             model.addAttribute("result", accepted.value());
         } else {
-            model.addAttribute("sheetErrors", ((Outcome.Rejected<CalculationResult>) outcome).errors());
+            model.addAttribute("sheetErrors", ((Verdict.Rejected<CalculationResult>) outcome).errors());
         }
     }
 

@@ -22,7 +22,7 @@ import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.methodology.geometry.GeoJsonSites;
 import org.amamo.methodology.geometry.GeodesicArea;
@@ -194,11 +194,11 @@ class ApplicationService {
         consultationRefusal(form.getConsultationId(), application.ownerId()).ifPresent(refusals::add);
         BigDecimal area = null;
         if (form.getSiteGeojson() != null && !form.getSiteGeojson().isBlank()) {
-            Outcome<BigDecimal> measured = GeodesicArea.hectares(form.getSiteGeojson());
-            if (measured instanceof Outcome.Rejected<BigDecimal> rejected) {
+            Verdict<BigDecimal> measured = GeodesicArea.hectares(form.getSiteGeojson());
+            if (measured instanceof Verdict.Rejected<BigDecimal> rejected) {
                 refusals.addAll(MethodologyMessages.siteRefusals(rejected.errors()));
             } else {
-                area = ((Outcome.Accepted<BigDecimal>) measured).value();
+                area = ((Verdict.Accepted<BigDecimal>) measured).value();
             }
         }
         if (!refusals.isEmpty()) {
@@ -215,12 +215,12 @@ class ApplicationService {
     @Transactional
     List<Refusal> replaceSite(AmamoPrincipal actor, long id, String fileText) {
         String text = fileText == null ? "" : fileText.strip();
-        Outcome<SiteGeometry> site = text.startsWith("{") ? GeoJsonSites.parse(text) : SurveyTrackImport.fromXml(text);
-        if (site instanceof Outcome.Rejected<SiteGeometry> rejected) {
+        Verdict<SiteGeometry> site = text.startsWith("{") ? GeoJsonSites.parse(text) : SurveyTrackImport.fromXml(text);
+        if (site instanceof Verdict.Rejected<SiteGeometry> rejected) {
             return MethodologyMessages.siteRefusals(rejected.errors());
         }
         ApplicationForm form = applications.loadForm(id);
-        form.setSiteGeojson(GeoJsonSites.write(((Outcome.Accepted<SiteGeometry>) site).value()));
+        form.setSiteGeojson(GeoJsonSites.write(((Verdict.Accepted<SiteGeometry>) site).value()));
         return save(actor, id, form);
     }
 
@@ -296,8 +296,8 @@ class ApplicationService {
                 form,
                 people,
                 attachments.hasEvidence(application.id(), form.getSheet().reduction() ? "BASELINE" : "AREA_BASIS")));
-        Outcome<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
-        if (result instanceof Outcome.Rejected<CalculationResult> rejected) {
+        Verdict<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
+        if (result instanceof Verdict.Rejected<CalculationResult> rejected) {
             refusals.addAll(SheetCalculation.refusals(rejected.errors()));
         }
         return refusals;
@@ -383,8 +383,8 @@ class ApplicationService {
             return Optional.empty();
         }
         ApplicationForm form = applications.loadForm(application.id());
-        Outcome<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
-        return result instanceof Outcome.Accepted<CalculationResult> accepted
+        Verdict<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
+        return result instanceof Verdict.Accepted<CalculationResult> accepted
                 ? Optional.of(
                         ApplicationFee.of(programme.fee(), accepted.value().creditUnits()))
                 : Optional.empty();
@@ -584,11 +584,11 @@ class ApplicationService {
             }
         }
         Certainty.apply(sheet, Certainty.committee(scores));
-        Outcome<CalculationResult> outcome = calculation.calculate(sheet, applicationDate(application));
-        if (outcome instanceof Outcome.Rejected<CalculationResult> rejected) {
+        Verdict<CalculationResult> outcome = calculation.calculate(sheet, applicationDate(application));
+        if (outcome instanceof Verdict.Rejected<CalculationResult> rejected) {
             return SheetCalculation.refusals(rejected.errors());
         }
-        CalculationResult result = ((Outcome.Accepted<CalculationResult>) outcome).value();
+        CalculationResult result = ((Verdict.Accepted<CalculationResult>) outcome).value();
         if (result.creditUnits() < 1) {
             return List.of(Refusal.of("$", "review.certify.no-credit"));
         }

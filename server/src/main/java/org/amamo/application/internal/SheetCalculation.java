@@ -3,7 +3,7 @@ package org.amamo.application.internal;
 import java.time.LocalDate;
 import java.util.List;
 import org.amamo.methodology.FieldError;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.methodology.calculation.CreditCalculator;
 import org.amamo.methodology.calculation.SheetJson;
@@ -26,7 +26,7 @@ class SheetCalculation {
     }
 
     /** The result of the sheet as of {@code applicationDate}, or why it cannot be calculated. */
-    Outcome<CalculationResult> calculate(SheetForm sheet, LocalDate applicationDate) {
+    Verdict<CalculationResult> calculate(SheetForm sheet, LocalDate applicationDate) {
         sheet.setApplicationDate(applicationDate);
         return calculator.calculate(applications.sheetJson(sheet));
     }

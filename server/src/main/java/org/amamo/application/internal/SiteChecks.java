@@ -3,7 +3,7 @@ package org.amamo.application.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.amamo.methodology.Outcome;
+import org.amamo.methodology.Verdict;
 import org.amamo.methodology.geometry.GeoJsonSites;
 import org.amamo.methodology.geometry.Overlap;
 import org.amamo.methodology.geometry.OverlapIndex;
@@ -31,8 +31,8 @@ class SiteChecks {
         if (form.getSiteGeojson() == null || form.getSiteGeojson().isBlank()) {
             return List.of();
         }
-        Outcome<SiteGeometry> site = GeoJsonSites.parse(form.getSiteGeojson());
-        if (!(site instanceof Outcome.Accepted<SiteGeometry> accepted)) {
+        Verdict<SiteGeometry> site = GeoJsonSites.parse(form.getSiteGeojson());
+        if (!(site instanceof Verdict.Accepted<SiteGeometry> accepted)) {
             return List.of();
         }
         Period period = Period.of(form.getSheet());
@@ -42,8 +42,8 @@ class SiteChecks {
             if (!period.overlaps(Period.of(applications.readSheet(other.sheetJson())))) {
                 continue;
             }
-            Outcome<SiteGeometry> geometry = GeoJsonSites.parse(other.siteGeojson());
-            if (geometry instanceof Outcome.Accepted<SiteGeometry> otherSite) {
+            Verdict<SiteGeometry> geometry = GeoJsonSites.parse(other.siteGeojson());
+            if (geometry instanceof Verdict.Accepted<SiteGeometry> otherSite) {
                 candidates.add(new Site(Long.toString(other.applicationId()), otherSite.value()));
             }
         }

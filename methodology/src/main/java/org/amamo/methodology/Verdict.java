@@ -10,7 +10,7 @@ import java.util.function.Function;
  *
  * @param <T> type of the accepted value
  */
-public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
+public sealed interface Verdict<T> permits Verdict.Accepted, Verdict.Rejected {
 
     /**
      * The input was accepted.
@@ -18,7 +18,7 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
      * @param value the computed value
      * @param <T>   type of the value
      */
-    record Accepted<T>(T value) implements Outcome<T> {
+    record Accepted<T>(T value) implements Verdict<T> {
         /** Requires a value. */
         public Accepted {
             Objects.requireNonNull(value, "value");
@@ -31,7 +31,7 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
      * @param errors one error per offending field, never empty
      * @param <T>    type the value would have had
      */
-    record Rejected<T>(List<FieldError> errors) implements Outcome<T> {
+    record Rejected<T>(List<FieldError> errors) implements Verdict<T> {
         /** Requires at least one error, since a refusal must say what to fix. */
         public Rejected {
             errors = List.copyOf(errors);
@@ -48,7 +48,7 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
      * @param <T>   its type
      * @return an accepted outcome
      */
-    static <T> Outcome<T> accepted(T value) {
+    static <T> Verdict<T> accepted(T value) {
         return new Accepted<>(value);
     }
 
@@ -59,7 +59,7 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
      * @param <T>    the value type
      * @return a rejected outcome
      */
-    static <T> Outcome<T> rejected(List<FieldError> errors) {
+    static <T> Verdict<T> rejected(List<FieldError> errors) {
         return new Rejected<>(errors);
     }
 
@@ -72,7 +72,7 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
      * @param <T>       the value type
      * @return a rejected outcome
      */
-    static <T> Outcome<T> rejected(String path, String key, Object... arguments) {
+    static <T> Verdict<T> rejected(String path, String key, Object... arguments) {
         return new Rejected<>(List.of(FieldError.of(path, key, arguments)));
     }
 
@@ -83,7 +83,7 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
      * @param <R>    the new value type
      * @return the transformed outcome
      */
-    default <R> Outcome<R> map(Function<? super T, ? extends R> mapper) {
+    default <R> Verdict<R> map(Function<? super T, ? extends R> mapper) {
         if (this instanceof Accepted<T> accepted) {
             return new Accepted<>(mapper.apply(accepted.value()));
         }
@@ -97,7 +97,7 @@ public sealed interface Outcome<T> permits Outcome.Accepted, Outcome.Rejected {
      * @param <R>  its value type
      * @return the outcome of the next step, or this rejection
      */
-    default <R> Outcome<R> flatMap(Function<? super T, Outcome<R>> next) {
+    default <R> Verdict<R> flatMap(Function<? super T, Verdict<R>> next) {
         if (this instanceof Accepted<T> accepted) {
             return next.apply(accepted.value());
         }
