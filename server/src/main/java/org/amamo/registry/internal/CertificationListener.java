@@ -7,6 +7,7 @@ import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
 import org.amamo.registry.IssuanceResult;
+import org.amamo.registry.IssuedBatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,6 +70,6 @@ class CertificationListener {
                 certified.certifier() == null ? certifier : certified.certifier(),
                 certified.units(),
                 holders,
-                "application-" + certified.applicationId() + "-certified");
+                IssuedBatches.certificationReference(certified.applicationId()));
     }
 }

@@ -1,0 +1,15 @@
+package org.amamo.registry;
+
+import java.util.Optional;
+
+/** Finds the batch an issuance made, by the issuance's reference (its idempotency key). */
+public interface IssuedBatches {
+
+    /** The reference under which a certified application's credits are issued. */
+    static String certificationReference(long applicationId) {
+        return "application-" + applicationId + "-certified";
+    }
+
+    /** The batch issued under the reference; empty while it has not been issued (or was refused). */
+    Optional<CreditBatch> issuedFor(String reference);
+}
