@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,47 +37,66 @@ class ClaimStore {
         this.jdbc = jdbc;
     }
 
+    static final String INSERT_CLAIM = """
+            INSERT INTO claim (application_id, project_id, project_name, programme_code, status, submitted_at,
+                               period_start, period_end, min_lon, min_lat, max_lon, max_lat, width_lon, site_geojson)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_YEAR =
+            "INSERT INTO claim_year (application_id, year_index, year_start) VALUES (?, ?, ?)";
+    static final String INSERT_ASSET =
+            "INSERT INTO claim_asset (application_id, year_index, component_index, asset_id) VALUES (?, ?, ?, ?)";
+
+    /** The span of a claim's crediting years: the first day of the first and the day after the last. */
+    record Span(LocalDate start, LocalDate endExclusive) {
+
+        static Span of(List<ClaimedYear> years) {
+            return new Span(
+                    years.stream()
+                            .map(ClaimedYear::start)
+                            .min(LocalDate::compareTo)
+                            .orElseThrow(() -> new IllegalArgumentException("a claim has at least one crediting year")),
+                    years.stream()
+                            .map(ClaimedYear::endExclusive)
+                            .max(LocalDate::compareTo)
+                            .orElseThrow());
+        }
+    }
+
+    /** The values of {@link #INSERT_CLAIM}, in order; without bounds the claim has no site. */
+    static Object[] claimValues(
+            ClaimDraft draft, SiteBounds bounds, ClaimStatus status, OffsetDateTime submittedAt, Span span) {
+        boolean site = bounds != null;
+        return new Object[] {
+            draft.applicationId(),
+            draft.projectId(),
+            draft.projectName(),
+            draft.programmeCode(),
+            status.name(),
+            submittedAt,
+            span.start(),
+            span.endExclusive(),
+            site ? bounds.minLongitude() : null,
+            site ? bounds.minLatitude() : null,
+            site ? bounds.maxLongitude() : null,
+            site ? bounds.maxLatitude() : null,
+            site ? bounds.maxLongitude() - bounds.minLongitude() : null,
+            site ? draft.site() : null
+        };
+    }
+
     /** Replaces the application's claim with this one. */
     void replace(ClaimDraft draft, SiteBounds bounds, ClaimStatus status, Instant submittedAt) {
         delete(draft.applicationId());
-        LocalDate start = draft.years().stream()
-                .map(ClaimedYear::start)
-                .min(LocalDate::compareTo)
-                .orElseThrow(() -> new IllegalArgumentException("a claim has at least one crediting year"));
-        LocalDate end = draft.years().stream()
-                .map(ClaimedYear::endExclusive)
-                .max(LocalDate::compareTo)
-                .orElseThrow();
-        jdbc.sql("""
-                        INSERT INTO claim (application_id, project_id, project_name, programme_code, status,
-                                           submitted_at, period_start, period_end, min_lon, min_lat, max_lon, max_lat,
-                                           width_lon, site_geojson)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        draft.applicationId(),
-                        draft.projectId(),
-                        draft.projectName(),
-                        draft.programmeCode(),
-                        status.name(),
-                        SqlTime.utc(submittedAt),
-                        start,
-                        end,
-                        bounds == null ? null : bounds.minLongitude(),
-                        bounds == null ? null : bounds.minLatitude(),
-                        bounds == null ? null : bounds.maxLongitude(),
-                        bounds == null ? null : bounds.maxLatitude(),
-                        bounds == null ? null : bounds.maxLongitude() - bounds.minLongitude(),
-                        bounds == null ? null : draft.site())
+        jdbc.sql(INSERT_CLAIM)
+                .params(claimValues(draft, bounds, status, SqlTime.utc(submittedAt), Span.of(draft.years())))
                 .update();
         for (ClaimedYear year : draft.years()) {
-            jdbc.sql("INSERT INTO claim_year (application_id, year_index, year_start) VALUES (?, ?, ?)")
+            jdbc.sql(INSERT_YEAR)
                     .params(draft.applicationId(), year.index(), year.start())
                     .update();
         }
         for (ClaimedAsset asset : draft.assets()) {
-            jdbc.sql("""
-                            INSERT INTO claim_asset (application_id, year_index, component_index, asset_id)
-                            VALUES (?, ?, ?, ?)""")
+            jdbc.sql(INSERT_ASSET)
                     .params(draft.applicationId(), asset.yearIndex(), asset.componentIndex(), asset.key())
                     .update();
         }
