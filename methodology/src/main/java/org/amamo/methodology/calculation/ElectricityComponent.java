@@ -18,6 +18,8 @@ import java.util.Map;
  * @param gridFactorSource          where the grid factor comes from (e.g. the utility's published factor)
  * @param certainty                 certainty, or {@code null} when not yet scored
  * @param uncertainties             optional uncertainties of inputs
+ * @param assetId the asset the reduction comes from (a vessel, a heat pump), or {@code null}; an asset is claimed
+ *     once per crediting year across all applications
  */
 public record ElectricityComponent(
         String id,
@@ -28,7 +30,8 @@ public record ElectricityComponent(
         BigDecimal gridFactorTonnesCo2PerKwh,
         String gridFactorSource,
         BigDecimal certainty,
-        Map<ComponentInput, InputDistribution> uncertainties)
+        Map<ComponentInput, InputDistribution> uncertainties,
+        String assetId)
         implements ReductionComponent {
 
     /** The method's name in sheets. */

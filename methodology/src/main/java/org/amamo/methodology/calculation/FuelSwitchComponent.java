@@ -15,6 +15,8 @@ import java.util.Map;
  * @param project       fuel the project vessel burnt
  * @param certainty     certainty, or {@code null} when not yet scored
  * @param uncertainties optional uncertainties of inputs
+ * @param assetId the asset the reduction comes from (a vessel, a heat pump), or {@code null}; an asset is claimed
+ *     once per crediting year across all applications
  */
 public record FuelSwitchComponent(
         String id,
@@ -22,7 +24,8 @@ public record FuelSwitchComponent(
         String baselineBasis,
         FuelQuantity project,
         BigDecimal certainty,
-        Map<ComponentInput, InputDistribution> uncertainties)
+        Map<ComponentInput, InputDistribution> uncertainties,
+        String assetId)
         implements ReductionComponent {
 
     /** The method's name in sheets. */
@@ -52,7 +55,7 @@ public record FuelSwitchComponent(
      * @return the component
      */
     public static FuelSwitchComponent of(String id, FuelQuantity baseline, FuelQuantity project, BigDecimal certainty) {
-        return new FuelSwitchComponent(id, baseline, null, project, certainty, Map.of());
+        return new FuelSwitchComponent(id, baseline, null, project, certainty, Map.of(), null);
     }
 
     @Override

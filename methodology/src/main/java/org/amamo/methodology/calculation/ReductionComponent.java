@@ -21,4 +21,7 @@ public sealed interface ReductionComponent extends Component
     default List<ComponentInput> certainties() {
         return List.of(ComponentInput.CERTAINTY);
     }
+
+    /** The asset the reduction comes from (a vessel, a heat pump), or {@code null} when the sheet names none. */
+    String assetId();
 }

@@ -26,6 +26,8 @@ final class ReductionRules {
     static final BigDecimal MAX_TRANSPORT_FACTOR_TONNES_CO2_PER_TONNE_KM = new BigDecimal("0.01");
     /** Sources longer than this many characters are refused; a citation fits easily. */
     static final int MAX_SOURCE_CHARACTERS = 1_000;
+    /** Asset identifiers (a vessel's registration number, a device's serial) are at most this many characters. */
+    static final int MAX_ASSET_ID_CHARACTERS = 100;
 
     private final MethodologyTable keys;
     private final String path;
@@ -40,6 +42,13 @@ final class ReductionRules {
     }
 
     void check(ReductionComponent component) {
+        if (component.assetId() != null && component.assetId().strip().length() > MAX_ASSET_ID_CHARACTERS) {
+            errors.add(
+                    path + ".assetId",
+                    "reduction.asset-id.too-long",
+                    Integer.toString(MAX_ASSET_ID_CHARACTERS),
+                    Integer.toString(component.assetId().strip().length()));
+        }
         if (component instanceof FuelSwitchComponent fuelSwitch) {
             fuel("baseline", fuelSwitch.baseline(), Message.of("reduction.burnt.fuel-switch-baseline"));
             fuel("project", fuelSwitch.project(), Message.of("reduction.burnt.fuel-switch-project"));

@@ -60,7 +60,8 @@ final class SheetReader {
             "projectFuelLitres",
             "projectFuelTonnes",
             "certainty",
-            "uncertainty");
+            "uncertainty",
+            "assetId");
     private static final List<String> ELECTRICITY_FIELDS = List.of(
             "id",
             "method",
@@ -73,7 +74,8 @@ final class SheetReader {
             "gridFactorTCo2PerKwh",
             "gridFactorSource",
             "certainty",
-            "uncertainty");
+            "uncertainty",
+            "assetId");
     private static final List<String> TRANSPORT_FIELDS = List.of(
             "id",
             "method",
@@ -82,7 +84,8 @@ final class SheetReader {
             "transportFactorSource",
             "baselineBasis",
             "certainty",
-            "uncertainty");
+            "uncertainty",
+            "assetId");
     static final List<String> METHODS = List.of(
             AreaComponent.METHOD,
             FarmBiomassComponent.METHOD,
@@ -257,7 +260,8 @@ final class SheetReader {
                 fields.text(node, path, "baselineBasis"),
                 fuel(node, path, "project"),
                 fields.number(node, path, "certainty"),
-                uncertainties(node, path));
+                uncertainties(node, path),
+                fields.text(node, path, "assetId"));
     }
 
     private ElectricityComponent electricity(JsonNode node, String path) {
@@ -271,7 +275,8 @@ final class SheetReader {
                 fields.number(node, path, "gridFactorTCo2PerKwh"),
                 fields.text(node, path, "gridFactorSource"),
                 fields.number(node, path, "certainty"),
-                uncertainties(node, path));
+                uncertainties(node, path),
+                fields.text(node, path, "assetId"));
     }
 
     private TransportComponent transport(JsonNode node, String path) {
@@ -283,7 +288,8 @@ final class SheetReader {
                 fields.text(node, path, "transportFactorSource"),
                 fields.text(node, path, "baselineBasis"),
                 fields.number(node, path, "certainty"),
-                uncertainties(node, path));
+                uncertainties(node, path),
+                fields.text(node, path, "assetId"));
     }
 
     /** Reads {@code <prefix>Fuel}, {@code <prefix>FuelLitres} and {@code <prefix>FuelTonnes}. */

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param baselineBasis                    how the avoided transport was estimated, or {@code null}
  * @param certainty                        certainty, or {@code null} when not yet scored
  * @param uncertainties                    optional uncertainties of inputs
+ * @param assetId the asset the reduction comes from (a vessel, a heat pump), or {@code null}; an asset is claimed
+ *     once per crediting year across all applications
  */
 public record TransportComponent(
         String id,
@@ -24,7 +26,8 @@ public record TransportComponent(
         String transportFactorSource,
         String baselineBasis,
         BigDecimal certainty,
-        Map<ComponentInput, InputDistribution> uncertainties)
+        Map<ComponentInput, InputDistribution> uncertainties,
+        String assetId)
         implements ReductionComponent {
 
     /** The method's name in sheets. */

@@ -37,7 +37,7 @@ class ReductionPropertiesTest {
             FuelQuantity baseline, FuelQuantity project, BigDecimal certainty, BigDecimal gridFactor) {
         Component tug = FuelSwitchComponent.of("tug", baseline, project, certainty);
         Component pump = new ElectricityComponent(
-                "pump", d("150000"), null, null, d("100000"), gridFactor, "utility", certainty, null);
+                "pump", d("150000"), null, null, d("100000"), gridFactor, "utility", certainty, null, null);
         return Sheets.calculate(Sheets.reduction(tug, pump));
     }
 
@@ -96,7 +96,7 @@ class ReductionPropertiesTest {
             @ForAll @BigRange(min = "0", max = "10000000") @Scale(2) BigDecimal avoidedTonneKm,
             @ForAll @BigRange(min = "0", max = "0.01") @Scale(6) BigDecimal factor) {
         CalculationResult result = Sheets.calculate(Sheets.reduction(
-                new TransportComponent("t", avoidedTonneKm, factor, "source", null, BigDecimal.ONE, null)));
+                new TransportComponent("t", avoidedTonneKm, factor, "source", null, BigDecimal.ONE, null, null)));
 
         assertThat(result.creditTonnesCo2())
                 .isEqualTo(avoidedTonneKm.multiply(factor).setScale(1, java.math.RoundingMode.DOWN));

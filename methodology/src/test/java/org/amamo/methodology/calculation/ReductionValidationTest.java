@@ -55,6 +55,21 @@ class ReductionValidationTest {
     }
 
     @Test
+    void readsAnOptionalAssetIdOnEveryReductionMethodAndRefusesOneTooLong() {
+        String tug = TUG.replace("\"id\": \"tug\"", "\"id\": \"tug\", \"assetId\": \"JP-TUG-0042\"");
+        String pump = HEAT_PUMP.replace("\"id\": \"heat-pump\"", "\"id\": \"heat-pump\", \"assetId\": \"HP-1\"");
+        String wakame = WAKAME.replace("\"id\": \"local-wakame\"", "\"id\": \"local-wakame\", \"assetId\": \"W\"");
+
+        assertThat(CreditCalculator.standard()
+                        .calculate(reduction(String.join(",", tug, pump, wakame)))
+                        .errors())
+                .isEmpty();
+        assertThat(errors(reduction(
+                        TUG.replace("\"id\": \"tug\"", "\"id\": \"tug\", \"assetId\": \"" + "x".repeat(101) + "\""))))
+                .containsExactly(error(PATH + ".assetId", "at most 100 characters; got 101"));
+    }
+
+    @Test
     void rejectsRemovalComponentOnReductionSheet() {
         assertThat(errors(reduction(TUG + "," + EELGRASS)))
                 .containsExactly(

@@ -75,6 +75,7 @@ final class Sheets {
                 d(gridFactor),
                 "utility's published factor",
                 nullable(certainty),
+                null,
                 null);
     }
 
@@ -86,6 +87,7 @@ final class Sheets {
                 "published truck factor",
                 null,
                 nullable(certainty),
+                null,
                 null);
     }
 

@@ -134,6 +134,7 @@ public class SheetForm {
         private String avoidedTonneKm;
         private String transportFactorTCo2PerTonneKm;
         private String transportFactorSource;
+        private String assetId;
 
         public String getId() {
             return id;
@@ -373,6 +374,15 @@ public class SheetForm {
 
         public void setTransportFactorSource(String transportFactorSource) {
             this.transportFactorSource = transportFactorSource;
+        }
+
+        /** The reduction's asset (a vessel's registration number, a device's serial), claimed once per year. */
+        public String getAssetId() {
+            return assetId;
+        }
+
+        public void setAssetId(String assetId) {
+            this.assetId = assetId;
         }
     }
 
