@@ -53,6 +53,9 @@ class AccessMatrixTest {
     /** Who may call each endpoint; {@code null} marks an endpoint open to anonymous visitors too. */
     static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("POST /register", SIGNED_IN),
+            Map.entry("POST /secretariat/claims/determinations", SECRETARIAT),
+            Map.entry("POST /api/v1/claims/check", SECRETARIAT),
+            Map.entry("POST /api/v1/claims/determinations", SECRETARIAT),
             Map.entry("POST /account/tokens", SIGNED_IN),
             Map.entry("POST /account/tokens/{id}/revoke", SIGNED_IN),
             Map.entry("POST /secretariat/users/{id}/roles", SECRETARIAT),

@@ -127,7 +127,7 @@ class ClaimService implements ClaimRegister {
     public Outcome<ClaimDetermination> determine(
             long applicationId, long otherApplicationId, String reason, long decidedBy) {
         if (reason == null || reason.isBlank() || reason.strip().length() > REASON_MAX) {
-            return Outcome.refused(RefusalKind.INVALID, Refusal.of("reason", "claim.determination.reason", REASON_MAX));
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("reason", "claim.determination.reason"));
         }
         StoredClaim claim = store.find(applicationId).orElse(null);
         StoredClaim other = store.find(otherApplicationId).orElse(null);
