@@ -1,8 +1,11 @@
 package org.amamo.application.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A complete application form for an eelgrass bed measured by the area method, modelled on seed 001's
@@ -10,11 +13,45 @@ import java.util.List;
  */
 final class EelgrassForm {
 
-    /** About 300 m x 260 m of the shallows off Yokohama's Umi-no-Koen beach: close to 7.8 ha. */
-    static final String YOKOHAMA_SITE = "{\"type\":\"Polygon\",\"coordinates\":[[[139.6270,35.3330],"
-            + "[139.630304,35.3330],[139.630304,35.335343],[139.6270,35.335343],[139.6270,35.3330]]]}";
+    /** The Yokohama site's extent in degrees: about 300 m east-west and 260 m north-south. */
+    private static final BigDecimal SITE_WIDTH = new BigDecimal("0.003304");
+
+    private static final BigDecimal SITE_HEIGHT = new BigDecimal("0.002343");
+    private static final BigDecimal SITE_AREA_HECTARES = new BigDecimal("7.8");
+    /** Sites are laid out ten to a row, 0.006 degrees apart east-west and 0.004 north-south, so none overlap. */
+    private static final int SITES_PER_ROW = 10;
+
+    private static final AtomicInteger NEXT_SITE = new AtomicInteger();
 
     private EelgrassForm() {}
+
+    /**
+     * A site of about {@code areaHectares} (the Yokohama site's height, its width scaled), at the {@code index}th place
+     * of a grid starting at the Yokohama site: every form gets a site of its own, so that no two demo or test
+     * projects claim the same sea (one tonne is certified once). Place 0 with 7.8 ha is the Yokohama site itself.
+     */
+    static String site(int index, String areaHectares) {
+        BigDecimal width = SITE_WIDTH;
+        try {
+            BigDecimal area = new BigDecimal(areaHectares.strip());
+            if (area.signum() > 0 && area.compareTo(SITE_AREA_HECTARES) <= 0) {
+                width = SITE_WIDTH.multiply(area).divide(SITE_AREA_HECTARES, 6, RoundingMode.HALF_UP);
+            }
+        } catch (NumberFormatException | NullPointerException notAnArea) {
+            // A test of a malformed area still gets a site of the standard size.
+        }
+        int place = index % (SITES_PER_ROW * 100);
+        BigDecimal west = new BigDecimal("139.6270")
+                .add(new BigDecimal("0.006").multiply(BigDecimal.valueOf(place % SITES_PER_ROW)));
+        BigDecimal south = new BigDecimal("35.3330")
+                .subtract(new BigDecimal("0.004").multiply(BigDecimal.valueOf(place / SITES_PER_ROW)));
+        String east = west.add(width).toPlainString();
+        String north = south.add(SITE_HEIGHT).toPlainString();
+        String w = west.toPlainString();
+        String s = south.toPlainString();
+        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + w + "," + s + "],[" + east + "," + s + "],[" + east + ","
+                + north + "],[" + w + "," + north + "],[" + w + "," + s + "]]]}";
+    }
 
     static ApplicationForm complete(String name, String areaHectares, String holderEmail) {
         ApplicationForm form = new ApplicationForm();
@@ -27,7 +64,7 @@ final class EelgrassForm {
         form.setPeriodActivities("2025年度: 播種2回、潜水による被度調査4回、市民向け観察会。");
         form.setStartDate(LocalDate.of(2015, 4, 1));
         form.setPrefecture("14");
-        form.setSiteGeojson(YOKOHAMA_SITE);
+        form.setSiteGeojson(site(NEXT_SITE.getAndIncrement(), areaHectares));
         form.setAreaBasis("2025年8月の潜水調査（GPS付き水中写真による縁辺の記録）と被度階級から面積を算定。");
         form.setCoefficientBasis("方法論の既定値（海草藻場 1.58 t-CO2/ha/年、IPCC湿地ガイドライン）。");
         form.setBaselineRationale("活動開始前は裸地であり、ベースライン吸収量は0とした。");

@@ -327,6 +327,9 @@ class ApplicationWorkflowTest {
         long first = draft("7.8");
         ok(service.move(applicant, first, WorkflowAction.SUBMIT, null));
         long second = draft("7.8");
+        ApplicationForm sameSite = applications.loadForm(second);
+        sameSite.setSiteGeojson(applications.loadForm(first).getSiteGeojson());
+        ok(service.save(applicant, second, sameSite));
         StoredApplication application = service.find(second).orElseThrow();
         List<SiteChecks.SiteOverlap> overlaps = siteChecks.overlaps(application, applications.loadForm(second));
         assertThat(overlaps).extracting(SiteChecks.SiteOverlap::applicationId).contains(first);
