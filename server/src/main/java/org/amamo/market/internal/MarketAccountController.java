@@ -2,6 +2,7 @@ package org.amamo.market.internal;
 
 import static org.amamo.platform.RefusalKind.FORBIDDEN;
 import static org.amamo.platform.RefusalKind.INVALID;
+import static org.amamo.platform.RefusalKind.NOT_FOUND;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.amamo.market.internal.MarketForms.TradeForm;
 import org.amamo.market.internal.MarketViews.AllocationView;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
-import org.amamo.platform.RefusalKind;
 import org.amamo.registry.MarketSettlement;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -106,8 +106,8 @@ class MarketAccountController {
                 ? Outcome.refused(
                         INVALID,
                         holding.isEmpty()
-                                ? List.of(Refusal.of("holding", "market.required"))
-                                : List.of(Refusal.of("tonnes", "market.quantity.invalid")))
+                                ? Refusal.of("holding", "market.required")
+                                : Refusal.of("tonnes", "market.quantity.invalid"))
                 : rounds.consign(user, id, holding.get()[0], holding.get()[1], units.get(), form.getRequestKey());
         if (outcome.refused()) {
             MarketForms.reject(binding, outcome, CONSIGN_FIELDS);
@@ -178,7 +178,7 @@ class MarketAccountController {
     }
 
     private static Outcome<Long> badTonnes() {
-        return Outcome.refused(INVALID, List.of(Refusal.of("tonnes", "market.quantity.invalid")));
+        return Outcome.refused(INVALID, Refusal.of("tonnes", "market.quantity.invalid"));
     }
 
     private String refusedBid(
@@ -188,8 +188,8 @@ class MarketAccountController {
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
-        if (outcome.kind() == RefusalKind.FORBIDDEN
-                || outcome.kind() == RefusalKind.NOT_FOUND
+        if (outcome.kind() == FORBIDDEN
+                || outcome.kind() == NOT_FOUND
                 || queries.publicRound(roundId).isEmpty()) {
             return refused(outcome, model, response);
         }
@@ -245,7 +245,7 @@ class MarketAccountController {
         Optional<long[]> holding = MarketForms.holding(form.getHolding());
         Optional<Long> units = MarketForms.units(form.getTonnes());
         Outcome<Long> outcome = units.isEmpty()
-                ? Outcome.refused(INVALID, List.of(Refusal.of("tonnes", "market.quantity.invalid")))
+                ? Outcome.refused(INVALID, Refusal.of("tonnes", "market.quantity.invalid"))
                 : trades.report(
                         user,
                         new ReportedTrades.TradeTerms(

@@ -141,7 +141,7 @@ class Rounds {
             return Outcome.refused(NOT_FOUND, Refusal.of("$", "market.round.not-found"));
         }
         if (units < 1) {
-            return Outcome.refused(INVALID, List.of(Refusal.of("tonnes", "market.quantity.invalid")));
+            return Outcome.refused(INVALID, Refusal.of("tonnes", "market.quantity.invalid"));
         }
         Optional<CreditBatch> batch = registry.batch(batchId);
         if (batch.isEmpty()) {
@@ -199,10 +199,8 @@ class Rounds {
     static <T> Outcome<T> registryRefusal(MarketMove move) {
         String key = move.refusals().get(0).messageKey();
         RefusalKind kind = key.endsWith("not-yours")
-                ? RefusalKind.FORBIDDEN
-                : key.endsWith("not-found")
-                        ? RefusalKind.NOT_FOUND
-                        : key.startsWith("registry.units.") ? RefusalKind.INVALID : RefusalKind.CONFLICT;
+                ? FORBIDDEN
+                : key.endsWith("not-found") ? NOT_FOUND : key.startsWith("registry.units.") ? INVALID : CONFLICT;
         return Outcome.refused(kind, move.refusals());
     }
 
