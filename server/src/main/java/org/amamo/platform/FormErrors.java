@@ -1,8 +1,10 @@
 package org.amamo.platform;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.AbstractPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Puts business-rule refusals beside the bean-validation errors of a web form. */
 public final class FormErrors {
@@ -21,6 +23,17 @@ public final class FormErrors {
     public static boolean reject(BindingResult binding, Outcome<?> outcome) {
         reject(binding, outcome.refusals());
         return outcome.refused();
+    }
+
+    /**
+     * The outcome, unless it was refused because the object does not exist (or is not the viewer's to see): a web
+     * page answers that with the 404 page rather than a form error.
+     */
+    public static <T> Outcome<T> found(Outcome<T> outcome) {
+        if (outcome.kind() == RefusalKind.NOT_FOUND) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return outcome;
     }
 
     /** Adds each refusal as an error of its field ({@code $} for the whole form). */

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -194,6 +195,18 @@ class NoticeTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value("訂正"));
         mvc.perform(delete("/api/v1/notices/{id}", id).with(as(secretariat))).andExpect(status().isNoContent());
-        mvc.perform(delete("/api/v1/notices/{id}", id).with(as(secretariat))).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/notices/{id}", id).with(as(secretariat)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.errors[0].field").value("$"));
+    }
+
+    @Test
+    void deletingANoticeThatIsGoneIsShownAsARefusalNotAsDone() throws Exception {
+        mvc.perform(post("/secretariat/notices/{id}/delete", Long.MAX_VALUE)
+                        .with(as(secretariat))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/secretariat/notices"))
+                .andExpect(flash().attributeExists("refusals"))
+                .andExpect(flash().attributeCount(1));
     }
 }

@@ -2,6 +2,7 @@ package org.amamo.consultation.internal;
 
 import org.amamo.consultation.ConsultationStatus;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Outcome;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,8 +28,8 @@ class ConsultationAdminController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             Model model) {
-        ConsultationService.Listing listing = consultations.list(user, false, status, q, page, null);
-        model.addAttribute("listing", listing);
+        Outcome<ConsultationService.Listing> listing = consultations.list(user, false, status, q, page, null);
+        model.addAttribute("listing", listing.isDone() ? listing.value() : ConsultationService.Listing.empty());
         model.addAttribute("refusals", listing.refusals());
         model.addAttribute("status", status);
         model.addAttribute("q", q);

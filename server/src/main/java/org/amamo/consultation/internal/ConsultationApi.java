@@ -11,7 +11,6 @@ import org.amamo.consultation.ConsultationStatus;
 import org.amamo.consultation.ConsultationSummary;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.ApiController;
-import org.amamo.platform.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,11 +58,7 @@ class ConsultationApi {
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        ConsultationService.Listing listing = consultations.list(user, mine, status, q, page, size);
-        if (!listing.refusals().isEmpty()) {
-            throw new RefusedException(HttpStatus.BAD_REQUEST, listing.refusals());
-        }
-        return listing.rows();
+        return consultations.list(user, mine, status, q, page, size).orThrow().rows();
     }
 
     @GetMapping("/{id}")
@@ -86,8 +81,8 @@ class ConsultationApi {
     @ApiResponse(responseCode = "400", description = "field errors; nothing is stored")
     ResponseEntity<ConsultationDetail> open(
             @AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody ConsultationForm request) {
-        ConsultationService.Outcome outcome = answer(consultations.open(user, request.draft()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(detail(user, outcome.id()));
+        long id = consultations.open(user, request.draft()).orThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).body(detail(user, id));
     }
 
     @PostMapping("/{id}/messages")
@@ -96,7 +91,7 @@ class ConsultationApi {
     @ApiResponse(responseCode = "409", description = "the consultation has ended or holds the most messages allowed")
     ConsultationDetail post(
             @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody MessageRequest request) {
-        answer(consultations.post(id, user, request.body()));
+        consultations.post(id, user, request.body()).orThrow();
         return detail(user, id);
     }
 
@@ -105,7 +100,7 @@ class ConsultationApi {
     @Operation(summary = "Close a consultation with a note (secretariat)")
     ConsultationDetail close(
             @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody CloseRequest request) {
-        answer(consultations.close(id, user, request.note()));
+        consultations.close(id, user, request.note()).orThrow();
         return detail(user, id);
     }
 
@@ -113,25 +108,11 @@ class ConsultationApi {
     @PreAuthorize("hasRole('APPLICANT')")
     @Operation(summary = "Withdraw one's own consultation (applicant)")
     ConsultationDetail withdraw(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
-        answer(consultations.withdraw(id, user));
+        consultations.withdraw(id, user).orThrow();
         return detail(user, id);
     }
 
     private ConsultationDetail detail(AmamoPrincipal user, long id) {
         return consultations.visibleTo(id, user).orElseThrow();
-    }
-
-    /** The outcome when it succeeded; else 404, 409 for a consultation that cannot take it, or 400. */
-    private static ConsultationService.Outcome answer(ConsultationService.Outcome outcome) {
-        if (outcome.refusals().isEmpty()) {
-            return outcome;
-        }
-        String key = outcome.refusals().get(0).messageKey();
-        HttpStatus status = outcome.notFound()
-                ? HttpStatus.NOT_FOUND
-                : key.equals("consultation.ended") || key.equals("consultation.messages.limit")
-                        ? HttpStatus.CONFLICT
-                        : key.equals("consultation.applicant-only") ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-        throw new RefusedException(status, outcome.refusals());
     }
 }

@@ -2,7 +2,9 @@ package org.amamo.consultation.internal;
 
 import jakarta.validation.Valid;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Flash;
 import org.amamo.platform.FormErrors;
+import org.amamo.platform.Outcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +37,9 @@ class ConsultationController {
     @PreAuthorize("hasRole('APPLICANT')")
     String mine(
             @AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("listing", consultations.list(user, true, null, null, page, null));
+        model.addAttribute(
+                "listing",
+                consultations.list(user, true, null, null, page, null).orThrow());
         return "consultation/mine";
     }
 
@@ -57,13 +61,12 @@ class ConsultationController {
         if (binding.hasErrors()) {
             return form(model);
         }
-        ConsultationService.Outcome outcome = consultations.open(user, form.draft());
-        FormErrors.reject(binding, outcome.refusals());
-        if (binding.hasErrors()) {
+        Outcome<Long> opened = consultations.open(user, form.draft());
+        if (FormErrors.reject(binding, opened)) {
             return form(model);
         }
         redirect.addFlashAttribute("flash", "consultation.opened");
-        return "redirect:/consultations/" + outcome.id();
+        return "redirect:/consultations/" + opened.value();
     }
 
     @GetMapping("/consultations/{id}")
@@ -82,9 +85,7 @@ class ConsultationController {
             Model model,
             RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
-            ConsultationService.Outcome outcome = consultations.post(id, user, message.getBody());
-            notFoundUnless(outcome);
-            FormErrors.reject(binding, outcome.refusals());
+            FormErrors.reject(binding, FormErrors.found(consultations.post(id, user, message.getBody())));
         }
         if (binding.hasErrors()) {
             return thread(user, id, model);
@@ -96,14 +97,11 @@ class ConsultationController {
     @PostMapping("/consultations/{id}/withdraw")
     @PreAuthorize("hasRole('APPLICANT')")
     String withdraw(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
-        ConsultationService.Outcome outcome = consultations.withdraw(id, user);
-        notFoundUnless(outcome);
-        if (outcome.refusals().isEmpty()) {
-            redirect.addFlashAttribute("flash", "consultation.withdrawn");
-        } else {
-            redirect.addFlashAttribute("refusals", outcome.refusals());
-        }
-        return "redirect:/consultations/" + id;
+        return Flash.redirect(
+                "/consultations/" + id,
+                FormErrors.found(consultations.withdraw(id, user)),
+                "consultation.withdrawn",
+                redirect);
     }
 
     @PostMapping("/secretariat/consultations/{id}/close")
@@ -116,9 +114,7 @@ class ConsultationController {
             Model model,
             RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
-            ConsultationService.Outcome outcome = consultations.close(id, user, closing.getNote());
-            notFoundUnless(outcome);
-            FormErrors.reject(binding, outcome.refusals());
+            FormErrors.reject(binding, FormErrors.found(consultations.close(id, user, closing.getNote())));
         }
         if (binding.hasErrors()) {
             return thread(user, id, model);
@@ -148,11 +144,5 @@ class ConsultationController {
             model.addAttribute("closing", new ClosingForm());
         }
         return "consultation/show";
-    }
-
-    private static void notFoundUnless(ConsultationService.Outcome outcome) {
-        if (outcome.notFound()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
     }
 }

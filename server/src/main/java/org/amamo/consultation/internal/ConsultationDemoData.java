@@ -72,7 +72,7 @@ class ConsultationDemoData implements ApplicationRunner {
                 null,
                 start,
                 start.plusYears(1).minusDays(1));
-        return consultations.open(applicant, draft).id();
+        return consultations.open(applicant, draft).orThrow();
     }
 
     /** 1 April of the last fiscal year that has ended, so that the planned period always passes the rules. */

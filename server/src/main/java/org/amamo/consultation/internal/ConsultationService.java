@@ -1,5 +1,10 @@
 package org.amamo.consultation.internal;
 
+import static org.amamo.platform.RefusalKind.CONFLICT;
+import static org.amamo.platform.RefusalKind.FORBIDDEN;
+import static org.amamo.platform.RefusalKind.INVALID;
+import static org.amamo.platform.RefusalKind.NOT_FOUND;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +17,7 @@ import org.amamo.consultation.ConsultationSummary;
 import org.amamo.consultation.Consultations;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Pages;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.SchemeTime;
@@ -37,7 +43,9 @@ class ConsultationService implements Consultations {
     /** The longest search text a list accepts. */
     static final int SEARCH_MAX = 100;
 
-    static final Refusal NOT_FOUND = Refusal.of("$", "consultation.not-found");
+    static final Refusal MISSING = Refusal.of("$", "consultation.not-found");
+
+    private static final Refusal ENDED = Refusal.of("$", "consultation.ended");
 
     private final ConsultationRepository consultations;
     private final ApplicationEventPublisher events;
@@ -49,28 +57,14 @@ class ConsultationService implements Consultations {
         this.clock = clock;
     }
 
-    /** The consultation changed (its id), or the refusals that stopped the change. */
-    record Outcome(Long id, List<Refusal> refusals) {
+    /** One page of a list. */
+    record Listing(List<ConsultationSummary> rows, int number, int size, boolean hasNext) {
 
-        Outcome {
-            refusals = List.copyOf(refusals);
-        }
-
-        static Outcome done(long id) {
-            return new Outcome(id, List.of());
-        }
-
-        static Outcome refused(Refusal... refusals) {
-            return new Outcome(null, List.of(refusals));
-        }
-
-        boolean notFound() {
-            return refusals.contains(NOT_FOUND);
+        /** Nothing to show, for a page whose request was refused. */
+        static Listing empty() {
+            return new Listing(List.of(), 0, Pages.size(null), false);
         }
     }
-
-    /** One page of a list; {@code refusals} says why the request could not be answered. */
-    record Listing(List<ConsultationSummary> rows, int number, int size, boolean hasNext, List<Refusal> refusals) {}
 
     @Override
     @Transactional(readOnly = true)
@@ -86,10 +80,11 @@ class ConsultationService implements Consultations {
 
     /**
      * One page of consultations, newest activity first: the secretariat sees everyone's (filtered by status
-     * and by text in the title or the applicant's name or e-mail), anyone else only their own.
+     * and by text in the title or the applicant's name or e-mail), anyone else only their own. Refused as
+     * invalid for a search text past {@link #SEARCH_MAX}.
      */
     @Transactional(readOnly = true)
-    Listing list(
+    Outcome<Listing> list(
             AmamoPrincipal viewer,
             boolean onlyOwn,
             ConsultationStatus status,
@@ -99,17 +94,12 @@ class ConsultationService implements Consultations {
         int rows = Pages.size(size);
         int number = Pages.number(page);
         if (text != null && text.strip().length() > SEARCH_MAX) {
-            return new Listing(
-                    List.of(),
-                    number,
-                    rows,
-                    false,
-                    List.of(Refusal.of("q", "consultation.search.too-long", SEARCH_MAX)));
+            return Outcome.refused(INVALID, Refusal.of("q", "consultation.search.too-long", SEARCH_MAX));
         }
         Long applicant = onlyOwn || !viewer.isSecretariat() ? viewer.userId() : null;
         List<ConsultationSummary> found = consultations.list(
                 new ConsultationRepository.Filter(applicant, status, text), (long) number * rows, rows + 1);
-        return new Listing(found.stream().limit(rows).toList(), number, rows, found.size() > rows, List.of());
+        return Outcome.done(new Listing(found.stream().limit(rows).toList(), number, rows, found.size() > rows));
     }
 
     /** The consultation, if it exists and {@code viewer} is its applicant or the secretariat. */
@@ -120,15 +110,15 @@ class ConsultationService implements Consultations {
                 .filter(found -> Party.of(viewer, found.applicantId()).isPresent());
     }
 
-    /** Opens a consultation for {@code applicant}, or says what to fix. */
+    /** Opens a consultation for {@code applicant} (its id), or says what to fix. */
     @Transactional
-    Outcome open(AmamoPrincipal applicant, ConsultationDraft draft) {
+    Outcome<Long> open(AmamoPrincipal applicant, ConsultationDraft draft) {
         if (!applicant.has(Role.APPLICANT)) {
-            return Outcome.refused(Refusal.of("$", "consultation.applicant-only"));
+            return Outcome.refused(FORBIDDEN, Refusal.of("$", "consultation.applicant-only"));
         }
         List<Refusal> refusals = draft.refusals(today());
         if (!refusals.isEmpty()) {
-            return new Outcome(null, refusals);
+            return Outcome.refused(INVALID, refusals);
         }
         long id = consultations.insert(applicant.userId(), draft, clock.instant());
         events.publishEvent(new ConsultationOpened(id, applicant.userId()));
@@ -137,22 +127,22 @@ class ConsultationService implements Consultations {
 
     /** Adds a message to the thread; the secretariat's answers it, the applicant's reopens it. */
     @Transactional
-    Outcome post(long id, AmamoPrincipal author, String body) {
+    Outcome<Long> post(long id, AmamoPrincipal author, String body) {
         Optional<ConsultationRepository.Locked> locked = consultations.lock(id);
         Optional<Party> party = locked.flatMap(found -> Party.of(author, found.applicantId()));
         if (party.isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
+            return Outcome.refused(NOT_FOUND, MISSING);
         }
         ConsultationRepository.Locked consultation = locked.get();
         if (!consultation.status().active()) {
-            return Outcome.refused(Refusal.of("$", "consultation.ended"));
+            return Outcome.refused(CONFLICT, ENDED);
         }
         if (consultation.messageCount() >= MESSAGES_MAX) {
-            return Outcome.refused(Refusal.of("$", "consultation.messages.limit", MESSAGES_MAX));
+            return Outcome.refused(CONFLICT, Refusal.of("$", "consultation.messages.limit", MESSAGES_MAX));
         }
         Optional<Refusal> text = text("body", body, MESSAGE_MAX);
         if (text.isPresent()) {
-            return Outcome.refused(text.get());
+            return Outcome.refused(INVALID, text.get());
         }
         boolean fromSecretariat = party.get() == Party.SECRETARIAT;
         consultations.insertMessage(id, author.userId(), fromSecretariat, body.strip(), clock.instant());
@@ -163,18 +153,18 @@ class ConsultationService implements Consultations {
 
     /** The secretariat ends the consultation, with a note to the applicant saying why or what next. */
     @Transactional
-    Outcome close(long id, AmamoPrincipal secretariat, String note) {
+    Outcome<Long> close(long id, AmamoPrincipal secretariat, String note) {
         Optional<ConsultationRepository.Locked> locked = consultations.lock(id);
         if (locked.isEmpty()
                 || Party.of(secretariat, locked.get().applicantId()).orElse(null) != Party.SECRETARIAT) {
-            return Outcome.refused(NOT_FOUND);
+            return Outcome.refused(NOT_FOUND, MISSING);
         }
         if (!locked.get().status().active()) {
-            return Outcome.refused(Refusal.of("$", "consultation.ended"));
+            return Outcome.refused(CONFLICT, ENDED);
         }
         Optional<Refusal> text = text("note", note, CLOSE_NOTE_MAX);
         if (text.isPresent()) {
-            return Outcome.refused(text.get());
+            return Outcome.refused(INVALID, text.get());
         }
         consultations.end(id, ConsultationStatus.CLOSED, secretariat.userId(), note.strip(), clock.instant());
         events.publishEvent(new ConsultationEnded(id, locked.get().applicantId(), ConsultationStatus.CLOSED));
@@ -183,13 +173,13 @@ class ConsultationService implements Consultations {
 
     /** The applicant takes the consultation back; the thread stays readable, nothing more may be posted. */
     @Transactional
-    Outcome withdraw(long id, AmamoPrincipal applicant) {
+    Outcome<Long> withdraw(long id, AmamoPrincipal applicant) {
         Optional<ConsultationRepository.Locked> locked = consultations.lock(id);
         if (locked.isEmpty() || Party.of(applicant, locked.get().applicantId()).orElse(null) != Party.APPLICANT) {
-            return Outcome.refused(NOT_FOUND);
+            return Outcome.refused(NOT_FOUND, MISSING);
         }
         if (!locked.get().status().active()) {
-            return Outcome.refused(Refusal.of("$", "consultation.ended"));
+            return Outcome.refused(CONFLICT, ENDED);
         }
         consultations.end(id, ConsultationStatus.WITHDRAWN, applicant.userId(), null, clock.instant());
         events.publishEvent(new ConsultationEnded(id, applicant.userId(), ConsultationStatus.WITHDRAWN));

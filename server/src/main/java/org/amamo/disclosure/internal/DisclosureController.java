@@ -5,6 +5,7 @@ import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.CsvTable;
+import org.amamo.platform.Flash;
 import org.amamo.platform.FormErrors;
 import org.amamo.programme.Programmes;
 import org.springframework.http.ResponseEntity;
@@ -182,7 +183,7 @@ class DisclosureController {
     @PostMapping("/secretariat/statistics/history/{year}/delete")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     String deleteYear(@PathVariable int year, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", statistics.deleteYear(year) ? "history.deleted" : "history.not-found");
-        return "redirect:/secretariat/statistics/history";
+        return Flash.redirect(
+                "/secretariat/statistics/history", statistics.deleteYear(year), "history.deleted", redirect);
     }
 }

@@ -15,7 +15,9 @@ import org.amamo.application.CertifiedProjects;
 import org.amamo.market.MarketPrices;
 import org.amamo.market.PriceSource;
 import org.amamo.market.PriceStatistic;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,16 +103,17 @@ class Statistics {
                 .list();
     }
 
-    /** Records a year from before the system; one record per year. */
+    /** Records a year from before the system; one record per year, so a year recorded already is a conflict. */
     @Transactional
-    List<Refusal> importYear(HistoryForm form, long secretariatId) {
+    Outcome<Void> importYear(HistoryForm form, long secretariatId) {
         boolean taken = jdbc.sql("SELECT COUNT(*) FROM historical_statistic WHERE fiscal_year = ?")
                         .param(form.getFiscalYear())
                         .query(Long.class)
                         .single()
                 > 0;
         if (taken) {
-            return List.of(Refusal.of("fiscalYear", "history.year.taken", form.getFiscalYear()));
+            return Outcome.refused(
+                    RefusalKind.CONFLICT, Refusal.of("fiscalYear", "history.year.taken", form.getFiscalYear()));
         }
         jdbc.sql("""
                 INSERT INTO historical_statistic (fiscal_year, certified_sites, certified_tonnes, certified_hectares,
@@ -127,15 +130,17 @@ class Statistics {
                         secretariatId,
                         OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .update();
-        return List.of();
+        return Outcome.done();
     }
 
+    /** Deletes a year's record; refused as not found when there is none. */
     @Transactional
-    boolean deleteYear(int fiscalYear) {
-        return jdbc.sql("DELETE FROM historical_statistic WHERE fiscal_year = ?")
+    Outcome<Void> deleteYear(int fiscalYear) {
+        boolean deleted = jdbc.sql("DELETE FROM historical_statistic WHERE fiscal_year = ?")
                         .param(fiscalYear)
                         .update()
                 == 1;
+        return deleted ? Outcome.done() : Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "history.not-found"));
     }
 
     private static String blankToNull(String text) {

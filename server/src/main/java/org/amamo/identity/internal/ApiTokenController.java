@@ -1,6 +1,8 @@
 package org.amamo.identity.internal;
 
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Flash;
+import org.amamo.platform.Outcome;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,17 +33,15 @@ class ApiTokenController {
     @PostMapping("/account/tokens")
     String create(
             @AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name, Model model) {
-        ApiTokenService.Created created = tokens.create(user.userId(), name);
+        Outcome<String> created = tokens.create(user.userId(), name);
         model.addAttribute("tokens", tokens.list(user.userId()));
         model.addAttribute("refusals", created.refusals());
-        model.addAttribute("newToken", created.token());
+        model.addAttribute("newToken", created.value());
         return "identity/tokens";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
     String revoke(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
-        boolean revoked = tokens.revoke(user.userId(), id);
-        redirect.addFlashAttribute("flash", revoked ? "token.revoked" : "token.not-found");
-        return "redirect:/account/tokens";
+        return Flash.redirect("/account/tokens", tokens.revoke(user.userId(), id), "token.revoked", redirect);
     }
 }

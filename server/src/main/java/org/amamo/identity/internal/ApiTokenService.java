@@ -13,7 +13,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.platform.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,20 +47,18 @@ class ApiTokenService {
     /** A token as listed to its owner: never the token itself. */
     record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
 
-    /** The outcome of creating a token: the token text to show once, or why it was refused. */
-    record Created(String token, List<Refusal> refusals) {}
-
+    /** Creates a token: the token text to show once; refused for a bad name or when the user holds the most. */
     @Transactional
-    Created create(long userId, String name) {
+    Outcome<String> create(long userId, String name) {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
-            return new Created(null, List.of(Refusal.of("name", "token.name.invalid")));
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("name", "token.name.invalid"));
         }
         long active = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL")
                 .param(userId)
                 .query(Long.class)
                 .single();
         if (active >= MAX_ACTIVE_TOKENS_PER_USER) {
-            return new Created(null, List.of(Refusal.of("name", "token.limit", MAX_ACTIVE_TOKENS_PER_USER)));
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("name", "token.limit", MAX_ACTIVE_TOKENS_PER_USER));
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -69,7 +69,7 @@ class ApiTokenService {
                 """)
                 .params(userId, name.strip(), token.substring(0, 12), Sha256.hex(token), utc(clock.instant()))
                 .update();
-        return new Created(token, List.of());
+        return Outcome.done(token);
     }
 
     @Transactional(readOnly = true)
@@ -80,13 +80,15 @@ class ApiTokenService {
                 """).param(userId).query(this::mapView).list();
     }
 
-    /** Revokes one of the user's own tokens; false if the user has no such active token. */
+    /** Revokes one of the user's own tokens; refused as not found if the user has no such active token. */
     @Transactional
-    boolean revoke(long userId, long tokenId) {
-        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
-                        .params(utc(clock.instant()), tokenId, userId)
-                        .update()
-                == 1;
+    Outcome<Void> revoke(long userId, long tokenId) {
+        boolean revoked =
+                jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
+                                .params(utc(clock.instant()), tokenId, userId)
+                                .update()
+                        == 1;
+        return revoked ? Outcome.done() : Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "token.not-found"));
     }
 
     /**

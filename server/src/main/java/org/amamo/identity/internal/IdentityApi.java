@@ -11,9 +11,6 @@ import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.identity.UserSummary;
 import org.amamo.platform.ApiController;
-import org.amamo.platform.Refusal;
-import org.amamo.platform.RefusedException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +65,8 @@ class IdentityApi {
             @AuthenticationPrincipal AmamoPrincipal actor,
             @PathVariable long id,
             @Valid @RequestBody RolesRequest request) {
-        return answer(id, administration.assignRoles(actor, id, request.roles()));
+        administration.assignRoles(actor, id, request.roles()).orThrow();
+        return summary(id);
     }
 
     @PutMapping("/users/{id}/enabled")
@@ -78,14 +76,11 @@ class IdentityApi {
             @AuthenticationPrincipal AmamoPrincipal actor,
             @PathVariable long id,
             @Valid @RequestBody EnabledRequest request) {
-        return answer(id, administration.setEnabled(actor, id, request.enabled()));
+        administration.setEnabled(actor, id, request.enabled()).orThrow();
+        return summary(id);
     }
 
-    private UserSummary answer(long id, List<Refusal> refusals) {
-        if (!refusals.isEmpty()) {
-            boolean missing = refusals.get(0).messageKey().equals("users.not-found");
-            throw new RefusedException(missing ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN, refusals);
-        }
+    private UserSummary summary(long id) {
         return administration.find(id).map(StoredUser::summary).orElseThrow();
     }
 }

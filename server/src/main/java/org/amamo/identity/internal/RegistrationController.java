@@ -1,9 +1,7 @@
 package org.amamo.identity.internal;
 
 import jakarta.validation.Valid;
-import java.util.List;
 import org.amamo.platform.FormErrors;
-import org.amamo.platform.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +26,7 @@ class RegistrationController {
     @PostMapping("/register")
     String register(
             @Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding, RedirectAttributes redirect) {
-        List<Refusal> refusals = registration.check(form);
-        FormErrors.reject(binding, refusals);
+        FormErrors.reject(binding, registration.check(form));
         if (binding.hasErrors()) {
             form.setPassword(null);
             form.setPasswordConfirmation(null);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,9 +30,9 @@ class RegistrationService {
         this.clock = clock;
     }
 
-    /** The rules that span fields or need the database; empty when the form may be registered. */
+    /** The rules that span fields or need the database: done when the form may be registered, else invalid. */
     @Transactional(readOnly = true)
-    List<Refusal> check(RegistrationForm form) {
+    Outcome<Void> check(RegistrationForm form) {
         List<Refusal> refusals = new ArrayList<>();
         boolean organisation = form.getKind() == AccountKind.ORGANISATION;
         if (organisation && isBlank(form.getOrganisationName())) {
@@ -51,7 +52,7 @@ class RegistrationService {
         if (form.getEmail() != null && users.emailTaken(form.getEmail())) {
             refusals.add(Refusal.of("email", "registration.email.taken"));
         }
-        return refusals;
+        return Outcome.invalidUnlessEmpty(refusals);
     }
 
     /** Stores the user; the caller has checked the form. Returns the new user's id. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
-import org.amamo.platform.Refusal;
+import org.amamo.platform.Flash;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,9 +59,11 @@ class UserAdminController {
             @PathVariable long id,
             @RequestParam(name = "roles", required = false) Set<Role> roles,
             RedirectAttributes redirect) {
-        List<Refusal> refusals =
-                administration.assignRoles(actor, id, roles == null ? EnumSet.noneOf(Role.class) : roles);
-        return done(redirect, id, refusals, "users.roles.saved");
+        return Flash.redirect(
+                "/secretariat/users/" + id,
+                administration.assignRoles(actor, id, roles == null ? EnumSet.noneOf(Role.class) : roles),
+                "users.roles.saved",
+                redirect);
     }
 
     @PostMapping("/secretariat/users/{id}/enabled")
@@ -70,16 +72,10 @@ class UserAdminController {
             @PathVariable long id,
             @RequestParam boolean enabled,
             RedirectAttributes redirect) {
-        List<Refusal> refusals = administration.setEnabled(actor, id, enabled);
-        return done(redirect, id, refusals, enabled ? "users.enabled" : "users.disabled");
-    }
-
-    private static String done(RedirectAttributes redirect, long id, List<Refusal> refusals, String success) {
-        if (refusals.isEmpty()) {
-            redirect.addFlashAttribute("flash", success);
-        } else {
-            redirect.addFlashAttribute("refusals", refusals);
-        }
-        return "redirect:/secretariat/users/" + id;
+        return Flash.redirect(
+                "/secretariat/users/" + id,
+                administration.setEnabled(actor, id, enabled),
+                enabled ? "users.enabled" : "users.disabled",
+                redirect);
     }
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 class UserAdministration {
 
     static final int PAGE_SIZE = 50;
+
+    private static final Refusal NOT_FOUND = Refusal.of("$", "users.not-found");
 
     private final UserRepository users;
 
@@ -38,12 +42,12 @@ class UserAdministration {
         return users.findById(userId);
     }
 
-    /** Sets the user's roles; returns why not, leaving them unchanged, if the actor may not. */
+    /** Sets the user's roles; refused as forbidden, leaving them unchanged, if the actor may not. */
     @Transactional
-    List<Refusal> assignRoles(AmamoPrincipal actor, long userId, Set<Role> requested) {
+    Outcome<Void> assignRoles(AmamoPrincipal actor, long userId, Set<Role> requested) {
         StoredUser target = users.findById(userId).orElse(null);
         if (target == null) {
-            return List.of(Refusal.of("$", "users.not-found"));
+            return Outcome.refused(RefusalKind.NOT_FOUND, NOT_FOUND);
         }
         Set<Role> wanted = requested.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(requested);
         List<Refusal> refusals = new ArrayList<>();
@@ -56,28 +60,29 @@ class UserAdministration {
         if (actor.userId() == userId && actor.has(Role.ADMINISTRATOR) && !wanted.contains(Role.ADMINISTRATOR)) {
             refusals.add(Refusal.of("roles", "users.role.keep-own-administrator"));
         }
-        if (refusals.isEmpty()) {
-            users.replaceRoles(userId, wanted);
+        if (!refusals.isEmpty()) {
+            return Outcome.refused(RefusalKind.FORBIDDEN, refusals);
         }
-        return refusals;
+        users.replaceRoles(userId, wanted);
+        return Outcome.done();
     }
 
     /** Enables or disables a user's account; a disabled user cannot log in or use API tokens. */
     @Transactional
-    List<Refusal> setEnabled(AmamoPrincipal actor, long userId, boolean enabled) {
+    Outcome<Void> setEnabled(AmamoPrincipal actor, long userId, boolean enabled) {
         StoredUser target = users.findById(userId).orElse(null);
         if (target == null) {
-            return List.of(Refusal.of("$", "users.not-found"));
+            return Outcome.refused(RefusalKind.NOT_FOUND, NOT_FOUND);
         }
         if (actor.userId() == userId && !enabled) {
-            return List.of(Refusal.of("enabled", "users.disable-self"));
+            return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("enabled", "users.disable-self"));
         }
         boolean privileged =
                 target.roles().contains(Role.ADMINISTRATOR) || target.roles().contains(Role.SECRETARIAT);
         if (privileged && !actor.has(Role.ADMINISTRATOR)) {
-            return List.of(Refusal.of("enabled", "users.disable.administrator-only"));
+            return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("enabled", "users.disable.administrator-only"));
         }
         users.setEnabled(userId, enabled);
-        return List.of();
+        return Outcome.done();
     }
 }

@@ -1,5 +1,9 @@
 package org.amamo.market.internal;
 
+import static org.amamo.platform.RefusalKind.CONFLICT;
+import static org.amamo.platform.RefusalKind.FORBIDDEN;
+import static org.amamo.platform.RefusalKind.NOT_FOUND;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +14,7 @@ import org.amamo.identity.Role;
 import org.amamo.market.internal.MarketRows.Bid;
 import org.amamo.market.internal.MarketRows.Consignment;
 import org.amamo.market.internal.MarketRows.Round;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.MarketSettlement;
 import org.springframework.stereotype.Service;
@@ -47,80 +52,80 @@ class Bidding {
         return user.has(Role.HOLDER);
     }
 
-    Verdict<Long> place(AmamoPrincipal user, long roundId, BidTerms terms) {
+    Outcome<Long> place(AmamoPrincipal user, long roundId, BidTerms terms) {
         if (!buyer(user)) {
-            return Verdict.forbidden("market.bid.not-buyer");
+            return Outcome.refused(FORBIDDEN, Refusal.of("$", "market.bid.not-buyer"));
         }
         return underLock(roundId, round -> {
-            Verdict<Long> refused = check(round, terms);
+            Outcome<Long> refused = check(round, terms);
             if (refused != null) {
                 return refused;
             }
             if (store.activeBidCount(roundId, user.userId()) >= MAX_BIDS_PER_BUYER) {
-                return Verdict.conflict("$", "market.bid.too-many", MAX_BIDS_PER_BUYER);
+                return Outcome.refused(CONFLICT, Refusal.of("$", "market.bid.too-many", MAX_BIDS_PER_BUYER));
             }
-            return Verdict.done(store.insertBid(roundId, user.userId(), terms, clock.instant()));
+            return Outcome.done(store.insertBid(roundId, user.userId(), terms, clock.instant()));
         });
     }
 
-    Verdict<Long> change(AmamoPrincipal user, long bidId, BidTerms terms) {
+    Outcome<Long> change(AmamoPrincipal user, long bidId, BidTerms terms) {
         return own(user, bidId)
                 .orElseGet(() -> underLock(store.bid(bidId).orElseThrow().roundId(), round -> {
-                    Verdict<Long> refused = check(round, terms);
+                    Outcome<Long> refused = check(round, terms);
                     if (refused != null) {
                         return refused;
                     }
                     store.updateBid(bidId, terms, clock.instant());
-                    return Verdict.done(bidId);
+                    return Outcome.done(bidId);
                 }));
     }
 
-    Verdict<Long> withdraw(AmamoPrincipal user, long bidId) {
+    Outcome<Long> withdraw(AmamoPrincipal user, long bidId) {
         return own(user, bidId)
                 .orElseGet(() -> underLock(store.bid(bidId).orElseThrow().roundId(), round -> {
                     if (!round.takesBids(clock.instant())) {
                         return windowRefusal(round);
                     }
                     store.withdrawBid(bidId, clock.instant());
-                    return Verdict.done(bidId);
+                    return Outcome.done(bidId);
                 }));
     }
 
     /** Refuses a bid that is not the user's own active bid, or a user who is no buyer. */
-    private Optional<Verdict<Long>> own(AmamoPrincipal user, long bidId) {
+    private Optional<Outcome<Long>> own(AmamoPrincipal user, long bidId) {
         if (!buyer(user)) {
-            return Optional.of(Verdict.forbidden("market.bid.not-buyer"));
+            return Optional.of(Outcome.refused(FORBIDDEN, Refusal.of("$", "market.bid.not-buyer")));
         }
         Optional<Bid> bid = store.bid(bidId);
         if (bid.isEmpty()) {
-            return Optional.of(Verdict.notFound("$", "market.bid.not-found"));
+            return Optional.of(Outcome.refused(NOT_FOUND, Refusal.of("$", "market.bid.not-found")));
         }
         if (bid.get().buyerUserId() != user.userId()) {
-            return Optional.of(Verdict.forbidden("market.bid.not-yours"));
+            return Optional.of(Outcome.refused(FORBIDDEN, Refusal.of("$", "market.bid.not-yours")));
         }
         if (!bid.get().active()) {
-            return Optional.of(Verdict.conflict("$", "market.bid.withdrawn"));
+            return Optional.of(Outcome.refused(CONFLICT, Refusal.of("$", "market.bid.withdrawn")));
         }
         return Optional.empty();
     }
 
     /** Why a bid may not stand in this round now, or null. */
-    private Verdict<Long> check(Round round, BidTerms terms) {
+    private Outcome<Long> check(Round round, BidTerms terms) {
         if (!round.takesBids(clock.instant())) {
             return windowRefusal(round);
         }
-        List<Refusal> refusals = refusals(round, store.consignments(round.id()), terms);
-        return refusals.isEmpty() ? null : Verdict.invalid(refusals);
+        Outcome<Void> valid = validate(round, store.consignments(round.id()), terms);
+        return valid.isDone() ? null : valid.cast();
     }
 
-    private static Verdict<Long> windowRefusal(Round round) {
+    private static Outcome<Long> windowRefusal(Round round) {
         return round.status() == RoundStatus.OPEN
-                ? Verdict.conflict("$", "market.bid.outside-window")
-                : Verdict.conflict("$", "market.bid.round-not-open");
+                ? Outcome.refused(CONFLICT, Refusal.of("$", "market.bid.outside-window"))
+                : Outcome.refused(CONFLICT, Refusal.of("$", "market.bid.round-not-open"));
     }
 
     /** Everything wrong with a bid's terms in a round offering {@code lots}, each naming its field. */
-    List<Refusal> refusals(Round round, List<Consignment> lots, BidTerms terms) {
+    Outcome<Void> validate(Round round, List<Consignment> lots, BidTerms terms) {
         List<Refusal> refusals = new ArrayList<>();
         boolean projectOffered = terms.projectCode() == null
                 || lots.stream().anyMatch(lot -> lot.projectCode().equals(terms.projectCode()));
@@ -154,24 +159,24 @@ class Bidding {
             Rounds.text(terms.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH)
                     .ifPresent(refusals::add);
         }
-        return refusals;
+        return Outcome.invalidUnlessEmpty(refusals);
     }
 
     static String tonnes(long units) {
         return java.math.BigDecimal.valueOf(units, 1).toPlainString();
     }
 
-    private Verdict<Long> underLock(long roundId, Rounds.Step step) {
+    private Outcome<Long> underLock(long roundId, Rounds.Step step) {
         return transactions.execute(status -> {
             Optional<Round> round = store.lockRound(roundId);
             if (round.isEmpty()) {
-                return Verdict.notFound("$", "market.round.not-found");
+                return Outcome.refused(NOT_FOUND, Refusal.of("$", "market.round.not-found"));
             }
-            Verdict<Long> verdict = step.apply(round.get());
-            if (verdict.refused()) {
+            Outcome<Long> outcome = step.apply(round.get());
+            if (outcome.refused()) {
                 status.setRollbackOnly();
             }
-            return verdict;
+            return outcome;
         });
     }
 

@@ -1,5 +1,9 @@
 package org.amamo.market.internal;
 
+import static org.amamo.platform.RefusalKind.FORBIDDEN;
+import static org.amamo.platform.RefusalKind.INVALID;
+import static org.amamo.platform.RefusalKind.NOT_FOUND;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +13,7 @@ import org.amamo.market.internal.MarketForms.BidForm;
 import org.amamo.market.internal.MarketForms.ConsignForm;
 import org.amamo.market.internal.MarketForms.TradeForm;
 import org.amamo.market.internal.MarketViews.AllocationView;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.MarketSettlement;
 import org.springframework.http.HttpHeaders;
@@ -97,15 +102,16 @@ class MarketAccountController {
             RedirectAttributes redirect) {
         Optional<long[]> holding = MarketForms.holding(form.getHolding());
         Optional<Long> units = MarketForms.units(form.getTonnes());
-        Verdict<Long> verdict = holding.isEmpty() || units.isEmpty()
-                ? Verdict.invalid(
+        Outcome<Long> outcome = holding.isEmpty() || units.isEmpty()
+                ? Outcome.refused(
+                        INVALID,
                         holding.isEmpty()
-                                ? List.of(Refusal.of("holding", "market.required"))
-                                : List.of(Refusal.of("tonnes", "market.quantity.invalid")))
+                                ? Refusal.of("holding", "market.required")
+                                : Refusal.of("tonnes", "market.quantity.invalid"))
                 : rounds.consign(user, id, holding.get()[0], holding.get()[1], units.get(), form.getRequestKey());
-        if (verdict.refused()) {
-            MarketForms.reject(binding, verdict.refusals(), CONSIGN_FIELDS);
-            response.setStatus(verdict.status().value());
+        if (outcome.refused()) {
+            MarketForms.reject(binding, outcome, CONSIGN_FIELDS);
+            response.setStatus(outcome.kind().status().value());
             model.addAttribute("consignRound", id);
             return mine(user, model);
         }
@@ -122,13 +128,13 @@ class MarketAccountController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Verdict<Long> verdict = !Bidding.buyer(user)
-                ? Verdict.forbidden("market.bid.not-buyer")
+        Outcome<Long> outcome = !Bidding.buyer(user)
+                ? Outcome.refused(FORBIDDEN, Refusal.of("$", "market.bid.not-buyer"))
                 : form.terms()
                         .map(terms -> bidding.place(user, id, terms))
                         .orElseGet(MarketAccountController::badTonnes);
-        if (verdict.refused()) {
-            return refusedBid(user, id, verdict, binding, model, response);
+        if (outcome.refused()) {
+            return refusedBid(user, id, outcome, binding, model, response);
         }
         redirect.addFlashAttribute("flash", "market.bid.placed");
         return "redirect:/market/rounds/" + id;
@@ -143,14 +149,14 @@ class MarketAccountController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Verdict<Long> verdict = !Bidding.buyer(user)
-                ? Verdict.forbidden("market.bid.not-buyer")
+        Outcome<Long> outcome = !Bidding.buyer(user)
+                ? Outcome.refused(FORBIDDEN, Refusal.of("$", "market.bid.not-buyer"))
                 : form.terms()
                         .map(terms -> bidding.change(user, id, terms))
                         .orElseGet(MarketAccountController::badTonnes);
         long roundId = queries.bid(id).map(MarketViews.BidView::roundId).orElse(-1L);
-        if (verdict.refused()) {
-            return refusedBid(user, roundId, verdict, binding, model, response);
+        if (outcome.refused()) {
+            return refusedBid(user, roundId, outcome, binding, model, response);
         }
         redirect.addFlashAttribute("flash", "market.bid.changed");
         return "redirect:/market/rounds/" + roundId;
@@ -163,39 +169,39 @@ class MarketAccountController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Verdict<Long> verdict = bidding.withdraw(user, id);
-        if (verdict.refused()) {
-            return refused(verdict, model, response);
+        Outcome<Long> outcome = bidding.withdraw(user, id);
+        if (outcome.refused()) {
+            return refused(outcome, model, response);
         }
         redirect.addFlashAttribute("flash", "market.bid.withdrawn-done");
         return "redirect:/market/rounds/" + queries.bid(id).orElseThrow().roundId();
     }
 
-    private static Verdict<Long> badTonnes() {
-        return Verdict.invalid(List.of(Refusal.of("tonnes", "market.quantity.invalid")));
+    private static Outcome<Long> badTonnes() {
+        return Outcome.refused(INVALID, Refusal.of("tonnes", "market.quantity.invalid"));
     }
 
     private String refusedBid(
             AmamoPrincipal user,
             long roundId,
-            Verdict<Long> verdict,
+            Outcome<Long> outcome,
             BindingResult binding,
             Model model,
             HttpServletResponse response) {
-        if (verdict.status() == HttpStatus.FORBIDDEN
-                || verdict.status() == HttpStatus.NOT_FOUND
+        if (outcome.kind() == FORBIDDEN
+                || outcome.kind() == NOT_FOUND
                 || queries.publicRound(roundId).isEmpty()) {
-            return refused(verdict, model, response);
+            return refused(outcome, model, response);
         }
-        MarketForms.reject(binding, verdict.refusals(), BID_FIELDS);
-        response.setStatus(verdict.status().value());
+        MarketForms.reject(binding, outcome, BID_FIELDS);
+        response.setStatus(outcome.kind().status().value());
         return publicPages.roundPage(user, roundId, model);
     }
 
     /** A refusal that has no form to show it on: the reasons, with the status. */
-    static String refused(Verdict<?> verdict, Model model, HttpServletResponse response) {
-        response.setStatus(verdict.status().value());
-        model.addAttribute("refusals", verdict.refusals());
+    static String refused(Outcome<?> outcome, Model model, HttpServletResponse response) {
+        response.setStatus(outcome.kind().status().value());
+        model.addAttribute("refusals", outcome.refusals());
         return "market/refused";
     }
 
@@ -206,9 +212,9 @@ class MarketAccountController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Verdict<Long> verdict = settlement.confirmPayment(user, id);
-        if (verdict.refused()) {
-            return refused(verdict, model, response);
+        Outcome<Long> outcome = settlement.confirmPayment(user, id);
+        if (outcome.refused()) {
+            return refused(outcome, model, response);
         }
         redirect.addFlashAttribute("flash", "market.payment.confirmed");
         return "redirect:/account/market";
@@ -238,8 +244,8 @@ class MarketAccountController {
             RedirectAttributes redirect) {
         Optional<long[]> holding = MarketForms.holding(form.getHolding());
         Optional<Long> units = MarketForms.units(form.getTonnes());
-        Verdict<Long> verdict = units.isEmpty()
-                ? Verdict.invalid(List.of(Refusal.of("tonnes", "market.quantity.invalid")))
+        Outcome<Long> outcome = units.isEmpty()
+                ? Outcome.refused(INVALID, Refusal.of("tonnes", "market.quantity.invalid"))
                 : trades.report(
                         user,
                         new ReportedTrades.TradeTerms(
@@ -249,9 +255,9 @@ class MarketAccountController {
                                 units.get(),
                                 form.getPriceJpy()),
                         form.getRequestKey());
-        if (verdict.refused()) {
-            MarketForms.reject(binding, verdict.refusals(), TRADE_FIELDS);
-            response.setStatus(verdict.status().value());
+        if (outcome.refused()) {
+            MarketForms.reject(binding, outcome, TRADE_FIELDS);
+            response.setStatus(outcome.kind().status().value());
             return mine(user, model);
         }
         redirect.addFlashAttribute("flash", "market.trade.reported");

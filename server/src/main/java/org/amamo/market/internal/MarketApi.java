@@ -15,6 +15,7 @@ import org.amamo.market.internal.MarketViews.PriceRow;
 import org.amamo.market.internal.MarketViews.Results;
 import org.amamo.market.internal.MarketViews.RoundView;
 import org.amamo.platform.ApiController;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusedException;
 import org.amamo.registry.HeldCredits;
@@ -193,7 +194,7 @@ class MarketApi {
     @Operation(summary = "Change my bid while the window is open (it takes the time of the change)")
     Created change(
             @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody BidRequest request) {
-        return new Created(answer(bidding.change(user, id, request.terms())));
+        return new Created(bidding.change(user, id, request.terms()).orThrow());
     }
 
     @DeleteMapping("/bids/{id}")
@@ -201,7 +202,7 @@ class MarketApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Withdraw my bid while the window is open")
     Created withdraw(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
-        return new Created(answer(bidding.withdraw(user, id)));
+        return new Created(bidding.withdraw(user, id).orThrow());
     }
 
     @GetMapping("/allocations")
@@ -217,7 +218,7 @@ class MarketApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Confirm the buyer's payment (the seller); the registry then delivers or retires")
     AllocationView confirmPayment(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
-        answer(settlement.confirmPayment(user, id));
+        settlement.confirmPayment(user, id).orThrow();
         return queries.allocation(id, user.userId()).orElseThrow();
     }
 
@@ -263,7 +264,7 @@ class MarketApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Open (announce) a draft round (secretariat)")
     RoundView open(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
-        return queries.round(answer(rounds.open(user, id))).orElseThrow();
+        return queries.round(rounds.open(user, id).orThrow()).orElseThrow();
     }
 
     @PostMapping("/rounds/{id}/close")
@@ -271,7 +272,7 @@ class MarketApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "End bidding now (secretariat)")
     RoundView close(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
-        return queries.round(answer(rounds.close(user, id))).orElseThrow();
+        return queries.round(rounds.close(user, id).orThrow()).orElseThrow();
     }
 
     @PostMapping("/rounds/{id}/allocate")
@@ -279,7 +280,7 @@ class MarketApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Allocate a closed round by the published rule (secretariat)")
     List<AllocationView> allocate(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
-        answer(settlement.allocate(user, id));
+        settlement.allocate(user, id).orThrow();
         return queries.allocationsOfRound(id);
     }
 
@@ -288,18 +289,11 @@ class MarketApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Lapse an allocation unpaid at its deadline (secretariat)")
     Created lapse(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
-        return new Created(answer(settlement.lapse(user, id)));
+        return new Created(settlement.lapse(user, id).orThrow());
     }
 
-    private static long answer(Verdict<Long> verdict) {
-        if (verdict.refused()) {
-            throw new RefusedException(verdict.status(), verdict.refusals());
-        }
-        return verdict.value();
-    }
-
-    private static ResponseEntity<Created> created(Verdict<Long> verdict) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(answer(verdict)));
+    private static ResponseEntity<Created> created(Outcome<Long> outcome) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(outcome.orThrow()));
     }
 
     private static RefusedException notFound(String key) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.amamo.platform.FormErrors;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.SchemeTime;
 import org.springframework.validation.BindingResult;
@@ -33,10 +34,10 @@ final class MarketForms {
         }
     }
 
-    /** Shows refusals on a form: {@code creditUnits} beside {@code tonnes}; fields the form lacks on top. */
-    static void reject(BindingResult binding, List<Refusal> refusals, List<String> fields) {
+    /** Shows a refusal on a form: {@code creditUnits} beside {@code tonnes}; fields the form lacks on top. */
+    static void reject(BindingResult binding, Outcome<?> refused, List<String> fields) {
         List<Refusal> placed = new ArrayList<>();
-        for (Refusal refusal : refusals) {
+        for (Refusal refusal : refused.refusals()) {
             String field = Map.of("creditUnits", "tonnes", "fromAccountId", "holding", "batchId", "holding")
                     .getOrDefault(refusal.field(), refusal.field());
             placed.add(new Refusal(fields.contains(field) ? field : "$", refusal.messageKey(), refusal.arguments()));

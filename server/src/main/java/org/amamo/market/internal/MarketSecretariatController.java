@@ -5,6 +5,8 @@ import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.market.internal.MarketForms.RoundForm;
 import org.amamo.platform.FormErrors;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.RefusalKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,14 +52,14 @@ class MarketSecretariatController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Verdict<Long> verdict = rounds.create(user, form.terms());
-        if (verdict.refused()) {
-            FormErrors.reject(binding, verdict.refusals());
-            response.setStatus(verdict.status().value());
+        Outcome<Long> outcome = rounds.create(user, form.terms());
+        if (outcome.refused()) {
+            FormErrors.reject(binding, outcome.refusals());
+            response.setStatus(outcome.kind().status().value());
             return rounds(model);
         }
         redirect.addFlashAttribute("flash", "market.round.created");
-        return "redirect:/secretariat/market/rounds/" + verdict.value();
+        return "redirect:/secretariat/market/rounds/" + outcome.value();
     }
 
     @GetMapping("/secretariat/market/rounds/{id}")
@@ -108,9 +110,9 @@ class MarketSecretariatController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Verdict<Long> verdict = settlement.lapse(user, id);
-        if (verdict.refused()) {
-            return MarketAccountController.refused(verdict, model, response);
+        Outcome<Long> outcome = settlement.lapse(user, id);
+        if (outcome.refused()) {
+            return MarketAccountController.refused(outcome, model, response);
         }
         redirect.addFlashAttribute("flash", "market.allocation.lapsed");
         return "redirect:/secretariat/market/rounds/"
@@ -118,18 +120,18 @@ class MarketSecretariatController {
     }
 
     private String answer(
-            Verdict<Long> verdict,
+            Outcome<Long> outcome,
             long roundId,
             String done,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (verdict.refused()) {
-            if (verdict.status() == HttpStatus.CONFLICT) {
-                redirect.addFlashAttribute("refusals", verdict.refusals());
+        if (outcome.refused()) {
+            if (outcome.kind() == RefusalKind.CONFLICT) {
+                redirect.addFlashAttribute("refusals", outcome.refusals());
                 return "redirect:/secretariat/market/rounds/" + roundId;
             }
-            return MarketAccountController.refused(verdict, model, response);
+            return MarketAccountController.refused(outcome, model, response);
         }
         redirect.addFlashAttribute("flash", done);
         return "redirect:/secretariat/market/rounds/" + roundId;

@@ -1,10 +1,14 @@
 package org.amamo.market.internal;
 
+import static org.amamo.platform.RefusalKind.INVALID;
+import static org.amamo.platform.RefusalKind.NOT_FOUND;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.MarketMove;
@@ -32,7 +36,7 @@ class ReportedTrades {
     /** What a seller reports: from which of their accounts, to which account, which batch, how much, at what price. */
     record TradeTerms(Long fromAccountId, Long toAccountId, Long batchId, long creditUnits, BigDecimal priceJpy) {}
 
-    Verdict<Long> report(AmamoPrincipal seller, TradeTerms terms, String requestKey) {
+    Outcome<Long> report(AmamoPrincipal seller, TradeTerms terms, String requestKey) {
         List<Refusal> invalid = new java.util.ArrayList<>();
         if (terms.fromAccountId() == null || terms.batchId() == null) {
             invalid.add(Refusal.of("holding", "market.required"));
@@ -45,18 +49,18 @@ class ReportedTrades {
         }
         Rounds.price(terms.priceJpy(), "priceJpy").ifPresent(invalid::add);
         if (!invalid.isEmpty()) {
-            return Verdict.invalid(invalid);
+            return Outcome.refused(INVALID, invalid);
         }
         String key = "market-trade-"
                 + (requestKey == null || requestKey.isBlank() ? java.util.UUID.randomUUID() : requestKey.strip());
         String registryKey = key.length() > 100 ? key.substring(0, 100) : key;
         Optional<Long> earlier = store.tradeByKey(registryKey);
         if (earlier.isPresent()) {
-            return Verdict.done(earlier.get());
+            return Outcome.done(earlier.get());
         }
         Optional<CreditBatch> batch = registry.batch(terms.batchId());
         if (batch.isEmpty()) {
-            return Verdict.notFound("holding", "market.batch.not-found");
+            return Outcome.refused(NOT_FOUND, Refusal.of("holding", "market.batch.not-found"));
         }
         MarketMove move = registry.transferBatch(
                 seller, terms.fromAccountId(), terms.toAccountId(), terms.batchId(), terms.creditUnits(), registryKey);
@@ -65,7 +69,7 @@ class ReportedTrades {
         }
         CreditBatch b = batch.get();
         try {
-            return Verdict.done(store.insertTrade(
+            return Outcome.done(store.insertTrade(
                     seller.userId(),
                     terms.fromAccountId(),
                     terms.toAccountId(),
@@ -80,7 +84,7 @@ class ReportedTrades {
                     move.entryId(),
                     clock.instant()));
         } catch (org.springframework.dao.DuplicateKeyException concurrentRepeat) {
-            return Verdict.done(store.tradeByKey(registryKey).orElseThrow());
+            return Outcome.done(store.tradeByKey(registryKey).orElseThrow());
         }
     }
 }

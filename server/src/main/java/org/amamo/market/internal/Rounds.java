@@ -1,5 +1,10 @@
 package org.amamo.market.internal;
 
+import static org.amamo.platform.RefusalKind.CONFLICT;
+import static org.amamo.platform.RefusalKind.FORBIDDEN;
+import static org.amamo.platform.RefusalKind.INVALID;
+import static org.amamo.platform.RefusalKind.NOT_FOUND;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,11 +14,12 @@ import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.market.internal.MarketRows.Consignment;
 import org.amamo.market.internal.MarketRows.Round;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,13 +66,13 @@ class Rounds {
             Instant closesAt,
             Integer paymentDays) {}
 
-    Verdict<Long> create(AmamoPrincipal user, RoundTerms terms) {
+    Outcome<Long> create(AmamoPrincipal user, RoundTerms terms) {
         if (!user.isSecretariat()) {
-            return Verdict.forbidden("market.secretariat-only");
+            return Outcome.refused(FORBIDDEN, Refusal.of("$", "market.secretariat-only"));
         }
-        List<Refusal> invalid = refusals(terms, clock.instant());
-        if (!invalid.isEmpty()) {
-            return Verdict.invalid(invalid);
+        Outcome<Void> valid = validate(terms, clock.instant());
+        if (valid.refused()) {
+            return valid.cast();
         }
         long id = store.insertRound(
                 terms.title().strip(),
@@ -79,10 +85,11 @@ class Rounds {
                 clock.instant());
         long escrow = registry.openEscrow("market-round-" + id, "Escrow of solicitation round " + id);
         store.setEscrow(id, escrow);
-        return Verdict.done(id);
+        return Outcome.done(id);
     }
 
-    static List<Refusal> refusals(RoundTerms terms, Instant now) {
+    /** Done when the terms make a round; else refused as invalid, one refusal per bad field. */
+    static Outcome<Void> validate(RoundTerms terms, Instant now) {
         List<Refusal> refusals = new ArrayList<>();
         text(terms.title(), "title", MAX_TITLE_LENGTH).ifPresent(refusals::add);
         text(terms.rules(), "rules", MAX_RULES_LENGTH).ifPresent(refusals::add);
@@ -102,7 +109,7 @@ class Rounds {
             refusals.add(
                     Refusal.of("paymentDays", "market.round.payment-days.range", MIN_PAYMENT_DAYS, MAX_PAYMENT_DAYS));
         }
-        return refusals;
+        return Outcome.invalidUnlessEmpty(refusals);
     }
 
     static Optional<Refusal> text(String value, String field, int maxLength) {
@@ -127,20 +134,20 @@ class Rounds {
     }
 
     /** Consigns units of one batch from one of the holder's accounts to a DRAFT round's escrow. */
-    Verdict<Long> consign(
+    Outcome<Long> consign(
             AmamoPrincipal holder, long roundId, long fromAccountId, long batchId, long units, String requestKey) {
         Optional<Round> found = store.round(roundId);
         if (found.isEmpty()) {
-            return Verdict.notFound("$", "market.round.not-found");
+            return Outcome.refused(NOT_FOUND, Refusal.of("$", "market.round.not-found"));
         }
         if (units < 1) {
-            return Verdict.invalid(List.of(Refusal.of("tonnes", "market.quantity.invalid")));
+            return Outcome.refused(INVALID, Refusal.of("tonnes", "market.quantity.invalid"));
         }
         Optional<CreditBatch> batch = registry.batch(batchId);
         if (batch.isEmpty()) {
-            return Verdict.notFound("batchId", "market.batch.not-found");
+            return Outcome.refused(NOT_FOUND, Refusal.of("batchId", "market.batch.not-found"));
         }
-        Verdict<Long> pending =
+        Outcome<Long> pending =
                 transactions.execute(status -> insertPending(holder, roundId, fromAccountId, batch.get(), units));
         if (pending.refused()) {
             return pending;
@@ -158,22 +165,24 @@ class Rounds {
         if (!move.done() || move.replayed()) {
             // Refused, or a repeated submission the registry already applied: this row is not a lot.
             store.deleteConsignment(consignmentId);
-            return move.done() ? Verdict.conflict("$", "market.consign.repeated") : registryRefusal(move);
+            return move.done()
+                    ? Outcome.refused(CONFLICT, Refusal.of("$", "market.consign.repeated"))
+                    : registryRefusal(move);
         }
         store.consignmentStatus(consignmentId, "ACTIVE");
-        return Verdict.done(consignmentId);
+        return Outcome.done(consignmentId);
     }
 
-    private Verdict<Long> insertPending(
+    private Outcome<Long> insertPending(
             AmamoPrincipal holder, long roundId, long fromAccountId, CreditBatch batch, long units) {
         Round round = store.lockRound(roundId).orElseThrow();
         if (round.status() != RoundStatus.DRAFT) {
-            return Verdict.conflict("$", "market.consign.not-draft");
+            return Outcome.refused(CONFLICT, Refusal.of("$", "market.consign.not-draft"));
         }
         if (store.consignments(roundId).size() >= MAX_LOTS) {
-            return Verdict.conflict("$", "market.consign.too-many", MAX_LOTS);
+            return Outcome.refused(CONFLICT, Refusal.of("$", "market.consign.too-many", MAX_LOTS));
         }
-        return Verdict.done(store.insertConsignment(
+        return Outcome.done(store.insertConsignment(
                 roundId,
                 holder.userId(),
                 fromAccountId,
@@ -186,48 +195,48 @@ class Rounds {
                 clock.instant()));
     }
 
-    /** The registry's refusal, answered with the status its kind deserves. */
-    static <T> Verdict<T> registryRefusal(MarketMove move) {
+    /** The registry's refusal, with the kind its reason deserves. */
+    static <T> Outcome<T> registryRefusal(MarketMove move) {
         String key = move.refusals().get(0).messageKey();
-        HttpStatus status = key.endsWith("not-yours")
-                ? HttpStatus.FORBIDDEN
-                : key.endsWith("not-found")
-                        ? HttpStatus.NOT_FOUND
-                        : key.startsWith("registry.units.") ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
-        return Verdict.refused(status, move.refusals());
+        RefusalKind kind = key.endsWith("not-yours")
+                ? FORBIDDEN
+                : key.endsWith("not-found") ? NOT_FOUND : key.startsWith("registry.units.") ? INVALID : CONFLICT;
+        return Outcome.refused(kind, move.refusals());
     }
 
     /** Opens a DRAFT round that has lots on offer: from now on it is announced and takes bids in its window. */
-    Verdict<Long> open(AmamoPrincipal user, long roundId) {
+    Outcome<Long> open(AmamoPrincipal user, long roundId) {
         return move(user, roundId, round -> {
             if (round.status() != RoundStatus.DRAFT) {
-                return Verdict.conflict(
-                        "$", "market.round.state", round.status().name());
+                return Outcome.refused(
+                        CONFLICT,
+                        Refusal.of("$", "market.round.state", round.status().name()));
             }
             List<Consignment> lots = store.consignments(roundId);
             if (lots.stream().anyMatch(lot -> "PENDING".equals(lot.status()))) {
-                return Verdict.conflict("$", "market.round.consignment-pending");
+                return Outcome.refused(CONFLICT, Refusal.of("$", "market.round.consignment-pending"));
             }
             if (lots.isEmpty()) {
-                return Verdict.conflict("$", "market.round.nothing-offered");
+                return Outcome.refused(CONFLICT, Refusal.of("$", "market.round.nothing-offered"));
             }
             if (!round.closesAt().isAfter(clock.instant())) {
-                return Verdict.conflict("$", "market.round.closes-in-past");
+                return Outcome.refused(CONFLICT, Refusal.of("$", "market.round.closes-in-past"));
             }
             store.moveRound(roundId, RoundStatus.OPEN, "opened_at", clock.instant());
-            return Verdict.done(roundId);
+            return Outcome.done(roundId);
         });
     }
 
     /** Ends bidding now (the secretariat may end it before the announced close; the time is recorded). */
-    Verdict<Long> close(AmamoPrincipal user, long roundId) {
+    Outcome<Long> close(AmamoPrincipal user, long roundId) {
         return move(user, roundId, round -> {
             if (round.status() != RoundStatus.OPEN) {
-                return Verdict.conflict(
-                        "$", "market.round.state", round.status().name());
+                return Outcome.refused(
+                        CONFLICT,
+                        Refusal.of("$", "market.round.state", round.status().name()));
             }
             store.moveRound(roundId, RoundStatus.CLOSED, "closed_at", clock.instant());
-            return Verdict.done(roundId);
+            return Outcome.done(roundId);
         });
     }
 
@@ -249,24 +258,24 @@ class Rounds {
     }
 
     interface Step {
-        Verdict<Long> apply(Round round);
+        Outcome<Long> apply(Round round);
     }
 
     /** A secretariat's move of a round, under the round's row lock. */
-    Verdict<Long> move(AmamoPrincipal user, long roundId, Step step) {
+    Outcome<Long> move(AmamoPrincipal user, long roundId, Step step) {
         if (!user.isSecretariat()) {
-            return Verdict.forbidden("market.secretariat-only");
+            return Outcome.refused(FORBIDDEN, Refusal.of("$", "market.secretariat-only"));
         }
         return transactions.execute(status -> {
             Optional<Round> round = store.lockRound(roundId);
             if (round.isEmpty()) {
-                return Verdict.notFound("$", "market.round.not-found");
+                return Outcome.refused(NOT_FOUND, Refusal.of("$", "market.round.not-found"));
             }
-            Verdict<Long> verdict = step.apply(round.get());
-            if (verdict.refused()) {
+            Outcome<Long> outcome = step.apply(round.get());
+            if (outcome.refused()) {
                 status.setRollbackOnly();
             }
-            return verdict;
+            return outcome;
         });
     }
 }

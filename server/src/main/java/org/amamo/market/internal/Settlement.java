@@ -1,5 +1,9 @@
 package org.amamo.market.internal;
 
+import static org.amamo.platform.RefusalKind.CONFLICT;
+import static org.amamo.platform.RefusalKind.FORBIDDEN;
+import static org.amamo.platform.RefusalKind.NOT_FOUND;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,8 @@ import org.amamo.market.internal.MarketRows.Allocation;
 import org.amamo.market.internal.MarketRows.Bid;
 import org.amamo.market.internal.MarketRows.Consignment;
 import org.amamo.market.internal.MarketRows.Round;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.Refusal;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
 import org.amamo.registry.RetirementOrder;
@@ -62,11 +68,12 @@ class Settlement {
     }
 
     /** Allocates a closed round; a round nobody bid on goes straight to returning its lots. */
-    Verdict<Long> allocate(AmamoPrincipal user, long roundId) {
-        Verdict<Long> verdict = rounds.move(user, roundId, round -> {
+    Outcome<Long> allocate(AmamoPrincipal user, long roundId) {
+        Outcome<Long> outcome = rounds.move(user, roundId, round -> {
             if (round.status() != RoundStatus.CLOSED) {
-                return Verdict.conflict(
-                        "$", "market.round.state", round.status().name());
+                return Outcome.refused(
+                        CONFLICT,
+                        Refusal.of("$", "market.round.state", round.status().name()));
             }
             List<Consignment> lots = store.consignments(roundId);
             List<Bid> bids = store.activeBids(roundId);
@@ -85,53 +92,57 @@ class Settlement {
             }
             Instant now = clock.instant();
             store.allocated(roundId, now, now.plus(Duration.ofDays(round.paymentDays())));
-            return Verdict.done(roundId);
+            return Outcome.done(roundId);
         });
-        if (!verdict.refused()) {
+        if (!outcome.refused()) {
             finish(roundId);
         }
-        return verdict;
+        return outcome;
     }
 
     /**
      * The seller confirms that the buyer paid; the registry then delivers (or retires). Repeating it for a PAID
      * allocation whose delivery failed tries the delivery again under the same key.
      */
-    Verdict<Long> confirmPayment(AmamoPrincipal user, long allocationId) {
+    Outcome<Long> confirmPayment(AmamoPrincipal user, long allocationId) {
         Optional<Allocation> found = store.allocation(allocationId);
         if (found.isEmpty()) {
-            return Verdict.notFound("$", "market.allocation.not-found");
+            return Outcome.refused(NOT_FOUND, Refusal.of("$", "market.allocation.not-found"));
         }
         Consignment lot = store.consignment(found.get().consignmentId()).orElseThrow();
         if (lot.consignorUserId() != user.userId()) {
-            return Verdict.forbidden("market.payment.not-seller");
+            return Outcome.refused(FORBIDDEN, Refusal.of("$", "market.payment.not-seller"));
         }
-        Verdict<Long> paid = transactions.execute(status -> {
+        Outcome<Long> paid = transactions.execute(status -> {
             Allocation allocation = store.lockAllocation(allocationId).orElseThrow();
             Round round = store.round(allocation.roundId()).orElseThrow();
             if (allocation.status() == AllocationStatus.AWAITING_PAYMENT) {
                 if (!clock.instant().isBefore(round.paymentDueAt())) {
-                    return Verdict.conflict("$", "market.payment.past-due");
+                    return Outcome.refused(CONFLICT, Refusal.of("$", "market.payment.past-due"));
                 }
                 store.paid(allocationId, user.userId(), clock.instant());
-                return Verdict.done(allocationId);
+                return Outcome.done(allocationId);
             }
             return allocation.status() == AllocationStatus.PAID
-                    ? Verdict.done(allocationId)
-                    : Verdict.conflict(
-                            "$", "market.allocation.state", allocation.status().name());
+                    ? Outcome.done(allocationId)
+                    : Outcome.refused(
+                            CONFLICT,
+                            Refusal.of(
+                                    "$",
+                                    "market.allocation.state",
+                                    allocation.status().name()));
         });
         if (paid.refused()) {
             return paid;
         }
-        Verdict<Long> delivered = deliver(store.allocation(allocationId).orElseThrow(), lot, user.userId());
+        Outcome<Long> delivered = deliver(store.allocation(allocationId).orElseThrow(), lot, user.userId());
         if (!delivered.refused()) {
             finish(found.get().roundId());
         }
         return delivered;
     }
 
-    private Verdict<Long> deliver(Allocation allocation, Consignment lot, long actingUserId) {
+    private Outcome<Long> deliver(Allocation allocation, Consignment lot, long actingUserId) {
         Round round = store.round(allocation.roundId()).orElseThrow();
         Bid bid = store.bid(allocation.bidId()).orElseThrow();
         String key = "market-round-" + round.id() + "-allocation-" + allocation.id();
@@ -168,38 +179,42 @@ class Settlement {
                 move.retirementId(),
                 String.join(" ", move.serialRanges()),
                 clock.instant());
-        return Verdict.done(allocation.id());
+        return Outcome.done(allocation.id());
     }
 
     /** Lapses an allocation still unpaid at its deadline (secretariat). */
-    Verdict<Long> lapse(AmamoPrincipal user, long allocationId) {
+    Outcome<Long> lapse(AmamoPrincipal user, long allocationId) {
         if (!user.isSecretariat()) {
-            return Verdict.forbidden("market.secretariat-only");
+            return Outcome.refused(FORBIDDEN, Refusal.of("$", "market.secretariat-only"));
         }
         Optional<Allocation> found = store.allocation(allocationId);
         if (found.isEmpty()) {
-            return Verdict.notFound("$", "market.allocation.not-found");
+            return Outcome.refused(NOT_FOUND, Refusal.of("$", "market.allocation.not-found"));
         }
-        Verdict<Long> verdict = lapse(allocationId, clock.instant());
-        if (!verdict.refused()) {
+        Outcome<Long> outcome = lapse(allocationId, clock.instant());
+        if (!outcome.refused()) {
             finish(found.get().roundId());
         }
-        return verdict;
+        return outcome;
     }
 
-    private Verdict<Long> lapse(long allocationId, Instant now) {
+    private Outcome<Long> lapse(long allocationId, Instant now) {
         return transactions.execute(status -> {
             Allocation allocation = store.lockAllocation(allocationId).orElseThrow();
             Round round = store.round(allocation.roundId()).orElseThrow();
             if (allocation.status() != AllocationStatus.AWAITING_PAYMENT) {
-                return Verdict.conflict(
-                        "$", "market.allocation.state", allocation.status().name());
+                return Outcome.refused(
+                        CONFLICT,
+                        Refusal.of(
+                                "$",
+                                "market.allocation.state",
+                                allocation.status().name()));
             }
             if (now.isBefore(round.paymentDueAt())) {
-                return Verdict.conflict("$", "market.allocation.not-due");
+                return Outcome.refused(CONFLICT, Refusal.of("$", "market.allocation.not-due"));
             }
             store.lapsed(allocationId, now);
-            return Verdict.done(allocationId);
+            return Outcome.done(allocationId);
         });
     }
 
@@ -207,8 +222,8 @@ class Settlement {
     int lapseDue(Instant now) {
         int lapsed = 0;
         for (long id : store.allocationsDueBy(now)) {
-            Verdict<Long> verdict = lapse(id, now);
-            if (!verdict.refused()) {
+            Outcome<Long> outcome = lapse(id, now);
+            if (!outcome.refused()) {
                 lapsed++;
                 finish(store.allocation(id).orElseThrow().roundId());
             }

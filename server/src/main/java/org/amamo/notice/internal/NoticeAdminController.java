@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.notice.NoticeView;
+import org.amamo.platform.Flash;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Pages;
 import org.amamo.platform.SchemeTime;
@@ -75,9 +76,7 @@ class NoticeAdminController {
         if (binding.hasErrors()) {
             return "notice/edit";
         }
-        NoticeService.Saved saved = notices.create(draft(form), user.userId());
-        FormErrors.reject(binding, saved.refusals());
-        if (binding.hasErrors()) {
+        if (FormErrors.reject(binding, notices.create(draft(form), user.userId()))) {
             return "notice/edit";
         }
         redirect.addFlashAttribute("flash", "notice.saved");
@@ -110,9 +109,7 @@ class NoticeAdminController {
         if (binding.hasErrors()) {
             return "notice/edit";
         }
-        NoticeService.Saved saved = notices.update(id, draft(form));
-        FormErrors.reject(binding, saved.refusals());
-        if (binding.hasErrors()) {
+        if (FormErrors.reject(binding, notices.update(id, draft(form)))) {
             return "notice/edit";
         }
         redirect.addFlashAttribute("flash", "notice.saved");
@@ -121,8 +118,7 @@ class NoticeAdminController {
 
     @PostMapping("/secretariat/notices/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", notices.delete(id) ? "notice.deleted" : "notice.not-found");
-        return "redirect:/secretariat/notices";
+        return Flash.redirect("/secretariat/notices", notices.delete(id), "notice.deleted", redirect);
     }
 
     static NoticeDraft draft(NoticeForm form) {

@@ -13,8 +13,6 @@ import org.amamo.identity.AmamoPrincipal;
 import org.amamo.notice.NoticeView;
 import org.amamo.platform.ApiController;
 import org.amamo.platform.Pages;
-import org.amamo.platform.Refusal;
-import org.amamo.platform.RefusedException;
 import org.amamo.programme.Programmes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -104,8 +102,8 @@ class NoticeApi {
     @Operation(summary = "Create a notice (secretariat)")
     ResponseEntity<NoticeView> create(
             @AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody NoticeRequest request) {
-        NoticeService.Saved saved = notices.create(request.draft(), user.userId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(answer(saved));
+        long id = notices.create(request.draft(), user.userId()).orThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(id));
     }
 
     @PutMapping("/{id}")
@@ -113,7 +111,7 @@ class NoticeApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Replace a notice (secretariat)")
     NoticeView update(@PathVariable long id, @Valid @RequestBody NoticeRequest request) {
-        return answer(notices.update(id, request.draft()));
+        return view(notices.update(id, request.draft()).orThrow());
     }
 
     @DeleteMapping("/{id}")
@@ -121,19 +119,11 @@ class NoticeApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Delete a notice (secretariat)")
     ResponseEntity<Void> delete(@PathVariable long id) {
-        if (!notices.delete(id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        notices.delete(id).orThrow();
         return ResponseEntity.noContent().build();
     }
 
-    private NoticeView answer(NoticeService.Saved saved) {
-        if (!saved.refusals().isEmpty()) {
-            Refusal first = saved.refusals().get(0);
-            HttpStatus status =
-                    first.messageKey().equals("notice.not-found") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-            throw new RefusedException(status, saved.refusals());
-        }
-        return notices.find(saved.id()).orElseThrow();
+    private NoticeView view(long id) {
+        return notices.find(id).orElseThrow();
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.amamo.notice.NoticeView;
 import org.amamo.notice.PublishedNotices;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.programme.Programmes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Writes notices for the secretariat and reads them for everyone. */
 @Service
 class NoticeService implements PublishedNotices {
+
+    private static final Refusal NOT_FOUND = Refusal.of("$", "notice.not-found");
 
     private final NoticeRepository notices;
     private final MarkdownRenderer markdown;
@@ -62,31 +66,32 @@ class NoticeService implements PublishedNotices {
         return notices.all(offset, limit).stream().map(this::view).toList();
     }
 
-    /** Stores a new notice, or says why not. */
+    /** Stores a new notice (its id), or says why not. */
     @Transactional
-    Saved create(NoticeDraft draft, long authorId) {
+    Outcome<Long> create(NoticeDraft draft, long authorId) {
         List<Refusal> refusals = refusals(draft);
         if (!refusals.isEmpty()) {
-            return new Saved(null, refusals);
+            return Outcome.refused(RefusalKind.INVALID, refusals);
         }
-        return new Saved(notices.insert(draft, authorId, clock.instant()), List.of());
+        return Outcome.done(notices.insert(draft, authorId, clock.instant()));
     }
 
+    /** Replaces a notice (its id), or says why not. */
     @Transactional
-    Saved update(long id, NoticeDraft draft) {
+    Outcome<Long> update(long id, NoticeDraft draft) {
         List<Refusal> refusals = refusals(draft);
         if (!refusals.isEmpty()) {
-            return new Saved(null, refusals);
+            return Outcome.refused(RefusalKind.INVALID, refusals);
         }
         if (!notices.update(id, draft, clock.instant())) {
-            return new Saved(null, List.of(Refusal.of("$", "notice.not-found")));
+            return Outcome.refused(RefusalKind.NOT_FOUND, NOT_FOUND);
         }
-        return new Saved(id, List.of());
+        return Outcome.done(id);
     }
 
     @Transactional
-    boolean delete(long id) {
-        return notices.delete(id);
+    Outcome<Void> delete(long id) {
+        return notices.delete(id) ? Outcome.done() : Outcome.refused(RefusalKind.NOT_FOUND, NOT_FOUND);
     }
 
     private List<Refusal> refusals(NoticeDraft draft) {
@@ -97,9 +102,6 @@ class NoticeService implements PublishedNotices {
         }
         return refusals;
     }
-
-    /** The id of the saved notice, or the refusals that stopped it. */
-    record Saved(Long id, List<Refusal> refusals) {}
 
     private NoticeView view(NoticeRepository.StoredNotice notice) {
         return new NoticeView(

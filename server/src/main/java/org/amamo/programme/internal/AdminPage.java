@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.amamo.identity.UserSummary;
 import org.amamo.methodology.table.MethodologyTables;
-import org.amamo.platform.Refusal;
+import org.amamo.platform.Outcome;
 import org.amamo.programme.Programme;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -43,9 +43,10 @@ class AdminPage {
         return VIEW;
     }
 
-    String refused(Model model, HttpServletResponse response, String code, List<Refusal> refusals) {
+    /** The page again, with the refusals of a refused change beneath their fields in the programme's section. */
+    String refused(Model model, HttpServletResponse response, String code, Outcome<?> refused) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("refusals", refusals);
+        model.addAttribute("refusals", refused.refusals());
         model.addAttribute("refusedProgramme", code);
         return show(model);
     }

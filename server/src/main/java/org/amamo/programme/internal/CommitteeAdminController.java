@@ -1,8 +1,7 @@
 package org.amamo.programme.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
-import org.amamo.platform.Refusal;
+import org.amamo.platform.Outcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,10 +35,10 @@ class CommitteeAdminController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         String known = known(code);
-        List<Refusal> refusals = committee.add(known, userId);
-        return refusals.isEmpty()
+        Outcome<Void> added = committee.add(known, userId);
+        return added.isDone()
                 ? done(known, "programme.committee.added", redirect)
-                : page.refused(model, response, known, refusals);
+                : page.refused(model, response, known, added);
     }
 
     @PostMapping("/admin/programmes/{code}/committee/{userId}/delete")
@@ -50,10 +49,10 @@ class CommitteeAdminController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         String known = known(code);
-        List<Refusal> refusals = committee.remove(known, userId);
-        return refusals.isEmpty()
+        Outcome<Void> removed = committee.remove(known, userId);
+        return removed.isDone()
                 ? done(known, "programme.committee.removed", redirect)
-                : page.refused(model, response, known, refusals);
+                : page.refused(model, response, known, removed);
     }
 
     private String known(String code) {

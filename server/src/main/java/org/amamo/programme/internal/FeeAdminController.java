@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.programme.FeeRule;
 import org.amamo.programme.Programme;
@@ -49,7 +50,7 @@ class FeeAdminController {
         Optional<BigDecimal> flat = yen(feeFlatYen, "feeFlatYen", refusals);
         Optional<BigDecimal> perTonne = yen(feePerTonneYen, "feePerTonneYen", refusals);
         if (!refusals.isEmpty()) {
-            return page.refused(model, response, known, refusals);
+            return page.refused(model, response, known, Outcome.invalidUnlessEmpty(refusals));
         }
         programmes.updateFee(known, new FeeRule(flat.orElseThrow(), perTonne.orElseThrow()));
         return CommitteeAdminController.done(known, "programme.fee.saved", redirect);

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 
 /**
  * The documented CSV format for a programme's records from before the system (README, "Programme history").
@@ -32,18 +34,16 @@ final class HistoryCsv {
             String description,
             BigDecimal tonnes) {}
 
-    /** The rows, or every bad line's refusal (field {@code file}, with the line number). */
-    record Parsed(List<Row> rows, List<Refusal> refusals) {}
-
-    static Parsed parse(String text, Set<String> programmes) {
+    /** The rows, or refused as invalid with every bad line's refusal (field {@code file}, with the line number). */
+    static Outcome<List<Row>> parse(String text, Set<String> programmes) {
         List<Refusal> refusals = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         String[] lines = text.replace("\uFEFF", "").split("\r?\n");
         if (lines.length == 0 || !HEADER.equals(lines[0].strip())) {
-            return new Parsed(List.of(), List.of(Refusal.of("file", "history.csv.header", HEADER)));
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("file", "history.csv.header", HEADER));
         }
         if (lines.length - 1 > MAX_ROWS) {
-            return new Parsed(List.of(), List.of(Refusal.of("file", "history.csv.too-many", MAX_ROWS)));
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("file", "history.csv.too-many", MAX_ROWS));
         }
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
@@ -63,7 +63,7 @@ final class HistoryCsv {
         if (rows.isEmpty() && refusals.isEmpty()) {
             refusals.add(Refusal.of("file", "history.csv.empty"));
         }
-        return refusals.isEmpty() ? new Parsed(rows, List.of()) : new Parsed(List.of(), refusals);
+        return refusals.isEmpty() ? Outcome.done(rows) : Outcome.refused(RefusalKind.INVALID, refusals);
     }
 
     private static Row row(List<String> cells, int line, Set<String> programmes, List<Refusal> refusals) {

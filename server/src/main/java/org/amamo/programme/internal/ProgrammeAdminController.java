@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.amamo.methodology.table.MethodologyTables;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.programme.Programme;
 import org.springframework.http.HttpStatus;
@@ -56,9 +57,9 @@ class ProgrammeAdminController {
         Programme programme =
                 programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<String> accepted = versions == null ? List.of() : versions;
-        List<Refusal> refusals = check(nameJa, nameEn, operator, certifier, accepted);
-        if (!refusals.isEmpty()) {
-            return page.refused(model, response, programme.code(), refusals);
+        Outcome<Void> checked = check(nameJa, nameEn, operator, certifier, accepted);
+        if (checked.refused()) {
+            return page.refused(model, response, programme.code(), checked);
         }
         programmes.update(
                 programme.code(), nameJa.strip(), nameEn.strip(), operator.strip(), certifier.strip(), accepted);
@@ -66,7 +67,8 @@ class ProgrammeAdminController {
         return "redirect:/admin/programmes#programme-" + programme.code();
     }
 
-    static List<Refusal> check(String nameJa, String nameEn, String operator, String certifier, List<String> versions) {
+    /** Done when the settings may be saved; else refused as invalid, one refusal per bad field. */
+    static Outcome<Void> check(String nameJa, String nameEn, String operator, String certifier, List<String> versions) {
         List<Refusal> refusals = new ArrayList<>();
         for (String[] field :
                 new String[][] {{"nameJa", nameJa}, {"nameEn", nameEn}, {"operator", operator}, {"certifier", certifier}
@@ -83,6 +85,6 @@ class ProgrammeAdminController {
                 refusals.add(Refusal.of("versions", "programme.version.unknown", version));
             }
         }
-        return refusals;
+        return Outcome.invalidUnlessEmpty(refusals);
     }
 }

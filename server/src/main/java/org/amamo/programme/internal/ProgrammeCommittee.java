@@ -4,7 +4,9 @@ import java.util.List;
 import org.amamo.identity.Role;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,23 +43,25 @@ class ProgrammeCommittee {
                 .toList();
     }
 
+    /** Adds an enabled reviewer; refused as invalid for anyone else, as a conflict for a member already. */
     @Transactional
-    List<Refusal> add(String code, Long userId) {
+    Outcome<Void> add(String code, Long userId) {
         UserSummary user = userId == null ? null : users.find(userId).orElse(null);
         if (user == null || !user.enabled() || !user.roles().contains(Role.REVIEWER)) {
-            return List.of(Refusal.of("userId", "programme.committee.not-a-reviewer"));
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("userId", "programme.committee.not-a-reviewer"));
         }
         if (programmes.onCommittee(code, userId)) {
-            return List.of(Refusal.of("userId", "programme.committee.already-member"));
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("userId", "programme.committee.already-member"));
         }
         programmes.addMember(code, userId);
-        return List.of();
+        return Outcome.done();
     }
 
+    /** Removes a member; refused as a conflict for someone not on the committee. */
     @Transactional
-    List<Refusal> remove(String code, long userId) {
+    Outcome<Void> remove(String code, long userId) {
         return programmes.removeMember(code, userId)
-                ? List.of()
-                : List.of(Refusal.of("userId", "programme.committee.not-a-member"));
+                ? Outcome.done()
+                : Outcome.refused(RefusalKind.CONFLICT, Refusal.of("userId", "programme.committee.not-a-member"));
     }
 }

@@ -40,7 +40,7 @@ class ProgrammeDemoData implements ApplicationRunner {
                 .map(UserSummary::userId)
                 .orElseThrow();
         String csv = new ClassPathResource("demo/yokohama-history.csv").getContentAsString(StandardCharsets.UTF_8);
-        if (!history.importCsv(csv, secretariat).isEmpty()) {
+        if (history.importCsv(csv, secretariat).refused()) {
             throw new IllegalStateException("the demo history of the Yokohama programme does not import");
         }
     }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.amamo.platform.Refusal;
+import org.amamo.platform.Outcome;
 import org.amamo.programme.Programme;
 import org.amamo.programme.ProgrammeRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,15 +25,15 @@ class ProgrammeHistory implements ProgrammeRecords {
         this.clock = clock;
     }
 
-    /** Imports every row of the CSV, or none: returns the refusals (with line numbers) if any row is bad. */
+    /** Imports every row of the CSV, or none: refused as invalid (with line numbers) if any row is bad. */
     @Transactional
-    List<Refusal> importCsv(String text, long importedBy) {
-        HistoryCsv.Parsed parsed = HistoryCsv.parse(
+    Outcome<Void> importCsv(String text, long importedBy) {
+        Outcome<List<HistoryCsv.Row>> parsed = HistoryCsv.parse(
                 text, programmes.all().stream().map(Programme::code).collect(Collectors.toSet()));
-        if (!parsed.refusals().isEmpty()) {
-            return parsed.refusals();
+        if (parsed.refused()) {
+            return parsed.cast();
         }
-        for (HistoryCsv.Row row : parsed.rows()) {
+        for (HistoryCsv.Row row : parsed.value()) {
             jdbc.sql("""
                     INSERT INTO programme_history_record (programme_code, fiscal_year, record_kind, credit_type,
                                                           organisation, description, tonnes, imported_by, imported_at)
@@ -50,7 +50,7 @@ class ProgrammeHistory implements ProgrammeRecords {
                             clock.instant().atOffset(ZoneOffset.UTC))
                     .update();
         }
-        return List.of();
+        return Outcome.done();
     }
 
     boolean isEmpty(String programme) {

@@ -2,9 +2,11 @@ package org.amamo.programme.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Flash;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,14 +47,10 @@ class ProgrammePagesController {
             @RequestParam("file") MultipartFile file,
             RedirectAttributes redirect)
             throws IOException {
-        List<Refusal> refusals = file.getSize() > MAX_CSV_BYTES
-                ? List.of(Refusal.of("file", "history.csv.size", MAX_CSV_BYTES / (1024 * 1024)))
+        Outcome<Void> imported = file.getSize() > MAX_CSV_BYTES
+                ? Outcome.refused(
+                        RefusalKind.INVALID, Refusal.of("file", "history.csv.size", MAX_CSV_BYTES / (1024 * 1024)))
                 : history.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), user.userId());
-        if (refusals.isEmpty()) {
-            redirect.addFlashAttribute("flash", "history.csv.imported");
-        } else {
-            redirect.addFlashAttribute("refusals", refusals);
-        }
-        return "redirect:/secretariat/programmes/history";
+        return Flash.redirect("/secretariat/programmes/history", imported, "history.csv.imported", redirect);
     }
 }

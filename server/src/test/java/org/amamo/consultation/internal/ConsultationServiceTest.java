@@ -22,6 +22,8 @@ import org.amamo.consultation.Consultations;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.identity.UserDirectory;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.RefusalKind;
 import org.amamo.platform.SchemeTime;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -84,7 +86,9 @@ class ConsultationServiceTest {
     @Test
     void onlyApplicantsOpenConsultations() {
         AmamoPrincipal holder = users.create(Role.HOLDER, Role.SECRETARIAT);
-        assertThat(service.open(holder, draft("保有者の相談")).refusals())
+        Outcome<Long> refused = service.open(holder, draft("保有者の相談"));
+        assertThat(refused.kind()).isEqualTo(RefusalKind.FORBIDDEN);
+        assertThat(refused.refusals())
                 .extracting(refusal -> refusal.messageKey())
                 .containsExactly("consultation.applicant-only");
     }
@@ -93,7 +97,7 @@ class ConsultationServiceTest {
     void twoPostsRacingForTheLastPlaceInAThreadLetExactlyOneIn() throws Exception {
         AmamoPrincipal applicant = users.create(Role.APPLICANT);
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
-        long id = service.open(applicant, draft("最後の1件")).id();
+        long id = service.open(applicant, draft("最後の1件")).value();
         jdbc.sql("UPDATE consultation SET message_count = ? WHERE id = ?")
                 .params(ConsultationService.MESSAGES_MAX - 1, id)
                 .update();
@@ -101,9 +105,9 @@ class ConsultationServiceTest {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<ConsultationService.Outcome>> posts = new ArrayList<>();
+            List<Future<Outcome<Long>>> posts = new ArrayList<>();
             for (AmamoPrincipal author : List.of(applicant, secretariat)) {
-                Callable<ConsultationService.Outcome> post = () -> {
+                Callable<Outcome<Long>> post = () -> {
                     start.await();
                     return service.post(id, author, "同時の投稿");
                 };
@@ -111,7 +115,7 @@ class ConsultationServiceTest {
             }
             start.countDown();
             int accepted = 0;
-            for (Future<ConsultationService.Outcome> post : posts) {
+            for (Future<Outcome<Long>> post : posts) {
                 accepted += post.get().refusals().isEmpty() ? 1 : 0;
             }
             assertThat(accepted).isEqualTo(1);
@@ -129,8 +133,8 @@ class ConsultationServiceTest {
     void otherFeaturesSeeAnApplicantsConsultationsNewestActivityFirst() {
         AmamoPrincipal applicant = users.create(Role.APPLICANT);
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
-        long older = service.open(applicant, draft("古い相談")).id();
-        long newer = service.open(applicant, draft("新しい相談")).id();
+        long older = service.open(applicant, draft("古い相談")).value();
+        long newer = service.open(applicant, draft("新しい相談")).value();
         service.post(older, secretariat, "回答します。");
         service.open(users.create(Role.APPLICANT), draft("他人の相談"));
 
@@ -167,11 +171,11 @@ class ConsultationServiceTest {
     void eachChangeIsPublishedAsAnEventCarryingIdsAndARefusalPublishesNothing() {
         AmamoPrincipal applicant = users.create(Role.APPLICANT);
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
-        long answered = service.open(applicant, draft("イベント")).id();
+        long answered = service.open(applicant, draft("イベント")).value();
         service.post(answered, secretariat, "回答");
         service.post(answered, applicant, "追加の質問");
         service.close(answered, secretariat, "終了");
-        long withdrawn = service.open(applicant, draft("取下げ")).id();
+        long withdrawn = service.open(applicant, draft("取下げ")).value();
         service.withdraw(withdrawn, applicant);
         service.post(withdrawn, applicant, "取下げ後の投稿");
         service.close(withdrawn, secretariat, "");
