@@ -3,6 +3,7 @@ package org.amamo.claim.internal;
 import org.amamo.claim.ClaimDetermination;
 import org.amamo.claim.ClaimRegister;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Flash;
 import org.amamo.platform.Outcome;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,11 +41,7 @@ class ClaimSecretariatController {
             RedirectAttributes redirect) {
         Outcome<ClaimDetermination> outcome =
                 claims.determine(applicationId, otherApplicationId, reason, user.userId());
-        if (outcome.refused()) {
-            redirect.addFlashAttribute("refusals", outcome.refusals());
-        } else {
-            redirect.addFlashAttribute("flash", "claim.determination.recorded");
-        }
-        return "redirect:" + (back.startsWith("/applications/") ? back : "/secretariat/claims");
+        String target = back.startsWith("/applications/") ? back : "/secretariat/claims";
+        return Flash.redirect(target, outcome, "claim.determination.recorded", redirect);
     }
 }
