@@ -6,10 +6,7 @@ document.addEventListener('DOMContentLoaded', () => {
     return;
   }
   const map = L.map(element).setView([35.0, 137.0], 5);
-  L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-    maxZoom: 19,
-    attribution: '&copy; OpenStreetMap contributors'
-  }).addTo(map);
+  window.amamoBaseMap(map, element);
   fetch(element.dataset.source).then((response) => response.json()).then((collection) => {
     const layer = L.geoJSON(collection, {
       onEachFeature: (feature, shape) => {

@@ -6,10 +6,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const field = document.getElementById(element.dataset.siteMap);
     const editable = element.dataset.editable === 'true';
     const map = L.map(element).setView([35.45, 139.64], 11);
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-      maxZoom: 19,
-      attribution: '&copy; OpenStreetMap contributors'
-    }).addTo(map);
+    window.amamoBaseMap(map, element);
     const drawn = new L.FeatureGroup().addTo(map);
 
     const load = () => {

@@ -7,21 +7,35 @@ document.addEventListener('DOMContentLoaded', () => {
   fetch(canvas.dataset.source).then((response) => response.json()).then((years) => {
     const totals = new Map();
     years.forEach((y) => {
-      const row = totals.get(y.fiscalYear) || { tonnes: 0, sites: 0 };
+      const row = totals.get(Number(y.fiscalYear)) || { tonnes: 0, sites: 0 };
       row.tonnes += Number(y.certifiedTonnes);
       row.sites += y.certifiedSites;
-      totals.set(y.fiscalYear, row);
+      totals.set(Number(y.fiscalYear), row);
     });
-    const labels = Array.from(totals.keys()).sort();
+    // Every year from the first to the last, so that the axis keeps time: a year without a record is a gap,
+    // not a neighbour of the next year that has one.
+    const known = Array.from(totals.keys()).map(Number).sort((a, b) => a - b);
+    const labels = [];
+    for (let year = known[0]; known.length > 0 && year <= known[known.length - 1]; year++) {
+      labels.push(year);
+    }
+    const value = (year, field) => (totals.has(year) ? totals.get(year)[field] : null);
     new Chart(canvas, {
       data: {
-        labels: labels,
+        labels: labels.map(String),
         datasets: [
-          { type: 'bar', label: canvas.dataset.tonnesLabel, data: labels.map((l) => totals.get(l).tonnes), yAxisID: 'tonnes' },
-          { type: 'line', label: canvas.dataset.sitesLabel, data: labels.map((l) => totals.get(l).sites), yAxisID: 'sites' }
+          { type: 'bar', label: canvas.dataset.tonnesLabel, data: labels.map((l) => value(l, 'tonnes')), yAxisID: 'tonnes' },
+          { type: 'line', label: canvas.dataset.sitesLabel, data: labels.map((l) => value(l, 'sites')), spanGaps: false, yAxisID: 'sites' }
         ]
       },
-      options: { scales: { tonnes: { position: 'left' }, sites: { position: 'right', grid: { drawOnChartArea: false } } } }
+      options: {
+        // Wide and low on a desktop, taller on a phone, where the wide shape would leave no room for the bars.
+        aspectRatio: canvas.parentNode.clientWidth < 600 ? 1.3 : 3,
+        scales: {
+          tonnes: { position: 'left', beginAtZero: true },
+          sites: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } }
+        }
+      }
     });
   });
 });

@@ -16,7 +16,6 @@ document.addEventListener('DOMContentLoaded', () => {
     const labels = rows.map((row) => Array.from(row.cells).slice(0, first).map((c) => c.textContent.trim()).join(' '));
     const stacked = table.dataset.chart === 'stacked';
     const canvas = document.createElement('canvas');
-    canvas.height = 90;
     canvas.id = table.id + '-chart';
     table.parentNode.insertBefore(canvas, table);
     new Chart(canvas, {
@@ -28,7 +27,11 @@ document.addEventListener('DOMContentLoaded', () => {
           data: rows.map((row) => Number(row.cells[s.index].textContent.trim()))
         }))
       },
-      options: { scales: { x: { stacked: stacked }, y: { stacked: stacked, beginAtZero: true } } }
+      options: {
+        // Wide and low on a desktop, taller on a phone, where the wide shape would leave no room for the bars.
+        aspectRatio: table.parentNode.clientWidth < 600 ? 1.3 : 3.5,
+        scales: { x: { stacked: stacked }, y: { stacked: stacked, beginAtZero: true } }
+      }
     });
   });
 });

@@ -55,6 +55,8 @@ public final class Browser implements AutoCloseable {
                 "--window-size=1280,1024",
                 "--lang=ja",
                 "--user-data-dir=" + userData);
+        // The console is kept so that a test can check a page logs no error (a blocked image, a failed script).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -205,6 +207,22 @@ public final class Browser implements AutoCloseable {
     public void logOut() {
         click("#nav-logout");
         find("#nav-login");
+    }
+
+    /**
+     * The console messages of level SEVERE since the last call: script errors, resources that failed to load and
+     * Content-Security-Policy violations.
+     */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage())
+                .toList();
+    }
+
+    /** How many elements of the page match {@code css} now. */
+    public int count(String css) {
+        return driver.findElements(By.cssSelector(css)).size();
     }
 
     /** Saves a screenshot under target/screenshots, for looking at a page a journey passed through. */

@@ -1,5 +1,8 @@
 package org.amamo.identity.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.amamo.platform.MapLayers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,16 +29,24 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final String CONTENT_SECURITY_POLICY = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: https://*.tile.openstreetmap.org",
-            "object-src 'none'",
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "form-action 'self'");
+    /**
+     * The page's Content-Security-Policy. Images come from the site itself and from the origins of the configured
+     * base maps only, so that a map layer can never be configured without its tiles being allowed.
+     */
+    static String contentSecurityPolicy(MapLayers mapLayers) {
+        List<String> images = new ArrayList<>(List.of("img-src", "'self'", "data:"));
+        images.addAll(mapLayers.origins());
+        return String.join(
+                "; ",
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self' 'unsafe-inline'",
+                String.join(" ", images),
+                "object-src 'none'",
+                "frame-ancestors 'none'",
+                "base-uri 'self'",
+                "form-action 'self'");
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -64,7 +75,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, MapLayers mapLayers) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
                         .hasRole("ADMINISTRATOR")
                         .requestMatchers("/secretariat/**")
@@ -82,8 +93,8 @@ class SecurityConfiguration {
                         .failureHandler(throttle)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(headers ->
+                        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(mapLayers))));
         return http.build();
     }
 }
