@@ -258,23 +258,6 @@ class ApplicationWorkflowTest {
     }
 
     @Test
-    void aReviewerOfTheApplicantsOrganisationCannotBeAssigned() {
-        long id = draft("2.0");
-        ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
-        ok(submissions.confirmFee(secretariat, id, "INV-3"));
-        AmamoPrincipal colleague = users.committeeReviewer(applicant.organisationId());
-        assertThat(review.assignReviewer(secretariat, id, colleague.userId()).refusals())
-                .extracting(Refusal::messageKey)
-                .containsExactly("review.reviewer.conflict");
-        assertThat(review.assignReviewer(secretariat, id, applicant.userId()).refusals())
-                .extracting(Refusal::messageKey)
-                .containsExactly("review.reviewer.not-a-reviewer");
-        assertThat(review.assignReviewer(applicant, id, reviewer.userId()).refusals())
-                .isNotEmpty();
-        ok(review.assignReviewer(secretariat, id, reviewer.userId()));
-    }
-
-    @Test
     void onlyTheApplicantsEditAndOnlyWhileDraftOrReturned() {
         long id = draft("2.0");
         AmamoPrincipal stranger = users.create(Role.APPLICANT);
@@ -291,55 +274,6 @@ class ApplicationWorkflowTest {
                 .extracting(Refusal::messageKey)
                 .containsExactly("application.edit.wrong-state");
         assertThat(applications.loadForm(id).getName()).isEqualTo("アマモ場");
-    }
-
-    @Test
-    void certaintyMustBeGivenForEveryFactorInsideZeroToOne() {
-        long id = inReview("2.0");
-        assertThat(review.recordReview(reviewer, id, "所見", Map.of("eelgrass", Map.of("areaCertainty", "1.2")))
-                        .refusals())
-                .extracting(Refusal::field)
-                .containsExactly("certainty[eelgrass][areaCertainty]", "certainty[eelgrass][coefficientCertainty]");
-        assertThat(review.recordReview(
-                                reviewer,
-                                id,
-                                "所見",
-                                Map.of("eelgrass", Map.of("areaCertainty", "0.905", "coefficientCertainty", "0")))
-                        .refusals())
-                .hasSize(2);
-        AmamoPrincipal other = users.create(Role.REVIEWER);
-        assertThat(review.recordReview(other, id, "所見", Map.of()).refusals())
-                .extracting(Refusal::messageKey)
-                .containsExactly("workflow.not-yours");
-        assertThat(review.openPublicComment(
-                                secretariat,
-                                id,
-                                clock.instant(),
-                                clock.instant().plusSeconds(60))
-                        .refusals())
-                .extracting(Refusal::messageKey)
-                .containsExactly("review.certainty.outstanding");
-    }
-
-    @Test
-    void thePublicCommentsOnlyInsideTheWindowAndCertificationWaitsForItsEnd() {
-        long id = inReview("2.0");
-        ok(review.recordReview(
-                reviewer, id, "所見", Map.of("eelgrass", Map.of("areaCertainty", "1", "coefficientCertainty", "1"))));
-        Instant now = clock.instant();
-        ok(review.openPublicComment(secretariat, id, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
-        ok(review.comment(id, null, "アマモ場の再生を応援します"));
-        assertThat(review.comment(id, "x", " ").refusals())
-                .extracting(Refusal::field)
-                .containsExactly("body");
-        assertThat(review.certify(reviewer, id, null).refusals())
-                .extracting(Refusal::messageKey)
-                .containsExactly("review.comment-window.still-open");
-        assertThat(status(id)).isEqualTo(ApplicationStatus.PUBLIC_COMMENT);
-        long closed = inReview("1.0");
-        assertThat(review.comment(closed, null, "早すぎる意見").refusals())
-                .extracting(Refusal::messageKey)
-                .containsExactly("comment.window.closed");
     }
 
     @Test
