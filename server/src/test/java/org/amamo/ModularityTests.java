@@ -1,7 +1,10 @@
 package org.amamo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -22,6 +25,19 @@ class ModularityTests {
     @Test
     void modulesRespectTheirBoundaries() {
         modules.verify();
+    }
+
+    /**
+     * The review is a module of its own on top of the application module: it reads and moves applications through
+     * the application module's public port, and the application module does not know it (the review answers the
+     * application's interfaces, see {@code org.amamo.application.AssignedReviewers}).
+     */
+    @Test
+    void theReviewDependsOnTheApplicationModuleAndNotTheOtherWayRound() {
+        ApplicationModule review = modules.getModuleByName("review").orElseThrow();
+        ApplicationModule application = modules.getModuleByName("application").orElseThrow();
+        assertThat(review.getDirectDependencies(modules).contains(application)).isTrue();
+        assertThat(application.getDirectDependencies(modules).contains(review)).isFalse();
     }
 
     @Test

@@ -35,6 +35,11 @@ public record ApplicationCertified(
         holders = List.copyOf(holders);
     }
 
+    /** Japan's fiscal year starts on 1 April: 2024-03-31 belongs to fiscal 2023. */
+    public static int fiscalYear(java.time.LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+    }
+
     /** One initial holder (当初保有者): a registered user and the share of the credits they receive. */
     public record InitialHolder(long userId, String name, java.math.BigDecimal sharePercent) {}
 }

@@ -100,6 +100,11 @@ class AccessMatrixTest {
             Map.entry("POST /applications/{id}/attachments", SIGNED_IN),
             Map.entry("POST /applications/{id}/site", SIGNED_IN),
             Map.entry("POST /applications/{id}/actions/{action}", SIGNED_IN),
+            // The review's moves share the path of the workflow's (the review module answers them); the service
+            // answers 403 to anyone but the secretariat (START_REVIEW) or an assigned reviewer (CERTIFY, REJECT).
+            Map.entry("POST /applications/{id}/actions/START_REVIEW", SIGNED_IN),
+            Map.entry("POST /applications/{id}/actions/CERTIFY", SIGNED_IN),
+            Map.entry("POST /applications/{id}/actions/REJECT", SIGNED_IN),
             Map.entry("POST /applications/{id}/fee", SECRETARIAT),
             Map.entry("POST /applications/{id}/hearing", SECRETARIAT),
             Map.entry("POST /applications/{id}/reviewers", SECRETARIAT),
@@ -111,6 +116,9 @@ class AccessMatrixTest {
             Map.entry("POST /api/v1/applications", EnumSet.of(Role.APPLICANT)),
             Map.entry("PUT /api/v1/applications/{id}/form", SIGNED_IN),
             Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN),
+            Map.entry("POST /api/v1/applications/{id}/actions/START_REVIEW", SIGNED_IN),
+            Map.entry("POST /api/v1/applications/{id}/actions/CERTIFY", SIGNED_IN),
+            Map.entry("POST /api/v1/applications/{id}/actions/REJECT", SIGNED_IN),
             Map.entry("POST /secretariat/statistics/history", SECRETARIAT),
             Map.entry("POST /admin/programmes/{code}", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /admin/programmes/{code}/committee", EnumSet.of(Role.ADMINISTRATOR)),

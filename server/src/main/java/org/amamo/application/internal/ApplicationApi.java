@@ -3,13 +3,11 @@ package org.amamo.application.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
+import org.amamo.application.ApplicationStatus;
+import org.amamo.application.ApplicationSummary;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.ApiController;
-import org.amamo.platform.Refusal;
-import org.amamo.platform.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,42 +28,17 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Applications")
 class ApplicationApi {
 
-    private final ApplicationService service;
+    private final DraftService drafts;
+    private final SubmissionService submissions;
+    private final Parties parties;
     private final ApplicationRepository applications;
 
-    ApplicationApi(ApplicationService service, ApplicationRepository applications) {
-        this.service = service;
+    ApplicationApi(
+            DraftService drafts, SubmissionService submissions, Parties parties, ApplicationRepository applications) {
+        this.drafts = drafts;
+        this.submissions = submissions;
+        this.parties = parties;
         this.applications = applications;
-    }
-
-    /** An application as the API shows it; the certified sheet is the methodology result's JSON text. */
-    record ApplicationSummary(
-            long id,
-            String projectCode,
-            String name,
-            String prefecture,
-            ApplicationStatus status,
-            String methodologyVersion,
-            BigDecimal siteAreaHectares,
-            Long certifiedUnits,
-            String certifiedVersion,
-            Instant certifiedAt,
-            String certifiedSheet) {
-
-        static ApplicationSummary of(StoredApplication a) {
-            return new ApplicationSummary(
-                    a.id(),
-                    a.projectCode(),
-                    a.name(),
-                    a.prefecture(),
-                    a.status(),
-                    a.methodologyVersion(),
-                    a.siteAreaHectares(),
-                    a.certifiedUnits(),
-                    a.certifiedVersion(),
-                    a.certifiedAt(),
-                    a.certifiedResult());
-        }
     }
 
     /** A new draft's name. */
@@ -80,7 +53,7 @@ class ApplicationApi {
     @Operation(summary = "The applications the user made or joins")
     List<ApplicationSummary> mine(@AuthenticationPrincipal AmamoPrincipal user) {
         return applications.ownedOrJoinedBy(user.userId()).stream()
-                .map(ApplicationSummary::of)
+                .map(StoredApplication::summary)
                 .toList();
     }
 
@@ -90,15 +63,15 @@ class ApplicationApi {
     @Operation(summary = "Start a new project with a draft application")
     ResponseEntity<ApplicationSummary> create(
             @AuthenticationPrincipal AmamoPrincipal user, @RequestBody(required = false) NewApplication request) {
-        long id = service.create(user, request == null ? null : request.name());
+        long id = drafts.create(user, request == null ? null : request.name());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(ApplicationSummary.of(service.find(id).orElseThrow()));
+                .body(applications.find(id).orElseThrow().summary());
     }
 
     @GetMapping("/applications/{id}")
     @Operation(summary = "One application: the parties see it always, the public once it is open for comment")
     ApplicationSummary show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
-        return ApplicationSummary.of(visible(user, id));
+        return visible(user, id).summary();
     }
 
     @GetMapping("/applications/{id}/form")
@@ -107,7 +80,7 @@ class ApplicationApi {
     @Operation(summary = "The application form's contents")
     ApplicationForm form(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
         StoredApplication application = visible(user, id);
-        if (service.relations(user, application).isEmpty()) {
+        if (parties.relations(user, application).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return applications.loadForm(id);
@@ -119,7 +92,7 @@ class ApplicationApi {
     @Operation(summary = "Save the draft's form (owner and joint applicants, while draft or returned)")
     ApplicationForm save(
             @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody ApplicationForm form) {
-        refuse(service.save(user, id, form));
+        drafts.save(user, id, form).orThrow();
         return applications.loadForm(id);
     }
 
@@ -132,38 +105,26 @@ class ApplicationApi {
             @PathVariable long id,
             @PathVariable WorkflowAction action,
             @RequestBody(required = false) MoveRequest request) {
-        refuse(service.move(user, id, action, request == null ? null : request.comment()));
-        return ApplicationSummary.of(service.find(id).orElseThrow());
+        submissions
+                .move(user, id, action, request == null ? null : request.comment())
+                .orThrow();
+        return applications.find(id).orElseThrow().summary();
     }
 
     @GetMapping("/projects/approved")
     @Operation(summary = "Certified projects (承認プロジェクト一覧) with their frozen calculation sheets")
     List<ApplicationSummary> approved() {
         return applications.withStatus(ApplicationStatus.CERTIFIED, PublicProjectController.LIST_MAX).stream()
-                .map(ApplicationSummary::of)
+                .map(StoredApplication::summary)
                 .toList();
     }
 
     private StoredApplication visible(AmamoPrincipal user, long id) {
         StoredApplication application =
-                service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!service.canView(service.relations(user, application), application)) {
+                applications.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!Parties.canView(parties.relations(user, application), application)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return application;
-    }
-
-    private static void refuse(List<Refusal> refusals) {
-        if (refusals.isEmpty()) {
-            return;
-        }
-        String key = refusals.get(0).messageKey();
-        HttpStatus status = switch (key) {
-            case "application.not-found" -> HttpStatus.NOT_FOUND;
-            case "application.edit.not-yours", "workflow.not-yours" -> HttpStatus.FORBIDDEN;
-            case "application.edit.wrong-state", "workflow.wrong-state" -> HttpStatus.CONFLICT;
-            default -> HttpStatus.BAD_REQUEST;
-        };
-        throw new RefusedException(status, refusals);
     }
 }

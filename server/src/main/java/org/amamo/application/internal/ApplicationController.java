@@ -1,17 +1,14 @@
 package org.amamo.application.internal;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.FormErrors;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
-import org.amamo.platform.SchemeTime;
+import org.amamo.platform.RefusalKind;
 import org.amamo.programme.Programmes;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,13 +30,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The application's pages: the applicant's list, the form, the application page with its workflow
- * actions for each party, attachments. Rules live in {@link ApplicationService}; this class only maps
- * requests to it and refusals to messages.
+ * actions for each party, attachments. Rules live in {@link DraftService} and {@link SubmissionService}; this
+ * class only maps requests to them and refusals to messages. The review's actions are the review module's.
  */
 @Controller
 class ApplicationController {
 
-    private final ApplicationService service;
+    private final DraftService drafts;
+    private final SubmissionService submissions;
+    private final Parties parties;
     private final ApplicationRepository applications;
     private final ApplicationPage page;
     private final AttachmentStore attachments;
@@ -47,13 +46,17 @@ class ApplicationController {
     private final Programmes programmes;
 
     ApplicationController(
-            ApplicationService service,
+            DraftService drafts,
+            SubmissionService submissions,
+            Parties parties,
             ApplicationRepository applications,
             ApplicationPage page,
             AttachmentStore attachments,
             SheetCalculation calculation,
             Programmes programmes) {
-        this.service = service;
+        this.drafts = drafts;
+        this.submissions = submissions;
+        this.parties = parties;
         this.applications = applications;
         this.page = page;
         this.attachments = attachments;
@@ -76,23 +79,20 @@ class ApplicationController {
             @RequestParam(required = false) Long consultation,
             RedirectAttributes redirect) {
         if (consultation == null) {
-            return "redirect:/applications/" + service.create(user, name) + "/edit";
+            return "redirect:/applications/" + drafts.create(user, name) + "/edit";
         }
-        ApplicationService.Created created = service.createFromConsultation(user, consultation);
-        if (created.id() == null) {
+        Outcome<Long> created = drafts.createFromConsultation(user, consultation);
+        if (created.refused()) {
             redirect.addFlashAttribute("refusals", created.refusals());
             return "redirect:/applications";
         }
-        return "redirect:/applications/" + created.id() + "/edit";
+        return "redirect:/applications/" + created.value() + "/edit";
     }
 
     @GetMapping("/applications/{id}")
     String show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model) {
         Viewed viewed = viewed(user, id);
         page.fill(model, viewed.application(), viewed.relations());
-        if (user != null && user.isSecretariat()) {
-            model.addAttribute("reviewerCandidates", service.reviewerCandidates(viewed.application()));
-        }
         return "application/show";
     }
 
@@ -114,7 +114,7 @@ class ApplicationController {
         if (form.getSheet().getYears().isEmpty()) {
             return;
         }
-        if (calculation.calculate(form.getSheet(), service.applicationDate(application))
+        if (calculation.calculate(form.getSheet(), submissions.applicationDate(application))
                 instanceof org.amamo.methodology.Verdict.Rejected<?> rejected) {
             BindingResult binding = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
             FormErrors.reject(binding, SheetCalculation.refusals(rejected.errors()));
@@ -145,9 +145,7 @@ class ApplicationController {
         if (binding.hasErrors()) {
             return editPage(model, application);
         }
-        List<Refusal> refusals = service.save(user, id, form);
-        FormErrors.reject(binding, refusals);
-        if (binding.hasErrors()) {
+        if (FormErrors.reject(binding, drafts.save(user, id, form))) {
             return editPage(model, application);
         }
         redirect.addFlashAttribute("flash", "application.saved");
@@ -166,7 +164,7 @@ class ApplicationController {
         model.addAttribute("reductionFuels", List.of("diesel", "heavy-oil-a", "gasoline", "lng"));
         model.addAttribute("prefectures", org.amamo.platform.Prefectures.CODES);
         model.addAttribute("programmes", programmes.all());
-        model.addAttribute("consultations", service.linkableConsultations(application.ownerId()));
+        model.addAttribute("consultations", drafts.linkableConsultations(application.ownerId()));
         model.addAttribute("versions", org.amamo.methodology.table.MethodologyTables.VERSIONS);
         model.addAttribute("fuels", List.of("gasoline", "diesel", "heavy-oil-a"));
         model.addAttribute(
@@ -187,7 +185,7 @@ class ApplicationController {
                 || form.getSheet().getMethodologyVersion().isBlank()) {
             form.getSheet().setMethodologyVersion(application.methodologyVersion());
         }
-        ApplicationPage.result(model, calculation.calculate(form.getSheet(), service.applicationDate(application)));
+        ApplicationPage.result(model, calculation.calculate(form.getSheet(), submissions.applicationDate(application)));
         return "application/fragments :: result";
     }
 
@@ -201,9 +199,9 @@ class ApplicationController {
             RedirectAttributes redirect)
             throws IOException {
         editable(user, id);
-        List<Refusal> refusals =
+        Outcome<Void> outcome =
                 attachments.store(id, user.userId(), purpose, file.getOriginalFilename(), file.getBytes());
-        flash(redirect, refusals, "attachment.stored");
+        flash(redirect, outcome, "attachment.stored");
         return "redirect:/applications/" + id + "/edit";
     }
 
@@ -217,10 +215,12 @@ class ApplicationController {
             RedirectAttributes redirect)
             throws IOException {
         editable(user, id);
-        List<Refusal> refusals = file.getSize() > AttachmentStore.MAX_BYTES
-                ? List.of(Refusal.of("file", "attachment.size", AttachmentStore.MAX_BYTES / (1024 * 1024)))
-                : service.replaceSite(user, id, new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        flash(redirect, refusals, "application.site.uploaded");
+        Outcome<Void> outcome = file.getSize() > AttachmentStore.MAX_BYTES
+                ? Outcome.refused(
+                        RefusalKind.INVALID,
+                        Refusal.of("file", "attachment.size", AttachmentStore.MAX_BYTES / (1024 * 1024)))
+                : drafts.replaceSite(user, id, new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        flash(redirect, outcome, "application.site.uploaded");
         return "redirect:/applications/" + id + "/edit";
     }
 
@@ -250,7 +250,7 @@ class ApplicationController {
             @PathVariable WorkflowAction action,
             @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
-        flash(redirect, service.move(user, id, action, comment), "workflow.moved." + action.name());
+        flash(redirect, submissions.move(user, id, action, comment), "workflow.moved." + action.name());
         return "redirect:/applications/" + id;
     }
 
@@ -261,63 +261,7 @@ class ApplicationController {
             @PathVariable long id,
             @RequestParam(required = false) String invoice,
             RedirectAttributes redirect) {
-        flash(redirect, service.confirmFee(user, id, invoice), "workflow.moved.CONFIRM_FEE");
-        return "redirect:/applications/" + id;
-    }
-
-    @PostMapping("/applications/{id}/hearing")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String recordHearing(
-            @AuthenticationPrincipal AmamoPrincipal user,
-            @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-            @RequestParam(required = false) String place,
-            @RequestParam(required = false) String record,
-            RedirectAttributes redirect) {
-        flash(redirect, service.recordHearing(user, id, heldOn, place, record), "workflow.moved.RECORD_HEARING");
-        return "redirect:/applications/" + id;
-    }
-
-    @PostMapping("/applications/{id}/reviewers")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String assignReviewer(
-            @AuthenticationPrincipal AmamoPrincipal user,
-            @PathVariable long id,
-            @RequestParam long reviewerId,
-            RedirectAttributes redirect) {
-        flash(redirect, service.assignReviewer(user, id, reviewerId), "review.reviewer.assigned");
-        return "redirect:/applications/" + id;
-    }
-
-    @PostMapping("/applications/{id}/review")
-    @PreAuthorize("hasRole('REVIEWER')")
-    String recordReview(
-            @AuthenticationPrincipal AmamoPrincipal user,
-            @PathVariable long id,
-            @RequestParam(required = false) String findings,
-            @RequestParam Map<String, String> parameters,
-            RedirectAttributes redirect) {
-        flash(
-                redirect,
-                service.recordReview(user, id, findings, CertaintyParameters.read(parameters)),
-                "review.recorded");
-        return "redirect:/applications/" + id;
-    }
-
-    @PostMapping("/applications/{id}/public-comment")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String openPublicComment(
-            @AuthenticationPrincipal AmamoPrincipal user,
-            @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
-            RedirectAttributes redirect) {
-        List<Refusal> refusals = service.openPublicComment(
-                user,
-                id,
-                opensAt == null ? null : opensAt.atZone(SchemeTime.ZONE).toInstant(),
-                closesAt == null ? null : closesAt.atZone(SchemeTime.ZONE).toInstant());
-        flash(redirect, refusals, "workflow.moved.OPEN_PUBLIC_COMMENT");
+        flash(redirect, submissions.confirmFee(user, id, invoice), "workflow.moved.CONFIRM_FEE");
         return "redirect:/applications/" + id;
     }
 
@@ -325,13 +269,13 @@ class ApplicationController {
     @PreAuthorize("hasRole('APPLICANT')")
     String continueProject(
             @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
-        ApplicationService.Created created = service.continueFrom(user, id);
-        if (created.id() == null) {
+        Outcome<Long> created = drafts.continueFrom(user, id);
+        if (created.refused()) {
             redirect.addFlashAttribute("refusals", created.refusals());
             return "redirect:/applications/" + id;
         }
         redirect.addFlashAttribute("flash", "application.continued");
-        return "redirect:/applications/" + created.id() + "/edit";
+        return "redirect:/applications/" + created.value() + "/edit";
     }
 
     /** An application the user may see, with how they stand to it; 404 for anything else. */
@@ -339,9 +283,9 @@ class ApplicationController {
 
     private Viewed viewed(AmamoPrincipal user, long id) {
         StoredApplication application =
-                service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Set<Relation> relations = service.relations(user, application);
-        if (!service.canView(relations, application)) {
+                applications.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Set<Relation> relations = parties.relations(user, application);
+        if (!Parties.canView(relations, application)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return new Viewed(application, relations);
@@ -355,7 +299,7 @@ class ApplicationController {
         Viewed viewed = viewed(user, id);
         StoredApplication application = viewed.application();
         Set<Relation> relations = viewed.relations();
-        if (!relations.contains(Relation.OWNER) && !relations.contains(Relation.JOINT_APPLICANT)) {
+        if (!Parties.applicant(relations)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         if (!application.status().editableByApplicant()) {
@@ -364,11 +308,11 @@ class ApplicationController {
         return application;
     }
 
-    private static void flash(RedirectAttributes redirect, List<Refusal> refusals, String success) {
-        if (refusals.isEmpty()) {
+    private static void flash(RedirectAttributes redirect, Outcome<?> outcome, String success) {
+        if (outcome.isDone()) {
             redirect.addFlashAttribute("flash", success);
         } else {
-            redirect.addFlashAttribute("refusals", refusals);
+            redirect.addFlashAttribute("refusals", outcome.refusals());
         }
     }
 }

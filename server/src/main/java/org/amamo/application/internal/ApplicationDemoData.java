@@ -1,15 +1,10 @@
 package org.amamo.application.internal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
+import org.amamo.application.ApplicationStatus;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
-import org.amamo.platform.Refusal;
+import org.amamo.platform.Outcome;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,7 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo applications in every workflow state, taken through the real service (so every rule applies),
+ * Demo applications in every workflow state, taken through the real services (so every rule applies) up to the
+ * confirmed fee; {@code ReviewDemoData} of the review module takes them on to their state,
  * among them a certified project of the Yokohama programme modelled on seed 001's eelgrass site: 7.8 ha of
  * seagrass at 1.58 t-CO2/ha/yr (yokohama-2019) gives 12.324, certified as 12.3 t-CO2 and issued with YBC
  * serials, and a Yokohama reduction project: a hybrid tugboat's fuel switch ({@link TugboatForm}, 103.2 t-CO2 of
@@ -32,23 +28,23 @@ class ApplicationDemoData implements ApplicationRunner {
     static final byte[] EVIDENCE =
             "%PDF-1.4\n% survey of the eelgrass bed\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final ApplicationService service;
+    private final DraftService drafts;
+    private final SubmissionService submissions;
     private final ApplicationRepository applications;
     private final AttachmentStore attachments;
     private final UserDirectory users;
-    private final Clock clock;
 
     ApplicationDemoData(
-            ApplicationService service,
+            DraftService drafts,
+            SubmissionService submissions,
             ApplicationRepository applications,
             AttachmentStore attachments,
-            UserDirectory users,
-            Clock clock) {
-        this.service = service;
+            UserDirectory users) {
+        this.drafts = drafts;
+        this.submissions = submissions;
         this.applications = applications;
         this.attachments = attachments;
         this.users = users;
-        this.clock = clock;
     }
 
     @Override
@@ -59,8 +55,7 @@ class ApplicationDemoData implements ApplicationRunner {
         }
         AmamoPrincipal applicant = principal("applicant@amamo.example");
         AmamoPrincipal secretariat = principal("secretariat@amamo.example");
-        AmamoPrincipal reviewer = principal("reviewer@amamo.example");
-        Demo demo = new Demo(applicant, secretariat, reviewer);
+        Demo demo = new Demo(applicant, secretariat);
         demo.reach("横浜・海の公園 アマモ場再生プロジェクト", "7.8", ApplicationStatus.CERTIFIED, "YBC", "yokohama-2019");
         demo.reach(TugboatForm.complete("横浜港 ハイブリッドタグボートへの代替", applicant.email()), ApplicationStatus.CERTIFIED);
         demo.reach("金沢八景 アマモ場の保全", "5.4", ApplicationStatus.CERTIFIED);
@@ -85,12 +80,10 @@ class ApplicationDemoData implements ApplicationRunner {
     private final class Demo {
         private final AmamoPrincipal applicant;
         private final AmamoPrincipal secretariat;
-        private final AmamoPrincipal reviewer;
 
-        Demo(AmamoPrincipal applicant, AmamoPrincipal secretariat, AmamoPrincipal reviewer) {
+        Demo(AmamoPrincipal applicant, AmamoPrincipal secretariat) {
             this.applicant = applicant;
             this.secretariat = secretariat;
-            this.reviewer = reviewer;
         }
 
         void reach(String name, String areaHectares, ApplicationStatus target) {
@@ -105,8 +98,8 @@ class ApplicationDemoData implements ApplicationRunner {
         }
 
         void reach(ApplicationForm form, ApplicationStatus target) {
-            long id = service.create(applicant, form.getName());
-            check(service.save(applicant, id, form));
+            long id = drafts.create(applicant, form.getName());
+            check(drafts.save(applicant, id, form));
             boolean reduction = form.getSheet().reduction();
             check(attachments.store(
                     id,
@@ -117,63 +110,25 @@ class ApplicationDemoData implements ApplicationRunner {
             if (target == ApplicationStatus.DRAFT) {
                 return;
             }
-            check(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+            check(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
             if (target == ApplicationStatus.WITHDRAWN) {
-                check(service.move(applicant, id, WorkflowAction.WITHDRAW, "事業計画を見直すため"));
+                check(submissions.move(applicant, id, WorkflowAction.WITHDRAW, "事業計画を見直すため"));
                 return;
             }
             if (target == ApplicationStatus.RETURNED) {
-                check(service.move(secretariat, id, WorkflowAction.RETURN, "面積の算定根拠に調査日を追記してください。"));
+                check(submissions.move(secretariat, id, WorkflowAction.RETURN, "面積の算定根拠に調査日を追記してください。"));
                 return;
             }
             if (target == ApplicationStatus.SUBMITTED) {
                 return;
             }
-            check(service.confirmFee(secretariat, id, "INV-2026-" + id));
-            if (target == ApplicationStatus.FEE_CONFIRMED) {
-                return;
-            }
-            check(service.recordHearing(
-                    secretariat,
-                    id,
-                    LocalDate.now(clock).minusDays(20),
-                    "横浜市金沢区 海の公園",
-                    "潜水調査の記録と水中写真を確認した。被度の判定方法について説明を受けた。"));
-            if (target == ApplicationStatus.HEARING_DONE) {
-                return;
-            }
-            check(service.assignReviewer(secretariat, id, reviewer.userId()));
-            check(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-            check(service.recordReview(
-                    reviewer,
-                    id,
-                    reduction ? "燃料記録と曳航時間の換算は妥当。" : "調査方法は妥当。面積の確実性は水中写真の範囲で評価した。",
-                    reduction
-                            ? Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))
-                            : Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
-            if (target == ApplicationStatus.IN_REVIEW) {
-                return;
-            }
-            if (target == ApplicationStatus.REJECTED) {
-                check(service.move(reviewer, id, WorkflowAction.REJECT, "ベースラインの設定根拠が不十分"));
-                return;
-            }
-            Instant now = clock.instant();
-            boolean open = target == ApplicationStatus.PUBLIC_COMMENT;
-            check(service.openPublicComment(
-                    secretariat,
-                    id,
-                    now.minus(Duration.ofDays(open ? 1 : 40)),
-                    open ? now.plus(Duration.ofDays(13)) : now.minus(Duration.ofDays(10))));
-            if (open) {
-                return;
-            }
-            check(service.move(reviewer, id, WorkflowAction.CERTIFY, "委員会として認証する。"));
+            check(submissions.confirmFee(secretariat, id, "INV-2026-" + id));
+            // The review module's demo data takes the rest of the way, from the hearing to the committee's decision.
         }
 
-        private void check(List<Refusal> refusals) {
-            if (!refusals.isEmpty()) {
-                throw new IllegalStateException("demo data refused: " + refusals);
+        private void check(Outcome<?> outcome) {
+            if (outcome.refused()) {
+                throw new IllegalStateException("demo data refused: " + outcome.refusals());
             }
         }
     }

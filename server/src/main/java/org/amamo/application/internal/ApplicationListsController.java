@@ -1,6 +1,7 @@
 package org.amamo.application.internal;
 
 import java.util.List;
+import org.amamo.application.ApplicationStatus;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.CsvTable;
 import org.amamo.platform.Dates;

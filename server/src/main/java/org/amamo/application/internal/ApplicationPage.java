@@ -3,10 +3,10 @@ package org.amamo.application.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.amamo.application.ApplicationStatus;
+import org.amamo.application.ReviewPanel;
 import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.springframework.stereotype.Component;
@@ -19,25 +19,31 @@ class ApplicationPage {
     /** Above this relative difference between drawn and declared area the page warns (seed 003 checks). */
     static final BigDecimal AREA_WARNING = new BigDecimal("0.10");
 
-    private final ApplicationService service;
+    private final DraftService drafts;
+    private final SubmissionService submissions;
     private final ApplicationRepository applications;
-    private final ReviewRepository reviews;
+    private final ApplicationPort port;
+    private final ReviewPanel reviewPanel;
     private final AttachmentStore attachments;
     private final SheetCalculation calculation;
     private final SiteChecks siteChecks;
     private final ObjectMapper json;
 
     ApplicationPage(
-            ApplicationService service,
+            DraftService drafts,
+            SubmissionService submissions,
             ApplicationRepository applications,
-            ReviewRepository reviews,
+            ApplicationPort port,
+            ReviewPanel reviewPanel,
             AttachmentStore attachments,
             SheetCalculation calculation,
             SiteChecks siteChecks,
             ObjectMapper json) {
-        this.service = service;
+        this.drafts = drafts;
+        this.submissions = submissions;
         this.applications = applications;
-        this.reviews = reviews;
+        this.port = port;
+        this.reviewPanel = reviewPanel;
         this.attachments = attachments;
         this.calculation = calculation;
         this.siteChecks = siteChecks;
@@ -48,37 +54,24 @@ class ApplicationPage {
         ApplicationForm form = applications.loadForm(application.id());
         model.addAttribute("app", application);
         model.addAttribute("form", form);
-        model.addAttribute("relations", relations);
-        model.addAttribute(
-                "actionNames",
-                Workflow.available(application.status(), relations).stream()
-                        .map(Enum::name)
-                        .toList());
-        model.addAttribute("owner", relations.contains(Relation.OWNER));
-        model.addAttribute(
-                "applicantParty", relations.contains(Relation.OWNER) || relations.contains(Relation.JOINT_APPLICANT));
-        model.addAttribute("secretariatParty", relations.contains(Relation.SECRETARIAT));
-        model.addAttribute("assignedReviewer", relations.contains(Relation.ASSIGNED_REVIEWER));
+        model.addAttribute("actions", ApplicationActions.of(application.status(), relations));
         model.addAttribute("attachments", attachments.list(application.id()));
-        service.linkedConsultation(relations, form).ifPresent(found -> model.addAttribute("consultation", found));
+        drafts.linkedConsultation(relations, form).ifPresent(found -> model.addAttribute("consultation", found));
         boolean insider = !relations.isEmpty();
         model.addAttribute("insider", insider);
         if (insider) {
             model.addAttribute("transitions", applications.transitions(application.id()));
-            model.addAttribute("reviews", reviews.reviews(application.id()));
-            Map<String, List<String>> factors = new LinkedHashMap<>();
-            ApplicationService.componentMethods(form.getSheet())
-                    .forEach((id, method) -> factors.put(id, Certainty.factorsFor(method)));
-            model.addAttribute("componentFactors", factors);
             if (application.status() == ApplicationStatus.SUBMITTED) {
-                service.feeOwed(application).ifPresent(fee -> model.addAttribute("feeOwed", fee));
+                submissions.feeOwed(application).ifPresent(fee -> model.addAttribute("feeOwed", fee));
             }
         }
-        boolean committeeOrSecretariat =
-                relations.contains(Relation.SECRETARIAT) || relations.contains(Relation.ASSIGNED_REVIEWER);
-        if (committeeOrSecretariat || application.status() == ApplicationStatus.PUBLIC_COMMENT) {
-            model.addAttribute("comments", reviews.comments(application.id()));
-        }
+        reviewPanel.fill(
+                model,
+                port.find(application.id()).orElseThrow(),
+                new ReviewPanel.Viewer(
+                        insider,
+                        relations.contains(Relation.SECRETARIAT),
+                        relations.contains(Relation.ASSIGNED_REVIEWER)));
         if (relations.contains(Relation.SECRETARIAT)) {
             model.addAttribute("overlaps", siteChecks.overlaps(application, form));
         }
@@ -98,7 +91,7 @@ class ApplicationPage {
             return;
         }
         Verdict<CalculationResult> outcome =
-                calculation.calculate(form.getSheet(), service.applicationDate(application));
+                calculation.calculate(form.getSheet(), submissions.applicationDate(application));
         result(model, outcome);
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.amamo.application.ApplicationStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -300,27 +301,6 @@ class ApplicationRepository {
     void recordFee(long id, String invoice, java.math.BigDecimal amountYen) {
         jdbc.sql("UPDATE application SET fee_invoice = ?, fee_amount_yen = ? WHERE id = ?")
                 .params(invoice, amountYen, id)
-                .update();
-    }
-
-    void recordHearing(long id, LocalDate heldOn, String place, String record) {
-        jdbc.sql("UPDATE application SET hearing_held_on = ?, hearing_place = ?, hearing_record = ? WHERE id = ?")
-                .params(heldOn, place, record, id)
-                .update();
-    }
-
-    void openCommentWindow(long id, Instant opens, Instant closes) {
-        jdbc.sql("UPDATE application SET comment_opens_at = ?, comment_closes_at = ? WHERE id = ?")
-                .params(utc(opens), utc(closes), id)
-                .update();
-    }
-
-    void certify(long id, long units, String sheetJson, String resultJson, String version, Instant now) {
-        jdbc.sql("""
-                UPDATE application SET certified_units = ?, certified_sheet = ?, certified_result = ?,
-                       certified_version = ?, certified_at = ?
-                 WHERE id = ?""")
-                .params(units, sheetJson, resultJson, version, utc(now), id)
                 .update();
     }
 

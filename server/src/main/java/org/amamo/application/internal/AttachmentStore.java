@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.platform.Sha256;
 import org.amamo.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,23 +46,24 @@ class AttachmentStore {
     /** An attachment's bytes, for download. */
     record Content(String filename, String contentType, byte[] bytes) {}
 
-    List<Refusal> store(long applicationId, long uploaderId, String purpose, String filename, byte[] bytes) {
+    Outcome<Void> store(long applicationId, long uploaderId, String purpose, String filename, byte[] bytes) {
         if (!PURPOSES.contains(purpose)) {
-            return List.of(Refusal.of("purpose", "attachment.purpose.unknown"));
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("purpose", "attachment.purpose.unknown"));
         }
         if (bytes.length == 0 || bytes.length > MAX_BYTES) {
-            return List.of(Refusal.of("file", "attachment.size", MAX_BYTES / (1024 * 1024)));
+            return Outcome.refused(
+                    RefusalKind.INVALID, Refusal.of("file", "attachment.size", MAX_BYTES / (1024 * 1024)));
         }
         String type = contentType(bytes);
         if (type == null) {
-            return List.of(Refusal.of("file", "attachment.type"));
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("file", "attachment.type"));
         }
         long count = jdbc.sql("SELECT COUNT(*) FROM application_attachment WHERE application_id = ?")
                 .param(applicationId)
                 .query(Long.class)
                 .single();
         if (count >= MAX_PER_APPLICATION) {
-            return List.of(Refusal.of("file", "attachment.limit", MAX_PER_APPLICATION));
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("file", "attachment.limit", MAX_PER_APPLICATION));
         }
         String name = filename == null || filename.isBlank() ? "attachment" : filename.strip();
         jdbc.sql("""
@@ -78,7 +81,7 @@ class AttachmentStore {
                         uploaderId,
                         SqlTime.utc(clock.instant()))
                 .update();
-        return List.of();
+        return Outcome.done();
     }
 
     List<Attachment> list(long applicationId) {

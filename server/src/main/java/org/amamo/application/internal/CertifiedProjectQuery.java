@@ -3,6 +3,7 @@ package org.amamo.application.internal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.amamo.application.ApplicationCertified;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
 import org.amamo.platform.SchemeTime;
@@ -45,9 +46,9 @@ class CertifiedProjectQuery implements CertifiedProjects {
                             ecosystems(id),
                             row.getString("certified_version"),
                             certifiedAt,
-                            ApplicationService.fiscalYear(LocalDate.ofInstant(certifiedAt, SchemeTime.ZONE)),
+                            ApplicationCertified.fiscalYear(LocalDate.ofInstant(certifiedAt, SchemeTime.ZONE)),
                             sheet.reduction() ? "reduction" : "removal",
-                            ApplicationService.componentMethods(sheet).values().stream()
+                            sheet.componentMethods().values().stream()
                                     .filter(java.util.Objects::nonNull)
                                     .distinct()
                                     .toList(),

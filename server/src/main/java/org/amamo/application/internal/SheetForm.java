@@ -1,9 +1,12 @@
 package org.amamo.application.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The CO2 calculation form (CO2吸収量算定フォーム) as the applicant fills it in. Its fields carry the names
@@ -30,6 +33,33 @@ public class SheetForm {
     /** Whether the sheet certifies reductions; anything else is read as a removal sheet, as the library does. */
     public boolean reduction() {
         return "reduction".equals(type);
+    }
+
+    /** Component id to method, over every crediting year; the first year that names a component gives its method. */
+    Map<String, String> componentMethods() {
+        Map<String, String> methods = new LinkedHashMap<>();
+        for (YearForm year : years) {
+            for (ComponentForm component : year.getComponents()) {
+                methods.putIfAbsent(component.getId(), component.getMethod());
+            }
+        }
+        return methods;
+    }
+
+    /** Writes the committee's certainty (per component id, per factor) into every year's components. */
+    void applyCertainty(Map<String, Map<String, BigDecimal>> certainty) {
+        for (YearForm year : years) {
+            for (ComponentForm component : year.getComponents()) {
+                Map<String, BigDecimal> factors = certainty.getOrDefault(component.getId(), Map.of());
+                component.setAreaCertainty(text(factors.get("areaCertainty")));
+                component.setCoefficientCertainty(text(factors.get("coefficientCertainty")));
+                component.setCertainty(text(factors.get("certainty")));
+            }
+        }
+    }
+
+    private static String text(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     public String getMethodologyVersion() {

@@ -2,6 +2,9 @@ package org.amamo.application.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.amamo.application.ApplicationStatus;
+import org.amamo.application.ApplicationSummary;
+import org.amamo.platform.SchemeTime;
 
 /**
  * An application's own columns as stored; its lists (plants, applicants, holders) are loaded beside it.
@@ -38,10 +41,24 @@ record StoredApplication(
         return String.format("%04d", projectId);
     }
 
-    public boolean commentWindowOpenAt(Instant now) {
-        return status == ApplicationStatus.PUBLIC_COMMENT
-                && commentOpensAt != null
-                && !now.isBefore(commentOpensAt)
-                && now.isBefore(commentClosesAt);
+    /** The day the application counts as made: its first submission, or today for a draft. */
+    LocalDate applicationDate(Instant now) {
+        return LocalDate.ofInstant(submittedAt == null ? now : submittedAt, SchemeTime.ZONE);
+    }
+
+    /** The API's view of the application. */
+    ApplicationSummary summary() {
+        return new ApplicationSummary(
+                id,
+                projectCode(),
+                name,
+                prefecture,
+                status,
+                methodologyVersion,
+                siteAreaHectares,
+                certifiedUnits,
+                certifiedVersion,
+                certifiedAt,
+                certifiedResult);
     }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.amamo.application.ApplicationStatus;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 
 /**
  * The workflow's rule for one move: allowed from the current state, by someone who stands in one of
@@ -36,6 +39,23 @@ final class Workflow {
             refusals.add(Refusal.of("comment", "workflow.comment-too-long", COMMENT_MAX));
         }
         return refusals;
+    }
+
+    /**
+     * {@link #check} as an outcome: FORBIDDEN when the move is not the actor's, CONFLICT when the application is in
+     * another state, INVALID for a missing or overlong comment.
+     */
+    static Outcome<Void> decide(
+            WorkflowAction action, ApplicationStatus status, Set<Relation> relations, String comment) {
+        List<Refusal> refusals = check(action, status, relations, comment);
+        if (refusals.isEmpty()) {
+            return Outcome.done();
+        }
+        String first = refusals.get(0).messageKey();
+        RefusalKind kind = "workflow.not-yours".equals(first)
+                ? RefusalKind.FORBIDDEN
+                : "workflow.wrong-state".equals(first) ? RefusalKind.CONFLICT : RefusalKind.INVALID;
+        return Outcome.refused(kind, refusals);
     }
 
     /** The actions the acting user could take now, for showing buttons. */

@@ -2,6 +2,7 @@ package org.amamo.application.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.amamo.application.ApplicationStatus;
 
 /**
  * Every move of the workflow: the states it starts from, the state it leads to, who may take it and

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import org.amamo.application.ApplicationStatus;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.platform.Refusal;
@@ -32,7 +33,13 @@ class ApplicationFeeTest {
     MockMvc mvc;
 
     @Autowired
-    ApplicationService service;
+    DraftService drafts;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    ApplicationRepository applications;
 
     @Autowired
     AttachmentStore attachments;
@@ -63,11 +70,11 @@ class ApplicationFeeTest {
         ApplicationForm form = EelgrassForm.complete("横浜 アマモ場 手数料", "2.0", applicant.email());
         form.setProgrammeCode("YBC");
         form.getSheet().setMethodologyVersion("yokohama-2019");
-        long id = service.create(applicant, form.getName());
-        ApplicationWorkflowTest.ok(service.save(applicant, id, form));
+        long id = drafts.create(applicant, form.getName());
+        ApplicationWorkflowTest.ok(drafts.save(applicant, id, form));
         ApplicationWorkflowTest.ok(
                 attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", ApplicationWorkflowTest.PDF));
-        ApplicationWorkflowTest.ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ApplicationWorkflowTest.ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
         return id;
     }
 
@@ -83,7 +90,10 @@ class ApplicationFeeTest {
     void theFeeStepShowsTheAmountOwedUnderTheProgrammesRule() throws Exception {
         yokohamaFee("10000", "700");
         long id = submitted();
-        assertThat(service.feeOwed(service.find(id).orElseThrow()).orElseThrow().amountYen())
+        assertThat(submissions
+                        .feeOwed(applications.find(id).orElseThrow())
+                        .orElseThrow()
+                        .amountYen())
                 .isEqualByComparingTo("12170");
         String page = page(id, secretariat);
         assertThat(page).contains("id=\"fee-owed\"", "12,170円", "定額 10,000円", "700円", "3.1 t-CO2");
@@ -93,14 +103,14 @@ class ApplicationFeeTest {
     void confirmingPaymentRecordsTheAmountAndALaterRuleChangeLeavesIt() throws Exception {
         yokohamaFee("10000", "700");
         long id = submitted();
-        assertThat(service.confirmFee(applicant, id, "INV-1"))
+        assertThat(submissions.confirmFee(applicant, id, "INV-1").refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("workflow.not-yours");
-        assertThat(service.find(id).orElseThrow().feeAmountYen()).isNull();
+        assertThat(applications.find(id).orElseThrow().feeAmountYen()).isNull();
 
-        ApplicationWorkflowTest.ok(service.confirmFee(secretariat, id, "INV-YBC-7"));
+        ApplicationWorkflowTest.ok(submissions.confirmFee(secretariat, id, "INV-YBC-7"));
         yokohamaFee("99999", "0");
-        StoredApplication confirmed = service.find(id).orElseThrow();
+        StoredApplication confirmed = applications.find(id).orElseThrow();
         assertThat(confirmed.feeAmountYen()).isEqualByComparingTo("12170");
         assertThat(confirmed.feeInvoice()).isEqualTo("INV-YBC-7");
         assertThat(page(id, applicant))
@@ -112,10 +122,10 @@ class ApplicationFeeTest {
     void aBadInvoiceIsRefusedAndNothingIsRecorded() {
         yokohamaFee("10000", "0");
         long id = submitted();
-        assertThat(service.confirmFee(secretariat, id, " "))
+        assertThat(submissions.confirmFee(secretariat, id, " ").refusals())
                 .extracting(Refusal::field)
                 .containsExactly("invoice");
-        StoredApplication unchanged = service.find(id).orElseThrow();
+        StoredApplication unchanged = applications.find(id).orElseThrow();
         assertThat(unchanged.feeAmountYen()).isNull();
         assertThat(unchanged.status()).isEqualTo(ApplicationStatus.SUBMITTED);
     }

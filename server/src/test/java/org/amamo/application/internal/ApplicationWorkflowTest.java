@@ -9,9 +9,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.amamo.application.ApplicationCertified;
+import org.amamo.application.ApplicationStatus;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.review.internal.ReviewDriver;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +28,19 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /** The application workflow through its service, on a real database: every rule of issue 5's journey. */
 @SpringBootTest
 @RecordApplicationEvents
-@Import(TestUsers.class)
+@Import({TestUsers.class, ReviewDriver.class})
 class ApplicationWorkflowTest {
 
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     @Autowired
-    ApplicationService service;
+    DraftService drafts;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    ReviewDriver review;
 
     @Autowired
     AttachmentStore attachments;
@@ -69,55 +78,57 @@ class ApplicationWorkflowTest {
     }
 
     long draft(String area) {
-        long id = service.create(applicant, "アマモ場");
-        assertThat(service.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email())))
+        long id = drafts.create(applicant, "アマモ場");
+        assertThat(drafts.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email()))
+                        .refusals())
                 .isEmpty();
-        assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", PDF))
+        assertThat(attachments
+                        .store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", PDF)
+                        .refusals())
                 .isEmpty();
         return id;
     }
 
     long inReview(String area) {
         long id = draft(area);
-        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        ok(service.confirmFee(secretariat, id, "INV-1"));
-        ok(service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "海の公園", "潜水調査の記録を確認"));
-        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
-        ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
+        ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(submissions.confirmFee(secretariat, id, "INV-1"));
+        ok(review.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "海の公園", "潜水調査の記録を確認"));
+        ok(review.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(review.startReview(secretariat, id));
         return id;
     }
 
-    static void ok(List<Refusal> refusals) {
-        assertThat(refusals).isEmpty();
+    static void ok(Outcome<?> outcome) {
+        assertThat(outcome.refusals()).isEmpty();
     }
 
     ApplicationStatus status(long id) {
-        return service.find(id).orElseThrow().status();
+        return applications.find(id).orElseThrow().status();
     }
 
     @Test
     void theWholeJourneyCertifiesTheMethodologyResultWithTheCommitteesCertainty() {
         long id = draft("7.8");
-        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        ok(service.move(secretariat, id, WorkflowAction.RETURN, "調査日を追記してください"));
+        ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(submissions.move(secretariat, id, WorkflowAction.RETURN, "調査日を追記してください"));
         assertThat(status(id)).isEqualTo(ApplicationStatus.RETURNED);
-        ok(service.save(applicant, id, EelgrassForm.complete("アマモ場（修正）", "7.8", applicant.email())));
-        ok(service.move(applicant, id, WorkflowAction.RESUBMIT, null));
-        ok(service.confirmFee(secretariat, id, "INV-2026-1"));
-        ok(service.recordHearing(secretariat, id, LocalDate.now(clock), "海の公園", "水中写真を確認"));
-        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
-        ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-        ok(service.recordReview(
+        ok(drafts.save(applicant, id, EelgrassForm.complete("アマモ場（修正）", "7.8", applicant.email())));
+        ok(submissions.move(applicant, id, WorkflowAction.RESUBMIT, null));
+        ok(submissions.confirmFee(secretariat, id, "INV-2026-1"));
+        ok(review.recordHearing(secretariat, id, LocalDate.now(clock), "海の公園", "水中写真を確認"));
+        ok(review.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(review.startReview(secretariat, id));
+        ok(review.recordReview(
                 reviewer,
                 id,
                 "面積は写真の範囲で確実性0.90",
                 Map.of("eelgrass", Map.of("areaCertainty", "0.90", "coefficientCertainty", "1.00"))));
         Instant now = clock.instant();
-        ok(service.openPublicComment(
-                secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
-        ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
+        ok(review.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(review.certify(reviewer, id, null));
 
-        StoredApplication certified = service.find(id).orElseThrow();
+        StoredApplication certified = applications.find(id).orElseThrow();
         // 7.8 ha x 1.58 t-CO2/ha/yr x 0.90 x 1.00 = 11.0916 t, rounded down once: 11.0 t = 110 units.
         assertThat(certified.status()).isEqualTo(ApplicationStatus.CERTIFIED);
         assertThat(certified.certifiedUnits()).isEqualTo(110);
@@ -172,23 +183,22 @@ class ApplicationWorkflowTest {
 
     @Test
     void aCertifiedReductionSheetIsAnnouncedAsReductionUnderTheYokohamaPrefix() {
-        long id = service.create(applicant, "タグボート");
-        ok(service.save(applicant, id, TugboatForm.complete("タグボート", applicant.email())));
+        long id = drafts.create(applicant, "タグボート");
+        ok(drafts.save(applicant, id, TugboatForm.complete("タグボート", applicant.email())));
         // A reduction's evidence is the baseline's, not an area survey.
-        assertThat(service.completeness(service.find(id).orElseThrow()))
+        assertThat(submissions.completeness(applications.find(id).orElseThrow()))
                 .extracting(Refusal::messageKey)
                 .containsExactly("application.baseline-evidence.required");
         ok(attachments.store(id, applicant.userId(), "BASELINE", "fuel-log.pdf", PDF));
-        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        ok(service.confirmFee(secretariat, id, "INV-YBC"));
-        ok(service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "横浜港", "燃料記録を確認"));
-        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
-        ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-        ok(service.recordReview(reviewer, id, "妥当", Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))));
+        ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(submissions.confirmFee(secretariat, id, "INV-YBC"));
+        ok(review.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "横浜港", "燃料記録を確認"));
+        ok(review.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(review.startReview(secretariat, id));
+        ok(review.recordReview(reviewer, id, "妥当", Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))));
         Instant now = clock.instant();
-        ok(service.openPublicComment(
-                secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
-        ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
+        ok(review.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(review.certify(reviewer, id, null));
         assertThat(events.stream(ApplicationCertified.class)).singleElement().satisfies(event -> {
             assertThat(event.creditType()).isEqualTo("reduction");
             assertThat(event.programmePrefix()).isEqualTo("YBC");
@@ -199,8 +209,9 @@ class ApplicationWorkflowTest {
 
     @Test
     void submittingAnEmptyDraftListsEveryMissingFieldAndChangesNothing() {
-        long id = service.create(applicant, "");
-        List<Refusal> refusals = service.move(applicant, id, WorkflowAction.SUBMIT, null);
+        long id = drafts.create(applicant, "");
+        List<Refusal> refusals =
+                submissions.move(applicant, id, WorkflowAction.SUBMIT, null).refusals();
         assertThat(refusals)
                 .extracting(Refusal::field)
                 .contains(
@@ -234,32 +245,16 @@ class ApplicationWorkflowTest {
         other.setEmail("nobody@example.invalid");
         other.setSharePercent("39.99");
         form.getHolders().add(other);
-        List<Refusal> saved = service.save(applicant, id, form);
+        List<Refusal> saved = drafts.save(applicant, id, form).refusals();
         assertThat(saved).extracting(Refusal::field).containsExactly("holders[1].email");
         other.setEmail(secretariat.email());
-        ok(service.save(applicant, id, form));
-        assertThat(service.move(applicant, id, WorkflowAction.SUBMIT, null))
+        ok(drafts.save(applicant, id, form));
+        assertThat(submissions.move(applicant, id, WorkflowAction.SUBMIT, null).refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("application.shares.total");
         other.setSharePercent("40");
-        ok(service.save(applicant, id, form));
-        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-    }
-
-    @Test
-    void aReviewerOfTheApplicantsOrganisationCannotBeAssigned() {
-        long id = draft("2.0");
-        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        ok(service.confirmFee(secretariat, id, "INV-3"));
-        AmamoPrincipal colleague = users.committeeReviewer(applicant.organisationId());
-        assertThat(service.assignReviewer(secretariat, id, colleague.userId()))
-                .extracting(Refusal::messageKey)
-                .containsExactly("review.reviewer.conflict");
-        assertThat(service.assignReviewer(secretariat, id, applicant.userId()))
-                .extracting(Refusal::messageKey)
-                .containsExactly("review.reviewer.not-a-reviewer");
-        assertThat(service.assignReviewer(applicant, id, reviewer.userId())).isNotEmpty();
-        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(drafts.save(applicant, id, form));
+        ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
     }
 
     @Test
@@ -268,69 +263,28 @@ class ApplicationWorkflowTest {
         AmamoPrincipal stranger = users.create(Role.APPLICANT);
         ApplicationForm form = applications.loadForm(id);
         form.setName("乗っ取り");
-        assertThat(service.save(stranger, id, form))
+        assertThat(drafts.save(stranger, id, form).refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("application.edit.not-yours");
-        assertThat(service.save(secretariat, id, form))
+        assertThat(drafts.save(secretariat, id, form).refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("application.edit.not-yours");
-        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        assertThat(service.save(applicant, id, form))
+        ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
+        assertThat(drafts.save(applicant, id, form).refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("application.edit.wrong-state");
         assertThat(applications.loadForm(id).getName()).isEqualTo("アマモ場");
     }
 
     @Test
-    void certaintyMustBeGivenForEveryFactorInsideZeroToOne() {
-        long id = inReview("2.0");
-        assertThat(service.recordReview(reviewer, id, "所見", Map.of("eelgrass", Map.of("areaCertainty", "1.2"))))
-                .extracting(Refusal::field)
-                .containsExactly("certainty[eelgrass][areaCertainty]", "certainty[eelgrass][coefficientCertainty]");
-        assertThat(service.recordReview(
-                        reviewer,
-                        id,
-                        "所見",
-                        Map.of("eelgrass", Map.of("areaCertainty", "0.905", "coefficientCertainty", "0"))))
-                .hasSize(2);
-        AmamoPrincipal other = users.create(Role.REVIEWER);
-        assertThat(service.recordReview(other, id, "所見", Map.of()))
-                .extracting(Refusal::messageKey)
-                .containsExactly("workflow.not-yours");
-        assertThat(service.openPublicComment(
-                        secretariat, id, clock.instant(), clock.instant().plusSeconds(60)))
-                .extracting(Refusal::messageKey)
-                .containsExactly("review.certainty.outstanding");
-    }
-
-    @Test
-    void thePublicCommentsOnlyInsideTheWindowAndCertificationWaitsForItsEnd() {
-        long id = inReview("2.0");
-        ok(service.recordReview(
-                reviewer, id, "所見", Map.of("eelgrass", Map.of("areaCertainty", "1", "coefficientCertainty", "1"))));
-        Instant now = clock.instant();
-        ok(service.openPublicComment(secretariat, id, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
-        ok(service.comment(id, null, "アマモ場の再生を応援します"));
-        assertThat(service.comment(id, "x", " ")).extracting(Refusal::field).containsExactly("body");
-        assertThat(service.move(reviewer, id, WorkflowAction.CERTIFY, null))
-                .extracting(Refusal::messageKey)
-                .containsExactly("review.comment-window.still-open");
-        assertThat(status(id)).isEqualTo(ApplicationStatus.PUBLIC_COMMENT);
-        long closed = inReview("1.0");
-        assertThat(service.comment(closed, null, "早すぎる意見"))
-                .extracting(Refusal::messageKey)
-                .containsExactly("comment.window.closed");
-    }
-
-    @Test
     void anOverlappingSiteInAnOverlappingYearIsFlaggedToTheSecretariat() {
         long first = draft("7.8");
-        ok(service.move(applicant, first, WorkflowAction.SUBMIT, null));
+        ok(submissions.move(applicant, first, WorkflowAction.SUBMIT, null));
         long second = draft("7.8");
         ApplicationForm sameSite = applications.loadForm(second);
         sameSite.setSiteGeojson(applications.loadForm(first).getSiteGeojson());
-        ok(service.save(applicant, second, sameSite));
-        StoredApplication application = service.find(second).orElseThrow();
+        ok(drafts.save(applicant, second, sameSite));
+        StoredApplication application = applications.find(second).orElseThrow();
         List<SiteChecks.SiteOverlap> overlaps = siteChecks.overlaps(application, applications.loadForm(second));
         assertThat(overlaps).extracting(SiteChecks.SiteOverlap::applicationId).contains(first);
         assertThat(overlaps.stream()
@@ -346,20 +300,29 @@ class ApplicationWorkflowTest {
         long id = draft("2.0");
         ApplicationForm form = applications.loadForm(id);
         form.getSheet().getYears().get(0).setStart(LocalDate.now(clock).minusMonths(6));
-        ok(service.save(applicant, id, form));
-        List<Refusal> refusals = service.move(applicant, id, WorkflowAction.SUBMIT, null);
+        ok(drafts.save(applicant, id, form));
+        List<Refusal> refusals =
+                submissions.move(applicant, id, WorkflowAction.SUBMIT, null).refusals();
         assertThat(refusals).isNotEmpty().allMatch(refusal -> refusal.field().startsWith("sheet"));
         assertThat(status(id)).isEqualTo(ApplicationStatus.DRAFT);
     }
 
     @Test
     void anAttachmentMustBeAPdfOrAnImageWithinTheSizeLimit() {
-        long id = service.create(applicant, "x");
-        assertThat(attachments.store(id, applicant.userId(), "AREA_BASIS", "x.exe", "MZ...".getBytes()))
+        long id = drafts.create(applicant, "x");
+        assertThat(attachments
+                        .store(id, applicant.userId(), "AREA_BASIS", "x.exe", "MZ...".getBytes())
+                        .refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("attachment.type");
-        assertThat(attachments.store(
-                        id, applicant.userId(), "AREA_BASIS", "big.pdf", new byte[(int) AttachmentStore.MAX_BYTES + 1]))
+        assertThat(attachments
+                        .store(
+                                id,
+                                applicant.userId(),
+                                "AREA_BASIS",
+                                "big.pdf",
+                                new byte[(int) AttachmentStore.MAX_BYTES + 1])
+                        .refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("attachment.size");
         ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "ok.pdf", PDF));
@@ -374,13 +337,15 @@ class ApplicationWorkflowTest {
         ApplicationForm form = applications.loadForm(id);
         form.setProgrammeCode("JBC");
         form.getSheet().setMethodologyVersion("yokohama-2019");
-        assertThat(service.save(applicant, id, form)).singleElement().satisfies(refusal -> {
+        assertThat(drafts.save(applicant, id, form).refusals()).singleElement().satisfies(refusal -> {
             assertThat(refusal.field()).isEqualTo("sheet.methodologyVersion");
             assertThat(refusal.messageKey()).isEqualTo("application.methodology.not-accepted");
             assertThat(refusal.arguments()).containsExactly("yokohama-2019", "Jブルークレジット", "jbe-2.3");
         });
         form.setProgrammeCode("NOPE");
-        assertThat(service.save(applicant, id, form)).extracting(Refusal::field).containsExactly("programmeCode");
+        assertThat(drafts.save(applicant, id, form).refusals())
+                .extracting(Refusal::field)
+                .containsExactly("programmeCode");
         assertThat(applications.loadForm(id).getSheet().getMethodologyVersion()).isEqualTo("jbe-2.3");
     }
 
@@ -390,23 +355,22 @@ class ApplicationWorkflowTest {
         ApplicationForm form = applications.loadForm(id);
         form.setProgrammeCode("YBC");
         form.getSheet().setMethodologyVersion("yokohama-2019");
-        ok(service.save(applicant, id, form));
-        ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        ok(service.confirmFee(secretariat, id, "INV-Y"));
-        ok(service.recordHearing(secretariat, id, LocalDate.now(clock), "横浜市", "記録"));
-        ok(service.assignReviewer(secretariat, id, reviewer.userId()));
-        ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
-        ok(service.recordReview(
+        ok(drafts.save(applicant, id, form));
+        ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ok(submissions.confirmFee(secretariat, id, "INV-Y"));
+        ok(review.recordHearing(secretariat, id, LocalDate.now(clock), "横浜市", "記録"));
+        ok(review.assignReviewer(secretariat, id, reviewer.userId()));
+        ok(review.startReview(secretariat, id));
+        ok(review.recordReview(
                 reviewer,
                 id,
                 "所見",
                 Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
         Instant now = clock.instant();
-        ok(service.openPublicComment(
-                secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
-        ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
+        ok(review.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(review.certify(reviewer, id, null));
         // seed 001: 7.8 ha x 1.58 = 12.324 -> 12.3 t-CO2.
-        assertThat(service.find(id).orElseThrow().certifiedUnits()).isEqualTo(123);
+        assertThat(applications.find(id).orElseThrow().certifiedUnits()).isEqualTo(123);
         assertThat(events.stream(ApplicationCertified.class)).singleElement().satisfies(event -> {
             assertThat(event.programmePrefix()).isEqualTo("YBC");
             assertThat(event.certifier()).isEqualTo("横浜市");
@@ -420,13 +384,13 @@ class ApplicationWorkflowTest {
         String closed = gpx("<trkpt lat=\"35.3330\" lon=\"139.6270\"/><trkpt lat=\"35.3330\" lon=\"139.6303\"/>"
                 + "<trkpt lat=\"35.3353\" lon=\"139.6303\"/><trkpt lat=\"35.3353\" lon=\"139.6270\"/>"
                 + "<trkpt lat=\"35.3330\" lon=\"139.6270\"/>");
-        ok(service.replaceSite(applicant, id, closed));
+        ok(drafts.replaceSite(applicant, id, closed));
         assertThat(applications.loadForm(id).getSiteGeojson()).contains("139.627");
-        assertThat(service.find(id).orElseThrow().siteAreaHectares())
+        assertThat(applications.find(id).orElseThrow().siteAreaHectares())
                 .isBetween(new java.math.BigDecimal("7.5"), new java.math.BigDecimal("7.9"));
         String open = gpx("<trkpt lat=\"35.3330\" lon=\"139.6270\"/><trkpt lat=\"35.3330\" lon=\"139.6303\"/>"
                 + "<trkpt lat=\"35.3353\" lon=\"139.6303\"/><trkpt lat=\"35.3390\" lon=\"139.6200\"/>");
-        assertThat(service.replaceSite(applicant, id, open))
+        assertThat(drafts.replaceSite(applicant, id, open).refusals())
                 .isNotEmpty()
                 .allMatch(refusal -> refusal.field().equals("siteGeojson"));
         assertThat(applications.loadForm(id).getSiteGeojson()).contains("139.627");

@@ -42,7 +42,10 @@ class ConsultationLinkTest {
     TestUsers users;
 
     @Autowired
-    ApplicationService service;
+    DraftService drafts;
+
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     ApplicationRepository applications;
@@ -127,16 +130,16 @@ class ConsultationLinkTest {
                         .single())
                 .isEqualTo(before);
 
-        long own = service.create(applicant, "自分のプロジェクト");
+        long own = drafts.create(applicant, "自分のプロジェクト");
         ApplicationForm form = applications.loadForm(own);
         form.setConsultationId(theirs);
-        assertThat(service.save(applicant, own, form))
+        assertThat(drafts.save(applicant, own, form).refusals())
                 .extracting(refusal -> refusal.field() + " " + refusal.messageKey())
                 .containsExactly("consultationId application.consultation.not-yours");
         assertThat(applications.loadForm(own).getConsultationId()).isNull();
 
         form.setConsultationId(999_999_999L);
-        assertThat(service.save(applicant, own, form))
+        assertThat(drafts.save(applicant, own, form).refusals())
                 .extracting(refusal -> refusal.messageKey())
                 .containsExactly("application.consultation.not-yours");
     }
@@ -148,13 +151,13 @@ class ConsultationLinkTest {
                 .with(as(applicant))
                 .with(csrf()));
 
-        assertThat(service.linkableConsultations(applicant.userId()))
+        assertThat(drafts.linkableConsultations(applicant.userId()))
                 .extracting(found -> found.id())
                 .doesNotContain(consultation);
-        long own = service.create(applicant, "プロジェクト");
+        long own = drafts.create(applicant, "プロジェクト");
         ApplicationForm form = applications.loadForm(own);
         form.setConsultationId(consultation);
-        assertThat(service.save(applicant, own, form))
+        assertThat(drafts.save(applicant, own, form).refusals())
                 .extracting(refusal -> refusal.messageKey())
                 .containsExactly("application.consultation.withdrawn");
     }

@@ -61,7 +61,13 @@ class MethodologyMessagesTest {
     TestUsers users;
 
     @Autowired
-    ApplicationService service;
+    DraftService drafts;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    ApplicationRepository applications;
 
     @Autowired
     MessageSource messages;
@@ -75,8 +81,9 @@ class MethodologyMessagesTest {
 
     /** A draft whose eelgrass area is {@code area}: negative areas are kept in a draft and refused on submission. */
     long draft(String area) {
-        long id = service.create(applicant, "アマモ場");
-        assertThat(service.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email())))
+        long id = drafts.create(applicant, "アマモ場");
+        assertThat(drafts.save(applicant, id, EelgrassForm.complete("アマモ場", area, applicant.email()))
+                        .refusals())
                 .isEmpty();
         return id;
     }

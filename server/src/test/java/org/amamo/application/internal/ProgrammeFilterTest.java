@@ -31,7 +31,10 @@ class ProgrammeFilterTest {
     TestUsers users;
 
     @Autowired
-    ApplicationService service;
+    DraftService drafts;
+
+    @Autowired
+    SubmissionService submissions;
 
     @Autowired
     ApplicationRepository applications;
@@ -51,16 +54,16 @@ class ProgrammeFilterTest {
     }
 
     long draft(String name, String programme, String version) {
-        long id = service.create(applicant, name);
+        long id = drafts.create(applicant, name);
         ApplicationForm form = applications.loadForm(id);
         form.setProgrammeCode(programme);
         form.getSheet().setMethodologyVersion(version);
-        assertThat(service.save(applicant, id, form)).isEmpty();
+        assertThat(drafts.save(applicant, id, form).refusals()).isEmpty();
         return id;
     }
 
     String name(long id) {
-        return service.find(id).orElseThrow().name();
+        return applications.find(id).orElseThrow().name();
     }
 
     String page(String path, AmamoPrincipal viewer) throws Exception {

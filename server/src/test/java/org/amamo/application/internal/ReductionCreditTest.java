@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.review.internal.ReviewDriver;
 import org.amamo.testing.TestUsers;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -38,14 +39,23 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestUsers.class)
+@Import({TestUsers.class, ReviewDriver.class})
 class ReductionCreditTest {
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
-    ApplicationService service;
+    DraftService drafts;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    ApplicationRepository applications;
+
+    @Autowired
+    ReviewDriver review;
 
     @Autowired
     AttachmentStore attachments;
@@ -144,7 +154,7 @@ class ReductionCreditTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(wrong).contains("id=\"prefecture-errors\"").contains("クレジットの種類は");
-        assertThat(service.find(id).orElseThrow().prefecture()).isEqualTo("14");
+        assertThat(applications.find(id).orElseThrow().prefecture()).isEqualTo("14");
     }
 
     @Test
@@ -154,7 +164,9 @@ class ReductionCreditTest {
         long id = newDraft();
         mvc.perform(tugboatForm(post("/applications/" + id + "/edit"), "diesel", "60000"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(attachments.store(id, applicant.userId(), "BASELINE", "fuel-log.pdf", ApplicationWorkflowTest.PDF))
+        assertThat(attachments
+                        .store(id, applicant.userId(), "BASELINE", "fuel-log.pdf", ApplicationWorkflowTest.PDF)
+                        .refusals())
                 .isEmpty();
         String page = mvc.perform(get("/applications/" + id).with(as(applicant)))
                 .andExpect(status().isOk())
@@ -164,21 +176,21 @@ class ReductionCreditTest {
         // The sheet lists every input with its source: the table's diesel factor cites its source.
         assertThat(page).contains("id=\"sheet-type\">削減", "代替前の燃料記録を曳航時間で換算", "2.58 t-CO2/kL", "神奈川県");
 
-        ApplicationWorkflowTest.ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        ApplicationWorkflowTest.ok(service.confirmFee(secretariat, id, "INV-YBC-1"));
+        ApplicationWorkflowTest.ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
+        ApplicationWorkflowTest.ok(submissions.confirmFee(secretariat, id, "INV-YBC-1"));
         ApplicationWorkflowTest.ok(
-                service.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "横浜港", "燃料記録を確認"));
-        ApplicationWorkflowTest.ok(service.assignReviewer(secretariat, id, reviewer.userId()));
-        ApplicationWorkflowTest.ok(service.move(secretariat, id, WorkflowAction.START_REVIEW, null));
+                review.recordHearing(secretariat, id, LocalDate.now(clock).minusDays(1), "横浜港", "燃料記録を確認"));
+        ApplicationWorkflowTest.ok(review.assignReviewer(secretariat, id, reviewer.userId()));
+        ApplicationWorkflowTest.ok(review.startReview(secretariat, id));
         ApplicationWorkflowTest.ok(
-                service.recordReview(reviewer, id, "換算は妥当", Map.of("hybrid-tug", Map.of("certainty", "0.95"))));
+                review.recordReview(reviewer, id, "換算は妥当", Map.of("hybrid-tug", Map.of("certainty", "0.95"))));
         Instant now = clock.instant();
-        ApplicationWorkflowTest.ok(service.openPublicComment(
+        ApplicationWorkflowTest.ok(review.openPublicComment(
                 secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
-        ApplicationWorkflowTest.ok(service.move(reviewer, id, WorkflowAction.CERTIFY, null));
+        ApplicationWorkflowTest.ok(review.certify(reviewer, id, null));
 
         // 103.2 t x 0.95 = 98.04 t, rounded down: 98.0 t = 980 units, of type reduction.
-        StoredApplication certified = service.find(id).orElseThrow();
+        StoredApplication certified = applications.find(id).orElseThrow();
         assertThat(certified.certifiedUnits()).isEqualTo(980);
         assertThat(certified.certifiedResult()).contains("\"type\": \"reduction\"");
 

@@ -1,4 +1,4 @@
-package org.amamo.application.internal;
+package org.amamo.review.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

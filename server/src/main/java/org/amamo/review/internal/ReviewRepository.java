@@ -1,15 +1,19 @@
-package org.amamo.application.internal;
+package org.amamo.review.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.amamo.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The committee's reviewers with their findings and certainty, and the public's comments. */
+/**
+ * The review's records: the committee's reviewers with their findings and certainty, the public's comments, and
+ * the review's columns of an application (its hearing, its comment window and its certified figures).
+ */
 @Repository
 class ReviewRepository {
 
@@ -75,6 +79,36 @@ class ReviewRepository {
                         row.getString(3),
                         row.getObject(4, OffsetDateTime.class).toInstant()))
                 .list();
+    }
+
+    /** The user ids of the application's assigned reviewers. */
+    List<Long> reviewerIds(long applicationId) {
+        return jdbc.sql("SELECT reviewer_id FROM review_assignment WHERE application_id = ?")
+                .param(applicationId)
+                .query(Long.class)
+                .list();
+    }
+
+    void recordHearing(long applicationId, LocalDate heldOn, String place, String record) {
+        jdbc.sql("UPDATE application SET hearing_held_on = ?, hearing_place = ?, hearing_record = ? WHERE id = ?")
+                .params(heldOn, place, record, applicationId)
+                .update();
+    }
+
+    void openCommentWindow(long applicationId, Instant opens, Instant closes) {
+        jdbc.sql("UPDATE application SET comment_opens_at = ?, comment_closes_at = ? WHERE id = ?")
+                .params(SqlTime.utc(opens), SqlTime.utc(closes), applicationId)
+                .update();
+    }
+
+    /** Freezes the certified figures: units, the sheet as certified, its result and methodology version. */
+    void certify(long applicationId, long units, String sheetJson, String resultJson, String version, Instant now) {
+        jdbc.sql("""
+                UPDATE application SET certified_units = ?, certified_sheet = ?, certified_result = ?,
+                       certified_version = ?, certified_at = ?
+                 WHERE id = ?""")
+                .params(units, sheetJson, resultJson, version, SqlTime.utc(now), applicationId)
+                .update();
     }
 
     private Review mapReview(ResultSet row, int rowNumber) throws SQLException {

@@ -1,4 +1,4 @@
-package org.amamo.application.internal;
+package org.amamo.review.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,7 +13,8 @@ import org.amamo.platform.Refusal;
  * {@code coefficientCertainty}, for the other methods {@code certainty}; each a decimal in (0, 1] with at
  * most two decimals (methodology.md §1). Where several reviewers score the same factor, the committee's
  * figure is the lowest of theirs: the conservative choice, as the scheme never certifies more than its
- * least confident reviewer accepts.
+ * least confident reviewer accepts. The application module writes the committee's figures into the sheet it
+ * certifies.
  */
 final class Certainty {
 
@@ -64,21 +65,5 @@ final class Certainty {
             }));
         }
         return lowest;
-    }
-
-    /** Writes the committee's certainty into every year's components of the sheet, by component id. */
-    static void apply(SheetForm sheet, Map<String, Map<String, BigDecimal>> committee) {
-        for (SheetForm.YearForm year : sheet.getYears()) {
-            for (SheetForm.ComponentForm component : year.getComponents()) {
-                Map<String, BigDecimal> factors = committee.getOrDefault(component.getId(), Map.of());
-                component.setAreaCertainty(text(factors.get("areaCertainty")));
-                component.setCoefficientCertainty(text(factors.get("coefficientCertainty")));
-                component.setCertainty(text(factors.get("certainty")));
-            }
-        }
-    }
-
-    private static String text(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package org.amamo.application.internal;
+package org.amamo.review.internal;
 
 import static org.amamo.testing.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.amamo.application.internal.ApplicationDriver;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,23 +31,20 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestUsers.class)
+@Import({TestUsers.class, ApplicationDriver.class})
 class CommitteeAssignmentTest {
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
-    ApplicationService service;
+    CommitteeService committee;
 
     @Autowired
-    ApplicationRepository applications;
+    ApplicationDriver applications;
 
     @Autowired
     ReviewRepository reviews;
-
-    @Autowired
-    AttachmentStore attachments;
 
     @Autowired
     TestUsers users;
@@ -75,36 +74,31 @@ class CommitteeAssignmentTest {
 
     /** An application of the programme, submitted and with its fee confirmed: ready for reviewers. */
     long feeConfirmed(String programme, String version) {
-        ApplicationForm form = EelgrassForm.complete("アマモ場 " + programme, "2.0", applicant.email());
-        form.setProgrammeCode(programme);
-        form.getSheet().setMethodologyVersion(version);
-        long id = service.create(applicant, form.getName());
-        ApplicationWorkflowTest.ok(service.save(applicant, id, form));
-        ApplicationWorkflowTest.ok(
-                attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", ApplicationWorkflowTest.PDF));
-        ApplicationWorkflowTest.ok(service.move(applicant, id, WorkflowAction.SUBMIT, null));
-        ApplicationWorkflowTest.ok(service.confirmFee(secretariat, id, "INV-" + id));
-        return id;
+        return applications.feeConfirmed(applicant, secretariat, programme, version);
     }
 
     @Test
     void aReviewerOffTheProgrammesCommitteeIsRefusedAndNothingIsAssigned() {
         long jbc = feeConfirmed("JBC", "jbe-2.3");
-        List<Refusal> refused = service.assignReviewer(secretariat, jbc, yokohamaReviewer.userId());
+        List<Refusal> refused = committee
+                .assignReviewer(secretariat, jbc, yokohamaReviewer.userId())
+                .refusals();
         assertThat(refused)
                 .extracting(Refusal::field, Refusal::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("reviewerId", "review.reviewer.not-on-committee"));
         assertThat(refused.get(0).arguments()).containsExactly("JBC");
         assertThat(reviews.reviews(jbc)).isEmpty();
 
-        ApplicationWorkflowTest.ok(service.assignReviewer(secretariat, jbc, jbcReviewer.userId()));
+        ok(committee.assignReviewer(secretariat, jbc, jbcReviewer.userId()));
         assertThat(reviews.reviews(jbc)).hasSize(1);
 
         long ybc = feeConfirmed("YBC", "yokohama-2019");
-        assertThat(service.assignReviewer(secretariat, ybc, jbcReviewer.userId()))
+        assertThat(committee
+                        .assignReviewer(secretariat, ybc, jbcReviewer.userId())
+                        .refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("review.reviewer.not-on-committee");
-        ApplicationWorkflowTest.ok(service.assignReviewer(secretariat, ybc, yokohamaReviewer.userId()));
+        ok(committee.assignReviewer(secretariat, ybc, yokohamaReviewer.userId()));
         assertThat(reviews.reviews(ybc)).hasSize(1);
     }
 
@@ -112,7 +106,9 @@ class CommitteeAssignmentTest {
     void aCommitteeMemberOfTheApplicantsOrganisationIsStillRefused() {
         long jbc = feeConfirmed("JBC", "jbe-2.3");
         AmamoPrincipal colleague = member(users.create(applicant.organisationId(), Role.REVIEWER), "JBC");
-        assertThat(service.assignReviewer(secretariat, jbc, colleague.userId()))
+        assertThat(committee
+                        .assignReviewer(secretariat, jbc, colleague.userId())
+                        .refusals())
                 .extracting(Refusal::messageKey)
                 .containsExactly("review.reviewer.conflict");
         assertThat(reviews.reviews(jbc)).isEmpty();
@@ -140,5 +136,9 @@ class CommitteeAssignmentTest {
                         .param("reviewerId", Long.toString(jbcReviewer.userId())))
                 .andExpect(flash().attributeExists("refusals"));
         assertThat(reviews.reviews(ybc)).isEmpty();
+    }
+
+    private static void ok(Outcome<?> outcome) {
+        assertThat(outcome.refusals()).isEmpty();
     }
 }

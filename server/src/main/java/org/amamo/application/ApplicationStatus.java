@@ -1,7 +1,7 @@
-package org.amamo.application.internal;
+package org.amamo.application;
 
 /** Where an application stands in the certification workflow. */
-enum ApplicationStatus {
+public enum ApplicationStatus {
     /** 下書き: the applicant is still writing; only the applicants see it. */
     DRAFT,
     /** 申請済み: waiting for the secretariat's completeness check. */
@@ -30,6 +30,11 @@ enum ApplicationStatus {
     /** The applicants may change the form only while it is theirs to write. */
     public boolean editableByApplicant() {
         return this == DRAFT || this == RETURNED;
+    }
+
+    /** The secretariat may add reviewers to the committee from the fee's confirmation until the review ends. */
+    public boolean acceptsReviewers() {
+        return this == FEE_CONFIRMED || this == HEARING_DONE || this == IN_REVIEW;
     }
 
     /** Whether the public may see the application (public comment and after certification). */

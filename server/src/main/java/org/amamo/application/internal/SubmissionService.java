@@ -1,0 +1,158 @@
+package org.amamo.application.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.methodology.Verdict;
+import org.amamo.methodology.calculation.CalculationResult;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
+import org.amamo.programme.Programme;
+import org.amamo.programme.Programmes;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Submission and the secretariat's first checks: submitting and resubmitting a complete application, returning it
+ * for correction, withdrawing it, and confirming the application fee. The review's moves (hearing to certification)
+ * are the review module's, through {@link ApplicationPort}.
+ */
+@Service
+class SubmissionService {
+
+    /** The moves this service takes; the others belong to the review. */
+    static final Set<WorkflowAction> MOVES =
+            EnumSet.of(WorkflowAction.SUBMIT, WorkflowAction.RETURN, WorkflowAction.RESUBMIT, WorkflowAction.WITHDRAW);
+
+    private final ApplicationRepository applications;
+    private final Parties parties;
+    private final Transitions transitions;
+    private final AttachmentStore attachments;
+    private final SheetCalculation calculation;
+    private final DraftService drafts;
+    private final Programmes programmes;
+    private final Clock clock;
+
+    SubmissionService(
+            ApplicationRepository applications,
+            Parties parties,
+            Transitions transitions,
+            AttachmentStore attachments,
+            SheetCalculation calculation,
+            DraftService drafts,
+            Programmes programmes,
+            Clock clock) {
+        this.applications = applications;
+        this.parties = parties;
+        this.transitions = transitions;
+        this.attachments = attachments;
+        this.calculation = calculation;
+        this.drafts = drafts;
+        this.programmes = programmes;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes one of the applicant's or the secretariat's moves that needs nothing but a comment: submit, return,
+     * resubmit, withdraw. A submission must be complete (refused as INVALID, listing what is missing).
+     */
+    @Transactional
+    Outcome<Void> move(AmamoPrincipal actor, long id, WorkflowAction action, String comment) {
+        if (!MOVES.contains(action)) {
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("$", "workflow.not-yours", action.name()));
+        }
+        StoredApplication application = applications.lock(id).orElse(null);
+        if (application == null) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "application.not-found"));
+        }
+        Outcome<Void> allowed =
+                Workflow.decide(action, application.status(), parties.relations(actor, application), comment);
+        if (allowed.refused()) {
+            return allowed;
+        }
+        if (action == WorkflowAction.SUBMIT || action == WorkflowAction.RESUBMIT) {
+            List<Refusal> missing = completeness(application);
+            if (!missing.isEmpty()) {
+                return Outcome.refused(RefusalKind.INVALID, missing);
+            }
+            applications.markSubmitted(id, clock.instant());
+        }
+        transitions.record(actor, application, action, comment);
+        return Outcome.done();
+    }
+
+    /** Everything a submission lacks now: the form's fields, the evidence and the CO2 form. */
+    @Transactional(readOnly = true)
+    List<Refusal> completeness(StoredApplication application) {
+        ApplicationForm form = applications.loadForm(application.id());
+        ResolvedPeople people = drafts.resolve(form);
+        List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
+        String evidence = form.getSheet().reduction() ? "BASELINE" : "AREA_BASIS";
+        refusals.addAll(Completeness.missingFields(form, people, attachments.hasEvidence(application.id(), evidence)));
+        Verdict<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
+        if (result instanceof Verdict.Rejected<CalculationResult> rejected) {
+            refusals.addAll(SheetCalculation.refusals(rejected.errors()));
+        }
+        return refusals;
+    }
+
+    /**
+     * The secretariat confirms the application fee (申請手数料) was paid, with the invoice reference. The amount owed
+     * under the programme's rule is recorded with it, so that a later change of the rule leaves it as charged.
+     */
+    @Transactional
+    Outcome<Void> confirmFee(AmamoPrincipal actor, long id, String invoice) {
+        if (invoice == null || invoice.isBlank() || invoice.strip().length() > 100) {
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("invoice", "application.fee.invoice-required"));
+        }
+        StoredApplication application = applications.lock(id).orElse(null);
+        if (application == null) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "application.not-found"));
+        }
+        Outcome<Void> allowed = Workflow.decide(
+                WorkflowAction.CONFIRM_FEE,
+                application.status(),
+                parties.relations(actor, application),
+                invoice.strip());
+        if (allowed.refused()) {
+            return allowed;
+        }
+        // Submission required a sheet that calculates, and the sheet cannot change until it is returned.
+        BigDecimal amount = feeOwed(application)
+                .orElseThrow(() -> new IllegalStateException("submitted sheet does not calculate"))
+                .amountYen();
+        applications.recordFee(id, invoice.strip(), amount);
+        transitions.record(actor, application, WorkflowAction.CONFIRM_FEE, invoice.strip());
+        return Outcome.done();
+    }
+
+    /**
+     * The fee owed under the application's programme's rule for the credit of its sheet as it stands; empty while
+     * the sheet does not calculate.
+     */
+    @Transactional(readOnly = true)
+    Optional<ApplicationFee> feeOwed(StoredApplication application) {
+        Programme programme = programmes.find(application.programmeCode()).orElse(null);
+        if (programme == null) {
+            return Optional.empty();
+        }
+        ApplicationForm form = applications.loadForm(application.id());
+        Verdict<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
+        return result instanceof Verdict.Accepted<CalculationResult> accepted
+                ? Optional.of(
+                        ApplicationFee.of(programme.fee(), accepted.value().creditUnits()))
+                : Optional.empty();
+    }
+
+    /** The day the application counts as made: its first submission, or today for a draft. */
+    LocalDate applicationDate(StoredApplication application) {
+        return application.applicationDate(clock.instant());
+    }
+}

@@ -1,0 +1,130 @@
+package org.amamo.review.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.amamo.application.ApplicationCertified;
+import org.amamo.application.ApplicationUnderReview;
+import org.amamo.application.Applications;
+import org.amamo.application.Applications.CertifiedSheet;
+import org.amamo.application.ReviewStep;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.methodology.calculation.CalculationResult;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
+import org.amamo.programme.Programme;
+import org.amamo.programme.Programmes;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The committee's decision. Certification waits for the end of public comment, then freezes the certified
+ * quantity (the methodology result of the application's CO2 form with the committee's certainty, and the
+ * methodology version it used) and announces {@link ApplicationCertified} for the registry to issue. Rejection
+ * needs a reason.
+ */
+@Service
+class CertificationService {
+
+    private final Applications applications;
+    private final ReviewRepository reviews;
+    private final Programmes programmes;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CertificationService(
+            Applications applications,
+            ReviewRepository reviews,
+            Programmes programmes,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Clock clock) {
+        this.applications = applications;
+        this.reviews = reviews;
+        this.programmes = programmes;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** An assigned reviewer certifies for the committee, once the comment window has closed. */
+    @Transactional
+    Outcome<Void> certify(AmamoPrincipal actor, long id, String comment) {
+        ApplicationUnderReview application = applications.lock(id).orElse(null);
+        Outcome<Void> allowed = applications.check(actor, id, ReviewStep.CERTIFY, comment);
+        if (allowed.refused()) {
+            return allowed;
+        }
+        if (application.commentClosesAt() != null && clock.instant().isBefore(application.commentClosesAt())) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "review.comment-window.still-open"));
+        }
+        Outcome<CertifiedSheet> calculated = applications.calculateWithCertainty(id, committeeCertainty(id));
+        if (calculated.refused()) {
+            return calculated.cast();
+        }
+        CalculationResult result = calculated.value().result();
+        if (result.creditUnits() < 1) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "review.certify.no-credit"));
+        }
+        reviews.certify(
+                id,
+                result.creditUnits(),
+                calculated.value().sheetJson(),
+                calculated.value().resultJson(),
+                result.methodologyVersion(),
+                clock.instant());
+        events.publishEvent(certified(application, result));
+        return applications.move(actor, id, ReviewStep.CERTIFY, comment);
+    }
+
+    /** An assigned reviewer rejects for the committee, with the reason as the move's comment. */
+    @Transactional
+    Outcome<Void> reject(AmamoPrincipal actor, long id, String comment) {
+        return applications.move(actor, id, ReviewStep.REJECT, comment);
+    }
+
+    /** The committee's figure per component and factor: the lowest any reviewer recorded. */
+    private Map<String, Map<String, BigDecimal>> committeeCertainty(long id) {
+        List<Map<String, Map<String, String>>> scores = new ArrayList<>();
+        for (ReviewRepository.Review review : reviews.reviews(id)) {
+            if (review.recorded()) {
+                scores.add(read(review.certaintyJson()));
+            }
+        }
+        return Certainty.committee(scores);
+    }
+
+    private ApplicationCertified certified(ApplicationUnderReview application, CalculationResult result) {
+        LocalDate lastYear = result.years().get(result.years().size() - 1).start();
+        Programme programme = programmes.find(application.programmeCode()).orElseThrow();
+        return new ApplicationCertified(
+                application.id(),
+                application.projectId(),
+                application.projectCode(),
+                application.name(),
+                programme.serialPrefix(),
+                programme.certifier(),
+                ApplicationCertified.fiscalYear(lastYear),
+                result.methodologyVersion(),
+                result.type().jsonName(),
+                result.creditUnits(),
+                applications.holders(application.id()));
+    }
+
+    private Map<String, Map<String, String>> read(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored certainty is not readable", e);
+        }
+    }
+}

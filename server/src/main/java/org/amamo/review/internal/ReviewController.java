@@ -1,0 +1,156 @@
+package org.amamo.review.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.amamo.application.Applications;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.SchemeTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The review's actions on the application page: the hearing, reviewers, findings and certainty, public comment and
+ * the committee's decision. Each redirects back to the application page with a message, or with the refusals.
+ */
+@Controller
+class ReviewController {
+
+    private final HearingService hearings;
+    private final CommitteeService committee;
+    private final FindingsService findings;
+    private final PublicCommentService comments;
+    private final CertificationService certification;
+    private final Applications applications;
+
+    ReviewController(
+            HearingService hearings,
+            CommitteeService committee,
+            FindingsService findings,
+            PublicCommentService comments,
+            CertificationService certification,
+            Applications applications) {
+        this.hearings = hearings;
+        this.committee = committee;
+        this.findings = findings;
+        this.comments = comments;
+        this.certification = certification;
+        this.applications = applications;
+    }
+
+    @PostMapping("/applications/{id}/hearing")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String recordHearing(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) String record,
+            RedirectAttributes redirect) {
+        Outcome<Void> outcome = hearings.recordHearing(user, id, heldOn, place, record);
+        return back(redirect, id, outcome, "workflow.moved.RECORD_HEARING");
+    }
+
+    @PostMapping("/applications/{id}/reviewers")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String assignReviewer(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam long reviewerId,
+            RedirectAttributes redirect) {
+        return back(redirect, id, committee.assignReviewer(user, id, reviewerId), "review.reviewer.assigned");
+    }
+
+    @PostMapping("/applications/{id}/actions/START_REVIEW")
+    @PreAuthorize("isAuthenticated()")
+    String startReview(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        return back(redirect, id, committee.startReview(user, id, comment), "workflow.moved.START_REVIEW");
+    }
+
+    @PostMapping("/applications/{id}/review")
+    @PreAuthorize("hasRole('REVIEWER')")
+    String recordReview(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String findings,
+            @RequestParam Map<String, String> parameters,
+            RedirectAttributes redirect) {
+        Outcome<Void> outcome = this.findings.recordReview(user, id, findings, CertaintyParameters.read(parameters));
+        return back(redirect, id, outcome, "review.recorded");
+    }
+
+    @PostMapping("/applications/{id}/public-comment")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String openPublicComment(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
+            RedirectAttributes redirect) {
+        Outcome<Void> outcome = comments.open(
+                user,
+                id,
+                opensAt == null ? null : opensAt.atZone(SchemeTime.ZONE).toInstant(),
+                closesAt == null ? null : closesAt.atZone(SchemeTime.ZONE).toInstant());
+        return back(redirect, id, outcome, "workflow.moved.OPEN_PUBLIC_COMMENT");
+    }
+
+    /** Anyone, signed in or not, may comment while the window is open (seed 002, 意見公募). */
+    @PostMapping("/projects/{id}/comments")
+    String comment(
+            @PathVariable long id,
+            @RequestParam(required = false) String authorName,
+            @RequestParam(required = false) String body,
+            RedirectAttributes redirect) {
+        if (applications
+                .find(id)
+                .filter(application -> application.status().isPublic())
+                .isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return back(redirect, id, comments.comment(id, authorName, body), "comment.posted");
+    }
+
+    @PostMapping("/applications/{id}/actions/CERTIFY")
+    @PreAuthorize("isAuthenticated()")
+    String certify(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        return back(redirect, id, certification.certify(user, id, comment), "workflow.moved.CERTIFY");
+    }
+
+    @PostMapping("/applications/{id}/actions/REJECT")
+    @PreAuthorize("isAuthenticated()")
+    String reject(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        return back(redirect, id, certification.reject(user, id, comment), "workflow.moved.REJECT");
+    }
+
+    /** Back to the application page, with the success message or the refusals. */
+    private static String back(RedirectAttributes redirect, long id, Outcome<?> outcome, String success) {
+        if (outcome.isDone()) {
+            redirect.addFlashAttribute("flash", success);
+        } else {
+            redirect.addFlashAttribute("refusals", outcome.refusals());
+        }
+        return "redirect:/applications/" + id;
+    }
+}
