@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.ApiController;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Pages;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusedException;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
+import org.amamo.platform.Outcome;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.HeldCredits;
 import org.amamo.registry.MarketSettlement;

@@ -1,6 +1,8 @@
 package org.amamo.registry.internal;
 
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.springframework.stereotype.Component;
 
 /** The answer a retry gets: what its idempotency key already stands for. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;

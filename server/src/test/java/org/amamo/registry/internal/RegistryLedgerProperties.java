@@ -16,6 +16,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.amamo.AmamoApplication;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;

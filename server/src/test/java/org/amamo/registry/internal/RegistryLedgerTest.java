@@ -3,6 +3,8 @@ package org.amamo.registry.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;

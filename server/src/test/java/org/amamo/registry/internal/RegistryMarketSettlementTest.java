@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
 import org.amamo.registry.RetirementOrder;
