@@ -294,19 +294,24 @@ class MarketDesk implements MarketSettlement {
             long toAccountId,
             long batchId,
             Payload payload) {
-        if (store.account(toAccountId).isEmpty()) {
-            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found"));
+        Optional<Outcome<Receipt>> refused =
+                AccountRules.exists(store.account(toAccountId).orElse(null), "toAccountId");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         List<AccountRow> locked = store.lockAccounts(List.of(fromAccountId, toAccountId));
         AccountRow from = find(locked, fromAccountId);
         AccountRow to = find(locked, toAccountId);
-        boolean fromEscrow = from.kind() == AccountKind.ESCROW;
-        if (!fromEscrow && !from.openHolding()) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
+        if (!AccountRules.escrowed(from)) {
+            refused = AccountRules.openHolding(from, "fromAccountId");
         }
-        boolean toEscrow = to.kind() == AccountKind.ESCROW && to.status() == AccountStatus.OPEN;
-        if (!(operation == Operation.CONSIGN ? toEscrow : to.openHolding())) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open"));
+        if (refused.isEmpty()) {
+            refused = operation == Operation.CONSIGN
+                    ? AccountRules.openEscrow(to, "toAccountId")
+                    : AccountRules.openHolding(to, "toAccountId");
+        }
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Outcome<List<BlockMover.Piece>> taken = take(fromAccountId, batchId, units);
         if (taken.refused()) {
@@ -402,21 +407,12 @@ class MarketDesk implements MarketSettlement {
     }
 
     private Optional<Outcome<Receipt>> owned(Actor actor, long accountId) {
-        Optional<AccountRow> account = store.account(accountId);
-        if (account.isEmpty()) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("fromAccountId", "registry.account.not-found")));
-        }
-        if (!actor.owns(account.get())) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("fromAccountId", "registry.account.not-yours")));
-        }
-        return Optional.empty();
+        return AccountRules.ownSource(actor, store.account(accountId).orElse(null));
     }
 
     private Optional<Outcome<Receipt>> escrow(long escrowAccountId) {
         Optional<AccountRow> account = store.account(escrowAccountId);
-        if (account.isEmpty() || account.get().kind() != AccountKind.ESCROW) {
+        if (account.isEmpty() || !AccountRules.escrowed(account.get())) {
             return Optional.of(Outcome.refused(
                     RefusalKind.NOT_FOUND, Refusal.of("escrowAccountId", "registry.market.escrow-not-found")));
         }

@@ -239,28 +239,16 @@ class OperationGroup {
     /** Refuses an unknown, foreign or closed source, or an unknown or closed destination (as {@link Registry}). */
     private static Optional<Outcome<Receipt>> accountRefusal(Request request, Map<Long, AccountRow> locked) {
         AccountRow from = locked.get(request.fromAccountId());
-        if (from == null) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("fromAccountId", "registry.account.not-found")));
+        Optional<Outcome<Receipt>> refused = AccountRules.ownSource(request.actor(), from);
+        if (refused.isPresent() || request.toAccountId() == null) {
+            return refused.isPresent() ? refused : AccountRules.openHolding(from, "fromAccountId");
         }
-        if (!request.actor().owns(from)) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("fromAccountId", "registry.account.not-yours")));
+        AccountRow to = locked.get(request.toAccountId());
+        refused = AccountRules.exists(to, "toAccountId");
+        if (refused.isEmpty()) {
+            refused = AccountRules.openHolding(from, "fromAccountId");
         }
-        AccountRow to = request.toAccountId() == null ? null : locked.get(request.toAccountId());
-        if (request.toAccountId() != null && to == null) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found")));
-        }
-        if (!from.openHolding()) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open")));
-        }
-        if (to != null && !to.openHolding()) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open")));
-        }
-        return Optional.empty();
+        return refused.isPresent() ? refused : AccountRules.openHolding(to, "toAccountId");
     }
 
     /**

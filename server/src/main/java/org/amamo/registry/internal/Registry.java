@@ -12,11 +12,9 @@ import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
 import org.amamo.platform.Sha256;
+import org.amamo.registry.RetirementOrder;
 import org.amamo.registry.SerialRange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,18 +42,12 @@ class Registry {
     static final long MAX_OPERATION_UNITS = 1_000_000_000L;
     /** The most blocks one operation may split; merging keeps accounts far below this. */
     static final int MAX_BLOCKS_PER_OPERATION = 1_000;
-    /** How often an operation is retried after a lock timeout or serialisation failure, before the user is told. */
-    static final int MAX_ATTEMPTS = 5;
 
     static final int MAX_KEY_LENGTH = 100;
     static final int MAX_REASON_LENGTH = 500;
-    static final int MAX_BENEFICIARY_LENGTH = 200;
-    static final int MAX_EMISSIONS_LENGTH = 500;
     static final int MAX_NOTE_LENGTH = 1_000;
     static final int MIN_YEAR = 1990;
     static final int MAX_YEAR = 2100;
-
-    private static final Logger log = LoggerFactory.getLogger(Registry.class);
 
     private final LedgerStore store;
     private final BlockMover mover;
@@ -184,14 +176,14 @@ class Registry {
         if (blocks.stream().anyMatch(block -> block.status() != BlockStatus.ACTIVE)) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.not-active"));
         }
-        if (locked.stream().anyMatch(account -> account.kind() == AccountKind.ESCROW)) {
+        if (locked.stream().anyMatch(AccountRules::escrowed)) {
             // Escrowed units belong to a running market round; only its settlement may move them.
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.escrowed"));
         }
         if (!holders.containsAll(
                 blocks.stream().map(LedgerInvariants.Block::accountId).toList())) {
             // The units moved between our first look and the locks: let the retry loop look again.
-            throw new ConcurrentlyMoved();
+            throw new Retries.Again();
         }
         long cancellationAccount = store.accountByOwnerKey(LedgerStore.CANCELLATION_KEY)
                 .orElseThrow()
@@ -223,8 +215,7 @@ class Registry {
 
     /**
      * Runs an operation in a transaction, once per idempotency key. A refusal rolls back. Lock timeouts and
-     * serialisation failures (which the fixed lock order should make rare) are retried a few times with a short
-     * pause, so that they never reach the user as an error.
+     * serialisation failures are retried ({@link Retries}), so that they never reach the user as an error.
      *
      * <p>With a key, the first answer is final: a retry gets the first receipt, or the first refusal if the ledger
      * refused it (unknown or foreign account, too few units, a closed account...), without evaluating it again; see
@@ -236,36 +227,27 @@ class Registry {
         if (badKey.isPresent()) {
             return Outcome.refused(RefusalKind.INVALID, badKey.get());
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Answer<T> answer = transactions.execute(status -> {
+        Answer<T> answer = Retries.inTransaction(
+                transactions,
+                status -> {
                     Optional<Outcome<T>> earlier = key == null ? Optional.empty() : replay(key, fingerprint, replayer);
                     Outcome<T> outcome = earlier.isPresent() ? earlier.get() : work.get();
                     if (outcome.refused()) {
                         status.setRollbackOnly();
                     }
                     return new Answer<>(outcome, earlier.isPresent());
-                });
-                if (key != null && !answer.replayed() && remembered(answer.outcome())) {
-                    return rememberRefusal(key, fingerprint, answer.outcome(), replayer);
-                }
-                return answer.outcome();
-            } catch (DuplicateKeyException e) {
-                Optional<Outcome<T>> earlier = key == null ? Optional.empty() : replay(key, fingerprint, replayer);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (TransientDataAccessException | ConcurrentlyMoved e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    log.warn("registry operation gave up after {} attempts", attempt, e);
-                    return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy"));
-                }
-                pause(attempt);
-            }
+                },
+                duplicateKey -> key == null
+                        ? null
+                        : replay(key, fingerprint, replayer)
+                                .map(earlier -> new Answer<>(earlier, true))
+                                .orElse(null),
+                () -> new Answer<>(Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy")), false),
+                "registry operation");
+        if (key != null && !answer.replayed() && remembered(answer.outcome())) {
+            return rememberRefusal(key, fingerprint, answer.outcome(), replayer);
         }
+        return answer.outcome();
     }
 
     /** An operation's outcome, and whether it is the replay of an earlier answer to the same key. */
@@ -317,24 +299,6 @@ class Registry {
         return store.keyUse(key).map(use -> replays.answer(use, key, fingerprint, replayer));
     }
 
-    static void pause(int attempt) {
-        try {
-            Thread.sleep(5L * attempt + (long) (Math.random() * 10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a registry operation", e);
-        }
-    }
-
-    /** Thrown inside a transaction when units moved between the first look and the locks; the operation retries. */
-    static final class ConcurrentlyMoved extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ConcurrentlyMoved() {
-            super("units moved concurrently", null, false, false);
-        }
-    }
-
     // ---- validation helpers
 
     static Optional<Refusal> quantityRefusal(long units) {
@@ -349,12 +313,12 @@ class Registry {
 
     static List<Refusal> disclosureRefusals(RetirementDisclosure disclosure) {
         List<Refusal> refusals = new ArrayList<>();
-        text(disclosure.beneficiary(), "beneficiary", MAX_BENEFICIARY_LENGTH, true)
+        text(disclosure.beneficiary(), "beneficiary", RetirementOrder.MAX_BENEFICIARY_LENGTH, true)
                 .ifPresent(refusals::add);
         if (disclosure.purpose() == null) {
             refusals.add(Refusal.of("purpose", "registry.required"));
         }
-        text(disclosure.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH, true)
+        text(disclosure.emissionsOffset(), "emissionsOffset", RetirementOrder.MAX_EMISSIONS_OFFSET_LENGTH, true)
                 .ifPresent(refusals::add);
         text(disclosure.note(), "note", MAX_NOTE_LENGTH, false).ifPresent(refusals::add);
         Integer year = disclosure.reportingYear();
