@@ -49,7 +49,15 @@ class Registry {
     static final int MIN_YEAR = 1990;
     static final int MAX_YEAR = 2100;
 
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+
+    private final BlockStore blockStore;
+
+    private final BatchStore batchStore;
+
+    private final JournalStore journalStore;
+
+    private final RequestKeyStore keyStore;
     private final BlockMover mover;
     private final Journal journal;
     private final TransactionTemplate transactions;
@@ -58,14 +66,22 @@ class Registry {
     private final Clock clock;
 
     Registry(
-            LedgerStore store,
+            AccountStore accountStore,
+            BlockStore blockStore,
+            BatchStore batchStore,
+            JournalStore journalStore,
+            RequestKeyStore keyStore,
             BlockMover mover,
             Journal journal,
             PlatformTransactionManager transactionManager,
             Replays replays,
             GroupCommit groupCommit,
             Clock clock) {
-        this.store = store;
+        this.accountStore = accountStore;
+        this.blockStore = blockStore;
+        this.batchStore = batchStore;
+        this.journalStore = journalStore;
+        this.keyStore = keyStore;
         this.mover = mover;
         this.journal = journal;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -162,17 +178,18 @@ class Registry {
 
     private Outcome<Receipt> applyCancellation(
             Actor actor, SerialRange range, String reason, String key, String fingerprint) {
-        Optional<LedgerStore.BatchRow> batch =
-                store.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
+        Optional<BatchStore.BatchRow> batch =
+                batchStore.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
         if (batch.isEmpty() || range.lastSerial() > batch.get().issuedUnits()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("serialRange", "registry.serial.not-found"));
         }
         long batchId = batch.get().id();
-        Set<Long> holders = store.overlapping(batchId, range.firstSerial(), range.lastSerial(), false).stream()
+        Set<Long> holders = blockStore.overlapping(batchId, range.firstSerial(), range.lastSerial(), false).stream()
                 .map(LedgerInvariants.Block::accountId)
                 .collect(Collectors.toCollection(TreeSet::new));
-        List<AccountRow> locked = store.lockAccounts(holders);
-        List<LedgerInvariants.Block> blocks = store.overlapping(batchId, range.firstSerial(), range.lastSerial(), true);
+        List<AccountRow> locked = accountStore.lockAccounts(holders);
+        List<LedgerInvariants.Block> blocks =
+                blockStore.overlapping(batchId, range.firstSerial(), range.lastSerial(), true);
         if (blocks.stream().anyMatch(block -> block.status() != BlockStatus.ACTIVE)) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.not-active"));
         }
@@ -185,7 +202,8 @@ class Registry {
             // The units moved between our first look and the locks: let the retry loop look again.
             throw new Retries.Again();
         }
-        long cancellationAccount = store.accountByOwnerKey(LedgerStore.CANCELLATION_KEY)
+        long cancellationAccount = accountStore
+                .accountByOwnerKey(AccountStore.CANCELLATION_KEY)
                 .orElseThrow()
                 .id();
         List<JournalEntry.Movement> movements = mover.move(
@@ -199,7 +217,7 @@ class Registry {
                 BlockStatus.CANCELLED);
         Payload payload = new Payload().with("serialRange", range.format()).with("reason", reason);
         JournalEntry entry = journal.append(
-                store.nextEntryId(),
+                journalStore.nextEntryId(),
                 Operation.CANCEL,
                 actor,
                 key,
@@ -277,7 +295,7 @@ class Registry {
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
-                store.insertRefusal(key, fingerprint, refusal.kind(), refusal.refusals(), clock.instant());
+                keyStore.insertRefusal(key, fingerprint, refusal.kind(), refusal.refusals(), clock.instant());
                 return refusal;
             });
         } catch (DuplicateKeyException e) {
@@ -296,7 +314,7 @@ class Registry {
 
     /** The first answer to a key: its entry's receipt or its recorded refusal; a different request is refused. */
     private <T> Optional<Outcome<T>> replay(String key, String fingerprint, Replayer<T> replayer) {
-        return store.keyUse(key).map(use -> replays.answer(use, key, fingerprint, replayer));
+        return keyStore.keyUse(key).map(use -> replays.answer(use, key, fingerprint, replayer));
     }
 
     // ---- validation helpers

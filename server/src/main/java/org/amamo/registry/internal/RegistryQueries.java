@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.amamo.platform.SqlTime;
+import org.amamo.platform.SqlValues;
 import org.amamo.registry.SerialRange;
 import org.amamo.registry.internal.RegistryViews.AccountView;
 import org.amamo.registry.internal.RegistryViews.BatchView;
@@ -42,11 +43,15 @@ class RegistryQueries {
             """;
 
     private final JdbcClient jdbc;
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+    private final BlockStore blockStore;
+    private final BatchStore batchStore;
 
-    RegistryQueries(JdbcClient jdbc, LedgerStore store) {
+    RegistryQueries(JdbcClient jdbc, AccountStore accountStore, BlockStore blockStore, BatchStore batchStore) {
         this.jdbc = jdbc;
-        this.store = store;
+        this.accountStore = accountStore;
+        this.blockStore = blockStore;
+        this.batchStore = batchStore;
     }
 
     Optional<AccountView> account(long id) {
@@ -97,10 +102,10 @@ class RegistryQueries {
                                 row.getLong("batch_id"),
                                 row.getLong("first_serial"),
                                 row.getLong("last_serial"),
-                                LedgerStore.nullableLong(row, "from_account_id"),
+                                SqlValues.nullableLong(row, "from_account_id"),
                                 row.getLong("to_account_id"))))
                 .list();
-        Map<Long, LedgerStore.BatchRow> batches =
+        Map<Long, BatchStore.BatchRow> batches =
                 batchRows(rows.stream().map(r -> r.movement().batchId()).toList());
         Map<Long, String> names = new HashMap<>();
         List<StatementLine> lines = new ArrayList<>();
@@ -112,7 +117,10 @@ class RegistryQueries {
                     ? null
                     : names.computeIfAbsent(
                             counterparty,
-                            id -> store.account(id).map(AccountRow::holderName).orElse(""));
+                            id -> accountStore
+                                    .account(id)
+                                    .map(AccountRow::holderName)
+                                    .orElse(""));
             lines.add(new StatementLine(
                     row.entryId(),
                     row.at(),
@@ -139,7 +147,7 @@ class RegistryQueries {
                         row.getLong(5),
                         BlockStatus.valueOf(row.getString(6))))
                 .list();
-        Map<Long, LedgerStore.BatchRow> batches =
+        Map<Long, BatchStore.BatchRow> batches =
                 batchRows(blocks.stream().map(LedgerInvariants.Block::batchId).toList());
         return blocks.stream()
                 .map(block -> Journal.serialRange(batches.get(block.batchId()), block.firstSerial(), block.lastSerial())
@@ -277,21 +285,23 @@ class RegistryQueries {
 
     /** Which batch and blocks a serial number or range names, and their status. Empty: no such batch. */
     Optional<SerialLookup> lookup(SerialRange range) {
-        Optional<LedgerStore.BatchRow> batch =
-                store.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
+        Optional<BatchStore.BatchRow> batch =
+                batchStore.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
         if (batch.isEmpty() || range.firstSerial() > batch.get().issuedUnits()) {
             return Optional.empty();
         }
-        LedgerStore.BatchRow row = batch.get();
-        List<SerialBlock> blocks = store.overlapping(row.id(), range.firstSerial(), range.lastSerial(), false).stream()
-                .limit(MAX_LOOKUP_BLOCKS)
-                .map(block -> {
-                    long first = Math.max(block.firstSerial(), range.firstSerial());
-                    long last = Math.min(block.lastSerial(), range.lastSerial());
-                    Long retirement = block.status() == BlockStatus.RETIRED ? retirementOf(block) : null;
-                    return new SerialBlock(Journal.serialRange(row, first, last).format(), block.status(), retirement);
-                })
-                .toList();
+        BatchStore.BatchRow row = batch.get();
+        List<SerialBlock> blocks =
+                blockStore.overlapping(row.id(), range.firstSerial(), range.lastSerial(), false).stream()
+                        .limit(MAX_LOOKUP_BLOCKS)
+                        .map(block -> {
+                            long first = Math.max(block.firstSerial(), range.firstSerial());
+                            long last = Math.min(block.lastSerial(), range.lastSerial());
+                            Long retirement = block.status() == BlockStatus.RETIRED ? retirementOf(block) : null;
+                            return new SerialBlock(
+                                    Journal.serialRange(row, first, last).format(), block.status(), retirement);
+                        })
+                        .toList();
         return Optional.of(
                 new SerialLookup(range.format(), batchViews(List.of(row.id())).get(row.id()), blocks));
     }
@@ -363,7 +373,7 @@ class RegistryQueries {
                 .distinct()
                 .toList();
         Map<Long, BatchView> batches = batchViews(batchIds);
-        Map<Long, LedgerStore.BatchRow> batchRows = batchRows(batchIds);
+        Map<Long, BatchStore.BatchRow> batchRows = batchRows(batchIds);
         return rows.stream()
                 .map(row -> {
                     List<JournalEntry.Movement> movements = moves.getOrDefault(row.entryId(), List.of());
@@ -394,9 +404,9 @@ class RegistryQueries {
                 .toList();
     }
 
-    private Map<Long, LedgerStore.BatchRow> batchRows(List<Long> ids) {
-        return store.batches(ids.stream().distinct().toList()).stream()
-                .collect(Collectors.toMap(LedgerStore.BatchRow::id, Function.identity()));
+    private Map<Long, BatchStore.BatchRow> batchRows(List<Long> ids) {
+        return batchStore.batches(ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(BatchStore.BatchRow::id, Function.identity()));
     }
 
     private Map<Long, BatchView> batchViews(List<Long> ids) {
@@ -417,7 +427,7 @@ class RegistryQueries {
                         row.getLong(3))
                 .list();
         Map<Long, BatchView> views = new HashMap<>();
-        for (LedgerStore.BatchRow batch : store.batches(ids)) {
+        for (BatchStore.BatchRow batch : batchStore.batches(ids)) {
             long[] sums = finished.getOrDefault(batch.id(), new long[3]);
             long retired = sums[BlockStatus.RETIRED.ordinal()];
             long cancelled = sums[BlockStatus.CANCELLED.ordinal()];
@@ -449,8 +459,8 @@ class RegistryQueries {
                 AccountKind.valueOf(row.getString("kind")),
                 AccountStatus.valueOf(row.getString("status")),
                 row.getString("holder_name"),
-                LedgerStore.nullableLong(row, "owner_user_id"),
-                LedgerStore.nullableLong(row, "owner_organisation_id"),
+                SqlValues.nullableLong(row, "owner_user_id"),
+                SqlValues.nullableLong(row, "owner_organisation_id"),
                 row.getObject("vintage", Integer.class),
                 row.getLong("balance"),
                 SqlTime.instant(row, "requested_at"),
