@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * chain.
  */
 @Service
-class AccountDesk {
+public class AccountDesk {
 
     private final AccountStore accountStore;
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * accounts concerned are locked ({@link #lockAccounts}).
  */
 @Repository
-class AccountStore {
+public class AccountStore {
 
     static final String ISSUANCE_KEY = "SCHEME:ISSUANCE";
     static final String CANCELLATION_KEY = "SCHEME:CANCELLATION";
@@ -40,7 +40,7 @@ class AccountStore {
         this.statements = statements;
     }
 
-    Optional<AccountRow> account(long id) {
+    public Optional<AccountRow> account(long id) {
         return jdbc.sql(ACCOUNT + " WHERE id = ?")
                 .param(id)
                 .query(AccountStore::mapAccount)

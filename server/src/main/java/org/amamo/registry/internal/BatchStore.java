@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * The credit batches (one issuance of a project's vintage each), with a cache: a batch never changes once issued.
  */
 @Repository
-class BatchStore {
+public class BatchStore {
 
     /** How many batch rows {@link #knownBatches} keeps in memory (a few hundred bytes each). */
     static final int MAX_KNOWN_BATCHES = 100_000;
@@ -35,7 +35,7 @@ class BatchStore {
     }
 
     /** A credit batch as stored. */
-    record BatchRow(
+    public record BatchRow(
             long id,
             String programmePrefix,
             long projectId,
@@ -63,7 +63,7 @@ class BatchStore {
      * Batches by id, in id order. A batch never changes once issued, so rows once read are kept in memory
      * ({@link #knownBatches}): receipts and public pages name the same few batches again and again.
      */
-    List<BatchRow> batches(Collection<Long> ids) {
+    public List<BatchRow> batches(Collection<Long> ids) {
         TreeMap<Long, BatchRow> found = new TreeMap<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : ids) {
@@ -89,7 +89,7 @@ class BatchStore {
         return List.copyOf(found.values());
     }
 
-    Optional<BatchRow> batch(String prefix, String projectCode, int vintage, int batchNumber) {
+    public Optional<BatchRow> batch(String prefix, String projectCode, int vintage, int batchNumber) {
         return jdbc.sql(BATCH + " WHERE programme_prefix = ? AND project_code = ? AND vintage = ? AND batch_number = ?")
                 .params(prefix, projectCode, vintage, batchNumber)
                 .query(BatchStore::mapBatch)

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * account's blocks happens under the account's row lock ({@link AccountStore#lockAccounts}).
  */
 @Repository
-class BlockStore {
+public class BlockStore {
 
     static final String BLOCK =
             "SELECT id, batch_id, first_serial, last_serial, account_id, status FROM registry_block ";
@@ -112,7 +112,7 @@ class BlockStore {
      * never overlap, so the first of them is the one with the greatest first serial at or below {@code first}: the
      * index on (batch, first serial) finds it and then reads only the blocks in the range, however large the batch.
      */
-    List<LedgerInvariants.Block> overlapping(long batchId, long first, long last, boolean lock) {
+    public List<LedgerInvariants.Block> overlapping(long batchId, long first, long last, boolean lock) {
         return jdbc.sql(BLOCK + """
                 WHERE batch_id = :batch AND first_serial <= :last AND last_serial >= :first
                   AND first_serial >= COALESCE((SELECT MAX(first_serial) FROM registry_block

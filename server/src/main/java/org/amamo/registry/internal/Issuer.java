@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * drawn once); holders' accounts are opened if they have none yet, and locked after it in id order.
  */
 @Service
-class Issuer implements CreditIssuance {
+public class Issuer implements CreditIssuance {
 
     /** The most units one batch may hold (10 million t-CO2). */
     static final long MAX_BATCH_UNITS = 100_000_000L;
@@ -94,7 +94,7 @@ class Issuer implements CreditIssuance {
     }
 
     /** Issues a batch for the secretariat (or the system), once per {@link IssuanceRequest#reference()}. */
-    Outcome<Receipt> issue(Actor actor, IssuanceRequest request) {
+    public Outcome<Receipt> issue(Actor actor, IssuanceRequest request) {
         if (!actor.secretariat()) {
             return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("$", "registry.secretariat-only"));
         }

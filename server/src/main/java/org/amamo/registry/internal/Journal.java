@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Appends entries to the hash-chained journal, reads receipts back, and verifies the chains. */
 @Component
-class Journal {
+public class Journal {
 
     /** Entries read per query while verifying. */
     static final int VERIFY_PAGE = 1_000;
@@ -43,7 +43,7 @@ class Journal {
     }
 
     /** The result of a verification: intact, or the first broken entry (or account head) and what is wrong. */
-    record Verification(boolean intact, long entriesChecked, Long brokenEntryId, String problem) {}
+    public record Verification(boolean intact, long entriesChecked, Long brokenEntryId, String problem) {}
 
     /**
      * Appends one entry. {@code chained} are the accounts the operation locked: the entry links to each one's
@@ -145,7 +145,7 @@ class Journal {
                 replayed);
     }
 
-    static SerialRange serialRange(BatchStore.BatchRow batch, long first, long last) {
+    public static SerialRange serialRange(BatchStore.BatchRow batch, long first, long last) {
         return new SerialRange(
                 batch.programmePrefix(), batch.vintage(), batch.projectCode(), batch.batchNumber(), first, last);
     }

@@ -6,7 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The on-demand checks: the ledger's invariants, and the journal's hash chains. */
 @Service
-class LedgerAudit {
+public class LedgerAudit {
 
     private final InvariantSnapshot invariantSnapshot;
     private final Journal journal;

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * index, fails, and then returns it too.
  */
 @Service
-class Registry {
+public class Registry {
 
     /** The most units one operation may move (100 million t-CO2). */
     static final long MAX_OPERATION_UNITS = 1_000_000_000L;
@@ -91,15 +91,15 @@ class Registry {
     }
 
     /** A transfer (譲渡) of {@code creditUnits} from one holding account to another. */
-    record Transfer(long fromAccountId, long toAccountId, long creditUnits) {}
+    public record Transfer(long fromAccountId, long toAccountId, long creditUnits) {}
 
     /** A retirement (無効化) of {@code creditUnits} from a holding account, with its public disclosure. */
-    record Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {}
+    public record Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {}
 
     /** A cancellation (取消) of a serial range by the secretariat, with the reason. */
-    record Cancellation(String serialRange, String reason) {}
+    public record Cancellation(String serialRange, String reason) {}
 
-    Outcome<Receipt> transfer(Actor actor, Transfer transfer, String key) {
+    public Outcome<Receipt> transfer(Actor actor, Transfer transfer, String key) {
         Optional<Refusal> invalid = quantityRefusal(transfer.creditUnits());
         if (invalid.isEmpty() && transfer.fromAccountId() == transfer.toAccountId()) {
             invalid = Optional.of(Refusal.of("toAccountId", "registry.transfer.same-account"));
@@ -112,7 +112,7 @@ class Registry {
         return applyInGroup(OperationGroup.Request.transfer(actor, transfer, key, fingerprint));
     }
 
-    Outcome<Receipt> retire(Actor actor, Retirement retirement, String key) {
+    public Outcome<Receipt> retire(Actor actor, Retirement retirement, String key) {
         List<Refusal> invalid = new ArrayList<>();
         quantityRefusal(retirement.creditUnits()).ifPresent(invalid::add);
         invalid.addAll(disclosureRefusals(retirement.disclosure()));
@@ -133,7 +133,7 @@ class Registry {
         return applyInGroup(OperationGroup.Request.retirement(actor, retirement, key, fingerprint));
     }
 
-    Outcome<Receipt> cancel(Actor actor, Cancellation cancellation, String key) {
+    public Outcome<Receipt> cancel(Actor actor, Cancellation cancellation, String key) {
         if (!actor.secretariat()) {
             return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("$", "registry.secretariat-only"));
         }

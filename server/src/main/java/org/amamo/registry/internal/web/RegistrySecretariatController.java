@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,17 @@ import org.amamo.platform.Pages;
 import org.amamo.platform.RefusalKind;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
-import org.amamo.registry.internal.RegistryForms.CancelForm;
-import org.amamo.registry.internal.RegistryForms.HolderRow;
-import org.amamo.registry.internal.RegistryForms.IssueForm;
+import org.amamo.registry.internal.AccountDesk;
+import org.amamo.registry.internal.AccountStatus;
+import org.amamo.registry.internal.Actor;
+import org.amamo.registry.internal.Issuer;
+import org.amamo.registry.internal.LedgerAudit;
+import org.amamo.registry.internal.Receipt;
+import org.amamo.registry.internal.Registry;
+import org.amamo.registry.internal.read.RegistryQueries;
+import org.amamo.registry.internal.web.RegistryForms.CancelForm;
+import org.amamo.registry.internal.web.RegistryForms.HolderRow;
+import org.amamo.registry.internal.web.RegistryForms.IssueForm;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

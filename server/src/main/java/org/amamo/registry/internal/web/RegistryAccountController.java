@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.web;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +8,18 @@ import org.amamo.platform.Outcome;
 import org.amamo.platform.Pages;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
-import org.amamo.registry.internal.RegistryForms.RetireForm;
-import org.amamo.registry.internal.RegistryForms.TransferForm;
-import org.amamo.registry.internal.RegistryViews.AccountView;
+import org.amamo.registry.internal.AccountDesk;
+import org.amamo.registry.internal.AccountRow;
+import org.amamo.registry.internal.AccountStatus;
+import org.amamo.registry.internal.Actor;
+import org.amamo.registry.internal.JournalEntry;
+import org.amamo.registry.internal.Receipt;
+import org.amamo.registry.internal.Registry;
+import org.amamo.registry.internal.RetirementPurpose;
+import org.amamo.registry.internal.read.RegistryQueries;
+import org.amamo.registry.internal.read.RegistryViews.AccountView;
+import org.amamo.registry.internal.web.RegistryForms.RetireForm;
+import org.amamo.registry.internal.web.RegistryForms.TransferForm;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.read;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,13 +13,26 @@ import java.util.stream.Collectors;
 import org.amamo.platform.SqlTime;
 import org.amamo.platform.SqlValues;
 import org.amamo.registry.SerialRange;
-import org.amamo.registry.internal.RegistryViews.AccountView;
-import org.amamo.registry.internal.RegistryViews.BatchView;
-import org.amamo.registry.internal.RegistryViews.RetirementPage;
-import org.amamo.registry.internal.RegistryViews.RetirementView;
-import org.amamo.registry.internal.RegistryViews.SerialBlock;
-import org.amamo.registry.internal.RegistryViews.SerialLookup;
-import org.amamo.registry.internal.RegistryViews.StatementLine;
+import org.amamo.registry.internal.AccountKind;
+import org.amamo.registry.internal.AccountRow;
+import org.amamo.registry.internal.AccountStatus;
+import org.amamo.registry.internal.AccountStore;
+import org.amamo.registry.internal.Actor;
+import org.amamo.registry.internal.BatchStore;
+import org.amamo.registry.internal.BlockStatus;
+import org.amamo.registry.internal.BlockStore;
+import org.amamo.registry.internal.Journal;
+import org.amamo.registry.internal.JournalEntry;
+import org.amamo.registry.internal.LedgerInvariants;
+import org.amamo.registry.internal.Operation;
+import org.amamo.registry.internal.RetirementPurpose;
+import org.amamo.registry.internal.read.RegistryViews.AccountView;
+import org.amamo.registry.internal.read.RegistryViews.BatchView;
+import org.amamo.registry.internal.read.RegistryViews.RetirementPage;
+import org.amamo.registry.internal.read.RegistryViews.RetirementView;
+import org.amamo.registry.internal.read.RegistryViews.SerialBlock;
+import org.amamo.registry.internal.read.RegistryViews.SerialLookup;
+import org.amamo.registry.internal.read.RegistryViews.StatementLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +40,10 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads for pages and the API: accounts, statements, batches with totals, retirements, serial lookup. */
 @Service
 @Transactional(readOnly = true)
-class RegistryQueries {
+public class RegistryQueries {
 
     /** The most statement lines one CSV download holds. */
-    static final int MAX_CSV_ROWS = 100_000;
+    public static final int MAX_CSV_ROWS = 100_000;
     /** The most blocks a serial lookup lists. */
     static final int MAX_LOOKUP_BLOCKS = 100;
 
@@ -54,7 +67,7 @@ class RegistryQueries {
         this.batchStore = batchStore;
     }
 
-    Optional<AccountView> account(long id) {
+    public Optional<AccountView> account(long id) {
         return jdbc.sql(ACCOUNT + " WHERE a.id = ?")
                 .param(id)
                 .query(this::mapAccount)
@@ -62,7 +75,7 @@ class RegistryQueries {
     }
 
     /** The holding accounts of a user: their own and their organisation's. */
-    List<AccountView> accountsOf(Actor actor) {
+    public List<AccountView> accountsOf(Actor actor) {
         return jdbc.sql(ACCOUNT + " WHERE a.kind = 'HOLDING' AND (a.owner_user_id = ? OR a.owner_organisation_id = ?)"
                         + " ORDER BY a.id")
                 .params(actor.userId(), actor.organisationId())
@@ -71,7 +84,7 @@ class RegistryQueries {
     }
 
     /** Every account, or those in one status, for the secretariat. */
-    List<AccountView> accounts(AccountStatus status, int offset, int limit) {
+    public List<AccountView> accounts(AccountStatus status, int offset, int limit) {
         return jdbc.sql(ACCOUNT + " WHERE (CAST(:status AS VARCHAR) IS NULL OR a.status = :status)"
                         + " ORDER BY a.id LIMIT :limit OFFSET :offset")
                 .param("status", status == null ? null : status.name())
@@ -82,7 +95,7 @@ class RegistryQueries {
     }
 
     /** An account's movements, newest first. */
-    List<StatementLine> statement(long accountId, int offset, int limit) {
+    public List<StatementLine> statement(long accountId, int offset, int limit) {
         record Row(long entryId, java.time.Instant at, Operation operation, JournalEntry.Movement movement) {}
         List<Row> rows = jdbc.sql("""
                 SELECT m.entry_id, e.recorded_at, e.operation, m.batch_id, m.first_serial, m.last_serial,
@@ -135,7 +148,7 @@ class RegistryQueries {
     }
 
     /** The serial ranges of an account's blocks, lowest first, at most {@code limit}. */
-    List<String> heldRanges(long accountId, int limit) {
+    public List<String> heldRanges(long accountId, int limit) {
         List<LedgerInvariants.Block> blocks = jdbc.sql("SELECT id, batch_id, first_serial, last_serial, account_id,"
                         + " status FROM registry_block WHERE account_id = ? ORDER BY batch_id, first_serial LIMIT ?")
                 .params(accountId, limit)
@@ -159,7 +172,7 @@ class RegistryQueries {
      * Batches, newest first, optionally of one programme (by serial prefix), one project code and one vintage,
      * with their totals.
      */
-    List<BatchView> batches(String programmePrefix, String projectCode, Integer vintage, int offset, int limit) {
+    public List<BatchView> batches(String programmePrefix, String projectCode, Integer vintage, int offset, int limit) {
         List<Long> ids = jdbc.sql("""
                 SELECT id FROM registry_batch
                  WHERE (CAST(:prefix AS VARCHAR) IS NULL OR programme_prefix = :prefix)
@@ -178,7 +191,7 @@ class RegistryQueries {
         return ids.stream().map(views::get).toList();
     }
 
-    Optional<BatchView> batch(long id) {
+    public Optional<BatchView> batch(long id) {
         return Optional.ofNullable(batchViews(List.of(id)).get(id));
     }
 
@@ -187,7 +200,8 @@ class RegistryQueries {
      * prefix) and/or one project (by its code); with neither, of every record. Which page: see
      * {@link RetirementListRequest}, whose problems the caller has ruled out.
      */
-    RetirementPage retirements(String programmePrefix, String projectCode, RetirementListRequest request, int size) {
+    public RetirementPage retirements(
+            String programmePrefix, String projectCode, RetirementListRequest request, int size) {
         RetirementFilter filter = new RetirementFilter(programmePrefix, projectCode);
         if (request.after() != null) {
             return newerThan(filter, request.after(), size);
@@ -279,12 +293,12 @@ class RegistryQueries {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
     }
 
-    Optional<RetirementView> retirement(long id) {
+    public Optional<RetirementView> retirement(long id) {
         return retirements("WHERE r.id = :id", Map.of("id", id)).stream().findFirst();
     }
 
     /** Which batch and blocks a serial number or range names, and their status. Empty: no such batch. */
-    Optional<SerialLookup> lookup(SerialRange range) {
+    public Optional<SerialLookup> lookup(SerialRange range) {
         Optional<BatchStore.BatchRow> batch =
                 batchStore.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
         if (batch.isEmpty() || range.firstSerial() > batch.get().issuedUnits()) {
