@@ -6,4 +6,14 @@ package org.amamo.registry;
  * note (optional).
  */
 public record RetirementOrder(
-        String beneficiary, String purpose, String emissionsOffset, Integer reportingYear, String note) {}
+        String beneficiary, String purpose, String emissionsOffset, Integer reportingYear, String note) {
+
+    /**
+     * The most characters of a disclosure's beneficiary. The registry refuses a longer one; the market checks it
+     * when it takes a bid, so that a buyer hears of it before the round settles.
+     */
+    public static final int MAX_BENEFICIARY_LENGTH = 200;
+
+    /** The most characters of a disclosure's description of the emissions it offsets (checked as the beneficiary). */
+    public static final int MAX_EMISSIONS_OFFSET_LENGTH = 500;
+}

@@ -17,6 +17,7 @@ import org.amamo.market.internal.MarketRows.Round;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.MarketSettlement;
+import org.amamo.registry.RetirementOrder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,9 +33,6 @@ class Bidding {
 
     /** The most active bids one buyer may hold in one round. */
     static final int MAX_BIDS_PER_BUYER = 20;
-
-    static final int MAX_BENEFICIARY_LENGTH = 200;
-    static final int MAX_EMISSIONS_LENGTH = 500;
 
     private final MarketStore store;
     private final MarketSettlement registry;
@@ -154,9 +152,9 @@ class Bidding {
             refusals.add(Refusal.of("purpose", "market.bid.purpose"));
         }
         if (terms.retireAtOnce()) {
-            Rounds.text(terms.beneficiary(), "beneficiary", MAX_BENEFICIARY_LENGTH)
+            Rounds.text(terms.beneficiary(), "beneficiary", RetirementOrder.MAX_BENEFICIARY_LENGTH)
                     .ifPresent(refusals::add);
-            Rounds.text(terms.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH)
+            Rounds.text(terms.emissionsOffset(), "emissionsOffset", RetirementOrder.MAX_EMISSIONS_OFFSET_LENGTH)
                     .ifPresent(refusals::add);
         }
         return Outcome.invalidUnlessEmpty(refusals);

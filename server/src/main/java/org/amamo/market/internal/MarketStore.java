@@ -2,6 +2,7 @@ package org.amamo.market.internal;
 
 import static org.amamo.platform.SqlTime.instant;
 import static org.amamo.platform.SqlTime.utc;
+import static org.amamo.platform.SqlValues.nullableLong;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -516,10 +517,5 @@ class MarketStore {
                 row.getLong("credit_units"),
                 row.getBigDecimal("price_jpy"),
                 instant(row, "reported_at"));
-    }
-
-    private static Long nullableLong(ResultSet row, String column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,15 +18,27 @@ import org.springframework.transaction.annotation.Transactional;
  * chain.
  */
 @Service
-class AccountDesk {
+public class AccountDesk {
 
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+
+    private final BlockStore blockStore;
+
+    private final JournalStore journalStore;
     private final Journal journal;
     private final UserDirectory users;
     private final Clock clock;
 
-    AccountDesk(LedgerStore store, Journal journal, UserDirectory users, Clock clock) {
-        this.store = store;
+    AccountDesk(
+            AccountStore accountStore,
+            BlockStore blockStore,
+            JournalStore journalStore,
+            Journal journal,
+            UserDirectory users,
+            Clock clock) {
+        this.accountStore = accountStore;
+        this.blockStore = blockStore;
+        this.journalStore = journalStore;
         this.journal = journal;
         this.users = users;
         this.clock = clock;
@@ -38,15 +52,15 @@ class AccountDesk {
                     RefusalKind.INVALID, Refusal.of("forOrganisation", "registry.account.no-organisation"));
         }
         String ownerKey = forOrganisation ? "O:" + actor.organisationId() : "U:" + actor.userId();
-        if (store.accountByOwnerKey(ownerKey).isPresent()) {
+        if (accountStore.accountByOwnerKey(ownerKey).isPresent()) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.account.exists"));
         }
         Optional<UserSummary> user = users.find(actor.userId());
         String name = forOrganisation
-                ? store.organisationName(actor.organisationId()).orElseThrow()
+                ? accountStore.organisationName(actor.organisationId()).orElseThrow()
                 : user.map(UserSummary::fullName).orElseThrow();
         try {
-            return Outcome.done(store.insertAccount(
+            return Outcome.done(accountStore.insertAccount(
                     AccountKind.HOLDING,
                     AccountStatus.REQUESTED,
                     ownerKey,
@@ -76,9 +90,9 @@ class AccountDesk {
     /** Closes an open holding account that holds nothing (secretariat). */
     @Transactional
     public Outcome<Long> close(Actor actor, long accountId) {
-        if (actor.secretariat() && store.account(accountId).isPresent()) {
-            store.lockAccounts(List.of(accountId));
-            if (store.balance(accountId) != 0) {
+        if (actor.secretariat() && accountStore.account(accountId).isPresent()) {
+            accountStore.lockAccounts(List.of(accountId));
+            if (blockStore.balance(accountId) != 0) {
                 return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.account.not-empty"));
             }
         }
@@ -90,20 +104,20 @@ class AccountDesk {
         if (!actor.secretariat()) {
             return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("$", "registry.secretariat-only"));
         }
-        if (store.account(accountId).isEmpty()) {
+        if (accountStore.account(accountId).isEmpty()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "registry.account.not-found"));
         }
-        List<AccountRow> locked = store.lockAccounts(List.of(accountId));
+        List<AccountRow> locked = accountStore.lockAccounts(List.of(accountId));
         AccountRow account = locked.get(0);
         if (account.kind() != AccountKind.HOLDING || account.status() != from) {
             return Outcome.refused(
                     RefusalKind.CONFLICT,
                     Refusal.of("$", "registry.account.state", account.status().name()));
         }
-        store.decide(accountId, to, actor.userId(), clock.instant());
+        accountStore.decide(accountId, to, actor.userId(), clock.instant());
         if (journaled != null) {
             journal.append(
-                    store.nextEntryId(),
+                    journalStore.nextEntryId(),
                     journaled,
                     actor,
                     null,

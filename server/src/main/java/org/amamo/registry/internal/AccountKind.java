@@ -1,7 +1,7 @@
 package org.amamo.registry.internal;
 
 /** What an account is for; the kind decides which status its blocks carry. */
-enum AccountKind {
+public enum AccountKind {
     /** 保有口座: a user's or organisation's credits, which they may transfer and retire. */
     HOLDING,
     /** 発行口座: the scheme's account through which every issued batch passes to its initial holders. */

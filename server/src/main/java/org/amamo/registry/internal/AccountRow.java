@@ -3,7 +3,7 @@ package org.amamo.registry.internal;
 import java.time.Instant;
 
 /** An account as stored, with its chain head. */
-record AccountRow(
+public record AccountRow(
         long id,
         AccountKind kind,
         AccountStatus status,

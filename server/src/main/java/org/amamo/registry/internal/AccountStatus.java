@@ -1,7 +1,7 @@
 package org.amamo.registry.internal;
 
 /** Where an account stands: requested, open for business, rejected, or closed. */
-enum AccountStatus {
+public enum AccountStatus {
     REQUESTED,
     OPEN,
     REJECTED,

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads of one batch's blocks within an account, for the market's operations ({@link MarketDesk}), which move units
  * of a named batch rather than the blocks a plain transfer draws on ({@link DrawRank}). Kept apart from
- * {@link LedgerStore} so that the plain operations' SQL stays as it is.
+ * the stores ({@link BlockStore}) so that the plain operations' SQL stays as it is.
  */
 @Repository
 class BatchBlocks {
@@ -65,7 +65,7 @@ class BatchBlocks {
                 .query((row, n) -> new HeldCredits(
                         row.getLong("account_id"),
                         row.getString("holder_name"),
-                        batch(new LedgerStore.BatchRow(
+                        batch(new BatchStore.BatchRow(
                                 row.getLong("batch_id"),
                                 row.getString("programme_prefix"),
                                 row.getLong("project_id"),
@@ -83,7 +83,7 @@ class BatchBlocks {
                 .list();
     }
 
-    static CreditBatch batch(LedgerStore.BatchRow row) {
+    static CreditBatch batch(BatchStore.BatchRow row) {
         return new CreditBatch(
                 row.id(),
                 Journal.serialRange(row, 1, 1).batchText(),

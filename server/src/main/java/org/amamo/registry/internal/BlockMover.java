@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class BlockMover {
 
-    private final LedgerStore store;
+    private final BlockStore blockStore;
 
-    BlockMover(LedgerStore store) {
-        this.store = store;
+    BlockMover(BlockStore blockStore) {
+        this.blockStore = blockStore;
     }
 
     /** Part of a block to take: serials {@code firstSerial..lastSerial} of {@code block}. */
@@ -74,17 +74,17 @@ class BlockMover {
                     piece.block().accountId(),
                     to));
         }
-        store.deleteBlocks(pieces.stream()
+        blockStore.deleteBlocks(pieces.stream()
                 .filter(Piece::wholeBlock)
                 .map(piece -> piece.block().id())
                 .toList());
         pieces.stream()
                 .filter(piece -> !piece.wholeBlock())
                 .forEach(piece -> cutPart(piece.block(), piece.firstSerial(), piece.lastSerial()));
-        Map<Long, List<LedgerStore.NewBlock>> arriving = new LinkedHashMap<>();
+        Map<Long, List<BlockStore.NewBlock>> arriving = new LinkedHashMap<>();
         for (JournalEntry.Movement movement : movements) {
             arriving.computeIfAbsent(movement.toAccountId(), account -> new ArrayList<>())
-                    .add(new LedgerStore.NewBlock(
+                    .add(new BlockStore.NewBlock(
                             movement.batchId(),
                             movement.firstSerial(),
                             movement.lastSerial(),
@@ -97,7 +97,7 @@ class BlockMover {
 
     /** Adds serials {@code first..last} of a batch to an account (issuance to an initial holder). */
     void place(long accountId, BlockStatus status, long batchId, long first, long last) {
-        place(accountId, status, List.of(new LedgerStore.NewBlock(batchId, first, last, accountId, status)));
+        place(accountId, status, List.of(new BlockStore.NewBlock(batchId, first, last, accountId, status)));
     }
 
     /** Removes serials {@code first..last} from a block that holds more than them, splitting it if they lie inside. */
@@ -105,12 +105,12 @@ class BlockMover {
         boolean fromStart = first == block.firstSerial();
         boolean toEnd = last == block.lastSerial();
         if (fromStart) {
-            store.resizeBlock(block.id(), last + 1, block.lastSerial());
+            blockStore.resizeBlock(block.id(), last + 1, block.lastSerial());
         } else if (toEnd) {
-            store.resizeBlock(block.id(), block.firstSerial(), first - 1);
+            blockStore.resizeBlock(block.id(), block.firstSerial(), first - 1);
         } else {
-            store.resizeBlock(block.id(), block.firstSerial(), first - 1);
-            store.insertBlocks(List.of(new LedgerStore.NewBlock(
+            blockStore.resizeBlock(block.id(), block.firstSerial(), first - 1);
+            blockStore.insertBlocks(List.of(new BlockStore.NewBlock(
                     block.batchId(), last + 1, block.lastSerial(), block.accountId(), block.status())));
         }
     }
@@ -120,18 +120,18 @@ class BlockMover {
      * that blocks stay few however often units go back and forth; retired and cancelled units keep their own block,
      * which never changes again.
      */
-    private void place(long accountId, BlockStatus status, List<LedgerStore.NewBlock> ranges) {
+    private void place(long accountId, BlockStatus status, List<BlockStore.NewBlock> ranges) {
         if (status != BlockStatus.ACTIVE) {
-            store.insertBlocks(ranges);
+            blockStore.insertBlocks(ranges);
             return;
         }
-        List<LedgerStore.NewBlock> joined = joined(ranges);
-        Neighbours neighbours = new Neighbours(store.activeTouching(joined.stream()
+        List<BlockStore.NewBlock> joined = joined(ranges);
+        Neighbours neighbours = new Neighbours(blockStore.activeTouching(joined.stream()
                 .map(range ->
                         new WorkingBlocks.Probe(accountId, range.batchId(), range.firstSerial(), range.lastSerial()))
                 .toList()));
-        List<LedgerStore.NewBlock> inserts = new ArrayList<>();
-        for (LedgerStore.NewBlock range : joined) {
+        List<BlockStore.NewBlock> inserts = new ArrayList<>();
+        for (BlockStore.NewBlock range : joined) {
             Neighbours.Mutable left = neighbours.endingAt(range.batchId(), range.firstSerial() - 1);
             Neighbours.Mutable right = neighbours.startingAt(range.batchId(), range.lastSerial() + 1);
             if (left != null && right != null) {
@@ -145,26 +145,26 @@ class BlockMover {
                 inserts.add(range);
             }
         }
-        store.deleteBlocks(neighbours.removed);
+        blockStore.deleteBlocks(neighbours.removed);
         for (Neighbours.Mutable block : neighbours.changed()) {
-            store.resizeBlock(block.id, block.first, block.last);
+            blockStore.resizeBlock(block.id, block.first, block.last);
         }
-        store.insertBlocks(inserts);
+        blockStore.insertBlocks(inserts);
     }
 
     /** The ranges in serial order, adjacent ranges of one batch joined into one. */
-    private static List<LedgerStore.NewBlock> joined(List<LedgerStore.NewBlock> ranges) {
-        List<LedgerStore.NewBlock> sorted = ranges.stream()
-                .sorted(Comparator.comparingLong(LedgerStore.NewBlock::batchId)
-                        .thenComparingLong(LedgerStore.NewBlock::firstSerial))
+    private static List<BlockStore.NewBlock> joined(List<BlockStore.NewBlock> ranges) {
+        List<BlockStore.NewBlock> sorted = ranges.stream()
+                .sorted(Comparator.comparingLong(BlockStore.NewBlock::batchId)
+                        .thenComparingLong(BlockStore.NewBlock::firstSerial))
                 .toList();
-        List<LedgerStore.NewBlock> joined = new ArrayList<>();
-        for (LedgerStore.NewBlock range : sorted) {
-            LedgerStore.NewBlock last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+        List<BlockStore.NewBlock> joined = new ArrayList<>();
+        for (BlockStore.NewBlock range : sorted) {
+            BlockStore.NewBlock last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
             if (last != null && last.batchId() == range.batchId() && last.lastSerial() + 1 == range.firstSerial()) {
                 joined.set(
                         joined.size() - 1,
-                        new LedgerStore.NewBlock(
+                        new BlockStore.NewBlock(
                                 last.batchId(),
                                 last.firstSerial(),
                                 range.lastSerial(),

@@ -1,7 +1,7 @@
 package org.amamo.registry.internal;
 
 /** A block's units are active (held, may move), retired or cancelled (may never move again). */
-enum BlockStatus {
+public enum BlockStatus {
     ACTIVE,
     RETIRED,
     CANCELLED

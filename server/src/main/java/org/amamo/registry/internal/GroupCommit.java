@@ -8,13 +8,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -168,24 +168,15 @@ class GroupCommit implements SmartLifecycle {
         return later;
     }
 
+    /** Applies a group in its transaction; a key used meanwhile outside the group is replayed by the next attempt. */
     private List<Outcome<Receipt>> applyWithRetries(List<OperationGroup.Request> requests) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> group.apply(requests));
-            } catch (DuplicateKeyException e) {
-                // A key was used meanwhile by an operation outside the group: the next attempt replays its answer.
-                if (attempt >= Registry.MAX_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (TransientDataAccessException e) {
-                if (attempt >= Registry.MAX_ATTEMPTS) {
-                    log.warn("a group of registry operations gave up after {} attempts", attempt, e);
-                    return Collections.nCopies(
-                            requests.size(), Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy")));
-                }
-                Registry.pause(attempt);
-            }
-        }
+        return Retries.inTransaction(
+                transactions,
+                status -> group.apply(requests),
+                duplicateKey -> null,
+                () -> Collections.nCopies(
+                        requests.size(), Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy"))),
+                "a group of registry operations");
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditIssuance;
 import org.amamo.registry.CreditsIssued;
 import org.amamo.registry.InitialHolder;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Service;
  * drawn once); holders' accounts are opened if they have none yet, and locked after it in id order.
  */
 @Service
-class Issuer implements CreditIssuance {
+public class Issuer implements CreditIssuance {
 
     /** The most units one batch may hold (10 million t-CO2). */
     static final long MAX_BATCH_UNITS = 100_000_000L;
@@ -38,7 +40,9 @@ class Issuer implements CreditIssuance {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Registry registry;
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+    private final BatchStore batchStore;
+    private final JournalStore journalStore;
     private final BlockMover mover;
     private final Journal journal;
     private final UserDirectory users;
@@ -47,14 +51,18 @@ class Issuer implements CreditIssuance {
 
     Issuer(
             Registry registry,
-            LedgerStore store,
+            AccountStore accountStore,
+            BatchStore batchStore,
+            JournalStore journalStore,
             BlockMover mover,
             Journal journal,
             UserDirectory users,
             ApplicationEventPublisher events,
             Clock clock) {
         this.registry = registry;
-        this.store = store;
+        this.accountStore = accountStore;
+        this.batchStore = batchStore;
+        this.journalStore = journalStore;
         this.mover = mover;
         this.journal = journal;
         this.users = users;
@@ -86,7 +94,7 @@ class Issuer implements CreditIssuance {
     }
 
     /** Issues a batch for the secretariat (or the system), once per {@link IssuanceRequest#reference()}. */
-    Outcome<Receipt> issue(Actor actor, IssuanceRequest request) {
+    public Outcome<Receipt> issue(Actor actor, IssuanceRequest request) {
         if (!actor.secretariat()) {
             return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("$", "registry.secretariat-only"));
         }
@@ -113,8 +121,9 @@ class Issuer implements CreditIssuance {
     }
 
     private Outcome<Receipt> apply(Actor actor, IssuanceRequest request, String key, String fingerprint) {
-        AccountRow issuance = store.accountByOwnerKey(LedgerStore.ISSUANCE_KEY).orElseThrow();
-        store.lockAccounts(List.of(issuance.id()));
+        AccountRow issuance =
+                accountStore.accountByOwnerKey(AccountStore.ISSUANCE_KEY).orElseThrow();
+        accountStore.lockAccounts(List.of(issuance.id()));
         ensureRetirementAccount(request.vintage());
         List<Long> holderAccounts = new ArrayList<>();
         for (int i = 0; i < request.holders().size(); i++) {
@@ -126,19 +135,19 @@ class Issuer implements CreditIssuance {
         }
         Set<Long> lockIds = new HashSet<>(holderAccounts);
         lockIds.add(issuance.id());
-        List<AccountRow> locked = store.lockAccounts(lockIds);
+        List<AccountRow> locked = accountStore.lockAccounts(lockIds);
         List<Long> units = LargestRemainder.allocate(
                 request.creditUnits(),
                 request.holders().stream().map(InitialHolder::sharePercent).toList());
-        long entryId = store.nextEntryId();
-        long batchId = store.insertBatch(new LedgerStore.BatchRow(
+        long entryId = journalStore.nextEntryId();
+        long batchId = batchStore.insertBatch(new BatchStore.BatchRow(
                 0,
                 request.programmePrefix(),
                 request.projectId(),
                 request.projectCode(),
                 request.projectName().strip(),
                 request.vintage(),
-                store.nextBatchNumber(request.programmePrefix(), request.projectCode(), request.vintage()),
+                batchStore.nextBatchNumber(request.programmePrefix(), request.projectCode(), request.vintage()),
                 request.methodologyVersion().strip(),
                 request.creditType(),
                 request.certifier().strip(),
@@ -173,8 +182,8 @@ class Issuer implements CreditIssuance {
 
     /** The retirement account of a vintage, opened the first time a batch of that vintage is issued. */
     private void ensureRetirementAccount(int vintage) {
-        if (store.accountByOwnerKey(retirementKey(vintage)).isEmpty()) {
-            store.insertAccount(
+        if (accountStore.accountByOwnerKey(retirementKey(vintage)).isEmpty()) {
+            accountStore.insertAccount(
                     AccountKind.RETIREMENT,
                     AccountStatus.OPEN,
                     retirementKey(vintage),
@@ -192,24 +201,24 @@ class Issuer implements CreditIssuance {
         String field = "holders[" + index + "]";
         boolean organisation = holder.organisationId() != null;
         String ownerKey = organisation ? "O:" + holder.organisationId() : "U:" + holder.userId();
-        Optional<AccountRow> existing = store.accountByOwnerKey(ownerKey);
+        Optional<AccountRow> existing = accountStore.accountByOwnerKey(ownerKey);
         if (existing.isPresent()) {
             AccountRow account = existing.get();
             if (account.status() == AccountStatus.CLOSED) {
                 return Outcome.refused(RefusalKind.CONFLICT, Refusal.of(field, "registry.issue.holder-closed"));
             }
             if (account.status() == AccountStatus.REQUESTED) {
-                store.decide(account.id(), AccountStatus.OPEN, actor.userId(), clock.instant());
+                accountStore.decide(account.id(), AccountStatus.OPEN, actor.userId(), clock.instant());
             }
             return Outcome.done(account.id());
         }
         Optional<String> name = organisation
-                ? store.organisationName(holder.organisationId())
+                ? accountStore.organisationName(holder.organisationId())
                 : users.find(holder.userId()).map(UserSummary::fullName);
         if (name.isEmpty()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of(field, "registry.issue.holder-unknown"));
         }
-        return Outcome.done(store.insertAccount(
+        return Outcome.done(accountStore.insertAccount(
                 AccountKind.HOLDING,
                 AccountStatus.OPEN,
                 ownerKey,

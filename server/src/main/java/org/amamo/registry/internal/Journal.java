@@ -16,21 +16,34 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Appends entries to the hash-chained journal, reads receipts back, and verifies the chains. */
 @Component
-class Journal {
+public class Journal {
 
     /** Entries read per query while verifying. */
     static final int VERIFY_PAGE = 1_000;
 
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+    private final BatchStore batchStore;
+
+    private final JournalStore journalStore;
+
+    private final RetirementStore retirementStore;
     private final Clock clock;
 
-    Journal(LedgerStore store, Clock clock) {
-        this.store = store;
+    Journal(
+            AccountStore accountStore,
+            BatchStore batchStore,
+            JournalStore journalStore,
+            RetirementStore retirementStore,
+            Clock clock) {
+        this.accountStore = accountStore;
+        this.batchStore = batchStore;
+        this.journalStore = journalStore;
+        this.retirementStore = retirementStore;
         this.clock = clock;
     }
 
     /** The result of a verification: intact, or the first broken entry (or account head) and what is wrong. */
-    record Verification(boolean intact, long entriesChecked, Long brokenEntryId, String problem) {}
+    public record Verification(boolean intact, long entriesChecked, Long brokenEntryId, String problem) {}
 
     /**
      * Appends one entry. {@code chained} are the accounts the operation locked: the entry links to each one's
@@ -52,8 +65,8 @@ class Journal {
                 .map(a -> new JournalEntry.ChainLink(a.id(), a.headEntryId(), a.headHash()))
                 .toList();
         JournalEntry entry = seal(entryId, operation, actor, key, fingerprint, units, payload, links, movements);
-        store.insertEntry(entry);
-        store.moveHeads(byId.keySet(), entryId, entry.hash());
+        journalStore.insertEntry(entry);
+        accountStore.moveHeads(byId.keySet(), entryId, entry.hash());
         return entry;
     }
 
@@ -93,7 +106,7 @@ class Journal {
                 entry,
                 replayed,
                 entry.operation() == Operation.RETIRE
-                        ? store.retirementOfEntry(entry.id()).orElse(null)
+                        ? retirementStore.retirementOfEntry(entry.id()).orElse(null)
                         : null);
     }
 
@@ -102,14 +115,14 @@ class Journal {
         List<JournalEntry.Movement> shown = entry.movements().stream()
                 .filter(movement -> entry.operation() != Operation.ISSUE || movement.fromAccountId() != null)
                 .toList();
-        Map<Long, LedgerStore.BatchRow> batches =
-                store
+        Map<Long, BatchStore.BatchRow> batches =
+                batchStore
                         .batches(shown.stream()
                                 .map(JournalEntry.Movement::batchId)
                                 .distinct()
                                 .toList())
                         .stream()
-                        .collect(Collectors.toMap(LedgerStore.BatchRow::id, Function.identity()));
+                        .collect(Collectors.toMap(BatchStore.BatchRow::id, Function.identity()));
         List<Receipt.Line> lines = shown.stream()
                 .map(movement -> new Receipt.Line(
                         movement.fromAccountId(),
@@ -132,7 +145,7 @@ class Journal {
                 replayed);
     }
 
-    static SerialRange serialRange(LedgerStore.BatchRow batch, long first, long last) {
+    public static SerialRange serialRange(BatchStore.BatchRow batch, long first, long last) {
         return new SerialRange(
                 batch.programmePrefix(), batch.vintage(), batch.projectCode(), batch.batchNumber(), first, last);
     }
@@ -148,14 +161,14 @@ class Journal {
         long after = 0;
         List<JournalEntry> page;
         do {
-            page = store.entriesAfter(after, VERIFY_PAGE);
-            Map<Long, LedgerStore.RetirementRow> retirements = page.isEmpty()
+            page = journalStore.entriesAfter(after, VERIFY_PAGE);
+            Map<Long, RetirementStore.RetirementRow> retirements = page.isEmpty()
                     ? Map.of()
-                    : store
+                    : retirementStore
                             .retirementsOfEntries(
                                     after, page.get(page.size() - 1).id())
                             .stream()
-                            .collect(Collectors.toMap(LedgerStore.RetirementRow::entryId, Function.identity()));
+                            .collect(Collectors.toMap(RetirementStore.RetirementRow::entryId, Function.identity()));
             for (JournalEntry entry : page) {
                 Optional<String> problem = verifier.accept(entry)
                         .or(() -> verifier.acceptRetirement(entry, Optional.ofNullable(retirements.get(entry.id()))));
@@ -165,7 +178,7 @@ class Journal {
                 after = entry.id();
             }
         } while (page.size() == VERIFY_PAGE);
-        for (AccountRow account : store.allAccounts()) {
+        for (AccountRow account : accountStore.allAccounts()) {
             Optional<String> problem = verifier.acceptHead(account.id(), account.headEntryId(), account.headHash());
             if (problem.isPresent()) {
                 return new Verification(false, verifier.checked(), account.headEntryId(), problem.get());

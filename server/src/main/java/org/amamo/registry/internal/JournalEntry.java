@@ -17,7 +17,7 @@ import org.amamo.platform.Sha256;
  * one pass in id order. Accounts that only receive units for ever (retirement, cancellation) are not locked and
  * carry no chain; their units are covered by the chain of the account they left.
  */
-record JournalEntry(
+public record JournalEntry(
         long id,
         Operation operation,
         Long actorUserId,
@@ -31,9 +31,9 @@ record JournalEntry(
         String hash) {
 
     /** The hash of "no previous entry", where every chain begins. */
-    static final String GENESIS_HASH = "0".repeat(64);
+    public static final String GENESIS_HASH = "0".repeat(64);
 
-    JournalEntry {
+    public JournalEntry {
         links = List.copyOf(links);
         movements = List.copyOf(movements);
     }
@@ -52,9 +52,9 @@ record JournalEntry(
     }
 
     /** Serials {@code firstSerial..lastSerial} of a batch moved from one account (null: newly issued) to another. */
-    record Movement(long batchId, long firstSerial, long lastSerial, Long fromAccountId, long toAccountId) {
+    public record Movement(long batchId, long firstSerial, long lastSerial, Long fromAccountId, long toAccountId) {
 
-        long units() {
+        public long units() {
             return lastSerial - firstSerial + 1;
         }
     }

@@ -40,7 +40,7 @@ final class JournalVerifier {
      * Checks the retirement record of an entry that has been {@link #accept accepted}: a retirement entry has exactly
      * the record its payload, units and time describe; any other entry has none. Empty if sound.
      */
-    Optional<String> acceptRetirement(JournalEntry entry, Optional<LedgerStore.RetirementRow> record) {
+    Optional<String> acceptRetirement(JournalEntry entry, Optional<RetirementStore.RetirementRow> record) {
         if (entry.operation() != Operation.RETIRE) {
             return record.map(row -> "retirement record " + row.id() + " names entry " + entry.id() + ", which is a "
                     + entry.operation() + ", not a retirement");
@@ -48,7 +48,7 @@ final class JournalVerifier {
         if (record.isEmpty()) {
             return Optional.of("entry " + entry.id() + ": its retirement record is missing");
         }
-        LedgerStore.RetirementRow row = record.get();
+        RetirementStore.RetirementRow row = record.get();
         boolean matches = Registry.retirementPayload(row.accountId(), row.disclosure())
                         .text()
                         .equals(entry.payload())

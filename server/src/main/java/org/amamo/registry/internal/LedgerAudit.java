@@ -6,20 +6,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The on-demand checks: the ledger's invariants, and the journal's hash chains. */
 @Service
-class LedgerAudit {
+public class LedgerAudit {
 
-    private final LedgerStore store;
+    private final InvariantSnapshot invariantSnapshot;
     private final Journal journal;
 
-    LedgerAudit(LedgerStore store, Journal journal) {
-        this.store = store;
+    LedgerAudit(InvariantSnapshot invariantSnapshot, Journal journal) {
+        this.invariantSnapshot = invariantSnapshot;
         this.journal = journal;
     }
 
     /** Checks {@link LedgerInvariants} over one consistent snapshot of the whole ledger. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public LedgerInvariants.Check invariants() {
-        return LedgerInvariants.check(store.snapshot());
+        return LedgerInvariants.check(invariantSnapshot.snapshot());
     }
 
     public Journal.Verification verify() {

@@ -21,7 +21,7 @@ import java.util.Map;
  * </ol>
  * Checked after every operation in the tests and on demand by the secretariat (page and API).
  */
-final class LedgerInvariants {
+public final class LedgerInvariants {
 
     /** At most this many violations are listed; the first already says the ledger is broken. */
     static final int MAX_VIOLATIONS = 50;
@@ -32,7 +32,7 @@ final class LedgerInvariants {
     record Batch(long id, long issuedUnits) {}
 
     /** A block as stored. */
-    record Block(long id, long batchId, long firstSerial, long lastSerial, long accountId, BlockStatus status) {
+    public record Block(long id, long batchId, long firstSerial, long lastSerial, long accountId, BlockStatus status) {
         long units() {
             return lastSerial - firstSerial + 1;
         }
@@ -45,7 +45,7 @@ final class LedgerInvariants {
     record Snapshot(List<Batch> batches, List<Block> blocks, List<AccountFlow> accounts) {}
 
     /** The outcome: what is wrong (empty when the ledger is sound) and the totals over all batches. */
-    record Check(
+    public record Check(
             List<String> violations,
             long batchCount,
             long blockCount,

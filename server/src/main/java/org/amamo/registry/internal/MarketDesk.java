@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.CreditsRetired;
 import org.amamo.registry.HeldCredits;
@@ -36,7 +38,10 @@ class MarketDesk implements MarketSettlement {
     static final int MAX_REFERENCE_LENGTH = 38;
 
     private final Registry registry;
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+    private final BatchStore batchStore;
+    private final JournalStore journalStore;
+    private final RetirementStore retirementStore;
     private final BatchBlocks blocks;
     private final BlockMover mover;
     private final Journal journal;
@@ -47,7 +52,10 @@ class MarketDesk implements MarketSettlement {
 
     MarketDesk(
             Registry registry,
-            LedgerStore store,
+            AccountStore accountStore,
+            BatchStore batchStore,
+            JournalStore journalStore,
+            RetirementStore retirementStore,
             BatchBlocks blocks,
             BlockMover mover,
             Journal journal,
@@ -56,7 +64,10 @@ class MarketDesk implements MarketSettlement {
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.registry = registry;
-        this.store = store;
+        this.accountStore = accountStore;
+        this.batchStore = batchStore;
+        this.journalStore = journalStore;
+        this.retirementStore = retirementStore;
         this.blocks = blocks;
         this.mover = mover;
         this.journal = journal;
@@ -76,16 +87,20 @@ class MarketDesk implements MarketSettlement {
             throw new IllegalArgumentException("escrow reference must be 1 to " + MAX_REFERENCE_LENGTH + " characters");
         }
         try {
-            return transactions.execute(status -> store.accountByOwnerKey(escrowKey(reference))
+            return transactions.execute(status -> accountStore
+                    .accountByOwnerKey(escrowKey(reference))
                     .map(AccountRow::id)
                     .orElseGet(() -> insertEscrow(reference, name)));
         } catch (DuplicateKeyException concurrentlyOpened) {
-            return store.accountByOwnerKey(escrowKey(reference)).orElseThrow().id();
+            return accountStore
+                    .accountByOwnerKey(escrowKey(reference))
+                    .orElseThrow()
+                    .id();
         }
     }
 
     private long insertEscrow(String reference, String name) {
-        long id = store.insertAccount(
+        long id = accountStore.insertAccount(
                 AccountKind.ESCROW,
                 AccountStatus.OPEN,
                 escrowKey(reference),
@@ -95,9 +110,9 @@ class MarketDesk implements MarketSettlement {
                 name,
                 null,
                 clock.instant());
-        List<AccountRow> locked = store.lockAccounts(List.of(id));
+        List<AccountRow> locked = accountStore.lockAccounts(List.of(id));
         journal.append(
-                store.nextEntryId(),
+                journalStore.nextEntryId(),
                 Operation.ACCOUNT_OPENED,
                 Actor.SYSTEM,
                 null,
@@ -268,7 +283,7 @@ class MarketDesk implements MarketSettlement {
 
     @Override
     public Optional<CreditBatch> batch(long batchId) {
-        return store.batch(batchId).map(BatchBlocks::batch);
+        return batchStore.batch(batchId).map(BatchBlocks::batch);
     }
 
     @Override
@@ -292,19 +307,24 @@ class MarketDesk implements MarketSettlement {
             long toAccountId,
             long batchId,
             Payload payload) {
-        if (store.account(toAccountId).isEmpty()) {
-            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found"));
+        Optional<Outcome<Receipt>> refused =
+                AccountRules.exists(accountStore.account(toAccountId).orElse(null), "toAccountId");
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        List<AccountRow> locked = store.lockAccounts(List.of(fromAccountId, toAccountId));
+        List<AccountRow> locked = accountStore.lockAccounts(List.of(fromAccountId, toAccountId));
         AccountRow from = find(locked, fromAccountId);
         AccountRow to = find(locked, toAccountId);
-        boolean fromEscrow = from.kind() == AccountKind.ESCROW;
-        if (!fromEscrow && !from.openHolding()) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open"));
+        if (!AccountRules.escrowed(from)) {
+            refused = AccountRules.openHolding(from, "fromAccountId");
         }
-        boolean toEscrow = to.kind() == AccountKind.ESCROW && to.status() == AccountStatus.OPEN;
-        if (!(operation == Operation.CONSIGN ? toEscrow : to.openHolding())) {
-            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open"));
+        if (refused.isEmpty()) {
+            refused = operation == Operation.CONSIGN
+                    ? AccountRules.openEscrow(to, "toAccountId")
+                    : AccountRules.openHolding(to, "toAccountId");
+        }
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Outcome<List<BlockMover.Piece>> taken = take(fromAccountId, batchId, units);
         if (taken.refused()) {
@@ -312,8 +332,8 @@ class MarketDesk implements MarketSettlement {
         }
         List<JournalEntry.Movement> movements = mover.move(taken.value(), toAccountId, BlockStatus.ACTIVE);
         payload.with("from", fromAccountId).with("to", toAccountId).with("batch", batchId);
-        JournalEntry entry =
-                journal.append(store.nextEntryId(), operation, actor, key, print, units, payload, locked, movements);
+        JournalEntry entry = journal.append(
+                journalStore.nextEntryId(), operation, actor, key, print, units, payload, locked, movements);
         return Outcome.done(journal.receipt(entry, false));
     }
 
@@ -325,13 +345,14 @@ class MarketDesk implements MarketSettlement {
             long escrowAccountId,
             long batchId,
             RetirementDisclosure disclosure) {
-        List<AccountRow> locked = store.lockAccounts(List.of(escrowAccountId));
+        List<AccountRow> locked = accountStore.lockAccounts(List.of(escrowAccountId));
         Outcome<List<BlockMover.Piece>> taken = take(escrowAccountId, batchId, units);
         if (taken.refused()) {
             return taken.cast();
         }
-        LedgerStore.BatchRow batch = store.batch(batchId).orElseThrow();
-        long retirementAccount = store.accountByOwnerKey(Issuer.retirementKey(batch.vintage()))
+        BatchStore.BatchRow batch = batchStore.batch(batchId).orElseThrow();
+        long retirementAccount = accountStore
+                .accountByOwnerKey(Issuer.retirementKey(batch.vintage()))
                 .orElseThrow()
                 .id();
         List<JournalEntry.Movement> movements = mover.move(taken.value(), retirementAccount, BlockStatus.RETIRED);
@@ -340,8 +361,8 @@ class MarketDesk implements MarketSettlement {
         // behalf.
         Payload payload = Registry.retirementPayload(escrowAccountId, disclosure);
         JournalEntry entry = journal.append(
-                store.nextEntryId(), Operation.RETIRE, actor, key, print, units, payload, locked, movements);
-        long retirementId = store.insertRetirement(entry, escrowAccountId, disclosure, units);
+                journalStore.nextEntryId(), Operation.RETIRE, actor, key, print, units, payload, locked, movements);
+        long retirementId = retirementStore.insertRetirement(entry, escrowAccountId, disclosure, units);
         events.publishEvent(new CreditsRetired(retirementId, units));
         return Outcome.done(journal.receipt(entry, false));
     }
@@ -372,14 +393,14 @@ class MarketDesk implements MarketSettlement {
     /** The buyer's own holding account, opened (or approved) now if need be, as issuance does for holders. */
     private Outcome<Long> buyerAccount(long buyerUserId, Actor actor) {
         String ownerKey = "U:" + buyerUserId;
-        Optional<AccountRow> existing = store.accountByOwnerKey(ownerKey);
+        Optional<AccountRow> existing = accountStore.accountByOwnerKey(ownerKey);
         if (existing.isPresent()) {
             AccountRow account = existing.get();
             if (account.status() == AccountStatus.CLOSED) {
                 return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("buyer", "registry.market.buyer-closed"));
             }
             if (account.status() == AccountStatus.REQUESTED) {
-                store.decide(account.id(), AccountStatus.OPEN, actor.userId(), clock.instant());
+                accountStore.decide(account.id(), AccountStatus.OPEN, actor.userId(), clock.instant());
             }
             return Outcome.done(account.id());
         }
@@ -387,7 +408,7 @@ class MarketDesk implements MarketSettlement {
         if (name.isEmpty()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("buyer", "registry.market.buyer-unknown"));
         }
-        return Outcome.done(store.insertAccount(
+        return Outcome.done(accountStore.insertAccount(
                 AccountKind.HOLDING,
                 AccountStatus.OPEN,
                 ownerKey,
@@ -400,21 +421,12 @@ class MarketDesk implements MarketSettlement {
     }
 
     private Optional<Outcome<Receipt>> owned(Actor actor, long accountId) {
-        Optional<AccountRow> account = store.account(accountId);
-        if (account.isEmpty()) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("fromAccountId", "registry.account.not-found")));
-        }
-        if (!actor.owns(account.get())) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("fromAccountId", "registry.account.not-yours")));
-        }
-        return Optional.empty();
+        return AccountRules.ownSource(actor, accountStore.account(accountId).orElse(null));
     }
 
     private Optional<Outcome<Receipt>> escrow(long escrowAccountId) {
-        Optional<AccountRow> account = store.account(escrowAccountId);
-        if (account.isEmpty() || account.get().kind() != AccountKind.ESCROW) {
+        Optional<AccountRow> account = accountStore.account(escrowAccountId);
+        if (account.isEmpty() || !AccountRules.escrowed(account.get())) {
             return Optional.of(Outcome.refused(
                     RefusalKind.NOT_FOUND, Refusal.of("escrowAccountId", "registry.market.escrow-not-found")));
         }

@@ -1,7 +1,7 @@
 package org.amamo.registry.internal;
 
 /** What a journal entry records. */
-enum Operation {
+public enum Operation {
     ISSUE,
     TRANSFER,
     RETIRE,

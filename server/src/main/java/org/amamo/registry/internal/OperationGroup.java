@@ -13,7 +13,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditsRetired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * ({@link WorkingBlocks}) and its entry sealed against the chain heads as the operations before it left them;</li>
  * <li>the destination blocks next to arriving units, in one query;</li>
  * <li>the writes: blocks deleted, resized and inserted, entries, movements, chain heads, retirement records and kept
- * refusals, one batch or multi-row statement each.</li>
+ * refusals, one statement batch or multi-row statement each.</li>
  * </ol>
  * A request whose serials memory cannot tell ({@link WorkingBlocks.Draw.Kind#UNSEEN}: its source received units
  * earlier in the group, or drew on it before so that blocks not loaded may now rank first) gets no answer (null)
@@ -46,14 +48,39 @@ class OperationGroup {
     /** How many times more blocks each further read takes, for the sources the blocks read so far do not cover. */
     static final int READ_MORE_FACTOR = 8;
 
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+
+    private final BlockStore blockStore;
+
+    private final BatchStore batchStore;
+
+    private final JournalStore journalStore;
+
+    private final RequestKeyStore keyStore;
+
+    private final RetirementStore retirementStore;
     private final Journal journal;
     private final Replays replays;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OperationGroup(LedgerStore store, Journal journal, Replays replays, ApplicationEventPublisher events, Clock clock) {
-        this.store = store;
+    OperationGroup(
+            AccountStore accountStore,
+            BlockStore blockStore,
+            BatchStore batchStore,
+            JournalStore journalStore,
+            RequestKeyStore keyStore,
+            RetirementStore retirementStore,
+            Journal journal,
+            Replays replays,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.accountStore = accountStore;
+        this.blockStore = blockStore;
+        this.batchStore = batchStore;
+        this.journalStore = journalStore;
+        this.keyStore = keyStore;
+        this.retirementStore = retirementStore;
         this.journal = journal;
         this.replays = replays;
         this.events = events;
@@ -136,7 +163,8 @@ class OperationGroup {
                 .collect(Collectors.toCollection(TreeSet::new));
         Map<Long, AccountRow> locked = accounts.isEmpty()
                 ? Map.of()
-                : store.lockAccounts(accounts).stream().collect(Collectors.toMap(AccountRow::id, Function.identity()));
+                : accountStore.lockAccounts(accounts).stream()
+                        .collect(Collectors.toMap(AccountRow::id, Function.identity()));
         List<Integer> candidates = new ArrayList<>();
         for (int i : live) {
             Optional<Outcome<Receipt>> refused = accountRefusal(requests.get(i), locked);
@@ -148,9 +176,9 @@ class OperationGroup {
         }
         WorkingBlocks blocks = new WorkingBlocks();
         load(blocks, candidates.stream().map(requests::get).toList());
-        Iterator<Long> entryIds = store.nextEntryIds(candidates.size()).iterator();
+        Iterator<Long> entryIds = journalStore.nextEntryIds(candidates.size()).iterator();
         Map<Long, JournalEntry> heads = new HashMap<>();
-        List<LedgerStore.NewBlock> retired = new ArrayList<>();
+        List<BlockStore.NewBlock> retired = new ArrayList<>();
         Map<Integer, Long> retirementAccounts = new HashMap<>();
         for (int i : candidates) {
             Request request = requests.get(i);
@@ -167,11 +195,12 @@ class OperationGroup {
                     blocks.add(to, piece);
                 } else {
                     to = retirementAccounts.computeIfAbsent(
-                            store.batch(piece.batchId()).orElseThrow().vintage(),
-                            vintage -> store.accountByOwnerKey(Issuer.retirementKey(vintage))
+                            batchStore.batch(piece.batchId()).orElseThrow().vintage(),
+                            vintage -> accountStore
+                                    .accountByOwnerKey(Issuer.retirementKey(vintage))
                                     .orElseThrow()
                                     .id());
-                    retired.add(new LedgerStore.NewBlock(
+                    retired.add(new BlockStore.NewBlock(
                             piece.batchId(), piece.firstSerial(), piece.lastSerial(), to, BlockStatus.RETIRED));
                 }
                 movements.add(new JournalEntry.Movement(
@@ -196,7 +225,7 @@ class OperationGroup {
             answers.entries.put(i, entry);
         }
         List<WorkingBlocks.Probe> probes = blocks.probes();
-        blocks.coalesce(probes.isEmpty() ? List.of() : store.activeTouching(probes));
+        blocks.coalesce(probes.isEmpty() ? List.of() : blockStore.activeTouching(probes));
         write(requests, live, answers, blocks.changes(), retired, heads);
         duplicates.forEach((i, first) -> answers.outcomes.set(
                 i, duplicateAnswer(requests.get(i), requests.get(first), answers.outcomes.get(first))));
@@ -208,14 +237,14 @@ class OperationGroup {
      * again within the group is noted in {@code duplicates} (index to the first request with that key).
      */
     private List<Integer> firstUses(List<Request> requests, Answers answers, Map<Integer, Integer> duplicates) {
-        Map<String, LedgerStore.KeyUse> uses = store.keyUses(
+        Map<String, RequestKeyStore.KeyUse> uses = keyStore.keyUses(
                 requests.stream().map(Request::key).filter(key -> key != null).collect(Collectors.toSet()));
         Map<String, Integer> firstByKey = new HashMap<>();
         List<Integer> live = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
             if (request.key() != null) {
-                LedgerStore.KeyUse use = uses.get(request.key());
+                RequestKeyStore.KeyUse use = uses.get(request.key());
                 if (use != null) {
                     answers.outcomes.set(
                             i,
@@ -237,28 +266,16 @@ class OperationGroup {
     /** Refuses an unknown, foreign or closed source, or an unknown or closed destination (as {@link Registry}). */
     private static Optional<Outcome<Receipt>> accountRefusal(Request request, Map<Long, AccountRow> locked) {
         AccountRow from = locked.get(request.fromAccountId());
-        if (from == null) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("fromAccountId", "registry.account.not-found")));
+        Optional<Outcome<Receipt>> refused = AccountRules.ownSource(request.actor(), from);
+        if (refused.isPresent() || request.toAccountId() == null) {
+            return refused.isPresent() ? refused : AccountRules.openHolding(from, "fromAccountId");
         }
-        if (!request.actor().owns(from)) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("fromAccountId", "registry.account.not-yours")));
+        AccountRow to = locked.get(request.toAccountId());
+        refused = AccountRules.exists(to, "toAccountId");
+        if (refused.isEmpty()) {
+            refused = AccountRules.openHolding(from, "fromAccountId");
         }
-        AccountRow to = request.toAccountId() == null ? null : locked.get(request.toAccountId());
-        if (request.toAccountId() != null && to == null) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("toAccountId", "registry.account.not-found")));
-        }
-        if (!from.openHolding()) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.CONFLICT, Refusal.of("fromAccountId", "registry.account.not-open")));
-        }
-        if (to != null && !to.openHolding()) {
-            return Optional.of(
-                    Outcome.refused(RefusalKind.CONFLICT, Refusal.of("toAccountId", "registry.account.not-open")));
-        }
-        return Optional.empty();
+        return refused.isPresent() ? refused : AccountRules.openHolding(to, "toAccountId");
     }
 
     /**
@@ -284,7 +301,7 @@ class OperationGroup {
         Map<Long, Integer> reading = firstRead;
         Map<Long, Long> unread = new HashMap<>();
         while (!reading.isEmpty()) {
-            Map<Long, List<LedgerInvariants.Block>> read = store.activeInDrawOrder(reading).stream()
+            Map<Long, List<LedgerInvariants.Block>> read = blockStore.activeInDrawOrder(reading).stream()
                     .collect(Collectors.groupingBy(LedgerInvariants.Block::accountId));
             Map<Long, Integer> readMore = new HashMap<>();
             reading.forEach((account, asked) -> {
@@ -310,7 +327,7 @@ class OperationGroup {
         }
         Map<Long, Integer> unreadLimits =
                 unread.keySet().stream().collect(Collectors.toMap(account -> account, limits::get));
-        LedgerStore.Holdings holdings = store.holdingsInDrawOrder(unread, unreadLimits);
+        BlockStore.Holdings holdings = blockStore.holdingsInDrawOrder(unread, unreadLimits);
         holdings.blocks().forEach(blocks::load);
         holdings.balances().forEach(blocks::balance);
         Map<Long, LedgerInvariants.Block> last = new HashMap<>();
@@ -377,41 +394,41 @@ class OperationGroup {
             List<Integer> live,
             Answers answers,
             WorkingBlocks.Changes changes,
-            List<LedgerStore.NewBlock> retired,
+            List<BlockStore.NewBlock> retired,
             Map<Long, JournalEntry> heads) {
-        store.deleteBlocks(changes.deleted());
-        store.resizeBlocks(changes.resized());
-        store.insertBlocks(
+        blockStore.deleteBlocks(changes.deleted());
+        blockStore.resizeBlocks(changes.resized());
+        blockStore.insertBlocks(
                 Stream.concat(changes.inserted().stream(), retired.stream()).toList());
         List<JournalEntry> entries = answers.entries.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(Map.Entry::getValue)
                 .toList();
-        store.insertEntries(entries);
-        store.moveHeads(heads);
-        List<LedgerStore.NewRetirement> retirements = new ArrayList<>();
+        journalStore.insertEntries(entries);
+        accountStore.moveHeads(heads);
+        List<RetirementStore.NewRetirement> retirements = new ArrayList<>();
         answers.entries.forEach((i, entry) -> {
             Request request = requests.get(i);
             if (request.operation() == Operation.RETIRE) {
-                retirements.add(LedgerStore.NewRetirement.of(
+                retirements.add(RetirementStore.NewRetirement.of(
                         entry, request.fromAccountId(), request.disclosure(), request.creditUnits()));
             }
         });
-        Map<Long, Long> retirementIds = store.insertRetirements(retirements);
+        Map<Long, Long> retirementIds = retirementStore.insertRetirements(retirements);
         retirements.forEach(retirement ->
                 events.publishEvent(new CreditsRetired(retirementIds.get(retirement.entryId()), retirement.units())));
         answers.entries.forEach((i, entry) ->
                 answers.outcomes.set(i, Outcome.done(journal.receipt(entry, false, retirementIds.get(entry.id())))));
-        List<LedgerStore.NewRefusal> kept = new ArrayList<>();
+        List<RequestKeyStore.NewRefusal> kept = new ArrayList<>();
         for (int i : live) {
             Outcome<Receipt> outcome = answers.outcomes.get(i);
             Request request = requests.get(i);
             if (request.key() != null && outcome != null && Registry.remembered(outcome)) {
-                kept.add(new LedgerStore.NewRefusal(
+                kept.add(new RequestKeyStore.NewRefusal(
                         request.key(), request.fingerprint(), outcome.kind(), outcome.refusals()));
             }
         }
-        store.insertRefusals(kept, clock.instant());
+        keyStore.insertRefusals(kept, clock.instant());
     }
 
     /** A request repeating an earlier one's key in the same group gets that one's answer, as a replay. */

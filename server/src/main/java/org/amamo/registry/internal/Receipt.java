@@ -7,7 +7,7 @@ import java.util.List;
  * What an operation did, as recorded in its journal entry; a retry with the same idempotency key gets the same
  * receipt back, marked {@code replayed}.
  */
-record Receipt(
+public record Receipt(
         long entryId,
         Operation operation,
         long creditUnits,
@@ -17,7 +17,7 @@ record Receipt(
         Instant recordedAt,
         boolean replayed) {
 
-    Receipt {
+    public Receipt {
         lines = List.copyOf(lines);
     }
 

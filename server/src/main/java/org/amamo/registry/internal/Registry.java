@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.platform.Sha256;
+import org.amamo.registry.RetirementOrder;
 import org.amamo.registry.SerialRange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,26 +36,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * index, fails, and then returns it too.
  */
 @Service
-class Registry {
+public class Registry {
 
     /** The most units one operation may move (100 million t-CO2). */
     static final long MAX_OPERATION_UNITS = 1_000_000_000L;
     /** The most blocks one operation may split; merging keeps accounts far below this. */
     static final int MAX_BLOCKS_PER_OPERATION = 1_000;
-    /** How often an operation is retried after a lock timeout or serialisation failure, before the user is told. */
-    static final int MAX_ATTEMPTS = 5;
 
     static final int MAX_KEY_LENGTH = 100;
     static final int MAX_REASON_LENGTH = 500;
-    static final int MAX_BENEFICIARY_LENGTH = 200;
-    static final int MAX_EMISSIONS_LENGTH = 500;
     static final int MAX_NOTE_LENGTH = 1_000;
     static final int MIN_YEAR = 1990;
     static final int MAX_YEAR = 2100;
 
-    private static final Logger log = LoggerFactory.getLogger(Registry.class);
+    private final AccountStore accountStore;
 
-    private final LedgerStore store;
+    private final BlockStore blockStore;
+
+    private final BatchStore batchStore;
+
+    private final JournalStore journalStore;
+
+    private final RequestKeyStore keyStore;
     private final BlockMover mover;
     private final Journal journal;
     private final TransactionTemplate transactions;
@@ -64,14 +66,22 @@ class Registry {
     private final Clock clock;
 
     Registry(
-            LedgerStore store,
+            AccountStore accountStore,
+            BlockStore blockStore,
+            BatchStore batchStore,
+            JournalStore journalStore,
+            RequestKeyStore keyStore,
             BlockMover mover,
             Journal journal,
             PlatformTransactionManager transactionManager,
             Replays replays,
             GroupCommit groupCommit,
             Clock clock) {
-        this.store = store;
+        this.accountStore = accountStore;
+        this.blockStore = blockStore;
+        this.batchStore = batchStore;
+        this.journalStore = journalStore;
+        this.keyStore = keyStore;
         this.mover = mover;
         this.journal = journal;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -81,15 +91,15 @@ class Registry {
     }
 
     /** A transfer (譲渡) of {@code creditUnits} from one holding account to another. */
-    record Transfer(long fromAccountId, long toAccountId, long creditUnits) {}
+    public record Transfer(long fromAccountId, long toAccountId, long creditUnits) {}
 
     /** A retirement (無効化) of {@code creditUnits} from a holding account, with its public disclosure. */
-    record Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {}
+    public record Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {}
 
     /** A cancellation (取消) of a serial range by the secretariat, with the reason. */
-    record Cancellation(String serialRange, String reason) {}
+    public record Cancellation(String serialRange, String reason) {}
 
-    Outcome<Receipt> transfer(Actor actor, Transfer transfer, String key) {
+    public Outcome<Receipt> transfer(Actor actor, Transfer transfer, String key) {
         Optional<Refusal> invalid = quantityRefusal(transfer.creditUnits());
         if (invalid.isEmpty() && transfer.fromAccountId() == transfer.toAccountId()) {
             invalid = Optional.of(Refusal.of("toAccountId", "registry.transfer.same-account"));
@@ -102,7 +112,7 @@ class Registry {
         return applyInGroup(OperationGroup.Request.transfer(actor, transfer, key, fingerprint));
     }
 
-    Outcome<Receipt> retire(Actor actor, Retirement retirement, String key) {
+    public Outcome<Receipt> retire(Actor actor, Retirement retirement, String key) {
         List<Refusal> invalid = new ArrayList<>();
         quantityRefusal(retirement.creditUnits()).ifPresent(invalid::add);
         invalid.addAll(disclosureRefusals(retirement.disclosure()));
@@ -123,7 +133,7 @@ class Registry {
         return applyInGroup(OperationGroup.Request.retirement(actor, retirement, key, fingerprint));
     }
 
-    Outcome<Receipt> cancel(Actor actor, Cancellation cancellation, String key) {
+    public Outcome<Receipt> cancel(Actor actor, Cancellation cancellation, String key) {
         if (!actor.secretariat()) {
             return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("$", "registry.secretariat-only"));
         }
@@ -168,30 +178,32 @@ class Registry {
 
     private Outcome<Receipt> applyCancellation(
             Actor actor, SerialRange range, String reason, String key, String fingerprint) {
-        Optional<LedgerStore.BatchRow> batch =
-                store.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
+        Optional<BatchStore.BatchRow> batch =
+                batchStore.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
         if (batch.isEmpty() || range.lastSerial() > batch.get().issuedUnits()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("serialRange", "registry.serial.not-found"));
         }
         long batchId = batch.get().id();
-        Set<Long> holders = store.overlapping(batchId, range.firstSerial(), range.lastSerial(), false).stream()
+        Set<Long> holders = blockStore.overlapping(batchId, range.firstSerial(), range.lastSerial(), false).stream()
                 .map(LedgerInvariants.Block::accountId)
                 .collect(Collectors.toCollection(TreeSet::new));
-        List<AccountRow> locked = store.lockAccounts(holders);
-        List<LedgerInvariants.Block> blocks = store.overlapping(batchId, range.firstSerial(), range.lastSerial(), true);
+        List<AccountRow> locked = accountStore.lockAccounts(holders);
+        List<LedgerInvariants.Block> blocks =
+                blockStore.overlapping(batchId, range.firstSerial(), range.lastSerial(), true);
         if (blocks.stream().anyMatch(block -> block.status() != BlockStatus.ACTIVE)) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.not-active"));
         }
-        if (locked.stream().anyMatch(account -> account.kind() == AccountKind.ESCROW)) {
+        if (locked.stream().anyMatch(AccountRules::escrowed)) {
             // Escrowed units belong to a running market round; only its settlement may move them.
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.cancel.escrowed"));
         }
         if (!holders.containsAll(
                 blocks.stream().map(LedgerInvariants.Block::accountId).toList())) {
             // The units moved between our first look and the locks: let the retry loop look again.
-            throw new ConcurrentlyMoved();
+            throw new Retries.Again();
         }
-        long cancellationAccount = store.accountByOwnerKey(LedgerStore.CANCELLATION_KEY)
+        long cancellationAccount = accountStore
+                .accountByOwnerKey(AccountStore.CANCELLATION_KEY)
                 .orElseThrow()
                 .id();
         List<JournalEntry.Movement> movements = mover.move(
@@ -205,7 +217,7 @@ class Registry {
                 BlockStatus.CANCELLED);
         Payload payload = new Payload().with("serialRange", range.format()).with("reason", reason);
         JournalEntry entry = journal.append(
-                store.nextEntryId(),
+                journalStore.nextEntryId(),
                 Operation.CANCEL,
                 actor,
                 key,
@@ -221,8 +233,7 @@ class Registry {
 
     /**
      * Runs an operation in a transaction, once per idempotency key. A refusal rolls back. Lock timeouts and
-     * serialisation failures (which the fixed lock order should make rare) are retried a few times with a short
-     * pause, so that they never reach the user as an error.
+     * serialisation failures are retried ({@link Retries}), so that they never reach the user as an error.
      *
      * <p>With a key, the first answer is final: a retry gets the first receipt, or the first refusal if the ledger
      * refused it (unknown or foreign account, too few units, a closed account...), without evaluating it again; see
@@ -234,36 +245,27 @@ class Registry {
         if (badKey.isPresent()) {
             return Outcome.refused(RefusalKind.INVALID, badKey.get());
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Answer<T> answer = transactions.execute(status -> {
+        Answer<T> answer = Retries.inTransaction(
+                transactions,
+                status -> {
                     Optional<Outcome<T>> earlier = key == null ? Optional.empty() : replay(key, fingerprint, replayer);
                     Outcome<T> outcome = earlier.isPresent() ? earlier.get() : work.get();
                     if (outcome.refused()) {
                         status.setRollbackOnly();
                     }
                     return new Answer<>(outcome, earlier.isPresent());
-                });
-                if (key != null && !answer.replayed() && remembered(answer.outcome())) {
-                    return rememberRefusal(key, fingerprint, answer.outcome(), replayer);
-                }
-                return answer.outcome();
-            } catch (DuplicateKeyException e) {
-                Optional<Outcome<T>> earlier = key == null ? Optional.empty() : replay(key, fingerprint, replayer);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (TransientDataAccessException | ConcurrentlyMoved e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    log.warn("registry operation gave up after {} attempts", attempt, e);
-                    return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy"));
-                }
-                pause(attempt);
-            }
+                },
+                duplicateKey -> key == null
+                        ? null
+                        : replay(key, fingerprint, replayer)
+                                .map(earlier -> new Answer<>(earlier, true))
+                                .orElse(null),
+                () -> new Answer<>(Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "registry.busy")), false),
+                "registry operation");
+        if (key != null && !answer.replayed() && remembered(answer.outcome())) {
+            return rememberRefusal(key, fingerprint, answer.outcome(), replayer);
         }
+        return answer.outcome();
     }
 
     /** An operation's outcome, and whether it is the replay of an earlier answer to the same key. */
@@ -293,7 +295,7 @@ class Registry {
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
-                store.insertRefusal(key, fingerprint, refusal.kind(), refusal.refusals(), clock.instant());
+                keyStore.insertRefusal(key, fingerprint, refusal.kind(), refusal.refusals(), clock.instant());
                 return refusal;
             });
         } catch (DuplicateKeyException e) {
@@ -312,25 +314,7 @@ class Registry {
 
     /** The first answer to a key: its entry's receipt or its recorded refusal; a different request is refused. */
     private <T> Optional<Outcome<T>> replay(String key, String fingerprint, Replayer<T> replayer) {
-        return store.keyUse(key).map(use -> replays.answer(use, key, fingerprint, replayer));
-    }
-
-    static void pause(int attempt) {
-        try {
-            Thread.sleep(5L * attempt + (long) (Math.random() * 10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a registry operation", e);
-        }
-    }
-
-    /** Thrown inside a transaction when units moved between the first look and the locks; the operation retries. */
-    static final class ConcurrentlyMoved extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ConcurrentlyMoved() {
-            super("units moved concurrently", null, false, false);
-        }
+        return keyStore.keyUse(key).map(use -> replays.answer(use, key, fingerprint, replayer));
     }
 
     // ---- validation helpers
@@ -347,12 +331,12 @@ class Registry {
 
     static List<Refusal> disclosureRefusals(RetirementDisclosure disclosure) {
         List<Refusal> refusals = new ArrayList<>();
-        text(disclosure.beneficiary(), "beneficiary", MAX_BENEFICIARY_LENGTH, true)
+        text(disclosure.beneficiary(), "beneficiary", RetirementOrder.MAX_BENEFICIARY_LENGTH, true)
                 .ifPresent(refusals::add);
         if (disclosure.purpose() == null) {
             refusals.add(Refusal.of("purpose", "registry.required"));
         }
-        text(disclosure.emissionsOffset(), "emissionsOffset", MAX_EMISSIONS_LENGTH, true)
+        text(disclosure.emissionsOffset(), "emissionsOffset", RetirementOrder.MAX_EMISSIONS_OFFSET_LENGTH, true)
                 .ifPresent(refusals::add);
         text(disclosure.note(), "note", MAX_NOTE_LENGTH, false).ifPresent(refusals::add);
         Integer year = disclosure.reportingYear();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
+import org.amamo.platform.Outcome;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.HeldCredits;
 import org.amamo.registry.MarketSettlement;
@@ -53,21 +54,31 @@ class RegistryDemoData implements ApplicationRunner {
     private final MarketSettlement settlement;
     private final Registry registry;
     private final AccountDesk desk;
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+    private final BatchStore batchStore;
+    private final RequestKeyStore keyStore;
     private final UserDirectory users;
 
     RegistryDemoData(
-            MarketSettlement settlement, Registry registry, AccountDesk desk, LedgerStore store, UserDirectory users) {
+            MarketSettlement settlement,
+            Registry registry,
+            AccountDesk desk,
+            AccountStore accountStore,
+            BatchStore batchStore,
+            RequestKeyStore keyStore,
+            UserDirectory users) {
         this.settlement = settlement;
         this.registry = registry;
         this.desk = desk;
-        this.store = store;
+        this.accountStore = accountStore;
+        this.batchStore = batchStore;
+        this.keyStore = keyStore;
         this.users = users;
     }
 
     @Override
     public void run(ApplicationArguments arguments) throws InterruptedException {
-        if (store.keyUse("demo-ybc-retirement-" + USES.size()).isPresent()) {
+        if (keyStore.keyUse("demo-ybc-retirement-" + USES.size()).isPresent()) {
             return;
         }
         AmamoPrincipal creator = principal("applicant@amamo.example");
@@ -106,7 +117,7 @@ class RegistryDemoData implements ApplicationRunner {
 
     /** The buyer's own holding account: asked for and opened now unless they have one. */
     private long buyerAccount(AmamoPrincipal buyer) {
-        Optional<AccountRow> existing = store.accountByOwnerKey("U:" + buyer.userId());
+        Optional<AccountRow> existing = accountStore.accountByOwnerKey("U:" + buyer.userId());
         if (existing.isPresent()) {
             return existing.get().id();
         }
@@ -127,12 +138,13 @@ class RegistryDemoData implements ApplicationRunner {
         while (true) {
             Optional<HeldCredits> found = settlement.holdings(creator).stream()
                     .filter(held -> held.batch().batchSerial().startsWith("YBC-"))
-                    .filter(held -> store.batch(held.batch().batchId())
-                                    .map(LedgerStore.BatchRow::creditType)
+                    .filter(held -> batchStore
+                                    .batch(held.batch().batchId())
+                                    .map(BatchStore.BatchRow::creditType)
                                     .orElse(null)
                             == type)
                     .filter(held -> held.creditUnits() >= units
-                            || store.keyUse(key(type)).isPresent())
+                            || keyStore.keyUse(key(type)).isPresent())
                     .findFirst();
             if (found.isPresent() || Instant.now().isAfter(until)) {
                 return found;

@@ -1,7 +1,7 @@
 package org.amamo.registry.internal;
 
 /** Why credits are retired (seed 001's offset-usage table): the disclosure every retirement carries. */
-enum RetirementPurpose {
+public enum RetirementPurpose {
     /** イベント: offsetting an event's emissions. */
     EVENT,
     /** 企業活動: a company's own emissions (e.g. for the reporting scheme). */

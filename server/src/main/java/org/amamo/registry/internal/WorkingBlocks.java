@@ -56,7 +56,7 @@ final class WorkingBlocks {
     record Probe(long accountId, long batchId, long firstSerial, long lastSerial) {}
 
     /** What to write back: blocks to delete, to resize (same id, new serials), and to insert. */
-    record Changes(List<Long> deleted, List<LedgerInvariants.Block> resized, List<LedgerStore.NewBlock> inserted) {}
+    record Changes(List<Long> deleted, List<LedgerInvariants.Block> resized, List<BlockStore.NewBlock> inserted) {}
 
     /**
      * A block in memory; {@code id} is null for a block that is not in the database yet. Its serials change only
@@ -304,11 +304,11 @@ final class WorkingBlocks {
                         held.id, held.batchId, held.first, held.last, held.accountId, BlockStatus.ACTIVE));
             }
         }
-        List<LedgerStore.NewBlock> inserted = new ArrayList<>();
+        List<BlockStore.NewBlock> inserted = new ArrayList<>();
         accounts.values()
                 .forEach(holder -> holder.bySerial.values().stream()
                         .filter(held -> held.id == null)
-                        .forEach(held -> inserted.add(new LedgerStore.NewBlock(
+                        .forEach(held -> inserted.add(new BlockStore.NewBlock(
                                 held.batchId, held.first, held.last, held.accountId, BlockStatus.ACTIVE))));
         deleted.sort(null);
         resized.sort(Comparator.comparingLong(LedgerInvariants.Block::id));

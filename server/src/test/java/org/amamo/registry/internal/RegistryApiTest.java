@@ -190,7 +190,7 @@ class RegistryApiTest {
         entriesBefore = entries();
         refused(transfer(alice, alice.accountId(), bob.accountId(), 1), status().isConflict(), "creditUnits");
         long retirementAccount =
-                fixture.store.accountByOwnerKey("R:2024").orElseThrow().id();
+                fixture.accountStore.accountByOwnerKey("R:2024").orElseThrow().id();
         refused(transfer(alice, retirementAccount, bob.accountId(), 1), status().isForbidden(), "fromAccountId");
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.amamo.platform.Outcome;
 import org.amamo.registry.internal.RegistryFixture.Holder;
 import org.amamo.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
@@ -28,16 +29,30 @@ class RegistryFixture {
     final Issuer issuer;
     final Registry registry;
     final LedgerAudit audit;
-    final LedgerStore store;
+    final AccountStore accountStore;
+    final BlockStore blockStore;
+    final JournalStore journalStore;
+    final RetirementStore retirementStore;
 
     RegistryFixture(
-            TestUsers users, AccountDesk desk, Issuer issuer, Registry registry, LedgerAudit audit, LedgerStore store) {
+            TestUsers users,
+            AccountDesk desk,
+            Issuer issuer,
+            Registry registry,
+            LedgerAudit audit,
+            AccountStore accountStore,
+            BlockStore blockStore,
+            JournalStore journalStore,
+            RetirementStore retirementStore) {
         this.users = users;
         this.desk = desk;
         this.issuer = issuer;
         this.registry = registry;
         this.audit = audit;
-        this.store = store;
+        this.accountStore = accountStore;
+        this.blockStore = blockStore;
+        this.journalStore = journalStore;
+        this.retirementStore = retirementStore;
     }
 
     /** A user and their open holding account. */
@@ -90,7 +105,7 @@ class RegistryFixture {
     }
 
     long balance(Holder holder) {
-        return store.balance(holder.accountId());
+        return blockStore.balance(holder.accountId());
     }
 
     void assertLedgerSound() {

@@ -16,6 +16,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.amamo.AmamoApplication;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
@@ -120,7 +123,7 @@ class RegistryLedgerProperties {
         }
         Cancel cancel = (Cancel) action;
         if (model.batches.isEmpty()) {
-            return Outcome.refused(RefusalKind.NOT_FOUND);
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("serialRange", "registry.serial.not-found"));
         }
         String batch = model.batchCodes.get(cancel.batchPick() % model.batches.size());
         return fixture.registry.cancel(

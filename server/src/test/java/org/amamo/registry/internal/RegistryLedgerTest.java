@@ -3,6 +3,8 @@ package org.amamo.registry.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
@@ -138,7 +140,7 @@ class RegistryLedgerTest {
         assertThat(retired.value().retirementId()).isNotNull();
         assertThat(fixture.balance(a)).isEqualTo(30);
         long retirementAccount =
-                fixture.store.accountByOwnerKey("R:2021").orElseThrow().id();
+                fixture.accountStore.accountByOwnerKey("R:2021").orElseThrow().id();
         assertThat(retired.value().lines()).allMatch(line -> line.toAccountId() == retirementAccount);
     }
 
@@ -312,8 +314,8 @@ class RegistryLedgerTest {
             jdbc.sql("UPDATE registry_retirement SET entry_id = ? WHERE id = ?")
                     .params(retired.entryId(), retired.retirementId())
                     .update();
-            fixture.store.insertRetirement(
-                    fixture.store.entry(kept.entryId()).orElseThrow(), a.accountId(), disclosure, 3);
+            fixture.retirementStore.insertRetirement(
+                    fixture.journalStore.entry(kept.entryId()).orElseThrow(), a.accountId(), disclosure, 3);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Outcome;
+import org.amamo.platform.RefusalKind;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
 import org.amamo.registry.RetirementOrder;
@@ -52,7 +54,7 @@ class RegistryMarketSettlementTest {
         MarketMove consigned = market.consign(seller.user(), seller.accountId(), escrow, issued.batchId(), 100, "c-1");
         assertThat(consigned.refusals()).isEmpty();
         assertThat(fixture.balance(seller)).isZero();
-        assertThat(fixture.store.balance(escrow)).isEqualTo(100);
+        assertThat(fixture.blockStore.balance(escrow)).isEqualTo(100);
 
         Outcome<Receipt> transfer =
                 fixture.registry.transfer(seller.actor(), new Registry.Transfer(escrow, other.accountId(), 10), null);
@@ -68,7 +70,7 @@ class RegistryMarketSettlementTest {
                 new Registry.Cancellation(consigned.serialRanges().get(0), "誤り"),
                 null);
         assertThat(cancel.refusals()).extracting(r -> r.messageKey()).containsExactly("registry.cancel.escrowed");
-        assertThat(fixture.store.balance(escrow)).isEqualTo(100);
+        assertThat(fixture.blockStore.balance(escrow)).isEqualTo(100);
     }
 
     @Test
@@ -110,12 +112,12 @@ class RegistryMarketSettlementTest {
         MarketMove delivered = market.deliver(escrow, issued.batchId(), 30, buyer.userId(), null, "k-deliver");
         assertThat(delivered.refusals()).isEmpty();
         long buyerAccount = delivered.toAccountId();
-        assertThat(fixture.store.account(buyerAccount).orElseThrow().ownerUserId())
+        assertThat(fixture.accountStore.account(buyerAccount).orElseThrow().ownerUserId())
                 .isEqualTo(buyer.userId());
-        assertThat(fixture.store.balance(buyerAccount)).isEqualTo(30);
+        assertThat(fixture.blockStore.balance(buyerAccount)).isEqualTo(30);
         MarketMove again = market.deliver(escrow, issued.batchId(), 30, buyer.userId(), null, "k-deliver");
         assertThat(again.replayed()).isTrue();
-        assertThat(fixture.store.balance(buyerAccount)).isEqualTo(30);
+        assertThat(fixture.blockStore.balance(buyerAccount)).isEqualTo(30);
         assertThat(market.deliver(escrow, issued.batchId(), 31, buyer.userId(), null, "k-deliver")
                         .refusals())
                 .extracting(r -> r.messageKey())
@@ -142,7 +144,7 @@ class RegistryMarketSettlementTest {
         MarketMove released = market.release(escrow, issued.batchId(), 50, seller.accountId(), null, "k-release");
         assertThat(released.refusals()).isEmpty();
         assertThat(fixture.balance(seller)).isEqualTo(50);
-        assertThat(fixture.store.balance(escrow)).isZero();
+        assertThat(fixture.blockStore.balance(escrow)).isZero();
         assertThat(market.release(escrow, issued.batchId(), 1, seller.accountId(), null, null)
                         .done())
                 .isFalse();
@@ -171,7 +173,10 @@ class RegistryMarketSettlementTest {
     @Test
     void openingAnEscrowTwiceWithOneReferenceGivesOneAccount() {
         assertThat(market.openEscrow("same-ref", "a")).isEqualTo(market.openEscrow("same-ref", "a"));
-        assertThat(fixture.store.accountByOwnerKey("E:same-ref").orElseThrow().kind())
+        assertThat(fixture.accountStore
+                        .accountByOwnerKey("E:same-ref")
+                        .orElseThrow()
+                        .kind())
                 .isEqualTo(AccountKind.ESCROW);
         assertThat(List.of(market.retirementPurposes())).isNotEmpty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.internal.RegistryFixture.Holder;
 import org.junit.jupiter.api.AfterEach;

@@ -248,7 +248,7 @@ class RegistryWebTest {
         AmamoPrincipal carol = fixture.users.create(org.amamo.identity.Role.HOLDER);
         mvc.perform(post("/account/registry/request").with(as(carol)).with(csrf()))
                 .andExpect(redirectedUrl("/account/registry"));
-        long id = fixture.store
+        long id = fixture.accountStore
                 .accountByOwnerKey("U:" + carol.userId())
                 .orElseThrow()
                 .id();
@@ -256,6 +256,6 @@ class RegistryWebTest {
                         .with(as(fixture.secretariat()))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/secretariat/registry"));
-        assertThat(fixture.store.account(id).orElseThrow().status()).isEqualTo(AccountStatus.OPEN);
+        assertThat(fixture.accountStore.account(id).orElseThrow().status()).isEqualTo(AccountStatus.OPEN);
     }
 }

@@ -1,9 +1,10 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.web;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.amamo.platform.CsvTable;
 import org.amamo.platform.SchemeTime;
+import org.amamo.registry.internal.read.RegistryViews;
 
 /** An account statement as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheet programs read it). */
 final class StatementCsv {

@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.amamo.platform.Dates;
+import org.amamo.registry.internal.RegistryUnits;
+import org.amamo.registry.internal.read.RegistryViews;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.read;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +12,15 @@ import org.amamo.platform.Refusal;
  * older way, still honoured for the newest {@value #MAX_PAGED_RECORDS} records, where skipping is cheap, so that
  * existing links and API clients keep working.
  */
-record RetirementListRequest(Long before, Long after, Integer page) {
+public record RetirementListRequest(Long before, Long after, Integer page) {
 
     /** How far a page number reaches: deeper pages are asked for with {@code before}. */
-    static final int MAX_PAGED_RECORDS = 10_000;
+    public static final int MAX_PAGED_RECORDS = 10_000;
 
-    static final RetirementListRequest NEWEST = new RetirementListRequest(null, null, null);
+    public static final RetirementListRequest NEWEST = new RetirementListRequest(null, null, null);
 
     /** What is wrong with the request for pages of {@code size} records; empty when it can be answered. */
-    List<Refusal> problems(int size) {
+    public List<Refusal> problems(int size) {
         List<Refusal> problems = new ArrayList<>();
         if (before != null && before < 1) {
             problems.add(Refusal.of("before", "registry.retirements.id-invalid"));

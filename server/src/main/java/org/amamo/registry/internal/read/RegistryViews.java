@@ -1,16 +1,21 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.read;
 
 import java.time.Instant;
 import java.util.List;
 import org.amamo.registry.CreditType;
+import org.amamo.registry.internal.AccountKind;
+import org.amamo.registry.internal.AccountStatus;
+import org.amamo.registry.internal.BlockStatus;
+import org.amamo.registry.internal.Operation;
+import org.amamo.registry.internal.RetirementPurpose;
 
 /** The registry's read models, as pages and the API show them. */
-final class RegistryViews {
+public final class RegistryViews {
 
     private RegistryViews() {}
 
     /** An account; {@code balanceUnits} only reaches its owner and the secretariat. */
-    record AccountView(
+    public record AccountView(
             long id,
             AccountKind kind,
             AccountStatus status,
@@ -23,7 +28,7 @@ final class RegistryViews {
             Instant decidedAt) {}
 
     /** One movement on an account's statement: incoming units are positive, outgoing negative. */
-    record StatementLine(
+    public record StatementLine(
             long entryId,
             Instant recordedAt,
             Operation operation,
@@ -33,7 +38,7 @@ final class RegistryViews {
             long creditUnits) {}
 
     /** A batch with what became of its units. */
-    record BatchView(
+    public record BatchView(
             long id,
             String batchSerial,
             long projectId,
@@ -51,7 +56,7 @@ final class RegistryViews {
             Instant issuedAt) {}
 
     /** A public retirement record: the disclosure, the serials, and the batches they came from. */
-    record RetirementView(
+    public record RetirementView(
             long id,
             Instant retiredAt,
             String beneficiary,
@@ -68,10 +73,10 @@ final class RegistryViews {
      * {@code after} id of the page before it (null on the newest page), {@code older} the {@code before} id of the
      * page after it (null on the oldest page).
      */
-    record RetirementPage(List<RetirementView> records, Long newer, Long older) {}
+    public record RetirementPage(List<RetirementView> records, Long newer, Long older) {}
 
     /** What a serial number (or range) is: its batch, and the blocks holding it with their status. */
-    record SerialLookup(String query, BatchView batch, List<SerialBlock> blocks) {}
+    public record SerialLookup(String query, BatchView batch, List<SerialBlock> blocks) {}
 
     /** A part of the looked-up range in one status; a retired part names its public retirement record. */
     record SerialBlock(String serialRange, BlockStatus status, Long retirementId) {}

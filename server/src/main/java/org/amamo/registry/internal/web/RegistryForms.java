@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.CreditType;
+import org.amamo.registry.internal.RetirementDisclosure;
+import org.amamo.registry.internal.RetirementPurpose;
 import org.springframework.validation.BindingResult;
 
 /**

@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.read;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,14 +11,28 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.amamo.platform.SqlTime;
+import org.amamo.platform.SqlValues;
 import org.amamo.registry.SerialRange;
-import org.amamo.registry.internal.RegistryViews.AccountView;
-import org.amamo.registry.internal.RegistryViews.BatchView;
-import org.amamo.registry.internal.RegistryViews.RetirementPage;
-import org.amamo.registry.internal.RegistryViews.RetirementView;
-import org.amamo.registry.internal.RegistryViews.SerialBlock;
-import org.amamo.registry.internal.RegistryViews.SerialLookup;
-import org.amamo.registry.internal.RegistryViews.StatementLine;
+import org.amamo.registry.internal.AccountKind;
+import org.amamo.registry.internal.AccountRow;
+import org.amamo.registry.internal.AccountStatus;
+import org.amamo.registry.internal.AccountStore;
+import org.amamo.registry.internal.Actor;
+import org.amamo.registry.internal.BatchStore;
+import org.amamo.registry.internal.BlockStatus;
+import org.amamo.registry.internal.BlockStore;
+import org.amamo.registry.internal.Journal;
+import org.amamo.registry.internal.JournalEntry;
+import org.amamo.registry.internal.LedgerInvariants;
+import org.amamo.registry.internal.Operation;
+import org.amamo.registry.internal.RetirementPurpose;
+import org.amamo.registry.internal.read.RegistryViews.AccountView;
+import org.amamo.registry.internal.read.RegistryViews.BatchView;
+import org.amamo.registry.internal.read.RegistryViews.RetirementPage;
+import org.amamo.registry.internal.read.RegistryViews.RetirementView;
+import org.amamo.registry.internal.read.RegistryViews.SerialBlock;
+import org.amamo.registry.internal.read.RegistryViews.SerialLookup;
+import org.amamo.registry.internal.read.RegistryViews.StatementLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +40,10 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads for pages and the API: accounts, statements, batches with totals, retirements, serial lookup. */
 @Service
 @Transactional(readOnly = true)
-class RegistryQueries {
+public class RegistryQueries {
 
     /** The most statement lines one CSV download holds. */
-    static final int MAX_CSV_ROWS = 100_000;
+    public static final int MAX_CSV_ROWS = 100_000;
     /** The most blocks a serial lookup lists. */
     static final int MAX_LOOKUP_BLOCKS = 100;
 
@@ -42,14 +56,18 @@ class RegistryQueries {
             """;
 
     private final JdbcClient jdbc;
-    private final LedgerStore store;
+    private final AccountStore accountStore;
+    private final BlockStore blockStore;
+    private final BatchStore batchStore;
 
-    RegistryQueries(JdbcClient jdbc, LedgerStore store) {
+    RegistryQueries(JdbcClient jdbc, AccountStore accountStore, BlockStore blockStore, BatchStore batchStore) {
         this.jdbc = jdbc;
-        this.store = store;
+        this.accountStore = accountStore;
+        this.blockStore = blockStore;
+        this.batchStore = batchStore;
     }
 
-    Optional<AccountView> account(long id) {
+    public Optional<AccountView> account(long id) {
         return jdbc.sql(ACCOUNT + " WHERE a.id = ?")
                 .param(id)
                 .query(this::mapAccount)
@@ -57,7 +75,7 @@ class RegistryQueries {
     }
 
     /** The holding accounts of a user: their own and their organisation's. */
-    List<AccountView> accountsOf(Actor actor) {
+    public List<AccountView> accountsOf(Actor actor) {
         return jdbc.sql(ACCOUNT + " WHERE a.kind = 'HOLDING' AND (a.owner_user_id = ? OR a.owner_organisation_id = ?)"
                         + " ORDER BY a.id")
                 .params(actor.userId(), actor.organisationId())
@@ -66,7 +84,7 @@ class RegistryQueries {
     }
 
     /** Every account, or those in one status, for the secretariat. */
-    List<AccountView> accounts(AccountStatus status, int offset, int limit) {
+    public List<AccountView> accounts(AccountStatus status, int offset, int limit) {
         return jdbc.sql(ACCOUNT + " WHERE (CAST(:status AS VARCHAR) IS NULL OR a.status = :status)"
                         + " ORDER BY a.id LIMIT :limit OFFSET :offset")
                 .param("status", status == null ? null : status.name())
@@ -77,7 +95,7 @@ class RegistryQueries {
     }
 
     /** An account's movements, newest first. */
-    List<StatementLine> statement(long accountId, int offset, int limit) {
+    public List<StatementLine> statement(long accountId, int offset, int limit) {
         record Row(long entryId, java.time.Instant at, Operation operation, JournalEntry.Movement movement) {}
         List<Row> rows = jdbc.sql("""
                 SELECT m.entry_id, e.recorded_at, e.operation, m.batch_id, m.first_serial, m.last_serial,
@@ -97,10 +115,10 @@ class RegistryQueries {
                                 row.getLong("batch_id"),
                                 row.getLong("first_serial"),
                                 row.getLong("last_serial"),
-                                LedgerStore.nullableLong(row, "from_account_id"),
+                                SqlValues.nullableLong(row, "from_account_id"),
                                 row.getLong("to_account_id"))))
                 .list();
-        Map<Long, LedgerStore.BatchRow> batches =
+        Map<Long, BatchStore.BatchRow> batches =
                 batchRows(rows.stream().map(r -> r.movement().batchId()).toList());
         Map<Long, String> names = new HashMap<>();
         List<StatementLine> lines = new ArrayList<>();
@@ -112,7 +130,10 @@ class RegistryQueries {
                     ? null
                     : names.computeIfAbsent(
                             counterparty,
-                            id -> store.account(id).map(AccountRow::holderName).orElse(""));
+                            id -> accountStore
+                                    .account(id)
+                                    .map(AccountRow::holderName)
+                                    .orElse(""));
             lines.add(new StatementLine(
                     row.entryId(),
                     row.at(),
@@ -127,7 +148,7 @@ class RegistryQueries {
     }
 
     /** The serial ranges of an account's blocks, lowest first, at most {@code limit}. */
-    List<String> heldRanges(long accountId, int limit) {
+    public List<String> heldRanges(long accountId, int limit) {
         List<LedgerInvariants.Block> blocks = jdbc.sql("SELECT id, batch_id, first_serial, last_serial, account_id,"
                         + " status FROM registry_block WHERE account_id = ? ORDER BY batch_id, first_serial LIMIT ?")
                 .params(accountId, limit)
@@ -139,7 +160,7 @@ class RegistryQueries {
                         row.getLong(5),
                         BlockStatus.valueOf(row.getString(6))))
                 .list();
-        Map<Long, LedgerStore.BatchRow> batches =
+        Map<Long, BatchStore.BatchRow> batches =
                 batchRows(blocks.stream().map(LedgerInvariants.Block::batchId).toList());
         return blocks.stream()
                 .map(block -> Journal.serialRange(batches.get(block.batchId()), block.firstSerial(), block.lastSerial())
@@ -151,7 +172,7 @@ class RegistryQueries {
      * Batches, newest first, optionally of one programme (by serial prefix), one project code and one vintage,
      * with their totals.
      */
-    List<BatchView> batches(String programmePrefix, String projectCode, Integer vintage, int offset, int limit) {
+    public List<BatchView> batches(String programmePrefix, String projectCode, Integer vintage, int offset, int limit) {
         List<Long> ids = jdbc.sql("""
                 SELECT id FROM registry_batch
                  WHERE (CAST(:prefix AS VARCHAR) IS NULL OR programme_prefix = :prefix)
@@ -170,7 +191,7 @@ class RegistryQueries {
         return ids.stream().map(views::get).toList();
     }
 
-    Optional<BatchView> batch(long id) {
+    public Optional<BatchView> batch(long id) {
         return Optional.ofNullable(batchViews(List.of(id)).get(id));
     }
 
@@ -179,7 +200,8 @@ class RegistryQueries {
      * prefix) and/or one project (by its code); with neither, of every record. Which page: see
      * {@link RetirementListRequest}, whose problems the caller has ruled out.
      */
-    RetirementPage retirements(String programmePrefix, String projectCode, RetirementListRequest request, int size) {
+    public RetirementPage retirements(
+            String programmePrefix, String projectCode, RetirementListRequest request, int size) {
         RetirementFilter filter = new RetirementFilter(programmePrefix, projectCode);
         if (request.after() != null) {
             return newerThan(filter, request.after(), size);
@@ -271,27 +293,29 @@ class RegistryQueries {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
     }
 
-    Optional<RetirementView> retirement(long id) {
+    public Optional<RetirementView> retirement(long id) {
         return retirements("WHERE r.id = :id", Map.of("id", id)).stream().findFirst();
     }
 
     /** Which batch and blocks a serial number or range names, and their status. Empty: no such batch. */
-    Optional<SerialLookup> lookup(SerialRange range) {
-        Optional<LedgerStore.BatchRow> batch =
-                store.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
+    public Optional<SerialLookup> lookup(SerialRange range) {
+        Optional<BatchStore.BatchRow> batch =
+                batchStore.batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber());
         if (batch.isEmpty() || range.firstSerial() > batch.get().issuedUnits()) {
             return Optional.empty();
         }
-        LedgerStore.BatchRow row = batch.get();
-        List<SerialBlock> blocks = store.overlapping(row.id(), range.firstSerial(), range.lastSerial(), false).stream()
-                .limit(MAX_LOOKUP_BLOCKS)
-                .map(block -> {
-                    long first = Math.max(block.firstSerial(), range.firstSerial());
-                    long last = Math.min(block.lastSerial(), range.lastSerial());
-                    Long retirement = block.status() == BlockStatus.RETIRED ? retirementOf(block) : null;
-                    return new SerialBlock(Journal.serialRange(row, first, last).format(), block.status(), retirement);
-                })
-                .toList();
+        BatchStore.BatchRow row = batch.get();
+        List<SerialBlock> blocks =
+                blockStore.overlapping(row.id(), range.firstSerial(), range.lastSerial(), false).stream()
+                        .limit(MAX_LOOKUP_BLOCKS)
+                        .map(block -> {
+                            long first = Math.max(block.firstSerial(), range.firstSerial());
+                            long last = Math.min(block.lastSerial(), range.lastSerial());
+                            Long retirement = block.status() == BlockStatus.RETIRED ? retirementOf(block) : null;
+                            return new SerialBlock(
+                                    Journal.serialRange(row, first, last).format(), block.status(), retirement);
+                        })
+                        .toList();
         return Optional.of(
                 new SerialLookup(range.format(), batchViews(List.of(row.id())).get(row.id()), blocks));
     }
@@ -363,7 +387,7 @@ class RegistryQueries {
                 .distinct()
                 .toList();
         Map<Long, BatchView> batches = batchViews(batchIds);
-        Map<Long, LedgerStore.BatchRow> batchRows = batchRows(batchIds);
+        Map<Long, BatchStore.BatchRow> batchRows = batchRows(batchIds);
         return rows.stream()
                 .map(row -> {
                     List<JournalEntry.Movement> movements = moves.getOrDefault(row.entryId(), List.of());
@@ -394,9 +418,9 @@ class RegistryQueries {
                 .toList();
     }
 
-    private Map<Long, LedgerStore.BatchRow> batchRows(List<Long> ids) {
-        return store.batches(ids.stream().distinct().toList()).stream()
-                .collect(Collectors.toMap(LedgerStore.BatchRow::id, Function.identity()));
+    private Map<Long, BatchStore.BatchRow> batchRows(List<Long> ids) {
+        return batchStore.batches(ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(BatchStore.BatchRow::id, Function.identity()));
     }
 
     private Map<Long, BatchView> batchViews(List<Long> ids) {
@@ -417,7 +441,7 @@ class RegistryQueries {
                         row.getLong(3))
                 .list();
         Map<Long, BatchView> views = new HashMap<>();
-        for (LedgerStore.BatchRow batch : store.batches(ids)) {
+        for (BatchStore.BatchRow batch : batchStore.batches(ids)) {
             long[] sums = finished.getOrDefault(batch.id(), new long[3]);
             long retired = sums[BlockStatus.RETIRED.ordinal()];
             long cancelled = sums[BlockStatus.CANCELLED.ordinal()];
@@ -449,8 +473,8 @@ class RegistryQueries {
                 AccountKind.valueOf(row.getString("kind")),
                 AccountStatus.valueOf(row.getString("status")),
                 row.getString("holder_name"),
-                LedgerStore.nullableLong(row, "owner_user_id"),
-                LedgerStore.nullableLong(row, "owner_organisation_id"),
+                SqlValues.nullableLong(row, "owner_user_id"),
+                SqlValues.nullableLong(row, "owner_organisation_id"),
                 row.getObject("vintage", Integer.class),
                 row.getLong("balance"),
                 SqlTime.instant(row, "requested_at"),

@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.read;
 
 import java.time.Instant;
 import java.time.LocalDate;

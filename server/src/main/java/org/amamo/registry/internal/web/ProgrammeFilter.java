@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.web;
 
 import java.util.Locale;
 import org.amamo.programme.Programme;

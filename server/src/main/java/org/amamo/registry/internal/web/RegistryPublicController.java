@@ -1,4 +1,4 @@
-package org.amamo.registry.internal;
+package org.amamo.registry.internal.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,8 +9,10 @@ import java.util.Optional;
 import org.amamo.platform.CsvTable;
 import org.amamo.platform.Pages;
 import org.amamo.registry.SerialRange;
-import org.amamo.registry.internal.RegistryViews.RetirementPage;
-import org.amamo.registry.internal.RegistryViews.RetirementView;
+import org.amamo.registry.internal.read.RegistryQueries;
+import org.amamo.registry.internal.read.RegistryViews.RetirementPage;
+import org.amamo.registry.internal.read.RegistryViews.RetirementView;
+import org.amamo.registry.internal.read.RetirementListRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
