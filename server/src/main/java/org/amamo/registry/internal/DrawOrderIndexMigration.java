@@ -3,6 +3,7 @@ package org.amamo.registry.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.amamo.platform.FixedJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the database sorts the account's active blocks.
  */
 @Component
-class DrawOrderIndexMigration extends RegistryJavaMigration {
+class DrawOrderIndexMigration extends FixedJavaMigration {
 
     static final String INDEX = "registry_block_draw_ix";
 

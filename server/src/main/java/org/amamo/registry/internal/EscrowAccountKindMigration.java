@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.amamo.platform.FixedJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@link JavaMigration} bean.
  */
 @Component
-class EscrowAccountKindMigration extends RegistryJavaMigration {
+class EscrowAccountKindMigration extends FixedJavaMigration {
 
     static final String CONSTRAINT = "registry_account_kind_ck";
 
