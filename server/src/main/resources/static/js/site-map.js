@@ -36,6 +36,15 @@ document.addEventListener('DOMContentLoaded', () => {
     };
 
     load();
+    // The areas this site shares with other claims (the double-issuance check), drawn in red over the site.
+    const overlaps = element.dataset.overlaps && document.getElementById(element.dataset.overlaps);
+    if (overlaps && overlaps.value) {
+      try {
+        L.geoJSON(JSON.parse(overlaps.value), { style: { color: '#c0392b', weight: 2, fillOpacity: 0.5 } }).addTo(map);
+      } catch (error) {
+        element.dataset.error = 'unreadable overlaps';
+      }
+    }
     if (editable) {
       map.addControl(new L.Control.Draw({
         draw: { polygon: { allowIntersection: false, showArea: true }, polyline: false, rectangle: false,

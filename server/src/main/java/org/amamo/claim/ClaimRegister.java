@@ -28,6 +28,9 @@ public interface ClaimRegister {
      */
     Outcome<Void> certify(long applicationId);
 
+    /** The day after the project's last certified crediting year ends; empty when none is certified. */
+    java.util.Optional<java.time.LocalDate> certifiedUntil(long projectId);
+
     /** The application was rejected or withdrawn: its claim no longer counts. */
     void release(long applicationId);
 

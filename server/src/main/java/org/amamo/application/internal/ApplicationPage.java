@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.amamo.application.ApplicationStatus;
 import org.amamo.application.ReviewPanel;
+import org.amamo.claim.ClaimConflict;
+import org.amamo.claim.ClaimRegister;
 import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,7 @@ class ApplicationPage {
     private final ReviewPanel reviewPanel;
     private final AttachmentStore attachments;
     private final SheetCalculation calculation;
-    private final SiteChecks siteChecks;
+    private final ClaimRegister claims;
     private final ObjectMapper json;
 
     ApplicationPage(
@@ -37,7 +39,7 @@ class ApplicationPage {
             ReviewPanel reviewPanel,
             AttachmentStore attachments,
             SheetCalculation calculation,
-            SiteChecks siteChecks,
+            ClaimRegister claims,
             ObjectMapper json) {
         this.drafts = drafts;
         this.submissions = submissions;
@@ -46,7 +48,7 @@ class ApplicationPage {
         this.reviewPanel = reviewPanel;
         this.attachments = attachments;
         this.calculation = calculation;
-        this.siteChecks = siteChecks;
+        this.claims = claims;
         this.json = json;
     }
 
@@ -72,13 +74,31 @@ class ApplicationPage {
                         insider,
                         relations.contains(Relation.SECRETARIAT),
                         relations.contains(Relation.ASSIGNED_REVIEWER)));
-        if (relations.contains(Relation.SECRETARIAT)) {
-            model.addAttribute("overlaps", siteChecks.overlaps(application, form));
+        if (insider) {
+            List<ClaimConflict> conflicts = application.status().editableByApplicant()
+                    ? claims.conflicts(ClaimDrafts.of(application, form))
+                    : claims.conflictsOf(application.id());
+            model.addAttribute("conflicts", conflicts);
+            model.addAttribute("overlapGeojson", overlapGeojson(conflicts));
+            model.addAttribute("secretariat", relations.contains(Relation.SECRETARIAT));
         }
+        model.addAttribute("determinations", claims.determinationsOfProject(application.projectId()));
         model.addAttribute("areaWarning", areaWarning(application, form));
         model.addAttribute("sheetInputs", SheetInputs.of(form.getSheet()));
         model.addAttribute("sheetType", form.getSheet().reduction() ? "reduction" : "removal");
         fillResult(model, application, form);
+    }
+
+    /** The shared areas of the conflicts as one GeoJSON FeatureCollection, to draw on the site map; null if none. */
+    static String overlapGeojson(List<ClaimConflict> conflicts) {
+        List<String> features = conflicts.stream()
+                .map(ClaimConflict::intersectionGeojson)
+                .filter(java.util.Objects::nonNull)
+                .map(geometry -> "{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + geometry + "}")
+                .toList();
+        return features.isEmpty()
+                ? null
+                : "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
     }
 
     private void fillResult(Model model, StoredApplication application, ApplicationForm form) {

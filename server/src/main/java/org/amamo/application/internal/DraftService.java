@@ -2,11 +2,13 @@ package org.amamo.application.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.amamo.application.ApplicationStatus;
+import org.amamo.claim.ClaimRegister;
 import org.amamo.consultation.ConsultationStatus;
 import org.amamo.consultation.ConsultationSummary;
 import org.amamo.consultation.Consultations;
@@ -43,6 +45,7 @@ class DraftService {
     private final UserDirectory users;
     private final Programmes programmes;
     private final Consultations consultations;
+    private final ClaimRegister claims;
     private final Clock clock;
 
     DraftService(
@@ -51,12 +54,14 @@ class DraftService {
             UserDirectory users,
             Programmes programmes,
             Consultations consultations,
+            ClaimRegister claims,
             Clock clock) {
         this.applications = applications;
         this.parties = parties;
         this.users = users;
         this.programmes = programmes;
         this.consultations = consultations;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -102,6 +107,7 @@ class DraftService {
         }
         ApplicationForm form = applications.loadForm(previousId);
         form.setConsultationId(null); // a new year's application follows its own consultation, if any
+        proposeNextYear(form, claims.certifiedUntil(previous.projectId()));
         long id = applications.insertApplication(
                 previous.projectId(),
                 previousId,
@@ -111,6 +117,23 @@ class DraftService {
                 clock.instant());
         applications.saveForm(id, form, resolve(form), previous.siteAreaHectares(), clock.instant());
         return Outcome.done(id);
+    }
+
+    /**
+     * A continuation proposes one crediting year: the first the project has not had certified (the day after its last
+     * certified year ends), with the last year's components, baseline and vessels to update.
+     */
+    static void proposeNextYear(ApplicationForm form, Optional<LocalDate> certifiedUntil) {
+        List<SheetForm.YearForm> years = form.getSheet().getYears();
+        if (years.isEmpty()) {
+            return;
+        }
+        SheetForm.YearForm last = years.get(years.size() - 1);
+        LocalDate next = certifiedUntil.orElse(
+                last.getStart() == null ? null : last.getStart().plusYears(1));
+        last.setStart(next);
+        years.clear();
+        years.add(last);
     }
 
     /** Saves the draft. Wrong fields are refused (nothing saved); missing ones are fine until submission. */

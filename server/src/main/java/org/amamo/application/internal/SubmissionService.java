@@ -2,12 +2,15 @@ package org.amamo.application.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.amamo.claim.ClaimConflict;
+import org.amamo.claim.ClaimRegister;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
@@ -38,6 +41,7 @@ class SubmissionService {
     private final SheetCalculation calculation;
     private final DraftService drafts;
     private final Programmes programmes;
+    private final ClaimRegister claims;
     private final Clock clock;
 
     SubmissionService(
@@ -48,6 +52,7 @@ class SubmissionService {
             SheetCalculation calculation,
             DraftService drafts,
             Programmes programmes,
+            ClaimRegister claims,
             Clock clock) {
         this.applications = applications;
         this.parties = parties;
@@ -56,6 +61,7 @@ class SubmissionService {
         this.calculation = calculation;
         this.drafts = drafts;
         this.programmes = programmes;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -82,9 +88,18 @@ class SubmissionService {
             if (!missing.isEmpty()) {
                 return Outcome.refused(RefusalKind.INVALID, missing);
             }
+            Instant firstSubmitted = application.submittedAt() == null ? clock.instant() : application.submittedAt();
+            Outcome<List<ClaimConflict>> claimed =
+                    claims.submit(ClaimDrafts.of(application, applications.loadForm(id)), firstSubmitted);
+            if (claimed.refused()) {
+                return claimed.cast();
+            }
             applications.markSubmitted(id, clock.instant());
         }
         transitions.record(actor, application, action, comment);
+        if (action == WorkflowAction.WITHDRAW) {
+            claims.release(id);
+        }
         return Outcome.done();
     }
 

@@ -111,6 +111,15 @@ class ClaimService implements ClaimRegister {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> certifiedUntil(long projectId) {
+        return store.certifiedOfProject(projectId, -1).stream()
+                .flatMap(claim -> claim.years().stream())
+                .map(ClaimedYear::endExclusive)
+                .max(LocalDate::compareTo);
+    }
+
+    @Override
     @Transactional
     public void release(long applicationId) {
         store.delete(applicationId);

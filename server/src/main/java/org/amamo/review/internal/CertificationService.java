@@ -14,6 +14,7 @@ import org.amamo.application.ApplicationUnderReview;
 import org.amamo.application.Applications;
 import org.amamo.application.Applications.CertifiedSheet;
 import org.amamo.application.ReviewStep;
+import org.amamo.claim.ClaimRegister;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.platform.Outcome;
@@ -37,6 +38,7 @@ class CertificationService {
     private final Applications applications;
     private final ReviewRepository reviews;
     private final Programmes programmes;
+    private final ClaimRegister claims;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
@@ -45,12 +47,14 @@ class CertificationService {
             Applications applications,
             ReviewRepository reviews,
             Programmes programmes,
+            ClaimRegister claims,
             ApplicationEventPublisher events,
             ObjectMapper json,
             Clock clock) {
         this.applications = applications;
         this.reviews = reviews;
         this.programmes = programmes;
+        this.claims = claims;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -75,6 +79,10 @@ class CertificationService {
         if (result.creditUnits() < 1) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "review.certify.no-credit"));
         }
+        Outcome<Void> claimed = claims.certify(id);
+        if (claimed.refused()) {
+            return claimed;
+        }
         reviews.certify(
                 id,
                 result.creditUnits(),
@@ -89,7 +97,11 @@ class CertificationService {
     /** An assigned reviewer rejects for the committee, with the reason as the move's comment. */
     @Transactional
     Outcome<Void> reject(AmamoPrincipal actor, long id, String comment) {
-        return applications.move(actor, id, ReviewStep.REJECT, comment);
+        Outcome<Void> moved = applications.move(actor, id, ReviewStep.REJECT, comment);
+        if (moved.isDone()) {
+            claims.release(id);
+        }
+        return moved;
     }
 
     /** The committee's figure per component and factor: the lowest any reviewer recorded. */

@@ -46,9 +46,6 @@ class ApplicationWorkflowTest {
     AttachmentStore attachments;
 
     @Autowired
-    SiteChecks siteChecks;
-
-    @Autowired
     ApplicationRepository applications;
 
     @Autowired
@@ -274,25 +271,6 @@ class ApplicationWorkflowTest {
                 .extracting(Refusal::messageKey)
                 .containsExactly("application.edit.wrong-state");
         assertThat(applications.loadForm(id).getName()).isEqualTo("アマモ場");
-    }
-
-    @Test
-    void anOverlappingSiteInAnOverlappingYearIsFlaggedToTheSecretariat() {
-        long first = draft("7.8");
-        ok(submissions.move(applicant, first, WorkflowAction.SUBMIT, null));
-        long second = draft("7.8");
-        ApplicationForm sameSite = applications.loadForm(second);
-        sameSite.setSiteGeojson(applications.loadForm(first).getSiteGeojson());
-        ok(drafts.save(applicant, second, sameSite));
-        StoredApplication application = applications.find(second).orElseThrow();
-        List<SiteChecks.SiteOverlap> overlaps = siteChecks.overlaps(application, applications.loadForm(second));
-        assertThat(overlaps).extracting(SiteChecks.SiteOverlap::applicationId).contains(first);
-        assertThat(overlaps.stream()
-                        .filter(overlap -> overlap.applicationId() == first)
-                        .findFirst()
-                        .orElseThrow()
-                        .overlapHectares())
-                .isBetween(new java.math.BigDecimal("7.7"), new java.math.BigDecimal("7.9"));
     }
 
     @Test
