@@ -1,6 +1,8 @@
 package org.amamo.platform;
 
 import static org.amamo.testing.TestUsers.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -100,6 +102,66 @@ class ApiInputTest {
     }
 
     @Test
+    void anApplicationNameLongerThanItsColumnIsRefused() throws Exception {
+        refused(json(HttpMethod.POST, "/api/v1/applications", "{\"name\":\"" + "海".repeat(300) + "\"}"), "name");
+        mvc.perform(json(HttpMethod.POST, "/api/v1/applications", "{\"name\":\"" + "海".repeat(200) + "\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plants", "jointApplicants", "holders", "sheet"})
+    void nullForAListOrTheSheetIsRefusedNamingIt(String field) throws Exception {
+        long id = newApplication();
+        refused(json(HttpMethod.PUT, "/api/v1/applications/" + id + "/form", "{\"" + field + "\":null}"), field)
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("null")));
+    }
+
+    @Test
+    void aNullRowIsRefusedNamingIt() throws Exception {
+        long id = newApplication();
+        refused(json(HttpMethod.PUT, "/api/v1/applications/" + id + "/form", "{\"plants\":[null]}"), "plants[0]");
+    }
+
+    /** Each text field of the application form, one character past its column's size. */
+    static Stream<Arguments> overLongApplicationFields() {
+        return Stream.of(
+                Arguments.of("name", "{\"name\":\"%s\"}", 201),
+                Arguments.of("overview", "{\"overview\":\"%s\"}", 8001),
+                Arguments.of("rolesDescription", "{\"rolesDescription\":\"%s\"}", 8001),
+                Arguments.of("whyCredits", "{\"whyCredits\":\"%s\"}", 8001),
+                Arguments.of("extensionPlan", "{\"extensionPlan\":\"%s\"}", 8001),
+                Arguments.of("periodActivities", "{\"periodActivities\":\"%s\"}", 8001),
+                Arguments.of("areaBasis", "{\"areaBasis\":\"%s\"}", 8001),
+                Arguments.of("coefficientBasis", "{\"coefficientBasis\":\"%s\"}", 8001),
+                Arguments.of("baselineRationale", "{\"baselineRationale\":\"%s\"}", 8001),
+                Arguments.of(
+                        "plants[0].species",
+                        "{\"plants\":[{\"ecosystem\":\"seagrass\",\"formula\":\"area\",\"species\":\"%s\"}]}",
+                        201),
+                Arguments.of(
+                        "plants[0].bedType",
+                        "{\"plants\":[{\"ecosystem\":\"seagrass\",\"formula\":\"area\",\"species\":\"アマモ\","
+                                + "\"bedType\":\"%s\"}]}",
+                        41),
+                Arguments.of("jointApplicants[0].name", "{\"jointApplicants\":[{\"name\":\"%s\"}]}", 101),
+                Arguments.of(
+                        "jointApplicants[0].organisation", "{\"jointApplicants\":[{\"organisation\":\"%s\"}]}", 201),
+                Arguments.of("jointApplicants[0].title", "{\"jointApplicants\":[{\"title\":\"%s\"}]}", 101),
+                Arguments.of("jointApplicants[0].address", "{\"jointApplicants\":[{\"address\":\"%s\"}]}", 301),
+                Arguments.of("holders[0].contribution", "{\"holders\":[{\"contribution\":\"%s\"}]}", 2001));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overLongApplicationFields")
+    void everyApplicationTextFieldIsCheckedAgainstItsColumn(String field, String body, int length) throws Exception {
+        long id = newApplication();
+        mvc.perform(json(HttpMethod.PUT, "/api/v1/applications/" + id + "/form", body.formatted("x".repeat(length))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+    }
+
+    @Test
     void theProblemDocumentSpeaksTheRequestsLanguage() throws Exception {
         refused(
                         json(HttpMethod.POST, "/api/v1/registry/transfers", "{\"creditUnits\":1.5}")
@@ -164,6 +226,15 @@ class ApiInputTest {
         refused(get(path).param("size", String.valueOf(Pages.MAX_SIZE + 1)), "size");
         mvc.perform(get(path).param("page", "0").param("size", String.valueOf(Pages.MAX_SIZE)))
                 .andExpect(status().isOk());
+    }
+
+    private long newApplication() throws Exception {
+        String created = mvc.perform(json(HttpMethod.POST, "/api/v1/applications", "{\"name\":\"藻場\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return com.jayway.jsonpath.JsonPath.<Number>read(created, "$.id").longValue();
     }
 
     private MockHttpServletRequestBuilder json(HttpMethod method, String path, String body) {
