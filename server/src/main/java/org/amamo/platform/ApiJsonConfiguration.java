@@ -13,9 +13,10 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 /**
  * The JSON that HTTP clients send is read strictly, so that nothing they send is silently changed or ignored: a
  * repeated key, an unknown field, a fraction or a string where a whole number is expected ({@code 1.9},
- * {@code "1"}), a null where a number is expected, or text after the document are refused and answered by
+ * {@code "1"}) or text after the document are refused and answered by
  * {@code ApiErrors} with the field's path. The application's own {@link ObjectMapper} bean, which reads the JSON it
- * stored itself, stays as Spring Boot configures it.
+ * stored itself, stays as Spring Boot configures it. A missing or null optional flag (a primitive {@code boolean})
+ * stays false: quantities are boxed and required ({@code @NotNull}), so a null quantity is refused by validation.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJsonConfiguration {
@@ -28,7 +29,6 @@ class ApiJsonConfiguration {
     static ObjectMapper strict(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Integer)
