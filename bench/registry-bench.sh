@@ -18,13 +18,16 @@ THREADS=$(( CLIENTS < 2 ? 1 : 2 ))
 POOL=${POOL:-10}
 PORT=${PORT:-18080}
 DB=${DB:-amamo_bench}
+# The metrics need a credential: this run's own scrape password, given to the server and used by groups() below.
+METRICS_PASSWORD=${METRICS_PASSWORD:-bench-$$}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 cd "$(dirname "$0")/.."
 
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 java ${SERVER_JAVA_OPTS:-} -jar "${SERVER_JAR:-server/target/amamo-server.jar}" --spring.profiles.active=postgresql --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --logging.level.root=WARN \
-  --spring.datasource.hikari.maximum-pool-size="$POOL" > /tmp/$DB-server.log 2>&1 &
+  --spring.datasource.hikari.maximum-pool-size="$POOL" --amamo.metrics.password="$METRICS_PASSWORD" \
+  > /tmp/$DB-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do sleep 1; done
@@ -75,7 +78,7 @@ if [ "${STATEMENTS:-0}" = 1 ]; then
 fi
 # Group commit's own figures (GroupCommit's meters): transactions, requests in them, requests left to a later group.
 groups() {
-  curl -sf "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^amamo_registry_group_size_count/ {c = $2}
+  curl -sf -u "prometheus:$METRICS_PASSWORD" "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^amamo_registry_group_size_count/ {c = $2}
     /^amamo_registry_group_size_sum/ {s = $2} /^amamo_registry_group_deferred_total/ {d = $2}
     END {printf "%d %d %d", c, s, d}'
 }

@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -55,7 +56,17 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException exception) {
-        return badRequest(List.of(new FieldMessage("$", text("api.error.unreadable"))));
+        JsonProblems.Problem problem = JsonProblems.of(exception.getCause());
+        return badRequest(List.of(new FieldMessage(problem.field(), text(problem.messageKey()))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException exception) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, text("api.error.media-type"));
+        problem.setType(URI.create("urn:amamo:unsupported-media-type"));
+        problem.setProperty("errors", List.of(new FieldMessage("Content-Type", text("api.error.media-type"))));
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -33,5 +33,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         interceptor.setParamName(LANGUAGE_PARAMETER);
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        // After the language is known, so that a refused page is explained in the request's language.
+        registry.addInterceptor(new PageParameters()).addPathPatterns("/api/**");
     }
 }

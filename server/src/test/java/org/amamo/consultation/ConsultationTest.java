@@ -407,7 +407,7 @@ class ConsultationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"periodStart\":\"April\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("$"));
+                .andExpect(jsonPath("$.errors[0].field").value("periodStart"));
         mvc.perform(post("/api/v1/consultations")
                         .with(as(secretariat))
                         .contentType(MediaType.APPLICATION_JSON)

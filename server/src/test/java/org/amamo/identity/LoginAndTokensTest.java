@@ -2,29 +2,39 @@ package org.amamo.identity;
 
 import static org.amamo.testing.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestUsers.class)
 class LoginAndTokensTest {
+
+    static final String STRANGER = "203.0.113.9";
+    static final String OFFICE = "198.51.100.20";
 
     @Autowired
     MockMvc mvc;
@@ -36,29 +46,80 @@ class LoginAndTokensTest {
     JdbcClient jdbc;
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightPassword() throws Exception {
-        AmamoPrincipal user = users.create(Role.APPLICANT);
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            mvc.perform(formLogin().user(user.email()).password("wrong " + attempt))
+    void wrongPasswordsBlockOnlyTheAddressTheyCameFromAndTheRightPasswordStillWorksElsewhere() throws Exception {
+        AmamoPrincipal user = users.create(Role.SECRETARIAT);
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            mvc.perform(login(user.email(), "wrong " + attempt, STRANGER))
                     .andExpect(unauthenticated())
                     .andExpect(redirectedUrl("/login?error=failed"));
         }
-        mvc.perform(formLogin().user(user.email()).password(TestUsers.PASSWORD))
+        mvc.perform(login(user.email(), TestUsers.PASSWORD, STRANGER))
                 .andExpect(unauthenticated())
-                .andExpect(redirectedUrl("/login?error=locked"));
+                .andExpect(redirectedUrl("/login?error=throttled"));
+        mvc.perform(login(user.email(), TestUsers.PASSWORD, OFFICE)).andExpect(authenticated());
     }
 
     @Test
-    void aSuccessfulLoginResetsTheFailureCount() throws Exception {
+    void aStrangersWrongPasswordsDoNotStopTheAccountsApiTokens() throws Exception {
+        AmamoPrincipal user = users.create(Role.SECRETARIAT);
+        String token = newToken(user);
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(login(user.email(), "wrong " + attempt, STRANGER)).andExpect(unauthenticated());
+        }
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aSuccessfulLoginClearsTheAddresssFailures() throws Exception {
         AmamoPrincipal user = users.create(Role.APPLICANT);
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            mvc.perform(formLogin().user(user.email()).password("wrong")).andExpect(unauthenticated());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            mvc.perform(login(user.email(), "wrong", OFFICE)).andExpect(unauthenticated());
         }
-        mvc.perform(formLogin().user(user.email()).password(TestUsers.PASSWORD)).andExpect(authenticated());
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            mvc.perform(formLogin().user(user.email()).password("wrong")).andExpect(unauthenticated());
+        mvc.perform(login(user.email(), TestUsers.PASSWORD, OFFICE)).andExpect(authenticated());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            mvc.perform(login(user.email(), "wrong", OFFICE)).andExpect(redirectedUrl("/login?error=failed"));
         }
-        mvc.perform(formLogin().user(user.email()).password(TestUsers.PASSWORD)).andExpect(authenticated());
+        mvc.perform(login(user.email(), TestUsers.PASSWORD, OFFICE)).andExpect(authenticated());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "POST", "PUT", "DELETE"})
+    void aWrongTokenGets401WithAProblemDocumentWhateverTheMethod(String method) throws Exception {
+        unauthorised(request(HttpMethod.valueOf(method), "/api/v1/registry/transfers")
+                .header("Authorization", "Bearer amamo_not-a-real-token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"));
+    }
+
+    @Test
+    void aPostWithoutATokenGets401WithAProblemDocument() throws Exception {
+        unauthorised(post("/api/v1/registry/transfers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"));
+    }
+
+    @Test
+    void theTokensOfARevokedTokenOrALockedOrDisabledUserGet401() throws Exception {
+        AmamoPrincipal locked = users.create(Role.HOLDER);
+        String lockedToken = newToken(locked);
+        jdbc.sql("UPDATE user_account SET locked_until = ? WHERE id = ?")
+                .params(java.time.OffsetDateTime.now().plusHours(1), locked.userId())
+                .update();
+        AmamoPrincipal disabled = users.create(Role.HOLDER);
+        String disabledToken = newToken(disabled);
+        jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE id = ?")
+                .param(disabled.userId())
+                .update();
+        AmamoPrincipal revoked = users.create(Role.HOLDER);
+        String revokedToken = newToken(revoked);
+        jdbc.sql("UPDATE api_token SET revoked_at = CURRENT_TIMESTAMP WHERE user_id = ?")
+                .param(revoked.userId())
+                .update();
+        for (String token : List.of(lockedToken, disabledToken, revokedToken)) {
+            unauthorised(get("/api/v1/me").header("Authorization", "Bearer " + token));
+            unauthorised(post("/api/v1/registry/accounts").header("Authorization", "Bearer " + token));
+        }
     }
 
     @Test
@@ -67,7 +128,7 @@ class LoginAndTokensTest {
         jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE id = ?")
                 .param(user.userId())
                 .update();
-        mvc.perform(formLogin().user(user.email()).password(TestUsers.PASSWORD))
+        mvc.perform(login(user.email(), TestUsers.PASSWORD, OFFICE))
                 .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?error=disabled"));
     }
@@ -110,6 +171,34 @@ class LoginAndTokensTest {
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/notices")).andExpect(status().isOk());
+    }
+
+    private String newToken(AmamoPrincipal user) throws Exception {
+        String page = mvc.perform(
+                        post("/account/tokens").with(as(user)).with(csrf()).param("name", "CI"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return page.replaceAll("(?s).*<code id=\"new-token\">(amamo_[A-Za-z0-9_-]+)</code>.*", "$1");
+    }
+
+    private static MockHttpServletRequestBuilder login(String email, String password, String address) {
+        return post("/login")
+                .param("username", email)
+                .param("password", password)
+                .with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
+    }
+
+    private void unauthorised(MockHttpServletRequestBuilder request) throws Exception {
+        mvc.perform(request)
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.errors[0].field").value("Authorization"));
     }
 
     @Test

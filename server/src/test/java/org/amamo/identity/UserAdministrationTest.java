@@ -107,7 +107,7 @@ class UserAdministrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"roles\":[\"KING\"]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("$"));
+                .andExpect(jsonPath("$.errors[0].field").value("roles[0]"));
         assertThat(roles(target)).containsExactly("HOLDER");
     }
 

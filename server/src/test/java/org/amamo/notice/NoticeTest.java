@@ -172,7 +172,7 @@ class NoticeTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\"t\",\"body\":\"b\",\"publishStart\":\"not a time\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("$"));
+                .andExpect(jsonPath("$.errors[0].field").value("publishStart"));
         assertThat(notices()).isEqualTo(before);
     }
 

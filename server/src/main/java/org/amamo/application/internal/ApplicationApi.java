@@ -3,6 +3,8 @@ package org.amamo.application.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.amamo.application.ApplicationStatus;
 import org.amamo.application.ApplicationSummary;
@@ -41,8 +43,10 @@ class ApplicationApi {
         this.applications = applications;
     }
 
-    /** A new draft's name. */
-    record NewApplication(String name) {}
+    /** A new draft's name, at most {@value ApplicationForm#NAME_MAX} characters. */
+    record NewApplication(
+            @Size(max = ApplicationForm.NAME_MAX, message = "{validation.size.max}")
+            String name) {}
 
     /** A workflow move's comment (required to return or reject). */
     record MoveRequest(String comment) {}
@@ -62,7 +66,8 @@ class ApplicationApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Start a new project with a draft application")
     ResponseEntity<ApplicationSummary> create(
-            @AuthenticationPrincipal AmamoPrincipal user, @RequestBody(required = false) NewApplication request) {
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @Valid @RequestBody(required = false) NewApplication request) {
         long id = drafts.create(user, request == null ? null : request.name());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(applications.find(id).orElseThrow().summary());

@@ -79,6 +79,11 @@ class ApplicationController {
             @RequestParam(required = false) Long consultation,
             RedirectAttributes redirect) {
         if (consultation == null) {
+            if (name != null && name.strip().length() > ApplicationForm.NAME_MAX) {
+                redirect.addFlashAttribute(
+                        "refusals", List.of(Refusal.of("name", "application.text.too-long", ApplicationForm.NAME_MAX)));
+                return "redirect:/applications";
+            }
             return "redirect:/applications/" + drafts.create(user, name) + "/edit";
         }
         Outcome<Long> created = drafts.createFromConsultation(user, consultation);

@@ -1,5 +1,7 @@
 package org.amamo.application.internal;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +9,21 @@ import java.util.List;
 /**
  * The project application form (seed 003 §2.2.1), every field, as the applicant edits it. A draft may
  * be saved with any field missing; {@link Completeness} lists what a submission still lacks.
+ *
+ * <p>In the API's JSON, a missing list or sheet is empty, but {@code null} for {@code plants},
+ * {@code jointApplicants}, {@code holders} or {@code sheet} (or a null row in a list) is refused with a 400 naming
+ * the field: send {@code []} for no rows. {@code categories: null} is read as no categories.
  */
 public class ApplicationForm {
 
     static final int TEXT_MAX = 8000;
+    /** The project's and the application's name, as the columns hold it. */
+    public static final int NAME_MAX = 200;
+    /** The chosen categories joined with commas. */
+    static final int CATEGORIES_MAX = 200;
+
+    static final int SITE_GEOJSON_MAX = 2_000_000;
+    static final int EMAIL_MAX = 254;
     static final int MAX_ROWS = 50;
 
     private String programmeCode = org.amamo.programme.Programmes.DEFAULT_CODE;
@@ -159,6 +172,7 @@ public class ApplicationForm {
         return plants;
     }
 
+    @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
     public void setPlants(List<PlantForm> plants) {
         this.plants = plants;
     }
@@ -167,6 +181,7 @@ public class ApplicationForm {
         return jointApplicants;
     }
 
+    @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
     public void setJointApplicants(List<JointApplicantForm> jointApplicants) {
         this.jointApplicants = jointApplicants;
     }
@@ -175,6 +190,7 @@ public class ApplicationForm {
         return holders;
     }
 
+    @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
     public void setHolders(List<HolderForm> holders) {
         this.holders = holders;
     }
@@ -183,6 +199,7 @@ public class ApplicationForm {
         return sheet;
     }
 
+    @JsonSetter(nulls = Nulls.FAIL)
     public void setSheet(SheetForm sheet) {
         this.sheet = sheet;
     }

@@ -157,7 +157,9 @@ final class Completeness {
     }
 
     private static void textLimits(ApplicationForm form, List<Refusal> refusals) {
-        limit(form.getName(), "name", 200, refusals);
+        limit(form.getName(), "name", ApplicationForm.NAME_MAX, refusals);
+        limit(String.join(",", form.getCategories()), "categories", ApplicationForm.CATEGORIES_MAX, refusals);
+        limit(form.getSiteGeojson(), "siteGeojson", ApplicationForm.SITE_GEOJSON_MAX, refusals);
         limit(form.getOverview(), "overview", ApplicationForm.TEXT_MAX, refusals);
         limit(form.getRolesDescription(), "rolesDescription", ApplicationForm.TEXT_MAX, refusals);
         limit(form.getWhyCredits(), "whyCredits", ApplicationForm.TEXT_MAX, refusals);
@@ -166,6 +168,31 @@ final class Completeness {
         limit(form.getAreaBasis(), "areaBasis", ApplicationForm.TEXT_MAX, refusals);
         limit(form.getCoefficientBasis(), "coefficientBasis", ApplicationForm.TEXT_MAX, refusals);
         limit(form.getBaselineRationale(), "baselineRationale", ApplicationForm.TEXT_MAX, refusals);
+        rowTextLimits(form, refusals);
+    }
+
+    /** The rows' text against their columns' sizes (V5__application.sql), so the database never refuses a save. */
+    private static void rowTextLimits(ApplicationForm form, List<Refusal> refusals) {
+        for (int i = 0; i < form.getPlants().size(); i++) {
+            ApplicationForm.PlantForm plant = form.getPlants().get(i);
+            limit(plant.getSpecies(), "plants[" + i + "].species", 200, refusals);
+            limit(plant.getBedType(), "plants[" + i + "].bedType", 40, refusals);
+        }
+        for (int i = 0; i < form.getJointApplicants().size(); i++) {
+            ApplicationForm.JointApplicantForm joint = form.getJointApplicants().get(i);
+            String row = "jointApplicants[" + i + "].";
+            limit(joint.getEmail(), row + "email", ApplicationForm.EMAIL_MAX, refusals);
+            limit(joint.getName(), row + "name", 100, refusals);
+            limit(joint.getOrganisation(), row + "organisation", 200, refusals);
+            limit(joint.getTitle(), row + "title", 100, refusals);
+            limit(joint.getAddress(), row + "address", 300, refusals);
+        }
+        for (int i = 0; i < form.getHolders().size(); i++) {
+            ApplicationForm.HolderForm holder = form.getHolders().get(i);
+            limit(holder.getEmail(), "holders[" + i + "].email", ApplicationForm.EMAIL_MAX, refusals);
+            limit(holder.getSharePercent(), "holders[" + i + "].sharePercent", 20, refusals);
+            limit(holder.getContribution(), "holders[" + i + "].contribution", 2000, refusals);
+        }
     }
 
     private static void required(String value, String field, List<Refusal> refusals) {

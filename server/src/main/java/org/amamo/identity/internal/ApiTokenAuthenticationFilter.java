@@ -15,17 +15,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates REST API requests that carry {@code Authorization: Bearer amamo_...}. A request without
- * the header stays anonymous (public endpoints still answer); a wrong or revoked token is answered 401
- * at once, so a client never mistakes a bad token for anonymous access.
+ * the header stays anonymous (public endpoints still answer); a wrong or revoked token, or the token of a
+ * disabled or locked user, is answered 401 with a problem document at once, whatever the method, so a client
+ * never mistakes a bad token for anonymous access.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final ApiTokenService tokens;
+    private final ApiUnauthorised unauthorised;
 
-    ApiTokenAuthenticationFilter(ApiTokenService tokens) {
+    ApiTokenAuthenticationFilter(ApiTokenService tokens, ApiUnauthorised unauthorised) {
         this.tokens = tokens;
+        this.unauthorised = unauthorised;
     }
 
     @Override
@@ -39,8 +42,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         Optional<AmamoPrincipal> principal =
                 tokens.authenticate(header.substring(BEARER.length()).strip());
         if (principal.isEmpty()) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "invalid or revoked API token");
+            unauthorised.invalidToken(request, response);
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,13 +1,11 @@
 package org.amamo.identity.internal;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import org.amamo.identity.AmamoPrincipal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -16,39 +14,55 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows password guessing: after {@code amamo.login.max-failures} wrong passwords in a row an account is
- * locked for {@code amamo.login.lock-minutes}. The count lives in the database, so it holds across
- * application instances. A successful login resets it.
+ * Slows password guessing without letting a stranger lock anyone out: wrong passwords are counted per account and
+ * client address ({@link LoginAttempts}), and only that address is made to wait before trying that account again.
+ * The same account signs in from any other address, and its API tokens keep working. A successful login clears the
+ * address's count.
  */
 @Component
 class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
 
-    private final UserRepository users;
-    private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockDuration;
+    static final String LOGIN_PATH = "/login";
+    static final String USERNAME = "username";
 
-    LoginThrottle(
-            UserRepository users,
-            Clock clock,
-            @Value("${amamo.login.max-failures}") int maxFailures,
-            @Value("${amamo.login.lock-minutes}") int lockMinutes) {
+    private final UserRepository users;
+    private final LoginAttempts attempts;
+
+    LoginThrottle(UserRepository users, LoginAttempts attempts) {
         this.users = users;
-        this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockDuration = Duration.ofMinutes(lockMinutes);
+        this.attempts = attempts;
         setDefaultTargetUrl("/");
+    }
+
+    /** Turns away a blocked address's login before its password is checked, so waiting cannot be skipped. */
+    OncePerRequestFilter gate() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String email = request.getParameter(USERNAME);
+                if ("POST".equals(request.getMethod())
+                        && (request.getContextPath() + LOGIN_PATH).equals(request.getRequestURI())
+                        && email != null
+                        && attempts.blockedUntil(email, request.getRemoteAddr()).isPresent()) {
+                    response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?error=throttled");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        String email = request.getParameter("username");
+        String email = request.getParameter(USERNAME);
         if (exception instanceof BadCredentialsException && email != null && !email.isBlank()) {
-            users.recordFailedLogin(email, maxFailures, clock.instant().plus(lockDuration));
+            attempts.failed(email, request.getRemoteAddr());
         }
         String reason = "failed";
         if (exception instanceof LockedException) {
@@ -56,7 +70,7 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
         } else if (exception instanceof DisabledException) {
             reason = "disabled";
         }
-        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?error=" + reason);
     }
 
     @Override
@@ -65,6 +79,7 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
             throws IOException, ServletException {
         if (authentication.getPrincipal() instanceof AmamoPrincipal principal) {
             users.recordSuccessfulLogin(principal.userId());
+            attempts.succeeded(principal.email(), request.getRemoteAddr());
         }
         super.onAuthenticationSuccess(request, response, authentication);
     }

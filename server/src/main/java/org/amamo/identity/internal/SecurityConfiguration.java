@@ -3,19 +3,25 @@ package org.amamo.identity.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.amamo.platform.MapLayers;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
@@ -48,28 +54,72 @@ class SecurityConfiguration {
                 "form-action 'self'");
     }
 
+    /** The role of the metrics scrape account, which may read the actuator's metrics and nothing else. */
+    static final String METRICS_ROLE = "METRICS";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt today, with the algorithm named in each stored hash so that it can be upgraded later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The actuator: health (and its probes) and info are public; the Prometheus metrics need a credential, either
+     * HTTP Basic with the scrape account configured as {@code amamo.metrics.username} / {@code amamo.metrics.password}
+     * (no password configured: no scrape account), or an administrator's API token (docs/security.md).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(
+            HttpSecurity http,
+            ApiTokenService tokens,
+            ApiUnauthorised unauthorised,
+            PasswordEncoder passwords,
+            @Value("${amamo.metrics.username}") String scrapeUsername,
+            @Value("${amamo.metrics.password:}") String scrapePassword)
+            throws Exception {
+        InMemoryUserDetailsManager scrapers = new InMemoryUserDetailsManager();
+        if (!scrapePassword.isBlank()) {
+            scrapers.createUser(User.withUsername(scrapeUsername)
+                    .password(passwords.encode(scrapePassword))
+                    .roles(METRICS_ROLE)
+                    .build());
+        }
+        DaoAuthenticationProvider basic = new DaoAuthenticationProvider(scrapers);
+        basic.setPasswordEncoder(passwords);
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .authenticationManager(new ProviderManager(basic))
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(tokens, unauthorised), BasicAuthenticationFilter.class)
+                .httpBasic(basicAuth -> basicAuth.realmName("amamo-metrics"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyRole(METRICS_ROLE, "ADMINISTRATOR"));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ApiUnauthorised unauthorised) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(tokens, unauthorised), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorised));
         return http.build();
     }
 
@@ -88,6 +138,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .addFilterBefore(throttle.gate(), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(login -> login.loginPage("/login")
                         .successHandler(throttle)
                         .failureHandler(throttle)

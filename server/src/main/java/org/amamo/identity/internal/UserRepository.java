@@ -177,23 +177,6 @@ class UserRepository {
                 .update();
     }
 
-    /**
-     * Counts a failed login. The failure that reaches {@code maxFailures} locks the account until
-     * {@code lockUntil} and starts the count again. One statement, so concurrent failures all count.
-     */
-    void recordFailedLogin(String email, int maxFailures, Instant lockUntil) {
-        jdbc.sql("""
-                UPDATE user_account
-                   SET locked_until = CASE WHEN failed_logins + 1 >= :max THEN :until ELSE locked_until END,
-                       failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END
-                 WHERE email = :email
-                """)
-                .param("max", maxFailures)
-                .param("until", utc(lockUntil))
-                .param("email", normaliseEmail(email))
-                .update();
-    }
-
     void recordSuccessfulLogin(long userId) {
         jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = ?")
                 .param(userId)

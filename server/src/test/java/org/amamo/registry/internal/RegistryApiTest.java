@@ -163,7 +163,7 @@ class RegistryApiTest {
                         .content("{\"fromAccountId\":" + alice.accountId() + ",\"creditUnits\":1,\"beneficiary\":\"x\","
                                 + "\"purpose\":\"HOLIDAY\",\"emissionsOffset\":\"y\"}"),
                 status().isBadRequest(),
-                "$");
+                "purpose");
         refused(
                 post("/api/v1/registry/transfers")
                         .with(as(alice.user()))
