@@ -21,7 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  * database in PostgreSQL mode) or {@code postgresql} (a new database created on the server named by the
  * environment variable {@code AMAMO_TEST_PG_URL}, by default {@code jdbc:postgresql://127.0.0.1:5432/postgres}
  * as user {@code postgres}, and dropped when the test JVM exits). Maven's surefire runs the suite once with
- * each (see server/pom.xml). Demo data is off in tests.
+ * each (see server/pom.xml). Demo data is off in tests, unless a test sets {@code amamo.test.demo-data=true}.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -59,7 +59,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                     "jdbc:h2:mem:amamo-" + UUID.randomUUID()
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         }
-        properties.put("amamo.demo-data.enabled", "false");
+        // Demo data is off unless a test asks for it with amamo.test.demo-data=true.
+        properties.put(
+                "amamo.demo-data.enabled",
+                Boolean.toString("true".equals(context.getEnvironment().getProperty("amamo.test.demo-data"))));
         context.getEnvironment()
                 .getPropertySources()
                 .addFirst(new MapPropertySource("amamo-test-database", properties));
