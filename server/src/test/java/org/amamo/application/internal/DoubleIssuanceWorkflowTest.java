@@ -1,6 +1,11 @@
 package org.amamo.application.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +28,17 @@ import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * One tonne certified once, through the application workflow: a continuation may not claim a year the project
  * already has certified, and another project's overlapping site blocks certification until it is resolved.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import({TestUsers.class, ReviewDriver.class})
 class DoubleIssuanceWorkflowTest {
 
@@ -60,6 +68,9 @@ class DoubleIssuanceWorkflowTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    MockMvc mvc;
 
     AmamoPrincipal applicant;
     AmamoPrincipal secretariat;
@@ -106,7 +117,8 @@ class DoubleIssuanceWorkflowTest {
     }
 
     @Test
-    void another_projects_overlapping_site_is_shown_and_blocks_certification_until_the_secretariat_determines_it() {
+    void another_projects_overlapping_site_is_shown_and_blocks_certification_until_the_secretariat_determines_it()
+            throws Exception {
         long certified = draft(LocalDate.of(2023, 4, 1), null);
         ok(submissions.move(applicant, certified, WorkflowAction.SUBMIT, null));
         certify(certified);
@@ -121,6 +133,15 @@ class DoubleIssuanceWorkflowTest {
                     .isBetween(new java.math.BigDecimal("7.7"), new java.math.BigDecimal("7.9"));
         });
 
+        mvc.perform(get("/applications/{id}", overlapping).with(TestUsers.as(secretariat)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"claim-conflicts\"")))
+                .andExpect(content().string(containsString("determination-form")))
+                .andExpect(content().string(containsString("data-overlaps=\"overlap-geojson-view\"")));
+        mvc.perform(get("/applications/{id}", overlapping).with(TestUsers.as(applicant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"claim-conflicts\"")))
+                .andExpect(content().string(not(containsString("determination-form"))));
         prepareCertification(overlapping);
         assertThat(review.certify(reviewer, overlapping, null).refusals())
                 .extracting(Refusal::messageKey)
@@ -133,6 +154,10 @@ class DoubleIssuanceWorkflowTest {
                 "The earlier survey double-counted the bay; its credits were cancelled.",
                 secretariat.userId()));
         ok(review.certify(reviewer, overlapping, null));
+        mvc.perform(get("/applications/{id}", certified))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"claim-determinations\"")))
+                .andExpect(content().string(containsString("its credits were cancelled")));
         assertThat(claims.determinationsOfProject(
                         applications.find(certified).orElseThrow().projectId()))
                 .singleElement()
