@@ -55,25 +55,27 @@ public final class TestEnvironment implements ExecutionCondition, SkipExecutionH
     private static Optional<String> missing(boolean browser) {
         if (TestDatabase.postgresql() && TestPostgresql.server().isEmpty()) {
             return Optional.of(skip(
+                    "PostgreSQL pass",
                     "AMAMO_TEST_REQUIRE_PG",
-                    "PostgreSQL pass skipped: " + TestPostgresql.absence() + ". To run it: "
-                            + TestPostgresql.HOW_TO_PROVIDE + "."));
+                    TestPostgresql.absence() + ". To run it: " + TestPostgresql.HOW_TO_PROVIDE + "."));
         }
         String missingBrowser = browser ? Browser.missing() : null;
         if (missingBrowser != null) {
             return Optional.of(skip(
+                    "Browser journeys",
                     "AMAMO_TEST_REQUIRE_BROWSER",
-                    "Browser journeys skipped: no " + missingBrowser + ". To run them: " + Browser.HOW_TO_INSTALL
-                            + "."));
+                    "no " + missingBrowser + ". To run them: " + Browser.HOW_TO_INSTALL + "."));
         }
         return Optional.empty();
     }
 
-    private static String skip(String requirement, String reason) {
+    /** The reason to skip {@code what}, said once; or, if the variable {@code requirement} is 1, a failure. */
+    private static String skip(String what, String requirement, String cause) {
         if ("1".equals(System.getenv(requirement))) {
-            throw new IllegalStateException(requirement + "=1, but " + reason);
+            throw new IllegalStateException(what + " required (" + requirement + "=1) but cannot run: " + cause);
         }
-        if (EXPLAINED.add(requirement)) {
+        String reason = what + " skipped: " + cause;
+        if (EXPLAINED.add(what)) {
             System.out.println(reason);
         }
         return reason;
