@@ -81,6 +81,8 @@ public final class TestPostgresql {
         EmbeddedPostgres embedded = EmbeddedPostgres.builder()
                 .setPGStartupWait(STARTUP_WAIT)
                 .setRegisterShutdownHook(true)
+                // initdb's report of its progress is 30 lines of noise in the test output; its errors still show.
+                .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .start();
         System.out.println("PostgreSQL pass: started an embedded PostgreSQL on port " + embedded.getPort()
                 + " (AMAMO_TEST_PG_URL is unset and nothing answers on " + env("AMAMO_TEST_PG_PROBE", DEFAULT_PROBE)
