@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,8 +34,8 @@ public final class Browser implements AutoCloseable {
     /** How to install the binaries, said when they are missing. */
     static final String HOW_TO_INSTALL = "apt-get install -y chromium chromium-driver";
 
-    private static final Optional<Path> CHROMIUM = binary("AMAMO_CHROMIUM", "chromium");
-    private static final Optional<Path> CHROMEDRIVER = binary("AMAMO_CHROMEDRIVER", "chromedriver");
+    private static final Path CHROMIUM = binary("AMAMO_CHROMIUM", "chromium");
+    private static final Path CHROMEDRIVER = binary("AMAMO_CHROMEDRIVER", "chromedriver");
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -51,7 +49,7 @@ public final class Browser implements AutoCloseable {
         this.baseUrl = "http://localhost:" + port;
         this.userData = Files.createTempDirectory("amamo-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.orElseThrow().toFile());
+        options.setBinary(CHROMIUM.toFile());
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -66,7 +64,7 @@ public final class Browser implements AutoCloseable {
                 "--lang=ja",
                 "--user-data-dir=" + userData);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.orElseThrow().toFile())
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
@@ -232,10 +230,10 @@ public final class Browser implements AutoCloseable {
     /** Which of chromium and chromedriver this machine lacks, and where they were looked for; null if neither. */
     static String missing() {
         List<String> missing = new ArrayList<>();
-        if (CHROMIUM.isEmpty()) {
+        if (!Files.isExecutable(CHROMIUM)) {
             missing.add(where("chromium", "AMAMO_CHROMIUM"));
         }
-        if (CHROMEDRIVER.isEmpty()) {
+        if (!Files.isExecutable(CHROMEDRIVER)) {
             missing.add(where("chromedriver", "AMAMO_CHROMEDRIVER"));
         }
         return missing.isEmpty() ? null : String.join(" and ", missing);
@@ -248,14 +246,17 @@ public final class Browser implements AutoCloseable {
                 : name + " (" + variable + "=" + named + " is not executable)";
     }
 
-    /** The executable named by the variable, or else the first one of that name on the PATH. */
-    private static Optional<Path> binary(String variable, String name) {
+    /** The file named by the variable, or else the first executable of that name on the PATH (or just the name). */
+    private static Path binary(String variable, String name) {
         String named = System.getenv(variable);
-        Stream<Path> candidates = named == null || named.isBlank()
-                ? Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .filter(directory -> !directory.isEmpty())
-                        .map(directory -> Path.of(directory, name))
-                : Stream.of(Path.of(named.strip()));
-        return candidates.filter(Files::isExecutable).findFirst();
+        if (named != null && !named.isBlank()) {
+            return Path.of(named.strip());
+        }
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, name))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(Path.of(name));
     }
 }
