@@ -4,6 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -22,21 +25,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run) driven by Selenium
- * for the browser journeys. No driver is downloaded: the machine's own binaries are used.
+ * for the browser journeys. No driver is downloaded: the machine's own binaries are used, those named by
+ * {@code AMAMO_CHROMIUM} and {@code AMAMO_CHROMEDRIVER}, or else {@code chromium} and {@code chromedriver} on the
+ * PATH. Without them {@link TestEnvironment} skips the journeys.
  */
 public final class Browser implements AutoCloseable {
 
-    private static final Path CHROMIUM = Path.of(env("AMAMO_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(env("AMAMO_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    /** How to install the binaries, said when they are missing. */
+    static final String HOW_TO_INSTALL = "apt-get install -y chromium chromium-driver";
+
+    private static final Path CHROMIUM = binary("AMAMO_CHROMIUM", "chromium");
+    private static final Path CHROMEDRIVER = binary("AMAMO_CHROMEDRIVER", "chromedriver");
 
     private final WebDriver driver;
     private final String baseUrl;
     private final Path userData;
 
     public Browser(int port) throws java.io.IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
-                    + "apt-get install -y chromium chromium-driver (.ci/run does this)");
+        String missing = missing();
+        if (missing != null) {
+            throw new IllegalStateException("Browser journeys need " + missing + ": " + HOW_TO_INSTALL);
         }
         this.baseUrl = "http://localhost:" + port;
         this.userData = Files.createTempDirectory("amamo-chromium");
@@ -237,8 +245,36 @@ public final class Browser implements AutoCloseable {
         driver.quit();
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    /** Which of chromium and chromedriver this machine lacks, and where they were looked for; null if neither. */
+    static String missing() {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(CHROMIUM)) {
+            missing.add(where("chromium", "AMAMO_CHROMIUM"));
+        }
+        if (!Files.isExecutable(CHROMEDRIVER)) {
+            missing.add(where("chromedriver", "AMAMO_CHROMEDRIVER"));
+        }
+        return missing.isEmpty() ? null : String.join(" and ", missing);
+    }
+
+    private static String where(String name, String variable) {
+        String named = System.getenv(variable);
+        return named == null || named.isBlank()
+                ? name + " (" + variable + " unset, not on the PATH)"
+                : name + " (" + variable + "=" + named + " is not executable)";
+    }
+
+    /** The file named by the variable, or else the first executable of that name on the PATH (or just the name). */
+    private static Path binary(String variable, String name) {
+        String named = System.getenv(variable);
+        if (named != null && !named.isBlank()) {
+            return Path.of(named.strip());
+        }
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, name))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(Path.of(name));
     }
 }

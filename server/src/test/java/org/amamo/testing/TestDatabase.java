@@ -18,10 +18,10 @@ import org.springframework.core.env.MapPropertySource;
  * Gives every Spring test context a database of its own, freshly migrated by Flyway.
  *
  * <p>The system property {@code amamo.test.database} chooses the engine: {@code h2} (an in-memory H2
- * database in PostgreSQL mode) or {@code postgresql} (a new database created on the server named by the
- * environment variable {@code AMAMO_TEST_PG_URL}, by default {@code jdbc:postgresql://127.0.0.1:5432/postgres}
- * as user {@code postgres}, and dropped when the test JVM exits). Maven's surefire runs the suite once with
- * each (see server/pom.xml). Demo data is off in tests, unless a test sets {@code amamo.test.demo-data=true}.
+ * database in PostgreSQL mode) or {@code postgresql} (a new database created on the server {@link TestPostgresql}
+ * finds, and dropped when the test JVM exits). Maven's surefire runs the suite once with each (see server/pom.xml);
+ * {@link TestEnvironment} skips the PostgreSQL pass when there is no server. Demo data is off in tests, unless a
+ * test sets {@code amamo.test.demo-data=true}.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -45,10 +45,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         Map<String, Object> properties = new HashMap<>();
         if (postgresql()) {
             String name = "amamo_test_" + RUN + "_" + CONTEXTS.incrementAndGet();
-            createPostgresql(name);
-            properties.put("spring.datasource.url", serverUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/" + name));
-            properties.put("spring.datasource.username", user());
-            properties.put("spring.datasource.password", password());
+            TestPostgresql.Server server = server();
+            createPostgresql(server, name);
+            properties.put("spring.datasource.url", server.url().replaceFirst("/[^/?]*(\\?.*)?$", "/" + name));
+            properties.put("spring.datasource.username", server.user());
+            properties.put("spring.datasource.password", server.password());
             // Spring keeps up to 32 test contexts alive; an idle one gives its connections back after 10 s, so
             // that the contexts of one run stay well inside the server's max_connections (100 by default).
             properties.put("spring.datasource.hikari.minimum-idle", "0");
@@ -68,24 +69,35 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 .addFirst(new MapPropertySource("amamo-test-database", properties));
     }
 
-    private static void createPostgresql(String name) {
-        try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
+    private static TestPostgresql.Server server() {
+        return TestPostgresql.server()
+                .orElseThrow(() -> new IllegalStateException("No PostgreSQL for the PostgreSQL pass: "
+                        + TestPostgresql.absence() + ". To provide one: " + TestPostgresql.HOW_TO_PROVIDE + "."));
+    }
+
+    private static void createPostgresql(TestPostgresql.Server server, String name) {
+        try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
             CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "Cannot create a test database on " + serverUrl()
-                            + ". Start PostgreSQL (see .ci/run) or set AMAMO_TEST_PG_URL.",
+                    "Cannot create a test database on " + server.url() + ". To provide PostgreSQL: "
+                            + TestPostgresql.HOW_TO_PROVIDE + ".",
                     e);
         }
     }
 
+    /** Drops this JVM's databases; an embedded server goes away with its data when the JVM exits. */
     private static void dropCreated() {
         if (CREATED.isEmpty()) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(serverUrl(), user(), password());
+        TestPostgresql.Server server = TestPostgresql.server().orElseThrow();
+        if (server.embedded()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             for (String name : CREATED) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -93,22 +105,5 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         } catch (SQLException e) {
             System.err.println("Could not drop test databases " + CREATED + ": " + e.getMessage());
         }
-    }
-
-    private static String serverUrl() {
-        return env("AMAMO_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    }
-
-    private static String user() {
-        return env("AMAMO_TEST_PG_USER", "postgres");
-    }
-
-    private static String password() {
-        return env("AMAMO_TEST_PG_PASSWORD", "");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
