@@ -3,11 +3,9 @@ package org.amamo.exchange;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.amamo.exchange.internal.ExecutionPrice;
 import org.amamo.exchange.internal.PriceLevels;
 import org.amamo.exchange.internal.TimePriorityAllocation;
@@ -42,7 +40,8 @@ import org.amamo.exchange.internal.TimePriorityAllocation;
  */
 public final class CallAuction {
 
-    private static final Comparator<Order> BY_PRICE = Comparator.comparingLong(Order::limitPriceJpy);
+    private static final Comparator<Order> BY_PRICE =
+            (first, second) -> Long.compare(first.limitPriceJpy(), second.limitPriceJpy());
 
     private CallAuction() {}
 
@@ -53,9 +52,7 @@ public final class CallAuction {
     public static AuctionResult run(Collection<Order> orders, long referencePriceJpy) {
         PriceLimits limits = PriceLimits.around(referencePriceJpy);
         requireUniqueIds(orders);
-        Order[] byPrice = orders.stream()
-                .filter(order -> limits.admits(order.limitPriceJpy()))
-                .toArray(Order[]::new);
+        Order[] byPrice = admitted(orders, limits);
         Arrays.sort(byPrice, BY_PRICE);
         PriceLevels levels = PriceLevels.of(byPrice);
         OptionalInt chosen = ExecutionPrice.choose(levels, referencePriceJpy);
@@ -68,11 +65,28 @@ public final class CallAuction {
                 referencePriceJpy, limits, OptionalLong.of(levels.priceJpy(level)), levels.volume(level), fills);
     }
 
-    private static void requireUniqueIds(Collection<Order> orders) {
-        Set<Long> ids = new HashSet<>();
+    /** The orders inside the limits. Plain loops here and below: an auction runs twice a day, so it runs cold. */
+    private static Order[] admitted(Collection<Order> orders, PriceLimits limits) {
+        Order[] admitted = new Order[orders.size()];
+        int count = 0;
         for (Order order : orders) {
-            if (!ids.add(order.id())) {
-                throw new IllegalArgumentException("order " + order.id() + " appears twice");
+            if (limits.admits(order.limitPriceJpy())) {
+                admitted[count++] = order;
+            }
+        }
+        return Arrays.copyOf(admitted, count);
+    }
+
+    private static void requireUniqueIds(Collection<Order> orders) {
+        long[] ids = new long[orders.size()];
+        int count = 0;
+        for (Order order : orders) {
+            ids[count++] = order.id();
+        }
+        Arrays.sort(ids);
+        for (int i = 1; i < ids.length; i++) {
+            if (ids[i] == ids[i - 1]) {
+                throw new IllegalArgumentException("order " + ids[i] + " appears twice");
             }
         }
     }

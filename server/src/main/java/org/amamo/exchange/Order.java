@@ -27,8 +27,10 @@ public record Order(long id, Side side, long limitPriceJpy, long tradingUnits, l
     public static final long MAX_TRADING_UNITS = 1_000_000;
 
     /** Time priority: the earlier entry first; the order number settles equal sequences, so the order is total. */
-    public static final Comparator<Order> EARLIEST_ENTRY =
-            Comparator.comparingLong(Order::entrySequence).thenComparingLong(Order::id);
+    public static final Comparator<Order> EARLIEST_ENTRY = (first, second) -> {
+        int bySequence = Long.compare(first.entrySequence(), second.entrySequence());
+        return bySequence != 0 ? bySequence : Long.compare(first.id(), second.id());
+    };
 
     public Order {
         Objects.requireNonNull(side, "side");

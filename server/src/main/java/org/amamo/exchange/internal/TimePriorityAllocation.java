@@ -1,7 +1,7 @@
 package org.amamo.exchange.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import org.amamo.exchange.Fill;
 import org.amamo.exchange.Order;
@@ -49,10 +49,13 @@ public final class TimePriorityAllocation {
         if (buysLeft != 0 || sellsLeft != 0) {
             throw new IllegalStateException("the price's orders could not take the volume: " + priceJpy);
         }
-        filled.sort(Comparator.comparing(Filled::order, Order.EARLIEST_ENTRY));
-        return filled.stream()
-                .map(each -> new Fill(each.order().id(), each.order().side(), each.units()))
-                .toList();
+        Filled[] inTimePriority = filled.toArray(Filled[]::new);
+        Arrays.sort(inTimePriority, (first, second) -> Order.EARLIEST_ENTRY.compare(first.order(), second.order()));
+        List<Fill> fills = new ArrayList<>(inTimePriority.length);
+        for (Filled each : inTimePriority) {
+            fills.add(new Fill(each.order().id(), each.order().side(), each.units()));
+        }
+        return fills;
     }
 
     /** An order and the units it got, before the fills are put in time priority. */
