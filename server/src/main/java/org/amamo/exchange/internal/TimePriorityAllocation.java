@@ -20,9 +20,6 @@ public final class TimePriorityAllocation {
     /** The fills of {@code byPrice} (sorted by price, lowest first) at {@code level}, in time priority. */
     public static List<Fill> fills(Order[] byPrice, PriceLevels levels, int level) {
         long priceJpy = levels.priceJpy(level);
-        long volume = levels.volume(level);
-        long buysLeft = volume - levels.demandAbove(level);
-        long sellsLeft = volume - levels.supplyBelow(level);
         List<Filled> filled = new ArrayList<>();
         List<Order> atPrice = new ArrayList<>();
         for (Order order : byPrice) {
@@ -34,6 +31,18 @@ public final class TimePriorityAllocation {
             }
         }
         atPrice.sort(Order.EARLIEST_ENTRY);
+        long volume = levels.volume(level);
+        allocate(atPrice, volume - levels.demandAbove(level), volume - levels.supplyBelow(level), filled);
+        return inTimePriority(filled);
+    }
+
+    /**
+     * Shares {@code buyUnits} among the buys and {@code sellUnits} among the sells of {@code atPrice} (earliest
+     * first), adding their fills to {@code filled}. The executable condition guarantees that both fit.
+     */
+    private static void allocate(List<Order> atPrice, long buyUnits, long sellUnits, List<Filled> filled) {
+        long buysLeft = buyUnits;
+        long sellsLeft = sellUnits;
         for (Order order : atPrice) {
             boolean buy = order.side() == Side.BUY;
             long units = Math.min(order.tradingUnits(), buy ? buysLeft : sellsLeft);
@@ -47,12 +56,15 @@ public final class TimePriorityAllocation {
             }
         }
         if (buysLeft != 0 || sellsLeft != 0) {
-            throw new IllegalStateException("the price's orders could not take the volume: " + priceJpy);
+            throw new IllegalStateException("the orders at the price could not take the volume");
         }
-        Filled[] inTimePriority = filled.toArray(Filled[]::new);
-        Arrays.sort(inTimePriority, (first, second) -> Order.EARLIEST_ENTRY.compare(first.order(), second.order()));
-        List<Fill> fills = new ArrayList<>(inTimePriority.length);
-        for (Filled each : inTimePriority) {
+    }
+
+    private static List<Fill> inTimePriority(List<Filled> filled) {
+        Filled[] sorted = filled.toArray(Filled[]::new);
+        Arrays.sort(sorted, (first, second) -> Order.EARLIEST_ENTRY.compare(first.order(), second.order()));
+        List<Fill> fills = new ArrayList<>(sorted.length);
+        for (Filled each : sorted) {
             fills.add(new Fill(each.order().id(), each.order().side(), each.units()));
         }
         return fills;
