@@ -8,14 +8,17 @@ document.addEventListener('DOMContentLoaded', () => {
   fetch(canvas.dataset.source).then((response) => response.json()).then((years) => {
     const totals = new Map();
     years.forEach((y) => {
-      const row = totals.get(Number(y.fiscalYear)) || { removals: 0, reductions: 0, unsplit: 0, sites: 0 };
+      const row = totals.get(Number(y.fiscalYear)) || { removals: 0, reductions: 0, unsplit: 0, sites: null };
       if (y.removalTonnes === null || y.reductionTonnes === null) {
         row.unsplit += Number(y.certifiedTonnes);
       } else {
         row.removals += Number(y.removalTonnes);
         row.reductions += Number(y.reductionTonnes);
       }
-      row.sites += y.certifiedSites || 0;
+      // A programme's imported history records no sites: such a year is a gap in the line, not a zero.
+      if (y.certifiedSites !== null) {
+        row.sites = (row.sites || 0) + y.certifiedSites;
+      }
       totals.set(Number(y.fiscalYear), row);
     });
     // Every year from the first to the last, so that the axis keeps time: a year without a record is a gap,
