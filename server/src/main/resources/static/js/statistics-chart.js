@@ -1,4 +1,5 @@
-// The certification record per fiscal year as a chart: t-CO2 certified (bars) and sites (line).
+// The certification record per fiscal year as a chart: t-CO2 certified as stacked bars (removals, reductions, and
+// totals recorded without a split by credit type) and sites (line).
 document.addEventListener('DOMContentLoaded', () => {
   const canvas = document.getElementById('statistics-chart');
   if (!canvas || typeof Chart === 'undefined') {
@@ -7,9 +8,17 @@ document.addEventListener('DOMContentLoaded', () => {
   fetch(canvas.dataset.source).then((response) => response.json()).then((years) => {
     const totals = new Map();
     years.forEach((y) => {
-      const row = totals.get(Number(y.fiscalYear)) || { tonnes: 0, sites: 0 };
-      row.tonnes += Number(y.certifiedTonnes);
-      row.sites += y.certifiedSites;
+      const row = totals.get(Number(y.fiscalYear)) || { removals: 0, reductions: 0, unsplit: 0, sites: null };
+      if (y.removalTonnes === null || y.reductionTonnes === null) {
+        row.unsplit += Number(y.certifiedTonnes);
+      } else {
+        row.removals += Number(y.removalTonnes);
+        row.reductions += Number(y.reductionTonnes);
+      }
+      // A programme's imported history records no sites: such a year is a gap in the line, not a zero.
+      if (y.certifiedSites !== null) {
+        row.sites = (row.sites || 0) + y.certifiedSites;
+      }
       totals.set(Number(y.fiscalYear), row);
     });
     // Every year from the first to the last, so that the axis keeps time: a year without a record is a gap,
@@ -24,7 +33,9 @@ document.addEventListener('DOMContentLoaded', () => {
       data: {
         labels: labels.map(String),
         datasets: [
-          { type: 'bar', label: canvas.dataset.tonnesLabel, data: labels.map((l) => value(l, 'tonnes')), yAxisID: 'tonnes' },
+          { type: 'bar', label: canvas.dataset.removalsLabel, data: labels.map((l) => value(l, 'removals')), yAxisID: 'tonnes', stack: 'tonnes' },
+          { type: 'bar', label: canvas.dataset.reductionsLabel, data: labels.map((l) => value(l, 'reductions')), yAxisID: 'tonnes', stack: 'tonnes' },
+          { type: 'bar', label: canvas.dataset.unsplitLabel, data: labels.map((l) => value(l, 'unsplit')), yAxisID: 'tonnes', stack: 'tonnes' },
           { type: 'line', label: canvas.dataset.sitesLabel, data: labels.map((l) => value(l, 'sites')), spanGaps: false, yAxisID: 'sites' }
         ]
       },
@@ -32,7 +43,8 @@ document.addEventListener('DOMContentLoaded', () => {
         // Wide and low on a desktop, taller on a phone, where the wide shape would leave no room for the bars.
         aspectRatio: canvas.parentNode.clientWidth < 600 ? 1.3 : 3,
         scales: {
-          tonnes: { position: 'left', beginAtZero: true },
+          x: { stacked: true },
+          tonnes: { position: 'left', beginAtZero: true, stacked: true, title: { display: true, text: canvas.dataset.tonnesLabel } },
           sites: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } }
         }
       }

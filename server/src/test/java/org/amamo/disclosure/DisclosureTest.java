@@ -70,10 +70,67 @@ class DisclosureTest {
                 mvc.perform(get("/statistics.csv")).andReturn().getResponse().getContentAsString();
         assertThat(csv.lines())
                 .startsWith(
-                        "\uFEFFfiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy",
-                        "2020,imported,1,22.8,10.6,13157,",
-                        "2021,imported,4,80.4,30.0,72816,",
-                        "2022,imported,21,3733.1,1100.4,84198,");
+                        "\uFEFFfiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy,"
+                                + "removal_t_co2,reduction_t_co2",
+                        "2020,imported,1,22.8,10.6,13157,,,",
+                        "2021,imported,4,80.4,30.0,72816,,,",
+                        "2022,imported,21,3733.1,1100.4,84198,,,");
+    }
+
+    @Test
+    void theCsvKeepsItsColumnsAndAddsTheSplitByCreditTypeAtTheEnd() throws Exception {
+        String header = mvc.perform(get("/statistics.csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .lines()
+                .findFirst()
+                .orElseThrow();
+        assertThat(header.replace("\uFEFF", "").split(","))
+                .containsExactly(
+                        "fiscal_year",
+                        "source",
+                        "sites",
+                        "t_co2",
+                        "hectares",
+                        "average_price_jpy",
+                        "reported_average_price_jpy",
+                        "removal_t_co2",
+                        "reduction_t_co2");
+    }
+
+    @Test
+    void aProgrammesImportedCertificationsAreSplitIntoRemovalsAndReductions() throws Exception {
+        AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
+        history(secretariat, 2031, "CERTIFICATION", "REMOVAL", "12.3");
+        history(secretariat, 2031, "CERTIFICATION", "REMOVAL", "5.6");
+        history(secretariat, 2031, "CERTIFICATION", "REDUCTION", "1.0");
+        history(secretariat, 2031, "OFFSET", null, "9.9");
+
+        mvc.perform(get("/api/v1/statistics"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.fiscalYear == 2031)].programmeCode").value("YBC"))
+                .andExpect(
+                        jsonPath("$[?(@.fiscalYear == 2031)].certifiedTonnes").value(18.9))
+                .andExpect(jsonPath("$[?(@.fiscalYear == 2031)].removalTonnes").value(17.9))
+                .andExpect(
+                        jsonPath("$[?(@.fiscalYear == 2031)].reductionTonnes").value(1.0))
+                .andExpect(jsonPath("$[?(@.fiscalYear == 2031)].imported").value(true));
+        assertThat(mvc.perform(get("/statistics.csv")).andReturn().getResponse().getContentAsString())
+                .contains("\r\n2031,imported,,18.9,,,,17.9,1.0\r\n");
+        mvc.perform(get("/statistics"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("17.9")));
+    }
+
+    private void history(AmamoPrincipal secretariat, int year, String kind, String type, String tonnes) {
+        jdbc.sql("""
+                INSERT INTO programme_history_record (programme_code, fiscal_year, record_kind, credit_type,
+                                                      organisation, tonnes, imported_by, imported_at)
+                VALUES ('YBC', ?, ?, ?, '横浜市', ?, ?, CURRENT_TIMESTAMP)""")
+                .params(year, kind, type, new java.math.BigDecimal(tonnes), secretariat.userId())
+                .update();
     }
 
     @Test

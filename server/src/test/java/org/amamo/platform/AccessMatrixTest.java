@@ -63,6 +63,8 @@ class AccessMatrixTest {
             Map.entry("POST /secretariat/notices", SECRETARIAT),
             Map.entry("POST /secretariat/notices/{id}", SECRETARIAT),
             Map.entry("POST /secretariat/notices/{id}/delete", SECRETARIAT),
+            Map.entry("POST /secretariat/notices/{id}/attachments", SECRETARIAT),
+            Map.entry("POST /secretariat/notices/{id}/attachments/{attachmentId}/delete", SECRETARIAT),
             Map.entry("PUT /api/v1/users/{id}/roles", SECRETARIAT),
             Map.entry("PUT /api/v1/users/{id}/enabled", SECRETARIAT),
             Map.entry("POST /api/v1/notices", SECRETARIAT),
@@ -197,7 +199,8 @@ class AccessMatrixTest {
                 .replace("{action}", "SUBMIT")
                 .replace("{year}", "1999")
                 .replace("{code}", "JBC")
-                .replace("{userId}", "999999");
+                .replace("{userId}", "999999")
+                .replace("{attachmentId}", "999999");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)

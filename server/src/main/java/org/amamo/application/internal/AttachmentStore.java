@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.amamo.platform.ContentTypes;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
@@ -54,7 +55,7 @@ class AttachmentStore {
             return Outcome.refused(
                     RefusalKind.INVALID, Refusal.of("file", "attachment.size", MAX_BYTES / (1024 * 1024)));
         }
-        String type = contentType(bytes);
+        String type = ContentTypes.documentOrImage(bytes);
         if (type == null) {
             return Outcome.refused(RefusalKind.INVALID, Refusal.of("file", "attachment.type"));
         }
@@ -115,31 +116,5 @@ class AttachmentStore {
                         .query(Long.class)
                         .single()
                 > 0;
-    }
-
-    /** PDF, PNG or JPEG by their signatures; null for anything else. */
-    static String contentType(byte[] bytes) {
-        if (startsWith(bytes, new byte[] {'%', 'P', 'D', 'F', '-'})) {
-            return "application/pdf";
-        }
-        if (startsWith(bytes, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
-            return "image/png";
-        }
-        if (startsWith(bytes, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return "image/jpeg";
-        }
-        return null;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -128,7 +128,8 @@ class DisclosureController {
 
     /**
      * Stable columns, documented in the README: fiscal_year, source, sites, t_co2, hectares, average_price_jpy,
-     * reported_average_price_jpy.
+     * reported_average_price_jpy, removal_t_co2, reduction_t_co2 (the last two added later, so at the end; empty
+     * where the record does not split the year by credit type).
      */
     @GetMapping("/statistics.csv")
     ResponseEntity<byte[]> csv() {
@@ -139,7 +140,9 @@ class DisclosureController {
                 "t_co2",
                 "hectares",
                 "average_price_jpy",
-                "reported_average_price_jpy");
+                "reported_average_price_jpy",
+                "removal_t_co2",
+                "reduction_t_co2");
         for (YearlyStatistic year : statistics.yearly()) {
             csv.row(
                     year.fiscalYear(),
@@ -148,7 +151,9 @@ class DisclosureController {
                     year.certifiedTonnes(),
                     year.certifiedHectares(),
                     year.averagePriceJpy(),
-                    year.reportedAveragePriceJpy());
+                    year.reportedAveragePriceJpy(),
+                    year.removalTonnes(),
+                    year.reductionTonnes());
         }
         return csv.download("statistics.csv");
     }

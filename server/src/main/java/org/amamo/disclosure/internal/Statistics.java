@@ -18,25 +18,39 @@ import org.amamo.market.PriceStatistic;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
+import org.amamo.programme.Programme;
+import org.amamo.programme.ProgrammeRecords;
+import org.amamo.programme.Programmes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The certification record per fiscal year: the system's own certifications counted from the certified
- * projects, and the secretariat's imported records of earlier years, each row marked for what it is.
+ * projects, the secretariat's imported records of earlier years, and the certifications in each programme's
+ * imported history, each row marked for what it is and split into removals and reductions where the record says.
  */
 @Service
 class Statistics {
 
     private final CertifiedProjects projects;
     private final MarketPrices prices;
+    private final Programmes programmes;
+    private final ProgrammeRecords records;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Statistics(CertifiedProjects projects, MarketPrices prices, JdbcClient jdbc, Clock clock) {
+    Statistics(
+            CertifiedProjects projects,
+            MarketPrices prices,
+            Programmes programmes,
+            ProgrammeRecords records,
+            JdbcClient jdbc,
+            Clock clock) {
         this.projects = projects;
         this.prices = prices;
+        this.programmes = programmes;
+        this.records = records;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -45,9 +59,41 @@ class Statistics {
     @Transactional(readOnly = true)
     List<YearlyStatistic> yearly() {
         List<YearlyStatistic> rows = new ArrayList<>(imported());
+        rows.addAll(programmeHistory());
         rows.addAll(counted());
         rows.sort(Comparator.comparingInt(YearlyStatistic::fiscalYear)
-                .thenComparing(YearlyStatistic::imported, Comparator.reverseOrder()));
+                .thenComparing(YearlyStatistic::imported, Comparator.reverseOrder())
+                .thenComparing(row -> row.programmeCode() == null ? "" : row.programmeCode()));
+        return rows;
+    }
+
+    /** One row per programme and fiscal year of the certifications in the programmes' imported history CSVs. */
+    private List<YearlyStatistic> programmeHistory() {
+        List<YearlyStatistic> rows = new ArrayList<>();
+        for (Programme programme : programmes.all()) {
+            Map<Integer, BigDecimal[]> byYear = new TreeMap<>();
+            for (ProgrammeRecords.ImportedRecord record : records.imported(programme.code())) {
+                if (record.offset()) {
+                    continue;
+                }
+                BigDecimal[] split = byYear.computeIfAbsent(record.fiscalYear(), year ->
+                        new BigDecimal[] {BigDecimal.valueOf(0, 1), BigDecimal.valueOf(0, 1)});
+                int slot = "REDUCTION".equals(record.creditType()) ? 1 : 0;
+                split[slot] = split[slot].add(record.tonnes());
+            }
+            byYear.forEach((year, split) -> rows.add(new YearlyStatistic(
+                    year,
+                    null,
+                    split[0].add(split[1]),
+                    null,
+                    null,
+                    true,
+                    null,
+                    null,
+                    split[0],
+                    split[1],
+                    programme.code())));
+        }
         return rows;
     }
 
@@ -66,9 +112,8 @@ class Statistics {
         }
         List<YearlyStatistic> rows = new ArrayList<>();
         byYear.forEach((year, certified) -> {
-            BigDecimal tonnes = certified.stream()
-                    .map(p -> BigDecimal.valueOf(p.certifiedUnits(), 1))
-                    .reduce(BigDecimal.valueOf(0, 1), BigDecimal::add);
+            BigDecimal removals = tonnes(certified, "removal");
+            BigDecimal reductions = tonnes(certified, "reduction");
             BigDecimal hectares = certified.stream()
                     .map(CertifiedProject::siteAreaHectares)
                     .filter(java.util.Objects::nonNull)
@@ -78,27 +123,40 @@ class Statistics {
             rows.add(new YearlyStatistic(
                     year,
                     certified.size(),
-                    tonnes,
+                    removals.add(reductions),
                     hectares,
                     price.get(PriceSource.ROUND),
                     false,
                     null,
-                    price.get(PriceSource.REPORTED)));
+                    price.get(PriceSource.REPORTED),
+                    removals,
+                    reductions,
+                    null));
         });
         return rows;
+    }
+
+    /**
+     * The t-CO2 certified of one credit type; a project whose type is not {@code reduction} counts as a removal,
+     * as the methodology library reads a sheet.
+     */
+    private static BigDecimal tonnes(List<CertifiedProject> certified, String creditType) {
+        return certified.stream()
+                .filter(p -> creditType.equals("reduction") == "reduction".equals(p.creditType()))
+                .map(p -> BigDecimal.valueOf(p.certifiedUnits(), 1))
+                .reduce(BigDecimal.valueOf(0, 1), BigDecimal::add);
     }
 
     List<YearlyStatistic> imported() {
         return jdbc.sql("""
                 SELECT fiscal_year, certified_sites, certified_tonnes, certified_hectares, average_price_jpy, note
                   FROM historical_statistic ORDER BY fiscal_year""")
-                .query((row, n) -> new YearlyStatistic(
+                .query((row, n) -> YearlyStatistic.enteredTotal(
                         row.getInt(1),
                         row.getInt(2),
                         row.getBigDecimal(3),
                         row.getBigDecimal(4),
                         row.getBigDecimal(5),
-                        true,
                         row.getString(6)))
                 .list();
     }

@@ -9,25 +9,44 @@ import java.math.BigDecimal;
  * A counted year's average price is the volume-weighted average of the market's solicitation-round sales settled
  * in that fiscal year; {@code reportedAveragePriceJpy} is that of bilateral trades reported with a price, shown
  * apart because nobody verified them.
+ *
+ * <p>{@code removalTonnes} and {@code reductionTonnes} split the certified t-CO2 by credit type (seed 001 table 6:
+ * blue carbon = removals, blue resource = reductions); both are null where the record does not say (a year entered
+ * by the secretariat as a total). {@code programmeCode} names the programme of a row imported from that
+ * programme's history CSV, whose sites and hectares are not recorded (null); it is null for the other rows.
  */
 record YearlyStatistic(
         int fiscalYear,
-        int certifiedSites,
+        Integer certifiedSites,
         BigDecimal certifiedTonnes,
         BigDecimal certifiedHectares,
         BigDecimal averagePriceJpy,
         boolean imported,
         String note,
-        BigDecimal reportedAveragePriceJpy) {
+        BigDecimal reportedAveragePriceJpy,
+        BigDecimal removalTonnes,
+        BigDecimal reductionTonnes,
+        String programmeCode) {
 
-    YearlyStatistic(
+    /** A year entered by the secretariat as a total, without a split by credit type. */
+    static YearlyStatistic enteredTotal(
             int fiscalYear,
             int certifiedSites,
             BigDecimal certifiedTonnes,
             BigDecimal certifiedHectares,
             BigDecimal averagePriceJpy,
-            boolean imported,
             String note) {
-        this(fiscalYear, certifiedSites, certifiedTonnes, certifiedHectares, averagePriceJpy, imported, note, null);
+        return new YearlyStatistic(
+                fiscalYear,
+                certifiedSites,
+                certifiedTonnes,
+                certifiedHectares,
+                averagePriceJpy,
+                true,
+                note,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -1,6 +1,7 @@
 package org.amamo.notice.internal;
 
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -8,11 +9,15 @@ import org.amamo.identity.AmamoPrincipal;
 import org.amamo.notice.NoticeView;
 import org.amamo.platform.Flash;
 import org.amamo.platform.FormErrors;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Pages;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.platform.SchemeTime;
 import org.amamo.programme.Programme;
 import org.amamo.programme.Programmes;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -47,10 +53,15 @@ class NoticeAdminController {
         return programmes.all();
     }
 
+    /** Every notice, searched by title ({@code q}) and day of publication ({@code from}, {@code to}). */
     @GetMapping("/secretariat/notices")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(defaultValue = "0") int page,
+            @ModelAttribute("search") NoticeSearchForm search,
+            BindingResult binding,
+            Model model) {
         int number = Pages.number(page);
-        var shown = notices.all(number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
+        var shown = notices.all(search.search(binding), number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
         model.addAttribute("notices", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
         model.addAttribute("page", number);
         model.addAttribute("hasNext", shown.size() > Pages.DEFAULT_SIZE);
@@ -85,6 +96,11 @@ class NoticeAdminController {
 
     @GetMapping("/secretariat/notices/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
+        return editPage(id, new AttachmentUpload(), model);
+    }
+
+    /** The edit page with the notice's content, its attachments and the upload form. */
+    private String editPage(long id, AttachmentUpload upload, Model model) {
         NoticeView notice = notices.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         NoticeForm form = new NoticeForm();
         form.setTitle(notice.title());
@@ -95,7 +111,59 @@ class NoticeAdminController {
         form.setProgramme(notice.programmeCode());
         model.addAttribute("form", form);
         model.addAttribute("noticeId", id);
+        attachments(id, upload, model);
         return "notice/edit";
+    }
+
+    /** The notice's attachments, the upload form and its limits, for the edit page. */
+    private void attachments(long id, AttachmentUpload upload, Model model) {
+        model.addAttribute("upload", upload);
+        model.addAttribute("attachments", notices.attachments(id));
+        model.addAttribute("maxMegabytes", NoticeAttachments.MAX_BYTES / (1024 * 1024));
+        model.addAttribute("maxAttachments", NoticeAttachments.MAX_PER_NOTICE);
+    }
+
+    /**
+     * Attaches a PDF, PNG or JPEG to the notice; a wrong type, an empty or too large file or one too many is an
+     * error at the file field, and nothing is stored.
+     */
+    @PostMapping("/secretariat/notices/{id}/attachments")
+    String upload(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @ModelAttribute("upload") AttachmentUpload upload,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
+        MultipartFile file = upload.getFile();
+        var outcome = FormErrors.found(
+                file == null
+                        ? Outcome.<Void>refused(RefusalKind.INVALID, Refusal.of("file", "validation.required"))
+                        : notices.attach(id, user.userId(), file.getOriginalFilename(), file.getBytes()));
+        if (FormErrors.reject(binding, outcome)) {
+            String page = editPage(id, upload, model);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "upload", binding);
+            return page;
+        }
+        redirect.addFlashAttribute("flash", "notice.attachment.stored");
+        return "redirect:/secretariat/notices/" + id + "/edit";
+    }
+
+    @PostMapping("/secretariat/notices/{id}/attachments/{attachmentId}/delete")
+    String deleteAttachment(@PathVariable long id, @PathVariable long attachmentId, RedirectAttributes redirect) {
+        return Flash.redirect(
+                "/secretariat/notices/" + id + "/edit",
+                notices.detach(id, attachmentId),
+                "notice.attachment.deleted",
+                redirect);
+    }
+
+    /** An attachment whatever the notice's window, for the secretariat to check before publication. */
+    @GetMapping("/secretariat/notices/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        return NoticeDownload.of(notices.attachmentContent(id, attachmentId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
     @PostMapping("/secretariat/notices/{id}")
@@ -106,6 +174,7 @@ class NoticeAdminController {
             Model model,
             RedirectAttributes redirect) {
         model.addAttribute("noticeId", id);
+        attachments(id, new AttachmentUpload(), model);
         if (binding.hasErrors()) {
             return "notice/edit";
         }

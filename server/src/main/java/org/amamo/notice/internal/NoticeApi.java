@@ -7,13 +7,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.notice.NoticeView;
 import org.amamo.platform.ApiController;
+import org.amamo.platform.Outcome;
 import org.amamo.platform.Pages;
 import org.amamo.programme.Programmes;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -72,13 +75,31 @@ class NoticeApi {
     @GetMapping
     @Operation(
             summary = "Notices inside their publish window, newest first; with programme=CODE, that programme's "
-                    + "list (its own notices and those about every programme; an unknown code: every notice)")
+                    + "list (its own notices and those about every programme; an unknown code: every notice); "
+                    + "q: words of the title; from, to: days (yyyy-MM-dd, JST, inclusive) on which publication starts")
     List<NoticeView> published(
             @RequestParam(required = false) String programme,
             @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         int rows = Pages.size(size);
-        return notices.published(programmes.known(programme), Pages.number(page) * rows, rows);
+        return notices.published(programmes.known(programme), search(q, from, to), Pages.number(page) * rows, rows);
+    }
+
+    /** The search, or 400 naming the parameter (q too long, to before from). */
+    private static NoticeSearch search(String q, LocalDate from, LocalDate to) {
+        NoticeSearch search = new NoticeSearch(q, from, to);
+        Outcome.invalidUnlessEmpty(search.refusals("q", "to")).orThrow();
+        return search;
+    }
+
+    @GetMapping("/{id}/attachments")
+    @Operation(summary = "The attachments of a published notice (download: /notices/{id}/attachments/{attachmentId})")
+    List<NoticeAttachments.Attachment> attachments(@PathVariable long id) {
+        notices.findPublished(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return notices.attachments(id);
     }
 
     @GetMapping("/{id}")
@@ -90,10 +111,15 @@ class NoticeApi {
     @GetMapping("/all")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @SecurityRequirement(name = "apiToken")
-    @Operation(summary = "Every notice, whatever its window (secretariat)")
-    List<NoticeView> all(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    @Operation(summary = "Every notice, whatever its window (secretariat); q, from, to as for the published list")
+    List<NoticeView> all(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         int rows = Pages.size(size);
-        return notices.all(Pages.number(page) * rows, rows);
+        return notices.all(search(q, from, to), Pages.number(page) * rows, rows);
     }
 
     @PostMapping

@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,6 +20,8 @@ class NoticeRepository {
 
     private static final String SELECT =
             "SELECT id, title, body_markdown, publish_start, publish_end, programme_code FROM notice ";
+
+    private static final String PAGE = "ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset";
 
     private final JdbcClient jdbc;
 
@@ -34,24 +38,63 @@ class NoticeRepository {
             Instant publishEnd,
             String programmeCode) {}
 
-    /** Published notices; of one programme's list (its own and those about every programme) unless null. */
-    List<StoredNotice> published(Instant now, String programmeCode, int offset, int limit) {
-        return jdbc.sql(SELECT + """
+    /**
+     * Published notices matching the search; of one programme's list (its own and those about every programme) unless
+     * null.
+     */
+    List<StoredNotice> published(Instant now, String programmeCode, NoticeSearch search, int offset, int limit) {
+        StatementSpec query = jdbc.sql(SELECT + """
                 WHERE publish_start <= :now AND (publish_end IS NULL OR publish_end > :now)
                   AND (CAST(:programme AS VARCHAR) IS NULL OR programme_code IS NULL OR programme_code = :programme)
-                ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset
-                """)
+                """ + conditions(search, "AND") + PAGE)
                 .param("now", utc(now))
-                .param("programme", programmeCode)
-                .param("limit", limit)
-                .param("offset", offset)
-                .query(this::map)
-                .list();
+                .param("programme", programmeCode);
+        return page(searched(query, search), offset, limit);
+    }
+
+    /** Every notice matching the search, whatever its window. */
+    List<StoredNotice> all(NoticeSearch search, int offset, int limit) {
+        String where = conditions(search, "WHERE");
+        return page(searched(jdbc.sql(SELECT + where + PAGE), search), offset, limit);
     }
 
     List<StoredNotice> all(int offset, int limit) {
-        return jdbc.sql(SELECT + "ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", limit)
+        return all(NoticeSearch.NONE, offset, limit);
+    }
+
+    /** The search's conditions, the first joined with {@code first} (WHERE or AND), the others with AND. */
+    private static String conditions(NoticeSearch search, String first) {
+        List<String> conditions = new ArrayList<>();
+        if (search.title() != null) {
+            conditions.add("LOWER(title) LIKE :title ESCAPE '\\'");
+        }
+        if (search.from() != null) {
+            conditions.add("publish_start >= :from");
+        }
+        if (search.to() != null) {
+            conditions.add("publish_start < :until");
+        }
+        if (conditions.isEmpty()) {
+            return "";
+        }
+        return first + " " + String.join(" AND ", conditions) + "\n";
+    }
+
+    private static StatementSpec searched(StatementSpec query, NoticeSearch search) {
+        if (search.title() != null) {
+            query = query.param("title", search.titlePattern());
+        }
+        if (search.from() != null) {
+            query = query.param("from", utc(search.fromInstant()));
+        }
+        if (search.to() != null) {
+            query = query.param("until", utc(search.untilInstant()));
+        }
+        return query;
+    }
+
+    private List<StoredNotice> page(StatementSpec query, int offset, int limit) {
+        return query.param("limit", limit)
                 .param("offset", offset)
                 .query(this::map)
                 .list();

@@ -21,12 +21,19 @@ class NoticeService implements PublishedNotices {
     private final NoticeRepository notices;
     private final MarkdownRenderer markdown;
     private final Programmes programmes;
+    private final NoticeAttachments attachments;
     private final Clock clock;
 
-    NoticeService(NoticeRepository notices, MarkdownRenderer markdown, Programmes programmes, Clock clock) {
+    NoticeService(
+            NoticeRepository notices,
+            MarkdownRenderer markdown,
+            Programmes programmes,
+            NoticeAttachments attachments,
+            Clock clock) {
         this.notices = notices;
         this.markdown = markdown;
         this.programmes = programmes;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -45,7 +52,13 @@ class NoticeService implements PublishedNotices {
     /** Published notices, of one programme's list unless the code is null. */
     @Transactional(readOnly = true)
     List<NoticeView> published(String programmeCode, int offset, int limit) {
-        return notices.published(clock.instant(), programmeCode, offset, limit).stream()
+        return published(programmeCode, NoticeSearch.NONE, offset, limit);
+    }
+
+    /** Published notices matching the search, of one programme's list unless the code is null. */
+    @Transactional(readOnly = true)
+    List<NoticeView> published(String programmeCode, NoticeSearch search, int offset, int limit) {
+        return notices.published(clock.instant(), programmeCode, search, offset, limit).stream()
                 .map(this::view)
                 .toList();
     }
@@ -63,7 +76,48 @@ class NoticeService implements PublishedNotices {
 
     @Transactional(readOnly = true)
     List<NoticeView> all(int offset, int limit) {
-        return notices.all(offset, limit).stream().map(this::view).toList();
+        return all(NoticeSearch.NONE, offset, limit);
+    }
+
+    /** Every notice matching the search, whatever its window. */
+    @Transactional(readOnly = true)
+    List<NoticeView> all(NoticeSearch search, int offset, int limit) {
+        return notices.all(search, offset, limit).stream().map(this::view).toList();
+    }
+
+    /** An attachment of a notice the public may see now; none while the notice is scheduled or after it ended. */
+    @Transactional(readOnly = true)
+    Optional<NoticeAttachments.Content> publishedAttachment(long noticeId, long attachmentId) {
+        return findPublished(noticeId).flatMap(notice -> attachments.content(noticeId, attachmentId));
+    }
+
+    /** An attachment of a notice, whatever its window (for the secretariat). */
+    @Transactional(readOnly = true)
+    Optional<NoticeAttachments.Content> attachmentContent(long noticeId, long attachmentId) {
+        return attachments.content(noticeId, attachmentId);
+    }
+
+    /** The attachments of a notice, whatever its window (the caller decides who may see them). */
+    @Transactional(readOnly = true)
+    List<NoticeAttachments.Attachment> attachments(long noticeId) {
+        return attachments.list(noticeId);
+    }
+
+    /** Attaches a file to a notice, or says why not: no such notice, or the file's refusals (field {@code file}). */
+    @Transactional
+    Outcome<Void> attach(long noticeId, long uploaderId, String filename, byte[] bytes) {
+        if (notices.find(noticeId).isEmpty()) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, NOT_FOUND);
+        }
+        List<Refusal> refusals = attachments.store(noticeId, uploaderId, filename, bytes);
+        return refusals.isEmpty() ? Outcome.done() : Outcome.refused(RefusalKind.INVALID, refusals);
+    }
+
+    @Transactional
+    Outcome<Void> detach(long noticeId, long attachmentId) {
+        return attachments.delete(noticeId, attachmentId)
+                ? Outcome.done()
+                : Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "notice.attachment.not-found"));
     }
 
     /** Stores a new notice (its id), or says why not. */
