@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.amamo.claim.CertifiedBatchNames;
 import org.amamo.claim.ClaimConflict;
 import org.amamo.claim.ClaimDetermination;
 import org.amamo.claim.ClaimDraft;
@@ -27,8 +28,6 @@ import org.amamo.methodology.geometry.SiteIntersection;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
-import org.amamo.registry.CreditBatch;
-import org.amamo.registry.IssuedBatches;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +39,10 @@ class ClaimService implements ClaimRegister {
     static final int REASON_MAX = 2000;
 
     private final ClaimStore store;
-    private final IssuedBatches batches;
+    private final CertifiedBatchNames batches;
     private final Clock clock;
 
-    ClaimService(ClaimStore store, IssuedBatches batches, Clock clock) {
+    ClaimService(ClaimStore store, CertifiedBatchNames batches, Clock clock) {
         this.store = store;
         this.batches = batches;
         this.clock = clock;
@@ -207,9 +206,7 @@ class ClaimService implements ClaimRegister {
 
     /** The certified application's batch serial prefix, or the application's number while not yet issued. */
     private String batchName(long applicationId) {
-        return batches.issuedFor(IssuedBatches.certificationReference(applicationId))
-                .map(CreditBatch::batchSerial)
-                .orElse("#" + applicationId);
+        return batches.batchOf(applicationId).orElse("#" + applicationId);
     }
 
     private static List<Refusal> assetRefusals(ClaimDraft draft, List<ClaimConflict> conflicts) {

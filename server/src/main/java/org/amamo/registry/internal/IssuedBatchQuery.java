@@ -1,6 +1,7 @@
 package org.amamo.registry.internal;
 
 import java.util.Optional;
+import org.amamo.claim.CertifiedBatchNames;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.IssuedBatches;
 import org.amamo.registry.SerialRange;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The batch of an issuance, found through the journal entry that carries the issuance's idempotency key. */
 @Component
-class IssuedBatchQuery implements IssuedBatches {
+class IssuedBatchQuery implements IssuedBatches, CertifiedBatchNames {
 
     private final JdbcClient jdbc;
 
@@ -43,5 +44,11 @@ class IssuedBatchQuery implements IssuedBatches {
                         row.getString("project_name"),
                         row.getInt("vintage")))
                 .optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> batchOf(long applicationId) {
+        return issuedFor(IssuedBatches.certificationReference(applicationId)).map(CreditBatch::batchSerial);
     }
 }
