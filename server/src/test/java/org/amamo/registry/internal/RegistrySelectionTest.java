@@ -2,9 +2,15 @@ package org.amamo.registry.internal;
 
 import static org.amamo.testing.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -299,6 +305,51 @@ class RegistrySelectionTest {
                                 + "-000001-000003\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("serialRange"));
+        assertThat(entries()).isEqualTo(entries);
+    }
+
+    @Test
+    void theAccountPageListsBatchesAndItsFormsTakeTheNamedBatch() throws Exception {
+        mvc.perform(get("/account/registry/accounts/" + alice.accountId()).with(as(alice.user())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-batch=\"" + small + "\"")))
+                .andExpect(content().string(containsString("data-batch=\"" + large + "\"")));
+        mvc.perform(get("/account/registry/accounts/" + alice.accountId())
+                        .param("batch", small)
+                        .with(as(alice.user())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + small + "\"")));
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/transfer")
+                        .with(as(alice.user()))
+                        .with(csrf())
+                        .param("toAccountId", Long.toString(bob.accountId()))
+                        .param("tonnes", "0.4")
+                        .param("batch", small))
+                .andExpect(redirectedUrl("/account/registry/accounts/" + alice.accountId()));
+        assertThat(fixture.balance(bob)).isEqualTo(4);
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire")
+                        .with(as(alice.user()))
+                        .with(csrf())
+                        .param("tonnes", "2.0")
+                        .param("beneficiary", "Yokohama City")
+                        .param("purpose", "EVENT")
+                        .param("emissionsOffset", "Umi no Hi event")
+                        .param("batch", small))
+                .andExpect(redirectedUrlPattern("/registry/retirements/*"));
+        mvc.perform(get("/registry/retirements"))
+                .andExpect(content().string(containsString(small + "-000005-000024")))
+                .andExpect(content().string(not(containsString(large + "-000001"))));
+        long entries = entries();
+        mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire")
+                        .with(as(alice.user()))
+                        .with(csrf())
+                        .param("tonnes", "1.0")
+                        .param("beneficiary", "Yokohama City")
+                        .param("purpose", "EVENT")
+                        .param("emissionsOffset", "Umi no Hi event")
+                        .param("batch", "JBC-nonsense"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("JBC-2025-0003-01")));
         assertThat(entries()).isEqualTo(entries);
     }
 
