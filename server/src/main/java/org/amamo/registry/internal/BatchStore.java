@@ -96,6 +96,14 @@ public class BatchStore {
                 .optional();
     }
 
+    /** A project's batches of one vintage (in any programme), lowest batch number first. */
+    List<BatchRow> batchesOf(String projectCode, int vintage) {
+        return jdbc.sql(BATCH + " WHERE project_code = ? AND vintage = ? ORDER BY batch_number, programme_prefix")
+                .params(projectCode, vintage)
+                .query(BatchStore::mapBatch)
+                .list();
+    }
+
     int nextBatchNumber(String prefix, String projectCode, int vintage) {
         return jdbc.sql("""
                 SELECT COALESCE(MAX(batch_number), 0) + 1 FROM registry_batch

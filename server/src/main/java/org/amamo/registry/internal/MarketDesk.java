@@ -12,12 +12,10 @@ import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditBatch;
-import org.amamo.registry.CreditsRetired;
 import org.amamo.registry.HeldCredits;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
 import org.amamo.registry.RetirementOrder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,12 +39,12 @@ class MarketDesk implements MarketSettlement {
     private final AccountStore accountStore;
     private final BatchStore batchStore;
     private final JournalStore journalStore;
-    private final RetirementStore retirementStore;
     private final BatchBlocks blocks;
+    private final BatchTake batchTake;
+    private final RetirementMove retirementMove;
     private final BlockMover mover;
     private final Journal journal;
     private final UserDirectory users;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -55,24 +53,24 @@ class MarketDesk implements MarketSettlement {
             AccountStore accountStore,
             BatchStore batchStore,
             JournalStore journalStore,
-            RetirementStore retirementStore,
             BatchBlocks blocks,
+            BatchTake batchTake,
+            RetirementMove retirementMove,
             BlockMover mover,
             Journal journal,
             UserDirectory users,
-            ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.registry = registry;
         this.accountStore = accountStore;
         this.batchStore = batchStore;
         this.journalStore = journalStore;
-        this.retirementStore = retirementStore;
         this.blocks = blocks;
+        this.batchTake = batchTake;
+        this.retirementMove = retirementMove;
         this.mover = mover;
         this.journal = journal;
         this.users = users;
-        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -326,7 +324,8 @@ class MarketDesk implements MarketSettlement {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Outcome<List<BlockMover.Piece>> taken = take(fromAccountId, batchId, units);
+        Outcome<List<BlockMover.Piece>> taken =
+                batchTake.take(fromAccountId, batchId, units, Registry.MAX_BLOCKS_PER_OPERATION);
         if (taken.refused()) {
             return taken.cast();
         }
@@ -346,48 +345,15 @@ class MarketDesk implements MarketSettlement {
             long batchId,
             RetirementDisclosure disclosure) {
         List<AccountRow> locked = accountStore.lockAccounts(List.of(escrowAccountId));
-        Outcome<List<BlockMover.Piece>> taken = take(escrowAccountId, batchId, units);
+        Outcome<List<BlockMover.Piece>> taken =
+                batchTake.take(escrowAccountId, batchId, units, Registry.MAX_BLOCKS_PER_OPERATION);
         if (taken.refused()) {
             return taken.cast();
         }
-        BatchStore.BatchRow batch = batchStore.batch(batchId).orElseThrow();
-        long retirementAccount = accountStore
-                .accountByOwnerKey(Issuer.retirementKey(batch.vintage()))
-                .orElseThrow()
-                .id();
-        List<JournalEntry.Movement> movements = mover.move(taken.value(), retirementAccount, BlockStatus.RETIRED);
-        // The same payload as every retirement, so that verify can check the retirement record against it; the
-        // movements name the batch, and the escrow account in "from" shows that the market retired on the buyer's
-        // behalf.
-        Payload payload = Registry.retirementPayload(escrowAccountId, disclosure);
-        JournalEntry entry = journal.append(
-                journalStore.nextEntryId(), Operation.RETIRE, actor, key, print, units, payload, locked, movements);
-        long retirementId = retirementStore.insertRetirement(entry, escrowAccountId, disclosure, units);
-        events.publishEvent(new CreditsRetired(retirementId, units));
-        return Outcome.done(journal.receipt(entry, false));
-    }
-
-    /** The lowest serials worth {@code units} of one batch in a locked account, or why not. */
-    private Outcome<List<BlockMover.Piece>> take(long accountId, long batchId, long units) {
-        long held = blocks.units(accountId, batchId);
-        if (held < units) {
-            return Outcome.refused(
-                    RefusalKind.CONFLICT, Refusal.of("creditUnits", "registry.batch.insufficient", units, held));
-        }
-        List<BlockMover.Piece> pieces = new ArrayList<>();
-        long left = units;
-        for (LedgerInvariants.Block block :
-                blocks.activeLocked(accountId, batchId, Registry.MAX_BLOCKS_PER_OPERATION)) {
-            long part = Math.min(left, block.units());
-            pieces.add(new BlockMover.Piece(block, block.firstSerial(), block.firstSerial() + part - 1));
-            left -= part;
-            if (left == 0) {
-                return Outcome.done(pieces);
-            }
-        }
-        return Outcome.refused(
-                RefusalKind.CONFLICT,
-                Refusal.of("creditUnits", "registry.blocks.too-many", Registry.MAX_BLOCKS_PER_OPERATION));
+        // The same payload as every retirement; the movements name the batch, and the escrow account in "from"
+        // shows that the market retired on the buyer's behalf.
+        return Outcome.done(
+                retirementMove.retire(actor, key, print, units, escrowAccountId, locked, taken.value(), disclosure));
     }
 
     /** The buyer's own holding account, opened (or approved) now if need be, as issuance does for holders. */

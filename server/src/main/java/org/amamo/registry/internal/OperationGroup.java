@@ -264,7 +264,7 @@ class OperationGroup {
     }
 
     /** Refuses an unknown, foreign or closed source, or an unknown or closed destination (as {@link Registry}). */
-    private static Optional<Outcome<Receipt>> accountRefusal(Request request, Map<Long, AccountRow> locked) {
+    static Optional<Outcome<Receipt>> accountRefusal(Request request, Map<Long, AccountRow> locked) {
         AccountRow from = locked.get(request.fromAccountId());
         Optional<Outcome<Receipt>> refused = AccountRules.ownSource(request.actor(), from);
         if (refused.isPresent() || request.toAccountId() == null) {

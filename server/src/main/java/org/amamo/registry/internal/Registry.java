@@ -2,6 +2,7 @@ package org.amamo.registry.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +64,8 @@ public class Registry {
     private final TransactionTemplate transactions;
     private final Replays replays;
     private final GroupCommit groupCommit;
+    private final SelectedPieces selectedPieces;
+    private final RetirementMove retirementMove;
     private final Clock clock;
 
     Registry(
@@ -76,6 +79,8 @@ public class Registry {
             PlatformTransactionManager transactionManager,
             Replays replays,
             GroupCommit groupCommit,
+            SelectedPieces selectedPieces,
+            RetirementMove retirementMove,
             Clock clock) {
         this.accountStore = accountStore;
         this.blockStore = blockStore;
@@ -87,14 +92,64 @@ public class Registry {
         this.transactions = new TransactionTemplate(transactionManager);
         this.replays = replays;
         this.groupCommit = groupCommit;
+        this.selectedPieces = selectedPieces;
+        this.retirementMove = retirementMove;
         this.clock = clock;
     }
 
-    /** A transfer (譲渡) of {@code creditUnits} from one holding account to another. */
-    public record Transfer(long fromAccountId, long toAccountId, long creditUnits) {}
+    /**
+     * A transfer (譲渡) of {@code creditUnits} from one holding account to another: the credits the holder selects,
+     * or without a selection, the largest blocks first.
+     */
+    public record Transfer(long fromAccountId, long toAccountId, long creditUnits, Selection selection) {
 
-    /** A retirement (無効化) of {@code creditUnits} from a holding account, with its public disclosure. */
-    public record Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {}
+        public Transfer {
+            selection = selection == null ? Selection.NONE : selection;
+        }
+
+        public Transfer(long fromAccountId, long toAccountId, long creditUnits) {
+            this(fromAccountId, toAccountId, creditUnits, Selection.NONE);
+        }
+    }
+
+    /**
+     * A retirement (無効化) of {@code creditUnits} from a holding account, with its public disclosure: the credits the
+     * holder selects, or without a selection, the largest blocks first.
+     */
+    public record Retirement(
+            long fromAccountId, long creditUnits, RetirementDisclosure disclosure, Selection selection) {
+
+        public Retirement {
+            selection = selection == null ? Selection.NONE : selection;
+        }
+
+        public Retirement(long fromAccountId, long creditUnits, RetirementDisclosure disclosure) {
+            this(fromAccountId, creditUnits, disclosure, Selection.NONE);
+        }
+    }
+
+    /**
+     * The credits a holder names, as the request gave them (each may be null): at most one of a batch serial
+     * ({@code JBC-2025-0003-01}), a serial range within one batch whose count is the operation's units, or a project
+     * code with a vintage (both).
+     */
+    public record Selection(String batch, String serialRange, String projectCode, Integer vintage) {
+
+        /** No selection: the registry draws the largest blocks first. */
+        public static final Selection NONE = new Selection(null, null, null, null);
+
+        public static Selection ofBatch(String batch) {
+            return new Selection(batch, null, null, null);
+        }
+
+        public static Selection ofSerialRange(String serialRange) {
+            return new Selection(null, serialRange, null, null);
+        }
+
+        public static Selection ofProject(String projectCode, Integer vintage) {
+            return new Selection(null, null, projectCode, vintage);
+        }
+    }
 
     /** A cancellation (取消) of a serial range by the secretariat, with the reason. */
     public record Cancellation(String serialRange, String reason) {}
@@ -106,6 +161,30 @@ public class Registry {
         }
         if (invalid.isPresent()) {
             return Outcome.refused(RefusalKind.INVALID, invalid.get());
+        }
+        Outcome<Optional<CreditSelection>> selection =
+                CreditSelection.parse(transfer.selection(), transfer.creditUnits());
+        if (selection.refused()) {
+            return selection.cast();
+        }
+        if (selection.value().isPresent()) {
+            CreditSelection selected = selection.value().get();
+            String fingerprint = fingerprint(
+                    Operation.TRANSFER,
+                    actor,
+                    transfer.fromAccountId(),
+                    transfer.toAccountId(),
+                    transfer.creditUnits(),
+                    selected.text());
+            SelectedMove move = new SelectedMove(
+                    Operation.TRANSFER,
+                    actor,
+                    transfer.fromAccountId(),
+                    transfer.toAccountId(),
+                    transfer.creditUnits(),
+                    null,
+                    selected);
+            return run(key, fingerprint, () -> applySelected(move, key, fingerprint));
         }
         String fingerprint = fingerprint(
                 Operation.TRANSFER, actor, transfer.fromAccountId(), transfer.toAccountId(), transfer.creditUnits());
@@ -119,17 +198,36 @@ public class Registry {
         if (!invalid.isEmpty()) {
             return Outcome.refused(RefusalKind.INVALID, invalid);
         }
+        Outcome<Optional<CreditSelection>> selection =
+                CreditSelection.parse(retirement.selection(), retirement.creditUnits());
+        if (selection.refused()) {
+            return selection.cast();
+        }
         RetirementDisclosure disclosure = retirement.disclosure();
-        String fingerprint = fingerprint(
-                Operation.RETIRE,
-                actor,
-                retirement.fromAccountId(),
-                retirement.creditUnits(),
+        List<Object> fields = new ArrayList<>(List.of(retirement.fromAccountId(), retirement.creditUnits()));
+        fields.addAll(Arrays.asList(
                 disclosure.beneficiary(),
                 disclosure.purpose(),
                 disclosure.emissionsOffset(),
                 disclosure.reportingYear(),
-                disclosure.note());
+                disclosure.note()));
+        if (selection.value().isPresent()) {
+            // Only a selected request's fingerprint names its selection, so that the keys of unselected requests
+            // keep the fingerprints they always had.
+            CreditSelection selected = selection.value().get();
+            fields.add(selected.text());
+            String fingerprint = fingerprint(Operation.RETIRE, actor, fields.toArray());
+            SelectedMove move = new SelectedMove(
+                    Operation.RETIRE,
+                    actor,
+                    retirement.fromAccountId(),
+                    null,
+                    retirement.creditUnits(),
+                    disclosure,
+                    selected);
+            return run(key, fingerprint, () -> applySelected(move, key, fingerprint));
+        }
+        String fingerprint = fingerprint(Operation.RETIRE, actor, fields.toArray());
         return applyInGroup(OperationGroup.Request.retirement(actor, retirement, key, fingerprint));
     }
 
@@ -174,6 +272,74 @@ public class Registry {
                 .with("emissionsOffset", disclosure.emissionsOffset())
                 .with("reportingYear", disclosure.reportingYear())
                 .with("note", disclosure.note());
+    }
+
+    /** A validated transfer (with {@code toAccountId}) or retirement (with {@code disclosure}) of selected credits. */
+    private record SelectedMove(
+            Operation operation,
+            Actor actor,
+            long fromAccountId,
+            Long toAccountId,
+            long creditUnits,
+            RetirementDisclosure disclosure,
+            CreditSelection selection) {}
+
+    /**
+     * Transfers or retires the credits the holder selected, one operation in its own transaction: the same account
+     * rules and the same journal payload as the grouped operation ({@link OperationGroup}), but the serials are the
+     * selection's (the lowest of the named batches, or exactly the named range) rather than the largest blocks.
+     */
+    private Outcome<Receipt> applySelected(SelectedMove move, String key, String fingerprint) {
+        Outcome<List<BatchStore.BatchRow>> batches = selectedPieces.batches(move.selection());
+        if (batches.refused()) {
+            return batches.cast();
+        }
+        OperationGroup.Request request = new OperationGroup.Request(
+                move.operation(),
+                move.actor(),
+                move.fromAccountId(),
+                move.toAccountId(),
+                move.creditUnits(),
+                move.disclosure(),
+                key,
+                fingerprint);
+        List<AccountRow> locked =
+                accountStore.lockAccounts(request.lockedAccounts().collect(Collectors.toCollection(TreeSet::new)));
+        Optional<Outcome<Receipt>> refused = OperationGroup.accountRefusal(
+                request, locked.stream().collect(Collectors.toMap(AccountRow::id, account -> account)));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Outcome<List<BlockMover.Piece>> taken =
+                selectedPieces.take(move.fromAccountId(), move.selection(), batches.value(), move.creditUnits());
+        if (taken.refused()) {
+            return taken.cast();
+        }
+        if (move.operation() == Operation.RETIRE) {
+            return Outcome.done(retirementMove.retire(
+                    move.actor(),
+                    key,
+                    fingerprint,
+                    move.creditUnits(),
+                    move.fromAccountId(),
+                    locked,
+                    taken.value(),
+                    move.disclosure()));
+        }
+        List<JournalEntry.Movement> movements = mover.move(taken.value(), move.toAccountId(), BlockStatus.ACTIVE);
+        // The payload of every transfer, so that a selected transfer's entry reads like any other.
+        Payload payload = new Payload().with("from", move.fromAccountId()).with("to", move.toAccountId());
+        JournalEntry entry = journal.append(
+                journalStore.nextEntryId(),
+                Operation.TRANSFER,
+                move.actor(),
+                key,
+                fingerprint,
+                move.creditUnits(),
+                payload,
+                locked,
+                movements);
+        return Outcome.done(journal.receipt(entry, false));
     }
 
     private Outcome<Receipt> applyCancellation(

@@ -27,7 +27,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Random sequences of issue / transfer / retire / cancel, valid and invalid, run against the real registry and a
+ * Random sequences of issue / transfer / retire / cancel, valid and invalid, some transfers and retirements
+ * selecting their credits (a batch, a serial range), run against the real registry and a
  * simple in-memory model that tracks the owner of every serial. After every step: the outcome (done or the kind of
  * refusal) matches the model, every account's balance matches it, the ledger's invariants hold and the journal
  * verifies. Runs on H2 and on PostgreSQL (whichever the suite runs on); shrinking finds the shortest failing story.
@@ -62,9 +63,24 @@ class RegistryLedgerProperties {
 
     record Issue(long units, int holderA, int holderB, int sharePercentA) implements Action {}
 
-    record Transfer(int from, int to, long units) implements Action {}
+    record Transfer(int from, int to, long units, Pick pick) implements Action {}
 
-    record Retire(int actor, int from, long units) implements Action {}
+    record Retire(int actor, int from, long units, Pick pick) implements Action {}
+
+    /**
+     * Which credits a transfer or retirement selects: none (the largest blocks first), a batch (its lowest serials),
+     * or a serial range of a batch starting at {@code first} and as long as the operation's units. The batch is the
+     * story's batch number {@code batchPick} modulo one more than their count; that one more is a batch never issued.
+     */
+    record Pick(Kind kind, int batchPick, long first) {
+        enum Kind {
+            NONE,
+            BATCH,
+            RANGE
+        }
+
+        static final Pick NONE = new Pick(Kind.NONE, 0, 1);
+    }
 
     record Cancel(int batchPick, long first, long length) implements Action {}
 
@@ -109,7 +125,10 @@ class RegistryLedgerProperties {
             return fixture.registry.transfer(
                     from.actor(),
                     new Registry.Transfer(
-                            from.accountId(), accounts.get(transfer.to()).accountId(), transfer.units()),
+                            from.accountId(),
+                            accounts.get(transfer.to()).accountId(),
+                            transfer.units(),
+                            model.selection(transfer.pick(), transfer.units())),
                     null);
         }
         if (action instanceof Retire retire) {
@@ -118,7 +137,8 @@ class RegistryLedgerProperties {
                     new Registry.Retirement(
                             accounts.get(retire.from()).accountId(),
                             retire.units(),
-                            new RetirementDisclosure("model", RetirementPurpose.CORPORATE, "scope 1", 2024, null)),
+                            new RetirementDisclosure("model", RetirementPurpose.CORPORATE, "scope 1", 2024, null),
+                            model.selection(retire.pick(), retire.units())),
                     null);
         }
         Cancel cancel = (Cancel) action;
@@ -168,29 +188,55 @@ class RegistryLedgerProperties {
                         Arbitraries.integers().between(0, HOLDERS - 1),
                         Arbitraries.integers().between(1, 100))
                 .as(Issue::new);
+        Arbitrary<Pick> pick = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(Pick.NONE)),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.integers().between(0, 10).map(batch -> new Pick(Pick.Kind.BATCH, batch, 1))),
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Combinators.combine(
+                                        Arbitraries.integers().between(0, 10),
+                                        Arbitraries.longs().between(1, 100))
+                                .as((batch, first) -> new Pick(Pick.Kind.RANGE, batch, first))));
+        // Mostly quantities small enough for one holder's share of a batch, so that selections often succeed.
+        Arbitrary<Long> transferUnits = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(1, 30)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(-3, 500)));
+        Arbitrary<Long> retireUnits = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(1, 30)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(-3, 300)));
         Arbitrary<Action> transfer = Combinators.combine(
                         Arbitraries.integers().between(0, HOLDERS - 1),
                         Arbitraries.integers().between(0, HOLDERS),
-                        Arbitraries.longs().between(-3, 500))
+                        transferUnits,
+                        pick)
                 .as(Transfer::new);
         Arbitrary<Action> retire = Combinators.combine(
                         Arbitraries.integers().between(0, HOLDERS - 1),
                         Arbitraries.integers().between(0, HOLDERS - 1),
-                        Arbitraries.longs().between(-3, 300))
+                        retireUnits,
+                        pick)
                 .as(Retire::new);
         Arbitrary<Action> cancel = Combinators.combine(
                         Arbitraries.integers().between(0, 10),
                         Arbitraries.longs().between(1, 400),
                         Arbitraries.longs().between(0, 40))
                 .as(Cancel::new);
-        return Arbitraries.frequencyOf(
+        Arbitrary<List<Action>> rest = Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(2, issue),
                         net.jqwik.api.Tuple.of(5, transfer),
                         net.jqwik.api.Tuple.of(2, retire),
                         net.jqwik.api.Tuple.of(1, cancel))
                 .list()
-                .ofMinSize(1)
+                .ofMinSize(6)
                 .ofMaxSize(16);
+        // Every story starts with credits issued, so that the moves after them (selected or not) often succeed.
+        Arbitrary<List<Action>> start = issue.list().ofMinSize(1).ofMaxSize(2);
+        return Combinators.combine(start, rest).as((first, then) -> {
+            List<Action> story = new ArrayList<>(first);
+            story.addAll(then);
+            return story;
+        });
     }
 
     /** Who holds each serial of each batch: an account index, or {@link #RETIRED} / {@link #CANCELLED}. */
@@ -207,17 +253,74 @@ class RegistryLedgerProperties {
                     .count();
         }
 
+        /** The batch a pick names: an index into {@link #batches}, or their count for a batch never issued. */
+        int batchOf(Pick pick) {
+            return pick.batchPick() % (batches.size() + 1);
+        }
+
+        /** The selection a pick stands for, as a request gives it. */
+        Registry.Selection selection(Pick pick, long units) {
+            if (pick.kind() == Pick.Kind.NONE) {
+                return Registry.Selection.NONE;
+            }
+            int batch = batchOf(pick);
+            String code = batch < batches.size()
+                    ? batchCodes.get(batch)
+                    : "JBC-2024-" + projectCode + "-" + (batch + 50) + "-";
+            String text = code.substring(0, code.length() - 1);
+            return pick.kind() == Pick.Kind.BATCH
+                    ? Registry.Selection.ofBatch(text)
+                    : Registry.Selection.ofSerialRange(
+                            code + String.format("%06d-%06d", pick.first(), pick.first() + units - 1));
+        }
+
+        /**
+         * The refusal a selected operation's credits give, in the registry's order: an unknown batch or serials
+         * beyond it (not found) before the accounts' rules ({@code accountRefusal}), then credits the source does
+         * not hold (conflict).
+         */
+        RefusalKind expectSelected(Pick pick, int from, long units, RefusalKind accountRefusal) {
+            int batch = batchOf(pick);
+            if (batch == batches.size()
+                    || pick.kind() == Pick.Kind.RANGE && pick.first() + units - 1 > batches.get(batch).length) {
+                return RefusalKind.NOT_FOUND;
+            }
+            if (accountRefusal != null) {
+                return accountRefusal;
+            }
+            int[] owners = batches.get(batch);
+            if (pick.kind() == Pick.Kind.BATCH) {
+                return Arrays.stream(owners).filter(owner -> owner == from).count() < units
+                        ? RefusalKind.CONFLICT
+                        : null;
+            }
+            for (long serial = pick.first(); serial < pick.first() + units; serial++) {
+                if (owners[(int) serial - 1] != from) {
+                    return RefusalKind.CONFLICT;
+                }
+            }
+            return null;
+        }
+
         /** The refusal the registry must answer with, or null if the action must succeed. */
         RefusalKind expect(Action action) {
             if (action instanceof Transfer t) {
                 if (t.units() < 1 || t.from() == t.to()) {
                     return RefusalKind.INVALID;
                 }
+                if (t.pick().kind() != Pick.Kind.NONE) {
+                    return expectSelected(
+                            t.pick(), t.from(), t.units(), t.to() == CLOSED ? RefusalKind.CONFLICT : null);
+                }
                 return t.to() == CLOSED || balance(t.from()) < t.units() ? RefusalKind.CONFLICT : null;
             }
             if (action instanceof Retire r) {
                 if (r.units() < 1) {
                     return RefusalKind.INVALID;
+                }
+                if (r.pick().kind() != Pick.Kind.NONE) {
+                    return expectSelected(
+                            r.pick(), r.from(), r.units(), r.actor() != r.from() ? RefusalKind.FORBIDDEN : null);
                 }
                 if (r.actor() != r.from()) {
                     return RefusalKind.FORBIDDEN;
@@ -256,9 +359,9 @@ class RegistryLedgerProperties {
                 Arrays.fill(owners, split.get(0).intValue(), owners.length, issue.holderB());
                 batches.add(owners);
             } else if (action instanceof Transfer t) {
-                move(t.from(), t.to(), t.units());
+                move(t.from(), t.to(), t.units(), t.pick());
             } else if (action instanceof Retire r) {
-                move(r.from(), RETIRED, r.units());
+                move(r.from(), RETIRED, r.units(), r.pick());
             } else if (action instanceof Cancel c) {
                 int[] owners = batches.get(c.batchPick() % batches.size());
                 Arrays.fill(owners, (int) c.first() - 1, (int) (c.first() + c.length()), CANCELLED);
@@ -269,7 +372,19 @@ class RegistryLedgerProperties {
          * The registry's rule ({@link DrawRank}): the account's maximal runs of serials, largest first, then lowest
          * batch, then lowest serial; the lowest serials of each.
          */
-        private void move(int from, int to, long units) {
+        private void move(int from, int to, long units, Pick pick) {
+            if (pick.kind() != Pick.Kind.NONE) {
+                // A selection takes the batch's lowest serials the source holds, or exactly the range (all held).
+                int[] owners = batches.get(batchOf(pick));
+                long left = units;
+                for (int i = pick.kind() == Pick.Kind.RANGE ? (int) pick.first() - 1 : 0; left > 0; i++) {
+                    if (owners[i] == from) {
+                        owners[i] = to;
+                        left--;
+                    }
+                }
+                return;
+            }
             List<long[]> runs = new ArrayList<>();
             for (int b = 0; b < batches.size(); b++) {
                 int[] owners = batches.get(b);

@@ -28,6 +28,7 @@ import org.amamo.registry.internal.Operation;
 import org.amamo.registry.internal.RetirementPurpose;
 import org.amamo.registry.internal.read.RegistryViews.AccountView;
 import org.amamo.registry.internal.read.RegistryViews.BatchView;
+import org.amamo.registry.internal.read.RegistryViews.HeldBatch;
 import org.amamo.registry.internal.read.RegistryViews.RetirementPage;
 import org.amamo.registry.internal.read.RegistryViews.RetirementView;
 import org.amamo.registry.internal.read.RegistryViews.SerialBlock;
@@ -165,6 +166,32 @@ public class RegistryQueries {
         return blocks.stream()
                 .map(block -> Journal.serialRange(batches.get(block.batchId()), block.firstSerial(), block.lastSerial())
                         .format())
+                .toList();
+    }
+
+    /** The active units an account holds of each batch, by batch id, at most {@code limit} batches. */
+    public List<HeldBatch> heldBatches(long accountId, int limit) {
+        record Held(long batchId, long units) {}
+        List<Held> held = jdbc.sql("""
+                SELECT batch_id, SUM(last_serial - first_serial + 1) FROM registry_block
+                 WHERE account_id = ? AND status = 'ACTIVE' GROUP BY batch_id ORDER BY batch_id LIMIT ?
+                """)
+                .params(accountId, limit)
+                .query((row, n) -> new Held(row.getLong(1), row.getLong(2)))
+                .list();
+        Map<Long, BatchStore.BatchRow> batches =
+                batchRows(held.stream().map(Held::batchId).toList());
+        return held.stream()
+                .map(one -> {
+                    BatchStore.BatchRow batch = batches.get(one.batchId());
+                    return new HeldBatch(
+                            batch.id(),
+                            Journal.serialRange(batch, 1, 1).batchText(),
+                            batch.projectCode(),
+                            batch.projectName(),
+                            batch.vintage(),
+                            one.units());
+                })
                 .toList();
     }
 

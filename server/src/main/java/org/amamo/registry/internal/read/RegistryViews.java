@@ -27,6 +27,10 @@ public final class RegistryViews {
             Instant requestedAt,
             Instant decidedAt) {}
 
+    /** The active units an account holds of one batch. */
+    public record HeldBatch(
+            long batchId, String batchSerial, String projectCode, String projectName, int vintage, long activeUnits) {}
+
     /** One movement on an account's statement: incoming units are positive, outgoing negative. */
     public record StatementLine(
             long entryId,

@@ -18,6 +18,7 @@ import org.amamo.registry.internal.Registry;
 import org.amamo.registry.internal.RetirementPurpose;
 import org.amamo.registry.internal.read.RegistryQueries;
 import org.amamo.registry.internal.read.RegistryViews.AccountView;
+import org.amamo.registry.internal.read.RegistryViews.HeldBatch;
 import org.amamo.registry.internal.web.RegistryForms.RetireForm;
 import org.amamo.registry.internal.web.RegistryForms.TransferForm;
 import org.springframework.http.HttpStatus;
@@ -40,9 +41,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("isAuthenticated()")
 class RegistryAccountController {
 
-    private static final Set<String> TRANSFER_FIELDS = Set.of("toAccountId", "tonnes");
+    private static final Set<String> TRANSFER_FIELDS = Set.of("toAccountId", "tonnes", "batch");
     private static final Set<String> RETIRE_FIELDS =
-            Set.of("tonnes", "beneficiary", "purpose", "emissionsOffset", "reportingYear", "note");
+            Set.of("tonnes", "beneficiary", "purpose", "emissionsOffset", "reportingYear", "note", "batch");
+    /** The most batches the account page lists, each with its own transfer and retirement. */
+    static final int MAX_LISTED_BATCHES = 200;
 
     private final Registry registry;
     private final AccountDesk desk;
@@ -98,9 +101,14 @@ class RegistryAccountController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String batch,
             Model model) {
-        model.addAttribute("transfer", new TransferForm());
-        model.addAttribute("retire", new RetireForm());
+        // A batch row's "retire" link opens the retirement form for that batch.
+        TransferForm transfer = new TransferForm();
+        RetireForm retire = new RetireForm();
+        retire.setBatch(batch);
+        model.addAttribute("transfer", transfer);
+        model.addAttribute("retire", retire);
         return show(user, id, page, model);
     }
 
@@ -132,7 +140,10 @@ class RegistryAccountController {
             return show(user, id, 0, model);
         }
         Outcome<Receipt> outcome = registry.transfer(
-                Actor.of(user), new Registry.Transfer(id, form.getToAccountId(), units.get()), form.getRequestKey());
+                Actor.of(user),
+                new Registry.Transfer(
+                        id, form.getToAccountId(), units.get(), Registry.Selection.ofBatch(form.getBatch())),
+                form.getRequestKey());
         if (outcome.refused()) {
             RegistryForms.reject(binding, outcome.refusals(), TRANSFER_FIELDS);
             model.addAttribute("retire", new RetireForm());
@@ -156,7 +167,8 @@ class RegistryAccountController {
                 ? Outcome.refused(RefusalKind.INVALID, RegistryForms.tonnesRefusal())
                 : registry.retire(
                         Actor.of(user),
-                        new Registry.Retirement(id, units.get(), form.disclosure()),
+                        new Registry.Retirement(
+                                id, units.get(), form.disclosure(), Registry.Selection.ofBatch(form.getBatch())),
                         form.getRequestKey());
         if (outcome.refused()) {
             RegistryForms.reject(binding, outcome.refusals(), RETIRE_FIELDS);
@@ -176,6 +188,11 @@ class RegistryAccountController {
         model.addAttribute("page", number);
         model.addAttribute("hasNext", lines.size() > Pages.DEFAULT_SIZE);
         model.addAttribute("purposes", RetirementPurpose.values());
+        List<HeldBatch> held = queries.heldBatches(id, MAX_LISTED_BATCHES);
+        model.addAttribute("heldBatches", held);
+        // Each row's transfer carries its own idempotency key, so that a double click transfers once.
+        model.addAttribute(
+                "rowKeys", held.stream().map(batch -> RegistryForms.newKey()).toList());
         model.addAttribute(
                 "operable", Actor.of(user).owns(accountRow(account)) && account.status() == AccountStatus.OPEN);
         return "registry/account";

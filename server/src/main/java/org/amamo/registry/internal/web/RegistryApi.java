@@ -2,6 +2,7 @@ package org.amamo.registry.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -220,13 +221,41 @@ class RegistryApi {
         }
     }
 
-    /** Transfer {@code creditUnits} (0.1 t each) from one of my holding accounts to another open account. */
+    /**
+     * Transfer {@code creditUnits} (0.1 t each) from one of my holding accounts to another open account: the credits
+     * selected by at most one of {@code batch}, {@code serialRange}, or {@code projectCode} with {@code vintage};
+     * without one, the largest blocks first.
+     */
     record TransferRequest(
             @NotNull(message = "{validation.required}") Long fromAccountId,
             @NotNull(message = "{validation.required}") Long toAccountId,
-            @NotNull(message = "{validation.required}") Long creditUnits) {}
+            @NotNull(message = "{validation.required}") Long creditUnits,
 
-    /** Retire {@code creditUnits} from one of my holding accounts, with the public disclosure. */
+            @Schema(description = "Optional: take the lowest serials of this batch, e.g. JBC-2025-0003-01")
+            String batch,
+
+            @Schema(
+                    description = "Optional: take exactly these serials of one batch, e.g. "
+                            + "JBC-2025-0003-01-000001-000020; its unit count must equal creditUnits")
+            String serialRange,
+
+            @Schema(
+                    description = "Optional, with vintage: take the lowest serials of this project's batches of the "
+                            + "vintage, lowest batch number first")
+            String projectCode,
+
+            @Schema(description = "Optional, with projectCode: the vintage (year) of the batches to take from")
+            Integer vintage) {
+
+        Registry.Selection selection() {
+            return new Registry.Selection(batch, serialRange, projectCode, vintage);
+        }
+    }
+
+    /**
+     * Retire {@code creditUnits} from one of my holding accounts, with the public disclosure: the credits selected as
+     * for a transfer, or without a selection, the largest blocks first.
+     */
     record RetireRequest(
             @NotNull(message = "{validation.required}") Long fromAccountId,
             @NotNull(message = "{validation.required}") Long creditUnits,
@@ -234,7 +263,28 @@ class RegistryApi {
             RetirementPurpose purpose,
             String emissionsOffset,
             Integer reportingYear,
-            String note) {}
+            String note,
+
+            @Schema(description = "Optional: take the lowest serials of this batch, e.g. JBC-2025-0003-01")
+            String batch,
+
+            @Schema(
+                    description = "Optional: take exactly these serials of one batch, e.g. "
+                            + "JBC-2025-0003-01-000001-000020; its unit count must equal creditUnits")
+            String serialRange,
+
+            @Schema(
+                    description = "Optional, with vintage: take the lowest serials of this project's batches of the "
+                            + "vintage, lowest batch number first")
+            String projectCode,
+
+            @Schema(description = "Optional, with projectCode: the vintage (year) of the batches to take from")
+            Integer vintage) {
+
+        Registry.Selection selection() {
+            return new Registry.Selection(batch, serialRange, projectCode, vintage);
+        }
+    }
 
     /** Cancel a serial range (secretariat), e.g. for an error found after issuance. */
     record CancelRequest(String serialRange, String reason) {}
@@ -255,7 +305,9 @@ class RegistryApi {
     @PostMapping("/transfers")
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
-    @Operation(summary = "Transfer credits, largest block first (owner of the sending account)")
+    @Operation(
+            summary = "Transfer credits: those selected (a batch, a serial range, or a project and vintage), or "
+                    + "the largest blocks first (owner of the sending account)")
     ResponseEntity<Receipt> transfer(
             @AuthenticationPrincipal AmamoPrincipal user,
             @Valid @RequestBody TransferRequest request,
@@ -264,14 +316,17 @@ class RegistryApi {
                     String key) {
         return created(registry.transfer(
                 Actor.of(user),
-                new Registry.Transfer(request.fromAccountId(), request.toAccountId(), request.creditUnits()),
+                new Registry.Transfer(
+                        request.fromAccountId(), request.toAccountId(), request.creditUnits(), request.selection()),
                 key));
     }
 
     @PostMapping("/retirements")
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
-    @Operation(summary = "Retire credits with the public disclosure (owner of the account)")
+    @Operation(
+            summary = "Retire credits with the public disclosure: those selected (a batch, a serial range, or a "
+                    + "project and vintage), or the largest blocks first (owner of the account)")
     ResponseEntity<Receipt> retire(
             @AuthenticationPrincipal AmamoPrincipal user,
             @Valid @RequestBody RetireRequest request,
@@ -286,7 +341,8 @@ class RegistryApi {
                 strip(request.note()));
         return created(registry.retire(
                 Actor.of(user),
-                new Registry.Retirement(request.fromAccountId(), request.creditUnits(), disclosure),
+                new Registry.Retirement(
+                        request.fromAccountId(), request.creditUnits(), disclosure, request.selection()),
                 key));
     }
 

@@ -61,7 +61,17 @@ final class RegistryForms {
     public static class TransferForm {
         private Long toAccountId;
         private BigDecimal tonnes;
+        private String batch;
         private String requestKey = newKey();
+
+        /** Optional: the batch serial whose lowest serials to take, e.g. JBC-2025-0003-01. */
+        public String getBatch() {
+            return batch;
+        }
+
+        public void setBatch(String batch) {
+            this.batch = batch;
+        }
 
         public Long getToAccountId() {
             return toAccountId;
@@ -96,7 +106,17 @@ final class RegistryForms {
         private String emissionsOffset;
         private Integer reportingYear;
         private String note;
+        private String batch;
         private String requestKey = newKey();
+
+        /** Optional: the batch serial whose lowest serials to take, e.g. JBC-2025-0003-01. */
+        public String getBatch() {
+            return batch;
+        }
+
+        public void setBatch(String batch) {
+            this.batch = batch;
+        }
 
         public BigDecimal getTonnes() {
             return tonnes;
