@@ -221,6 +221,16 @@ class RegistryApi {
         }
     }
 
+    // The optional selection of credits, the same for transfers and retirements (Registry.Selection).
+    private static final String SELECTION_BATCH =
+            "Optional: take the lowest serials of this batch, e.g. JBC-2025-0003-01";
+    private static final String SELECTION_SERIAL_RANGE = "Optional: take exactly these serials of one batch, e.g. "
+            + "JBC-2025-0003-01-000001-000020; its unit count must equal creditUnits";
+    private static final String SELECTION_PROJECT_CODE = "Optional, with vintage: take the lowest serials of this "
+            + "project's batches of the vintage, lowest batch number first";
+    private static final String SELECTION_VINTAGE =
+            "Optional, with projectCode: the vintage (year) of the batches to take from";
+
     /**
      * Transfer {@code creditUnits} (0.1 t each) from one of my holding accounts to another open account: the credits
      * selected by at most one of {@code batch}, {@code serialRange}, or {@code projectCode} with {@code vintage};
@@ -231,21 +241,13 @@ class RegistryApi {
             @NotNull(message = "{validation.required}") Long toAccountId,
             @NotNull(message = "{validation.required}") Long creditUnits,
 
-            @Schema(description = "Optional: take the lowest serials of this batch, e.g. JBC-2025-0003-01")
-            String batch,
+            @Schema(description = SELECTION_BATCH) String batch,
 
-            @Schema(
-                    description = "Optional: take exactly these serials of one batch, e.g. "
-                            + "JBC-2025-0003-01-000001-000020; its unit count must equal creditUnits")
-            String serialRange,
+            @Schema(description = SELECTION_SERIAL_RANGE) String serialRange,
 
-            @Schema(
-                    description = "Optional, with vintage: take the lowest serials of this project's batches of the "
-                            + "vintage, lowest batch number first")
-            String projectCode,
+            @Schema(description = SELECTION_PROJECT_CODE) String projectCode,
 
-            @Schema(description = "Optional, with projectCode: the vintage (year) of the batches to take from")
-            Integer vintage) {
+            @Schema(description = SELECTION_VINTAGE) Integer vintage) {
 
         Registry.Selection selection() {
             return new Registry.Selection(batch, serialRange, projectCode, vintage);
@@ -265,21 +267,13 @@ class RegistryApi {
             Integer reportingYear,
             String note,
 
-            @Schema(description = "Optional: take the lowest serials of this batch, e.g. JBC-2025-0003-01")
-            String batch,
+            @Schema(description = SELECTION_BATCH) String batch,
 
-            @Schema(
-                    description = "Optional: take exactly these serials of one batch, e.g. "
-                            + "JBC-2025-0003-01-000001-000020; its unit count must equal creditUnits")
-            String serialRange,
+            @Schema(description = SELECTION_SERIAL_RANGE) String serialRange,
 
-            @Schema(
-                    description = "Optional, with vintage: take the lowest serials of this project's batches of the "
-                            + "vintage, lowest batch number first")
-            String projectCode,
+            @Schema(description = SELECTION_PROJECT_CODE) String projectCode,
 
-            @Schema(description = "Optional, with projectCode: the vintage (year) of the batches to take from")
-            Integer vintage) {
+            @Schema(description = SELECTION_VINTAGE) Integer vintage) {
 
         Registry.Selection selection() {
             return new Registry.Selection(batch, serialRange, projectCode, vintage);
