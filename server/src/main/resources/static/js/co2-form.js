@@ -27,6 +27,11 @@ document.addEventListener('DOMContentLoaded', () => {
       typeChanged(event.target);
     }
   });
-  form.querySelectorAll('select.component-method').forEach(methodChanged);
-  form.querySelectorAll('select.sheet-type').forEach(typeChanged);
+  const shape = (root) => {
+    root.querySelectorAll('select.component-method').forEach(methodChanged);
+    form.querySelectorAll('select.sheet-type').forEach(typeChanged);
+  };
+  shape(form);
+  // A section swapped in place (form-rows.js) brings new rows: show only their method's fields too.
+  document.body.addEventListener('htmx:load', (event) => shape(event.target));
 });

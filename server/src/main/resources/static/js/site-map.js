@@ -9,23 +9,31 @@ document.addEventListener('DOMContentLoaded', () => {
     window.amamoBaseMap(map, element);
     const drawn = new L.FeatureGroup().addTo(map);
 
+    // Draws the field's polygons; text that is not (yet) readable GeoJSON leaves the map as it was (the server's
+    // check beside the field says what is wrong with it).
     const load = () => {
-      drawn.clearLayers();
-      if (!field.value) {
+      if (!field.value.trim()) {
+        drawn.clearLayers();
         return;
       }
+      let polygons;
       try {
+        polygons = [];
         L.geoJSON(JSON.parse(field.value)).eachLayer((layer) => {
           // A MultiPolygon arrives as one layer; split it so each polygon can be edited on its own.
           const latLngs = layer.getLatLngs();
           const parts = layer.feature.geometry.type === 'MultiPolygon' ? latLngs : [latLngs];
-          parts.forEach((rings) => drawn.addLayer(L.polygon(rings)));
+          parts.forEach((rings) => polygons.push(L.polygon(rings)));
         });
-        if (drawn.getLayers().length > 0) {
-          map.fitBounds(drawn.getBounds(), { maxZoom: 16 });
-        }
       } catch (error) {
         element.dataset.error = 'unreadable';
+        return;
+      }
+      delete element.dataset.error;
+      drawn.clearLayers();
+      polygons.forEach((polygon) => drawn.addLayer(polygon));
+      if (polygons.length > 0) {
+        map.fitBounds(drawn.getBounds(), { maxZoom: 16 });
       }
     };
 
@@ -55,8 +63,13 @@ document.addEventListener('DOMContentLoaded', () => {
       map.on(L.Draw.Event.EDITED, save);
       map.on(L.Draw.Event.DELETED, save);
     }
-    // Tests and power users may set the field directly; the map follows.
+    // Tests and power users may set the field directly; the map follows, and draws pasted or typed GeoJSON at once.
     field.addEventListener('amamo:reload', load);
+    let typing;
+    field.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(load, 400);
+    });
     element.amamoMap = map;
   });
 });

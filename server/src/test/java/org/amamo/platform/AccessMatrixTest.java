@@ -99,6 +99,7 @@ class AccessMatrixTest {
             Map.entry("POST /applications", EnumSet.of(Role.APPLICANT)),
             Map.entry("POST /applications/{id}/edit", SIGNED_IN),
             Map.entry("POST /applications/{id}/calculate", SIGNED_IN),
+            Map.entry("POST /applications/{id}/site/check", SIGNED_IN),
             Map.entry("POST /applications/{id}/attachments", SIGNED_IN),
             Map.entry("POST /applications/{id}/site", SIGNED_IN),
             Map.entry("POST /applications/{id}/actions/{action}", SIGNED_IN),

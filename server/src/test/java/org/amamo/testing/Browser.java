@@ -99,18 +99,25 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Clicks an element. A click on a submit button or a link loads a new page: the click returns once
-     * the old page is gone, so that the next look at the page never sees the one before.
+     * the old page is gone, so that the next look at the page never sees the one before. A row button of the
+     * application form replaces only its section ({@code [data-rows]}, see form-rows.js): the click returns once
+     * that section has been replaced.
      */
     public void click(String css) {
         WebElement element = find(css);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         String href = element.getDomAttribute("href");
         boolean navigates = ("a".equals(element.getTagName()) && href != null && !href.startsWith("#"))
                 || ("button".equals(element.getTagName()) && "submit".equals(element.getDomProperty("type")));
-        WebElement page = driver.findElement(By.tagName("html"));
+        Object section = page.executeScript(
+                "return window.htmx && arguments[0].matches('[data-rows] button[name=add], [data-rows] button[name=remove]')"
+                        + " ? arguments[0].closest('[data-rows]') : null;",
+                element);
+        WebElement replaced = section instanceof WebElement rows ? rows : driver.findElement(By.tagName("html"));
         element.click();
         if (navigates) {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ignored -> isGone(page));
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ignored -> isGone(replaced));
         }
     }
 
@@ -128,6 +135,11 @@ public final class Browser implements AutoCloseable {
         } catch (WebDriverException e) {
             return replaced(e);
         }
+    }
+
+    /** Runs a script in the page and returns what it returns (a Boolean, Long, String, element or list). */
+    public Object evaluate(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
     }
 
     /** Runs a script in the page. */

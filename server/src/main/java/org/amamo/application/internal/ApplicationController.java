@@ -9,6 +9,8 @@ import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
 import org.amamo.programme.Programmes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -36,6 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApplicationController {
 
+    /** The refusals of a submission, flashed to the form that shows them. */
+    private static final String SUBMIT_REFUSALS = "submitRefusals";
+
     private final DraftService drafts;
     private final SubmissionService submissions;
     private final Parties parties;
@@ -44,6 +50,7 @@ class ApplicationController {
     private final AttachmentStore attachments;
     private final SheetCalculation calculation;
     private final Programmes programmes;
+    private final MessageSource messages;
 
     ApplicationController(
             DraftService drafts,
@@ -53,7 +60,8 @@ class ApplicationController {
             ApplicationPage page,
             AttachmentStore attachments,
             SheetCalculation calculation,
-            Programmes programmes) {
+            Programmes programmes,
+            MessageSource messages) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.parties = parties;
@@ -62,6 +70,7 @@ class ApplicationController {
         this.attachments = attachments;
         this.calculation = calculation;
         this.programmes = programmes;
+        this.messages = messages;
     }
 
     @GetMapping("/applications")
@@ -107,7 +116,15 @@ class ApplicationController {
         StoredApplication application = editable(user, id);
         ApplicationForm form = applications.loadForm(id);
         model.addAttribute("form", form);
-        showSheetErrors(model, form, application);
+        BindingResult binding = new BeanPropertyBindingResult(form, "form");
+        if (model.getAttribute(SUBMIT_REFUSALS) instanceof List<?> refused) {
+            FormErrors.reject(binding, refused.stream().map(Refusal.class::cast).toList());
+        } else {
+            FormErrors.reject(binding, sheetErrors(form, application));
+        }
+        if (binding.hasErrors()) {
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
+        }
         return editPage(model, application);
     }
 
@@ -115,16 +132,13 @@ class ApplicationController {
      * What the methodology library refuses in the saved CO2 form, shown at each field (a draft may be saved
      * incomplete; submission then refuses these). A form without crediting years has nothing to check yet.
      */
-    private void showSheetErrors(Model model, ApplicationForm form, StoredApplication application) {
-        if (form.getSheet().getYears().isEmpty()) {
-            return;
+    private List<Refusal> sheetErrors(ApplicationForm form, StoredApplication application) {
+        if (!form.getSheet().getYears().isEmpty()
+                && calculation.calculate(form.getSheet(), submissions.applicationDate(application))
+                        instanceof org.amamo.methodology.Verdict.Rejected<?> rejected) {
+            return SheetCalculation.refusals(rejected.errors());
         }
-        if (calculation.calculate(form.getSheet(), submissions.applicationDate(application))
-                instanceof org.amamo.methodology.Verdict.Rejected<?> rejected) {
-            BindingResult binding = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
-            FormErrors.reject(binding, SheetCalculation.refusals(rejected.errors()));
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
-        }
+        return List.of();
     }
 
     /**
@@ -158,6 +172,10 @@ class ApplicationController {
     }
 
     private String editPage(Model model, StoredApplication application) {
+        if (model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form") instanceof BindingResult binding
+                && binding.hasFieldErrors()) {
+            model.addAttribute("problems", FormProblems.of(binding, messages, LocaleContextHolder.getLocale()));
+        }
         model.addAttribute("app", application);
         model.addAttribute("attachments", attachments.list(application.id()));
         model.addAttribute("purposes", AttachmentStore.PURPOSES);
@@ -192,6 +210,21 @@ class ApplicationController {
         }
         ApplicationPage.result(model, calculation.calculate(form.getSheet(), submissions.applicationDate(application)));
         return "application/fragments :: result";
+    }
+
+    /** What the site in the form measures, or why it cannot be read, as the applicant draws or pastes it (htmx). */
+    @PostMapping("/applications/{id}/site/check")
+    @PreAuthorize("isAuthenticated()")
+    String checkSite(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String siteGeojson,
+            Model model) {
+        editable(user, id);
+        Outcome<java.math.BigDecimal> area = drafts.measureSite(siteGeojson);
+        model.addAttribute("siteArea", area.value());
+        model.addAttribute("siteRefusals", area.refusals());
+        return "application/fragments :: site-check";
     }
 
     @PostMapping("/applications/{id}/attachments")
@@ -255,8 +288,23 @@ class ApplicationController {
             @PathVariable WorkflowAction action,
             @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
-        flash(redirect, submissions.move(user, id, action, comment), "workflow.moved." + action.name());
+        Outcome<Void> moved = submissions.move(user, id, action, comment);
+        if (refusedAtFields(action, moved)) {
+            redirect.addFlashAttribute(SUBMIT_REFUSALS, moved.refusals());
+            return "redirect:/applications/" + id + "/edit";
+        }
+        flash(redirect, moved, "workflow.moved." + action.name());
         return "redirect:/applications/" + id;
+    }
+
+    /**
+     * A submission refused for what the form holds: the applicant is taken back to the form, which lists every
+     * problem by its field's label and marks the fields.
+     */
+    private static boolean refusedAtFields(WorkflowAction action, Outcome<Void> moved) {
+        return (action == WorkflowAction.SUBMIT || action == WorkflowAction.RESUBMIT)
+                && moved.kind() == RefusalKind.INVALID
+                && moved.refusals().stream().anyMatch(refusal -> !"$".equals(refusal.field()));
     }
 
     @PostMapping("/applications/{id}/fee")

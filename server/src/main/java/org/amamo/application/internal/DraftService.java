@@ -158,20 +158,28 @@ class DraftService {
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
         refusals.addAll(programmeRules(form, application));
         consultationRefusal(form.getConsultationId(), application.ownerId()).ifPresent(refusals::add);
-        BigDecimal area = null;
-        if (form.getSiteGeojson() != null && !form.getSiteGeojson().isBlank()) {
-            Verdict<BigDecimal> measured = GeodesicArea.hectares(form.getSiteGeojson());
-            if (measured instanceof Verdict.Rejected<BigDecimal> rejected) {
-                refusals.addAll(MethodologyMessages.siteRefusals(rejected.errors()));
-            } else {
-                area = ((Verdict.Accepted<BigDecimal>) measured).value();
-            }
-        }
+        Outcome<BigDecimal> area = measureSite(form.getSiteGeojson());
+        refusals.addAll(area.refusals());
         if (!refusals.isEmpty()) {
             return Outcome.refused(RefusalKind.INVALID, refusals);
         }
-        applications.saveForm(id, form, people, area, clock.instant());
+        applications.saveForm(id, form, people, area.value(), clock.instant());
         return Outcome.done();
+    }
+
+    /**
+     * The geodesic area in hectares of a site given as GeoJSON (null for no site), or why it cannot be read: what
+     * saving the form stores, and what the form shows at once as the applicant draws or pastes a site.
+     */
+    Outcome<BigDecimal> measureSite(String geojson) {
+        if (geojson == null || geojson.isBlank()) {
+            return Outcome.done(null);
+        }
+        Verdict<BigDecimal> measured = GeodesicArea.hectares(geojson);
+        if (measured instanceof Verdict.Rejected<BigDecimal> rejected) {
+            return Outcome.refused(RefusalKind.INVALID, MethodologyMessages.siteRefusals(rejected.errors()));
+        }
+        return Outcome.done(((Verdict.Accepted<BigDecimal>) measured).value());
     }
 
     /**
