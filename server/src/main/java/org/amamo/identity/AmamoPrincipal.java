@@ -25,8 +25,19 @@ public final class AmamoPrincipal implements UserDetails, CredentialsContainer {
     private final EnumSet<Role> roles;
     private final boolean enabled;
     private final boolean locked;
+    /**
+     * Kept negated so that a session stored before this field existed reads as confirmed (as every user was then);
+     * such a session reads as without a second factor, which sends staff to enter one.
+     */
+    private final boolean emailUnconfirmed;
+
+    private final boolean secondFactor;
     private String passwordHash;
 
+    /**
+     * A user acting without signing in through the login form (demo data acting as a user, tests): counted as
+     * confirmed and as signed in with a second factor.
+     */
     public AmamoPrincipal(
             long userId,
             String email,
@@ -36,6 +47,24 @@ public final class AmamoPrincipal implements UserDetails, CredentialsContainer {
             boolean enabled,
             boolean locked,
             String passwordHash) {
+        this(userId, email, fullName, organisationId, roles, enabled, locked, passwordHash, true, true);
+    }
+
+    /**
+     * A user as signed in: {@code emailConfirmed} whether the e-mail address has been confirmed, {@code secondFactor}
+     * whether this sign-in passed a second factor (a TOTP or recovery code).
+     */
+    public AmamoPrincipal(
+            long userId,
+            String email,
+            String fullName,
+            Long organisationId,
+            Set<Role> roles,
+            boolean enabled,
+            boolean locked,
+            String passwordHash,
+            boolean emailConfirmed,
+            boolean secondFactor) {
         this.userId = userId;
         this.email = email;
         this.fullName = fullName;
@@ -44,6 +73,8 @@ public final class AmamoPrincipal implements UserDetails, CredentialsContainer {
         this.enabled = enabled;
         this.locked = locked;
         this.passwordHash = passwordHash;
+        this.emailUnconfirmed = !emailConfirmed;
+        this.secondFactor = secondFactor;
     }
 
     public long userId() {
@@ -65,6 +96,27 @@ public final class AmamoPrincipal implements UserDetails, CredentialsContainer {
 
     public Set<Role> roles() {
         return EnumSet.copyOf(roles);
+    }
+
+    /** Whether the user's e-mail address is confirmed; until it is, the user may only confirm it or resend. */
+    public boolean emailConfirmed() {
+        return !emailUnconfirmed;
+    }
+
+    /** Whether this sign-in passed a second factor; API tokens are created only in such a sign-in. */
+    public boolean secondFactor() {
+        return secondFactor;
+    }
+
+    /** Whether the roles need a second factor: the secretariat, reviewers and administrators (docs/security.md). */
+    public boolean needsSecondFactor() {
+        return has(Role.SECRETARIAT) || has(Role.REVIEWER) || has(Role.ADMINISTRATOR);
+    }
+
+    /** The same user, now with a confirmed address and, if {@code secondFactor}, signed in with a second factor. */
+    public AmamoPrincipal confirmed(boolean withSecondFactor) {
+        return new AmamoPrincipal(
+                userId, email, fullName, organisationId, roles, enabled, locked, null, true, withSecondFactor);
     }
 
     public boolean has(Role role) {

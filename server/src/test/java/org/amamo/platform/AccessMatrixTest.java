@@ -53,6 +53,18 @@ class AccessMatrixTest {
     /** Who may call each endpoint; {@code null} marks an endpoint open to anonymous visitors too. */
     static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("POST /register", SIGNED_IN),
+            Map.entry("POST /login/code", SIGNED_IN),
+            Map.entry("POST /password/forgot", SIGNED_IN),
+            Map.entry("POST /password/reset", SIGNED_IN),
+            Map.entry("POST /email/confirm", SIGNED_IN),
+            Map.entry("POST /account/email/resend", SIGNED_IN),
+            Map.entry("POST /account/email/change", SIGNED_IN),
+            Map.entry("POST /account/two-factor", SIGNED_IN),
+            Map.entry("POST /account/two-factor/verify", SIGNED_IN),
+            Map.entry("POST /account/two-factor/recovery-codes", SIGNED_IN),
+            Map.entry("POST /account/two-factor/disable", SIGNED_IN),
+            Map.entry("POST /secretariat/users/{id}/two-factor/reset", EnumSet.of(Role.ADMINISTRATOR)),
+            Map.entry("POST /admin/mail/{id}/retry", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /secretariat/claims/determinations", SECRETARIAT),
             Map.entry("POST /api/v1/claims/check", SECRETARIAT),
             Map.entry("POST /api/v1/claims/determinations", SECRETARIAT),
@@ -156,7 +168,13 @@ class AccessMatrixTest {
             Map.entry("POST /api/v1/market/trades", SIGNED_IN));
 
     /** Endpoints anonymous visitors may call as well. */
-    static final Set<String> ANONYMOUS_ALLOWED = Set.of("POST /register", "POST /projects/{id}/comments");
+    static final Set<String> ANONYMOUS_ALLOWED = Set.of(
+            "POST /register",
+            "POST /projects/{id}/comments",
+            "POST /login/code",
+            "POST /password/forgot",
+            "POST /password/reset",
+            "POST /email/confirm");
 
     @Autowired
     MockMvc mvc;

@@ -216,12 +216,81 @@ public final class Browser implements AutoCloseable {
         return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
     }
 
+    /**
+     * Signs in with a password, then passes the second factor the way a user would: a staff user without one is sent
+     * to enrol, which reads the key off the page and enters the app's code (the key is remembered for this user's
+     * next sign-ins); a user with one enters a code computed from the remembered key (the demo staff's key is known).
+     */
     public void logIn(String email, String password) {
         open("/login");
         type("#username", email);
         type("#password", password);
         click("#login-submit");
+        if (present("#email-state") && confirmationLinks != null && path().startsWith("/account/email")) {
+            String link = confirmationLinks.apply(email);
+            if (link != null) {
+                open(link);
+                click("#confirm-email");
+            }
+        }
+        if (present("#second-factor-code")) {
+            type("#second-factor-code", nextCode(email));
+            click("#code-submit");
+        } else if (present("#two-factor-secret")) {
+            enrol(email);
+        }
         find("#nav-logout");
+    }
+
+    private java.util.function.Function<String, String> confirmationLinks;
+
+    /** Where {@link #logIn} finds the confirmation link mailed to an unconfirmed user (the site path with its query). */
+    public void confirmFrom(java.util.function.Function<String, String> links) {
+        this.confirmationLinks = links;
+    }
+
+    /** On the enrolment page: turns two-factor sign-in on with the key shown, and leaves the recovery codes page. */
+    public String enrol(String email) {
+        String secret = text("#two-factor-secret");
+        SECRETS.put(email, secret);
+        type("#enrol-code", nextCode(email));
+        click("#enrol-submit");
+        find("#recovery-codes");
+        return secret;
+    }
+
+    /** The TOTP key this browser's journeys know for a user (learnt at enrolment, or the demo staff's). */
+    public static String secretOf(String email) {
+        return SECRETS.getOrDefault(email, TestTotp.DEMO_SECRET);
+    }
+
+    private static final java.util.Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Long> LAST_STEPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A code the server has not accepted yet for this user: a code works once, so a second sign-in within the same
+     * 30 seconds uses the next step's code (accepted one step early), and waits for the step after that if needed.
+     */
+    private static String nextCode(String email) {
+        long step = TestTotp.currentStep();
+        long last = LAST_STEPS.getOrDefault(email, Long.MIN_VALUE);
+        while (last >= step + 1) {
+            sleepUntilNextStep();
+            step = TestTotp.currentStep();
+        }
+        long use = Math.max(step, last + 1);
+        LAST_STEPS.put(email, use);
+        return TestTotp.code(secretOf(email), use);
+    }
+
+    private static void sleepUntilNextStep() {
+        long millis = 30_000 - System.currentTimeMillis() % 30_000 + 50;
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public void logOut() {

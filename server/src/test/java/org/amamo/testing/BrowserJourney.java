@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A user journey in a real browser against the application on a random port: one headless Chromium per
- * test, test users at hand. Journeys run in the PostgreSQL pass only (tag "browser").
+ * test, test users at hand. Journeys run in the PostgreSQL pass only (tag "browser"). The browser signs in as a
+ * user would: confirming a new address from the mail, and passing or enrolling a second factor ({@link
+ * Browser#logIn}).
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,6 +30,8 @@ public abstract class BrowserJourney {
     @BeforeEach
     void openBrowser() throws Exception {
         browser = new Browser(port);
+        // A user who registered in the browser confirms the address from the mail at the first sign-in.
+        browser.confirmFrom(email -> users.mailedLink(email, "/email/confirm"));
     }
 
     @AfterEach

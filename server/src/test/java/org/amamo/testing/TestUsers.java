@@ -37,7 +37,12 @@ public class TestUsers {
         this.passwords = passwords;
     }
 
-    /** A new enabled individual user holding {@code roles}, with the password {@link #PASSWORD}. */
+    /**
+     * A new enabled individual user holding {@code roles}, with the password {@link #PASSWORD} and a confirmed
+     * address, without a second factor. The principal answered (for {@link #as}) is signed in with a second factor,
+     * so that staff reach their pages in MockMvc tests; in the browser, {@link Browser#logIn} enrols staff the first
+     * time they sign in.
+     */
     public AmamoPrincipal create(Role... roles) {
         return create(null, roles);
     }
@@ -48,8 +53,8 @@ public class TestUsers {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO user_account (kind, email, password_hash, full_name, organisation_id, address, phone,
-                                          enabled, created_at)
-                VALUES (?, ?, ?, ?, ?, '東京都千代田区1-1', '03-0000-0000', TRUE, ?)
+                                          enabled, created_at, email_confirmed_at)
+                VALUES (?, ?, ?, ?, ?, '東京都千代田区1-1', '03-0000-0000', TRUE, ?, ?)
                 """)
                 .params(
                         organisationId == null ? "INDIVIDUAL" : "ORGANISATION",
@@ -57,6 +62,7 @@ public class TestUsers {
                         passwords.encode(PASSWORD),
                         "テスト " + email.substring(5, 13),
                         organisationId,
+                        OffsetDateTime.now(ZoneOffset.UTC),
                         OffsetDateTime.now(ZoneOffset.UTC))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
@@ -90,10 +96,33 @@ public class TestUsers {
         return keys.getKeyAs(Long.class);
     }
 
-    /** Signs {@code user} in for one MockMvc request. */
+    /**
+     * Signs {@code user} in for one MockMvc request, as a sign-in that passed the second factor if the principal says
+     * so (every principal of {@link #create} does).
+     */
     public static RequestPostProcessor as(AmamoPrincipal user) {
         Authentication token = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         return authentication(token);
+    }
+
+    /**
+     * The newest link to {@code path} (e.g. {@code /email/confirm}) in a message to {@code email} in the outbox, as
+     * the site's path with its query; null if there is none.
+     */
+    public String mailedLink(String email, String path) {
+        return jdbc
+                .sql("SELECT body FROM mail_outbox WHERE recipient = ? ORDER BY id DESC")
+                .param(email.toLowerCase(java.util.Locale.ROOT))
+                .query(String.class)
+                .list()
+                .stream()
+                .map(body -> java.util.regex.Pattern.compile(
+                                "https?://[^/\\s]+(" + java.util.regex.Pattern.quote(path) + "\\?token=[A-Za-z0-9_-]+)")
+                        .matcher(body))
+                .filter(java.util.regex.Matcher::find)
+                .map(matcher -> matcher.group(1))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The roles as a list, for parameterised tests. */

@@ -3,6 +3,8 @@ package org.amamo.identity.internal;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Flash;
 import org.amamo.platform.Outcome;
+import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own API tokens: list, create (shown once), revoke. */
+/**
+ * The signed-in user's own API tokens: list, create (shown once, and only in a sign-in that passed a second factor),
+ * revoke.
+ */
 @Controller
 @PreAuthorize("isAuthenticated()")
 class ApiTokenController {
@@ -27,16 +32,20 @@ class ApiTokenController {
     @GetMapping("/account/tokens")
     String list(@AuthenticationPrincipal AmamoPrincipal user, Model model) {
         model.addAttribute("tokens", tokens.list(user.userId()));
+        model.addAttribute("secondFactor", user.secondFactor());
         return "identity/tokens";
     }
 
     @PostMapping("/account/tokens")
     String create(
             @AuthenticationPrincipal AmamoPrincipal user, @RequestParam(required = false) String name, Model model) {
-        Outcome<String> created = tokens.create(user.userId(), name);
+        Outcome<String> created = user.secondFactor()
+                ? tokens.create(user.userId(), name)
+                : Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("name", "accounts.token.second-factor-needed"));
         model.addAttribute("tokens", tokens.list(user.userId()));
         model.addAttribute("refusals", created.refusals());
         model.addAttribute("newToken", created.value());
+        model.addAttribute("secondFactor", user.secondFactor());
         return "identity/tokens";
     }
 

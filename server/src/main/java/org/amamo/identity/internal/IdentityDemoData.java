@@ -22,15 +22,22 @@ import org.springframework.transaction.annotation.Transactional;
 class IdentityDemoData implements ApplicationRunner {
 
     static final String PASSWORD = "amamo-demo-password";
+    /**
+     * The TOTP secret of the demo's administrator, secretariat and reviewer (README): add it to an authenticator app
+     * by hand. Public, so never for an installation with real users.
+     */
+    static final String STAFF_TOTP_SECRET = "AMAMODEMOAMAMODEMOAMAMODEMOAMAMO";
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final TwoFactor twoFactor;
 
-    IdentityDemoData(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    IdentityDemoData(UserRepository users, PasswordEncoder passwords, Clock clock, TwoFactor twoFactor) {
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -42,9 +49,15 @@ class IdentityDemoData implements ApplicationRunner {
         long scheme = users.insertOrganisation("ジャパンブルーエコノミー技術研究組合", null, clock.instant());
         long coop = users.insertOrganisation("横浜市漁業協同組合", null, clock.instant());
         long buyer = users.insertOrganisation("みなとみらい商事株式会社", "7000012050002", clock.instant());
-        user("admin@amamo.example", "管理 太郎", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.ADMINISTRATOR));
-        user("secretariat@amamo.example", "事務局 花子", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.SECRETARIAT));
-        user("reviewer@amamo.example", "審査 一郎", AccountKind.INDIVIDUAL, null, EnumSet.of(Role.REVIEWER));
+        long admin =
+                user("admin@amamo.example", "管理 太郎", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.ADMINISTRATOR));
+        long secretariat = user(
+                "secretariat@amamo.example", "事務局 花子", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.SECRETARIAT));
+        long reviewer =
+                user("reviewer@amamo.example", "審査 一郎", AccountKind.INDIVIDUAL, null, EnumSet.of(Role.REVIEWER));
+        for (long staff : new long[] {admin, secretariat, reviewer}) {
+            twoFactor.enrolKnownSecret(staff, STAFF_TOTP_SECRET);
+        }
         user(
                 "applicant@amamo.example",
                 "海野 藻子",
@@ -54,8 +67,8 @@ class IdentityDemoData implements ApplicationRunner {
         user("buyer@amamo.example", "港 買太", AccountKind.ORGANISATION, buyer, EnumSet.of(Role.HOLDER));
     }
 
-    private void user(String email, String name, AccountKind kind, Long organisationId, Set<Role> roles) {
-        users.insertUser(
+    private long user(String email, String name, AccountKind kind, Long organisationId, Set<Role> roles) {
+        return users.insertUser(
                 new UserRepository.NewUser(
                         kind,
                         email,
@@ -65,7 +78,9 @@ class IdentityDemoData implements ApplicationRunner {
                         null,
                         "神奈川県横浜市中区本町1-1",
                         "045-000-0000",
-                        roles),
+                        roles,
+                        true,
+                        "ja"),
                 clock.instant());
     }
 }

@@ -121,7 +121,7 @@ class LoginAttempts {
         return normalised.length() > EMAIL_MAX ? normalised.substring(0, EMAIL_MAX) : normalised;
     }
 
-    private static String address(String address) {
+    static String address(String address) {
         String known = address == null ? "unknown" : address;
         return known.length() > ADDRESS_MAX ? known.substring(0, ADDRESS_MAX) : known;
     }

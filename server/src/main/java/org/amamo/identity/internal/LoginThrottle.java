@@ -30,10 +30,12 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
 
     private final UserRepository users;
     private final LoginAttempts attempts;
+    private final TwoFactor twoFactor;
 
-    LoginThrottle(UserRepository users, LoginAttempts attempts) {
+    LoginThrottle(UserRepository users, LoginAttempts attempts, TwoFactor twoFactor) {
         this.users = users;
         this.attempts = attempts;
+        this.twoFactor = twoFactor;
         setDefaultTargetUrl("/");
     }
 
@@ -77,6 +79,12 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
+        if (authentication.getPrincipal() instanceof AmamoPrincipal principal
+                && twoFactor.enabled(principal.userId())) {
+            // The password was right; the address's count stays until the code is, so wrong codes add to it.
+            SecondFactorController.begin(request, response, principal);
+            return;
+        }
         if (authentication.getPrincipal() instanceof AmamoPrincipal principal) {
             users.recordSuccessfulLogin(principal.userId());
             attempts.succeeded(principal.email(), request.getRemoteAddr());

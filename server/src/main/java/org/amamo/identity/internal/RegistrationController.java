@@ -2,6 +2,7 @@ package org.amamo.identity.internal;
 
 import jakarta.validation.Valid;
 import org.amamo.platform.FormErrors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +33,8 @@ class RegistrationController {
             form.setPasswordConfirmation(null);
             return "identity/register";
         }
-        registration.register(form);
-        redirect.addFlashAttribute("flash", "registration.done");
+        registration.register(form, LocaleContextHolder.getLocale(), SiteUrl.current());
+        redirect.addFlashAttribute("flash", "accounts.registration.done");
         return "redirect:/login";
     }
 }

@@ -23,11 +23,13 @@ class RegistrationService {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final EmailConfirmation confirmation;
 
-    RegistrationService(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    RegistrationService(UserRepository users, PasswordEncoder passwords, Clock clock, EmailConfirmation confirmation) {
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
+        this.confirmation = confirmation;
     }
 
     /** The rules that span fields or need the database: done when the form may be registered, else invalid. */
@@ -55,15 +57,18 @@ class RegistrationService {
         return Outcome.invalidUnlessEmpty(refusals);
     }
 
-    /** Stores the user; the caller has checked the form. Returns the new user's id. */
+    /**
+     * Stores the user, its address not yet confirmed, and sends the confirmation link in the user's language
+     * ({@code locale}, Japanese unless English); the caller has checked the form. Returns the new user's id.
+     */
     @Transactional
-    long register(RegistrationForm form) {
+    long register(RegistrationForm form, java.util.Locale locale, String siteUrl) {
         Long organisationId = null;
         if (form.getKind() == AccountKind.ORGANISATION) {
             organisationId = users.insertOrganisation(
                     strip(form.getOrganisationName()), blankToNull(form.getCorporateNumber()), clock.instant());
         }
-        return users.insertUser(
+        long id = users.insertUser(
                 new UserRepository.NewUser(
                         form.getKind(),
                         form.getEmail(),
@@ -73,8 +78,18 @@ class RegistrationService {
                         blankToNull(form.getTitle()),
                         strip(form.getAddress()),
                         strip(form.getPhone()),
-                        SELF_REGISTERED_ROLES),
+                        SELF_REGISTERED_ROLES,
+                        false,
+                        language(locale)),
                 clock.instant());
+        StoredUser user = users.findById(id).orElseThrow();
+        confirmation.send(user, user.email(), siteUrl);
+        return id;
+    }
+
+    /** The language of a user's e-mail: English if asked for, else Japanese. */
+    static String language(java.util.Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? "en" : "ja";
     }
 
     private static boolean isBlank(String text) {

@@ -19,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -132,13 +133,21 @@ class SecurityConfiguration {
                         .hasAnyRole("SECRETARIAT", "ADMINISTRATOR")
                         .requestMatchers("/account/**")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/register", "/projects/*/comments")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/register",
+                                "/projects/*/comments",
+                                "/login/code",
+                                "/password/forgot",
+                                "/password/reset",
+                                "/email/confirm")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(throttle.gate(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AccountGate(), AuthorizationFilter.class)
                 .formLogin(login -> login.loginPage("/login")
                         .successHandler(throttle)
                         .failureHandler(throttle)

@@ -23,6 +23,9 @@ record StoredUser(
         int failedLogins,
         Instant lockedUntil,
         Instant createdAt,
+        Instant emailConfirmedAt,
+        String language,
+        boolean secondFactorEnrolled,
         Set<Role> roles) {
 
     StoredUser {
@@ -46,6 +49,9 @@ record StoredUser(
                 failedLogins,
                 lockedUntil,
                 createdAt,
+                emailConfirmedAt,
+                language,
+                secondFactorEnrolled,
                 newRoles);
     }
 
@@ -53,8 +59,28 @@ record StoredUser(
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
+    /** The user as signed in with a password alone (a second factor, if any, is asked next). */
     AmamoPrincipal principal(Instant now) {
-        return new AmamoPrincipal(id, email, fullName, organisationId, roles, enabled, lockedAt(now), passwordHash);
+        return principal(now, false);
+    }
+
+    AmamoPrincipal principal(Instant now, boolean secondFactor) {
+        return new AmamoPrincipal(
+                id,
+                email,
+                fullName,
+                organisationId,
+                roles,
+                enabled,
+                lockedAt(now),
+                passwordHash,
+                emailConfirmedAt != null,
+                secondFactor);
+    }
+
+    /** The language of the user's e-mail. */
+    java.util.Locale locale() {
+        return java.util.Locale.forLanguageTag(language);
     }
 
     UserSummary summary() {

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.platform.Flash;
+import org.amamo.platform.Outcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,9 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
     private final UserAdministration administration;
+    private final TwoFactor twoFactor;
+    private final UserSessions sessions;
 
-    UserAdminController(UserAdministration administration) {
+    UserAdminController(UserAdministration administration, TwoFactor twoFactor, UserSessions sessions) {
         this.administration = administration;
+        this.twoFactor = twoFactor;
+        this.sessions = sessions;
     }
 
     @GetMapping("/secretariat/users")
@@ -50,6 +55,8 @@ class UserAdminController {
         model.addAttribute(
                 "user", administration.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("roles", Role.values());
+        model.addAttribute("secondFactor", twoFactor.enabled(id));
+        model.addAttribute("securityEvents", twoFactor.events(id));
         return "identity/user";
     }
 
@@ -77,5 +84,17 @@ class UserAdminController {
                 administration.setEnabled(actor, id, enabled),
                 enabled ? "users.enabled" : "users.disabled",
                 redirect);
+    }
+
+    /** An administrator removes a user's second factor (recorded) and ends the user's sessions. */
+    @PostMapping("/secretariat/users/{id}/two-factor/reset")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    String resetSecondFactor(
+            @AuthenticationPrincipal AmamoPrincipal actor, @PathVariable long id, RedirectAttributes redirect) {
+        Outcome<Void> reset = twoFactor.reset(actor, id);
+        if (reset.isDone()) {
+            administration.find(id).ifPresent(user -> sessions.endAll(user.email()));
+        }
+        return Flash.redirect("/secretariat/users/" + id, reset, "accounts.two-factor.reset.done", redirect);
     }
 }

@@ -27,7 +27,7 @@ class UserRepository {
     private static final String USER_COLUMNS = """
             u.id, u.kind, u.email, u.password_hash, u.full_name, u.organisation_id, o.name AS organisation_name,
                    o.corporate_number, u.title, u.address, u.phone, u.enabled, u.failed_logins, u.locked_until,
-                   u.created_at""";
+                   u.created_at, u.email_confirmed_at, u.language, u.totp_secret IS NOT NULL AS second_factor""";
     private static final String SELECT_USER = "SELECT " + USER_COLUMNS + """
 
               FROM user_account u LEFT JOIN organisation o ON o.id = u.organisation_id
@@ -77,8 +77,8 @@ class UserRepository {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO user_account (kind, email, password_hash, full_name, organisation_id, title, address,
-                                          phone, enabled, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)
+                                          phone, enabled, created_at, email_confirmed_at, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)
                 """)
                 .params(
                         user.kind().name(),
@@ -89,7 +89,9 @@ class UserRepository {
                         user.title(),
                         user.address(),
                         user.phone(),
-                        utc(now))
+                        utc(now),
+                        user.confirmed() ? utc(now) : null,
+                        user.language())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         replaceRoles(id, user.roles());
@@ -177,6 +179,19 @@ class UserRepository {
                 .update();
     }
 
+    /** Confirms the user's address as {@code email} (the same, or a new one the user asked for). */
+    void confirmEmail(long userId, String email, Instant now) {
+        jdbc.sql("UPDATE user_account SET email = ?, email_confirmed_at = ? WHERE id = ?")
+                .params(normaliseEmail(email), utc(now), userId)
+                .update();
+    }
+
+    void setPasswordHash(long userId, String passwordHash) {
+        jdbc.sql("UPDATE user_account SET password_hash = ? WHERE id = ?")
+                .params(passwordHash, userId)
+                .update();
+    }
+
     void recordSuccessfulLogin(long userId) {
         jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL WHERE id = ?")
                 .param(userId)
@@ -249,6 +264,9 @@ class UserRepository {
                 row.getInt("failed_logins"),
                 lockedUntil == null ? null : lockedUntil.toInstant(),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                SqlTime.instant(row, "email_confirmed_at"),
+                row.getString("language"),
+                row.getBoolean("second_factor"),
                 Set.of());
     }
 
@@ -262,5 +280,7 @@ class UserRepository {
             String title,
             String address,
             String phone,
-            Set<Role> roles) {}
+            Set<Role> roles,
+            boolean confirmed,
+            String language) {}
 }

@@ -1,0 +1,14 @@
+package org.amamo.mail;
+
+import java.util.Locale;
+
+/** Queues e-mail; never blocks on, nor fails because of, the mail server. */
+public interface Mailer {
+
+    /**
+     * Queues a message to {@code recipient} in {@code locale}: its subject and body are the messages
+     * {@code subjectKey} and {@code bodyKey}, both formatted with {@code arguments}. Part of the caller's
+     * transaction: if that rolls back, nothing is sent.
+     */
+    void queue(String recipient, Locale locale, String subjectKey, String bodyKey, Object... arguments);
+}
