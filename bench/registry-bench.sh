@@ -7,6 +7,10 @@
 # SERVER_JAVA_OPTS adds JVM options to the server, e.g. -XX:StartFlightRecording=filename=/tmp/server.jfr.
 # STATEMENTS=1 prints the registry's statements by the database time they took during the measured run; it needs
 # PostgreSQL started with shared_preload_libraries = 'pg_stat_statements'.
+# VARIANTS (default,batch) chooses the registry loads measured, in this order, before pgbench: "default" lets the
+# registry draw the largest blocks first (wrk/registry.lua); "batch" names in every request a batch the sending
+# account holds (wrk/registry-batch.lua, fed from /tmp/$DB-batches.txt, which this script writes). Each variant gets
+# its own warm-up and run and prints its lines and its ratio to pgbench; the default's lines read as they always did.
 set -eu
 CLIENTS=${1:-64}
 SECONDS_RUN=${2:-30}
@@ -21,6 +25,10 @@ DB=${DB:-amamo_bench}
 # The metrics need a credential: this run's own scrape password, given to the server and used by groups() below.
 METRICS_PASSWORD=${METRICS_PASSWORD:-bench-$$}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+VARIANTS=${VARIANTS:-default,batch}
+for variant in $(echo "$VARIANTS" | tr ',' ' '); do
+  case $variant in default|batch) ;; *) echo "unknown variant: $variant (default, batch)" >&2; exit 2 ;; esac
+done
 cd "$(dirname "$0")/.."
 
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
@@ -59,8 +67,6 @@ $PSQL -d $DB -At -F ' ' -c "SELECT a.id, 'amamo_bench_' || substring(u.email fro
 # The load comes from wrk, a small C client (as pgbench's own client is C), so that the client takes as little of the
 # machine's CPU from the server and PostgreSQL as pgbench's does. Warm-up first (uncounted, for the JIT), then the run.
 command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
-ACCOUNTS=/tmp/$DB-accounts.txt wrk -t"$THREADS" -c"$CLIENTS" -d"${WARM_UP}s" -s bench/wrk/registry.lua "http://127.0.0.1:$PORT" \
-  > /dev/null
 # CPU time (clock ticks) of the server, of all PostgreSQL processes, and of the whole machine, to show where the
 # cores went during the measured run.
 cpu_ticks() {
@@ -71,39 +77,62 @@ cpu_ticks() {
   machine=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
   echo "$server $postgres $machine"
 }
-# pgbench vacuums its tables before it runs (unless -n); the registry's get the same, as autovacuum may be off.
-$PSQL -d $DB -c "VACUUM ANALYZE"
-if [ "${STATEMENTS:-0}" = 1 ]; then
-  $PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" > /dev/null
-fi
 # Group commit's own figures (GroupCommit's meters): transactions, requests in them, requests left to a later group.
 groups() {
   curl -sf -u "prometheus:$METRICS_PASSWORD" "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^amamo_registry_group_size_count/ {c = $2}
     /^amamo_registry_group_size_sum/ {s = $2} /^amamo_registry_group_deferred_total/ {d = $2}
     END {printf "%d %d %d", c, s, d}'
 }
-GROUPS_BEFORE=$(groups)
-BEFORE=$(cpu_ticks)
-ACCOUNTS=/tmp/$DB-accounts.txt wrk -t"$THREADS" -c"$CLIENTS" -d"${SECONDS_RUN}s" --timeout 30s -s bench/wrk/registry.lua \
-  "http://127.0.0.1:$PORT" > /tmp/$DB-wrk.txt
-AFTER=$(cpu_ticks)
-GROUPS_AFTER=$(groups)
-APPLIED=$(sed -n 's/.*\b201=\([0-9]*\).*/\1/p' /tmp/$DB-wrk.txt)
-echo "registry: $CLIENTS clients, $SECONDS_RUN s, ${APPLIED:-0} operations applied, $(echo "${APPLIED:-0} $SECONDS_RUN" \
-  | awk '{printf "%.1f", $1 / $2}') ops/s; $(grep '^answers' /tmp/$DB-wrk.txt)" | tee /tmp/$DB-registry.txt
-grep '^latency' /tmp/$DB-wrk.txt | sed 's/^/registry /'
-echo "$BEFORE $AFTER $SECONDS_RUN ${APPLIED:-0} $(getconf CLK_TCK)" | awk '{t = $9; s = $7 * t; n = ($8 > 0 ? $8 : 1);
-  printf "registry cpu: server %.2f cores (%.2f ms per operation), PostgreSQL %.2f cores (%.2f ms), everything else %.2f cores\n",
-  ($4 - $1) / s, ($4 - $1) * 1000 / t / n, ($5 - $2) / s, ($5 - $2) * 1000 / t / n, (($6 - $3) - ($4 - $1) - ($5 - $2)) / s}'
-echo "$GROUPS_BEFORE $GROUPS_AFTER" | awk '{g = $4 - $1; n = $5 - $2; printf "registry groups: %d transactions, %.1f requests each, %.1f %% of requests left to a later group\n",
-  g, (g > 0 ? n / g : 0), (n > 0 ? ($6 - $3) * 100 / n : 0)}'
-if [ "${STATEMENTS:-0}" = 1 ]; then
-  $PSQL -d $DB -P pager=off -c "SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(total_plan_time::numeric, 0) AS plan_ms,
-      round((total_exec_time / calls)::numeric, 3) AS mean_ms, rows / calls AS rows_per_call,
-      left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
-    FROM pg_stat_statements WHERE calls > 0 AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-    ORDER BY total_exec_time DESC LIMIT 15" | tee /tmp/$DB-statements.txt
-fi
+# Every account with at least 1,000 active units (100 t) of a batch, and that batch's serial prefix, for the batch
+# variant: written just before its warm-up, so that each line names a batch the account then holds.
+write_batches() {
+  $PSQL -d $DB -At -F ' ' -c "SELECT a.id, 'amamo_bench_' || substring(u.email from 6 for position('@' in u.email) - 6),
+      b.programme_prefix || '-' || b.vintage || '-' || b.project_code || '-' || lpad(b.batch_number::text, 2, '0')
+    FROM registry_account a JOIN user_account u ON u.id = a.owner_user_id
+    JOIN registry_block k ON k.account_id = a.id AND k.status = 'ACTIVE' JOIN registry_batch b ON b.id = k.batch_id
+    WHERE a.kind = 'HOLDING' GROUP BY a.id, u.email, b.id
+    HAVING SUM(k.last_serial - k.first_serial + 1) >= 1000 ORDER BY a.id, b.id" > /tmp/$DB-batches.txt
+}
+# One variant: warm-up, then the measured run, printing its lines under the label (registry, registry-batch).
+# The default's files keep their old names (/tmp/$DB-wrk.txt, /tmp/$DB-registry.txt).
+measure() {
+  label=$1 lua=$2 files=$3
+  ACCOUNTS=/tmp/$DB-accounts.txt BATCHES=/tmp/$DB-batches.txt wrk -t"$THREADS" -c"$CLIENTS" -d"${WARM_UP}s" \
+    -s "$lua" "http://127.0.0.1:$PORT" > /dev/null
+  # pgbench vacuums its tables before it runs (unless -n); the registry's get the same, as autovacuum may be off.
+  $PSQL -d $DB -c "VACUUM ANALYZE"
+  if [ "${STATEMENTS:-0}" = 1 ]; then
+    $PSQL -d $DB -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" > /dev/null
+  fi
+  GROUPS_BEFORE=$(groups)
+  BEFORE=$(cpu_ticks)
+  ACCOUNTS=/tmp/$DB-accounts.txt BATCHES=/tmp/$DB-batches.txt wrk -t"$THREADS" -c"$CLIENTS" -d"${SECONDS_RUN}s" \
+    --timeout 30s -s "$lua" "http://127.0.0.1:$PORT" > /tmp/$DB-wrk$files.txt
+  AFTER=$(cpu_ticks)
+  GROUPS_AFTER=$(groups)
+  APPLIED=$(sed -n 's/.*\b201=\([0-9]*\).*/\1/p' /tmp/$DB-wrk$files.txt)
+  echo "$label: $CLIENTS clients, $SECONDS_RUN s, ${APPLIED:-0} operations applied, $(echo "${APPLIED:-0} $SECONDS_RUN" \
+    | awk '{printf "%.1f", $1 / $2}') ops/s; $(grep '^answers' /tmp/$DB-wrk$files.txt)" | tee /tmp/$DB-registry$files.txt
+  grep '^latency' /tmp/$DB-wrk$files.txt | sed "s/^/$label /"
+  echo "$BEFORE $AFTER $SECONDS_RUN ${APPLIED:-0} $(getconf CLK_TCK)" | awk -v label="$label" '{t = $9; s = $7 * t; n = ($8 > 0 ? $8 : 1);
+    printf "%s cpu: server %.2f cores (%.2f ms per operation), PostgreSQL %.2f cores (%.2f ms), everything else %.2f cores\n",
+    label, ($4 - $1) / s, ($4 - $1) * 1000 / t / n, ($5 - $2) / s, ($5 - $2) * 1000 / t / n, (($6 - $3) - ($4 - $1) - ($5 - $2)) / s}'
+  echo "$GROUPS_BEFORE $GROUPS_AFTER" | awk -v label="$label" '{g = $4 - $1; n = $5 - $2; printf "%s groups: %d transactions, %.1f requests each, %.1f %% of requests left to a later group\n",
+    label, g, (g > 0 ? n / g : 0), (n > 0 ? ($6 - $3) * 100 / n : 0)}'
+  if [ "${STATEMENTS:-0}" = 1 ]; then
+    $PSQL -d $DB -P pager=off -c "SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(total_plan_time::numeric, 0) AS plan_ms,
+        round((total_exec_time / calls)::numeric, 3) AS mean_ms, rows / calls AS rows_per_call,
+        left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+      FROM pg_stat_statements WHERE calls > 0 AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_exec_time DESC LIMIT 15" | tee /tmp/$DB-statements$files.txt
+  fi
+}
+for variant in $(echo "$VARIANTS" | tr ',' ' '); do
+  case $variant in
+    default) measure registry bench/wrk/registry.lua "" ;;
+    batch) write_batches; measure registry-batch bench/wrk/registry-batch.lua -batch ;;
+  esac
+done
 echo "invariants: $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/invariants)"
 echo "journal:    $(curl -sf -H 'Authorization: Bearer amamo_bench_0' http://127.0.0.1:$PORT/api/v1/registry/journal/verify)"
 
@@ -116,5 +145,8 @@ TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' /tmp/$DB-pgbench.txt)
 echo "$BEFORE $AFTER $SECONDS_RUN $TPS $(getconf CLK_TCK)" | awk '{t = $9; s = $7 * t; n = $7 * ($8 > 0 ? $8 : 1);
   printf "pgbench cpu: PostgreSQL %.2f cores (%.2f ms per transaction), everything else (pgbench itself) %.2f cores\n",
   ($5 - $2) / s, ($5 - $2) * 1000 / t / n, (($6 - $3) - ($4 - $1) - ($5 - $2)) / s}'
-OPS=$(sed -n 's/.* \([0-9.]*\) ops\/s.*/\1/p' /tmp/$DB-registry.txt)
-echo "ratio: registry $OPS ops/s / pgbench $TPS tps = $(echo "$OPS $TPS" | awk '{printf "%.3f", $1 / $2}')"
+for variant in $(echo "$VARIANTS" | tr ',' ' '); do
+  case $variant in default) label=registry files= ;; batch) label=registry-batch files=-batch ;; esac
+  OPS=$(sed -n 's/.* \([0-9.]*\) ops\/s.*/\1/p' /tmp/$DB-registry$files.txt)
+  echo "ratio: $label $OPS ops/s / pgbench $TPS tps = $(echo "$OPS $TPS" | awk '{printf "%.3f", ($2 > 0 ? $1 / $2 : 0)}')"
+done

@@ -3,6 +3,7 @@ package org.amamo.registry;
 import java.util.List;
 import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Outcome;
 
 /**
  * What the market (購入者公募 and reported trades) may ask of the registry. The market never touches the
@@ -29,13 +30,39 @@ public interface MarketSettlement {
      * Moves {@code creditUnits} of one batch from the holder's own holding account into an escrow account, lowest
      * serials first. Refused unless the holder owns the open account and holds that many units of the batch there.
      */
+    default MarketMove consign(
+            AmamoPrincipal holder,
+            long fromAccountId,
+            long escrowAccountId,
+            long batchId,
+            long creditUnits,
+            String key) {
+        return consign(holder, fromAccountId, escrowAccountId, batchId, creditUnits, SelectedCredits.NONE, key);
+    }
+
+    /**
+     * Consigns as above, but the credits the holder selected (see {@link #selectedBatch}), which must all be of
+     * {@code batchId}: with a serial range exactly those serials, else the lowest serials of the selection.
+     */
     MarketMove consign(
             AmamoPrincipal holder,
             long fromAccountId,
             long escrowAccountId,
             long batchId,
             long creditUnits,
+            SelectedCredits selection,
             String key);
+
+    /**
+     * The one batch whose credits a holder's selection names in the holder's own account, for a consignment or a
+     * reported trade of {@code creditUnits}: refused as invalid (a malformed or double selection, a serial range of
+     * another count), forbidden or not found (not the holder's account, an unknown batch or project), or a conflict
+     * (a serial range past its batch's last serial, or a project and vintage whose lowest serials lie in more than one
+     * batch); each refusal names the selection's field. Whether the account holds the credits is checked when they
+     * move.
+     */
+    Outcome<CreditBatch> selectedBatch(
+            AmamoPrincipal holder, long fromAccountId, SelectedCredits selection, long creditUnits);
 
     /**
      * Delivers units of a batch from escrow to the buyer's own holding account, opening one for the buyer if they
@@ -60,8 +87,20 @@ public interface MarketSettlement {
      * Transfers units of one batch (not whichever block a plain transfer draws on first) from the holder's
      * own open holding account to another open holding account: a bilateral trade reported to the market.
      */
+    default MarketMove transferBatch(
+            AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId, long creditUnits, String key) {
+        return transferBatch(holder, fromAccountId, toAccountId, batchId, creditUnits, SelectedCredits.NONE, key);
+    }
+
+    /** Transfers as above, but the credits the holder selected, all of {@code batchId} (see {@link #consign}). */
     MarketMove transferBatch(
-            AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId, long creditUnits, String key);
+            AmamoPrincipal holder,
+            long fromAccountId,
+            long toAccountId,
+            long batchId,
+            long creditUnits,
+            SelectedCredits selection,
+            String key);
 
     /** The units a user holds per account and batch, in their own and their organisation's open accounts. */
     List<HeldCredits> holdings(AmamoPrincipal holder);

@@ -16,6 +16,7 @@ import org.amamo.market.internal.MarketViews.AllocationView;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.MarketSettlement;
+import org.amamo.registry.SelectedCredits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,10 +42,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("isAuthenticated()")
 class MarketAccountController {
 
-    private static final List<String> CONSIGN_FIELDS = List.of("holding", "tonnes");
+    private static final List<String> CONSIGN_FIELDS = List.of("holding", "tonnes", "serialRange");
     private static final List<String> BID_FIELDS =
             List.of("projectCode", "tonnes", "priceJpy", "purpose", "beneficiary", "emissionsOffset");
-    private static final List<String> TRADE_FIELDS = List.of("holding", "toAccountId", "tonnes", "priceJpy");
+    private static final List<String> TRADE_FIELDS =
+            List.of("holding", "toAccountId", "tonnes", "priceJpy", "serialRange");
 
     private final Rounds rounds;
     private final Bidding bidding;
@@ -102,13 +104,24 @@ class MarketAccountController {
             RedirectAttributes redirect) {
         Optional<long[]> holding = MarketForms.holding(form.getHolding());
         Optional<Long> units = MarketForms.units(form.getTonnes());
+        Outcome<SelectedCredits> selection =
+                MarketForms.selection(form.getSerialRange(), holding.flatMap(h -> registry.batch(h[1])));
         Outcome<Long> outcome = holding.isEmpty() || units.isEmpty()
                 ? Outcome.refused(
                         INVALID,
                         holding.isEmpty()
                                 ? Refusal.of("holding", "market.required")
                                 : Refusal.of("tonnes", "market.quantity.invalid"))
-                : rounds.consign(user, id, holding.get()[0], holding.get()[1], units.get(), form.getRequestKey());
+                : selection.refused()
+                        ? selection.cast()
+                        : rounds.consign(
+                                user,
+                                id,
+                                holding.get()[0],
+                                selection.value().given() ? null : holding.get()[1],
+                                selection.value(),
+                                units.get(),
+                                form.getRequestKey());
         if (outcome.refused()) {
             MarketForms.reject(binding, outcome, CONSIGN_FIELDS);
             response.setStatus(outcome.kind().status().value());
@@ -244,17 +257,24 @@ class MarketAccountController {
             RedirectAttributes redirect) {
         Optional<long[]> holding = MarketForms.holding(form.getHolding());
         Optional<Long> units = MarketForms.units(form.getTonnes());
+        Outcome<SelectedCredits> selection =
+                MarketForms.selection(form.getSerialRange(), holding.flatMap(h -> registry.batch(h[1])));
         Outcome<Long> outcome = units.isEmpty()
                 ? Outcome.refused(INVALID, Refusal.of("tonnes", "market.quantity.invalid"))
-                : trades.report(
-                        user,
-                        new ReportedTrades.TradeTerms(
-                                holding.map(h -> h[0]).orElse(null),
-                                form.getToAccountId(),
-                                holding.map(h -> h[1]).orElse(null),
-                                units.get(),
-                                form.getPriceJpy()),
-                        form.getRequestKey());
+                : selection.refused()
+                        ? selection.cast()
+                        : trades.report(
+                                user,
+                                new ReportedTrades.TradeTerms(
+                                        holding.map(h -> h[0]).orElse(null),
+                                        form.getToAccountId(),
+                                        selection.value().given()
+                                                ? null
+                                                : holding.map(h -> h[1]).orElse(null),
+                                        units.get(),
+                                        form.getPriceJpy(),
+                                        selection.value()),
+                                form.getRequestKey());
         if (outcome.refused()) {
             MarketForms.reject(binding, outcome, TRADE_FIELDS);
             response.setStatus(outcome.kind().status().value());

@@ -1,6 +1,7 @@
 package org.amamo.market.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusedException;
 import org.amamo.registry.HeldCredits;
 import org.amamo.registry.MarketSettlement;
+import org.amamo.registry.SelectedCredits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -79,8 +81,34 @@ class MarketApi {
             Instant closesAt,
             Integer paymentDays) {}
 
-    /** Units of one batch from one of my accounts to a draft round. */
-    record ConsignmentRequest(Long fromAccountId, Long batchId, Long creditUnits) {}
+    // The credits a consignment or trade names: a batch id, or else a selection as for registry transfers.
+    private static final String BATCH_ID = "The batch's id (see GET holdings); or name the credits by batch, "
+            + "serialRange, or projectCode with vintage instead (not both)";
+    private static final String SELECTION_BATCH =
+            "Instead of batchId: take the lowest serials of this batch, e.g. JBC-2025-0003-01";
+    private static final String SELECTION_SERIAL_RANGE = "Instead of batchId: take exactly these serials of one "
+            + "batch, e.g. JBC-2025-0003-01-000001-000020; its unit count must equal creditUnits";
+    private static final String SELECTION_PROJECT_CODE = "Instead of batchId, with vintage: take the lowest serials "
+            + "of this project's batches of the vintage, lowest batch first; they must lie in one batch";
+    private static final String SELECTION_VINTAGE = "With projectCode: the vintage (year) of the batches";
+
+    /**
+     * Units of one batch from one of my accounts to a draft round: the batch by {@code batchId}, or the credits
+     * selected by at most one of {@code batch}, {@code serialRange}, or {@code projectCode} with {@code vintage}.
+     */
+    record ConsignmentRequest(
+            Long fromAccountId,
+            @Schema(description = BATCH_ID) Long batchId,
+            Long creditUnits,
+            @Schema(description = SELECTION_BATCH) String batch,
+            @Schema(description = SELECTION_SERIAL_RANGE) String serialRange,
+            @Schema(description = SELECTION_PROJECT_CODE) String projectCode,
+            @Schema(description = SELECTION_VINTAGE) Integer vintage) {
+
+        SelectedCredits selection() {
+            return new SelectedCredits(batch, serialRange, projectCode, vintage);
+        }
+    }
 
     /** A bid; {@code projectCode} null for any project; {@code purpose} one of the retirement purposes. */
     record BidRequest(
@@ -107,8 +135,25 @@ class MarketApi {
         }
     }
 
-    /** A bilateral trade to report: the registry transfers, the market records the price. */
-    record TradeRequest(Long fromAccountId, Long toAccountId, Long batchId, Long creditUnits, BigDecimal priceJpy) {}
+    /**
+     * A bilateral trade to report: the registry transfers, the market records the price. The credits are named as
+     * for a consignment: {@code batchId}, or one selection.
+     */
+    record TradeRequest(
+            Long fromAccountId,
+            Long toAccountId,
+            @Schema(description = BATCH_ID) Long batchId,
+            Long creditUnits,
+            BigDecimal priceJpy,
+            @Schema(description = SELECTION_BATCH) String batch,
+            @Schema(description = SELECTION_SERIAL_RANGE) String serialRange,
+            @Schema(description = SELECTION_PROJECT_CODE) String projectCode,
+            @Schema(description = SELECTION_VINTAGE) Integer vintage) {
+
+        SelectedCredits selection() {
+            return new SelectedCredits(batch, serialRange, projectCode, vintage);
+        }
+    }
 
     /** What an action created or changed. */
     record Created(long id) {}
@@ -158,17 +203,19 @@ class MarketApi {
     @PostMapping("/rounds/{id}/consignments")
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
-    @Operation(summary = "Consign credits of one batch to a draft round's escrow (the account's holder)")
+    @Operation(
+            summary = "Consign credits of one batch to a draft round's escrow (the account's holder): by batchId, or "
+                    + "those selected (a batch, a serial range, or a project and vintage)")
     ResponseEntity<Created> consign(
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             @RequestBody ConsignmentRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        if (request.fromAccountId() == null || request.batchId() == null || request.creditUnits() == null) {
+        if (request.fromAccountId() == null || request.creditUnits() == null) {
             throw new RefusedException(HttpStatus.BAD_REQUEST, Refusal.of("$", "market.required"));
         }
-        return created(
-                rounds.consign(user, id, request.fromAccountId(), request.batchId(), request.creditUnits(), key));
+        return created(rounds.consign(
+                user, id, request.fromAccountId(), request.batchId(), request.selection(), request.creditUnits(), key));
     }
 
     @PostMapping("/rounds/{id}/bids")
@@ -225,7 +272,9 @@ class MarketApi {
     @PostMapping("/trades")
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
-    @Operation(summary = "Transfer credits of one batch and report the trade's price (the sending account's holder)")
+    @Operation(
+            summary = "Transfer credits of one batch and report the trade's price (the sending account's holder): by "
+                    + "batchId, or those selected (a batch, a serial range, or a project and vintage)")
     ResponseEntity<Created> report(
             @AuthenticationPrincipal AmamoPrincipal user,
             @RequestBody TradeRequest request,
@@ -237,7 +286,8 @@ class MarketApi {
                         request.toAccountId(),
                         request.batchId(),
                         request.creditUnits() == null ? 0 : request.creditUnits(),
-                        request.priceJpy()),
+                        request.priceJpy(),
+                        request.selection()),
                 key));
     }
 

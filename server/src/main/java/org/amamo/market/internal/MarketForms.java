@@ -10,7 +10,11 @@ import java.util.UUID;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
+import org.amamo.platform.RefusalKind;
 import org.amamo.platform.SchemeTime;
+import org.amamo.registry.CreditBatch;
+import org.amamo.registry.SelectedCredits;
+import org.amamo.registry.SerialRange;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -122,10 +126,34 @@ final class MarketForms {
         return Optional.of(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
     }
 
+    /**
+     * The credits a form names: the chosen holding's batch, or, when a serial range is given, exactly those serials,
+     * which must be of that batch (the registry checks the rest). Refused at {@code serialRange} otherwise.
+     */
+    static Outcome<SelectedCredits> selection(String serialRange, Optional<CreditBatch> chosen) {
+        String range = blankToNull(serialRange);
+        if (range == null) {
+            return Outcome.done(SelectedCredits.NONE);
+        }
+        Optional<String> rangeBatch = SerialRange.parse(range).map(SerialRange::batchText);
+        if (rangeBatch.isPresent()
+                && chosen.isPresent()
+                && !rangeBatch.get().equals(chosen.get().batchSerial())) {
+            return Outcome.refused(
+                    RefusalKind.INVALID,
+                    Refusal.of(
+                            "serialRange",
+                            "market.selection.other-batch",
+                            chosen.get().batchSerial()));
+        }
+        return Outcome.done(SelectedCredits.ofSerialRange(range));
+    }
+
     /** Consign held credits of one batch to a draft round. */
     public static class ConsignForm {
         private String holding;
         private BigDecimal tonnes;
+        private String serialRange;
         private String requestKey = UUID.randomUUID().toString();
 
         public String getHolding() {
@@ -142,6 +170,15 @@ final class MarketForms {
 
         public void setTonnes(BigDecimal tonnes) {
             this.tonnes = tonnes;
+        }
+
+        /** Optional: exactly these serials of the chosen batch, e.g. JBC-2025-0003-01-000001-000020. */
+        public String getSerialRange() {
+            return serialRange;
+        }
+
+        public void setSerialRange(String serialRange) {
+            this.serialRange = serialRange;
         }
 
         public String getRequestKey() {
@@ -262,6 +299,7 @@ final class MarketForms {
         private Long toAccountId;
         private BigDecimal tonnes;
         private BigDecimal priceJpy;
+        private String serialRange;
         private String requestKey = UUID.randomUUID().toString();
 
         public String getHolding() {
@@ -294,6 +332,15 @@ final class MarketForms {
 
         public void setPriceJpy(BigDecimal priceJpy) {
             this.priceJpy = priceJpy;
+        }
+
+        /** Optional: exactly these serials of the chosen batch, e.g. JBC-2025-0003-01-000001-000020. */
+        public String getSerialRange() {
+            return serialRange;
+        }
+
+        public void setSerialRange(String serialRange) {
+            this.serialRange = serialRange;
         }
 
         public String getRequestKey() {

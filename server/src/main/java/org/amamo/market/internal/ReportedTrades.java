@@ -1,7 +1,6 @@
 package org.amamo.market.internal;
 
 import static org.amamo.platform.RefusalKind.INVALID;
-import static org.amamo.platform.RefusalKind.NOT_FOUND;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -13,6 +12,7 @@ import org.amamo.platform.Refusal;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
+import org.amamo.registry.SelectedCredits;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,12 +34,30 @@ class ReportedTrades {
     }
 
     /** What a seller reports: from which of their accounts, to which account, which batch, how much, at what price. */
-    record TradeTerms(Long fromAccountId, Long toAccountId, Long batchId, long creditUnits, BigDecimal priceJpy) {}
+    record TradeTerms(
+            Long fromAccountId,
+            Long toAccountId,
+            Long batchId,
+            long creditUnits,
+            BigDecimal priceJpy,
+            SelectedCredits selection) {
+
+        TradeTerms {
+            selection = selection == null ? SelectedCredits.NONE : selection;
+        }
+
+        TradeTerms(Long fromAccountId, Long toAccountId, Long batchId, long creditUnits, BigDecimal priceJpy) {
+            this(fromAccountId, toAccountId, batchId, creditUnits, priceJpy, SelectedCredits.NONE);
+        }
+    }
 
     Outcome<Long> report(AmamoPrincipal seller, TradeTerms terms, String requestKey) {
         List<Refusal> invalid = new java.util.ArrayList<>();
-        if (terms.fromAccountId() == null || terms.batchId() == null) {
+        if (terms.fromAccountId() == null
+                || terms.batchId() == null && !terms.selection().given()) {
             invalid.add(Refusal.of("holding", "market.required"));
+        } else if (terms.batchId() != null && terms.selection().given()) {
+            invalid.add(Refusal.of("batchId", "market.selection.both"));
         }
         if (terms.toAccountId() == null) {
             invalid.add(Refusal.of("toAccountId", "market.required"));
@@ -58,16 +76,29 @@ class ReportedTrades {
         if (earlier.isPresent()) {
             return Outcome.done(earlier.get());
         }
-        Optional<CreditBatch> batch = registry.batch(terms.batchId());
-        if (batch.isEmpty()) {
-            return Outcome.refused(NOT_FOUND, Refusal.of("holding", "market.batch.not-found"));
+        Outcome<CreditBatch> batch = Rounds.namedBatch(
+                registry,
+                seller,
+                terms.fromAccountId(),
+                terms.batchId(),
+                terms.selection(),
+                terms.creditUnits(),
+                "holding");
+        if (batch.refused()) {
+            return batch.cast();
         }
+        CreditBatch b = batch.value();
         MarketMove move = registry.transferBatch(
-                seller, terms.fromAccountId(), terms.toAccountId(), terms.batchId(), terms.creditUnits(), registryKey);
+                seller,
+                terms.fromAccountId(),
+                terms.toAccountId(),
+                b.batchId(),
+                terms.creditUnits(),
+                terms.selection(),
+                registryKey);
         if (!move.done()) {
             return Rounds.registryRefusal(move);
         }
-        CreditBatch b = batch.get();
         try {
             return Outcome.done(store.insertTrade(
                     seller.userId(),

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.market.internal.MarketRows.Consignment;
 import org.amamo.market.internal.MarketRows.Round;
@@ -20,6 +21,7 @@ import org.amamo.platform.RefusalKind;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
+import org.amamo.registry.SelectedCredits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -136,6 +138,22 @@ class Rounds {
     /** Consigns units of one batch from one of the holder's accounts to a DRAFT round's escrow. */
     Outcome<Long> consign(
             AmamoPrincipal holder, long roundId, long fromAccountId, long batchId, long units, String requestKey) {
+        return consign(holder, roundId, fromAccountId, batchId, SelectedCredits.NONE, units, requestKey);
+    }
+
+    /**
+     * Consigns units from one of the holder's accounts to a DRAFT round's escrow: of the batch {@code batchId} names
+     * (its lowest serials), or the credits the holder selects (a batch serial, a serial range, or a project and
+     * vintage, within one batch); one of the two, not both.
+     */
+    Outcome<Long> consign(
+            AmamoPrincipal holder,
+            long roundId,
+            long fromAccountId,
+            Long batchId,
+            SelectedCredits selection,
+            long units,
+            String requestKey) {
         Optional<Round> found = store.round(roundId);
         if (found.isEmpty()) {
             return Outcome.refused(NOT_FOUND, Refusal.of("$", "market.round.not-found"));
@@ -143,12 +161,12 @@ class Rounds {
         if (units < 1) {
             return Outcome.refused(INVALID, Refusal.of("tonnes", "market.quantity.invalid"));
         }
-        Optional<CreditBatch> batch = registry.batch(batchId);
-        if (batch.isEmpty()) {
-            return Outcome.refused(NOT_FOUND, Refusal.of("batchId", "market.batch.not-found"));
+        Outcome<CreditBatch> batch = namedBatch(registry, holder, fromAccountId, batchId, selection, units, "batchId");
+        if (batch.refused()) {
+            return batch.cast();
         }
         Outcome<Long> pending =
-                transactions.execute(status -> insertPending(holder, roundId, fromAccountId, batch.get(), units));
+                transactions.execute(status -> insertPending(holder, roundId, fromAccountId, batch.value(), units));
         if (pending.refused()) {
             return pending;
         }
@@ -159,8 +177,9 @@ class Rounds {
                 holder,
                 fromAccountId,
                 found.get().escrowAccountId(),
-                batchId,
+                batch.value().batchId(),
                 units,
+                selection == null ? SelectedCredits.NONE : selection,
                 key.length() > 100 ? key.substring(0, 100) : key);
         if (!move.done() || move.replayed()) {
             // Refused, or a repeated submission the registry already applied: this row is not a lot.
@@ -171,6 +190,33 @@ class Rounds {
         }
         store.consignmentStatus(consignmentId, "ACTIVE");
         return Outcome.done(consignmentId);
+    }
+
+    /**
+     * The one batch a consignment or reported trade moves: the one {@code batchId} names, or the one the holder's
+     * selection names in the account. Neither, or both, is refused as invalid at {@code batchField}.
+     */
+    static Outcome<CreditBatch> namedBatch(
+            MarketSettlement registry,
+            AmamoPrincipal holder,
+            long fromAccountId,
+            Long batchId,
+            SelectedCredits selection,
+            long units,
+            String batchField) {
+        boolean selected = selection != null && selection.given();
+        if (batchId != null && selected) {
+            return Outcome.refused(INVALID, Refusal.of(batchField, "market.selection.both"));
+        }
+        if (selected) {
+            return registry.selectedBatch(holder, fromAccountId, selection, units);
+        }
+        if (batchId == null) {
+            return Outcome.refused(INVALID, Refusal.of(batchField, "market.required"));
+        }
+        return registry.batch(batchId)
+                .map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(NOT_FOUND, Refusal.of(batchField, "market.batch.not-found")));
     }
 
     private Outcome<Long> insertPending(
@@ -195,12 +241,25 @@ class Rounds {
                 clock.instant()));
     }
 
+    /** The registry's refusals of a malformed selection, never weighed against the ledger. */
+    private static final Set<String> INVALID_REGISTRY_KEYS = Set.of(
+            "registry.selection.one",
+            "registry.selection.count",
+            "registry.selection.batch-invalid",
+            "registry.selection.project-invalid",
+            "registry.serial.invalid",
+            "registry.required",
+            "registry.year.range",
+            "registry.transfer.same-account");
+
     /** The registry's refusal, with the kind its reason deserves. */
     static <T> Outcome<T> registryRefusal(MarketMove move) {
         String key = move.refusals().get(0).messageKey();
         RefusalKind kind = key.endsWith("not-yours")
                 ? FORBIDDEN
-                : key.endsWith("not-found") ? NOT_FOUND : key.startsWith("registry.units.") ? INVALID : CONFLICT;
+                : key.endsWith("not-found")
+                        ? NOT_FOUND
+                        : key.startsWith("registry.units.") || INVALID_REGISTRY_KEYS.contains(key) ? INVALID : CONFLICT;
         return Outcome.refused(kind, move.refusals());
     }
 

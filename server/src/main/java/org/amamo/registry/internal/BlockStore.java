@@ -113,14 +113,20 @@ public class BlockStore {
      * index on (batch, first serial) finds it and then reads only the blocks in the range, however large the batch.
      */
     public List<LedgerInvariants.Block> overlapping(long batchId, long first, long last, boolean lock) {
+        return overlapping(batchId, first, last, lock, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} blocks of {@link #overlapping(long, long, long, boolean)}, by serial. */
+    public List<LedgerInvariants.Block> overlapping(long batchId, long first, long last, boolean lock, int limit) {
         return jdbc.sql(BLOCK + """
                 WHERE batch_id = :batch AND first_serial <= :last AND last_serial >= :first
                   AND first_serial >= COALESCE((SELECT MAX(first_serial) FROM registry_block
                                                  WHERE batch_id = :batch AND first_serial <= :first), 0)
-                ORDER BY first_serial""" + (lock ? " FOR UPDATE" : ""))
+                ORDER BY first_serial LIMIT :limit""" + (lock ? " FOR UPDATE" : ""))
                 .param("batch", batchId)
                 .param("first", first)
                 .param("last", last)
+                .param("limit", limit)
                 .query(BlockStore::mapBlock)
                 .list();
     }

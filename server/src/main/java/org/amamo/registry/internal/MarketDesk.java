@@ -16,6 +16,7 @@ import org.amamo.registry.HeldCredits;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
 import org.amamo.registry.RetirementOrder;
+import org.amamo.registry.SelectedCredits;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,6 +42,7 @@ class MarketDesk implements MarketSettlement {
     private final JournalStore journalStore;
     private final BatchBlocks blocks;
     private final BatchTake batchTake;
+    private final SelectedPieces selectedPieces;
     private final RetirementMove retirementMove;
     private final BlockMover mover;
     private final Journal journal;
@@ -55,6 +57,7 @@ class MarketDesk implements MarketSettlement {
             JournalStore journalStore,
             BatchBlocks blocks,
             BatchTake batchTake,
+            SelectedPieces selectedPieces,
             RetirementMove retirementMove,
             BlockMover mover,
             Journal journal,
@@ -67,6 +70,7 @@ class MarketDesk implements MarketSettlement {
         this.journalStore = journalStore;
         this.blocks = blocks;
         this.batchTake = batchTake;
+        this.selectedPieces = selectedPieces;
         this.retirementMove = retirementMove;
         this.mover = mover;
         this.journal = journal;
@@ -132,25 +136,66 @@ class MarketDesk implements MarketSettlement {
             long escrowAccountId,
             long batchId,
             long creditUnits,
+            SelectedCredits selection,
             String key) {
         Actor actor = Actor.of(holder);
-        return move(
-                Operation.CONSIGN, actor, key, creditUnits, List.of(fromAccountId, escrowAccountId, batchId), print -> {
-                    Optional<Outcome<Receipt>> refused = owned(actor, fromAccountId);
-                    if (refused.isEmpty()) {
-                        refused = escrow(escrowAccountId);
-                    }
-                    return refused.orElseGet(() -> apply(
-                            Operation.CONSIGN,
-                            actor,
-                            key,
-                            print,
-                            creditUnits,
-                            fromAccountId,
-                            escrowAccountId,
-                            batchId,
-                            new Payload()));
-                });
+        Outcome<Optional<CreditSelection>> selected = parse(selection, creditUnits);
+        if (selected.refused()) {
+            return MarketMove.refused(selected.refusals());
+        }
+        List<Object> request = fields(selected.value(), fromAccountId, escrowAccountId, batchId);
+        return move(Operation.CONSIGN, actor, key, creditUnits, request, print -> {
+            Optional<Outcome<Receipt>> refused = owned(actor, fromAccountId);
+            if (refused.isEmpty()) {
+                refused = escrow(escrowAccountId);
+            }
+            return refused.orElseGet(() -> apply(
+                    new Move(Operation.CONSIGN, actor, key, print, creditUnits),
+                    fromAccountId,
+                    escrowAccountId,
+                    batchId,
+                    selected.value(),
+                    new Payload()));
+        });
+    }
+
+    @Override
+    public Outcome<CreditBatch> selectedBatch(
+            AmamoPrincipal holder, long fromAccountId, SelectedCredits selection, long creditUnits) {
+        Outcome<Optional<CreditSelection>> parsed = parse(selection, creditUnits);
+        if (parsed.refused()) {
+            return parsed.cast();
+        }
+        if (parsed.value().isEmpty()) {
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("batch", "registry.required"));
+        }
+        Optional<Outcome<Receipt>> refused = owned(Actor.of(holder), fromAccountId);
+        if (refused.isPresent()) {
+            return refused.get().cast();
+        }
+        CreditSelection selected = parsed.value().get();
+        Outcome<List<BatchStore.BatchRow>> batches = selectedPieces.batches(selected);
+        if (batches.refused()) {
+            return batches.cast();
+        }
+        if (!(selected instanceof CreditSelection.ByProjectVintage)) {
+            return Outcome.done(BatchBlocks.batch(batches.value().get(0)));
+        }
+        // The lowest serials of the project's batches of the vintage, lowest batch first: the first batch the
+        // account holds any of must hold them all, since a consignment or trade is of one batch.
+        long held = 0;
+        for (BatchStore.BatchRow batch : batches.value()) {
+            long units = blocks.units(fromAccountId, batch.id());
+            if (held == 0 && units >= creditUnits) {
+                return Outcome.done(BatchBlocks.batch(batch));
+            }
+            held += units;
+        }
+        return Outcome.refused(
+                RefusalKind.CONFLICT,
+                held >= creditUnits
+                        ? Refusal.of("projectCode", "registry.selection.several-batches")
+                        : Refusal.of("projectCode", "registry.selection.insufficient", creditUnits, held));
     }
 
     @Override
@@ -168,14 +213,11 @@ class MarketDesk implements MarketSettlement {
                 return buyer.cast();
             }
             return apply(
-                    Operation.DELIVER,
-                    actor,
-                    key,
-                    print,
-                    creditUnits,
+                    new Move(Operation.DELIVER, actor, key, print, creditUnits),
                     escrowAccountId,
                     buyer.value(),
                     batchId,
+                    Optional.empty(),
                     new Payload().with("buyer", buyerUserId));
         });
     }
@@ -232,41 +274,63 @@ class MarketDesk implements MarketSettlement {
                 List.of(escrowAccountId, batchId, toAccountId),
                 print -> escrow(escrowAccountId)
                         .orElseGet(() -> apply(
-                                Operation.RELEASE,
-                                actor,
-                                key,
-                                print,
-                                creditUnits,
+                                new Move(Operation.RELEASE, actor, key, print, creditUnits),
                                 escrowAccountId,
                                 toAccountId,
                                 batchId,
+                                Optional.empty(),
                                 new Payload())));
     }
 
     @Override
     public MarketMove transferBatch(
-            AmamoPrincipal holder, long fromAccountId, long toAccountId, long batchId, long creditUnits, String key) {
+            AmamoPrincipal holder,
+            long fromAccountId,
+            long toAccountId,
+            long batchId,
+            long creditUnits,
+            SelectedCredits selection,
+            String key) {
         Actor actor = Actor.of(holder);
         if (fromAccountId == toAccountId) {
             return MarketMove.refused(List.of(Refusal.of("toAccountId", "registry.transfer.same-account")));
         }
+        Outcome<Optional<CreditSelection>> selected = parse(selection, creditUnits);
+        if (selected.refused()) {
+            return MarketMove.refused(selected.refusals());
+        }
+        List<Object> request = fields(selected.value(), fromAccountId, toAccountId, batchId);
         return move(
                 Operation.TRANSFER,
                 actor,
                 key,
                 creditUnits,
-                List.of(fromAccountId, toAccountId, batchId),
+                request,
                 print -> owned(actor, fromAccountId)
                         .orElseGet(() -> apply(
-                                Operation.TRANSFER,
-                                actor,
-                                key,
-                                print,
-                                creditUnits,
+                                new Move(Operation.TRANSFER, actor, key, print, creditUnits),
                                 fromAccountId,
                                 toAccountId,
                                 batchId,
+                                selected.value(),
                                 new Payload().with("reported", "market"))));
+    }
+
+    private static Outcome<Optional<CreditSelection>> parse(SelectedCredits selection, long creditUnits) {
+        SelectedCredits given = selection == null ? SelectedCredits.NONE : selection;
+        return CreditSelection.parse(
+                new Registry.Selection(given.batch(), given.serialRange(), given.projectCode(), given.vintage()),
+                creditUnits);
+    }
+
+    /**
+     * A request's fields for its fingerprint; only a selected request's names its selection, so that the keys of
+     * requests by batch id keep the fingerprints they always had.
+     */
+    private static List<Object> fields(Optional<CreditSelection> selection, Object... fields) {
+        List<Object> all = new ArrayList<>(Arrays.asList(fields));
+        selection.ifPresent(selected -> all.add(selected.text()));
+        return all;
     }
 
     @Override
@@ -291,19 +355,20 @@ class MarketDesk implements MarketSettlement {
 
     // ---- the transactional parts
 
+    /** What a move between two accounts journals: its operation, actor, idempotency key, fingerprint and units. */
+    private record Move(Operation operation, Actor actor, String key, String print, long units) {}
+
     /**
      * Moves units of one batch from one account to another: locks both (ascending id), checks that the source may
-     * give and the destination may receive, takes the batch's lowest serials and journals the move.
+     * give and the destination may receive, takes the batch's lowest serials (or the holder's selection of them)
+     * and journals the move.
      */
     private Outcome<Receipt> apply(
-            Operation operation,
-            Actor actor,
-            String key,
-            String print,
-            long units,
+            Move move,
             long fromAccountId,
             long toAccountId,
             long batchId,
+            Optional<CreditSelection> selection,
             Payload payload) {
         Optional<Outcome<Receipt>> refused =
                 AccountRules.exists(accountStore.account(toAccountId).orElse(null), "toAccountId");
@@ -317,23 +382,54 @@ class MarketDesk implements MarketSettlement {
             refused = AccountRules.openHolding(from, "fromAccountId");
         }
         if (refused.isEmpty()) {
-            refused = operation == Operation.CONSIGN
+            refused = move.operation() == Operation.CONSIGN
                     ? AccountRules.openEscrow(to, "toAccountId")
                     : AccountRules.openHolding(to, "toAccountId");
         }
         if (refused.isPresent()) {
             return refused.get();
         }
-        Outcome<List<BlockMover.Piece>> taken =
-                batchTake.take(fromAccountId, batchId, units, Registry.MAX_BLOCKS_PER_OPERATION);
+        Outcome<List<BlockMover.Piece>> taken = selection.isPresent()
+                ? selected(fromAccountId, batchId, selection.get(), move.units())
+                : batchTake.take(fromAccountId, batchId, move.units(), Registry.MAX_BLOCKS_PER_OPERATION);
         if (taken.refused()) {
             return taken.cast();
         }
         List<JournalEntry.Movement> movements = mover.move(taken.value(), toAccountId, BlockStatus.ACTIVE);
         payload.with("from", fromAccountId).with("to", toAccountId).with("batch", batchId);
         JournalEntry entry = journal.append(
-                journalStore.nextEntryId(), operation, actor, key, print, units, payload, locked, movements);
+                journalStore.nextEntryId(),
+                move.operation(),
+                move.actor(),
+                move.key(),
+                move.print(),
+                move.units(),
+                payload,
+                locked,
+                movements);
         return Outcome.done(journal.receipt(entry, false));
+    }
+
+    /** The selected pieces in a locked account, which must all be of the batch the market records the move under. */
+    private Outcome<List<BlockMover.Piece>> selected(
+            long accountId, long batchId, CreditSelection selection, long units) {
+        Outcome<List<BatchStore.BatchRow>> batches = selectedPieces.batches(selection);
+        if (batches.refused()) {
+            return batches.cast();
+        }
+        Outcome<List<BlockMover.Piece>> taken = selectedPieces.take(accountId, selection, batches.value(), units);
+        if (taken.refused()) {
+            return taken;
+        }
+        boolean oneBatch =
+                taken.value().stream().allMatch(piece -> piece.block().batchId() == batchId);
+        if (!oneBatch) {
+            String field = selection instanceof CreditSelection.ByProjectVintage
+                    ? "projectCode"
+                    : selection instanceof CreditSelection.BySerialRange ? "serialRange" : "batch";
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of(field, "registry.selection.several-batches"));
+        }
+        return taken;
     }
 
     private Outcome<Receipt> applyRetirement(

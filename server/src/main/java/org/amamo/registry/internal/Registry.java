@@ -43,6 +43,12 @@ public class Registry {
     static final long MAX_OPERATION_UNITS = 1_000_000_000L;
     /** The most blocks one operation may split; merging keeps accounts far below this. */
     static final int MAX_BLOCKS_PER_OPERATION = 1_000;
+    /**
+     * The most blocks a selected serial range may overlap, of any account. An account's active blocks merge, so a
+     * range it holds is one block; the limit bounds the read of a range over a fragmented batch, which is refused
+     * with a request for a smaller range.
+     */
+    static final int MAX_RANGE_PIECES = 100;
 
     static final int MAX_KEY_LENGTH = 100;
     static final int MAX_REASON_LENGTH = 500;

@@ -2,6 +2,7 @@ package org.amamo.registry.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
@@ -35,11 +36,23 @@ class SelectedPieces {
         }
         if (selection instanceof CreditSelection.BySerialRange selected) {
             SerialRange range = selected.range();
-            return batchStore
+            Optional<BatchStore.BatchRow> row = batchStore
                     .batch(range.programmePrefix(), range.projectCode(), range.vintage(), range.batchNumber())
-                    .filter(row -> range.lastSerial() <= row.issuedUnits())
-                    .map(row -> Outcome.done(List.of(row)))
-                    .orElseGet(() -> notFound("serialRange", "registry.serial.not-found"));
+                    .filter(found -> range.firstSerial() <= found.issuedUnits());
+            if (row.isEmpty()) {
+                return notFound("serialRange", "registry.serial.not-found");
+            }
+            if (range.lastSerial() > row.get().issuedUnits()) {
+                // The range starts in the batch and runs on past its last serial: a range lies within one batch.
+                return Outcome.refused(
+                        RefusalKind.CONFLICT,
+                        Refusal.of(
+                                "serialRange",
+                                "registry.selection.beyond-batch",
+                                range.batchText(),
+                                row.get().issuedUnits()));
+            }
+            return Outcome.done(List.of(row.get()));
         }
         CreditSelection.ByProjectVintage project = (CreditSelection.ByProjectVintage) selection;
         List<BatchStore.BatchRow> rows = batchStore.batchesOf(project.projectCode(), project.vintage());
@@ -86,9 +99,19 @@ class SelectedPieces {
      * says what is not the account's to give: retired, cancelled, or held by another account.
      */
     private Outcome<List<BlockMover.Piece>> range(long accountId, long batchId, SerialRange range) {
-        // The account's row lock guards its blocks; the others are only read to say why they cannot be taken.
-        List<LedgerInvariants.Block> blocks =
-                blockStore.overlapping(batchId, range.firstSerial(), range.lastSerial(), false);
+        // The account's row lock guards its blocks; the others are only read to say why they cannot be taken. The
+        // read stops one block past the limit, however fragmented the batch is within the range.
+        List<LedgerInvariants.Block> blocks = blockStore.overlapping(
+                batchId, range.firstSerial(), range.lastSerial(), false, Registry.MAX_RANGE_PIECES + 1);
+        if (blocks.size() > Registry.MAX_RANGE_PIECES) {
+            return Outcome.refused(
+                    RefusalKind.CONFLICT,
+                    Refusal.of(
+                            "serialRange",
+                            "registry.selection.range-too-fragmented",
+                            range.format(),
+                            Registry.MAX_RANGE_PIECES));
+        }
         List<BlockMover.Piece> pieces = new ArrayList<>();
         long covered = 0;
         for (LedgerInvariants.Block block : blocks) {
@@ -108,11 +131,6 @@ class SelectedPieces {
         if (covered != range.creditUnits()) {
             return Outcome.refused(
                     RefusalKind.CONFLICT, Refusal.of("serialRange", "registry.selection.not-held", range.format()));
-        }
-        if (pieces.size() > Registry.MAX_BLOCKS_PER_OPERATION) {
-            return Outcome.refused(
-                    RefusalKind.CONFLICT,
-                    Refusal.of("serialRange", "registry.blocks.too-many", Registry.MAX_BLOCKS_PER_OPERATION));
         }
         return Outcome.done(pieces);
     }

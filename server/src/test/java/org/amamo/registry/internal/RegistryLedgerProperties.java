@@ -276,14 +276,17 @@ class RegistryLedgerProperties {
 
         /**
          * The refusal a selected operation's credits give, in the registry's order: an unknown batch or serials
-         * beyond it (not found) before the accounts' rules ({@code accountRefusal}), then credits the source does
+         * beyond it (not found) or a range running past its last serial (conflict) before the accounts' rules ({@code accountRefusal}), then credits the source does
          * not hold (conflict).
          */
         RefusalKind expectSelected(Pick pick, int from, long units, RefusalKind accountRefusal) {
             int batch = batchOf(pick);
-            if (batch == batches.size()
-                    || pick.kind() == Pick.Kind.RANGE && pick.first() + units - 1 > batches.get(batch).length) {
+            if (batch == batches.size() || pick.kind() == Pick.Kind.RANGE && pick.first() > batches.get(batch).length) {
                 return RefusalKind.NOT_FOUND;
+            }
+            if (pick.kind() == Pick.Kind.RANGE && pick.first() + units - 1 > batches.get(batch).length) {
+                // Starts in the batch and runs past its last serial.
+                return RefusalKind.CONFLICT;
             }
             if (accountRefusal != null) {
                 return accountRefusal;

@@ -209,13 +209,55 @@ class RegistrySelectionTest {
                 RefusalKind.NOT_FOUND,
                 "batch");
         refused(
-                () -> retire(2, Registry.Selection.ofSerialRange(small + "-000030-000031"), null),
+                () -> retire(2, Registry.Selection.ofSerialRange(small + "-000031-000032"), null),
                 RefusalKind.NOT_FOUND,
                 "serialRange");
         refused(
                 () -> transfer(1, Registry.Selection.ofProject("ZZZZ", 2024), null),
                 RefusalKind.NOT_FOUND,
                 "projectCode");
+    }
+
+    @Test
+    void refusesARangeThatRunsPastItsBatchAsAConflict() {
+        // Serial 30 is the small batch's last: a range on to 31 would reach into another batch.
+        refused(
+                () -> retire(2, Registry.Selection.ofSerialRange(small + "-000030-000031"), null),
+                RefusalKind.CONFLICT,
+                "serialRange",
+                "registry.selection.beyond-batch");
+    }
+
+    @Test
+    void readsARangeAtMostTheLimitOfBlocksDeepAndAsksForASmallerOneBeyondIt() {
+        String fragmented = batchOf(fixture.issue(2025, 110, alice));
+        // Every second serial up to 102 goes to bob, so serials 1..102 lie in 102 blocks of one serial each.
+        for (long serial = 2; serial <= 102; serial += 2) {
+            String one = fragmented + String.format("-%06d", serial);
+            assertThat(transfer(1, Registry.Selection.ofSerialRange(one), null).refused())
+                    .isFalse();
+        }
+        int limit = Registry.MAX_RANGE_PIECES;
+        // At the limit the range is read in full, and refused for what it is: not all alice's.
+        refused(
+                () -> transfer(limit, Registry.Selection.ofSerialRange(fragmented + "-000001-000100"), null),
+                RefusalKind.CONFLICT,
+                "serialRange",
+                "registry.selection.not-held");
+        // One block past it, the read stops and the holder is asked for a smaller range.
+        refused(
+                () -> transfer(limit + 1, Registry.Selection.ofSerialRange(fragmented + "-000001-000101"), null),
+                RefusalKind.CONFLICT,
+                "serialRange",
+                "registry.selection.range-too-fragmented");
+        refused(
+                () -> retire(limit + 1, Registry.Selection.ofSerialRange(fragmented + "-000002-000102"), null),
+                RefusalKind.CONFLICT,
+                "serialRange",
+                "registry.selection.range-too-fragmented");
+        // A range alice holds is one block, however fragmented the batch around it.
+        assertThat(ranges(transfer(3, Registry.Selection.ofSerialRange(fragmented + "-000103-000105"), null)))
+                .containsExactly(fragmented + "-000103-000105");
     }
 
     @Test

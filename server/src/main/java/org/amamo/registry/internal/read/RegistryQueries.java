@@ -333,8 +333,9 @@ public class RegistryQueries {
         }
         BatchStore.BatchRow row = batch.get();
         List<SerialBlock> blocks =
-                blockStore.overlapping(row.id(), range.firstSerial(), range.lastSerial(), false).stream()
-                        .limit(MAX_LOOKUP_BLOCKS)
+                blockStore
+                        .overlapping(row.id(), range.firstSerial(), range.lastSerial(), false, MAX_LOOKUP_BLOCKS)
+                        .stream()
                         .map(block -> {
                             long first = Math.max(block.firstSerial(), range.firstSerial());
                             long last = Math.min(block.lastSerial(), range.lastSerial());
