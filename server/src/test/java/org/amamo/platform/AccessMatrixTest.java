@@ -113,6 +113,11 @@ class AccessMatrixTest {
             Map.entry("POST /applications/{id}/public-comment", SECRETARIAT),
             Map.entry("POST /applications/{id}/review", EnumSet.of(Role.REVIEWER)),
             Map.entry("POST /applications/{id}/continue", EnumSet.of(Role.APPLICANT)),
+            // Take-over (引継ぎ): an applicant requests, the secretariat decides; the project's new owner continues.
+            Map.entry("POST /projects/takeovers", APPLICANT),
+            Map.entry("POST /projects/{id}/continue", APPLICANT),
+            Map.entry("POST /secretariat/takeovers/{id}/approve", SECRETARIAT),
+            Map.entry("POST /secretariat/takeovers/{id}/refuse", SECRETARIAT),
             Map.entry("POST /projects/{id}/comments", SIGNED_IN),
             Map.entry("POST /account/notifications/read", SIGNED_IN),
             Map.entry("POST /api/v1/applications", EnumSet.of(Role.APPLICANT)),
