@@ -118,6 +118,7 @@ class AccessMatrixTest {
             Map.entry("POST /projects/{id}/continue", APPLICANT),
             Map.entry("POST /secretariat/takeovers/{id}/approve", SECRETARIAT),
             Map.entry("POST /secretariat/takeovers/{id}/refuse", SECRETARIAT),
+            Map.entry("POST /projects/{id}/proceeds", APPLICANT),
             Map.entry("POST /projects/{id}/comments", SIGNED_IN),
             Map.entry("POST /account/notifications/read", SIGNED_IN),
             Map.entry("POST /api/v1/applications", EnumSet.of(Role.APPLICANT)),

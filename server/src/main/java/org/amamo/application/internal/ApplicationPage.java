@@ -33,6 +33,7 @@ class ApplicationPage {
     private final ObjectMapper json;
     private final TakeoverService takeovers;
     private final CertifiedBatchNames batchNames;
+    private final ProceedsService proceeds;
 
     ApplicationPage(
             DraftService drafts,
@@ -45,7 +46,8 @@ class ApplicationPage {
             ClaimRegister claims,
             ObjectMapper json,
             TakeoverService takeovers,
-            CertifiedBatchNames batchNames) {
+            CertifiedBatchNames batchNames,
+            ProceedsService proceeds) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.applications = applications;
@@ -57,6 +59,7 @@ class ApplicationPage {
         this.json = json;
         this.takeovers = takeovers;
         this.batchNames = batchNames;
+        this.proceeds = proceeds;
     }
 
     /** One of the project's earlier certifications: the application, its crediting figures and its batch. */
@@ -88,6 +91,8 @@ class ApplicationPage {
         boolean projectOwner = viewerId != null && owners.get(owners.size() - 1).userId() == viewerId;
         model.addAttribute("actions", ApplicationActions.of(application.status(), relations, projectOwner));
         model.addAttribute("owners", owners);
+        model.addAttribute("proceeds", proceeds.ofProject(application.projectId()));
+        model.addAttribute("proceedsLink", projectOwner && application.status() == ApplicationStatus.CERTIFIED);
         model.addAttribute("earlierCertifications", earlierCertifications(application));
         model.addAttribute("attachments", attachments.list(application.id()));
         drafts.linkedConsultation(relations, form).ifPresent(found -> model.addAttribute("consultation", found));
