@@ -120,7 +120,7 @@ class AccessMatrixTest {
             Map.entry("POST /secretariat/takeovers/{id}/refuse", SECRETARIAT),
             Map.entry("POST /projects/{id}/proceeds", APPLICANT),
             Map.entry("POST /secretariat/programmes/{code}/partners", SECRETARIAT),
-            Map.entry("POST /secretariat/programmes/{code}/partners/{municipalityCode}/delete", SECRETARIAT),
+            Map.entry("POST /secretariat/programmes/{code}/partners/{id}/delete", SECRETARIAT),
             Map.entry("POST /secretariat/programmes/{code}/municipalities", SECRETARIAT),
             Map.entry("POST /projects/{id}/comments", SIGNED_IN),
             Map.entry("POST /account/notifications/read", SIGNED_IN),

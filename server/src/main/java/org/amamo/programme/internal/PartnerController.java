@@ -62,7 +62,7 @@ class PartnerController {
                 redirect);
     }
 
-    @PostMapping("/secretariat/programmes/{code}/partners/{municipalityCode}/delete")
+    @PostMapping("/secretariat/programmes/{code}/partners/{id}/delete")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     String removePartner(
             @PathVariable String code, @PathVariable String municipalityCode, RedirectAttributes redirect) {
