@@ -19,6 +19,8 @@ import java.util.List;
  * @param creditType         {@code removal} or {@code reduction}, as the certified sheet
  * @param methods            the component methods of the certified sheet (area, reduction-fuel-switch ...)
  * @param programmeCode      the programme the project was certified in (JBC, YBC ...)
+ * @param implementer        the implementer (実施者): the representative applicant's organisation, or their name
+ *                           when they registered as an individual
  */
 public record CertifiedProject(
         long applicationId,
@@ -34,10 +36,16 @@ public record CertifiedProject(
         int certifiedFiscalYear,
         String creditType,
         List<String> methods,
-        String programmeCode) {
+        String programmeCode,
+        String implementer) {
 
     public CertifiedProject {
         ecosystems = List.copyOf(ecosystems);
         methods = List.copyOf(methods);
+    }
+
+    /** The day of certification in Japan (the scheme's calendar), as on the certification record. */
+    public java.time.LocalDate certifiedOn() {
+        return java.time.LocalDate.ofInstant(certifiedAt, org.amamo.platform.SchemeTime.ZONE);
     }
 }

@@ -203,11 +203,12 @@ class DisclosureTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines()).hasSize(2);
         assertThat(csv.lines().findFirst().orElseThrow())
-                .isEqualTo(
-                        "\uFEFFproject_code,application_id,name,prefecture,"
-                                + "ecosystems,certified_fiscal_year,certified_t_co2,site_area_ha,methodology_version,certified_at,url");
+                .isEqualTo("\uFEFFproject_code,application_id,name,prefecture,"
+                        + "ecosystems,certified_fiscal_year,certified_t_co2,site_area_ha,methodology_version,certified_at,url,"
+                        + "certified_on,implementer,credit_type,programme");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
                 .startsWith(String.format("%04d", project))
-                .contains(",\"アマモ場, 金沢\",神奈川県,,2025,12.3,7.800000,jbe-2.3,2025-06-01T01:00:00Z,/applications/");
+                .contains(",\"アマモ場, 金沢\",神奈川県,,2025,12.3,7.800000,jbe-2.3,2025-06-01T01:00:00Z,/applications/")
+                .contains(",2025-06-01,");
     }
 }

@@ -16,7 +16,7 @@ import org.amamo.application.ApplicationStatus;
  * @param assignReviewer the secretariat may add a reviewer
  * @param openPublicComment the secretariat may open public comment
  * @param recordReview an assigned reviewer may record findings and certainty
- * @param continueProject the owner may continue the certified project with a new year's application
+ * @param continueProject the project's owner may continue the certified project with a new year's application
  * @param comment anyone may comment (the application is open for public comment)
  */
 record ApplicationActions(
@@ -38,6 +38,14 @@ record ApplicationActions(
     record Move(String name, boolean danger) {}
 
     static ApplicationActions of(ApplicationStatus status, Set<Relation> relations) {
+        return of(status, relations, relations.contains(Relation.OWNER));
+    }
+
+    /**
+     * As {@link #of(ApplicationStatus, Set)}, for a viewer who is or is not the project's current owner: after a
+     * take-over (引継ぎ) the new owner continues the project, not the owner of its earlier applications.
+     */
+    static ApplicationActions of(ApplicationStatus status, Set<Relation> relations, boolean projectOwner) {
         List<WorkflowAction> available = Workflow.available(status, relations);
         boolean secretariat = relations.contains(Relation.SECRETARIAT);
         return new ApplicationActions(
@@ -51,7 +59,7 @@ record ApplicationActions(
                 secretariat && status.acceptsReviewers(),
                 available.contains(WorkflowAction.OPEN_PUBLIC_COMMENT),
                 relations.contains(Relation.ASSIGNED_REVIEWER) && status == ApplicationStatus.IN_REVIEW,
-                relations.contains(Relation.OWNER) && status == ApplicationStatus.CERTIFIED,
+                projectOwner && status == ApplicationStatus.CERTIFIED,
                 status == ApplicationStatus.PUBLIC_COMMENT);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -34,13 +35,22 @@ class ApplicationApi {
     private final SubmissionService submissions;
     private final Parties parties;
     private final ApplicationRepository applications;
+    private final CertificationRecord record;
+    private final org.amamo.programme.Programmes programmes;
 
     ApplicationApi(
-            DraftService drafts, SubmissionService submissions, Parties parties, ApplicationRepository applications) {
+            DraftService drafts,
+            SubmissionService submissions,
+            Parties parties,
+            ApplicationRepository applications,
+            CertificationRecord record,
+            org.amamo.programme.Programmes programmes) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.parties = parties;
         this.applications = applications;
+        this.record = record;
+        this.programmes = programmes;
     }
 
     /** A new draft's name, at most {@value ApplicationForm#NAME_MAX} characters. */
@@ -116,11 +126,60 @@ class ApplicationApi {
         return applications.find(id).orElseThrow().summary();
     }
 
+    /**
+     * One entry of the certification record: the application's public fields, then (added with the record) the
+     * certification day in Japan, the implementer, the credit type and the programme.
+     */
+    record ApprovedProject(
+            long id,
+            String projectCode,
+            String name,
+            String prefecture,
+            ApplicationStatus status,
+            String methodologyVersion,
+            java.math.BigDecimal siteAreaHectares,
+            Long certifiedUnits,
+            String certifiedVersion,
+            java.time.Instant certifiedAt,
+            String certifiedSheet,
+            java.time.LocalDate certifiedOn,
+            String implementer,
+            String creditType,
+            String programmeCode) {}
+
     @GetMapping("/projects/approved")
-    @Operation(summary = "Certified projects (承認プロジェクト一覧) with their frozen calculation sheets")
-    List<ApplicationSummary> approved() {
-        return applications.withStatus(ApplicationStatus.CERTIFIED, PublicProjectController.LIST_MAX).stream()
-                .map(StoredApplication::summary)
+    @Operation(
+            summary = "Certified projects (承認プロジェクト一覧, the certification record) with their frozen calculation"
+                    + " sheets; sort=date|quantity, order=desc|asc (default date, desc)")
+    List<ApprovedProject> approved(
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String order) {
+        CertificationRecord.Order chosen =
+                CertificationRecord.order(sort, order).orThrow();
+        return record.list(programmes.known(programme), chosen, PublicProjectController.LIST_MAX).stream()
+                .map(project -> {
+                    ApplicationSummary summary = applications
+                            .find(project.applicationId())
+                            .orElseThrow()
+                            .summary();
+                    return new ApprovedProject(
+                            summary.id(),
+                            summary.projectCode(),
+                            summary.name(),
+                            summary.prefecture(),
+                            summary.status(),
+                            summary.methodologyVersion(),
+                            summary.siteAreaHectares(),
+                            summary.certifiedUnits(),
+                            summary.certifiedVersion(),
+                            summary.certifiedAt(),
+                            summary.certifiedSheet(),
+                            project.certifiedOn(),
+                            project.implementer(),
+                            project.creditType(),
+                            project.programmeCode());
+                })
                 .toList();
     }
 

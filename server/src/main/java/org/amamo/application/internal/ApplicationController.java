@@ -106,7 +106,7 @@ class ApplicationController {
     @GetMapping("/applications/{id}")
     String show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, Model model) {
         Viewed viewed = viewed(user, id);
-        page.fill(model, viewed.application(), viewed.relations());
+        page.fill(model, viewed.application(), viewed.relations(), user == null ? null : user.userId());
         return "application/show";
     }
 

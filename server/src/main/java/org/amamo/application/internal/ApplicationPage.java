@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.amamo.application.ApplicationStatus;
 import org.amamo.application.ReviewPanel;
+import org.amamo.claim.CertifiedBatchNames;
 import org.amamo.claim.ClaimConflict;
 import org.amamo.claim.ClaimRegister;
 import org.amamo.methodology.Verdict;
@@ -30,6 +31,9 @@ class ApplicationPage {
     private final SheetCalculation calculation;
     private final ClaimRegister claims;
     private final ObjectMapper json;
+    private final TakeoverService takeovers;
+    private final CertifiedBatchNames batchNames;
+    private final ProceedsService proceeds;
 
     ApplicationPage(
             DraftService drafts,
@@ -40,7 +44,10 @@ class ApplicationPage {
             AttachmentStore attachments,
             SheetCalculation calculation,
             ClaimRegister claims,
-            ObjectMapper json) {
+            ObjectMapper json,
+            TakeoverService takeovers,
+            CertifiedBatchNames batchNames,
+            ProceedsService proceeds) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.applications = applications;
@@ -50,19 +57,50 @@ class ApplicationPage {
         this.calculation = calculation;
         this.claims = claims;
         this.json = json;
+        this.takeovers = takeovers;
+        this.batchNames = batchNames;
+        this.proceeds = proceeds;
     }
 
-    void fill(Model model, StoredApplication application, Set<Relation> relations) {
+    /** One of the project's earlier certifications: the application, its crediting figures and its batch. */
+    record EarlierCertification(long applicationId, java.time.Instant certifiedAt, Long certifiedUnits, String batch) {
+
+        /** The certified quantity in t-CO2 (units of 0.1 t). */
+        public BigDecimal tonnes() {
+            return certifiedUnits == null ? null : BigDecimal.valueOf(certifiedUnits, 1);
+        }
+    }
+
+    /** The project's certified applications before this one, oldest first, each with the batch it was issued as. */
+    private List<EarlierCertification> earlierCertifications(StoredApplication application) {
+        return applications.certifiedOfProject(application.projectId()).stream()
+                .filter(earlier -> earlier.id() < application.id())
+                .map(earlier -> new EarlierCertification(
+                        earlier.id(),
+                        earlier.certifiedAt(),
+                        earlier.certifiedUnits(),
+                        batchNames.batchOf(earlier.id()).orElse(null)))
+                .toList();
+    }
+
+    void fill(Model model, StoredApplication application, Set<Relation> relations, Long viewerId) {
         ApplicationForm form = applications.loadForm(application.id());
         model.addAttribute("app", application);
         model.addAttribute("form", form);
-        model.addAttribute("actions", ApplicationActions.of(application.status(), relations));
+        List<ProjectOwner> owners = takeovers.ownersOf(application.projectId());
+        boolean projectOwner = viewerId != null && owners.get(owners.size() - 1).userId() == viewerId;
+        model.addAttribute("actions", ApplicationActions.of(application.status(), relations, projectOwner));
+        model.addAttribute("owners", owners);
+        model.addAttribute("proceeds", proceeds.ofProject(application.projectId()));
+        model.addAttribute("proceedsLink", projectOwner && application.status() == ApplicationStatus.CERTIFIED);
+        model.addAttribute("earlierCertifications", earlierCertifications(application));
         model.addAttribute("attachments", attachments.list(application.id()));
         drafts.linkedConsultation(relations, form).ifPresent(found -> model.addAttribute("consultation", found));
         boolean insider = !relations.isEmpty();
         model.addAttribute("insider", insider);
         if (insider) {
             model.addAttribute("transitions", applications.transitions(application.id()));
+            model.addAttribute("takeovers", takeovers.decidedOf(application.projectId()));
             if (application.status() == ApplicationStatus.SUBMITTED) {
                 submissions.feeOwed(application).ifPresent(fee -> model.addAttribute("feeOwed", fee));
             }

@@ -80,6 +80,14 @@ class ApplicationRepository {
                 """).param("user", userId).query(this::map).list();
     }
 
+    /** The project's certified applications, oldest first. */
+    List<StoredApplication> certifiedOfProject(long projectId) {
+        return jdbc.sql(SELECT + " WHERE project_id = ? AND status = 'CERTIFIED' ORDER BY id")
+                .param(projectId)
+                .query(this::map)
+                .list();
+    }
+
     List<StoredApplication> assignedTo(long reviewerId) {
         return jdbc.sql(SELECT + """
                  WHERE id IN (SELECT application_id FROM review_assignment WHERE reviewer_id = ?) ORDER BY id DESC

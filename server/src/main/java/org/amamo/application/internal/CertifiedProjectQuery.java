@@ -26,9 +26,13 @@ class CertifiedProjectQuery implements CertifiedProjects {
     @Override
     public List<CertifiedProject> all() {
         return jdbc.sql("""
-                SELECT id, project_id, name, prefecture, certified_units, site_area_ha, site_geojson, certified_version,
-                       certified_at, sheet_json, programme_code
-                  FROM application WHERE status = 'CERTIFIED' ORDER BY certified_at DESC, id DESC
+                SELECT a.id, a.project_id, a.name, a.prefecture, a.certified_units, a.site_area_ha, a.site_geojson,
+                       a.certified_version, a.certified_at, a.sheet_json, a.programme_code,
+                       COALESCE(o.name, u.full_name) AS implementer
+                  FROM application a
+                  JOIN user_account u ON u.id = a.owner_id
+                  LEFT JOIN organisation o ON o.id = u.organisation_id
+                 WHERE a.status = 'CERTIFIED' ORDER BY a.certified_at DESC, a.id DESC
                 """)
                 .query((row, n) -> {
                     long id = row.getLong("id");
@@ -52,7 +56,8 @@ class CertifiedProjectQuery implements CertifiedProjects {
                                     .filter(java.util.Objects::nonNull)
                                     .distinct()
                                     .toList(),
-                            row.getString("programme_code"));
+                            row.getString("programme_code"),
+                            row.getString("implementer"));
                 })
                 .list();
     }

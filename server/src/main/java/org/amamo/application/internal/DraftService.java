@@ -46,6 +46,7 @@ class DraftService {
     private final Programmes programmes;
     private final Consultations consultations;
     private final ClaimRegister claims;
+    private final TakeoverStore takeovers;
     private final Clock clock;
 
     DraftService(
@@ -55,6 +56,7 @@ class DraftService {
             Programmes programmes,
             Consultations consultations,
             ClaimRegister claims,
+            TakeoverStore takeovers,
             Clock clock) {
         this.applications = applications;
         this.parties = parties;
@@ -62,6 +64,7 @@ class DraftService {
         this.programmes = programmes;
         this.consultations = consultations;
         this.claims = claims;
+        this.takeovers = takeovers;
         this.clock = clock;
     }
 
@@ -95,15 +98,29 @@ class DraftService {
         return Outcome.done(id);
     }
 
-    /** Continuation (継続申請): a new draft of the same project, its form copied from a certified application. */
+    /**
+     * Continuation (継続申請): a new draft of the same project, its form copied from one of its applications. Only
+     * the project's current owner continues it (after a take-over, the new owner), from a certified application or
+     * from the project's latest application when that was rejected or withdrawn, and only while no other
+     * application of the project is in progress.
+     */
     @Transactional
     Outcome<Long> continueFrom(AmamoPrincipal actor, long previousId) {
         StoredApplication previous = applications.find(previousId).orElse(null);
-        if (previous == null || previous.ownerId() != actor.userId()) {
+        TakeoverStore.Project project = previous == null
+                ? null
+                : takeovers.lockProject(previous.projectId()).orElse(null);
+        if (project == null || project.ownerId() != actor.userId()) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "application.not-found"));
         }
-        if (previous.status() != ApplicationStatus.CERTIFIED) {
+        boolean latest = takeovers.latestApplication(project.id()).orElse(-1L) == previousId;
+        boolean continuable = previous.status() == ApplicationStatus.CERTIFIED
+                || latest && previous.status().isFinal();
+        if (!continuable) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "application.continue.not-certified"));
+        }
+        if (takeovers.hasOpenApplication(project.id())) {
+            return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "takeover.continue.in-progress"));
         }
         ApplicationForm form = applications.loadForm(previousId);
         form.setConsultationId(null); // a new year's application follows its own consultation, if any
@@ -117,6 +134,16 @@ class DraftService {
                 clock.instant());
         applications.saveForm(id, form, resolve(form), previous.siteAreaHectares(), clock.instant());
         return Outcome.done(id);
+    }
+
+    /** Continues the project from its latest application (after a take-over, the new owner's first step). */
+    @Transactional
+    Outcome<Long> continueProject(AmamoPrincipal actor, long projectId) {
+        Optional<Long> latest = takeovers.latestApplication(projectId);
+        if (latest.isEmpty()) {
+            return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "application.not-found"));
+        }
+        return continueFrom(actor, latest.get());
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.amamo.application.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.amamo.application.ApplicationStatus;
+import org.amamo.platform.Outcome;
 import org.amamo.programme.Programmes;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +21,12 @@ class PublicProjectController {
 
     private final ApplicationRepository applications;
     private final Programmes programmes;
+    private final CertificationRecord record;
 
-    PublicProjectController(ApplicationRepository applications, Programmes programmes) {
+    PublicProjectController(ApplicationRepository applications, Programmes programmes, CertificationRecord record) {
         this.applications = applications;
         this.programmes = programmes;
+        this.record = record;
     }
 
     @GetMapping("/projects/public-comment")
@@ -30,9 +35,29 @@ class PublicProjectController {
         return "application/public-comment";
     }
 
+    /**
+     * The certification record: certification date, implementer, credit type and quantity, sorted by {@code sort}
+     * ({@code date} or {@code quantity}) and {@code order} ({@code desc} or {@code asc}). A bad value is shown at its
+     * field (status 400) with the record in its default order.
+     */
     @GetMapping("/projects/approved")
-    String approved(@RequestParam(required = false) String programme, Model model) {
-        listed(model, ApplicationStatus.CERTIFIED, programme);
+    String approved(
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String order,
+            Model model,
+            HttpServletResponse response) {
+        String code = programmes.known(programme);
+        Outcome<CertificationRecord.Order> sorted = CertificationRecord.order(sort, order);
+        if (sorted.refused()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("refusals", sorted.refusals());
+        }
+        CertificationRecord.Order chosen = sorted.refused() ? CertificationRecord.Order.DEFAULT : sorted.value();
+        model.addAttribute("projects", record.list(code, chosen, LIST_MAX));
+        model.addAttribute("order", chosen);
+        model.addAttribute("programme", code);
+        model.addAttribute("programmes", programmes.all());
         return "application/approved";
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.amamo.claim.ClaimConflict;
 import org.amamo.claim.ClaimRegister;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.UserSummary;
 import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.platform.Outcome;
@@ -42,6 +43,8 @@ class SubmissionService {
     private final DraftService drafts;
     private final Programmes programmes;
     private final ClaimRegister claims;
+    private final org.amamo.programme.PartnerMunicipalities partners;
+    private final org.amamo.identity.UserDirectory users;
     private final Clock clock;
 
     SubmissionService(
@@ -53,6 +56,8 @@ class SubmissionService {
             DraftService drafts,
             Programmes programmes,
             ClaimRegister claims,
+            org.amamo.programme.PartnerMunicipalities partners,
+            org.amamo.identity.UserDirectory users,
             Clock clock) {
         this.applications = applications;
         this.parties = parties;
@@ -62,6 +67,8 @@ class SubmissionService {
         this.drafts = drafts;
         this.programmes = programmes;
         this.claims = claims;
+        this.partners = partners;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -88,6 +95,10 @@ class SubmissionService {
             if (!missing.isEmpty()) {
                 return Outcome.refused(RefusalKind.INVALID, missing);
             }
+            Optional<Refusal> partnerRule = partnerRule(application);
+            if (partnerRule.isPresent()) {
+                return Outcome.refused(RefusalKind.CONFLICT, partnerRule.get());
+            }
             Instant firstSubmitted = application.submittedAt() == null ? clock.instant() : application.submittedAt();
             Outcome<List<ClaimConflict>> claimed =
                     claims.submit(ClaimDrafts.of(application, applications.loadForm(id)), firstSubmitted);
@@ -101,6 +112,17 @@ class SubmissionService {
             claims.release(id);
         }
         return Outcome.done();
+    }
+
+    /**
+     * A municipality applies to a programme only as one of its partner municipalities, until the end of the fiscal
+     * year after its latest information exchange (seed 001 table 4); checked on the application's date.
+     */
+    private Optional<Refusal> partnerRule(StoredApplication application) {
+        Long organisation = users.find(application.ownerId())
+                .map(UserSummary::organisationId)
+                .orElse(null);
+        return partners.submissionRefusal(application.programmeCode(), organisation, applicationDate(application));
     }
 
     /** Everything a submission lacks now: the form's fields, the evidence and the CO2 form. */

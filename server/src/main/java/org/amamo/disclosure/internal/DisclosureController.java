@@ -53,7 +53,11 @@ class DisclosureController {
                 "site_area_ha",
                 "methodology_version",
                 "certified_at",
-                "url");
+                "url",
+                "certified_on",
+                "implementer",
+                "credit_type",
+                "programme");
         for (CertifiedProject project : projects.all()) {
             csv.row(
                     project.projectCode(),
@@ -66,7 +70,11 @@ class DisclosureController {
                     project.siteAreaHectares(),
                     project.methodologyVersion(),
                     project.certifiedAt(),
-                    "/applications/" + project.applicationId());
+                    "/applications/" + project.applicationId(),
+                    project.certifiedOn(),
+                    project.implementer(),
+                    project.creditType(),
+                    project.programmeCode());
         }
         return csv.download("projects.csv");
     }
