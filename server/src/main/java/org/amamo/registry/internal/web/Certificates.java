@@ -50,12 +50,14 @@ class Certificates {
     private final MessageSource messages;
     private final RegistryUnits units;
     private final Dates dates;
+    private final DisclosureText disclosure;
     private final byte[] font;
 
     Certificates(MessageSource messages, RegistryUnits units, Dates dates) {
         this.messages = messages;
         this.units = units;
         this.dates = dates;
+        this.disclosure = new DisclosureText(messages);
         try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
             this.font = in.readAllBytes();
         } catch (IOException e) {
@@ -99,16 +101,29 @@ class Certificates {
                                     ? ""
                                     : retirement.reportingYear().toString()
                         },
-                        {"registry.quantity.tonnes", units.tonnes(retirement.creditUnits())}
+                        {"registry.quantity.tonnes", units.tonnes(retirement.creditUnits())},
+                        {"quality.retirement.offset-tonnes", disclosure.offsetTonnes(retirement, locale)},
+                        {"quality.retirement.offset-coverage", disclosure.coverage(retirement, locale)},
+                        {"quality.retirement.sector", retirement.beneficiarySector()},
+                        {"quality.retirement.reason", retirement.selectionReason()},
+                        {
+                            "quality.retirement.adjustment",
+                            text("quality.adjustment." + retirement.correspondingAdjustment(), locale)
+                        }
                     });
-                    for (RegistryViews.BatchView batch : retirement.batches()) {
+                    for (int i = 0; i < retirement.batches().size(); i++) {
+                        RegistryViews.BatchView batch = retirement.batches().get(i);
+                        RegistryViews.CreditOrigin origin = retirement.origins().get(i);
                         facts(document, fonts, locale, new String[][] {
                             {"registry.batch.serial", batch.batchSerial()},
                             {"registry.batch.project", batch.projectName() + " (" + batch.projectCode() + ")"},
                             {"registry.batch.vintage", Integer.toString(batch.vintage())},
+                            {"quality.origin.monitoring", disclosure.monitoring(origin, locale)},
+                            {"quality.origin.region", disclosure.region(origin, locale)},
                             {"registry.batch.methodology", batch.methodologyVersion()},
-                            {"registry.batch.type", text("registry.type." + batch.creditType(), locale)},
-                            {"registry.batch.certifier", batch.certifier()}
+                            {"quality.origin.category", disclosure.category(origin, locale)},
+                            {"registry.batch.certifier", batch.certifier()},
+                            {"quality.origin.co-benefits", disclosure.coBenefits(origin, locale)}
                         });
                     }
                     serials(document, fonts, locale, retirement.serialRanges());
