@@ -177,6 +177,51 @@ public class RegistryQueries {
                 .toList();
     }
 
+    /**
+     * What the account received at issuance as an initial holder, newest batch first, at most {@code limit}
+     * batches: the movements out of the issuance account of each issuing entry (through the index on the receiving
+     * account). A holder receives one consecutive range per batch.
+     */
+    public List<RegistryViews.IssuedToHolder> issuedTo(long accountId, int limit) {
+        // Through the batches' issuing entries (few), not the account's incoming movements (maybe millions).
+        return issued("""
+                SELECT m.batch_id, m.first_serial, m.last_serial FROM registry_batch b
+                  JOIN registry_movement m ON m.entry_id = b.entry_id
+                 WHERE m.to_account_id = ? AND m.from_account_id IS NOT NULL
+                 ORDER BY b.id DESC LIMIT ?
+                """, accountId, limit);
+    }
+
+    /** What the account received of one batch at issuance; empty if it was not one of its initial holders. */
+    public Optional<RegistryViews.IssuedToHolder> issuedTo(long accountId, long batchId) {
+        return issued("""
+                        SELECT m.batch_id, m.first_serial, m.last_serial FROM registry_batch b
+                          JOIN registry_movement m ON m.entry_id = b.entry_id
+                         WHERE m.to_account_id = ? AND m.from_account_id IS NOT NULL AND b.id = ?
+                        """, accountId, batchId).stream().findFirst();
+    }
+
+    private List<RegistryViews.IssuedToHolder> issued(String sql, Object... params) {
+        record Issued(long batchId, long first, long last) {}
+        List<Issued> issued = jdbc.sql(sql)
+                .params(params)
+                .query((row, n) -> new Issued(row.getLong(1), row.getLong(2), row.getLong(3)))
+                .list();
+        List<Long> batchIds = issued.stream().map(Issued::batchId).distinct().toList();
+        Map<Long, BatchView> views = batchViews(batchIds);
+        Map<Long, BatchStore.BatchRow> rows = batchRows(batchIds);
+        return issued.stream()
+                .map(one -> new RegistryViews.IssuedToHolder(
+                        views.get(one.batchId()),
+                        Journal.serialRange(rows.get(one.batchId()), one.first(), one.last())
+                                .format(),
+                        one.last() - one.first() + 1))
+                .toList();
+    }
+
+    /** The most batches an account's list of issuance certificates shows. */
+    public static final int MAX_ISSUANCES_LISTED = 200;
+
     /** The active units an account holds of each batch, by batch id, at most {@code limit} batches. */
     public List<HeldBatch> heldBatches(long accountId, int limit) {
         record Held(long batchId, long units) {}

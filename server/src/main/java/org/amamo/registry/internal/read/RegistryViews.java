@@ -44,6 +44,12 @@ public final class RegistryViews {
             String serialRange,
             long creditUnits) {}
 
+    /**
+     * What an initial holder received when a batch was issued: the serial range its issuance certificate (証書)
+     * names, with the batch it belongs to.
+     */
+    public record IssuedToHolder(BatchView batch, String serialRange, long creditUnits) {}
+
     /** A batch with what became of its units. */
     public record BatchView(
             long id,

@@ -131,6 +131,41 @@ class Certificates {
                 publicUrl);
     }
 
+    /**
+     * 証書 (issuance certificate): what one initial holder received when a batch was issued (as handed to the creators
+     * at the first ceremony, seed 000): project, holder, quantity, serial range, vintage, methodology, certifier and
+     * date, with a QR code to the public batch page.
+     */
+    byte[] issuance(
+            RegistryViews.AccountView holder, RegistryViews.IssuedToHolder issued, String publicUrl, Locale locale) {
+        RegistryViews.BatchView batch = issued.batch();
+        return pdf(
+                locale,
+                "quality.issuance-certificate.title",
+                (document, fonts) -> {
+                    document.add(new Paragraph(
+                            messages.getMessage(
+                                    "quality.issuance-certificate.statement",
+                                    new Object[] {holder.holderName(), units.tonnes(issued.creditUnits())},
+                                    locale),
+                            fonts.body()));
+                    document.add(new Paragraph(" ", fonts.body()));
+                    facts(document, fonts, locale, new String[][] {
+                        {"registry.batch.project", batch.projectName() + " (" + batch.projectCode() + ")"},
+                        {"registry.account.holder", holder.holderName()},
+                        {"registry.quantity.tonnes", units.tonnes(issued.creditUnits())},
+                        {"registry.serial.range", issued.serialRange()},
+                        {"registry.batch.vintage", Integer.toString(batch.vintage())},
+                        {"registry.batch.methodology", batch.methodologyVersion()},
+                        {"registry.batch.type", text("registry.type." + batch.creditType(), locale)},
+                        {"registry.batch.certifier", batch.certifier()},
+                        {"quality.issuance-certificate.date", dates.date(batch.issuedAt())},
+                        {"registry.batch.serial", batch.batchSerial()}
+                    });
+                },
+                publicUrl);
+    }
+
     /** The fonts of one document. */
     private record Fonts(Font title, Font body, Font label) {}
 

@@ -89,6 +89,27 @@ class RegistryAccountController {
                 "holding-" + id + ".pdf", certificates.holding(account, ranges, clock.instant(), url, locale));
     }
 
+    /**
+     * 証書: the issuance certificate of what the account received as an initial holder of a batch, for its owner and
+     * the secretariat (anyone else: 403); a batch the account was not an initial holder of: 404.
+     */
+    @GetMapping("/account/registry/accounts/{id}/issuances/{batchId}/certificate.pdf")
+    ResponseEntity<byte[]> issuanceCertificate(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @PathVariable long batchId,
+            java.util.Locale locale) {
+        AccountView account = visible(user, id);
+        var issued = queries.issuedTo(id, batchId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/registry/batches/{id}")
+                .buildAndExpand(batchId)
+                .toUriString();
+        return RegistryPublicController.pdf(
+                "issuance-" + issued.batch().batchSerial() + "-" + id + ".pdf",
+                certificates.issuance(account, issued, url, locale));
+    }
+
     @GetMapping("/account/registry")
     String accounts(@AuthenticationPrincipal AmamoPrincipal user, Model model) {
         model.addAttribute("accounts", queries.accountsOf(Actor.of(user)));
@@ -210,6 +231,7 @@ class RegistryAccountController {
         model.addAttribute("hasNext", lines.size() > Pages.DEFAULT_SIZE);
         model.addAttribute("purposes", RetirementPurpose.values());
         model.addAttribute("coverages", org.amamo.registry.internal.OffsetCoverage.values());
+        model.addAttribute("issuances", queries.issuedTo(id, RegistryQueries.MAX_ISSUANCES_LISTED));
         List<HeldBatch> held = queries.heldBatches(id, MAX_LISTED_BATCHES);
         model.addAttribute("heldBatches", held);
         // Each row's transfer carries its own idempotency key, so that a double click transfers once.
