@@ -10,6 +10,14 @@ public interface IssuedBatches {
         return "application-" + applicationId + "-certified";
     }
 
+    /** The certified application a reference names ({@link #certificationReference}), if it names one. */
+    static Optional<Long> certifiedApplication(String reference) {
+        if (reference == null || !reference.matches("application-[0-9]{1,18}-certified")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(reference.substring("application-".length(), reference.length() - 10)));
+    }
+
     /** The batch issued under the reference; empty while it has not been issued (or was refused). */
     Optional<CreditBatch> issuedFor(String reference);
 }

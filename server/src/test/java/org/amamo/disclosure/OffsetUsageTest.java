@@ -83,6 +83,8 @@ class OffsetUsageTest {
                         .param("beneficiary", "横浜市")
                         .param("purpose", purpose)
                         .param("emissionsOffset", "イベントの電力")
+                        .param("offsetTonnesCo2", "100000")
+                        .param("offsetCoverage", "PART")
                         .param("reportingYear", "2024"))
                 .andExpect(status().is3xxRedirection())
                 .andReturn()

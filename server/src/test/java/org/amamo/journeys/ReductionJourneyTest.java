@@ -69,6 +69,8 @@ class ReductionJourneyTest extends BrowserJourney {
         browser.type("#beneficiary", "横浜市");
         browser.select("#purpose", "EVENT");
         browser.type("#emissionsOffset", "海の日イベントの電力");
+        browser.type("#offsetTonnesCo2", "10");
+        browser.click("#offset-coverage input[value=ALL]");
         browser.type("#reportingYear", "2025");
         browser.click("#retire-submit");
         assertThat(browser.path()).startsWith("/registry/retirements/");

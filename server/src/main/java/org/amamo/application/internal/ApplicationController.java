@@ -186,6 +186,7 @@ class ApplicationController {
         model.addAttribute("reductionMethods", Completeness.REDUCTION_METHODS);
         model.addAttribute("reductionFuels", List.of("diesel", "heavy-oil-a", "gasoline", "lng"));
         model.addAttribute("prefectures", org.amamo.platform.Prefectures.CODES);
+        model.addAttribute("coBenefits", Completeness.CO_BENEFITS);
         model.addAttribute("programmes", programmes.all());
         model.addAttribute("consultations", drafts.linkableConsultations(application.ownerId()));
         model.addAttribute("versions", org.amamo.methodology.table.MethodologyTables.VERSIONS);

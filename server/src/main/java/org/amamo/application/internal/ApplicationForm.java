@@ -22,6 +22,9 @@ public class ApplicationForm {
     /** The chosen categories joined with commas. */
     static final int CATEGORIES_MAX = 200;
 
+    /** The municipality (市区町村) as its column holds it. */
+    static final int MUNICIPALITY_MAX = 100;
+
     static final int SITE_GEOJSON_MAX = 2_000_000;
     static final int EMAIL_MAX = 254;
     static final int MAX_ROWS = 50;
@@ -39,6 +42,8 @@ public class ApplicationForm {
     private String periodActivities;
     private LocalDate startDate;
     private String prefecture;
+    private String municipality;
+    private List<String> coBenefits = new ArrayList<>();
     private String siteGeojson;
     private String areaBasis;
     private String coefficientBasis;
@@ -134,6 +139,24 @@ public class ApplicationForm {
 
     public void setPrefecture(String prefecture) {
         this.prefecture = prefecture;
+    }
+
+    /** The municipality (市区町村) of the site, beside its prefecture; disclosed on retirement records. */
+    public String getMunicipality() {
+        return municipality;
+    }
+
+    public void setMunicipality(String municipality) {
+        this.municipality = municipality;
+    }
+
+    /** The project's co-benefits ({@link Completeness#CO_BENEFITS}); disclosed on retirement records. */
+    public List<String> getCoBenefits() {
+        return coBenefits;
+    }
+
+    public void setCoBenefits(List<String> coBenefits) {
+        this.coBenefits = coBenefits == null ? new ArrayList<>() : coBenefits;
     }
 
     public String getSiteGeojson() {

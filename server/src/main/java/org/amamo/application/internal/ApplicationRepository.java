@@ -120,7 +120,7 @@ class ApplicationRepository {
         ApplicationForm form = jdbc.sql("""
                 SELECT name, categories, overview, roles_description, why_credits, extension_plan, period_activities,
                        start_date, prefecture, site_geojson, area_basis, coefficient_basis, baseline_rationale,
-                       sheet_json, methodology_version, programme_code, consultation_id
+                       sheet_json, methodology_version, programme_code, consultation_id, municipality, co_benefits
                   FROM application WHERE id = ?
                 """).param(id).query(this::mapForm).single();
         form.setPlants(jdbc.sql("""
@@ -176,6 +176,7 @@ class ApplicationRepository {
                 UPDATE application SET name = :name, categories = :categories, overview = :overview,
                        roles_description = :roles, why_credits = :why, extension_plan = :extension,
                        period_activities = :activities, start_date = :start, prefecture = :prefecture,
+                       municipality = :municipality, co_benefits = :coBenefits,
                        site_geojson = :site, site_area_ha = :area, area_basis = :areaBasis,
                        coefficient_basis = :coefficientBasis, baseline_rationale = :baseline, sheet_json = :sheet,
                        programme_code = :programme, methodology_version = :version,
@@ -191,6 +192,8 @@ class ApplicationRepository {
                 .param("activities", form.getPeriodActivities())
                 .param("start", form.getStartDate())
                 .param("prefecture", form.getPrefecture())
+                .param("municipality", blankToNull(form.getMunicipality()))
+                .param("coBenefits", String.join(",", form.getCoBenefits()))
                 .param("site", blankToNull(form.getSiteGeojson()))
                 .param("area", siteAreaHectares)
                 .param("areaBasis", form.getAreaBasis())
@@ -397,6 +400,8 @@ class ApplicationRepository {
         form.setPeriodActivities(row.getString("period_activities"));
         form.setStartDate(row.getObject("start_date", LocalDate.class));
         form.setPrefecture(row.getString("prefecture"));
+        form.setMunicipality(row.getString("municipality"));
+        form.setCoBenefits(codes(row.getString("co_benefits")));
         form.setConsultationId(row.getObject("consultation_id", Long.class));
         form.setSiteGeojson(row.getString("site_geojson"));
         form.setAreaBasis(row.getString("area_basis"));
@@ -435,6 +440,13 @@ class ApplicationRepository {
                 row.getString("prefecture"),
                 row.getString("programme_code"),
                 row.getBigDecimal("fee_amount_yen"));
+    }
+
+    /** Codes stored comma-separated, as a list (none when empty). */
+    static List<String> codes(String joined) {
+        return joined == null || joined.isBlank()
+                ? new ArrayList<>()
+                : new ArrayList<>(Arrays.asList(joined.split(",")));
     }
 
     private static String blankToNull(String text) {

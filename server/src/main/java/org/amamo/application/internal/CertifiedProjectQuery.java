@@ -2,10 +2,15 @@ package org.amamo.application.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.amamo.application.ApplicationCertified;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
+import org.amamo.application.ProjectFacts;
 import org.amamo.platform.SchemeTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,6 +65,45 @@ class CertifiedProjectQuery implements CertifiedProjects {
                             row.getString("implementer"));
                 })
                 .list();
+    }
+
+    @Override
+    public Map<Long, ProjectFacts> facts(Collection<Long> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ProjectFacts> facts = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, prefecture, municipality, co_benefits, sheet_json
+                  FROM application WHERE status = 'CERTIFIED' AND id IN (:ids)
+                """)
+                .param("ids", List.copyOf(applicationIds))
+                .query((row, n) -> {
+                    long id = row.getLong("id");
+                    SheetForm sheet = applications.readSheet(row.getString("sheet_json"));
+                    List<LocalDate> starts = sheet.getYears().stream()
+                            .map(SheetForm.YearForm::getStart)
+                            .filter(Objects::nonNull)
+                            .sorted()
+                            .toList();
+                    return facts.put(
+                            id,
+                            new ProjectFacts(
+                                    id,
+                                    starts.isEmpty() ? null : starts.get(0),
+                                    starts.isEmpty()
+                                            ? null
+                                            : starts.get(starts.size() - 1)
+                                                    .plusYears(1)
+                                                    .minusDays(1),
+                                    row.getString("prefecture"),
+                                    row.getString("municipality"),
+                                    sheet.reduction() ? "reduction" : "removal",
+                                    ecosystems(id),
+                                    ApplicationRepository.codes(row.getString("co_benefits"))));
+                })
+                .list();
+        return facts;
     }
 
     private List<String> ecosystems(long applicationId) {

@@ -21,6 +21,13 @@ import org.amamo.platform.Refusal;
 final class Completeness {
 
     static final Set<String> CATEGORIES = Set.of("conservation", "restoration", "creation", "aquaculture");
+    /**
+     * Co-benefits a project may state (seed 001: water purification, biodiversity, amenity and tourism, resources
+     * and food; coastal protection and environmental learning as blue-carbon projects commonly claim).
+     */
+    static final List<String> CO_BENEFITS =
+            List.of("biodiversity", "water-quality", "fisheries", "coastal-protection", "tourism", "education");
+
     static final Set<String> ECOSYSTEMS = Set.of("seagrass", "seaweed", "tidal-flat", "mangrove", "seaweed-farm");
     static final Set<String> FORMULAS = Set.of("area", "farm-biomass", "rope-length");
     /** Component methods of a removal sheet, in the order the form offers them. */
@@ -40,6 +47,11 @@ final class Completeness {
         for (String category : form.getCategories()) {
             if (!CATEGORIES.contains(category)) {
                 refusals.add(Refusal.of("categories", "application.category.unknown", category));
+            }
+        }
+        for (String benefit : form.getCoBenefits()) {
+            if (!CO_BENEFITS.contains(benefit)) {
+                refusals.add(Refusal.of("coBenefits", "quality.co-benefit.unknown", benefit));
             }
         }
         if (form.getPrefecture() != null
@@ -159,6 +171,7 @@ final class Completeness {
     private static void textLimits(ApplicationForm form, List<Refusal> refusals) {
         limit(form.getName(), "name", ApplicationForm.NAME_MAX, refusals);
         limit(String.join(",", form.getCategories()), "categories", ApplicationForm.CATEGORIES_MAX, refusals);
+        limit(form.getMunicipality(), "municipality", ApplicationForm.MUNICIPALITY_MAX, refusals);
         limit(form.getSiteGeojson(), "siteGeojson", ApplicationForm.SITE_GEOJSON_MAX, refusals);
         limit(form.getOverview(), "overview", ApplicationForm.TEXT_MAX, refusals);
         limit(form.getRolesDescription(), "rolesDescription", ApplicationForm.TEXT_MAX, refusals);

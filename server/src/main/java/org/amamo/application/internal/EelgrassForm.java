@@ -64,6 +64,8 @@ final class EelgrassForm {
         form.setPeriodActivities("2025年度: 播種2回、潜水による被度調査4回、市民向け観察会。");
         form.setStartDate(LocalDate.of(2015, 4, 1));
         form.setPrefecture("14");
+        form.setMunicipality("横浜市金沢区");
+        form.setCoBenefits(new ArrayList<>(List.of("biodiversity", "water-quality", "education")));
         form.setSiteGeojson(site(NEXT_SITE.getAndIncrement(), areaHectares));
         form.setAreaBasis("2025年8月の潜水調査（GPS付き水中写真による縁辺の記録）と被度階級から面積を算定。");
         form.setCoefficientBasis("方法論の既定値（海草藻場 1.58 t-CO2/ha/年、IPCC湿地ガイドライン）。");

@@ -1,5 +1,6 @@
 package org.amamo.registry.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -201,6 +202,7 @@ public class Registry {
         List<Refusal> invalid = new ArrayList<>();
         quantityRefusal(retirement.creditUnits()).ifPresent(invalid::add);
         invalid.addAll(disclosureRefusals(retirement.disclosure()));
+        invalid.addAll(OffsetDisclosure.refusals(retirement.disclosure(), retirement.creditUnits()));
         if (!invalid.isEmpty()) {
             return Outcome.refused(RefusalKind.INVALID, invalid);
         }
@@ -217,6 +219,15 @@ public class Registry {
                 disclosure.emissionsOffset(),
                 disclosure.reportingYear(),
                 disclosure.note()));
+        if (disclosure.extended()) {
+            // Only a request that states the added disclosure has them in its fingerprint, so that the keys of
+            // earlier requests keep the fingerprints they always had.
+            fields.addAll(Arrays.asList(
+                    canonical(disclosure.offsetTonnesCo2()),
+                    disclosure.offsetCoverage(),
+                    disclosure.beneficiarySector(),
+                    disclosure.selectionReason()));
+        }
         if (selection.value().isPresent()) {
             // Only a selected request's fingerprint names its selection, so that the keys of unselected requests
             // keep the fingerprints they always had.
@@ -277,7 +288,17 @@ public class Registry {
                 .with("purpose", disclosure.purpose())
                 .with("emissionsOffset", disclosure.emissionsOffset())
                 .with("reportingYear", disclosure.reportingYear())
-                .with("note", disclosure.note());
+                .with("note", disclosure.note())
+                // Set only by retirements that state them, so the payloads of earlier entries stay as they were.
+                .with("offsetTonnes", canonical(disclosure.offsetTonnesCo2()))
+                .with("offsetCoverage", disclosure.offsetCoverage())
+                .with("beneficiarySector", disclosure.beneficiarySector())
+                .with("selectionReason", disclosure.selectionReason());
+    }
+
+    /** The tonnes as the payload writes them whatever their scale (the record stores three decimals). */
+    private static String canonical(BigDecimal tonnes) {
+        return tonnes == null ? null : tonnes.stripTrailingZeros().toPlainString();
     }
 
     /** A validated transfer (with {@code toAccountId}) or retirement (with {@code disclosure}) of selected credits. */
@@ -499,6 +520,16 @@ public class Registry {
             return Optional.of(Refusal.of("creditUnits", "registry.units.too-many", MAX_OPERATION_UNITS));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What is wrong with a retirement's disclosure, for a form that refuses for a reason of its own and shows every
+     * problem at once (nothing is weighed against the ledger).
+     */
+    public static List<Refusal> retirementRefusals(RetirementDisclosure disclosure, long creditUnits) {
+        List<Refusal> refusals = disclosureRefusals(disclosure);
+        refusals.addAll(OffsetDisclosure.refusals(disclosure, creditUnits));
+        return refusals;
     }
 
     static List<Refusal> disclosureRefusals(RetirementDisclosure disclosure) {

@@ -1,5 +1,6 @@
 package org.amamo.registry.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,8 +95,19 @@ class RegistryDemoData implements ApplicationRunner {
         buy(creator, reductions.get(), account, REDUCTION_UNITS, "demo-ybc-buy-reductions");
         for (int i = 0; i < USES.size(); i++) {
             Use use = USES.get(i);
-            RetirementDisclosure disclosure =
-                    new RetirementDisclosure(use.beneficiary(), use.purpose(), use.emissionsOffset(), 2025, null);
+            // The first use states the disclosure added for complete disclosure on use; the others, as before.
+            RetirementDisclosure disclosure = i == 0
+                    ? new RetirementDisclosure(
+                            use.beneficiary(),
+                            use.purpose(),
+                            use.emissionsOffset(),
+                            2025,
+                            null,
+                            BigDecimal.valueOf(use.creditUnits(), 1),
+                            OffsetCoverage.ALL,
+                            "港湾・海運",
+                            "地元の海の藻場を守る活動を支えるため。")
+                    : new RetirementDisclosure(use.beneficiary(), use.purpose(), use.emissionsOffset(), 2025, null);
             Outcome<Receipt> retired = registry.retire(
                     Actor.of(buyer),
                     new Registry.Retirement(account, use.creditUnits(), disclosure),

@@ -78,7 +78,11 @@ class RetirementStore {
                             retirement.disclosure().reportingYear(),
                             retirement.disclosure().note(),
                             retirement.units(),
-                            utc(retirement.retiredAt())
+                            utc(retirement.retiredAt()),
+                            retirement.disclosure().offsetTonnesCo2(),
+                            name(retirement.disclosure().offsetCoverage()),
+                            retirement.disclosure().beneficiarySector(),
+                            retirement.disclosure().selectionReason()
                         })
                         .toList());
         Map<Long, Long> ids = new HashMap<>();
@@ -105,9 +109,33 @@ class RetirementStore {
 
     private static final String INSERT_RETIREMENT = """
             INSERT INTO registry_retirement (entry_id, account_id, beneficiary, purpose, emissions_offset,
-                   reporting_year, note, credit_units, retired_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   reporting_year, note, credit_units, retired_at, offset_tonnes, offset_coverage, beneficiary_sector,
+                   selection_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** The disclosure of a retirement record as a query selected it (with {@link #DISCLOSURE_COLUMNS}). */
+    static RetirementDisclosure disclosure(java.sql.ResultSet row) throws java.sql.SQLException {
+        String coverage = row.getString("offset_coverage");
+        return new RetirementDisclosure(
+                row.getString("beneficiary"),
+                RetirementPurpose.valueOf(row.getString("purpose")),
+                row.getString("emissions_offset"),
+                row.getObject("reporting_year", Integer.class),
+                row.getString("note"),
+                row.getBigDecimal("offset_tonnes"),
+                coverage == null ? null : OffsetCoverage.valueOf(coverage),
+                row.getString("beneficiary_sector"),
+                row.getString("selection_reason"));
+    }
+
+    /** The columns {@link #disclosure} reads. */
+    static final String DISCLOSURE_COLUMNS = "beneficiary, purpose, emissions_offset, reporting_year, note, "
+            + "offset_tonnes, offset_coverage, beneficiary_sector, selection_reason";
 
     /** A retirement record as stored: its entry, source account, disclosure, units and time. */
     record RetirementRow(
@@ -120,22 +148,14 @@ class RetirementStore {
 
     /** The retirement records of entries {@code afterEntryId < entry <= lastEntryId}, by entry. */
     List<RetirementRow> retirementsOfEntries(long afterEntryId, long lastEntryId) {
-        return jdbc.sql("""
-                SELECT id, entry_id, account_id, beneficiary, purpose, emissions_offset, reporting_year, note,
-                       credit_units, retired_at
-                  FROM registry_retirement WHERE entry_id > ? AND entry_id <= ? ORDER BY entry_id
-                """)
+        return jdbc.sql("SELECT id, entry_id, account_id, credit_units, retired_at, " + DISCLOSURE_COLUMNS
+                        + " FROM registry_retirement WHERE entry_id > ? AND entry_id <= ? ORDER BY entry_id")
                 .params(afterEntryId, lastEntryId)
                 .query((row, n) -> new RetirementRow(
                         row.getLong("id"),
                         row.getLong("entry_id"),
                         row.getLong("account_id"),
-                        new RetirementDisclosure(
-                                row.getString("beneficiary"),
-                                RetirementPurpose.valueOf(row.getString("purpose")),
-                                row.getString("emissions_offset"),
-                                row.getObject("reporting_year", Integer.class),
-                                row.getString("note")),
+                        disclosure(row),
                         row.getLong("credit_units"),
                         instant(row, "retired_at")))
                 .list();

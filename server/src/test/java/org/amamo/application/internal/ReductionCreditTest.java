@@ -205,6 +205,8 @@ class ReductionCreditTest {
                         .param("beneficiary", "横浜市")
                         .param("purpose", "EVENT")
                         .param("emissionsOffset", "海の日イベントの電力")
+                        .param("offsetTonnesCo2", "100000")
+                        .param("offsetCoverage", "PART")
                         .param("reportingYear", "2025")
                         .param("requestKey", "retire-" + id))
                 .andExpect(status().is3xxRedirection())

@@ -376,6 +376,8 @@ class RegistrySelectionTest {
                         .param("beneficiary", "Yokohama City")
                         .param("purpose", "EVENT")
                         .param("emissionsOffset", "Umi no Hi event")
+                        .param("offsetTonnesCo2", "100000")
+                        .param("offsetCoverage", "PART")
                         .param("batch", small))
                 .andExpect(redirectedUrlPattern("/registry/retirements/*"));
         mvc.perform(get("/registry/retirements"))
@@ -389,6 +391,8 @@ class RegistrySelectionTest {
                         .param("beneficiary", "Yokohama City")
                         .param("purpose", "EVENT")
                         .param("emissionsOffset", "Umi no Hi event")
+                        .param("offsetTonnesCo2", "100000")
+                        .param("offsetCoverage", "PART")
                         .param("batch", "JBC-nonsense"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("JBC-2025-0003-01")));

@@ -111,6 +111,8 @@ class RegistryWebTest {
                         .param("beneficiary", "Yokohama City")
                         .param("purpose", "EVENT")
                         .param("emissionsOffset", "Umi no Hi event")
+                        .param("offsetTonnesCo2", "100000")
+                        .param("offsetCoverage", "PART")
                         .param("reportingYear", "2024"))
                 .andExpect(redirectedUrlPattern("/registry/retirements/*"));
         mvc.perform(get("/registry/retirements"))
@@ -133,6 +135,8 @@ class RegistryWebTest {
                         .param("beneficiary", "Kanazawa Fishery")
                         .param("purpose", "EVENT")
                         .param("emissionsOffset", "Umi no Hi event")
+                        .param("offsetTonnesCo2", "100000")
+                        .param("offsetCoverage", "PART")
                         .param("reportingYear", "2024"))
                 .andExpect(redirectedUrlPattern("/registry/retirements/*"));
         mvc.perform(post("/account/registry/accounts/" + bob.accountId() + "/retire")
@@ -142,6 +146,8 @@ class RegistryWebTest {
                         .param("beneficiary", "Other Project Buyer")
                         .param("purpose", "CORPORATE")
                         .param("emissionsOffset", "office electricity")
+                        .param("offsetTonnesCo2", "100000")
+                        .param("offsetCoverage", "PART")
                         .param("reportingYear", "2024"))
                 .andExpect(redirectedUrlPattern("/registry/retirements/*"));
 

@@ -24,6 +24,7 @@ import org.amamo.registry.internal.BlockStore;
 import org.amamo.registry.internal.Journal;
 import org.amamo.registry.internal.JournalEntry;
 import org.amamo.registry.internal.LedgerInvariants;
+import org.amamo.registry.internal.OffsetCoverage;
 import org.amamo.registry.internal.Operation;
 import org.amamo.registry.internal.RetirementPurpose;
 import org.amamo.registry.internal.read.RegistryViews.AccountView;
@@ -60,12 +61,19 @@ public class RegistryQueries {
     private final AccountStore accountStore;
     private final BlockStore blockStore;
     private final BatchStore batchStore;
+    private final CreditOrigins origins;
 
-    RegistryQueries(JdbcClient jdbc, AccountStore accountStore, BlockStore blockStore, BatchStore batchStore) {
+    RegistryQueries(
+            JdbcClient jdbc,
+            AccountStore accountStore,
+            BlockStore blockStore,
+            BatchStore batchStore,
+            CreditOrigins origins) {
         this.jdbc = jdbc;
         this.accountStore = accountStore;
         this.blockStore = blockStore;
         this.batchStore = batchStore;
+        this.origins = origins;
     }
 
     public Optional<AccountView> account(long id) {
@@ -168,6 +176,51 @@ public class RegistryQueries {
                         .format())
                 .toList();
     }
+
+    /**
+     * What the account received at issuance as an initial holder, newest batch first, at most {@code limit}
+     * batches: the movements out of the issuance account of each issuing entry (through the index on the receiving
+     * account). A holder receives one consecutive range per batch.
+     */
+    public List<RegistryViews.IssuedToHolder> issuedTo(long accountId, int limit) {
+        // Through the batches' issuing entries (few), not the account's incoming movements (maybe millions).
+        return issued("""
+                SELECT m.batch_id, m.first_serial, m.last_serial FROM registry_batch b
+                  JOIN registry_movement m ON m.entry_id = b.entry_id
+                 WHERE m.to_account_id = ? AND m.from_account_id IS NOT NULL
+                 ORDER BY b.id DESC LIMIT ?
+                """, accountId, limit);
+    }
+
+    /** What the account received of one batch at issuance; empty if it was not one of its initial holders. */
+    public Optional<RegistryViews.IssuedToHolder> issuedTo(long accountId, long batchId) {
+        return issued("""
+                        SELECT m.batch_id, m.first_serial, m.last_serial FROM registry_batch b
+                          JOIN registry_movement m ON m.entry_id = b.entry_id
+                         WHERE m.to_account_id = ? AND m.from_account_id IS NOT NULL AND b.id = ?
+                        """, accountId, batchId).stream().findFirst();
+    }
+
+    private List<RegistryViews.IssuedToHolder> issued(String sql, Object... params) {
+        record Issued(long batchId, long first, long last) {}
+        List<Issued> issued = jdbc.sql(sql)
+                .params(params)
+                .query((row, n) -> new Issued(row.getLong(1), row.getLong(2), row.getLong(3)))
+                .list();
+        List<Long> batchIds = issued.stream().map(Issued::batchId).distinct().toList();
+        Map<Long, BatchView> views = batchViews(batchIds);
+        Map<Long, BatchStore.BatchRow> rows = batchRows(batchIds);
+        return issued.stream()
+                .map(one -> new RegistryViews.IssuedToHolder(
+                        views.get(one.batchId()),
+                        Journal.serialRange(rows.get(one.batchId()), one.first(), one.last())
+                                .format(),
+                        one.last() - one.first() + 1))
+                .toList();
+    }
+
+    /** The most batches an account's list of issuance certificates shows. */
+    public static final int MAX_ISSUANCES_LISTED = 200;
 
     /** The active units an account holds of each batch, by batch id, at most {@code limit} batches. */
     public List<HeldBatch> heldBatches(long accountId, int limit) {
@@ -375,10 +428,15 @@ public class RegistryQueries {
                 String emissions,
                 Integer year,
                 String note,
-                long units) {}
+                long units,
+                java.math.BigDecimal offsetTonnes,
+                OffsetCoverage coverage,
+                String sector,
+                String reason) {}
         List<Row> rows = jdbc.sql("""
                 SELECT r.id, r.entry_id, r.retired_at, r.beneficiary, r.purpose, r.emissions_offset,
-                       r.reporting_year, r.note, r.credit_units FROM registry_retirement r
+                       r.reporting_year, r.note, r.credit_units, r.offset_tonnes, r.offset_coverage,
+                       r.beneficiary_sector, r.selection_reason FROM registry_retirement r
                 """ + where)
                 .params(params)
                 .query((row, n) -> new Row(
@@ -390,7 +448,13 @@ public class RegistryQueries {
                         row.getString("emissions_offset"),
                         row.getObject("reporting_year", Integer.class),
                         row.getString("note"),
-                        row.getLong("credit_units")))
+                        row.getLong("credit_units"),
+                        row.getBigDecimal("offset_tonnes"),
+                        row.getString("offset_coverage") == null
+                                ? null
+                                : OffsetCoverage.valueOf(row.getString("offset_coverage")),
+                        row.getString("beneficiary_sector"),
+                        row.getString("selection_reason")))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -416,6 +480,7 @@ public class RegistryQueries {
                 .toList();
         Map<Long, BatchView> batches = batchViews(batchIds);
         Map<Long, BatchStore.BatchRow> batchRows = batchRows(batchIds);
+        Map<Long, RegistryViews.CreditOrigin> batchOrigins = origins.of(batches.values());
         return rows.stream()
                 .map(row -> {
                     List<JournalEntry.Movement> movements = moves.getOrDefault(row.entryId(), List.of());
@@ -441,9 +506,26 @@ public class RegistryQueries {
                             row.note(),
                             row.units(),
                             ranges,
-                            from);
+                            from,
+                            plain(row.offsetTonnes()),
+                            row.coverage(),
+                            row.sector(),
+                            row.reason(),
+                            RetirementView.NOT_APPLIED,
+                            from.stream()
+                                    .map(batch -> batchOrigins.get(batch.id()))
+                                    .toList());
                 })
                 .toList();
+    }
+
+    /** Tonnes without the trailing zeros of the column's three decimals (12.500 is 12.5, 100.000 is 100). */
+    private static java.math.BigDecimal plain(java.math.BigDecimal tonnes) {
+        if (tonnes == null) {
+            return null;
+        }
+        java.math.BigDecimal stripped = tonnes.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private Map<Long, BatchStore.BatchRow> batchRows(List<Long> ids) {

@@ -1,11 +1,14 @@
 package org.amamo.registry.internal.read;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.internal.AccountKind;
 import org.amamo.registry.internal.AccountStatus;
 import org.amamo.registry.internal.BlockStatus;
+import org.amamo.registry.internal.OffsetCoverage;
 import org.amamo.registry.internal.Operation;
 import org.amamo.registry.internal.RetirementPurpose;
 
@@ -41,6 +44,12 @@ public final class RegistryViews {
             String serialRange,
             long creditUnits) {}
 
+    /**
+     * What an initial holder received when a batch was issued: the serial range its issuance certificate (証書)
+     * names, with the batch it belongs to.
+     */
+    public record IssuedToHolder(BatchView batch, String serialRange, long creditUnits) {}
+
     /** A batch with what became of its units. */
     public record BatchView(
             long id,
@@ -70,7 +79,43 @@ public final class RegistryViews {
             String note,
             long creditUnits,
             List<String> serialRanges,
-            List<BatchView> batches) {}
+            List<BatchView> batches,
+            BigDecimal offsetTonnesCo2,
+            OffsetCoverage offsetCoverage,
+            String beneficiarySector,
+            String selectionReason,
+            String correspondingAdjustment,
+            List<CreditOrigin> origins) {
+
+        /**
+         * Corresponding adjustment (相当調整): these domestic voluntary credits are not counted against Japan's NDC
+         * with an adjustment, and the record says so.
+         */
+        public static final String NOT_APPLIED = "NOT_APPLIED";
+    }
+
+    /** Whether a credit's reduction or removal rests on nature (ecosystems) or on technology. */
+    public enum CreditBasis {
+        /** Removals by seagrass, seaweed, tidal flats, mangroves or seaweed farms. */
+        NATURE_BASED,
+        /** Reductions by technology (a fuel switch, electrification, avoided transport). */
+        TECHNOLOGY_BASED
+    }
+
+    /**
+     * Where the retired credits of one batch came from, as seed 004 figure 12 asks a user to disclose: read from the
+     * batch and its certified application when shown (null where the batch was issued by hand, not certified here).
+     */
+    public record CreditOrigin(
+            String batchSerial,
+            CreditType creditType,
+            CreditBasis basis,
+            LocalDate monitoringStart,
+            LocalDate monitoringEnd,
+            String prefecture,
+            String municipality,
+            List<String> ecosystems,
+            List<String> coBenefits) {}
 
     /**
      * One page of the public retirement list, newest first, and where its neighbours start: {@code newer} is the

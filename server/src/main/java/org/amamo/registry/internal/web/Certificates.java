@@ -50,12 +50,14 @@ class Certificates {
     private final MessageSource messages;
     private final RegistryUnits units;
     private final Dates dates;
+    private final DisclosureText disclosure;
     private final byte[] font;
 
     Certificates(MessageSource messages, RegistryUnits units, Dates dates) {
         this.messages = messages;
         this.units = units;
         this.dates = dates;
+        this.disclosure = new DisclosureText(messages);
         try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
             this.font = in.readAllBytes();
         } catch (IOException e) {
@@ -99,19 +101,67 @@ class Certificates {
                                     ? ""
                                     : retirement.reportingYear().toString()
                         },
-                        {"registry.quantity.tonnes", units.tonnes(retirement.creditUnits())}
+                        {"registry.quantity.tonnes", units.tonnes(retirement.creditUnits())},
+                        {"quality.retirement.offset-tonnes", disclosure.offsetTonnes(retirement, locale)},
+                        {"quality.retirement.offset-coverage", disclosure.coverage(retirement, locale)},
+                        {"quality.retirement.sector", retirement.beneficiarySector()},
+                        {"quality.retirement.reason", retirement.selectionReason()},
+                        {
+                            "quality.retirement.adjustment",
+                            text("quality.adjustment." + retirement.correspondingAdjustment(), locale)
+                        }
                     });
-                    for (RegistryViews.BatchView batch : retirement.batches()) {
+                    for (int i = 0; i < retirement.batches().size(); i++) {
+                        RegistryViews.BatchView batch = retirement.batches().get(i);
+                        RegistryViews.CreditOrigin origin = retirement.origins().get(i);
                         facts(document, fonts, locale, new String[][] {
                             {"registry.batch.serial", batch.batchSerial()},
                             {"registry.batch.project", batch.projectName() + " (" + batch.projectCode() + ")"},
                             {"registry.batch.vintage", Integer.toString(batch.vintage())},
+                            {"quality.origin.monitoring", disclosure.monitoring(origin, locale)},
+                            {"quality.origin.region", disclosure.region(origin, locale)},
                             {"registry.batch.methodology", batch.methodologyVersion()},
-                            {"registry.batch.type", text("registry.type." + batch.creditType(), locale)},
-                            {"registry.batch.certifier", batch.certifier()}
+                            {"quality.origin.category", disclosure.category(origin, locale)},
+                            {"registry.batch.certifier", batch.certifier()},
+                            {"quality.origin.co-benefits", disclosure.coBenefits(origin, locale)}
                         });
                     }
                     serials(document, fonts, locale, retirement.serialRanges());
+                },
+                publicUrl);
+    }
+
+    /**
+     * 証書 (issuance certificate): what one initial holder received when a batch was issued (as handed to the creators
+     * at the first ceremony, seed 000): project, holder, quantity, serial range, vintage, methodology, certifier and
+     * date, with a QR code to the public batch page.
+     */
+    byte[] issuance(
+            RegistryViews.AccountView holder, RegistryViews.IssuedToHolder issued, String publicUrl, Locale locale) {
+        RegistryViews.BatchView batch = issued.batch();
+        return pdf(
+                locale,
+                "quality.issuance-certificate.title",
+                (document, fonts) -> {
+                    document.add(new Paragraph(
+                            messages.getMessage(
+                                    "quality.issuance-certificate.statement",
+                                    new Object[] {holder.holderName(), units.tonnes(issued.creditUnits())},
+                                    locale),
+                            fonts.body()));
+                    document.add(new Paragraph(" ", fonts.body()));
+                    facts(document, fonts, locale, new String[][] {
+                        {"registry.batch.project", batch.projectName() + " (" + batch.projectCode() + ")"},
+                        {"registry.account.holder", holder.holderName()},
+                        {"registry.quantity.tonnes", units.tonnes(issued.creditUnits())},
+                        {"registry.serial.range", issued.serialRange()},
+                        {"registry.batch.vintage", Integer.toString(batch.vintage())},
+                        {"registry.batch.methodology", batch.methodologyVersion()},
+                        {"registry.batch.type", text("registry.type." + batch.creditType(), locale)},
+                        {"registry.batch.certifier", batch.certifier()},
+                        {"quality.issuance-certificate.date", dates.date(batch.issuedAt())},
+                        {"registry.batch.serial", batch.batchSerial()}
+                    });
                 },
                 publicUrl);
     }

@@ -42,8 +42,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RegistryAccountController {
 
     private static final Set<String> TRANSFER_FIELDS = Set.of("toAccountId", "tonnes", "batch");
-    private static final Set<String> RETIRE_FIELDS =
-            Set.of("tonnes", "beneficiary", "purpose", "emissionsOffset", "reportingYear", "note", "batch");
+    private static final Set<String> RETIRE_FIELDS = Set.of(
+            "tonnes",
+            "beneficiary",
+            "purpose",
+            "emissionsOffset",
+            "reportingYear",
+            "note",
+            "batch",
+            "offsetTonnesCo2",
+            "offsetCoverage",
+            "beneficiarySector",
+            "selectionReason");
     /** The most batches the account page lists, each with its own transfer and retirement. */
     static final int MAX_LISTED_BATCHES = 200;
 
@@ -77,6 +87,27 @@ class RegistryAccountController {
                 .toUriString();
         return RegistryPublicController.pdf(
                 "holding-" + id + ".pdf", certificates.holding(account, ranges, clock.instant(), url, locale));
+    }
+
+    /**
+     * 証書: the issuance certificate of what the account received as an initial holder of a batch, for its owner and
+     * the secretariat (anyone else: 403); a batch the account was not an initial holder of: 404.
+     */
+    @GetMapping("/account/registry/accounts/{id}/issuances/{batchId}/certificate.pdf")
+    ResponseEntity<byte[]> issuanceCertificate(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @PathVariable long batchId,
+            java.util.Locale locale) {
+        AccountView account = visible(user, id);
+        var issued = queries.issuedTo(id, batchId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/registry/batches/{id}")
+                .buildAndExpand(batchId)
+                .toUriString();
+        return RegistryPublicController.pdf(
+                "issuance-" + issued.batch().batchSerial() + "-" + id + ".pdf",
+                certificates.issuance(account, issued, url, locale));
     }
 
     @GetMapping("/account/registry")
@@ -163,8 +194,19 @@ class RegistryAccountController {
             RedirectAttributes redirect) {
         visible(user, id);
         Optional<Long> units = RegistryForms.units(form.getTonnes());
-        Outcome<Receipt> outcome = units.isEmpty()
-                ? Outcome.refused(RefusalKind.INVALID, RegistryForms.tonnesRefusal())
+        List<Refusal> missing = form.missingOffset(binding);
+        if (units.isEmpty()) {
+            missing.add(0, RegistryForms.tonnesRefusal());
+        }
+        if (!missing.isEmpty()) {
+            // Refused before the registry weighs it: every other problem of the disclosure is shown at once too.
+            Registry.retirementRefusals(form.disclosure(), units.orElse(0L)).stream()
+                    .filter(refusal ->
+                            !missing.stream().map(Refusal::field).toList().contains(refusal.field()))
+                    .forEach(missing::add);
+        }
+        Outcome<Receipt> outcome = !missing.isEmpty()
+                ? Outcome.refused(RefusalKind.INVALID, missing)
                 : registry.retire(
                         Actor.of(user),
                         new Registry.Retirement(
@@ -188,6 +230,8 @@ class RegistryAccountController {
         model.addAttribute("page", number);
         model.addAttribute("hasNext", lines.size() > Pages.DEFAULT_SIZE);
         model.addAttribute("purposes", RetirementPurpose.values());
+        model.addAttribute("coverages", org.amamo.registry.internal.OffsetCoverage.values());
+        model.addAttribute("issuances", queries.issuedTo(id, RegistryQueries.MAX_ISSUANCES_LISTED));
         List<HeldBatch> held = queries.heldBatches(id, MAX_LISTED_BATCHES);
         model.addAttribute("heldBatches", held);
         // Each row's transfer carries its own idempotency key, so that a double click transfers once.

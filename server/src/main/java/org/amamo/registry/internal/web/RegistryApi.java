@@ -28,6 +28,7 @@ import org.amamo.registry.internal.Issuer;
 import org.amamo.registry.internal.Journal;
 import org.amamo.registry.internal.LedgerAudit;
 import org.amamo.registry.internal.LedgerInvariants;
+import org.amamo.registry.internal.OffsetCoverage;
 import org.amamo.registry.internal.Receipt;
 import org.amamo.registry.internal.Registry;
 import org.amamo.registry.internal.RetirementDisclosure;
@@ -247,7 +248,19 @@ class RegistryApi {
 
             @Schema(description = SELECTION_PROJECT_CODE) String projectCode,
 
-            @Schema(description = SELECTION_VINTAGE) Integer vintage) {
+            @Schema(description = SELECTION_VINTAGE) Integer vintage,
+
+            @Schema(description = "The emissions offset as a number of t-CO2 (at most 3 decimals); with offsetCoverage")
+            BigDecimal offsetTonnesCo2,
+
+            @Schema(description = "ALL if the retired tonnes cover the emissions stated, PART if they fall short")
+            OffsetCoverage offsetCoverage,
+
+            @Schema(description = "The beneficiary's sector (optional, up to 100 characters)")
+            String beneficiarySector,
+
+            @Schema(description = "Why this credit was chosen (optional, up to 1,000 characters)")
+            String selectionReason) {
 
         Registry.Selection selection() {
             return new Registry.Selection(batch, serialRange, projectCode, vintage);
@@ -273,7 +286,19 @@ class RegistryApi {
 
             @Schema(description = SELECTION_PROJECT_CODE) String projectCode,
 
-            @Schema(description = SELECTION_VINTAGE) Integer vintage) {
+            @Schema(description = SELECTION_VINTAGE) Integer vintage,
+
+            @Schema(description = "The emissions offset as a number of t-CO2 (at most 3 decimals); with offsetCoverage")
+            BigDecimal offsetTonnesCo2,
+
+            @Schema(description = "ALL if the retired tonnes cover the emissions stated, PART if they fall short")
+            OffsetCoverage offsetCoverage,
+
+            @Schema(description = "The beneficiary's sector (optional, up to 100 characters)")
+            String beneficiarySector,
+
+            @Schema(description = "Why this credit was chosen (optional, up to 1,000 characters)")
+            String selectionReason) {
 
         Registry.Selection selection() {
             return new Registry.Selection(batch, serialRange, projectCode, vintage);
@@ -332,7 +357,11 @@ class RegistryApi {
                 request.purpose(),
                 strip(request.emissionsOffset()),
                 request.reportingYear(),
-                strip(request.note()));
+                strip(request.note()),
+                request.offsetTonnesCo2(),
+                request.offsetCoverage(),
+                strip(request.beneficiarySector()),
+                strip(request.selectionReason()));
         return created(registry.retire(
                 Actor.of(user),
                 new Registry.Retirement(

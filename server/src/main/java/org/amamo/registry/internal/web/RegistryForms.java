@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Refusal;
 import org.amamo.registry.CreditType;
+import org.amamo.registry.internal.OffsetCoverage;
 import org.amamo.registry.internal.RetirementDisclosure;
 import org.amamo.registry.internal.RetirementPurpose;
 import org.springframework.validation.BindingResult;
@@ -106,8 +107,44 @@ final class RegistryForms {
         private String emissionsOffset;
         private Integer reportingYear;
         private String note;
+        private BigDecimal offsetTonnesCo2;
+        private OffsetCoverage offsetCoverage;
+        private String beneficiarySector;
+        private String selectionReason;
         private String batch;
         private String requestKey = newKey();
+
+        public BigDecimal getOffsetTonnesCo2() {
+            return offsetTonnesCo2;
+        }
+
+        public void setOffsetTonnesCo2(BigDecimal offsetTonnesCo2) {
+            this.offsetTonnesCo2 = offsetTonnesCo2;
+        }
+
+        public OffsetCoverage getOffsetCoverage() {
+            return offsetCoverage;
+        }
+
+        public void setOffsetCoverage(OffsetCoverage offsetCoverage) {
+            this.offsetCoverage = offsetCoverage;
+        }
+
+        public String getBeneficiarySector() {
+            return beneficiarySector;
+        }
+
+        public void setBeneficiarySector(String beneficiarySector) {
+            this.beneficiarySector = beneficiarySector;
+        }
+
+        public String getSelectionReason() {
+            return selectionReason;
+        }
+
+        public void setSelectionReason(String selectionReason) {
+            this.selectionReason = selectionReason;
+        }
 
         /** Optional: the batch serial whose lowest serials to take, e.g. JBC-2025-0003-01. */
         public String getBatch() {
@@ -176,7 +213,36 @@ final class RegistryForms {
 
         RetirementDisclosure disclosure() {
             return new RetirementDisclosure(
-                    strip(beneficiary), purpose, strip(emissionsOffset), reportingYear, strip(note));
+                    strip(beneficiary),
+                    purpose,
+                    strip(emissionsOffset),
+                    reportingYear,
+                    strip(note),
+                    offsetTonnesCo2,
+                    offsetCoverage,
+                    strip(beneficiarySector),
+                    strip(selectionReason));
+        }
+
+        /**
+         * The web form asks for the emissions offset as a number and its coverage (the API accepts a retirement
+         * without them, as before they existed): each missing or unreadable one, refused at its field.
+         */
+        List<Refusal> missingOffset(BindingResult binding) {
+            List<Refusal> refusals = new ArrayList<>();
+            // An unreadable number already carries its binding error (typeMismatch) at the field.
+            if (binding.hasFieldErrors("offsetTonnesCo2")) {
+                refusals.add(Refusal.of("$", "quality.offset-tonnes.number"));
+            } else if (offsetTonnesCo2 == null) {
+                refusals.add(Refusal.of("offsetTonnesCo2", "quality.offset-tonnes.required"));
+            }
+            if (offsetCoverage == null) {
+                refusals.add(
+                        binding.hasFieldErrors("offsetCoverage")
+                                ? Refusal.of("$", "quality.offset-coverage.required")
+                                : Refusal.of("offsetCoverage", "quality.offset-coverage.required"));
+            }
+            return refusals;
         }
     }
 

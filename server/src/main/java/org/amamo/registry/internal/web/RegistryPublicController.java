@@ -10,6 +10,7 @@ import org.amamo.platform.CsvTable;
 import org.amamo.platform.Pages;
 import org.amamo.registry.SerialRange;
 import org.amamo.registry.internal.read.RegistryQueries;
+import org.amamo.registry.internal.read.RegistryViews;
 import org.amamo.registry.internal.read.RegistryViews.RetirementPage;
 import org.amamo.registry.internal.read.RegistryViews.RetirementView;
 import org.amamo.registry.internal.read.RetirementListRequest;
@@ -200,7 +201,8 @@ class RegistryPublicController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"retirements.csv\"");
         Writer csv = response.getWriter();
         csv.write("\uFEFFid,retired_at,beneficiary,purpose,emissions_offset,reporting_year,credit_units,tonnes_co2,"
-                + "serial_ranges\r\n");
+                + "serial_ranges,monitoring_start,monitoring_end,prefecture,municipality,credit_type,basis,co_benefits,"
+                + "corresponding_adjustment,offset_t_co2,offset_coverage,beneficiary_sector,selection_reason\r\n");
         if (page != null) {
             writeCsv(
                     csv,
@@ -236,9 +238,42 @@ class RegistryPublicController {
                     .append(StatementCsv.tonnes(retirement.creditUnits()))
                     .append(',')
                     .append(CsvTable.quoted(String.join(" ", retirement.serialRanges())))
-                    .append("\r\n");
+                    .append(',');
+            disclosureColumns(lines, retirement);
+            lines.append("\r\n");
         }
         csv.write(lines.toString());
+    }
+
+    /** The columns added for complete disclosure on use (seed 004 figure 12), after the earlier ones. */
+    private static void disclosureColumns(StringBuilder lines, RetirementView retirement) {
+        List<String> cells = List.of(
+                DisclosureText.monitoringStart(retirement),
+                DisclosureText.monitoringEnd(retirement),
+                DisclosureText.joined(retirement, origin -> List.of(nullable(origin.prefecture())), " "),
+                DisclosureText.joined(retirement, origin -> List.of(nullable(origin.municipality())), "; "),
+                DisclosureText.joined(
+                        retirement, origin -> List.of(origin.creditType().name().toLowerCase(Locale.ROOT)), " "),
+                DisclosureText.joined(
+                        retirement,
+                        origin -> List.of(
+                                origin.basis().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                        " "),
+                DisclosureText.joined(retirement, RegistryViews.CreditOrigin::coBenefits, " "),
+                retirement.correspondingAdjustment().toLowerCase(Locale.ROOT).replace('_', '-'),
+                retirement.offsetTonnesCo2() == null
+                        ? ""
+                        : retirement.offsetTonnesCo2().toPlainString(),
+                retirement.offsetCoverage() == null
+                        ? ""
+                        : retirement.offsetCoverage().name().toLowerCase(Locale.ROOT),
+                nullable(retirement.beneficiarySector()),
+                nullable(retirement.selectionReason()));
+        lines.append(String.join(",", cells.stream().map(CsvTable::quoted).toList()));
+    }
+
+    private static String nullable(String value) {
+        return value == null ? "" : value;
     }
 
     @GetMapping("/registry/serials")
