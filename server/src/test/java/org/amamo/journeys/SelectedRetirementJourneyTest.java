@@ -60,6 +60,9 @@ class SelectedRetirementJourneyTest extends BrowserJourney {
         browser.type("#beneficiary", "株式会社みなと物流");
         browser.select("#purpose", "CORPORATE");
         browser.type("#emissionsOffset", "2025年度 本社の電力使用");
+        // 2.0 t retired against 5 t of emissions: part of them offset.
+        browser.type("#offsetTonnesCo2", "5");
+        browser.click("#offset-coverage input[value=PART]");
         browser.screenshot("selected-retirement-form");
         browser.click("#retire-submit");
 
