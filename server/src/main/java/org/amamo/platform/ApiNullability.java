@@ -14,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -57,16 +56,10 @@ final class ApiNullability {
      * OpenAPI 3.0 ignores the siblings of a {@code $ref}: a nullable reference to another schema is written as
      * {@code allOf: [$ref]} with {@code nullable: true}.
      */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     private static Schema nullable(Schema property) {
         if (property.get$ref() == null) {
             property.setNullable(true);
-            if (property.getEnum() != null && !property.getEnum().contains(null)) {
-                // OpenAPI 3.0.3: a nullable enum lists null among its values.
-                List<Object> values = new ArrayList<>(property.getEnum());
-                values.add(null);
-                property.setEnum(values);
-            }
             return property;
         }
         ComposedSchema reference = new ComposedSchema();
