@@ -1,6 +1,7 @@
 package org.amamo.application.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,6 +76,8 @@ class ApplicationApi {
     @PreAuthorize("hasRole('APPLICANT')")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Start a new project with a draft application")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "400", description = "The name is too long; nothing is stored")
     ResponseEntity<ApplicationSummary> create(
             @AuthenticationPrincipal AmamoPrincipal user,
             @Valid @RequestBody(required = false) NewApplication request) {

@@ -1,6 +1,7 @@
 package org.amamo.claim.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -76,6 +77,8 @@ class ClaimApi {
     @Operation(
             summary = "Compare a site and crediting years with every certified claim and every claim under review "
                     + "(secretariat); nothing is stored")
+    @ApiResponse(responseCode = "200", description = "The conflicts found")
+    @ApiResponse(responseCode = "400", description = "A field to fix")
     List<ClaimConflict> check(@Valid @RequestBody CheckRequest request) {
         List<ClaimDraft.ClaimedAsset> assets = new ArrayList<>();
         for (AssetRequest asset : request.assets() == null ? List.<AssetRequest>of() : request.assets()) {
@@ -104,6 +107,9 @@ class ClaimApi {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Record the secretariat's determination of a conflict between two applications' claims")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "404", description = "One of the applications has no claim")
+    @ApiResponse(responseCode = "409", description = "The claims do not conflict, or a determination exists")
     ClaimDetermination determine(
             @AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody DeterminationRequest request) {
         return claims.determine(request.applicationId(), request.otherApplicationId(), request.reason(), user.userId())

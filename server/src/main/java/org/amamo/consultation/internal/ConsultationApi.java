@@ -64,6 +64,7 @@ class ConsultationApi {
     @GetMapping("/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "One consultation with its thread (its applicant and the secretariat only)")
+    @ApiResponse(responseCode = "200", description = "The consultation")
     @ApiResponse(responseCode = "404", description = "no such consultation, or not the caller's")
     ConsultationDetail show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
         return consultations.visibleTo(id, user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -88,6 +89,7 @@ class ConsultationApi {
     @PostMapping("/{id}/messages")
     @PreAuthorize("hasAnyRole('APPLICANT', 'SECRETARIAT', 'ADMINISTRATOR')")
     @Operation(summary = "Post a message: the secretariat's answers the consultation, the applicant's reopens it")
+    @ApiResponse(responseCode = "200", description = "Posted: the consultation")
     @ApiResponse(responseCode = "409", description = "the consultation has ended or holds the most messages allowed")
     ConsultationDetail post(
             @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody MessageRequest request) {

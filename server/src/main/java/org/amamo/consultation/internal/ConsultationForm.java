@@ -35,7 +35,8 @@ public class ConsultationForm {
     @Size(max = PLACE_NAME_MAX, message = "{validation.size.max}")
     private String placeName;
 
-    private List<String> ecosystems = new ArrayList<>();
+    // A blank or null member would be lost when stripped: refused here, naming its index.
+    private List<@NotBlank(message = "{validation.required}") String> ecosystems = new ArrayList<>();
 
     private boolean continuation;
 

@@ -1,6 +1,7 @@
 package org.amamo.identity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,7 +53,7 @@ class IdentityApi {
 
     /** The roles a user should hold from now on. */
     record RolesRequest(
-            @NotNull(message = "{validation.required}") Set<Role> roles) {}
+            @NotNull(message = "{validation.required}") Set<@NotNull(message = "{validation.required}") Role> roles) {}
 
     /** Whether the account may log in and use its API tokens. */
     record EnabledRequest(
@@ -61,6 +62,8 @@ class IdentityApi {
     @PutMapping("/users/{id}/roles")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @Operation(summary = "Replace a user's roles (secretariat; secretariat and administrator roles: administrator)")
+    @ApiResponse(responseCode = "200", description = "The user with the new roles")
+    @ApiResponse(responseCode = "403", description = "The caller may not grant these roles")
     UserSummary assignRoles(
             @AuthenticationPrincipal AmamoPrincipal actor,
             @PathVariable long id,
@@ -72,6 +75,10 @@ class IdentityApi {
     @PutMapping("/users/{id}/enabled")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @Operation(summary = "Enable or disable a user's account (secretariat)")
+    @ApiResponse(responseCode = "200", description = "The user")
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller may not disable this account (itself, or an administrator)")
     UserSummary setEnabled(
             @AuthenticationPrincipal AmamoPrincipal actor,
             @PathVariable long id,

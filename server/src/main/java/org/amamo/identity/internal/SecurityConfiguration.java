@@ -107,7 +107,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ApiUnauthorised unauthorised) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, ApiTokenService tokens, ApiUnauthorised unauthorised, ApiForbidden forbidden)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -120,7 +122,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorised));
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(unauthorised).accessDeniedHandler(forbidden));
         return http.build();
     }
 

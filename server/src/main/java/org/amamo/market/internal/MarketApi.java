@@ -2,6 +2,7 @@ package org.amamo.market.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -206,6 +207,7 @@ class MarketApi {
     @Operation(
             summary = "Consign credits of one batch to a draft round's escrow (the account's holder): by batchId, or "
                     + "those selected (a batch, a serial range, or a project and vintage)")
+    @ApiResponse(responseCode = "201", description = "Consigned: the consignment's id")
     ResponseEntity<Created> consign(
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
@@ -222,6 +224,7 @@ class MarketApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Place a sealed bid (buyers) during the round's window")
+    @ApiResponse(responseCode = "201", description = "Placed: the bid's id")
     ResponseEntity<Created> bid(
             @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, @RequestBody BidRequest request) {
         return created(bidding.place(user, id, request.terms()));
@@ -275,6 +278,7 @@ class MarketApi {
     @Operation(
             summary = "Transfer credits of one batch and report the trade's price (the sending account's holder): by "
                     + "batchId, or those selected (a batch, a serial range, or a project and vintage)")
+    @ApiResponse(responseCode = "201", description = "Reported: the trade's id")
     ResponseEntity<Created> report(
             @AuthenticationPrincipal AmamoPrincipal user,
             @RequestBody TradeRequest request,
@@ -297,6 +301,7 @@ class MarketApi {
     @PreAuthorize(SECRETARIAT)
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Create a round (draft) with its escrow account (secretariat)")
+    @ApiResponse(responseCode = "201", description = "Created: the round's id")
     ResponseEntity<Created> create(@AuthenticationPrincipal AmamoPrincipal user, @RequestBody RoundRequest request) {
         return created(rounds.create(
                 user,

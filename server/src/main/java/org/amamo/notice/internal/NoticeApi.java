@@ -1,6 +1,7 @@
 package org.amamo.notice.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -126,6 +127,8 @@ class NoticeApi {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Create a notice (secretariat)")
+    @ApiResponse(responseCode = "400", description = "A field to fix; nothing is stored")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<NoticeView> create(
             @AuthenticationPrincipal AmamoPrincipal user, @Valid @RequestBody NoticeRequest request) {
         long id = notices.create(request.draft(), user.userId()).orThrow();
@@ -136,6 +139,8 @@ class NoticeApi {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Replace a notice (secretariat)")
+    @ApiResponse(responseCode = "200", description = "Replaced")
+    @ApiResponse(responseCode = "400", description = "A field to fix; nothing is changed")
     NoticeView update(@PathVariable long id, @Valid @RequestBody NoticeRequest request) {
         return view(notices.update(id, request.draft()).orThrow());
     }
@@ -144,6 +149,8 @@ class NoticeApi {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Delete a notice (secretariat)")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such notice")
     ResponseEntity<Void> delete(@PathVariable long id) {
         notices.delete(id).orThrow();
         return ResponseEntity.noContent().build();

@@ -3,6 +3,7 @@ package org.amamo.registry.internal.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -120,6 +121,8 @@ class RegistryApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Request a holding account; the secretariat opens it")
+    @ApiResponse(responseCode = "201", description = "Requested")
+    @ApiResponse(responseCode = "409", description = "The caller already has such an account")
     ResponseEntity<AccountView> requestAccount(
             @AuthenticationPrincipal AmamoPrincipal user, @RequestBody(required = false) AccountRequest request) {
         long id = answer(desk.request(Actor.of(user), request != null && request.forOrganisation()));
@@ -131,6 +134,8 @@ class RegistryApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "One account with its balance (owner or secretariat)")
+    @ApiResponse(responseCode = "200", description = "The account")
+    @ApiResponse(responseCode = "403", description = "Not the caller's account")
     AccountView account(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
         return visible(user, id);
     }
@@ -139,6 +144,8 @@ class RegistryApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "An account's movements, newest first (owner or secretariat)")
+    @ApiResponse(responseCode = "200", description = "The movements")
+    @ApiResponse(responseCode = "403", description = "Not the caller's account")
     List<StatementLine> statement(
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
@@ -153,6 +160,8 @@ class RegistryApi {
     @PreAuthorize("isAuthenticated()")
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "An account's statement as CSV (owner or secretariat)")
+    @ApiResponse(responseCode = "200", description = "The statement (text/csv)")
+    @ApiResponse(responseCode = "403", description = "Not the caller's account")
     ResponseEntity<String> statementCsv(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
         visible(user, id);
         return csv(
@@ -312,6 +321,8 @@ class RegistryApi {
     @PreAuthorize(SECRETARIAT)
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Issue a batch to its initial holders by the largest-remainder rule (secretariat)")
+    @ApiResponse(responseCode = "201", description = "Issued: the receipt")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first receipt")
     ResponseEntity<Receipt> issue(
             @AuthenticationPrincipal AmamoPrincipal user,
             @Valid @RequestBody IssueRequest request,
@@ -327,6 +338,8 @@ class RegistryApi {
     @Operation(
             summary = "Transfer credits: those selected (a batch, a serial range, or a project and vintage), or "
                     + "the largest blocks first (owner of the sending account)")
+    @ApiResponse(responseCode = "201", description = "Transferred: the receipt")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first receipt")
     ResponseEntity<Receipt> transfer(
             @AuthenticationPrincipal AmamoPrincipal user,
             @Valid @RequestBody TransferRequest request,
@@ -346,6 +359,8 @@ class RegistryApi {
     @Operation(
             summary = "Retire credits with the public disclosure: those selected (a batch, a serial range, or a "
                     + "project and vintage), or the largest blocks first (owner of the account)")
+    @ApiResponse(responseCode = "201", description = "Retired: the receipt")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first receipt")
     ResponseEntity<Receipt> retire(
             @AuthenticationPrincipal AmamoPrincipal user,
             @Valid @RequestBody RetireRequest request,
@@ -373,6 +388,8 @@ class RegistryApi {
     @PreAuthorize(SECRETARIAT)
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Cancel a serial range of active credits, with the reason (secretariat)")
+    @ApiResponse(responseCode = "201", description = "Cancelled: the receipt")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first receipt")
     ResponseEntity<Receipt> cancel(
             @AuthenticationPrincipal AmamoPrincipal user,
             @RequestBody CancelRequest request,

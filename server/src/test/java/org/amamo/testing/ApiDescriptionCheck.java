@@ -1,0 +1,101 @@
+package org.amamo.testing;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.mockmvc.MockMvcResponse;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Checks every answer of the REST API in the suite against the API's own description ({@code /v3/api-docs}): each
+ * MockMvc request under {@code /api/} of every test gets its answer validated by Atlassian's
+ * swagger-request-validator. An undocumented status, a field that comes back null where the description says it
+ * cannot, a missing required field or a wrong type fails the test that made the request. Requests themselves are not
+ * judged: tests send bad input on purpose. A test that sends what no client could (the fuzz test) marks its requests
+ * with {@link #SKIP}.
+ *
+ * <p>Registered for every test application context as a test auto-configuration
+ * (META-INF/spring/...AutoConfiguration.imports under src/test/resources).
+ */
+@AutoConfiguration
+public class ApiDescriptionCheck {
+
+    /** A request attribute: present, the answer is not checked against the description. */
+    public static final String SKIP = ApiDescriptionCheck.class.getName() + ".skip";
+
+    @Bean
+    MockMvcBuilderCustomizer apiDescriptionCheck(WebApplicationContext context) {
+        Validator validator = new Validator(context);
+        return builder -> builder.alwaysExpect(validator);
+    }
+
+    /** The description's validator, made on first use from the application's own description. */
+    public static final class Validator implements ResultMatcher {
+
+        private final WebApplicationContext context;
+        private OpenApiInteractionValidator validator;
+
+        public Validator(WebApplicationContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void match(MvcResult result) throws Exception {
+            MockHttpServletRequest request = result.getRequest();
+            if (!request.getRequestURI().startsWith("/api/") || request.getAttribute(SKIP) != null) {
+                return;
+            }
+            MockHttpServletResponse response = result.getResponse();
+            ValidationReport report = validator()
+                    .validateResponse(
+                            request.getRequestURI(),
+                            Request.Method.valueOf(request.getMethod()),
+                            MockMvcResponse.of(response));
+            if (report.hasErrors()) {
+                throw new AssertionError("The answer to " + request.getMethod() + " " + request.getRequestURI()
+                        + " (" + response.getStatus() + ") does not match the API description:\n"
+                        + report.getMessages().stream()
+                                .map(message -> "- " + message.getKey() + ": " + message.getMessage())
+                                .collect(Collectors.joining("\n"))
+                        + "\nbody: " + abbreviated(response));
+            }
+        }
+
+        private synchronized OpenApiInteractionValidator validator() throws Exception {
+            if (validator == null) {
+                String description = MockMvcBuilders.webAppContextSetup(context)
+                        .build()
+                        .perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                validator = OpenApiInteractionValidator.createForInlineApiSpecification(description)
+                        .withLevelResolver(LevelResolver.create()
+                                // Requests are the tests' business (many are bad on purpose); answers are checked.
+                                .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                                .withLevel("validation.response", ValidationReport.Level.ERROR)
+                                .build())
+                        .build();
+            }
+            return validator;
+        }
+
+        private static String abbreviated(MockHttpServletResponse response) throws Exception {
+            String body = response.getContentAsString(StandardCharsets.UTF_8);
+            return body.length() > 600 ? body.substring(0, 600) + "..." : body;
+        }
+    }
+}
