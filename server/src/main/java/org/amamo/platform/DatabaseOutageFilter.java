@@ -71,7 +71,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     }
 
     private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = locales.resolveLocale(request);
+        Locale locale = RequestLocale.of(request, locales);
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
