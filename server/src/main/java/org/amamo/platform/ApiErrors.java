@@ -20,6 +20,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * The REST API's answer to bad input: HTTP 400 with a problem document whose {@code errors} member lists
@@ -66,6 +67,19 @@ class ApiErrors {
                 ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, text("api.error.media-type"));
         problem.setType(URI.create("urn:amamo:unsupported-media-type"));
         problem.setProperty("errors", List.of(new FieldMessage("Content-Type", text("api.error.media-type"))));
+        return problem;
+    }
+
+    /** An upload over the container's limit that was noticed only by the controller's multipart resolver. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException exception) {
+        long megabytes = Math.max(0, exception.getMaxUploadSize()) / (1024 * 1024);
+        String message = messages.getMessage(
+                "upload.request-too-large.detail", new Object[] {megabytes}, LocaleContextHolder.getLocale());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, message);
+        problem.setType(URI.create("urn:amamo:payload-too-large"));
+        problem.setProperty("maxBytes", exception.getMaxUploadSize());
+        problem.setProperty("errors", List.of(new FieldMessage("file", message)));
         return problem;
     }
 

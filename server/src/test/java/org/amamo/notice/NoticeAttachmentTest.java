@@ -148,6 +148,18 @@ class NoticeAttachmentTest {
     }
 
     @Test
+    void aFileNameThatCannotBeKeptIsAnErrorAtTheFileFieldAndNothingIsStored() throws Exception {
+        long notice = published();
+        for (String name : new String[] {"manual\u0007.pdf", "m".repeat(256) + ".pdf", "/tmp/", ".."}) {
+            upload(notice, secretariat, name, "application/pdf", PDF)
+                    .andExpect(status().isOk())
+                    .andExpect(model().attributeHasFieldErrorCode("upload", "file", "upload.name.invalid"))
+                    .andExpect(content().string(containsString("ファイル名が使えません")));
+        }
+        assertThat(attachments(notice)).isZero();
+    }
+
+    @Test
     void tenMegabytesAreAcceptedAndOneByteMoreIsRefused() throws Exception {
         long notice = published();
         byte[] atLimit = Arrays.copyOf(PDF, (int) MAX_BYTES);

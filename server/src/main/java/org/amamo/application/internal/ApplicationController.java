@@ -228,6 +228,10 @@ class ApplicationController {
         return "application/fragments :: site-check";
     }
 
+    /**
+     * Attaches a file. A refused file (too large, empty, of another type, with an unusable name, one too many) is
+     * an error at the file field of the edit page shown again, with the purpose the applicant chose still chosen.
+     */
     @PostMapping("/applications/{id}/attachments")
     @PreAuthorize("isAuthenticated()")
     String upload(
@@ -235,12 +239,22 @@ class ApplicationController {
             @PathVariable long id,
             @RequestParam String purpose,
             @RequestParam("file") MultipartFile file,
+            Model model,
             RedirectAttributes redirect)
             throws IOException {
-        editable(user, id);
-        Outcome<Void> outcome =
-                attachments.store(id, user.userId(), purpose, file.getOriginalFilename(), file.getBytes());
-        flash(redirect, outcome, "attachment.stored");
+        StoredApplication application = editable(user, id);
+        Outcome<Void> outcome = file.getSize() > AttachmentStore.MAX_BYTES
+                ? Outcome.refused(
+                        RefusalKind.INVALID,
+                        Refusal.of("file", "upload.too-large", AttachmentStore.MAX_BYTES / (1024 * 1024)))
+                : attachments.store(id, user.userId(), purpose, file.getOriginalFilename(), file.getBytes());
+        if (outcome.refused()) {
+            model.addAttribute("form", applications.loadForm(id));
+            model.addAttribute("attachmentPurpose", purpose);
+            model.addAttribute("attachmentRefusals", outcome.refusals());
+            return editPage(model, application);
+        }
+        redirect.addFlashAttribute("flash", "attachment.stored");
         return "redirect:/applications/" + id + "/edit";
     }
 
@@ -257,7 +271,7 @@ class ApplicationController {
         Outcome<Void> outcome = file.getSize() > AttachmentStore.MAX_BYTES
                 ? Outcome.refused(
                         RefusalKind.INVALID,
-                        Refusal.of("file", "attachment.size", AttachmentStore.MAX_BYTES / (1024 * 1024)))
+                        Refusal.of("file", "upload.too-large", AttachmentStore.MAX_BYTES / (1024 * 1024)))
                 : drafts.replaceSite(user, id, new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
         flash(redirect, outcome, "application.site.uploaded");
         return "redirect:/applications/" + id + "/edit";

@@ -11,6 +11,7 @@ import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
 import org.amamo.platform.Sha256;
 import org.amamo.platform.SqlTime;
+import org.amamo.platform.UploadNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,9 +52,16 @@ class AttachmentStore {
         if (!PURPOSES.contains(purpose)) {
             return Outcome.refused(RefusalKind.INVALID, Refusal.of("purpose", "attachment.purpose.unknown"));
         }
-        if (bytes.length == 0 || bytes.length > MAX_BYTES) {
+        if (bytes.length == 0) {
+            return Outcome.refused(RefusalKind.INVALID, Refusal.of("file", "upload.empty"));
+        }
+        if (bytes.length > MAX_BYTES) {
             return Outcome.refused(
-                    RefusalKind.INVALID, Refusal.of("file", "attachment.size", MAX_BYTES / (1024 * 1024)));
+                    RefusalKind.INVALID, Refusal.of("file", "upload.too-large", MAX_BYTES / (1024 * 1024)));
+        }
+        Optional<Refusal> badName = UploadNames.refusal(filename, "file");
+        if (badName.isPresent()) {
+            return Outcome.refused(RefusalKind.INVALID, badName.get());
         }
         String type = ContentTypes.documentOrImage(bytes);
         if (type == null) {
@@ -66,7 +74,7 @@ class AttachmentStore {
         if (count >= MAX_PER_APPLICATION) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("file", "attachment.limit", MAX_PER_APPLICATION));
         }
-        String name = filename == null || filename.isBlank() ? "attachment" : filename.strip();
+        String name = UploadNames.withoutPath(filename);
         jdbc.sql("""
                 INSERT INTO application_attachment (application_id, purpose, filename, content_type, size_bytes, sha256,
                                                     content, uploaded_by, uploaded_at)
@@ -74,7 +82,7 @@ class AttachmentStore {
                 .params(
                         applicationId,
                         purpose,
-                        name.length() > 255 ? name.substring(0, 255) : name,
+                        name,
                         type,
                         bytes.length,
                         Sha256.hex(bytes),

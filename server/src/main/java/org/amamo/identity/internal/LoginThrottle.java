@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.DatabaseUnreachable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -62,6 +63,10 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
+        if (DatabaseUnreachable.causedBy(exception)) {
+            // Not a wrong password: the user store could not be read. Answered 503 by DatabaseOutageFilter.
+            throw exception;
+        }
         String email = request.getParameter(USERNAME);
         if (exception instanceof BadCredentialsException && email != null && !email.isBlank()) {
             attempts.failed(email, request.getRemoteAddr());

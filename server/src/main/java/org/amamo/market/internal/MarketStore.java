@@ -163,7 +163,8 @@ class MarketStore {
     }
 
     void released(long id, long units, Instant at) {
-        jdbc.sql("UPDATE market_consignment SET status = 'RELEASED', released_units = ?, released_at = ? WHERE id = ?")
+        jdbc.sql(
+                        "UPDATE market_consignment SET status = 'RELEASED', released_units = ?, released_at = ? WHERE id = ? AND status <> 'RELEASED'")
                 .params(units, utc(at), id)
                 .update();
     }

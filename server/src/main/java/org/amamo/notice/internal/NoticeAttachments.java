@@ -9,6 +9,7 @@ import org.amamo.platform.ContentTypes;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.Sha256;
 import org.amamo.platform.SqlTime;
+import org.amamo.platform.UploadNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,10 @@ class NoticeAttachments {
     List<Refusal> store(long noticeId, long uploaderId, String filename, byte[] bytes) {
         if (bytes.length == 0 || bytes.length > MAX_BYTES) {
             return List.of(Refusal.of("file", "notice.attachment.size", MAX_BYTES / (1024 * 1024)));
+        }
+        Optional<Refusal> badName = UploadNames.refusal(filename, "file");
+        if (badName.isPresent()) {
+            return List.of(badName.get());
         }
         String type = ContentTypes.documentOrImage(bytes);
         if (type == null) {

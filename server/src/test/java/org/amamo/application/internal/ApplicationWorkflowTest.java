@@ -302,7 +302,7 @@ class ApplicationWorkflowTest {
                                 new byte[(int) AttachmentStore.MAX_BYTES + 1])
                         .refusals())
                 .extracting(Refusal::messageKey)
-                .containsExactly("attachment.size");
+                .containsExactly("upload.too-large");
         ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "ok.pdf", PDF));
         assertThat(attachments.list(id))
                 .singleElement()
