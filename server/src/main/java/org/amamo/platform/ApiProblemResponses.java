@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>400 when it takes any input (a body, a parameter, a header or a path variable that may be malformed);
  *   <li>401 always: without a valid token where one is needed, and wherever a token is sent that is not valid;
  *   <li>403 when its {@code @PreAuthorize} needs a role; 404 when its path names an object;
- *   <li>415 when it reads a body (a body that is not JSON);
+ *   <li>413 and 415 when it reads a body (one over the upload limit; one that is not JSON);
+ *   <li>503 always: the database could not be reached ({@code DatabaseOutageFilter});
  *   <li>for a state-changing operation that needs a sign-in, the refusals of the services' rules
  *       ({@link RefusalKind}): 403 (not the caller's), 404 (an object the request names), 409 (the object's state),
  *       unless the method declares the 4xx statuses it answers itself with {@code @ApiResponse}, which then replace
@@ -62,8 +63,10 @@ final class ApiProblemResponses {
             put(responses, "409", "Refused: the object's state forbids it");
         }
         if (body) {
+            put(responses, "413", "The body is larger than the server takes (the problem's maxBytes)");
             put(responses, "415", "The body is not JSON (Content-Type application/json)");
         }
+        put(responses, "503", "The database cannot be reached: nothing was done; try again after Retry-After seconds");
         responses.forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 response.setContent(problemContent());
