@@ -71,6 +71,7 @@ class ReductionJourneyTest extends BrowserJourney {
         browser.type("#emissionsOffset", "海の日イベントの電力");
         browser.type("#reportingYear", "2025");
         browser.click("#retire-submit");
+        browser.confirm();
         assertThat(browser.path()).startsWith("/registry/retirements/");
         String record = browser.pageText();
         assertThat(record).contains("YBC-", "削減");

@@ -103,6 +103,12 @@ public final class Browser implements AutoCloseable {
      */
     public void click(String css) {
         WebElement element = find(css);
+        // A link in a closed menu group (a details element of the header) is opened first, as a user would.
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "for (let d = arguments[0].closest('details'); d; d = d.parentElement.closest('details'))"
+                                + " { d.open = true; }",
+                        element);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         String href = element.getDomAttribute("href");
         boolean navigates = ("a".equals(element.getTagName()) && href != null && !href.startsWith("#"))
@@ -210,6 +216,21 @@ public final class Browser implements AutoCloseable {
         type("#password", password);
         click("#login-submit");
         find("#nav-logout");
+    }
+
+    /**
+     * Carries out an irreversible action from its confirmation step (the page every such action answers first,
+     * {@code platform.Confirmation}), after checking that it says nothing was done yet.
+     */
+    public void confirm() {
+        find("#confirm-lead");
+        click("#confirm-submit");
+    }
+
+    /** Carries out one of the gravest actions: types {@code typed} (the quantity or serial range) and confirms. */
+    public void confirm(String typed) {
+        type("#typedConfirmation", typed);
+        confirm();
     }
 
     public void logOut() {

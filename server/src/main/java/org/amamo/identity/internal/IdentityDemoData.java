@@ -45,6 +45,8 @@ class IdentityDemoData implements ApplicationRunner {
         user("admin@amamo.example", "管理 太郎", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.ADMINISTRATOR));
         user("secretariat@amamo.example", "事務局 花子", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.SECRETARIAT));
         user("reviewer@amamo.example", "審査 一郎", AccountKind.INDIVIDUAL, null, EnumSet.of(Role.REVIEWER));
+        // A newly appointed reviewer whom no committee has taken in yet: the administrator's to-do page shows them.
+        user("reviewer2@amamo.example", "審査 二郎", AccountKind.INDIVIDUAL, null, EnumSet.of(Role.REVIEWER));
         user(
                 "applicant@amamo.example",
                 "海野 藻子",
