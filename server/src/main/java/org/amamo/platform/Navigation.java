@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * Where the page stands in the menu, for the layout: {@code currentPath} (the path without the context path; the
  * link to it is marked {@code aria-current="page"}) and {@code currentArea} (the staff menu group it belongs to,
- * marked on the group's button).
+ * marked on the group's button) and {@code currentMine} (whether it is one of the user's own pages).
  */
 @ControllerAdvice
 public class Navigation {
@@ -33,6 +33,9 @@ public class Navigation {
                     "administration",
                     List.of("/secretariat/users", "/secretariat/statistics", "/secretariat/programmes", "/admin")));
 
+    /** Path prefixes of the signed-in user's own pages (the group 「自分の手続き」 of applicants and holders). */
+    static final List<String> MINE = List.of("/applications", "/consultations", "/account/registry", "/account/market");
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return path(request);
@@ -43,16 +46,26 @@ public class Navigation {
         return area(path(request));
     }
 
+    @ModelAttribute("currentMine")
+    boolean currentMine(HttpServletRequest request) {
+        String path = path(request);
+        return MINE.stream().anyMatch(prefix -> under(path, prefix));
+    }
+
     /** The staff menu group of a path, or "public". */
     static String area(String path) {
         for (Map.Entry<String, List<String>> area : AREAS) {
             for (String prefix : area.getValue()) {
-                if (path.equals(prefix) || path.startsWith(prefix + "/") || path.startsWith(prefix + ".")) {
+                if (under(path, prefix)) {
                     return area.getKey();
                 }
             }
         }
         return "public";
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/") || path.startsWith(prefix + ".");
     }
 
     private static String path(HttpServletRequest request) {

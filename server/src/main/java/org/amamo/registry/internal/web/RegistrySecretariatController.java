@@ -24,6 +24,7 @@ import org.amamo.registry.internal.read.RegistryQueries;
 import org.amamo.registry.internal.web.RegistryForms.CancelForm;
 import org.amamo.registry.internal.web.RegistryForms.HolderRow;
 import org.amamo.registry.internal.web.RegistryForms.IssueForm;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The secretariat's registry pages: account decisions, issuance, cancellation, journal and invariant checks. */
@@ -106,9 +108,7 @@ class RegistrySecretariatController {
             HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
-        var account = queries.account(id)
-                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND));
+        var account = queries.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Confirmation confirmation = Confirmation.of("confirm.account.close", "/secretariat/registry")
                 .line("confirm.account.who", account.holderName(), id)
                 .line("confirm.account.close.effect");
