@@ -46,8 +46,11 @@ class ProgrammeWorklist implements Worklist {
                 noFee.add(row);
             }
         }
+        // Newest first: a reviewer appointed last is the likeliest to be waiting for a committee.
+        List<UserSummary> reviewers = new ArrayList<>(users.withRole(Role.REVIEWER));
+        reviewers.sort(java.util.Comparator.comparingLong(UserSummary::userId).reversed());
         List<Row> idle = new ArrayList<>();
-        for (UserSummary reviewer : users.withRole(Role.REVIEWER)) {
+        for (UserSummary reviewer : reviewers) {
             if (all.stream().noneMatch(p -> programmes.onCommittee(p.code(), reviewer.userId()))) {
                 idle.add(new Row(reviewer.fullName(), reviewer.email(), PAGE));
             }
