@@ -142,6 +142,7 @@ class ConsultationTest {
         mvc.perform(post("/secretariat/consultations/{id}/close", id)
                         .with(as(secretariat))
                         .with(csrf())
+                        .param("confirmed", "yes")
                         .param("note", "申請をお待ちしています。"))
                 .andExpect(redirectedUrl("/consultations/" + id));
         assertThat(stored(id)).isEqualTo("CLOSED");
@@ -215,7 +216,10 @@ class ConsultationTest {
                         .with(csrf())
                         .param("body", "覗き見"))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/consultations/{id}/withdraw", id).with(as(other)).with(csrf()))
+        mvc.perform(post("/consultations/{id}/withdraw", id)
+                        .with(as(other))
+                        .with(csrf())
+                        .param("confirmed", "yes"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/consultations/{id}/messages", id)
                         .with(as(other))
@@ -229,7 +233,10 @@ class ConsultationTest {
     @Test
     void theApplicantWithdrawsAndThenNothingMoreCanBeDone() throws Exception {
         long id = open(applicant, unique("取り下げる相談"));
-        mvc.perform(post("/consultations/{id}/withdraw", id).with(as(applicant)).with(csrf()))
+        mvc.perform(post("/consultations/{id}/withdraw", id)
+                        .with(as(applicant))
+                        .with(csrf())
+                        .param("confirmed", "yes"))
                 .andExpect(redirectedUrl("/consultations/" + id));
         assertThat(stored(id)).isEqualTo("WITHDRAWN");
         mvc.perform(post("/api/v1/consultations/{id}/close", id)
@@ -252,6 +259,7 @@ class ConsultationTest {
         mvc.perform(post("/secretariat/consultations/{id}/close", id)
                         .with(as(secretariat))
                         .with(csrf())
+                        .param("confirmed", "yes")
                         .param("note", " "))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("closing", "note"));

@@ -79,6 +79,7 @@ class OffsetUsageTest {
         String location = mvc.perform(post("/account/registry/accounts/" + account + "/retire")
                         .with(as(holder))
                         .with(csrf())
+                        .param("confirmed", "yes")
                         .param("tonnes", tonnes)
                         .param("beneficiary", "横浜市")
                         .param("purpose", purpose)

@@ -118,11 +118,13 @@ class UserAdministrationTest {
         mvc.perform(post("/secretariat/users/{id}/enabled", holder.userId())
                 .with(as(secretariat))
                 .with(csrf())
+                .param("confirmed", "yes")
                 .param("enabled", "false"));
         assertThat(enabled(holder)).isFalse();
         mvc.perform(post("/secretariat/users/{id}/enabled", secretariat.userId())
                 .with(as(secretariat))
                 .with(csrf())
+                .param("confirmed", "yes")
                 .param("enabled", "false"));
         assertThat(enabled(secretariat)).isTrue();
     }

@@ -127,8 +127,10 @@ class MarketJourneyTest extends BrowserJourney {
         browser.logIn(secretariat.email(), TestUsers.PASSWORD);
         browser.open(roundPath);
         browser.click("#round-close");
+        browser.confirm();
         browser.waitForText("#round-status", "締切");
         browser.click("#round-allocate");
+        browser.confirm();
         browser.waitForText("#round-status", "割当済み");
         String allocations = browser.text("#round-allocations");
         assertThat(allocations)

@@ -73,6 +73,7 @@ class ReductionJourneyTest extends BrowserJourney {
         browser.click("#offset-coverage input[value=ALL]");
         browser.type("#reportingYear", "2025");
         browser.click("#retire-submit");
+        browser.confirm();
         assertThat(browser.path()).startsWith("/registry/retirements/");
         String record = browser.pageText();
         assertThat(record).contains("YBC-", "削減");

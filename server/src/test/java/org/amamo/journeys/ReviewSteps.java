@@ -57,6 +57,7 @@ final class ReviewSteps {
         browser.select("#reviewerId", Long.toString(reviewer.userId()));
         browser.click("#assign-reviewer");
         browser.click("#action-START_REVIEW");
+        browser.confirm();
         expectStatus("審査中");
         browser.logOut();
     }
@@ -83,6 +84,7 @@ final class ReviewSteps {
         browser.set("#opensAt", LOCAL.format(now.minusMinutes(1)));
         browser.set("#closesAt", LOCAL.format(closes));
         browser.click("#action-OPEN_PUBLIC_COMMENT");
+        browser.confirm();
         expectStatus("意見公募中");
         browser.logOut();
         return closes;
@@ -97,6 +99,7 @@ final class ReviewSteps {
         browser.logIn(reviewer.email(), TestUsers.PASSWORD);
         browser.open(applicationPath);
         browser.click("#action-CERTIFY");
+        browser.confirm();
         expectStatus("認証");
     }
 }

@@ -211,11 +211,13 @@ class NoticeAttachmentTest {
         long id = attachmentId(notice);
         mvc.perform(post("/secretariat/notices/{id}/attachments/{aid}/delete", notice, id)
                         .with(as(applicant))
-                        .with(csrf()))
+                        .with(csrf())
+                        .param("confirmed", "yes"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/secretariat/notices/{id}/attachments/{aid}/delete", notice, id)
                         .with(as(secretariat))
-                        .with(csrf()))
+                        .with(csrf())
+                        .param("confirmed", "yes"))
                 .andExpect(redirectedUrl("/secretariat/notices/" + notice + "/edit"));
         assertThat(attachments(notice)).isZero();
         mvc.perform(get("/notices/{id}/attachments/{aid}", notice, id)).andExpect(status().isNotFound());
@@ -227,7 +229,8 @@ class NoticeAttachmentTest {
         upload(notice, secretariat, "manual.pdf", "application/pdf", PDF).andExpect(status().is3xxRedirection());
         mvc.perform(post("/secretariat/notices/{id}/delete", notice)
                         .with(as(secretariat))
-                        .with(csrf()))
+                        .with(csrf())
+                        .param("confirmed", "yes"))
                 .andExpect(status().is3xxRedirection());
         assertThat(attachments(notice)).isZero();
     }

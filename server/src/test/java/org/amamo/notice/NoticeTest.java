@@ -204,7 +204,8 @@ class NoticeTest {
     void deletingANoticeThatIsGoneIsShownAsARefusalNotAsDone() throws Exception {
         mvc.perform(post("/secretariat/notices/{id}/delete", Long.MAX_VALUE)
                         .with(as(secretariat))
-                        .with(csrf()))
+                        .with(csrf())
+                        .param("confirmed", "yes"))
                 .andExpect(redirectedUrl("/secretariat/notices"))
                 .andExpect(flash().attributeExists("refusals"))
                 .andExpect(flash().attributeCount(1));

@@ -113,7 +113,7 @@ class ProgrammeAdminTest {
                         .getContentAsString())
                 .contains("committee-YBC");
 
-        String leave = join + "/" + reviewer.userId() + "/delete";
+        String leave = join + "/" + reviewer.userId() + "/delete?confirmed=yes";
         mvc.perform(post(leave).with(csrf()).with(as(secretariat))).andExpect(status().isForbidden());
         assertThat(programmes.onCommittee("YBC", reviewer.userId())).isTrue();
         mvc.perform(post(leave).with(csrf()).with(as(administrator)))

@@ -106,6 +106,11 @@ public final class Browser implements AutoCloseable {
     public void click(String css) {
         WebElement element = find(css);
         JavascriptExecutor page = (JavascriptExecutor) driver;
+        // A link in a closed menu group (a details element of the header) is opened first, as a user would.
+        page.executeScript(
+                "for (let d = arguments[0].closest('details'); d; d = d.parentElement.closest('details'))"
+                        + " { d.open = true; }",
+                element);
         page.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         String href = element.getDomAttribute("href");
         boolean navigates = ("a".equals(element.getTagName()) && href != null && !href.startsWith("#"))
@@ -291,6 +296,21 @@ public final class Browser implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Carries out an irreversible action from its confirmation step (the page every such action answers first,
+     * {@code platform.Confirmation}), after checking that it says nothing was done yet.
+     */
+    public void confirm() {
+        find("#confirm-lead");
+        click("#confirm-submit");
+    }
+
+    /** Carries out one of the gravest actions: types {@code typed} (the quantity or serial range) and confirms. */
+    public void confirm(String typed) {
+        type("#typedConfirmation", typed);
+        confirm();
     }
 
     public void logOut() {

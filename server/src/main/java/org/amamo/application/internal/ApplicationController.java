@@ -1,9 +1,11 @@
 package org.amamo.application.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
@@ -302,7 +304,19 @@ class ApplicationController {
             @PathVariable long id,
             @PathVariable WorkflowAction action,
             @RequestParam(required = false) String comment,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
+        if (action == WorkflowAction.WITHDRAW) {
+            // Withdrawal ends the application for good: asked once more, with what it names.
+            StoredApplication application = visible(user, id);
+            Confirmation confirmation = Confirmation.of("confirm.withdraw", "/applications/" + id)
+                    .line("confirm.review.project", application.name(), application.projectCode())
+                    .line("confirm.withdraw.effect");
+            if (!confirmation.givenBy(request)) {
+                return confirmation.page(request, model);
+            }
+        }
         Outcome<Void> moved = submissions.move(user, id, action, comment);
         if (refusedAtFields(action, moved)) {
             redirect.addFlashAttribute(SUBMIT_REFUSALS, moved.refusals());

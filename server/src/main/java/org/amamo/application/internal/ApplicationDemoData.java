@@ -61,6 +61,7 @@ class ApplicationDemoData implements ApplicationRunner {
         demo.reach("金沢八景 アマモ場の保全", "5.4", ApplicationStatus.CERTIFIED);
         demo.reach("金沢湾 アマモ場保全（意見公募中）", "3.2", ApplicationStatus.PUBLIC_COMMENT);
         demo.reach("野島 海草藻場の再生", "2.5", ApplicationStatus.IN_REVIEW);
+        demo.reach("富岡 アマモ場の再生（審査待ち）", "1.8", ApplicationStatus.IN_REVIEW);
         demo.reach("平潟湾 干潟の保全", "1.4", ApplicationStatus.HEARING_DONE);
         demo.reach("八景島 ガラモ場の創出", "4.0", ApplicationStatus.FEE_CONFIRMED);
         demo.reach("本牧 ワカメ養殖とアマモ場", "1.1", ApplicationStatus.SUBMITTED);

@@ -106,6 +106,9 @@ class ApplicationListsController {
     @PreAuthorize("isAuthenticated()")
     String notifications(@AuthenticationPrincipal AmamoPrincipal user, Model model) {
         model.addAttribute("notifications", notifications.of(user.userId()));
+        // Seen is read: the list shows what was new, and the badge clears once the list has been opened.
+        notifications.markAllRead(user.userId());
+        model.addAttribute(NotificationBadge.ATTRIBUTE, 0L);
         return "application/notifications";
     }
 

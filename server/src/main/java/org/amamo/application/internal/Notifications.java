@@ -3,6 +3,7 @@ package org.amamo.application.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 class Notifications {
 
     static final int SHOWN = 50;
+    /** The badge counts unread notifications of the last 30 days: older news is no longer a call to act. */
+    static final Duration CURRENT = Duration.ofDays(30);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -44,9 +47,10 @@ class Notifications {
                  WHERE user_id = ? ORDER BY id DESC LIMIT ?""").params(userId, SHOWN).query(this::map).list();
     }
 
+    /** Unread notifications that are still current (see {@link #CURRENT}): the badge's count. */
     long unread(long userId) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ? AND read_at IS NULL")
-                .param(userId)
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ? AND read_at IS NULL AND created_at >= ?")
+                .params(userId, SqlTime.utc(clock.instant().minus(CURRENT)))
                 .query(Long.class)
                 .single();
     }

@@ -1,7 +1,9 @@
 package org.amamo.consultation.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.Flash;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Outcome;
@@ -96,7 +98,17 @@ class ConsultationController {
 
     @PostMapping("/consultations/{id}/withdraw")
     @PreAuthorize("hasRole('APPLICANT')")
-    String withdraw(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
+    String withdraw(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        Confirmation confirmation = Confirmation.of("consultation.withdraw.confirm", "/consultations/" + id)
+                .line("confirm.irreversible");
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         return Flash.redirect(
                 "/consultations/" + id,
                 FormErrors.found(consultations.withdraw(id, user)),
@@ -112,7 +124,13 @@ class ConsultationController {
             @Valid @ModelAttribute("closing") ClosingForm closing,
             BindingResult binding,
             Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
+        Confirmation confirmation = Confirmation.of("consultation.close.confirm", "/consultations/" + id)
+                .line("confirm.consultation.close.effect");
+        if (!binding.hasErrors() && !confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         if (!binding.hasErrors()) {
             FormErrors.reject(binding, FormErrors.found(consultations.close(id, user, closing.getNote())));
         }

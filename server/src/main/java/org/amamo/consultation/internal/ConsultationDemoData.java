@@ -54,6 +54,10 @@ class ConsultationDemoData implements ApplicationRunner {
                 ご相談ありがとうございます。活動に主体的に関わりクレジットの保有を希望される場合は共同申請者、\
                 作業の協力のみの場合は実施者として、プロジェクト概要に役割をご記入ください。
                 面積の根拠資料（調査記録）は申請時に添付してください。""");
+        // The applicant's follow-up question waits for the secretariat's answer (its to-do page).
+        consultations.post(id, applicant, """
+                ありがとうございます。NPOは共同申請者とします。
+                調査記録は写真付きの様式で添付すればよいでしょうか。""");
     }
 
     private long open(AmamoPrincipal applicant) {

@@ -1,9 +1,11 @@
 package org.amamo.disclosure.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.CsvTable;
 import org.amamo.platform.Flash;
 import org.amamo.platform.FormErrors;
@@ -195,7 +197,13 @@ class DisclosureController {
 
     @PostMapping("/secretariat/statistics/history/{year}/delete")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String deleteYear(@PathVariable int year, RedirectAttributes redirect) {
+    String deleteYear(@PathVariable int year, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Confirmation confirmation = Confirmation.of("history.delete.confirm", "/secretariat/statistics/history")
+                .line("confirm.history.year", year)
+                .line("confirm.irreversible");
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         return Flash.redirect(
                 "/secretariat/statistics/history", statistics.deleteYear(year), "history.deleted", redirect);
     }

@@ -55,7 +55,10 @@ class IdentityDemoData implements ApplicationRunner {
                 "secretariat@amamo.example", "事務局 花子", AccountKind.ORGANISATION, scheme, EnumSet.of(Role.SECRETARIAT));
         long reviewer =
                 user("reviewer@amamo.example", "審査 一郎", AccountKind.INDIVIDUAL, null, EnumSet.of(Role.REVIEWER));
-        for (long staff : new long[] {admin, secretariat, reviewer}) {
+        // A newly appointed reviewer whom no committee has taken in yet: the administrator's to-do page shows them.
+        long reviewer2 =
+                user("reviewer2@amamo.example", "審査 二郎", AccountKind.INDIVIDUAL, null, EnumSet.of(Role.REVIEWER));
+        for (long staff : new long[] {admin, secretariat, reviewer, reviewer2}) {
             twoFactor.enrolKnownSecret(staff, STAFF_TOTP_SECRET);
         }
         user(

@@ -5,7 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
 import org.amamo.platform.DatabaseUnreachable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -28,6 +31,8 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
 
     static final String LOGIN_PATH = "/login";
     static final String USERNAME = "username";
+    static final String TODO_PATH = "/todo";
+    private static final Set<Role> STAFF = EnumSet.of(Role.SECRETARIAT, Role.REVIEWER, Role.ADMINISTRATOR);
 
     private final UserRepository users;
     private final LoginAttempts attempts;
@@ -95,5 +100,23 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
             attempts.succeeded(principal.email(), request.getRemoteAddr());
         }
         super.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    /**
+     * Where a sign-in lands when no page asked for it: staff (secretariat, reviewers, administrators) on their to-do
+     * page, everyone else on the home page.
+     */
+    @Override
+    protected String determineTargetUrl(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        if (authentication.getPrincipal() instanceof AmamoPrincipal principal) {
+            return landing(principal);
+        }
+        return super.determineTargetUrl(request, response, authentication);
+    }
+
+    /** Where a user lands after signing in, when no page asked for it. */
+    static String landing(AmamoPrincipal user) {
+        return user.roles().stream().anyMatch(STAFF::contains) ? TODO_PATH : "/";
     }
 }

@@ -90,8 +90,9 @@ class SecondFactorController {
         users.recordSuccessfulLogin(user.id());
         session.removeAttribute(PENDING);
         request.changeSessionId();
-        SignIns.signIn(request, response, user.principal(clock.instant(), true));
-        return "redirect:" + SignIns.target(request, response);
+        AmamoPrincipal signedIn = user.principal(clock.instant(), true);
+        SignIns.signIn(request, response, signedIn);
+        return "redirect:" + SignIns.target(request, response, signedIn);
     }
 
     @GetMapping("/account/two-factor")

@@ -43,9 +43,9 @@ final class SignIns {
     }
 
     /** Where the user was going before being asked to sign in, or the home page; forgotten once read. */
-    static String target(HttpServletRequest request, HttpServletResponse response) {
+    static String target(HttpServletRequest request, HttpServletResponse response, AmamoPrincipal user) {
         SavedRequest saved = REQUESTS.getRequest(request, response);
         REQUESTS.removeRequest(request, response);
-        return saved == null ? "/" : saved.getRedirectUrl();
+        return saved == null ? LoginThrottle.landing(user) : saved.getRedirectUrl();
     }
 }

@@ -1,10 +1,12 @@
 package org.amamo.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.Flash;
 import org.amamo.platform.Outcome;
 import org.springframework.http.HttpStatus;
@@ -78,7 +80,20 @@ class UserAdminController {
             @AuthenticationPrincipal AmamoPrincipal actor,
             @PathVariable long id,
             @RequestParam boolean enabled,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
+        if (!enabled) {
+            // Disabling signs the user out of every page and API token at once: asked once more, naming whom.
+            StoredUser user =
+                    administration.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            Confirmation confirmation = Confirmation.of("confirm.user.disable", "/secretariat/users/" + id)
+                    .line("confirm.user.who", user.fullName(), user.email())
+                    .line("confirm.user.disable.effect");
+            if (!confirmation.givenBy(request)) {
+                return confirmation.page(request, model);
+            }
+        }
         return Flash.redirect(
                 "/secretariat/users/" + id,
                 administration.setEnabled(actor, id, enabled),

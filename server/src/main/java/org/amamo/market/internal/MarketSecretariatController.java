@@ -1,9 +1,12 @@
 package org.amamo.market.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.market.internal.MarketForms.RoundForm;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.RefusalKind;
@@ -88,8 +91,13 @@ class MarketSecretariatController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        Confirmation confirmation = roundConfirmation("confirm.round.close", id);
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         return answer(rounds.close(user, id), id, "market.round.closed", model, response, redirect);
     }
 
@@ -98,8 +106,13 @@ class MarketSecretariatController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        Confirmation confirmation = roundConfirmation("confirm.round.allocate", id);
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         return answer(settlement.allocate(user, id), id, "market.round.allocated", model, response, redirect);
     }
 
@@ -108,15 +121,36 @@ class MarketSecretariatController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        long roundId = queries.allocation(id, -1)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+                .roundId();
+        Confirmation confirmation = Confirmation.of("confirm.allocation.lapse", "/secretariat/market/rounds/" + roundId)
+                .line("confirm.allocation.lapse.effect", id);
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         Outcome<Long> outcome = settlement.lapse(user, id);
         if (outcome.refused()) {
             return MarketAccountController.refused(outcome, model, response);
         }
         redirect.addFlashAttribute("flash", "market.allocation.lapsed");
-        return "redirect:/secretariat/market/rounds/"
-                + queries.allocation(id, -1).orElseThrow().roundId();
+        return "redirect:/secretariat/market/rounds/" + roundId;
+    }
+
+    /** What closing or allocating a round affects: its title, its bids and the credits on offer. */
+    private Confirmation roundConfirmation(String key, long id) {
+        MarketViews.RoundView round =
+                queries.round(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Confirmation.of(key, "/secretariat/market/rounds/" + id)
+                .line("confirm.round.title", round.title())
+                .line(
+                        "confirm.round.bids",
+                        queries.activeBidCount(id),
+                        BigDecimal.valueOf(round.offeredUnits(), 1).toPlainString())
+                .line(key + ".effect", round.paymentDays());
     }
 
     private String answer(

@@ -1,5 +1,6 @@
 package org.amamo.notice.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.notice.NoticeView;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.Flash;
 import org.amamo.platform.FormErrors;
 import org.amamo.platform.Outcome;
@@ -151,7 +153,18 @@ class NoticeAdminController {
     }
 
     @PostMapping("/secretariat/notices/{id}/attachments/{attachmentId}/delete")
-    String deleteAttachment(@PathVariable long id, @PathVariable long attachmentId, RedirectAttributes redirect) {
+    String deleteAttachment(
+            @PathVariable long id,
+            @PathVariable long attachmentId,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        Confirmation confirmation = Confirmation.of(
+                        "notice.attachment.delete.confirm", "/secretariat/notices/" + id + "/edit")
+                .line("confirm.irreversible");
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         return Flash.redirect(
                 "/secretariat/notices/" + id + "/edit",
                 notices.detach(id, attachmentId),
@@ -186,7 +199,12 @@ class NoticeAdminController {
     }
 
     @PostMapping("/secretariat/notices/{id}/delete")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String delete(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Confirmation confirmation =
+                Confirmation.of("notice.delete.confirm", "/secretariat/notices").line("confirm.irreversible");
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         return Flash.redirect("/secretariat/notices", notices.delete(id), "notice.deleted", redirect);
     }
 

@@ -1,6 +1,9 @@
 package org.amamo.programme.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.amamo.identity.UserDirectory;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.Outcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,11 +23,14 @@ class CommitteeAdminController {
     private final ProgrammeRepository programmes;
     private final ProgrammeCommittee committee;
     private final AdminPage page;
+    private final UserDirectory users;
 
-    CommitteeAdminController(ProgrammeRepository programmes, ProgrammeCommittee committee, AdminPage page) {
+    CommitteeAdminController(
+            ProgrammeRepository programmes, ProgrammeCommittee committee, AdminPage page, UserDirectory users) {
         this.programmes = programmes;
         this.committee = committee;
         this.page = page;
+        this.users = users;
     }
 
     @PostMapping("/admin/programmes/{code}/committee")
@@ -46,9 +52,17 @@ class CommitteeAdminController {
             @PathVariable String code,
             @PathVariable long userId,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         String known = known(code);
+        String name = users.find(userId).map(user -> user.fullName()).orElse("#" + userId);
+        Confirmation confirmation = Confirmation.of("confirm.committee.remove", "/admin/programmes#programme-" + known)
+                .line("confirm.committee.remove.who", name, known)
+                .line("confirm.committee.remove.effect");
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         Outcome<Void> removed = committee.remove(known, userId);
         return removed.isDone()
                 ? done(known, "programme.committee.removed", redirect)

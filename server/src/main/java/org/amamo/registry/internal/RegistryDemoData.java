@@ -117,6 +117,8 @@ class RegistryDemoData implements ApplicationRunner {
             }
         }
         log.info("registry demo data: {} retirements of Yokohama credits", USES.size());
+        // The buyer's company asks for an account of its own, which waits for the secretariat (its to-do page).
+        desk.request(Actor.of(buyer), true);
     }
 
     private void buy(AmamoPrincipal creator, HeldCredits from, long toAccount, long units, String key) {

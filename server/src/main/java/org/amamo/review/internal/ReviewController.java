@@ -1,10 +1,15 @@
 package org.amamo.review.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.amamo.application.ApplicationUnderReview;
 import org.amamo.application.Applications;
+import org.amamo.application.ReviewStep;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.SchemeTime;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,8 +82,11 @@ class ReviewController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             @RequestParam(required = false) String comment,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
-        return back(redirect, id, committee.startReview(user, id, comment), "workflow.moved.START_REVIEW");
+        Step step = new Step(user, id, ReviewStep.START_REVIEW, comment);
+        return confirmed(step, request, model, redirect, () -> committee.startReview(user, id, comment));
     }
 
     @PostMapping("/applications/{id}/review")
@@ -99,13 +108,22 @@ class ReviewController {
             @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
-        Outcome<Void> outcome = comments.open(
-                user,
-                id,
-                opensAt == null ? null : opensAt.atZone(SchemeTime.ZONE).toInstant(),
-                closesAt == null ? null : closesAt.atZone(SchemeTime.ZONE).toInstant());
-        return back(redirect, id, outcome, "workflow.moved.OPEN_PUBLIC_COMMENT");
+        Step step = new Step(user, id, ReviewStep.OPEN_PUBLIC_COMMENT, null);
+        return confirmed(
+                step,
+                request,
+                model,
+                redirect,
+                () -> comments.open(
+                        user,
+                        id,
+                        opensAt == null ? null : opensAt.atZone(SchemeTime.ZONE).toInstant(),
+                        closesAt == null
+                                ? null
+                                : closesAt.atZone(SchemeTime.ZONE).toInstant()));
     }
 
     /** Anyone, signed in or not, may comment while the window is open (seed 002, 意見公募). */
@@ -130,8 +148,11 @@ class ReviewController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             @RequestParam(required = false) String comment,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
-        return back(redirect, id, certification.certify(user, id, comment), "workflow.moved.CERTIFY");
+        Step step = new Step(user, id, ReviewStep.CERTIFY, comment);
+        return confirmed(step, request, model, redirect, () -> certification.certify(user, id, comment));
     }
 
     @PostMapping("/applications/{id}/actions/REJECT")
@@ -140,8 +161,52 @@ class ReviewController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             @RequestParam(required = false) String comment,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
-        return back(redirect, id, certification.reject(user, id, comment), "workflow.moved.REJECT");
+        Step step = new Step(user, id, ReviewStep.REJECT, comment);
+        return confirmed(step, request, model, redirect, () -> certification.reject(user, id, comment));
+    }
+
+    /** A move of the review that cannot be undone, as asked for. */
+    private record Step(AmamoPrincipal user, long id, ReviewStep move, String comment) {}
+
+    /**
+     * Takes an irreversible move only from the confirmation step: a first request that the workflow would allow
+     * answers the confirmation page (project, applicants, what follows), one it would refuse goes back with why.
+     */
+    private String confirmed(
+            Step step, HttpServletRequest request, Model model, RedirectAttributes redirect, Supplier<Outcome<?>> act) {
+        String success = "workflow.moved." + step.move().name();
+        ApplicationUnderReview application =
+                applications.find(step.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Confirmation confirmation = confirmation(step.move(), application, request);
+        if (confirmation.givenBy(request)) {
+            return back(redirect, step.id(), act.get(), success);
+        }
+        Outcome<Void> allowed = applications.check(step.user(), step.id(), step.move(), step.comment());
+        if (allowed.refused()) {
+            return back(redirect, step.id(), allowed, success);
+        }
+        return confirmation.page(request, model);
+    }
+
+    private static Confirmation confirmation(
+            ReviewStep move, ApplicationUnderReview application, HttpServletRequest request) {
+        String key = "confirm.review." + move.name();
+        Confirmation confirmation = Confirmation.of(key, "/applications/" + application.id())
+                .line("confirm.review.project", application.name(), application.projectCode())
+                .line("confirm.review.applicants", application.applicantIds().size())
+                .line(key + ".effect");
+        if (move == ReviewStep.OPEN_PUBLIC_COMMENT) {
+            confirmation.line("confirm.review.window", shown(request, "opensAt"), shown(request, "closesAt"));
+        }
+        return confirmation;
+    }
+
+    private static String shown(HttpServletRequest request, String parameter) {
+        String value = request.getParameter(parameter);
+        return value == null || value.isBlank() ? "—" : value.replace('T', ' ');
     }
 
     /** Back to the application page, with the success message or the refusals. */

@@ -64,6 +64,9 @@ class ReviewDemoData implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** In review with the reviewer's finding not yet recorded: the reviewer's to-do page shows it. */
+    private static final String AWAITING_FINDINGS = "富岡 アマモ場の再生（審査待ち）";
+
     private static Map<String, ApplicationStatus> targets() {
         Map<String, ApplicationStatus> targets = new LinkedHashMap<>();
         targets.put("横浜・海の公園 アマモ場再生プロジェクト", ApplicationStatus.CERTIFIED);
@@ -71,6 +74,7 @@ class ReviewDemoData implements ApplicationRunner {
         targets.put("金沢八景 アマモ場の保全", ApplicationStatus.CERTIFIED);
         targets.put("金沢湾 アマモ場保全（意見公募中）", ApplicationStatus.PUBLIC_COMMENT);
         targets.put("野島 海草藻場の再生", ApplicationStatus.IN_REVIEW);
+        targets.put(AWAITING_FINDINGS, ApplicationStatus.IN_REVIEW);
         targets.put("平潟湾 干潟の保全", ApplicationStatus.HEARING_DONE);
         targets.put("鶴見川河口 干潟（不認証）", ApplicationStatus.REJECTED);
         return targets;
@@ -85,10 +89,15 @@ class ReviewDemoData implements ApplicationRunner {
                 .params(name, ApplicationStatus.FEE_CONFIRMED.name())
                 .query(Long.class)
                 .optional()
-                .ifPresent(id -> reach(id, target, secretariat, reviewer)));
+                .ifPresent(id -> reach(id, target, name.equals(AWAITING_FINDINGS), secretariat, reviewer)));
     }
 
-    private void reach(long id, ApplicationStatus target, AmamoPrincipal secretariat, AmamoPrincipal reviewer) {
+    private void reach(
+            long id,
+            ApplicationStatus target,
+            boolean awaitingFindings,
+            AmamoPrincipal secretariat,
+            AmamoPrincipal reviewer) {
         check(hearings.recordHearing(
                 secretariat,
                 id,
@@ -100,6 +109,9 @@ class ReviewDemoData implements ApplicationRunner {
         }
         check(committee.assignReviewer(secretariat, id, reviewer.userId()));
         check(committee.startReview(secretariat, id, null));
+        if (awaitingFindings) {
+            return;
+        }
         Map<String, String> methods = applications.componentMethods(id);
         boolean area = methods.containsValue("area");
         check(findings.recordReview(

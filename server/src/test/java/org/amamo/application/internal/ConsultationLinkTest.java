@@ -149,7 +149,8 @@ class ConsultationLinkTest {
         long consultation = consult(applicant, "取り下げる相談");
         mvc.perform(post("/consultations/{id}/withdraw", consultation)
                 .with(as(applicant))
-                .with(csrf()));
+                .with(csrf())
+                .param("confirmed", "yes"));
 
         assertThat(drafts.linkableConsultations(applicant.userId()))
                 .extracting(found -> found.id())
@@ -192,6 +193,7 @@ class ConsultationLinkTest {
         mvc.perform(post("/secretariat/consultations/{id}/close", consultation)
                 .with(as(secretariat))
                 .with(csrf())
+                .param("confirmed", "yes")
                 .param("note", "申請をお待ちしています。"));
         assertThat(notifications(applicant)).contains("notification.consultation.closed 通知の確認");
         mvc.perform(get("/account/notifications").with(as(applicant)))

@@ -11,9 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.SqlTime;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Every page tells a signed-in user how many notifications they have not read; nothing else carries the count. */
@@ -37,6 +40,9 @@ class NotificationBadgeTest {
 
     @Autowired
     Notifications notifications;
+
+    @Autowired
+    JdbcClient jdbc;
 
     AmamoPrincipal applicant;
 
@@ -61,6 +67,24 @@ class NotificationBadgeTest {
         mvc.perform(get("/account/notifications").with(as(applicant)))
                 .andExpect(model().attribute("unreadNotifications", 0L))
                 .andExpect(content().string(not(containsString("class=\"badge\""))));
+    }
+
+    @Test
+    void opening_the_list_marks_them_read() throws Exception {
+        mvc.perform(get("/account/notifications").with(as(applicant)))
+                .andExpect(content().string(containsString("class=\"unread\"")));
+        mvc.perform(get("/").with(as(applicant))).andExpect(model().attribute("unreadNotifications", 0L));
+    }
+
+    @Test
+    void only_current_notifications_are_counted() throws Exception {
+        jdbc.sql("UPDATE notification SET created_at = ? WHERE user_id = ? AND argument = ?")
+                .params(
+                        SqlTime.utc(Instant.now().minus(Notifications.CURRENT).minusSeconds(60)),
+                        applicant.userId(),
+                        "一")
+                .update();
+        mvc.perform(get("/").with(as(applicant))).andExpect(model().attribute("unreadNotifications", 1L));
     }
 
     @Test

@@ -201,6 +201,7 @@ class ReductionCreditTest {
         String retirement = mvc.perform(post("/account/registry/accounts/" + account + "/retire")
                         .with(as(applicant))
                         .with(csrf())
+                        .param("confirmed", "yes")
                         .param("tonnes", "10.0")
                         .param("beneficiary", "横浜市")
                         .param("purpose", "EVENT")

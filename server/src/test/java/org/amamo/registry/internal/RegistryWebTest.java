@@ -107,6 +107,7 @@ class RegistryWebTest {
         mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire")
                         .with(as(alice.user()))
                         .with(csrf())
+                        .param("confirmed", "yes")
                         .param("tonnes", "1.5")
                         .param("beneficiary", "Yokohama City")
                         .param("purpose", "EVENT")
@@ -131,6 +132,7 @@ class RegistryWebTest {
         mvc.perform(post("/account/registry/accounts/" + alice.accountId() + "/retire")
                         .with(as(alice.user()))
                         .with(csrf())
+                        .param("confirmed", "yes")
                         .param("tonnes", "1.0")
                         .param("beneficiary", "Kanazawa Fishery")
                         .param("purpose", "EVENT")
@@ -142,6 +144,7 @@ class RegistryWebTest {
         mvc.perform(post("/account/registry/accounts/" + bob.accountId() + "/retire")
                         .with(as(bob.user()))
                         .with(csrf())
+                        .param("confirmed", "yes")
                         .param("tonnes", "2.0")
                         .param("beneficiary", "Other Project Buyer")
                         .param("purpose", "CORPORATE")
@@ -168,6 +171,8 @@ class RegistryWebTest {
         mvc.perform(post("/secretariat/registry/issue")
                         .with(as(secretariat))
                         .with(csrf())
+                        .param("confirmed", "yes")
+                        .param("typedConfirmation", "1")
                         .param("projectId", "7")
                         .param("projectCode", "0777")
                         .param("projectName", "Eelgrass")
@@ -186,6 +191,8 @@ class RegistryWebTest {
         mvc.perform(post("/secretariat/registry/cancel")
                         .with(as(secretariat))
                         .with(csrf())
+                        .param("confirmed", "yes")
+                        .param("typedConfirmation", batch + "000090-000100")
                         .param("serialRange", batch + "000090-000100")
                         .param("reason", "error"))
                 .andExpect(status().is3xxRedirection());
@@ -198,11 +205,47 @@ class RegistryWebTest {
     }
 
     @Test
+    void cancellingAsksFirstAndActsOnlyWithTheSerialRangeTyped() throws Exception {
+        AmamoPrincipal secretariat = fixture.secretariat();
+        String range = batch + "000001-000010";
+        mvc.perform(post("/secretariat/registry/cancel")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("serialRange", range)
+                        .param("reason", "error"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("confirm-lead")))
+                .andExpect(content().string(containsString(range)));
+        assertThat(fixture.balance(alice)).isEqualTo(100);
+        mvc.perform(post("/secretariat/registry/cancel")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("serialRange", range)
+                        .param("reason", "error")
+                        .param("confirmed", "yes")
+                        .param("typedConfirmation", batch + "000001-000011"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("typedConfirmation-errors")));
+        assertThat(fixture.balance(alice)).isEqualTo(100);
+        mvc.perform(post("/secretariat/registry/cancel")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("serialRange", range)
+                        .param("reason", "error")
+                        .param("confirmed", "yes")
+                        .param("typedConfirmation", range))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fixture.balance(alice)).isEqualTo(90);
+    }
+
+    @Test
     void issueFormShowsSharesThatDoNotAddUp() throws Exception {
         AmamoPrincipal secretariat = fixture.secretariat();
         mvc.perform(post("/secretariat/registry/issue")
                         .with(as(secretariat))
                         .with(csrf())
+                        .param("confirmed", "yes")
+                        .param("typedConfirmation", "1")
                         .param("projectId", "7")
                         .param("projectCode", "0778")
                         .param("projectName", "Eelgrass")

@@ -1,9 +1,11 @@
 package org.amamo.registry.internal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Pages;
 import org.amamo.platform.Refusal;
@@ -191,8 +193,9 @@ class RegistryAccountController {
             @ModelAttribute("retire") RetireForm form,
             BindingResult binding,
             Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
-        visible(user, id);
+        AccountView account = visible(user, id);
         Optional<Long> units = RegistryForms.units(form.getTonnes());
         List<Refusal> missing = form.missingOffset(binding);
         if (units.isEmpty()) {
@@ -204,6 +207,19 @@ class RegistryAccountController {
                     .filter(refusal ->
                             !missing.stream().map(Refusal::field).toList().contains(refusal.field()))
                     .forEach(missing::add);
+        } else {
+            Confirmation confirmation = Confirmation.of("confirm.retire", "/account/registry/accounts/" + id)
+                    .line("confirm.retire.quantity", RegistryForms.tonnes(units.get()), account.holderName())
+                    .line(
+                            "confirm.retire.batch",
+                            form.getBatch() == null || form.getBatch().isBlank()
+                                    ? "—"
+                                    : form.getBatch().strip())
+                    .line("confirm.retire.beneficiary", String.valueOf(RegistryForms.strip(form.getBeneficiary())))
+                    .line("confirm.retire.effect");
+            if (!confirmation.givenBy(request)) {
+                return confirmation.page(request, model);
+            }
         }
         Outcome<Receipt> outcome = !missing.isEmpty()
                 ? Outcome.refused(RefusalKind.INVALID, missing)

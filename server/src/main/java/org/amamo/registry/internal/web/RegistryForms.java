@@ -36,6 +36,11 @@ final class RegistryForms {
         }
     }
 
+    /** Units as tonnes with their one decimal, as typed on the forms (123 units: "12.3"). */
+    static String tonnes(long units) {
+        return BigDecimal.valueOf(units, 1).toPlainString();
+    }
+
     static Refusal tonnesRefusal() {
         return Refusal.of("tonnes", "registry.tonnes.invalid");
     }

@@ -1,15 +1,18 @@
 package org.amamo.registry.internal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.Confirmation;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Pages;
 import org.amamo.platform.RefusalKind;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
+import org.amamo.registry.SerialRange;
 import org.amamo.registry.internal.AccountDesk;
 import org.amamo.registry.internal.AccountStatus;
 import org.amamo.registry.internal.Actor;
@@ -21,6 +24,7 @@ import org.amamo.registry.internal.read.RegistryQueries;
 import org.amamo.registry.internal.web.RegistryForms.CancelForm;
 import org.amamo.registry.internal.web.RegistryForms.HolderRow;
 import org.amamo.registry.internal.web.RegistryForms.IssueForm;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The secretariat's registry pages: account decisions, issuance, cancellation, journal and invariant checks. */
@@ -97,7 +102,19 @@ class RegistrySecretariatController {
     }
 
     @PostMapping("/secretariat/registry/accounts/{id}/close")
-    String close(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
+    String close(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        var account = queries.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Confirmation confirmation = Confirmation.of("confirm.account.close", "/secretariat/registry")
+                .line("confirm.account.who", account.holderName(), id)
+                .line("confirm.account.close.effect");
+        if (!confirmation.givenBy(request)) {
+            return confirmation.page(request, model);
+        }
         RegistryAccountController.flash(redirect, desk.close(Actor.of(user), id).refusals(), "registry.account.closed");
         return "redirect:/secretariat/registry";
     }
@@ -113,12 +130,19 @@ class RegistrySecretariatController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @ModelAttribute("form") IssueForm form,
             BindingResult binding,
+            HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return issuePage(model);
         }
         Optional<Long> units = RegistryForms.units(form.getTonnes());
+        if (units.isPresent()) {
+            Confirmation confirmation = issueConfirmation(form, units.get());
+            if (!confirmation.givenBy(request)) {
+                return confirmation.page(request, model);
+            }
+        }
         Outcome<Receipt> outcome = units.isEmpty()
                 ? Outcome.refused(RefusalKind.INVALID, RegistryForms.tonnesRefusal())
                 : issuer.issue(Actor.of(user), request(form, units.get()));
@@ -141,7 +165,16 @@ class RegistrySecretariatController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @ModelAttribute("form") CancelForm form,
             BindingResult binding,
+            HttpServletRequest request,
+            Model model,
             RedirectAttributes redirect) {
+        Optional<SerialRange> range = SerialRange.parse(RegistryForms.strip(form.getSerialRange()));
+        if (range.isPresent()) {
+            Confirmation confirmation = cancelConfirmation(range.get(), form);
+            if (!confirmation.givenBy(request)) {
+                return confirmation.page(request, model);
+            }
+        }
         Outcome<Receipt> outcome = registry.cancel(
                 Actor.of(user),
                 new Registry.Cancellation(form.getSerialRange(), RegistryForms.strip(form.getReason())),
@@ -159,6 +192,48 @@ class RegistrySecretariatController {
         model.addAttribute("verification", audit.verify());
         model.addAttribute("check", audit.invariants());
         return "registry/verify";
+    }
+
+    /** Issuing cannot be undone: the page states the batch, quantity and holders, and asks to type the quantity. */
+    private static Confirmation issueConfirmation(IssueForm form, long units) {
+        String tonnes = RegistryForms.tonnes(units);
+        Confirmation confirmation = Confirmation.of("confirm.issue", "/secretariat/registry/issue")
+                .line(
+                        "confirm.issue.batch",
+                        String.valueOf(form.getProjectName()),
+                        String.valueOf(form.getProjectCode()),
+                        String.valueOf(form.getProgrammePrefix()),
+                        String.valueOf(form.getVintage()))
+                .line("confirm.issue.quantity", tonnes, units);
+        for (HolderRow row : form.getHolders()) {
+            if (row.getHolderId() != null) {
+                confirmation.line(
+                        row.isOrganisation() ? "confirm.issue.holder.organisation" : "confirm.issue.holder.user",
+                        row.getHolderId(),
+                        String.valueOf(row.getSharePercent()));
+            }
+        }
+        return confirmation.line("confirm.issue.effect").typing(tonnes, "confirm.issue.typed");
+    }
+
+    /** Cancelling cannot be undone: the page states the range, its batch and units, and asks to type the range. */
+    private Confirmation cancelConfirmation(SerialRange range, CancelForm form) {
+        Confirmation confirmation = Confirmation.of("confirm.cancel", "/secretariat/registry/cancel")
+                .line(
+                        "confirm.cancel.range",
+                        range.format(),
+                        range.creditUnits(),
+                        RegistryForms.tonnes(range.creditUnits()));
+        queries.lookup(range)
+                .ifPresent(lookup -> confirmation.line(
+                        "confirm.cancel.batch",
+                        lookup.batch().projectName(),
+                        lookup.batch().projectCode(),
+                        lookup.batch().vintage()));
+        return confirmation
+                .line("confirm.cancel.reason", String.valueOf(RegistryForms.strip(form.getReason())))
+                .line("confirm.cancel.effect")
+                .typing(range.format(), "confirm.cancel.typed");
     }
 
     private String issuePage(Model model) {
