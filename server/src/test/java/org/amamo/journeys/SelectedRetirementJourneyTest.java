@@ -65,6 +65,7 @@ class SelectedRetirementJourneyTest extends BrowserJourney {
         browser.click("#offset-coverage input[value=PART]");
         browser.screenshot("selected-retirement-form");
         browser.click("#retire-submit");
+        browser.confirm();
 
         // The public record names the batch and exactly the 20 serials retired.
         String recordPath = browser.path();
