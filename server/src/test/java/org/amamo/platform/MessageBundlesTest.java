@@ -37,6 +37,8 @@ class MessageBundlesTest {
     private static final Pattern CODE_KEY = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
     /** The field named first in {@code Refusal.of("field", "key", ...)}, which is a path, not a key. */
     private static final Pattern REFUSAL_FIELD = Pattern.compile("Refusal\\.of\\(\\s*\"[^\"]*\"");
+    /** The key of a {@code Map.entry("path", "key")}: in the code, such maps name form paths by their labels' keys. */
+    private static final Pattern MAP_ENTRY_KEY = Pattern.compile("Map\\.entry\\(\\s*\"[^\"]*\"");
 
     @Test
     void everyJapaneseKeyHasAnEnglishTwinAndBack() throws IOException {
@@ -149,6 +151,7 @@ class MessageBundlesTest {
             for (Path file :
                     files.filter(path -> path.toString().endsWith(suffix)).toList()) {
                 String text = REFUSAL_FIELD.matcher(Files.readString(file)).replaceAll("Refusal.of(");
+                text = MAP_ENTRY_KEY.matcher(text).replaceAll("Map.entry(");
                 java.util.regex.Matcher matcher = pattern.matcher(text.replaceAll("(?s)<!--.*?-->", ""));
                 while (matcher.find()) {
                     if (isKey.test(matcher.group(1))) {

@@ -19,13 +19,13 @@ final class FieldLabels {
     record Part(String key, Integer number) {}
 
     /** Repeated rows, by their path with the indexes left out. */
-    static final Map<String, String> ROWS = Map.of(
-            "jointApplicants", "application.label.joint",
-            "plants", "application.label.plant",
-            "holders", "application.label.holder",
-            "sheet.years", "application.label.year",
-            "sheet.years[].components", "application.label.component",
-            "sheet.years[].vessels", "application.label.vessel");
+    static final Map<String, String> ROWS = Map.ofEntries(
+            Map.entry("jointApplicants", "application.label.joint"),
+            Map.entry("plants", "application.label.plant"),
+            Map.entry("holders", "application.label.holder"),
+            Map.entry("sheet.years", "application.label.year"),
+            Map.entry("sheet.years[].components", "application.label.component"),
+            Map.entry("sheet.years[].vessels", "application.label.vessel"));
 
     /** Fields, by their path with the indexes left out. */
     static final Map<String, String> FIELDS = Map.ofEntries(
@@ -51,6 +51,7 @@ final class FieldLabels {
             Map.entry("jointApplicants[].corporateNumber", "user.corporate-number"),
             Map.entry("jointApplicants[].email", "application.field.registered-email"),
             Map.entry("siteGeojson", "application.field.site-geojson"),
+            Map.entry("municipality", "quality.field.municipality"),
             Map.entry("holders[].email", "application.field.holder-email"),
             Map.entry("holders[].sharePercent", "application.field.share"),
             Map.entry("holders[].contribution", "application.field.contribution"),
@@ -101,12 +102,12 @@ final class FieldLabels {
      * Where a problem with a field is shown: the field's own element (its id as the form writes it, without the
      * brackets), or for a whole list of rows the section that holds them.
      */
-    private static final Map<String, String> SECTIONS = Map.of(
-            "jointApplicants", "joint-applicants",
-            "plants", "plants",
-            "holders", "holders",
-            "categories", "categories",
-            "sheet.years", "co2-form");
+    private static final Map<String, String> SECTIONS = Map.ofEntries(
+            Map.entry("jointApplicants", "joint-applicants"),
+            Map.entry("plants", "plants"),
+            Map.entry("holders", "holders"),
+            Map.entry("categories", "categories"),
+            Map.entry("sheet.years", "co2-form"));
 
     /**
      * The parts of the field's label, outermost first: the numbered rows it lies in, then the field itself. A field
@@ -150,14 +151,15 @@ final class FieldLabels {
     }
 
     private static String sectionKey(String rows) {
-        return switch (rows) {
-            case "jointApplicants" -> "application.section.joint";
-            case "plants" -> "application.section.plants";
-            case "holders" -> "application.section.holders";
-            case "sheet.years" -> "application.section.co2";
-            default -> null;
-        };
+        return SECTION_LABELS.get(rows);
     }
+
+    /** A whole list of rows, named by the legend of its section. */
+    private static final Map<String, String> SECTION_LABELS = Map.ofEntries(
+            Map.entry("jointApplicants", "application.section.joint"),
+            Map.entry("plants", "application.section.plants"),
+            Map.entry("holders", "application.section.holders"),
+            Map.entry("sheet.years", "application.section.co2"));
 
     private static Optional<Integer> index(String brackets) {
         if (!brackets.startsWith("[") || !brackets.endsWith("]")) {

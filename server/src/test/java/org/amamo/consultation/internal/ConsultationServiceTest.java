@@ -146,7 +146,7 @@ class ConsultationServiceTest {
     }
 
     @Test
-    void theDemoDataIsOneAnsweredEelgrassConsultationLoadedOnce() {
+    void theDemoDataIsOneEelgrassConsultationWhoseFollowUpQuestionAwaitsTheSecretariatLoadedOnce() {
         demoUser("applicant@amamo.example", Role.APPLICANT);
         demoUser("secretariat@amamo.example", Role.SECRETARIAT);
         ConsultationDemoData demo = new ConsultationDemoData(repository, service, directory, clock);
@@ -159,12 +159,12 @@ class ConsultationServiceTest {
                 jdbc.sql("SELECT id FROM consultation").query(Long.class).list();
         assertThat(ids).hasSize(1);
         ConsultationDetail consultation = repository.find(ids.get(0)).orElseThrow();
-        assertThat(consultation.status()).isEqualTo(ConsultationStatus.ANSWERED);
+        assertThat(consultation.status()).isEqualTo(ConsultationStatus.OPEN);
         assertThat(consultation.title()).contains("アマモ");
         assertThat(consultation.ecosystems()).containsExactly("seagrass");
         assertThat(consultation.messages())
                 .extracting(ConsultationDetail.Message::fromSecretariat)
-                .containsExactly(false, true);
+                .containsExactly(false, true, false);
     }
 
     @Test
