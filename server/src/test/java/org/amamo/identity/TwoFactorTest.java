@@ -97,6 +97,18 @@ class TwoFactorTest {
     }
 
     @Test
+    void aUserGivenAKnownKeyAsTheDemoStaffSignsInWithTheFirstCodeAndLandsOnTheToDoPage() throws Exception {
+        AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
+        jdbc.sql("UPDATE user_account SET totp_secret = ?, totp_last_step = NULL WHERE id = ?")
+                .params(TestTotp.DEMO_SECRET, secretariat.userId())
+                .update();
+
+        mvc.perform(code(pendingSignIn(secretariat.email()), TestTotp.code(TestTotp.DEMO_SECRET)))
+                .andExpect(authenticated())
+                .andExpect(redirectedUrl("/todo"));
+    }
+
+    @Test
     void aRecoveryCodeSignsInOnce() throws Exception {
         AmamoPrincipal user = users.create(Role.HOLDER);
         Cookie session = signIn(user.email());

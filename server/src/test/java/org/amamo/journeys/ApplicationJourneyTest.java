@@ -91,7 +91,7 @@ class ApplicationJourneyTest extends BrowserJourney {
         browser.logOut();
 
         browser.open("/projects/approved");
-        assertThat(browser.text("#application-table")).contains(name);
+        assertThat(browser.text("#certification-record")).contains(name);
         browser.open(applicationPath);
         // 7.8 ha x 1.58 x 0.90 x 1.00 = 11.0916 t-CO2, certified as 11.0 t.
         assertThat(browser.text("#certified-credit")).isEqualTo("11.0 t-CO2");

@@ -116,10 +116,12 @@ class TwoFactor {
         if (secret.isEmpty() || code == null || code.length() > CODE_INPUT_MAX) {
             return false;
         }
+        // Null until the user's first code: a list, since single() refuses a null value.
         Long last = jdbc.sql("SELECT totp_last_step FROM user_account WHERE id = ?")
                 .param(userId)
                 .query((row, number) -> row.getObject("totp_last_step", Long.class))
-                .single();
+                .list()
+                .get(0);
         Optional<Long> step = matchingStep(secret.get(), code, last);
         if (step.isPresent()) {
             // Conditional, so that of two sign-ins with the same code at once only one succeeds.
