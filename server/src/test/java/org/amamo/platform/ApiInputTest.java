@@ -96,6 +96,16 @@ class ApiInputTest {
     }
 
     @Test
+    void aTransferRefusesTheRetirementsDisclosureFieldsRatherThanIgnoringThem() throws Exception {
+        refused(
+                json(
+                        HttpMethod.POST,
+                        "/api/v1/registry/transfers",
+                        "{\"fromAccountId\":1,\"toAccountId\":2,\"creditUnits\":1,\"offsetTonnesCo2\":1}"),
+                "offsetTonnesCo2");
+    }
+
+    @Test
     void aRepeatedOrUnknownKeyInANewApplicationIsRefused() throws Exception {
         refused(json(HttpMethod.POST, "/api/v1/applications", "{\"name\":\"a\",\"name\":\"b\"}"), "name");
         refused(json(HttpMethod.POST, "/api/v1/applications", "{\"name\":\"a\",\"title\":\"b\"}"), "title");

@@ -257,19 +257,7 @@ class RegistryApi {
 
             @Schema(description = SELECTION_PROJECT_CODE) String projectCode,
 
-            @Schema(description = SELECTION_VINTAGE) Integer vintage,
-
-            @Schema(description = "The emissions offset as a number of t-CO2 (at most 3 decimals); with offsetCoverage")
-            BigDecimal offsetTonnesCo2,
-
-            @Schema(description = "ALL if the retired tonnes cover the emissions stated, PART if they fall short")
-            OffsetCoverage offsetCoverage,
-
-            @Schema(description = "The beneficiary's sector (optional, up to 100 characters)")
-            String beneficiarySector,
-
-            @Schema(description = "Why this credit was chosen (optional, up to 1,000 characters)")
-            String selectionReason) {
+            @Schema(description = SELECTION_VINTAGE) Integer vintage) {
 
         Registry.Selection selection() {
             return new Registry.Selection(batch, serialRange, projectCode, vintage);
