@@ -132,9 +132,10 @@ class AccessMatrixTest {
             Map.entry("POST /secretariat/takeovers/{id}/approve", SECRETARIAT),
             Map.entry("POST /secretariat/takeovers/{id}/refuse", SECRETARIAT),
             Map.entry("POST /projects/{id}/proceeds", APPLICANT),
-            Map.entry("POST /secretariat/programmes/{code}/partners", SECRETARIAT),
-            Map.entry("POST /secretariat/programmes/{code}/partners/{id}/delete", SECRETARIAT),
-            Map.entry("POST /secretariat/programmes/{code}/municipalities", SECRETARIAT),
+            Map.entry("POST /admin/programmes/{code}/partners", EnumSet.of(Role.ADMINISTRATOR)),
+            Map.entry(
+                    "POST /admin/programmes/{code}/partners/{municipalityCode}/delete", EnumSet.of(Role.ADMINISTRATOR)),
+            Map.entry("POST /admin/programmes/{code}/municipalities", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /projects/{id}/comments", SIGNED_IN),
             Map.entry("POST /account/notifications/read", SIGNED_IN),
             Map.entry("POST /api/v1/applications", EnumSet.of(Role.APPLICANT)),
@@ -228,6 +229,7 @@ class AccessMatrixTest {
                 .replace("{year}", "1999")
                 .replace("{code}", "JBC")
                 .replace("{userId}", "999999")
+                .replace("{municipalityCode}", "141003")
                 .replace("{attachmentId}", "999999");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf())

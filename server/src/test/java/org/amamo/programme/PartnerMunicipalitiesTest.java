@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.amamo.identity.AmamoPrincipal;
@@ -28,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The Yokohama programme's partner municipalities (seed 001 table 4): a municipality applies only as a partner and
  * until the end of the fiscal year after its latest information exchange; while the list is empty nothing is
- * refused. The secretariat keeps the list; it is public.
+ * refused. The administrator keeps the list; it is public (page, CSV and API).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -47,13 +49,13 @@ class PartnerMunicipalitiesTest {
     @Autowired
     MockMvc mvc;
 
-    AmamoPrincipal secretariat;
+    AmamoPrincipal administrator;
     long yokohama;
     String corporateNumber;
 
     @BeforeEach
     void aMunicipality() {
-        secretariat = users.create(Role.SECRETARIAT);
+        administrator = users.create(Role.ADMINISTRATOR);
         yokohama = users.organisation("横浜市");
         corporateNumber = String.format("%013d", System.nanoTime() % 10_000_000_000_000L);
         jdbc.sql("UPDATE organisation SET corporate_number = ? WHERE id = ?")
@@ -115,8 +117,8 @@ class PartnerMunicipalitiesTest {
 
     @Test
     void bad_fields_are_refused_at_the_field_and_the_list_is_public() throws Exception {
-        mvc.perform(post("/secretariat/programmes/YBC/partners")
-                        .with(TestUsers.as(secretariat))
+        mvc.perform(post("/admin/programmes/YBC/partners")
+                        .with(TestUsers.as(administrator))
                         .with(csrf())
                         .param("municipalityCode", "141004")
                         .param("name", "")
@@ -132,8 +134,8 @@ class PartnerMunicipalitiesTest {
                         .query(Long.class)
                         .single())
                 .isZero();
-        mvc.perform(post("/secretariat/programmes/YBC/municipalities")
-                        .with(TestUsers.as(secretariat))
+        mvc.perform(post("/admin/programmes/YBC/municipalities")
+                        .with(TestUsers.as(administrator))
                         .with(csrf())
                         .param("corporateNumber", "0000000000000")
                         .param("markedCode", "141003"))
@@ -141,11 +143,19 @@ class PartnerMunicipalitiesTest {
                                 "refusals",
                                 List.of(Refusal.of(
                                         "corporateNumber", "partner.organisation.not-found", "0000000000000"))));
-        mvc.perform(post("/secretariat/programmes/YBC/partners")
-                        .with(TestUsers.as(users.create(Role.APPLICANT)))
-                        .with(csrf())
-                        .param("municipalityCode", "141003"))
-                .andExpect(status().isForbidden());
+        for (Role notAdministrator : List.of(Role.APPLICANT, Role.SECRETARIAT, Role.REVIEWER)) {
+            mvc.perform(post("/admin/programmes/YBC/partners")
+                            .with(TestUsers.as(users.create(notAdministrator)))
+                            .with(csrf())
+                            .param("municipalityCode", "141003")
+                            .param("name", "横浜市")
+                            .param("latestExchangeOn", "2024-07-10"))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM programme_partner")
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         savePartner("YBC", "141003", "横浜市", "2024-07-10");
         mvc.perform(get("/programmes/YBC/partners").param("lang", "en"))
@@ -156,9 +166,60 @@ class PartnerMunicipalitiesTest {
         mvc.perform(get("/programmes/NOPE/partners")).andExpect(status().isNotFound());
     }
 
+    @Test
+    void the_list_is_open_data_as_csv_and_api_and_an_unknown_programme_is_not_found() throws Exception {
+        savePartner("YBC", "141003", "横浜市", "2024-07-10");
+        savePartner("YBC", "131016", "千代田区", "2025-04-01");
+
+        String csv = mvc.perform(get("/programmes/YBC/partners.csv"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).as("a byte-order mark, so that spreadsheets read UTF-8").startsWith("\uFEFF");
+        assertThat(csv.substring(1).lines().toList())
+                .containsSubsequence(
+                        "programme_code,municipality_code,name,latest_exchange_on,apply_by",
+                        "YBC,131016,千代田区,2025-04-01,2027-03-31",
+                        "YBC,141003,横浜市,2024-07-10,2026-03-31");
+        mvc.perform(get("/api/v1/programmes/YBC/partners"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[1].municipalityCode").value("141003"))
+                .andExpect(jsonPath("$[1].name").value("横浜市"))
+                .andExpect(jsonPath("$[1].latestExchangeOn").value("2024-07-10"))
+                .andExpect(jsonPath("$[1].applyBy").value("2026-03-31"));
+        mvc.perform(get("/api/v1/programmes/JBC/partners"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/v1/programmes/NOPE/partners")).andExpect(status().isNotFound());
+        mvc.perform(get("/programmes/NOPE/partners.csv")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void the_administrator_removes_a_partner_and_an_unknown_one_is_named() throws Exception {
+        savePartner("YBC", "141003", "横浜市", "2024-07-10");
+        mvc.perform(post("/admin/programmes/YBC/partners/{m}/delete", "141003")
+                        .with(TestUsers.as(administrator))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", "partner.removed"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM programme_partner")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        mvc.perform(post("/admin/programmes/YBC/partners/{m}/delete", "141003")
+                        .with(TestUsers.as(administrator))
+                        .with(csrf()))
+                .andExpect(flash().attribute("refusals", List.of(Refusal.of("municipalityCode", "partner.not-found"))));
+        mvc.perform(get("/admin/programmes/YBC/partners").with(TestUsers.as(administrator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"partner-form\"")));
+    }
+
     private void savePartner(String programme, String code, String name, String day) throws Exception {
-        mvc.perform(post("/secretariat/programmes/{p}/partners", programme)
-                        .with(TestUsers.as(secretariat))
+        mvc.perform(post("/admin/programmes/{p}/partners", programme)
+                        .with(TestUsers.as(administrator))
                         .with(csrf())
                         .param("municipalityCode", code)
                         .param("name", name)
@@ -167,8 +228,8 @@ class PartnerMunicipalitiesTest {
     }
 
     private void mark(String number, String code) throws Exception {
-        mvc.perform(post("/secretariat/programmes/YBC/municipalities")
-                        .with(TestUsers.as(secretariat))
+        mvc.perform(post("/admin/programmes/YBC/municipalities")
+                        .with(TestUsers.as(administrator))
                         .with(csrf())
                         .param("corporateNumber", number)
                         .param("markedCode", code))

@@ -1,8 +1,10 @@
 package org.amamo.programme.internal;
 
+import org.amamo.platform.CsvTable;
 import org.amamo.platform.Flash;
 import org.amamo.programme.Programme;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Partner municipalities (連携自治体): the public list of a programme's partners with their application deadlines,
- * and the secretariat's page that keeps the list and marks organisations as municipalities.
+ * Partner municipalities (連携自治体): the public list of a programme's partners with their application deadlines
+ * (page and CSV), and the administrator's page that keeps the list and marks organisations as municipalities.
  */
 @Controller
 class PartnerController {
@@ -36,9 +38,9 @@ class PartnerController {
         return "programme/partners";
     }
 
-    @GetMapping("/secretariat/programmes/{code}/partners")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
-    String secretariatList(@PathVariable String code, Model model) {
+    @GetMapping("/admin/programmes/{code}/partners")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    String adminList(@PathVariable String code, Model model) {
         Programme programme = programme(code);
         model.addAttribute("programme", programme);
         model.addAttribute("partners", partners.partners(programme.code()));
@@ -46,8 +48,8 @@ class PartnerController {
         return "programme/partners-admin";
     }
 
-    @PostMapping("/secretariat/programmes/{code}/partners")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @PostMapping("/admin/programmes/{code}/partners")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
     String savePartner(
             @PathVariable String code,
             @RequestParam(required = false) String municipalityCode,
@@ -62,8 +64,8 @@ class PartnerController {
                 redirect);
     }
 
-    @PostMapping("/secretariat/programmes/{code}/partners/{id}/delete")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @PostMapping("/admin/programmes/{code}/partners/{municipalityCode}/delete")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
     String removePartner(
             @PathVariable String code, @PathVariable String municipalityCode, RedirectAttributes redirect) {
         Programme programme = programme(code);
@@ -74,8 +76,8 @@ class PartnerController {
                 redirect);
     }
 
-    @PostMapping("/secretariat/programmes/{code}/municipalities")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    @PostMapping("/admin/programmes/{code}/municipalities")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
     String markMunicipality(
             @PathVariable String code,
             @RequestParam(required = false) String corporateNumber,
@@ -89,11 +91,27 @@ class PartnerController {
                 redirect);
     }
 
+    /** The public list as open data (columns documented in docs/open-data.md). */
+    @GetMapping("/programmes/{code}/partners.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String code) {
+        Programme programme = programme(code);
+        CsvTable csv = new CsvTable("programme_code", "municipality_code", "name", "latest_exchange_on", "apply_by");
+        for (PartnerService.Partner partner : partners.partners(programme.code())) {
+            csv.row(
+                    programme.code(),
+                    partner.municipalityCode(),
+                    partner.name(),
+                    partner.latestExchangeOn(),
+                    partner.deadline());
+        }
+        return csv.download("partners-" + programme.code() + ".csv");
+    }
+
     private Programme programme(String code) {
         return programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static String adminPage(Programme programme) {
-        return "/secretariat/programmes/" + programme.code() + "/partners";
+        return "/admin/programmes/" + programme.code() + "/partners";
     }
 }
