@@ -6,6 +6,7 @@ import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
 import org.amamo.platform.SchemeTime;
 import org.amamo.testing.BrowserJourney;
+import org.amamo.testing.TestProjects;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,18 +33,7 @@ class RecordsJourneyTest extends BrowserJourney {
     void aCertifiedProjectsOwnerRecordsTheUseOfProceedsAndThePublicReadsIt() {
         AmamoPrincipal owner = users.create(users.organisation("記録漁協"), Role.APPLICANT);
         int lastYear = java.time.LocalDate.now(SchemeTime.ZONE).minusMonths(3).getYear() - 1;
-        jdbc.sql("INSERT INTO project (name, owner_id, created_at) VALUES ('記録の藻場', ?, CURRENT_TIMESTAMP)")
-                .param(owner.userId())
-                .update();
-        long project = jdbc.sql("SELECT MAX(id) FROM project").query(Long.class).single();
-        jdbc.sql("""
-                INSERT INTO application (project_id, owner_id, status, name, methodology_version, certified_units,
-                                         certified_version, certified_at, created_at, updated_at)
-                VALUES (?, ?, 'CERTIFIED', '記録の藻場', 'jbe-2.3', 100, 'jbe-2.3',
-                        CAST(? AS TIMESTAMP WITH TIME ZONE), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-                """)
-                .params(project, owner.userId(), lastYear + "-10-01 12:00:00+09:00")
-                .update();
+        long project = TestProjects.certified(jdbc, owner.userId(), "記録の藻場", lastYear);
 
         browser.logIn(owner.email(), TestUsers.PASSWORD);
         browser.open("/projects/" + project + "/proceeds?lang=en");

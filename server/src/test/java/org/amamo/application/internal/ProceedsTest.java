@@ -17,6 +17,7 @@ import org.amamo.identity.Role;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
+import org.amamo.testing.TestProjects;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,18 +58,7 @@ class ProceedsTest {
     void aProjectCertifiedLastFiscalYear() {
         owner = users.create(users.organisation("使途漁協"), Role.APPLICANT);
         lastYear = proceeds.currentYear() - 1;
-        jdbc.sql("INSERT INTO project (name, owner_id, created_at) VALUES ('使途の藻場', ?, CURRENT_TIMESTAMP)")
-                .param(owner.userId())
-                .update();
-        project = jdbc.sql("SELECT MAX(id) FROM project").query(Long.class).single();
-        jdbc.sql("""
-                INSERT INTO application (project_id, owner_id, status, name, methodology_version, certified_units,
-                                         certified_version, certified_at, created_at, updated_at)
-                VALUES (?, ?, 'CERTIFIED', '使途の藻場', 'jbe-2.3', 100, 'jbe-2.3',
-                        CAST(? AS TIMESTAMP WITH TIME ZONE), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
-                """)
-                .params(project, owner.userId(), lastYear + "-10-01 12:00:00+09:00")
-                .update();
+        project = TestProjects.certified(jdbc, owner.userId(), "使途の藻場", lastYear);
         application =
                 jdbc.sql("SELECT MAX(id) FROM application").query(Long.class).single();
     }
