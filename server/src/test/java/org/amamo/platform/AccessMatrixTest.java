@@ -137,6 +137,8 @@ class AccessMatrixTest {
             Map.entry("POST /secretariat/programmes/{code}/municipalities", SECRETARIAT),
             Map.entry("POST /projects/{id}/comments", SIGNED_IN),
             Map.entry("POST /account/notifications/read", SIGNED_IN),
+            Map.entry("POST /account/notification-mail", SIGNED_IN),
+            Map.entry("POST /account/sessions/{handle}/end", SIGNED_IN),
             Map.entry("POST /api/v1/applications", EnumSet.of(Role.APPLICANT)),
             Map.entry("PUT /api/v1/applications/{id}/form", SIGNED_IN),
             Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN),
@@ -228,7 +230,8 @@ class AccessMatrixTest {
                 .replace("{year}", "1999")
                 .replace("{code}", "JBC")
                 .replace("{userId}", "999999")
-                .replace("{attachmentId}", "999999");
+                .replace("{attachmentId}", "999999")
+                .replace("{handle}", "0".repeat(32));
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
