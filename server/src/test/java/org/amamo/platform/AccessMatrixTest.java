@@ -138,6 +138,8 @@ class AccessMatrixTest {
             Map.entry("POST /admin/programmes/{code}/municipalities", EnumSet.of(Role.ADMINISTRATOR)),
             Map.entry("POST /projects/{id}/comments", SIGNED_IN),
             Map.entry("POST /account/notifications/read", SIGNED_IN),
+            Map.entry("POST /account/notification-mail", SIGNED_IN),
+            Map.entry("POST /account/sessions/{handle}/end", SIGNED_IN),
             Map.entry("POST /api/v1/applications", EnumSet.of(Role.APPLICANT)),
             Map.entry("PUT /api/v1/applications/{id}/form", SIGNED_IN),
             Map.entry("POST /api/v1/applications/{id}/actions/{action}", SIGNED_IN),
@@ -230,7 +232,8 @@ class AccessMatrixTest {
                 .replace("{code}", "JBC")
                 .replace("{userId}", "999999")
                 .replace("{municipalityCode}", "141003")
-                .replace("{attachmentId}", "999999");
+                .replace("{attachmentId}", "999999")
+                .replace("{handle}", "0".repeat(32));
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)

@@ -9,13 +9,32 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.amamo.identity.NotificationKind;
+import org.amamo.identity.NotificationMail;
 import org.amamo.platform.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** In-app notifications: each workflow move tells the users it concerns, with a link to the application. */
+/**
+ * In-app notifications: each workflow move tells the users it concerns, with a link to the application. The one
+ * place notifications are made: a notification of a kind users may receive by e-mail ({@link #KINDS}) is also handed
+ * to {@link NotificationMail}, in the same transaction.
+ */
 @Component
 class Notifications {
+
+    /**
+     * The notifications that are also mailed, by message key, with their kind; the others (a submission, a confirmed
+     * fee, a recorded hearing, a comment, a consultation's messages, a takeover) stay in-app only.
+     */
+    static final Map<String, NotificationKind> KINDS = Map.of(
+            "notification.moved.RETURNED", NotificationKind.APPLICATION_RETURNED,
+            "notification.review-assigned", NotificationKind.REVIEW_ASSIGNED,
+            "notification.moved.PUBLIC_COMMENT", NotificationKind.PUBLIC_COMMENT_OPENED,
+            "notification.moved.CERTIFIED", NotificationKind.CERTIFIED_OR_REJECTED,
+            "notification.moved.REJECTED", NotificationKind.CERTIFIED_OR_REJECTED);
 
     static final int SHOWN = 50;
     /** The badge counts unread notifications of the last 30 days: older news is no longer a call to act. */
@@ -23,10 +42,12 @@ class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NotificationMail mail;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(JdbcClient jdbc, Clock clock, NotificationMail mail) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.mail = mail;
     }
 
     /** A notification as listed to its user. */
@@ -39,6 +60,11 @@ class Notifications {
                     .params(userId, messageKey, argument, link, SqlTime.utc(clock.instant()))
                     .update();
         }
+        kind(messageKey).ifPresent(kind -> mail.send(userIds, kind, messageKey, argument, link));
+    }
+
+    static Optional<NotificationKind> kind(String messageKey) {
+        return Optional.ofNullable(KINDS.get(messageKey));
     }
 
     List<Notification> of(long userId) {

@@ -37,11 +37,13 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
     private final UserRepository users;
     private final LoginAttempts attempts;
     private final TwoFactor twoFactor;
+    private final SignInRecord record;
 
-    LoginThrottle(UserRepository users, LoginAttempts attempts, TwoFactor twoFactor) {
+    LoginThrottle(UserRepository users, LoginAttempts attempts, TwoFactor twoFactor, SignInRecord record) {
         this.users = users;
         this.attempts = attempts;
         this.twoFactor = twoFactor;
+        this.record = record;
         setDefaultTargetUrl("/");
     }
 
@@ -56,6 +58,7 @@ class LoginThrottle extends SavedRequestAwareAuthenticationSuccessHandler implem
                         && (request.getContextPath() + LOGIN_PATH).equals(request.getRequestURI())
                         && email != null
                         && attempts.blockedUntil(email, request.getRemoteAddr()).isPresent()) {
+                    record.record(email, SignInRecord.Result.THROTTLED, false, request);
                     response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?error=throttled");
                     return;
                 }

@@ -45,12 +45,15 @@ class SecondFactorController {
     private final UserRepository users;
     private final LoginAttempts attempts;
     private final Clock clock;
+    private final SignInRecord record;
 
-    SecondFactorController(TwoFactor twoFactor, UserRepository users, LoginAttempts attempts, Clock clock) {
+    SecondFactorController(
+            TwoFactor twoFactor, UserRepository users, LoginAttempts attempts, Clock clock, SignInRecord record) {
         this.twoFactor = twoFactor;
         this.users = users;
         this.attempts = attempts;
         this.clock = clock;
+        this.record = record;
     }
 
     /** After a right password of a user with a second factor: nobody is signed in until the code is given. */
@@ -75,6 +78,7 @@ class SecondFactorController {
         }
         String address = request.getRemoteAddr();
         if (attempts.blockedUntil(pending.email(), address).isPresent()) {
+            record.record(pending.userId(), pending.email(), SignInRecord.Result.THROTTLED, true, request);
             return "redirect:/login/code?error=throttled";
         }
         StoredUser user = users.findById(pending.userId()).orElse(null);
@@ -84,12 +88,14 @@ class SecondFactorController {
         }
         if (!twoFactor.verify(user.id(), code)) {
             attempts.failed(pending.email(), address);
+            record.record(user.id(), user.email(), SignInRecord.Result.FAILURE, true, request);
             return "redirect:/login/code?error=wrong";
         }
         attempts.succeeded(pending.email(), address);
         users.recordSuccessfulLogin(user.id());
         session.removeAttribute(PENDING);
         request.changeSessionId();
+        record.record(user.id(), user.email(), SignInRecord.Result.SUCCESS, true, request);
         AmamoPrincipal signedIn = user.principal(clock.instant(), true);
         SignIns.signIn(request, response, signedIn);
         return "redirect:" + SignIns.target(request, response, signedIn);

@@ -1,0 +1,31 @@
+package org.amamo.identity;
+
+/**
+ * The kinds of notification a user may also receive by e-mail. Those a user must act on are always mailed; the
+ * others each user may turn off on the account's notification settings.
+ */
+public enum NotificationKind {
+    APPLICATION_RETURNED(true),
+    FEE_REQUESTED(true),
+    HEARING_SCHEDULED(true),
+    REVIEW_ASSIGNED(true),
+    PUBLIC_COMMENT_OPENED(false),
+    CERTIFIED_OR_REJECTED(false),
+    CREDITS_ISSUED(false),
+    TRANSFER_RECEIVED(false),
+    RETIREMENT_RECORDED(false),
+    BID_ALLOCATED(false),
+    PAYMENT_DUE(true),
+    PAYMENT_LAPSED(false);
+
+    private final boolean mustAct;
+
+    NotificationKind(boolean mustAct) {
+        this.mustAct = mustAct;
+    }
+
+    /** Whether the user must act on it: such a notification is always mailed and cannot be turned off. */
+    public boolean mustAct() {
+        return mustAct;
+    }
+}

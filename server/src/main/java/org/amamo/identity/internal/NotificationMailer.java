@@ -1,0 +1,66 @@
+package org.amamo.identity.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import org.amamo.identity.NotificationKind;
+import org.amamo.identity.NotificationMail;
+import org.amamo.mail.Mailer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Mails notifications through the outbox: to each concerned user who is enabled, whose address is confirmed and who
+ * has not turned the kind off, in the user's language, with a link to the page the notification names and to the
+ * settings.
+ */
+@Component
+class NotificationMailer implements NotificationMail {
+
+    private final UserRepository users;
+    private final NotificationSettings settings;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final String siteUrl;
+
+    NotificationMailer(
+            UserRepository users,
+            NotificationSettings settings,
+            Mailer mailer,
+            MessageSource messages,
+            @Value("${amamo.mail.site-url:}") String siteUrl) {
+        this.users = users;
+        this.settings = settings;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.siteUrl = siteUrl;
+    }
+
+    @Override
+    public void send(Collection<Long> userIds, NotificationKind kind, String messageKey, String argument, String link) {
+        String site = site();
+        for (long userId : new LinkedHashSet<>(userIds)) {
+            users.findById(userId)
+                    .filter(user -> user.enabled() && user.emailConfirmedAt() != null)
+                    .filter(user -> settings.mails(user.id(), kind))
+                    .ifPresent(user -> mailer.queue(
+                            user.email(),
+                            user.locale(),
+                            "accounts.mail.notification.subject",
+                            "accounts.mail.notification.body",
+                            user.fullName(),
+                            messages.getMessage(messageKey, new Object[] {argument}, user.locale()),
+                            site + link,
+                            site + "/account/notification-mail"));
+        }
+    }
+
+    /** The configured site address, else that of the current request, else none (links stay paths). */
+    private String site() {
+        if (!siteUrl.isBlank()) {
+            return siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        }
+        return RequestContextHolder.getRequestAttributes() != null ? SiteUrl.current() : "";
+    }
+}

@@ -1,0 +1,247 @@
+package org.amamo.application.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.testing.TestSmtp;
+import org.amamo.testing.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Notification e-mails (issue 20, item 4): an in-app notification of a mailed kind also becomes a mail in the
+ * recipient's language, through the outbox and an embedded SMTP server; each user turns off the kinds they do not
+ * want, but not those they must act on, and only their own.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestUsers.class)
+class NotificationMailTest {
+
+    static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        TestSmtp.configure(registry);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DraftService drafts;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    AttachmentStore attachments;
+
+    @Autowired
+    Notifications notifications;
+
+    AmamoPrincipal applicant;
+    AmamoPrincipal secretariat;
+
+    @BeforeEach
+    void people() {
+        applicant = users.create(users.organisation("漁協"), Role.APPLICANT, Role.HOLDER);
+        secretariat = users.create(Role.SECRETARIAT);
+    }
+
+    @Test
+    void aReturnedApplicationIsMailedToTheApplicantInJapanese() throws Exception {
+        long id = submitted("浦のアマモ場");
+        ok(submissions.move(secretariat, id, WorkflowAction.RETURN, "調査日を追記してください"));
+
+        MimeMessage mail = single(applicant.email());
+        assertThat(mail.getSubject()).isEqualTo("【Amamo】「浦のアマモ場」が「差戻し」になりました。");
+        assertThat(TestSmtp.text(mail))
+                .contains("様", "「浦のアマモ場」が「差戻し」になりました。", "/applications/" + id, "/account/notification-mail");
+        assertThat(inOutbox(secretariat.email())).isZero();
+    }
+
+    @Test
+    void aReturnedApplicationIsMailedInEnglishToAnApplicantWhoChoseEnglish() throws Exception {
+        jdbc.sql("UPDATE user_account SET language = 'en' WHERE id = ?")
+                .param(applicant.userId())
+                .update();
+        long id = submitted("Bay eelgrass");
+        ok(submissions.move(secretariat, id, WorkflowAction.RETURN, "Add the survey date"));
+
+        MimeMessage mail = single(applicant.email());
+        assertThat(mail.getSubject()).isEqualTo("[Amamo] \"Bay eelgrass\" is now: Returned.");
+        assertThat(TestSmtp.text(mail)).contains("Dear ", "/applications/" + id, "cannot be turned off");
+    }
+
+    @Test
+    void aKindTurnedOffSendsNoMailWhileOthersStillReceiveIt() throws Exception {
+        AmamoPrincipal keeps = users.create(Role.HOLDER);
+        mvc.perform(settings(
+                        applicant,
+                        "APPLICATION_RETURNED",
+                        "FEE_REQUESTED",
+                        "HEARING_SCHEDULED",
+                        "REVIEW_ASSIGNED",
+                        "PAYMENT_DUE"))
+                .andExpect(redirectedUrl("/account/notification-mail"));
+        assertThat(optedOut(applicant)).contains("PUBLIC_COMMENT_OPENED", "CREDITS_ISSUED");
+
+        notifications.send(
+                List.of(applicant.userId(), keeps.userId()),
+                "notification.moved.PUBLIC_COMMENT",
+                "浦のアマモ場",
+                "/applications/1");
+
+        assertThat(TestSmtp.awaitFor(keeps.email(), 1)).hasSize(1);
+        assertThat(inOutbox(applicant.email())).isZero();
+        assertThat(unread(applicant)).isEqualTo(1);
+    }
+
+    @Test
+    void anInAppOnlyNotificationSendsNoMail() {
+        notifications.send(
+                List.of(applicant.userId()), "notification.moved.FEE_CONFIRMED", "浦のアマモ場", "/applications/1");
+        assertThat(unread(applicant)).isEqualTo(1);
+        assertThat(inOutbox(applicant.email())).isZero();
+    }
+
+    @Test
+    void theSettingsPageShowsEveryKindOnAndTheMustActKindsDisabled() throws Exception {
+        String page = mvc.perform(get("/account/notification-mail").with(TestUsers.as(applicant)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("申請が差し戻されたとき", "クレジットが発行されたとき");
+        assertThat(checkbox(page, "APPLICATION_RETURNED")).contains("checked").contains("disabled");
+        assertThat(checkbox(page, "PAYMENT_DUE")).contains("checked").contains("disabled");
+        assertThat(checkbox(page, "CREDITS_ISSUED")).contains("checked").doesNotContain("disabled");
+        mvc.perform(get("/account/notification-mail")
+                        .with(TestUsers.as(applicant))
+                        .param("lang", "en"))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("an application is returned for correction")));
+    }
+
+    @Test
+    void aMustActKindCannotBeTurnedOffByATamperedForm() throws Exception {
+        mvc.perform(settings(applicant, "FEE_REQUESTED", "HEARING_SCHEDULED", "REVIEW_ASSIGNED", "PAYMENT_DUE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("対応が必要な通知のメールは止められません。")));
+        mvc.perform(settings(
+                        applicant,
+                        "APPLICATION_RETURNED",
+                        "FEE_REQUESTED",
+                        "HEARING_SCHEDULED",
+                        "REVIEW_ASSIGNED",
+                        "PAYMENT_DUE",
+                        "NO_SUCH_KIND"))
+                .andExpect(status().isBadRequest());
+        assertThat(optedOut(applicant)).isEmpty();
+
+        long id = submitted("浦のアマモ場");
+        ok(submissions.move(secretariat, id, WorkflowAction.RETURN, "調査日を追記してください"));
+        assertThat(single(applicant.email()).getSubject()).contains("差戻し");
+    }
+
+    @Test
+    void aUserChangesOnlyTheirOwnSettings() throws Exception {
+        AmamoPrincipal other = users.create(Role.HOLDER);
+        mvc.perform(settings(
+                                applicant,
+                                "APPLICATION_RETURNED",
+                                "FEE_REQUESTED",
+                                "HEARING_SCHEDULED",
+                                "REVIEW_ASSIGNED",
+                                "PAYMENT_DUE")
+                        .param("userId", String.valueOf(other.userId())))
+                .andExpect(redirectedUrl("/account/notification-mail"));
+        assertThat(optedOut(other)).isEmpty();
+        assertThat(optedOut(applicant)).isNotEmpty();
+
+        mvc.perform(post("/account/notification-mail").with(csrf()).param("kinds", "APPLICATION_RETURNED"))
+                .andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get("/account/notification-mail")).andExpect(redirectedUrlPattern("**/login"));
+        assertThat(optedOut(other)).isEmpty();
+    }
+
+    private long submitted(String name) {
+        long id = drafts.create(applicant, name);
+        ok(drafts.save(applicant, id, EelgrassForm.complete(name, "7.8", applicant.email())));
+        ok(attachments.store(id, applicant.userId(), "AREA_BASIS", "survey.pdf", PDF));
+        ok(submissions.move(applicant, id, WorkflowAction.SUBMIT, null));
+        return id;
+    }
+
+    private static void ok(org.amamo.platform.Outcome<?> outcome) {
+        assertThat(outcome.refusals()).isEmpty();
+    }
+
+    private static MockHttpServletRequestBuilder settings(AmamoPrincipal user, String... kinds) {
+        return post("/account/notification-mail")
+                .with(TestUsers.as(user))
+                .with(csrf())
+                .param("kinds", kinds);
+    }
+
+    /** The checkbox of a kind on the settings page, as a tag. */
+    private static String checkbox(String page, String kind) {
+        java.util.regex.Matcher tag = java.util.regex.Pattern.compile("<input[^>]*id=\"kind-" + kind + "\"[^>]*>")
+                .matcher(page);
+        assertThat(tag.find()).as(kind).isTrue();
+        return tag.group();
+    }
+
+    private static MimeMessage single(String email) throws InterruptedException {
+        List<MimeMessage> received = TestSmtp.awaitFor(email, 1);
+        assertThat(received).hasSize(1);
+        return received.get(0);
+    }
+
+    private long inOutbox(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
+    }
+
+    private long unread(AmamoPrincipal user) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ?")
+                .param(user.userId())
+                .query(Long.class)
+                .single();
+    }
+
+    private List<String> optedOut(AmamoPrincipal user) {
+        return jdbc.sql("SELECT kind FROM notification_mail_optout WHERE user_id = ?")
+                .param(user.userId())
+                .query(String.class)
+                .list();
+    }
+}
