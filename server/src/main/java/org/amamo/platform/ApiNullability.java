@@ -15,6 +15,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,23 +49,30 @@ final class ApiNullability {
                 return;
             }
             Map<String, Schema> properties = schema.getProperties();
-            properties.replaceAll((name, property) -> fields.contains(name) ? nullable(property) : property);
+            properties.replaceAll(
+                    (name, property) -> fields.contains(name) ? nullable(property, components) : property);
         });
     }
 
     /**
-     * OpenAPI 3.0 ignores the siblings of a {@code $ref}: a nullable reference to another schema is written as
-     * {@code allOf: [$ref]} with {@code nullable: true}.
+     * OpenAPI 3.0 ignores the siblings of a {@code $ref}, and {@code nullable} does not reach into an {@code allOf}: a
+     * nullable reference to another schema is written as {@code anyOf} of the reference and of {@code null} alone (a
+     * schema of the referenced type, {@code nullable}, whose only value is {@code null}), as OpenAPI 3.0.3 advises.
      */
-    @SuppressWarnings("rawtypes")
-    private static Schema nullable(Schema property) {
-        if (property.get$ref() == null) {
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema nullable(Schema property, Components components) {
+        String ref = property.get$ref();
+        if (ref == null) {
             property.setNullable(true);
             return property;
         }
+        Schema<?> referenced = components.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        Schema<Object> onlyNull = new Schema<>();
+        onlyNull.setType(referenced == null || referenced.getType() == null ? "object" : referenced.getType());
+        onlyNull.setNullable(true);
+        onlyNull.setEnum(Collections.singletonList(null));
         ComposedSchema reference = new ComposedSchema();
-        reference.setAllOf(List.of(new Schema<>().$ref(property.get$ref())));
-        reference.setNullable(true);
+        reference.setAnyOf(List.of(new Schema<>().$ref(ref), onlyNull));
         reference.setDescription(property.getDescription());
         return reference;
     }

@@ -551,6 +551,9 @@ class ApiFuzzTest {
                     current = components.path(name);
                 } else if (current.has("allOf") && current.path("allOf").size() == 1) {
                     current = current.path("allOf").get(0);
+                } else if (current.has("anyOf")) {
+                    // A nullable reference: the referenced schema, or null alone (ApiNullability).
+                    current = current.path("anyOf").get(0);
                 } else {
                     return current;
                 }

@@ -302,6 +302,8 @@ class MarketApi {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "Create a round (draft) with its escrow account (secretariat)")
     @ApiResponse(responseCode = "201", description = "Created: the round's id")
+    // A new round names no other object and has no state yet: no 404 or 409.
+    @ApiResponse(responseCode = "403", description = "The caller is not the secretariat")
     ResponseEntity<Created> create(@AuthenticationPrincipal AmamoPrincipal user, @RequestBody RoundRequest request) {
         return created(rounds.create(
                 user,

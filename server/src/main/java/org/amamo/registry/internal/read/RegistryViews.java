@@ -81,9 +81,8 @@ public final class RegistryViews {
             List<String> serialRanges,
             List<BatchView> batches,
             BigDecimal offsetTonnesCo2,
-            // A string in the description, since a null enum would have to list null among its values.
+
             @io.swagger.v3.oas.annotations.media.Schema(
-                    implementation = String.class,
                     description = "ALL (the retired tonnes cover the emissions stated) or PART; null when the "
                             + "holder stated no number")
             OffsetCoverage offsetCoverage,
