@@ -168,7 +168,7 @@ class RegistrySecretariatController {
                 model.addAttribute("refusals", List.of(Refusal.of("application", "registry.issue.not-certified")));
             }
         }
-        model.addAttribute("application", application);
+        model.addAttribute("fromApplication", application);
         model.addAttribute("form", form);
         return issuePage(model);
     }
