@@ -31,7 +31,12 @@ public class Navigation {
             Map.entry("notices", List.of("/secretariat/notices")),
             Map.entry(
                     "administration",
-                    List.of("/secretariat/users", "/secretariat/statistics", "/secretariat/programmes", "/admin")));
+                    List.of(
+                            "/secretariat/users",
+                            "/secretariat/audit",
+                            "/secretariat/statistics",
+                            "/secretariat/programmes",
+                            "/admin")));
 
     /** Path prefixes of the signed-in user's own pages (the group 「自分の手続き」 of applicants and holders). */
     static final List<String> MINE = List.of("/applications", "/consultations", "/account/registry", "/account/market");

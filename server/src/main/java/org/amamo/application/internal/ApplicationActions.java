@@ -63,6 +63,20 @@ record ApplicationActions(
                 status == ApplicationStatus.PUBLIC_COMMENT);
     }
 
+    /** The same, without the public's comment form (outside the comment window). */
+    ApplicationActions withoutComment() {
+        return new ApplicationActions(
+                edit,
+                moves,
+                confirmFee,
+                recordHearing,
+                assignReviewer,
+                openPublicComment,
+                recordReview,
+                continueProject,
+                false);
+    }
+
     private static boolean danger(WorkflowAction action) {
         return action == WorkflowAction.WITHDRAW || action == WorkflowAction.REJECT;
     }

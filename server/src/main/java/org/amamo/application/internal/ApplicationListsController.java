@@ -29,9 +29,15 @@ class ApplicationListsController {
     private final Notifications notifications;
     private final Dates dates;
     private final Programmes programmes;
+    private final org.springframework.context.MessageSource messages;
 
     ApplicationListsController(
-            ApplicationRepository applications, Notifications notifications, Dates dates, Programmes programmes) {
+            ApplicationRepository applications,
+            Notifications notifications,
+            Dates dates,
+            Programmes programmes,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.applications = applications;
         this.programmes = programmes;
         this.notifications = notifications;
@@ -62,37 +68,59 @@ class ApplicationListsController {
         return "application/secretariat-list";
     }
 
+    /** The export's columns: the machine-readable header (open data, never renamed) and each column's label key. */
+    static final List<String> CSV_COLUMNS = List.of(
+            "application_id",
+            "project_code",
+            "name",
+            "prefecture",
+            "status",
+            "submitted_at",
+            "site_area_ha",
+            "certified_t_co2",
+            "methodology_version",
+            "programme");
+
+    /**
+     * The applications as CSV. As it always was, with codes ({@code DRAFT}, {@code 14}, {@code JBC}) under the
+     * machine-readable header; with {@code labels=yes}, for a spreadsheet user: the header and the status, prefecture
+     * and programme in the page's language.
+     */
     @GetMapping(value = "/secretariat/applications.csv")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     ResponseEntity<byte[]> csv(
             @RequestParam(required = false) ApplicationStatus status,
             @RequestParam(required = false) String programme,
-            @RequestParam(required = false) String q) {
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String labels,
+            java.util.Locale locale) {
+        boolean labelled = "yes".equals(labels);
         CsvTable csv = new CsvTable(
-                "application_id",
-                "project_code",
-                "name",
-                "prefecture",
-                "status",
-                "submitted_at",
-                "site_area_ha",
-                "certified_t_co2",
-                "methodology_version",
-                "programme");
+                labelled
+                        ? CSV_COLUMNS.stream()
+                                .map(column -> messages.getMessage("application.csv.column." + column, null, locale))
+                                .toArray(String[]::new)
+                        : CSV_COLUMNS.toArray(String[]::new));
+        java.util.Map<String, String> programmeNames = new java.util.HashMap<>();
+        programmes.all().forEach(p -> programmeNames.put(p.code(), p.name(locale.getLanguage())));
         for (StoredApplication row : applications.search(status, programmes.known(programme), q, 0, CSV_MAX_ROWS)) {
             csv.row(
                     row.id(),
                     row.projectCode(),
                     row.name(),
-                    row.prefecture(),
-                    row.status(),
+                    labelled && org.amamo.platform.Prefectures.known(row.prefecture())
+                            ? messages.getMessage("prefecture." + row.prefecture(), null, locale)
+                            : row.prefecture(),
+                    labelled ? messages.getMessage("status." + row.status().name(), null, locale) : row.status(),
                     dates.dateTime(row.submittedAt()),
                     row.siteAreaHectares(),
                     row.certifiedUnits() == null ? null : CsvTable.tonnes(row.certifiedUnits()),
                     row.certifiedVersion(),
-                    row.programmeCode());
+                    labelled
+                            ? programmeNames.getOrDefault(row.programmeCode(), row.programmeCode())
+                            : row.programmeCode());
         }
-        return csv.download("applications.csv");
+        return csv.download(labelled ? "applications-labelled.csv" : "applications.csv");
     }
 
     @GetMapping("/reviews")

@@ -35,6 +35,8 @@ class ApplicationPage {
     private final CertifiedBatchNames batchNames;
     private final ProceedsService proceeds;
 
+    private final java.time.Clock clock;
+
     ApplicationPage(
             DraftService drafts,
             SubmissionService submissions,
@@ -47,7 +49,9 @@ class ApplicationPage {
             ObjectMapper json,
             TakeoverService takeovers,
             CertifiedBatchNames batchNames,
-            ProceedsService proceeds) {
+            ProceedsService proceeds,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.drafts = drafts;
         this.submissions = submissions;
         this.applications = applications;
@@ -89,7 +93,18 @@ class ApplicationPage {
         model.addAttribute("form", form);
         List<ProjectOwner> owners = takeovers.ownersOf(application.projectId());
         boolean projectOwner = viewerId != null && owners.get(owners.size() - 1).userId() == viewerId;
-        model.addAttribute("actions", ApplicationActions.of(application.status(), relations, projectOwner));
+        ApplicationActions actions = ApplicationActions.of(application.status(), relations, projectOwner);
+        java.time.Instant now = clock.instant();
+        boolean windowOpen = application.commentOpensAt() != null
+                && !now.isBefore(application.commentOpensAt())
+                && (application.commentClosesAt() == null || now.isBefore(application.commentClosesAt()));
+        // Public comment is taken only inside its window: a start set later is honoured.
+        model.addAttribute("actions", actions.comment() && !windowOpen ? actions.withoutComment() : actions);
+        model.addAttribute(
+                "commentNotYetOpen",
+                application.status() == ApplicationStatus.PUBLIC_COMMENT
+                        && application.commentOpensAt() != null
+                        && now.isBefore(application.commentOpensAt()));
         model.addAttribute("owners", owners);
         model.addAttribute("proceeds", proceeds.ofProject(application.projectId()));
         model.addAttribute("proceedsLink", projectOwner && application.status() == ApplicationStatus.CERTIFIED);

@@ -1,6 +1,7 @@
 package org.amamo.application.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.amamo.application.ApplicationStatus;
 import org.amamo.platform.Outcome;
 import org.amamo.programme.Programmes;
@@ -23,7 +24,14 @@ class PublicProjectController {
     private final Programmes programmes;
     private final CertificationRecord record;
 
-    PublicProjectController(ApplicationRepository applications, Programmes programmes, CertificationRecord record) {
+    private final java.time.Clock clock;
+
+    PublicProjectController(
+            ApplicationRepository applications,
+            Programmes programmes,
+            CertificationRecord record,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.applications = applications;
         this.programmes = programmes;
         this.record = record;
@@ -32,6 +40,16 @@ class PublicProjectController {
     @GetMapping("/projects/public-comment")
     String openForComment(@RequestParam(required = false) String programme, Model model) {
         listed(model, ApplicationStatus.PUBLIC_COMMENT, programme);
+        // Only windows that have started: a window set to open later is not yet open for comment.
+        java.time.Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<StoredApplication> listed = (List<StoredApplication>) model.getAttribute("applications");
+        model.addAttribute(
+                "applications",
+                listed.stream()
+                        .filter(application ->
+                                application.commentOpensAt() == null || !now.isBefore(application.commentOpensAt()))
+                        .toList());
         return "application/public-comment";
     }
 

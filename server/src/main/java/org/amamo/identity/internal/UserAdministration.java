@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.AuditTrail;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The secretariat's user management (seed 002 "ユーザー管理"). Rules: the secretariat grants and takes
  * away the applicant, reviewer and holder roles; only an administrator grants or takes away the
  * secretariat and administrator roles; nobody disables their own account or takes away their own
- * administrator role, so an installation always keeps someone able to manage it.
+ * administrator role, so an installation always keeps someone able to manage it. Each change is recorded in the
+ * {@link AuditTrail}.
  */
 @Service
 class UserAdministration {
@@ -27,9 +29,11 @@ class UserAdministration {
     private static final Refusal NOT_FOUND = Refusal.of("$", "users.not-found");
 
     private final UserRepository users;
+    private final AuditTrail audit;
 
-    UserAdministration(UserRepository users) {
+    UserAdministration(UserRepository users, AuditTrail audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -64,6 +68,7 @@ class UserAdministration {
             return Outcome.refused(RefusalKind.FORBIDDEN, refusals);
         }
         users.replaceRoles(userId, wanted);
+        audit.record(actor.userId(), AuditTrail.Kind.ROLES, subject(target), roles(target.roles()), roles(wanted));
         return Outcome.done();
     }
 
@@ -83,6 +88,26 @@ class UserAdministration {
             return Outcome.refused(RefusalKind.FORBIDDEN, Refusal.of("enabled", "users.disable.administrator-only"));
         }
         users.setEnabled(userId, enabled);
+        audit.record(actor.userId(), AuditTrail.Kind.ACCOUNT, subject(target), state(target.enabled()), state(enabled));
         return Outcome.done();
+    }
+
+    /** How the audit history names the user changed: name and e-mail. */
+    private static String subject(StoredUser user) {
+        return user.fullName() + " <" + user.email() + ">";
+    }
+
+    /** Role names in the order of {@link Role}, comma-separated (the audit history's ROLES value). */
+    private static String roles(Set<Role> roles) {
+        return String.join(
+                ",",
+                java.util.Arrays.stream(Role.values())
+                        .filter(roles::contains)
+                        .map(Role::name)
+                        .toList());
+    }
+
+    private static String state(boolean enabled) {
+        return enabled ? "ENABLED" : "DISABLED";
     }
 }

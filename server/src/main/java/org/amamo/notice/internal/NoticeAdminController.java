@@ -42,8 +42,10 @@ class NoticeAdminController {
     private final NoticeService notices;
     private final Programmes programmes;
     private final Clock clock;
+    private final MarkdownRenderer markdown;
 
-    NoticeAdminController(NoticeService notices, Programmes programmes, Clock clock) {
+    NoticeAdminController(NoticeService notices, Programmes programmes, Clock clock, MarkdownRenderer markdown) {
+        this.markdown = markdown;
         this.notices = notices;
         this.programmes = programmes;
         this.clock = clock;
@@ -85,7 +87,12 @@ class NoticeAdminController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @Valid @ModelAttribute("form") NoticeForm form,
             BindingResult binding,
+            @RequestParam(required = false) String preview,
+            Model model,
             RedirectAttributes redirect) {
+        if (preview != null) {
+            return preview(form, model);
+        }
         if (binding.hasErrors()) {
             return "notice/edit";
         }
@@ -94,6 +101,29 @@ class NoticeAdminController {
         }
         redirect.addFlashAttribute("flash", "notice.saved");
         return "redirect:/secretariat/notices";
+    }
+
+    /**
+     * The form again with its body rendered as the public will see it (the same Markdown renderer and sanitizer);
+     * nothing is saved.
+     */
+    private String preview(NoticeForm form, Model model) {
+        model.addAttribute("previewHtml", markdown.toHtml(form.getBody() == null ? "" : form.getBody()));
+        return "notice/edit";
+    }
+
+    /**
+     * A notice as the public will see it, whatever its window (scheduled, published or ended), marked as a preview;
+     * its attachments link to the secretariat's own downloads.
+     */
+    @GetMapping("/secretariat/notices/{id}/preview")
+    String previewNotice(@PathVariable long id, Model model) {
+        NoticeView notice = notices.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("notice", notice);
+        model.addAttribute("attachments", notices.attachments(id));
+        model.addAttribute("preview", true);
+        model.addAttribute("publishedNow", notice.publishedAt(clock.instant()));
+        return "notice/show";
     }
 
     @GetMapping("/secretariat/notices/{id}/edit")
@@ -184,10 +214,14 @@ class NoticeAdminController {
             @PathVariable long id,
             @Valid @ModelAttribute("form") NoticeForm form,
             BindingResult binding,
+            @RequestParam(required = false) String preview,
             Model model,
             RedirectAttributes redirect) {
         model.addAttribute("noticeId", id);
         attachments(id, new AttachmentUpload(), model);
+        if (preview != null) {
+            return preview(form, model);
+        }
         if (binding.hasErrors()) {
             return "notice/edit";
         }

@@ -48,11 +48,24 @@ class NoticeController {
         return "notice/list";
     }
 
+    /**
+     * A published notice; for the secretariat and administrators, a notice not (or no longer) published leads to its
+     * preview instead of the 404 the public gets.
+     */
     @GetMapping("/notices/{id}")
-    String show(@PathVariable long id, Model model) {
-        model.addAttribute(
-                "notice",
-                notices.findPublished(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    String show(
+            @PathVariable long id,
+            @org.springframework.security.core.annotation.AuthenticationPrincipal
+                    org.amamo.identity.AmamoPrincipal user,
+            Model model) {
+        var published = notices.findPublished(id);
+        if (published.isEmpty()
+                && user != null
+                && (user.isSecretariat() || user.has(org.amamo.identity.Role.ADMINISTRATOR))
+                && notices.find(id).isPresent()) {
+            return "redirect:/secretariat/notices/" + id + "/preview";
+        }
+        model.addAttribute("notice", published.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("attachments", notices.attachments(id));
         return "notice/show";
     }

@@ -2,11 +2,13 @@ package org.amamo.programme.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.UserDirectory;
 import org.amamo.platform.Confirmation;
 import org.amamo.platform.Outcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,13 +37,14 @@ class CommitteeAdminController {
 
     @PostMapping("/admin/programmes/{code}/committee")
     String add(
+            @AuthenticationPrincipal AmamoPrincipal actor,
             @PathVariable String code,
             @RequestParam(required = false) Long userId,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         String known = known(code);
-        Outcome<Void> added = committee.add(known, userId);
+        Outcome<Void> added = committee.add(actor.userId(), known, userId);
         return added.isDone()
                 ? done(known, "programme.committee.added", redirect)
                 : page.refused(model, response, known, added);
@@ -49,6 +52,7 @@ class CommitteeAdminController {
 
     @PostMapping("/admin/programmes/{code}/committee/{userId}/delete")
     String remove(
+            @AuthenticationPrincipal AmamoPrincipal actor,
             @PathVariable String code,
             @PathVariable long userId,
             Model model,
@@ -63,7 +67,7 @@ class CommitteeAdminController {
         if (!confirmation.givenBy(request)) {
             return confirmation.page(request, model);
         }
-        Outcome<Void> removed = committee.remove(known, userId);
+        Outcome<Void> removed = committee.remove(actor.userId(), known, userId);
         return removed.isDone()
                 ? done(known, "programme.committee.removed", redirect)
                 : page.refused(model, response, known, removed);

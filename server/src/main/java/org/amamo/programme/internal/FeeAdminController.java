@@ -5,12 +5,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.platform.AuditTrail;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.programme.FeeRule;
 import org.amamo.programme.Programme;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -27,33 +30,49 @@ class FeeAdminController {
 
     private final ProgrammeRepository programmes;
     private final AdminPage page;
+    private final AuditTrail audit;
 
-    FeeAdminController(ProgrammeRepository programmes, AdminPage page) {
+    FeeAdminController(ProgrammeRepository programmes, AdminPage page, AuditTrail audit) {
         this.programmes = programmes;
         this.page = page;
+        this.audit = audit;
     }
 
     @PostMapping("/admin/programmes/{code}/fee")
     @Transactional
     String update(
+            @AuthenticationPrincipal AmamoPrincipal actor,
             @PathVariable String code,
             @RequestParam(required = false) String feeFlatYen,
             @RequestParam(required = false) String feePerTonneYen,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        String known = programmes
-                .find(code)
-                .map(Programme::code)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Programme programme =
+                programmes.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String known = programme.code();
         List<Refusal> refusals = new ArrayList<>();
         Optional<BigDecimal> flat = yen(feeFlatYen, "feeFlatYen", refusals);
         Optional<BigDecimal> perTonne = yen(feePerTonneYen, "feePerTonneYen", refusals);
         if (!refusals.isEmpty()) {
+            // The form again with what was typed, each refusal naming its own field.
+            model.addAttribute(
+                    "typedFee",
+                    java.util.Map.of(
+                            "feeFlatYen", feeFlatYen == null ? "" : feeFlatYen,
+                            "feePerTonneYen", feePerTonneYen == null ? "" : feePerTonneYen));
             return page.refused(model, response, known, Outcome.invalidUnlessEmpty(refusals));
         }
-        programmes.updateFee(known, new FeeRule(flat.orElseThrow(), perTonne.orElseThrow()));
+        FeeRule fee = new FeeRule(flat.orElseThrow(), perTonne.orElseThrow());
+        programmes.updateFee(known, fee);
+        audit.record(actor.userId(), AuditTrail.Kind.FEE, known, value(programme.fee()), value(fee));
         return CommitteeAdminController.done(known, "programme.fee.saved", redirect);
+    }
+
+    /** The audit history's FEE value: flat and per-tonne yen. */
+    private static String value(FeeRule fee) {
+        return fee.flatYen().stripTrailingZeros().toPlainString() + ";"
+                + fee.perTonneYen().stripTrailingZeros().toPlainString();
     }
 
     /** Whole yen, digits only (no separators), from 0 to {@link FeeRule#MAX_YEN}; else a refusal at the field. */
@@ -65,7 +84,7 @@ class FeeAdminController {
                 return Optional.of(amount);
             }
         }
-        refusals.add(Refusal.of(field, "programme.fee.invalid", FeeRule.MAX_YEN.toPlainString()));
+        refusals.add(Refusal.of(field, "programme.fee.invalid." + field, FeeRule.MAX_YEN.toPlainString()));
         return Optional.empty();
     }
 }

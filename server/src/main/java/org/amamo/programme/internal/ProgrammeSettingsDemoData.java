@@ -46,7 +46,7 @@ class ProgrammeSettingsDemoData implements ApplicationRunner {
                 users.findByEmail(DEMO_REVIEWER).map(UserSummary::userId).orElseThrow();
         for (Programme programme : programmes.all()) {
             boolean joins = programmes.onCommittee(programme.code(), reviewer)
-                    || committee.add(programme.code(), reviewer).isDone();
+                    || committee.add(null, programme.code(), reviewer).isDone();
             if (!joins) {
                 throw new IllegalStateException("the demo reviewer does not join the committee of " + programme.code());
             }

@@ -230,6 +230,11 @@ public class Issuer implements CreditIssuance {
                 clock.instant()));
     }
 
+    /** Everything wrong with a request, each naming its field, without issuing (for a form to show all at once). */
+    public static List<Refusal> check(IssuanceRequest request) {
+        return refusals(request);
+    }
+
     /** Everything wrong with a request, each refusal naming its field. */
     static List<Refusal> refusals(IssuanceRequest request) {
         List<Refusal> refusals = new ArrayList<>();

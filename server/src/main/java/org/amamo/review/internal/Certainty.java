@@ -27,7 +27,11 @@ final class Certainty {
         return "area".equals(method) ? AREA_FACTORS : OTHER_FACTORS;
     }
 
-    /** Checks one reviewer's scores: every factor of every component given, each in (0, 1], 2 decimals. */
+    /**
+     * Checks one reviewer's scores: every factor of every component given, each in (0, 1], 2 decimals. Each refusal
+     * names its factor in its message key ({@code review.certainty.required.areaCertainty}, ...) and its component in
+     * its argument, so two errors of one component read differently.
+     */
     static List<Refusal> check(Map<String, String> methodsById, Map<String, Map<String, String>> scores) {
         List<Refusal> refusals = new ArrayList<>();
         for (Map.Entry<String, String> component : methodsById.entrySet()) {
@@ -35,9 +39,9 @@ final class Certainty {
                 String field = "certainty[" + component.getKey() + "][" + factor + "]";
                 String text = scores.getOrDefault(component.getKey(), Map.of()).get(factor);
                 if (text == null || text.isBlank()) {
-                    refusals.add(Refusal.of(field, "review.certainty.required", component.getKey()));
+                    refusals.add(Refusal.of(field, "review.certainty.required." + factor, component.getKey()));
                 } else if (!valid(text.strip())) {
-                    refusals.add(Refusal.of(field, "review.certainty.invalid", component.getKey()));
+                    refusals.add(Refusal.of(field, "review.certainty.invalid." + factor, component.getKey()));
                 }
             }
         }
@@ -53,6 +57,11 @@ final class Certainty {
         } catch (NumberFormatException notANumber) {
             return false;
         }
+    }
+
+    /** One reviewer's scores as decimals, once {@link #check} found them valid. */
+    static Map<String, Map<String, BigDecimal>> decimals(Map<String, Map<String, String>> scores) {
+        return committee(java.util.List.of(scores));
     }
 
     /** The committee's figure for each component and factor: the lowest any reviewer gave. */

@@ -38,7 +38,8 @@ class CommitteeService {
 
     /**
      * The secretariat assigns a reviewer to the committee for this application. Only an enabled reviewer on the
-     * review committee of the application's programme may be assigned, and none in a conflict of interest.
+     * review committee of the application's programme may be assigned, and none in a conflict of interest; a
+     * reviewer already assigned is refused at the field, and nothing changes.
      */
     @Transactional
     Outcome<Void> assignReviewer(AmamoPrincipal actor, long id, long reviewerId) {
@@ -57,6 +58,11 @@ class CommitteeService {
                             "workflow.wrong-state",
                             "ASSIGN_REVIEWER",
                             application.status().name()));
+        }
+        if (reviews.reviewerIds(id).contains(reviewerId)) {
+            String name = users.find(reviewerId).map(UserSummary::displayName).orElse("#" + reviewerId);
+            return Outcome.refused(
+                    RefusalKind.CONFLICT, Refusal.of("reviewerId", "review.reviewer.already-assigned", name));
         }
         Outcome<Void> eligible = eligible(application, reviewerId);
         if (eligible.refused()) {

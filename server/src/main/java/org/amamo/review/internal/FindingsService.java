@@ -39,7 +39,48 @@ class FindingsService {
     @Transactional
     Outcome<Void> recordReview(
             AmamoPrincipal actor, long id, String findings, Map<String, Map<String, String>> scores) {
-        ApplicationUnderReview application = applications.lock(id).orElse(null);
+        Outcome<Void> allowed = mayReview(actor, id, true);
+        if (allowed.refused()) {
+            return allowed;
+        }
+        List<Refusal> refusals = new ArrayList<>();
+        if (findings == null || findings.isBlank() || findings.length() > FINDINGS_MAX) {
+            refusals.add(Refusal.of("findings", "review.findings.required", FINDINGS_MAX));
+        }
+        refusals.addAll(Certainty.check(applications.componentMethods(id), scores));
+        if (!refusals.isEmpty()) {
+            return Outcome.refused(RefusalKind.INVALID, refusals);
+        }
+        reviews.record(id, actor.userId(), findings.strip(), write(scores), clock.instant());
+        return Outcome.done();
+    }
+
+    /**
+     * The credit (units of 0.1 t-CO2) the application's sheet would give with this reviewer's certainty, as the
+     * committee's calculation makes it (methodology.md §1), without recording anything. The committee certifies with
+     * the lowest figure of all its reviewers, so this is at most what this reviewer's scores allow.
+     */
+    @Transactional(readOnly = true)
+    Outcome<Long> preview(AmamoPrincipal actor, long id, Map<String, Map<String, String>> scores) {
+        Outcome<Void> allowed = mayReview(actor, id, false);
+        if (allowed.refused()) {
+            return allowed.cast();
+        }
+        List<Refusal> refusals = Certainty.check(applications.componentMethods(id), scores);
+        if (!refusals.isEmpty()) {
+            return Outcome.refused(RefusalKind.INVALID, refusals);
+        }
+        Outcome<Applications.CertifiedSheet> calculated =
+                applications.calculateWithCertainty(id, Certainty.decimals(scores));
+        if (calculated.refused()) {
+            return calculated.cast();
+        }
+        return Outcome.done(calculated.value().result().creditUnits());
+    }
+
+    /** An assigned reviewer, during the committee's review. */
+    private Outcome<Void> mayReview(AmamoPrincipal actor, long id, boolean lock) {
+        ApplicationUnderReview application = (lock ? applications.lock(id) : applications.find(id)).orElse(null);
         if (application == null) {
             return Outcome.refused(RefusalKind.NOT_FOUND, Refusal.of("$", "application.not-found"));
         }
@@ -55,15 +96,6 @@ class FindingsService {
                             "REVIEW",
                             application.status().name()));
         }
-        List<Refusal> refusals = new ArrayList<>();
-        if (findings == null || findings.isBlank() || findings.length() > FINDINGS_MAX) {
-            refusals.add(Refusal.of("findings", "validation.required"));
-        }
-        refusals.addAll(Certainty.check(applications.componentMethods(id), scores));
-        if (!refusals.isEmpty()) {
-            return Outcome.refused(RefusalKind.INVALID, refusals);
-        }
-        reviews.record(id, actor.userId(), findings.strip(), write(scores), clock.instant());
         return Outcome.done();
     }
 

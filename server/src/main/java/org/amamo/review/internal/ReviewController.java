@@ -95,10 +95,37 @@ class ReviewController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @PathVariable long id,
             @RequestParam(required = false) String findings,
+            @RequestParam(required = false) String preview,
             @RequestParam Map<String, String> parameters,
             RedirectAttributes redirect) {
-        Outcome<Void> outcome = this.findings.recordReview(user, id, findings, CertaintyParameters.read(parameters));
+        Map<String, Map<String, String>> scores = CertaintyParameters.read(parameters);
+        if (preview != null) {
+            // The credit these scores would give: nothing is recorded, the typed values come back with it.
+            Outcome<Long> credit = this.findings.preview(user, id, scores);
+            keep(redirect, findings, parameters);
+            if (credit.isDone()) {
+                redirect.addFlashAttribute("reviewPreviewUnits", credit.value());
+                return "redirect:/applications/" + id + "#review-form";
+            }
+            return back(redirect, id, credit, "review.recorded");
+        }
+        Outcome<Void> outcome = this.findings.recordReview(user, id, findings, scores);
+        if (outcome.refused()) {
+            keep(redirect, findings, parameters);
+        }
         return back(redirect, id, outcome, "review.recorded");
+    }
+
+    /** The review form's values as typed, for the form to show again after a refusal or a preview. */
+    private static void keep(RedirectAttributes redirect, String findings, Map<String, String> parameters) {
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        typed.put("findings", findings == null ? "" : findings);
+        parameters.forEach((name, value) -> {
+            if (name.startsWith("certainty[") && name.length() <= 150 && value != null) {
+                typed.put(name, value.length() > 20 ? value.substring(0, 20) : value);
+            }
+        });
+        redirect.addFlashAttribute("reviewTyped", typed);
     }
 
     @PostMapping("/applications/{id}/public-comment")

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Each programme has its own review committee: the secretariat assigns to an application only a reviewer on the
@@ -136,6 +137,52 @@ class CommitteeAssignmentTest {
                         .param("reviewerId", Long.toString(jbcReviewer.userId())))
                 .andExpect(flash().attributeExists("refusals"));
         assertThat(reviews.reviews(ybc)).isEmpty();
+    }
+
+    @Test
+    void aReviewerAlreadyAssignedIsRefusedAtTheFieldAndNothingChanges() throws Exception {
+        long ybc = feeConfirmed("YBC", "yokohama-2019");
+        ok(committee.assignReviewer(secretariat, ybc, yokohamaReviewer.userId()));
+        long notified = notifications(yokohamaReviewer);
+
+        MvcResult result = mvc.perform(post("/applications/" + ybc + "/reviewers")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("reviewerId", Long.toString(yokohamaReviewer.userId())))
+                .andExpect(flash().attributeExists("refusals"))
+                .andReturn();
+        List<Refusal> refused = ((List<?>) result.getFlashMap().get("refusals"))
+                .stream().map(Refusal.class::cast).toList();
+        assertThat(refused)
+                .extracting(Refusal::field, Refusal::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("reviewerId", "review.reviewer.already-assigned"));
+        assertThat(reviews.reviews(ybc)).hasSize(1);
+        assertThat(notifications(yokohamaReviewer)).isEqualTo(notified);
+
+        // The redirect, followed in the same session (which keeps the flash attributes).
+        String page = mvc.perform(get("/applications/" + ybc)
+                        .with(as(secretariat))
+                        .cookie(result.getResponse().getCookies())
+                        .session((org.springframework.mock.web.MockHttpSession)
+                                result.getRequest().getSession())
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String name = reviews.reviews(ybc).get(0).reviewerName();
+        assertThat(page.substring(page.indexOf("id=\"assigned-reviewers\""), page.indexOf("id=\"reviewerId-errors\"")))
+                .contains(name)
+                .contains(name + " (assigned)");
+        assertThat(page.substring(page.indexOf("id=\"reviewerId-errors\"")))
+                .contains("is already assigned to review this application");
+    }
+
+    private long notifications(AmamoPrincipal user) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ?")
+                .param(user.userId())
+                .query(Long.class)
+                .single();
     }
 
     private static void ok(Outcome<?> outcome) {

@@ -53,7 +53,9 @@ final class RegistryForms {
         List<Refusal> placed = new ArrayList<>();
         for (Refusal refusal : refusals) {
             String field = Map.of("creditUnits", "tonnes").getOrDefault(refusal.field(), refusal.field());
-            String shown = fields.contains(field) ? field : "$";
+            String shown = fields.contains(field) || field.matches("holders\\[[0-9]{1,3}\\]\\.(holder|sharePercent)")
+                    ? field
+                    : "$";
             placed.add(new Refusal(shown, refusal.messageKey(), refusal.arguments()));
         }
         FormErrors.reject(binding, placed);
@@ -398,6 +400,23 @@ final class RegistryForms {
         private boolean organisation;
         private Long holderId;
         private BigDecimal sharePercent;
+
+        /** The holder as the form's select names it: {@code U-<user id>} or {@code O-<organisation id>}; "" none. */
+        public String getHolder() {
+            return holderId == null ? "" : (organisation ? "O-" : "U-") + holderId;
+        }
+
+        /** Reads the select's value; anything else leaves the row without a holder. */
+        public void setHolder(String holder) {
+            String value = holder == null ? "" : holder.strip();
+            if (value.matches("[UO]-[0-9]{1,18}")) {
+                organisation = value.startsWith("O-");
+                holderId = Long.valueOf(value.substring(2));
+            } else {
+                organisation = false;
+                holderId = null;
+            }
+        }
 
         public boolean isOrganisation() {
             return organisation;
