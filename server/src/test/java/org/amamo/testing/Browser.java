@@ -329,6 +329,22 @@ public final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Makes the page {@code width} CSS pixels wide (and {@code height} high), as a desktop window of that size: no
+     * phone emulation, so a page wider than the window scrolls sideways instead of being zoomed out to fit.
+     */
+    public void viewport(int width, int height) {
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** The page's title, as the tab shows it. */
+    public String title() {
+        return driver.getTitle();
+    }
+
     /** How many elements of the page match {@code css} now. */
     public int count(String css) {
         return driver.findElements(By.cssSelector(css)).size();
