@@ -21,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  * and a desktop (1366 px), in one browser. A page fails when it is wider than the window, when the console has an
  * error (a script error, a Content-Security-Policy violation; only a base-map tile that cannot be fetched on a
  * machine without network is not a defect), when its title is empty or the same as another page's, or when it shows
- * a missing message ({@code ??}). Every problem is listed, not just the first.
+ * a missing message ({@code ??}), or when axe-core finds an accessibility violation of serious or critical impact.
+ * Every problem is listed, not just the first.
  */
 @TestPropertySource(properties = "amamo.test.demo-data=true")
 class EveryPageBrowserTest extends BrowserJourney {
@@ -175,6 +176,9 @@ class EveryPageBrowserTest extends BrowserJourney {
         }
         if (title.contains("??") || (Boolean) browser.evaluate("return document.body.innerText.includes('??');")) {
             problems.add(where + ": a missing message (??)");
+        }
+        for (String violation : browser.seriousAccessibilityViolations()) {
+            problems.add(where + ": " + violation);
         }
         for (String error : browser.consoleErrors()) {
             if (!unreachableTile(error)) {
