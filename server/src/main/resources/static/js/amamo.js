@@ -27,6 +27,22 @@ document.addEventListener('DOMContentLoaded', () => {
       groups.filter((group) => group.open).forEach((group) => { group.open = false; });
     }
   });
+  // A table that scrolls sideways inside its own box (a wide table on a phone) takes the keyboard focus, so that it
+  // can be scrolled without a pointer too; checked again when the window is resized or htmx replaces part of a page.
+  const focusableScrollers = () => {
+    document.querySelectorAll('table').forEach((table) => {
+      const scrolls = table.scrollWidth > table.clientWidth + 1
+        && ['auto', 'scroll'].includes(getComputedStyle(table).overflowX);
+      if (scrolls) {
+        table.setAttribute('tabindex', '0');
+      } else if (table.getAttribute('tabindex') === '0') {
+        table.removeAttribute('tabindex');
+      }
+    });
+  };
+  focusableScrollers();
+  window.addEventListener('resize', focusableScrollers);
+  document.body.addEventListener('htmx:afterSettle', focusableScrollers);
   // htmx requests carry the CSRF token like forms do.
   const header = document.querySelector('meta[name="_csrf_header"]');
   const token = document.querySelector('meta[name="_csrf"]');

@@ -329,6 +329,47 @@ public final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Makes the page {@code width} CSS pixels wide (and {@code height} high), as a desktop window of that size: no
+     * phone emulation, so a page wider than the window scrolls sideways instead of being zoomed out to fit.
+     */
+    public void viewport(int width, int height) {
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /**
+     * The accessibility rules the page breaks with serious or critical impact, as axe-core (run in the page) reports
+     * them: one line per rule with the elements that break it.
+     */
+    @SuppressWarnings("deprecation") // legacy mode: see below
+    public List<String> seriousAccessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                // In the page itself: the pages have no frames, and the default mode opens a second window for each
+                // check, which times out on a busy machine.
+                .setLegacyMode(true)
+                .disableIframeTesting()
+                .analyze(driver);
+        if (results.isErrored()) {
+            return List.of("axe-core could not check the page: " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + "): "
+                        + rule.getNodes().stream()
+                                .limit(5)
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .toList())
+                .toList();
+    }
+
+    /** The page's title, as the tab shows it. */
+    public String title() {
+        return driver.getTitle();
+    }
+
     /** How many elements of the page match {@code css} now. */
     public int count(String css) {
         return driver.findElements(By.cssSelector(css)).size();

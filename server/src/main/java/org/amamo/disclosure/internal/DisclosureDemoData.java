@@ -37,13 +37,20 @@ class DisclosureDemoData implements ApplicationRunner {
                 .findFirst()
                 .map(UserSummary::userId)
                 .orElseThrow();
-        year(secretariat, 2020, 1, "22.8", "10.6", "13157", "取引単価は13,157円超（税抜き）");
-        year(secretariat, 2021, 4, "80.4", "30.0", "72816", null);
-        year(secretariat, 2022, 21, "3733.1", "1100.4", "84198", "一部のみ売買");
+        year(secretariat, 2020, 1, "22.8", "10.6", "13157", "取引単価は13,157円超（税抜き）", null);
+        year(secretariat, 2021, 4, "80.4", "30.0", "72816", null, null);
+        year(secretariat, 2022, 21, "3733.1", "1100.4", "84198", "一部のみ売買", "Only part was traded");
     }
 
     private void year(
-            long secretariat, int fiscalYear, int sites, String tonnes, String hectares, String price, String note) {
+            long secretariat,
+            int fiscalYear,
+            int sites,
+            String tonnes,
+            String hectares,
+            String price,
+            String note,
+            String noteEn) {
         HistoryForm form = new HistoryForm();
         form.setFiscalYear(fiscalYear);
         form.setCertifiedSites(sites);
@@ -51,6 +58,7 @@ class DisclosureDemoData implements ApplicationRunner {
         form.setCertifiedHectares(new BigDecimal(hectares));
         form.setAveragePriceJpy(new BigDecimal(price));
         form.setNote(note);
+        form.setNoteEn(noteEn);
         form.setSource(SOURCE);
         statistics.importYear(form, secretariat);
     }

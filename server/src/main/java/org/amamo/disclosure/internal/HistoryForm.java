@@ -38,9 +38,21 @@ public class HistoryForm {
     @Size(max = 500, message = "{validation.size.max}")
     private String note;
 
+    @Size(max = 500, message = "{validation.size.max}")
+    private String noteEn;
+
     @NotBlank(message = "{validation.required}")
     @Size(max = 500, message = "{validation.size.max}")
     private String source;
+
+    /** The optional English version of the note; blank for none. */
+    public String getNoteEn() {
+        return noteEn;
+    }
+
+    public void setNoteEn(String noteEn) {
+        this.noteEn = noteEn;
+    }
 
     public Integer getFiscalYear() {
         return fiscalYear;

@@ -92,7 +92,8 @@ class Statistics {
                     null,
                     split[0],
                     split[1],
-                    programme.code())));
+                    programme.code(),
+                    null)));
         }
         return rows;
     }
@@ -131,6 +132,7 @@ class Statistics {
                     price.get(PriceSource.REPORTED),
                     removals,
                     reductions,
+                    null,
                     null));
         });
         return rows;
@@ -149,7 +151,8 @@ class Statistics {
 
     List<YearlyStatistic> imported() {
         return jdbc.sql("""
-                SELECT fiscal_year, certified_sites, certified_tonnes, certified_hectares, average_price_jpy, note
+                SELECT fiscal_year, certified_sites, certified_tonnes, certified_hectares, average_price_jpy, note,
+                       note_en
                   FROM historical_statistic ORDER BY fiscal_year""")
                 .query((row, n) -> YearlyStatistic.enteredTotal(
                         row.getInt(1),
@@ -157,7 +160,8 @@ class Statistics {
                         row.getBigDecimal(3),
                         row.getBigDecimal(4),
                         row.getBigDecimal(5),
-                        row.getString(6)))
+                        row.getString(6),
+                        row.getString(7)))
                 .list();
     }
 
@@ -175,8 +179,9 @@ class Statistics {
         }
         jdbc.sql("""
                 INSERT INTO historical_statistic (fiscal_year, certified_sites, certified_tonnes, certified_hectares,
-                                                  average_price_jpy, note, source, entered_by, entered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  average_price_jpy, note, source, entered_by, entered_at,
+                                                  note_en)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         form.getFiscalYear(),
                         form.getCertifiedSites(),
@@ -186,7 +191,8 @@ class Statistics {
                         blankToNull(form.getNote()),
                         form.getSource().strip(),
                         secretariatId,
-                        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)),
+                        blankToNull(form.getNoteEn()))
                 .update();
         return Outcome.done();
     }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
  * blue carbon = removals, blue resource = reductions); both are null where the record does not say (a year entered
  * by the secretariat as a total). {@code programmeCode} names the programme of a row imported from that
  * programme's history CSV, whose sites and hectares are not recorded (null); it is null for the other rows.
+ * {@code noteEn} is the optional English version of the secretariat's {@code note} (null: none).
  */
 record YearlyStatistic(
         int fiscalYear,
@@ -26,7 +27,8 @@ record YearlyStatistic(
         BigDecimal reportedAveragePriceJpy,
         BigDecimal removalTonnes,
         BigDecimal reductionTonnes,
-        String programmeCode) {
+        String programmeCode,
+        String noteEn) {
 
     /** A year entered by the secretariat as a total, without a split by credit type. */
     static YearlyStatistic enteredTotal(
@@ -35,7 +37,8 @@ record YearlyStatistic(
             BigDecimal certifiedTonnes,
             BigDecimal certifiedHectares,
             BigDecimal averagePriceJpy,
-            String note) {
+            String note,
+            String noteEn) {
         return new YearlyStatistic(
                 fiscalYear,
                 certifiedSites,
@@ -47,6 +50,7 @@ record YearlyStatistic(
                 null,
                 null,
                 null,
-                null);
+                null,
+                noteEn);
     }
 }

@@ -73,14 +73,20 @@ class MarketApi {
         this.registry = registry;
     }
 
-    /** A new round: times as ISO instants, e.g. {@code 2025-07-01T00:00:00Z}. */
+    /**
+     * A new round: times as ISO instants, e.g. {@code 2025-07-01T00:00:00Z}. {@code titleEn} and {@code rulesEn}: the
+     * optional English version of title and rules (absent: none, and English pages show the Japanese text marked as
+     * Japanese only).
+     */
     record RoundRequest(
             String title,
             String rules,
             BigDecimal minimumPriceJpy,
             Instant opensAt,
             Instant closesAt,
-            Integer paymentDays) {}
+            Integer paymentDays,
+            String titleEn,
+            String rulesEn) {}
 
     // The credits a consignment or trade names: a batch id, or else a selection as for registry transfers.
     private static final String BATCH_ID = "The batch's id (see GET holdings); or name the credits by batch, "
@@ -313,7 +319,9 @@ class MarketApi {
                         request.minimumPriceJpy(),
                         request.opensAt(),
                         request.closesAt(),
-                        request.paymentDays())));
+                        request.paymentDays(),
+                        request.titleEn(),
+                        request.rulesEn())));
     }
 
     @PostMapping("/rounds/{id}/open")

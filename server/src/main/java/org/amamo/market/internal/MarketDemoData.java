@@ -136,7 +136,9 @@ class MarketDemoData implements ApplicationRunner {
                                 new BigDecimal("15000"),
                                 now.minusSeconds(60),
                                 now.plus(Duration.ofDays(14)),
-                                14))
+                                14,
+                                "FY2025 second J Blue Credit buyer solicitation",
+                                rulesEn()))
                 .value();
         rounds.consign(seller, id, credits.accountId(), credits.batch().batchId(), units, "demo-open");
         rounds.open(secretariat, id);
@@ -201,6 +203,19 @@ class MarketDemoData implements ApplicationRunner {
                 3. 割当: 価格優先、同一価格で数量が不足する場合は希望数量に比例して0.1 t単位で按分し、端数は入札の早い順。
                 4. 支払: 割当後14日以内に売り手へお支払いください。入金確認後、登録簿でクレジットを移転（または無効化）します。
                 5. 結果: 精算後、入札件数、販売数量、プロジェクトごとの最低・加重平均・最高価格を公表します。""";
+    }
+
+    private static String rulesEn() {
+        return """
+                1. Credits: the J Blue Credits consigned to this round (listed above).
+                2. Bids: registered buyers bid a quantity (in 0.1 t) and a price (yen per t-CO2, before tax) within the
+                   bidding window. Bids are sealed and may be changed or withdrawn until the close.
+                3. Allocation: highest price first; where a price cannot be served in full, the quantity is shared in
+                   proportion to the quantities bid, in 0.1 t, remainders to the earliest bids.
+                4. Payment: pay the seller within 14 days of allocation. Once payment is confirmed, the registry
+                   transfers (or retires) the credits.
+                5. Results: after settlement, the number of bids, the quantity sold and each project's lowest,
+                   volume-weighted average and highest price are published.""";
     }
 
     private AmamoPrincipal principal(String email) {

@@ -57,6 +57,8 @@ final class MarketForms {
         private LocalDateTime opensAt;
         private LocalDateTime closesAt;
         private Integer paymentDays = 14;
+        private String titleEn;
+        private String rulesEn;
 
         Rounds.RoundTerms terms() {
             return new Rounds.RoundTerms(
@@ -65,7 +67,27 @@ final class MarketForms {
                     minimumPriceJpy,
                     opensAt == null ? null : opensAt.atZone(SchemeTime.ZONE).toInstant(),
                     closesAt == null ? null : closesAt.atZone(SchemeTime.ZONE).toInstant(),
-                    paymentDays);
+                    paymentDays,
+                    titleEn,
+                    rulesEn);
+        }
+
+        /** The optional English title; blank for none. */
+        public String getTitleEn() {
+            return titleEn;
+        }
+
+        public void setTitleEn(String titleEn) {
+            this.titleEn = titleEn;
+        }
+
+        /** The optional English rules; blank for none. */
+        public String getRulesEn() {
+            return rulesEn;
+        }
+
+        public void setRulesEn(String rulesEn) {
+            this.rulesEn = rulesEn;
         }
 
         public String getTitle() {

@@ -111,7 +111,9 @@ class MarketQueries implements MarketPrices {
                 round.paymentDueAt(),
                 round.settledAt(),
                 List.copyOf(offer.values()),
-                units);
+                units,
+                round.titleEn(),
+                round.rulesEn());
     }
 
     /** The projects on offer in a round, code to name, for the bid form's choice. */
@@ -137,7 +139,8 @@ class MarketQueries implements MarketPrices {
                             lot.creditUnits(),
                             lot.status(),
                             lot.releasedUnits(),
-                            lot.consignedAt());
+                            lot.consignedAt(),
+                            round.titleEn());
                 })
                 .toList();
     }
@@ -223,7 +226,8 @@ class MarketQueries implements MarketPrices {
                 allocation.buyerAccountId(),
                 allocation.serialRanges(),
                 lot.consignorUserId() == viewer,
-                bid.buyerUserId() == viewer);
+                bid.buyerUserId() == viewer,
+                round.titleEn());
     }
 
     List<TradeView> tradesOf(AmamoPrincipal user) {

@@ -8,7 +8,10 @@ final class MarketRows {
 
     private MarketRows() {}
 
-    /** A solicitation round. Bids are taken while it is OPEN and {@code opensAt <= now < closesAt}. */
+    /**
+     * A solicitation round. Bids are taken while it is OPEN and {@code opensAt <= now < closesAt}. {@code titleEn} and
+     * {@code rulesEn}: the optional English version (null: none).
+     */
     record Round(
             long id,
             String title,
@@ -24,7 +27,9 @@ final class MarketRows {
             Instant closedAt,
             Instant allocatedAt,
             Instant paymentDueAt,
-            Instant settledAt) {
+            Instant settledAt,
+            String titleEn,
+            String rulesEn) {
 
         boolean takesBids(Instant now) {
             return status == RoundStatus.OPEN && !now.isBefore(opensAt) && now.isBefore(closesAt);

@@ -26,7 +26,8 @@ class MarketStore {
 
     private static final String ROUND = """
             SELECT id, title, rules, minimum_price_jpy, opens_at, closes_at, payment_days, status, escrow_account_id,
-                   created_at, opened_at, closed_at, allocated_at, payment_due_at, settled_at FROM market_round
+                   created_at, opened_at, closed_at, allocated_at, payment_due_at, settled_at, title_en, rules_en
+            FROM market_round
             """;
     private static final String CONSIGNMENT = """
             SELECT id, round_id, consignor_user_id, from_account_id, batch_id, batch_serial, project_code,
@@ -60,15 +61,27 @@ class MarketStore {
             Instant opensAt,
             Instant closesAt,
             int paymentDays,
+            String titleEn,
+            String rulesEn,
             long createdBy,
             Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO market_round (title, rules, minimum_price_jpy, opens_at, closes_at, payment_days, status,
-                                          created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)
+                                          created_by, created_at, title_en, rules_en)
+                VALUES (?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?)
                 """)
-                .params(title, rules, minimumPriceJpy, utc(opensAt), utc(closesAt), paymentDays, createdBy, utc(now))
+                .params(
+                        title,
+                        rules,
+                        minimumPriceJpy,
+                        utc(opensAt),
+                        utc(closesAt),
+                        paymentDays,
+                        createdBy,
+                        utc(now),
+                        titleEn,
+                        rulesEn)
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -449,7 +462,9 @@ class MarketStore {
                 instant(row, "closed_at"),
                 instant(row, "allocated_at"),
                 instant(row, "payment_due_at"),
-                instant(row, "settled_at"));
+                instant(row, "settled_at"),
+                row.getString("title_en"),
+                row.getString("rules_en"));
     }
 
     private Consignment mapConsignment(ResultSet row, int n) throws SQLException {

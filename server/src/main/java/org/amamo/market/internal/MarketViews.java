@@ -10,7 +10,10 @@ final class MarketViews {
 
     private MarketViews() {}
 
-    /** A round as announced: terms, window and what is on offer (per batch; consignors are not named). */
+    /**
+     * A round as announced: terms, window and what is on offer (per batch; consignors are not named). {@code titleEn}
+     * and {@code rulesEn} are the optional English version of title and rules (null: none).
+     */
     record RoundView(
             long id,
             String title,
@@ -24,7 +27,9 @@ final class MarketViews {
             Instant paymentDueAt,
             Instant settledAt,
             List<OfferLine> offer,
-            long offeredUnits) {}
+            long offeredUnits,
+            String titleEn,
+            String rulesEn) {}
 
     /** Units of one batch on offer in a round. */
     record OfferLine(String projectCode, String projectName, int vintage, String batchSerial, long creditUnits) {}
@@ -40,7 +45,8 @@ final class MarketViews {
             long creditUnits,
             String status,
             Long releasedUnits,
-            Instant consignedAt) {}
+            Instant consignedAt,
+            String roundTitleEn) {}
 
     /** A bid, shown to its buyer (and to the secretariat once the round has closed). */
     record BidView(
@@ -80,7 +86,8 @@ final class MarketViews {
             Long buyerAccountId,
             String serialRanges,
             boolean seller,
-            boolean buyer) {}
+            boolean buyer,
+            String roundTitleEn) {}
 
     /** A settled round's public results; buyers are named only if they chose so in their bid. */
     record Results(

@@ -18,6 +18,7 @@ import org.amamo.market.internal.MarketRows.Round;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
+import org.amamo.platform.Written;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
@@ -59,14 +60,31 @@ class Rounds {
         this.clock = clock;
     }
 
-    /** What the secretariat sets when creating a round. */
+    /**
+     * What the secretariat sets when creating a round; {@code titleEn} and {@code rulesEn} are the optional English
+     * version (null or blank: none).
+     */
     record RoundTerms(
             String title,
             String rules,
             BigDecimal minimumPriceJpy,
             Instant opensAt,
             Instant closesAt,
-            Integer paymentDays) {}
+            Integer paymentDays,
+            String titleEn,
+            String rulesEn) {
+
+        /** Terms without an English version. */
+        RoundTerms(
+                String title,
+                String rules,
+                BigDecimal minimumPriceJpy,
+                Instant opensAt,
+                Instant closesAt,
+                Integer paymentDays) {
+            this(title, rules, minimumPriceJpy, opensAt, closesAt, paymentDays, null, null);
+        }
+    }
 
     Outcome<Long> create(AmamoPrincipal user, RoundTerms terms) {
         if (!user.isSecretariat()) {
@@ -83,6 +101,8 @@ class Rounds {
                 terms.opensAt(),
                 terms.closesAt(),
                 terms.paymentDays(),
+                Written.optional(terms.titleEn()),
+                Written.optional(terms.rulesEn()),
                 user.userId(),
                 clock.instant());
         long escrow = registry.openEscrow("market-round-" + id, "Escrow of solicitation round " + id);
@@ -96,6 +116,8 @@ class Rounds {
         text(terms.title(), "title", MAX_TITLE_LENGTH).ifPresent(refusals::add);
         text(terms.rules(), "rules", MAX_RULES_LENGTH).ifPresent(refusals::add);
         price(terms.minimumPriceJpy(), "minimumPriceJpy").ifPresent(refusals::add);
+        optionalText(terms.titleEn(), "titleEn", MAX_TITLE_LENGTH).ifPresent(refusals::add);
+        optionalText(terms.rulesEn(), "rulesEn", MAX_RULES_LENGTH).ifPresent(refusals::add);
         if (terms.opensAt() == null) {
             refusals.add(Refusal.of("opensAt", "market.required"));
         }
@@ -122,6 +144,11 @@ class Rounds {
             return Optional.of(Refusal.of(field, "market.text.too-long", maxLength));
         }
         return Optional.empty();
+    }
+
+    /** An optional text (an English version): blank is none, else at most {@code maxLength} characters. */
+    static Optional<Refusal> optionalText(String value, String field, int maxLength) {
+        return value == null || value.isBlank() ? Optional.empty() : text(value, field, maxLength);
     }
 
     /** A price per t-CO2: positive whole yen, at most {@link #MAX_PRICE_JPY}. */

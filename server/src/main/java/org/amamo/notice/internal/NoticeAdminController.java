@@ -16,6 +16,7 @@ import org.amamo.platform.Pages;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
 import org.amamo.platform.SchemeTime;
+import org.amamo.platform.Written;
 import org.amamo.programme.Programme;
 import org.amamo.programme.Programmes;
 import org.springframework.http.HttpStatus;
@@ -141,6 +142,8 @@ class NoticeAdminController {
         form.setPublishEnd(
                 notice.publishEnd() == null ? null : LocalDateTime.ofInstant(notice.publishEnd(), SchemeTime.ZONE));
         form.setProgramme(notice.programmeCode());
+        form.setTitleEn(notice.titleEn());
+        form.setBodyEn(notice.bodyMarkdownEn());
         model.addAttribute("form", form);
         model.addAttribute("noticeId", id);
         attachments(id, upload, model);
@@ -250,6 +253,8 @@ class NoticeAdminController {
                 form.getPublishEnd() == null
                         ? null
                         : form.getPublishEnd().atZone(SchemeTime.ZONE).toInstant(),
-                NoticeDraft.programme(form.getProgramme()));
+                NoticeDraft.programme(form.getProgramme()),
+                Written.optional(form.getTitleEn()),
+                Written.optional(form.getBodyEn()));
     }
 }

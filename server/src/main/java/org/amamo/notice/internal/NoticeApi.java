@@ -16,6 +16,7 @@ import org.amamo.notice.NoticeView;
 import org.amamo.platform.ApiController;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Pages;
+import org.amamo.platform.Written;
 import org.amamo.programme.Programmes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,9 @@ class NoticeApi {
 
     /**
      * A notice to create or replace. Times carry their offset, e.g. 2024-04-01T09:00:00+09:00. {@code programme} is
-     * the code of the programme the notice belongs to (JBC, YBC ...); absent or blank: every programme.
+     * the code of the programme the notice belongs to (JBC, YBC ...); absent or blank: every programme. {@code titleEn}
+     * and {@code bodyEn} are the optional English version; absent or blank: none, and English pages show the Japanese
+     * text marked as Japanese only.
      */
     record NoticeRequest(
             @NotBlank(message = "{validation.required}")
@@ -61,7 +64,13 @@ class NoticeApi {
             OffsetDateTime publishEnd,
 
             @Size(max = 10, message = "{validation.size.max}")
-            String programme) {
+            String programme,
+
+            @Size(max = NoticeForm.TITLE_MAX, message = "{validation.size.max}")
+            String titleEn,
+
+            @Size(max = NoticeForm.BODY_MAX, message = "{validation.size.max}")
+            String bodyEn) {
 
         NoticeDraft draft() {
             return new NoticeDraft(
@@ -69,7 +78,9 @@ class NoticeApi {
                     body,
                     publishStart.toInstant(),
                     publishEnd == null ? null : publishEnd.toInstant(),
-                    NoticeDraft.programme(programme));
+                    NoticeDraft.programme(programme),
+                    Written.optional(titleEn),
+                    Written.optional(bodyEn));
         }
     }
 

@@ -58,7 +58,13 @@ class NoticeDemoData implements ApplicationRunner {
                 - 事前相談の申込み
                 - プロジェクト申請
                 - クレジットの移転と無効化
-                """, jst(2023, 8, 17, 16), null);
+                """, jst(2023, 8, 17, 16), null, null, "About the user manual", """
+                The system's user manual is published (in Japanese):
+
+                - applying for a pre-consultation
+                - applying for a project
+                - transferring and retiring credits
+                """);
         attachments.store(manual, author, "ユーザー向け操作マニュアル.pdf", manualPdf());
         add(author, "令和5年度 第2回 購入者公募（終了）", "この公募は終了しました。", jst(2023, 7, 31, 10), now.minus(Duration.ofDays(30)), "JBC");
         add(author, "横浜ブルーカーボン・オフセット制度 クレジットの活用について", """
@@ -72,7 +78,20 @@ class NoticeDemoData implements ApplicationRunner {
     }
 
     private long add(long author, String title, String body, Instant start, Instant end, String programme) {
-        return notices.insert(new NoticeDraft(title, body, start, end, programme), author, clock.instant());
+        return add(author, title, body, start, end, programme, null, null);
+    }
+
+    private long add(
+            long author,
+            String title,
+            String body,
+            Instant start,
+            Instant end,
+            String programme,
+            String titleEn,
+            String bodyEn) {
+        return notices.insert(
+                new NoticeDraft(title, body, start, end, programme, titleEn, bodyEn), author, clock.instant());
     }
 
     /** A one-page stand-in for seed 002's operation manual, attached to its notice as a PDF. */

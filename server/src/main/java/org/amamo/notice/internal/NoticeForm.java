@@ -27,6 +27,12 @@ public class NoticeForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime publishEnd;
 
+    @Size(max = TITLE_MAX, message = "{validation.size.max}")
+    private String titleEn;
+
+    @Size(max = BODY_MAX, message = "{validation.size.max}")
+    private String bodyEn;
+
     /** The programme the notice belongs to; blank for every programme. */
     private String programme;
 
@@ -36,6 +42,24 @@ public class NoticeForm {
 
     public void setProgramme(String programme) {
         this.programme = programme;
+    }
+
+    /** The optional English title; blank for none. */
+    public String getTitleEn() {
+        return titleEn;
+    }
+
+    public void setTitleEn(String titleEn) {
+        this.titleEn = titleEn;
+    }
+
+    /** The optional English body (Markdown); blank for none. */
+    public String getBodyEn() {
+        return bodyEn;
+    }
+
+    public void setBodyEn(String bodyEn) {
+        this.bodyEn = bodyEn;
     }
 
     public String getTitle() {

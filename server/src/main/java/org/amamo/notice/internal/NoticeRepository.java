@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 class NoticeRepository {
 
     private static final String SELECT =
-            "SELECT id, title, body_markdown, publish_start, publish_end, programme_code FROM notice ";
+            "SELECT id, title, body_markdown, publish_start, publish_end, programme_code, title_en, body_markdown_en "
+                    + "FROM notice ";
 
     private static final String PAGE = "ORDER BY publish_start DESC, id DESC LIMIT :limit OFFSET :offset";
 
@@ -36,7 +37,9 @@ class NoticeRepository {
             String bodyMarkdown,
             Instant publishStart,
             Instant publishEnd,
-            String programmeCode) {}
+            String programmeCode,
+            String titleEn,
+            String bodyMarkdownEn) {}
 
     /**
      * Published notices matching the search; of one programme's list (its own and those about every programme) unless
@@ -108,8 +111,8 @@ class NoticeRepository {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notice (title, body_markdown, publish_start, publish_end, programme_code, created_by,
-                                    created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                    created_at, updated_at, title_en, body_markdown_en)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(
                         draft.title(),
@@ -119,7 +122,9 @@ class NoticeRepository {
                         draft.programmeCode(),
                         authorId,
                         utc(now),
-                        utc(now))
+                        utc(now),
+                        draft.titleEn(),
+                        draft.bodyEn())
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -127,7 +132,7 @@ class NoticeRepository {
     boolean update(long id, NoticeDraft draft, Instant now) {
         return jdbc.sql("""
                 UPDATE notice SET title = ?, body_markdown = ?, publish_start = ?, publish_end = ?, programme_code = ?,
-                       updated_at = ?
+                       updated_at = ?, title_en = ?, body_markdown_en = ?
                  WHERE id = ?
                 """)
                         .params(
@@ -137,6 +142,8 @@ class NoticeRepository {
                                 utc(draft.publishEnd()),
                                 draft.programmeCode(),
                                 utc(now),
+                                draft.titleEn(),
+                                draft.bodyEn(),
                                 id)
                         .update()
                 == 1;
@@ -154,6 +161,8 @@ class NoticeRepository {
                 row.getString("body_markdown"),
                 row.getObject("publish_start", OffsetDateTime.class).toInstant(),
                 end == null ? null : end.toInstant(),
-                row.getString("programme_code"));
+                row.getString("programme_code"),
+                row.getString("title_en"),
+                row.getString("body_markdown_en"));
     }
 }

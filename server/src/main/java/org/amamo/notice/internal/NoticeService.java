@@ -165,6 +165,9 @@ class NoticeService implements PublishedNotices {
                 markdown.toHtml(notice.bodyMarkdown()),
                 notice.publishStart(),
                 notice.publishEnd(),
-                notice.programmeCode());
+                notice.programmeCode(),
+                notice.titleEn(),
+                notice.bodyMarkdownEn(),
+                notice.bodyMarkdownEn() == null ? null : markdown.toHtml(notice.bodyMarkdownEn()));
     }
 }
