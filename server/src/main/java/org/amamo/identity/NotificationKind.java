@@ -1,22 +1,16 @@
 package org.amamo.identity;
 
 /**
- * The kinds of notification a user may also receive by e-mail. Those a user must act on are always mailed; the
+ * The kinds of notification a user may also receive by e-mail: only those the system makes (a kind is added here
+ * when its feature notifies; the settings page offers every kind listed). Those a user must act on are always mailed; the
  * others each user may turn off on the account's notification settings.
  */
 public enum NotificationKind {
     APPLICATION_RETURNED(true),
     FEE_REQUESTED(true),
-    HEARING_SCHEDULED(true),
     REVIEW_ASSIGNED(true),
     PUBLIC_COMMENT_OPENED(false),
-    CERTIFIED_OR_REJECTED(false),
-    CREDITS_ISSUED(false),
-    TRANSFER_RECEIVED(false),
-    RETIREMENT_RECORDED(false),
-    BID_ALLOCATED(false),
-    PAYMENT_DUE(true),
-    PAYMENT_LAPSED(false);
+    CERTIFIED_OR_REJECTED(false);
 
     private final boolean mustAct;
 

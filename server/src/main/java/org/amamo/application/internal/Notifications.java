@@ -31,6 +31,7 @@ class Notifications {
      */
     static final Map<String, NotificationKind> KINDS = Map.of(
             "notification.moved.RETURNED", NotificationKind.APPLICATION_RETURNED,
+            "notification.fee-requested", NotificationKind.FEE_REQUESTED,
             "notification.review-assigned", NotificationKind.REVIEW_ASSIGNED,
             "notification.moved.PUBLIC_COMMENT", NotificationKind.PUBLIC_COMMENT_OPENED,
             "notification.moved.CERTIFIED", NotificationKind.CERTIFIED_OR_REJECTED,

@@ -108,10 +108,25 @@ class SubmissionService {
             applications.markSubmitted(id, clock.instant());
         }
         transitions.record(actor, application, action, comment);
+        if (action == WorkflowAction.SUBMIT || action == WorkflowAction.RESUBMIT) {
+            requestFee(application);
+        }
         if (action == WorkflowAction.WITHDRAW) {
             claims.release(id);
         }
         return Outcome.done();
+    }
+
+    /**
+     * A submission under a programme that charges an application fee asks the applicants to pay it: the review waits
+     * for the secretariat to confirm the payment. The amount is on the application's page.
+     */
+    private void requestFee(StoredApplication application) {
+        feeOwed(application).filter(fee -> fee.amountYen().signum() > 0).ifPresent(fee -> {
+            List<Long> applicants = new ArrayList<>(applications.jointApplicantUserIds(application.id()));
+            applicants.add(application.ownerId());
+            transitions.notify(applicants, "notification.fee-requested", application);
+        });
     }
 
     /**

@@ -102,15 +102,9 @@ class NotificationMailTest {
     @Test
     void aKindTurnedOffSendsNoMailWhileOthersStillReceiveIt() throws Exception {
         AmamoPrincipal keeps = users.create(Role.HOLDER);
-        mvc.perform(settings(
-                        applicant,
-                        "APPLICATION_RETURNED",
-                        "FEE_REQUESTED",
-                        "HEARING_SCHEDULED",
-                        "REVIEW_ASSIGNED",
-                        "PAYMENT_DUE"))
+        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED"))
                 .andExpect(redirectedUrl("/account/notification-mail"));
-        assertThat(optedOut(applicant)).contains("PUBLIC_COMMENT_OPENED", "CREDITS_ISSUED");
+        assertThat(optedOut(applicant)).containsExactlyInAnyOrder("PUBLIC_COMMENT_OPENED", "CERTIFIED_OR_REJECTED");
 
         notifications.send(
                 List.of(applicant.userId(), keeps.userId()),
@@ -121,6 +115,34 @@ class NotificationMailTest {
         assertThat(TestSmtp.awaitFor(keeps.email(), 1)).hasSize(1);
         assertThat(inOutbox(applicant.email())).isZero();
         assertThat(unread(applicant)).isEqualTo(1);
+    }
+
+    @Test
+    void aSubmissionUnderAProgrammeThatChargesAFeeAsksTheApplicantToPayIt() throws Exception {
+        jdbc.sql("UPDATE programme SET fee_flat_yen = 10000, fee_per_tonne_yen = 700 WHERE code = 'JBC'")
+                .update();
+        try {
+            long id = submitted("浦のアマモ場");
+
+            MimeMessage mail = single(applicant.email());
+            assertThat(mail.getSubject()).contains("「浦のアマモ場」の申請を受け付けました。申請手数料をお支払いください。");
+            assertThat(TestSmtp.text(mail)).contains("/applications/" + id);
+            assertThat(mvc.perform(get("/applications/{id}", id).with(TestUsers.as(applicant)))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .as("7.8 ha at 1.58 is 12.3 t: 10,000 + 700 x 12.3 = 18,610 yen")
+                    .contains("id=\"fee-requested\"", "18,610円");
+        } finally {
+            jdbc.sql("UPDATE programme SET fee_flat_yen = 0, fee_per_tonne_yen = 0 WHERE code = 'JBC'")
+                    .update();
+        }
+    }
+
+    @Test
+    void aSubmissionWithoutAFeeAsksForNothing() throws Exception {
+        submitted("浦のアマモ場");
+        assertThat(inOutbox(applicant.email())).isZero();
     }
 
     @Test
@@ -138,10 +160,10 @@ class NotificationMailTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(page).contains("申請が差し戻されたとき", "クレジットが発行されたとき");
+        assertThat(page).contains("申請が差し戻されたとき", "申請手数料の支払いを求められたとき");
         assertThat(checkbox(page, "APPLICATION_RETURNED")).contains("checked").contains("disabled");
-        assertThat(checkbox(page, "PAYMENT_DUE")).contains("checked").contains("disabled");
-        assertThat(checkbox(page, "CREDITS_ISSUED")).contains("checked").doesNotContain("disabled");
+        assertThat(checkbox(page, "FEE_REQUESTED")).contains("checked").contains("disabled");
+        assertThat(checkbox(page, "CERTIFIED_OR_REJECTED")).contains("checked").doesNotContain("disabled");
         mvc.perform(get("/account/notification-mail")
                         .with(TestUsers.as(applicant))
                         .param("lang", "en"))
@@ -151,17 +173,10 @@ class NotificationMailTest {
 
     @Test
     void aMustActKindCannotBeTurnedOffByATamperedForm() throws Exception {
-        mvc.perform(settings(applicant, "FEE_REQUESTED", "HEARING_SCHEDULED", "REVIEW_ASSIGNED", "PAYMENT_DUE"))
+        mvc.perform(settings(applicant, "FEE_REQUESTED", "REVIEW_ASSIGNED"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("対応が必要な通知のメールは止められません。")));
-        mvc.perform(settings(
-                        applicant,
-                        "APPLICATION_RETURNED",
-                        "FEE_REQUESTED",
-                        "HEARING_SCHEDULED",
-                        "REVIEW_ASSIGNED",
-                        "PAYMENT_DUE",
-                        "NO_SUCH_KIND"))
+        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED", "NO_SUCH_KIND"))
                 .andExpect(status().isBadRequest());
         assertThat(optedOut(applicant)).isEmpty();
 
@@ -173,13 +188,7 @@ class NotificationMailTest {
     @Test
     void aUserChangesOnlyTheirOwnSettings() throws Exception {
         AmamoPrincipal other = users.create(Role.HOLDER);
-        mvc.perform(settings(
-                                applicant,
-                                "APPLICATION_RETURNED",
-                                "FEE_REQUESTED",
-                                "HEARING_SCHEDULED",
-                                "REVIEW_ASSIGNED",
-                                "PAYMENT_DUE")
+        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED")
                         .param("userId", String.valueOf(other.userId())))
                 .andExpect(redirectedUrl("/account/notification-mail"));
         assertThat(optedOut(other)).isEmpty();
