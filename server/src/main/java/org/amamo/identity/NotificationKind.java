@@ -10,7 +10,10 @@ public enum NotificationKind {
     FEE_REQUESTED(true),
     REVIEW_ASSIGNED(true),
     PUBLIC_COMMENT_OPENED(false),
-    CERTIFIED_OR_REJECTED(false);
+    CERTIFIED_OR_REJECTED(false),
+    /** A bid was allocated credits: the buyer must pay by the round's payment deadline. */
+    BID_ALLOCATED(true),
+    PAYMENT_LAPSED(false);
 
     private final boolean mustAct;
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.NotificationKind;
+import org.amamo.identity.NotificationMail;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
 import org.amamo.market.internal.MarketRows.Allocation;
@@ -45,10 +47,14 @@ class Settlement {
 
     private static final Logger log = LoggerFactory.getLogger(Settlement.class);
 
+    /** Where a buyer sees its allocations, what it owes and by when. */
+    private static final String BUYERS_PAGE = "/account/market";
+
     private final MarketStore store;
     private final Rounds rounds;
     private final MarketSettlement registry;
     private final UserDirectory users;
+    private final NotificationMail mail;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -57,12 +63,14 @@ class Settlement {
             Rounds rounds,
             MarketSettlement registry,
             UserDirectory users,
+            NotificationMail mail,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.store = store;
         this.rounds = rounds;
         this.registry = registry;
         this.users = users;
+        this.mail = mail;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -92,6 +100,17 @@ class Settlement {
             }
             Instant now = clock.instant();
             store.allocated(roundId, now, now.plus(Duration.ofDays(round.paymentDays())));
+            Map<Long, Long> buyers = new HashMap<>();
+            bids.forEach(bid -> buyers.put(bid.id(), bid.buyerUserId()));
+            mail.send(
+                    awards.stream()
+                            .map(award -> buyers.get(award.bidId()))
+                            .distinct()
+                            .toList(),
+                    NotificationKind.BID_ALLOCATED,
+                    "market.mail.allocated",
+                    round.title(),
+                    BUYERS_PAGE);
             return Outcome.done(roundId);
         });
         if (!outcome.refused()) {
@@ -214,6 +233,13 @@ class Settlement {
                 return Outcome.refused(CONFLICT, Refusal.of("$", "market.allocation.not-due"));
             }
             store.lapsed(allocationId, now);
+            store.bid(allocation.bidId())
+                    .ifPresent(bid -> mail.send(
+                            List.of(bid.buyerUserId()),
+                            NotificationKind.PAYMENT_LAPSED,
+                            "market.mail.lapsed",
+                            round.title(),
+                            BUYERS_PAGE));
             return Outcome.done(allocationId);
         });
     }

@@ -102,9 +102,10 @@ class NotificationMailTest {
     @Test
     void aKindTurnedOffSendsNoMailWhileOthersStillReceiveIt() throws Exception {
         AmamoPrincipal keeps = users.create(Role.HOLDER);
-        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED"))
+        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED", "BID_ALLOCATED"))
                 .andExpect(redirectedUrl("/account/notification-mail"));
-        assertThat(optedOut(applicant)).containsExactlyInAnyOrder("PUBLIC_COMMENT_OPENED", "CERTIFIED_OR_REJECTED");
+        assertThat(optedOut(applicant))
+                .containsExactlyInAnyOrder("PUBLIC_COMMENT_OPENED", "CERTIFIED_OR_REJECTED", "PAYMENT_LAPSED");
 
         notifications.send(
                 List.of(applicant.userId(), keeps.userId()),
@@ -176,7 +177,13 @@ class NotificationMailTest {
         mvc.perform(settings(applicant, "FEE_REQUESTED", "REVIEW_ASSIGNED"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("対応が必要な通知のメールは止められません。")));
-        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED", "NO_SUCH_KIND"))
+        mvc.perform(settings(
+                        applicant,
+                        "APPLICATION_RETURNED",
+                        "FEE_REQUESTED",
+                        "REVIEW_ASSIGNED",
+                        "BID_ALLOCATED",
+                        "NO_SUCH_KIND"))
                 .andExpect(status().isBadRequest());
         assertThat(optedOut(applicant)).isEmpty();
 
@@ -188,7 +195,7 @@ class NotificationMailTest {
     @Test
     void aUserChangesOnlyTheirOwnSettings() throws Exception {
         AmamoPrincipal other = users.create(Role.HOLDER);
-        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED")
+        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED", "BID_ALLOCATED")
                         .param("userId", String.valueOf(other.userId())))
                 .andExpect(redirectedUrl("/account/notification-mail"));
         assertThat(optedOut(other)).isEmpty();

@@ -195,6 +195,14 @@ class MarketRoundTest {
                 .asLong();
     }
 
+    /** The subjects of the mails queued for the user, oldest first. */
+    private java.util.List<String> mailSubjects(AmamoPrincipal user) {
+        return jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = ? ORDER BY id")
+                .param(user.email())
+                .query(String.class)
+                .list();
+    }
+
     private long bids(long roundId) {
         return jdbc.sql("SELECT COUNT(*) FROM market_bid WHERE round_id = ? AND status = 'ACTIVE'")
                 .param(roundId)
@@ -393,6 +401,11 @@ class MarketRoundTest {
                 .get(0)
                 .get("id")
                 .asLong();
+        assertThat(mailSubjects(buyer))
+                .as("the buyer is told of the allocation, and that payment is due")
+                .singleElement()
+                .asString()
+                .contains("入札に配分がありました");
         // Still in escrow: the former holder cannot move them, and the lapse waits for the deadline.
         mvc.perform(post("/api/v1/market/allocations/{id}/lapse", allocation).with(as(secretariat)))
                 .andExpect(status().isConflict());
@@ -400,6 +413,10 @@ class MarketRoundTest {
 
         assertThat(settlement.lapseDue(clock.instant().plus(Duration.ofDays(15))))
                 .isEqualTo(1);
+        assertThat(mailSubjects(buyer)).hasSize(2).last().asString().contains("失効しました");
+        assertThat(mailSubjects(one.user()))
+                .as("a seller is not mailed about a buyer's allocation")
+                .isEmpty();
         mvc.perform(post("/api/v1/market/allocations/{id}/payment", allocation).with(as(one.user())))
                 .andExpect(status().isConflict());
         assertThat(registry.unitsOfBatch(one.accountId(), one.batchId())).isEqualTo(100);
