@@ -39,6 +39,15 @@ public final class CreditCalculator {
     }
 
     /**
+     * The published versions this calculator reads.
+     *
+     * @return the tables
+     */
+    public MethodologyTables tables() {
+        return tables;
+    }
+
+    /**
      * A calculator over the tables shipped with this library.
      *
      * @return the standard calculator

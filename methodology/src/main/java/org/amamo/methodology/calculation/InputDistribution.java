@@ -9,7 +9,8 @@ import java.util.Map;
  * The uncertainty of one numeric input of a component, used only by the informative Monte Carlo band;
  * the certified figures always use the input's own value.
  */
-public sealed interface InputDistribution permits InputDistribution.Uniform, InputDistribution.Normal {
+public sealed interface InputDistribution
+        permits InputDistribution.Uniform, InputDistribution.Normal, InputDistribution.Triangular {
 
     /**
      * Uniform between two bounds.
@@ -25,6 +26,15 @@ public sealed interface InputDistribution permits InputDistribution.Uniform, Inp
      * @param standardDeviation standard deviation, in the input's unit
      */
     record Normal(BigDecimal standardDeviation) implements InputDistribution {}
+
+    /**
+     * Triangular between two bounds, peaking at the input's own value: how a coefficient's published range is
+     * drawn when the sheet gives the coefficient no uncertainty of its own. Sheets cannot state it.
+     *
+     * @param min lower bound
+     * @param max upper bound
+     */
+    record Triangular(BigDecimal min, BigDecimal max) implements InputDistribution {}
 
     /**
      * An unmodifiable copy in input order (so that messages come out in a stable order).

@@ -69,6 +69,7 @@ final class UncertaintyCommand {
         node.put("samples", band.samples());
         node.put("seed", band.seed());
         node.put("uncertainInputs", band.uncertainInputs());
+        node.put("tableRangeInputs", band.tableRangeInputs());
         node.set("netT", percentiles(band.netTonnesCo2(), root));
         node.set("creditT", percentiles(band.creditTonnesCo2(), root));
         return node;

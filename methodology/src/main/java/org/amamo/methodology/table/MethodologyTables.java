@@ -21,7 +21,8 @@ import org.amamo.methodology.CreditType;
 public final class MethodologyTables {
 
     /** Version keys of every published table, oldest first. */
-    public static final List<String> VERSIONS = List.of("yokohama-2019", "jbe-2.3", "yokohama-2019-reduction");
+    public static final List<String> VERSIONS =
+            List.of("yokohama-2019", "jbe-2.3", "yokohama-2019-reduction", "yokohama-2019-ranges", "jbe-2.3-ranges");
 
     private static final MethodologyTables STANDARD = load();
 
@@ -101,7 +102,8 @@ public final class MethodologyTables {
                     text(c, "ecosystem"),
                     text(c, "nameJa"),
                     new BigDecimal(text(c, "tonnesCo2PerHectarePerYear")),
-                    text(c, "source")));
+                    text(c, "source"),
+                    range(c.get("range"))));
         }
         List<EmissionFactor> factors = new ArrayList<>();
         for (JsonNode f : node.required("emissionFactors")) {
@@ -129,6 +131,16 @@ public final class MethodologyTables {
                     .orElseThrow(() -> new IllegalStateException("unknown credit type in table: " + type)));
         }
         return set;
+    }
+
+    /** Tables published before ranges carry none; a range without {@code low} and {@code high} says why there is none. */
+    private static CoefficientRange range(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        BigDecimal low = node.has("low") ? new BigDecimal(text(node, "low")) : null;
+        BigDecimal high = node.has("high") ? new BigDecimal(text(node, "high")) : null;
+        return new CoefficientRange(low, high, text(node, "source"));
     }
 
     /** A factor is published per kilolitre ({@code tonnesCo2PerKilolitre}) or per tonne ({@code tonnesCo2PerTonne}). */

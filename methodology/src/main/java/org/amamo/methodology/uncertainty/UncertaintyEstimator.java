@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.amamo.methodology.Verdict;
+import org.amamo.methodology.calculation.AreaComponent;
 import org.amamo.methodology.calculation.CalculationResult;
 import org.amamo.methodology.calculation.CalculationSheet;
 import org.amamo.methodology.calculation.Component;
@@ -14,12 +15,16 @@ import org.amamo.methodology.calculation.ComponentInput;
 import org.amamo.methodology.calculation.CreditCalculator;
 import org.amamo.methodology.calculation.InputDistribution;
 import org.amamo.methodology.calculation.InputSampler;
+import org.amamo.methodology.table.Coefficient;
+import org.amamo.methodology.table.MethodologyTable;
 
 /**
  * Seeded, reproducible Monte Carlo estimate of the 5th/50th/95th percentiles of a sheet's net and credit,
  * from the uncertainties attached to component inputs ({@code "uncertainty": {"areaHa": {"min": ...,
- * "max": ...}, "coefficient": {"sd": ...}}}). Uniform draws lie between min and max; normal draws are
- * centred on the entered value. Draws are made as doubles and converted to BigDecimal; every calculation
+ * "max": ...}, "coefficient": {"sd": ...}}}) and, for an area component that uses its version's default
+ * coefficient and states no uncertainty for it, from the range the version's table publishes for that
+ * coefficient (methodology section 8). Uniform draws lie between min and max; normal draws are centred on the
+ * entered value; a published range is drawn triangular between its ends, peaking at the coefficient. Draws are made as doubles and converted to BigDecimal; every calculation
  * then runs exactly as the certified one. A draw outside an input's domain is clamped to it (zero or more;
  * fractions and certainties within [0, 1]).
  */
@@ -61,7 +66,10 @@ public final class UncertaintyEstimator {
 
     private UncertaintyBand band(CalculationSheet sheet, UncertaintySettings settings) {
         SplittableRandom random = new SplittableRandom(settings.seed());
-        InputSampler sampler = (y, c, component, input, value) -> draw(random, component, input, value);
+        MethodologyTable table =
+                calculator.tables().find(sheet.methodologyVersion()).orElseThrow();
+        InputSampler sampler =
+                (y, c, component, input, value) -> draw(random, distribution(table, component, input), input, value);
         List<BigDecimal> nets = new ArrayList<>(settings.samples());
         List<BigDecimal> credits = new ArrayList<>(settings.samples());
         for (int i = 0; i < settings.samples(); i++) {
@@ -69,22 +77,45 @@ public final class UncertaintyEstimator {
             nets.add(result.netTonnesCo2());
             credits.add(result.creditTonnesCo2());
         }
+        int fromTable = tableRangeInputs(sheet, table);
         return new UncertaintyBand(
                 settings.samples(),
                 settings.seed(),
-                uncertainInputs(sheet),
+                statedInputs(sheet) + fromTable,
+                fromTable,
                 percentiles(nets, NET_DECIMALS),
                 percentiles(credits, 1));
     }
 
+    /** The sheet's own uncertainty of an input, else the table's published range of a default coefficient. */
+    private static InputDistribution distribution(MethodologyTable table, Component component, ComponentInput input) {
+        InputDistribution stated = component.uncertainties().get(input);
+        return stated != null ? stated : tableRange(table, component, input);
+    }
+
+    private static InputDistribution tableRange(MethodologyTable table, Component component, ComponentInput input) {
+        if (input != ComponentInput.COEFFICIENT
+                || !(component instanceof AreaComponent area)
+                || area.ownCoefficient() != null
+                || component.uncertainties().containsKey(input)) {
+            return null;
+        }
+        return table.coefficient(area.ecosystem())
+                .map(Coefficient::range)
+                .filter(range -> range != null && range.published())
+                .map(range -> new InputDistribution.Triangular(range.low(), range.high()))
+                .orElse(null);
+    }
+
     private static BigDecimal draw(
-            SplittableRandom random, Component component, ComponentInput input, BigDecimal value) {
-        InputDistribution distribution = component.uncertainties().get(input);
+            SplittableRandom random, InputDistribution distribution, ComponentInput input, BigDecimal value) {
         if (distribution == null) {
             return value;
         }
         BigDecimal drawn;
-        if (distribution instanceof InputDistribution.Uniform uniform) {
+        if (distribution instanceof InputDistribution.Triangular triangular) {
+            drawn = triangular(BigDecimal.valueOf(random.nextDouble()), triangular, value);
+        } else if (distribution instanceof InputDistribution.Uniform uniform) {
             BigDecimal fraction = BigDecimal.valueOf(random.nextDouble());
             drawn = uniform.min()
                     .add(
@@ -96,6 +127,28 @@ public final class UncertaintyEstimator {
             drawn = value.add(standardDeviation.multiply(deviation, MathContext.DECIMAL128), MathContext.DECIMAL128);
         }
         return clamp(drawn, input.domain());
+    }
+
+    /**
+     * The inverse of the triangular distribution's cumulative function at {@code u}: with {@code a}, {@code b} the
+     * ends and {@code c} the peak, {@code a + sqrt(u (b - a)(c - a))} below the peak's share {@code (c - a)/(b - a)},
+     * else {@code b - sqrt((1 - u)(b - a)(b - c))}.
+     */
+    static BigDecimal triangular(BigDecimal u, InputDistribution.Triangular range, BigDecimal peak) {
+        MathContext mc = MathContext.DECIMAL128;
+        BigDecimal a = range.min();
+        BigDecimal b = range.max();
+        BigDecimal c = peak.max(a).min(b);
+        BigDecimal width = b.subtract(a);
+        if (width.signum() == 0) {
+            return a;
+        }
+        BigDecimal peakShare = c.subtract(a).divide(width, mc);
+        if (u.compareTo(peakShare) < 0) {
+            return a.add(u.multiply(width, mc).multiply(c.subtract(a), mc).sqrt(mc), mc);
+        }
+        BigDecimal rest = BigDecimal.ONE.subtract(u);
+        return b.subtract(rest.multiply(width, mc).multiply(b.subtract(c), mc).sqrt(mc), mc);
     }
 
     private static BigDecimal clamp(BigDecimal value, ComponentInput.Domain domain) {
@@ -116,10 +169,17 @@ public final class UncertaintyEstimator {
         return decimals == 1 ? value : value.setScale(decimals, RoundingMode.HALF_EVEN);
     }
 
-    private static int uncertainInputs(CalculationSheet sheet) {
+    private static int statedInputs(CalculationSheet sheet) {
         return sheet.years().stream()
                 .flatMap(y -> y.components().stream())
                 .mapToInt(c -> c.uncertainties().size())
                 .sum();
+    }
+
+    private static int tableRangeInputs(CalculationSheet sheet, MethodologyTable table) {
+        return (int) sheet.years().stream()
+                .flatMap(y -> y.components().stream())
+                .filter(c -> tableRange(table, c, ComponentInput.COEFFICIENT) != null)
+                .count();
     }
 }

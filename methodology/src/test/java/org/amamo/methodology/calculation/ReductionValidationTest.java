@@ -124,7 +124,7 @@ class ReductionValidationTest {
                         "$.methodologyVersion",
                         "methodology version "
                                 + "yokohama-2019-reduction has no removal methods; a removal sheet needs one of yokohama-2019, "
-                                + "jbe-2.3"));
+                                + "jbe-2.3, yokohama-2019-ranges, jbe-2.3-ranges"));
     }
 
     @Test

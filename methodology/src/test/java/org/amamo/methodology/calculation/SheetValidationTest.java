@@ -173,9 +173,10 @@ class SheetValidationTest {
     @Test
     void rejectsUnknownVersion() {
         assertThat(errors(sheet("jbe-9.9", year("2023-04-01", EELGRASS, ""))))
-                .containsExactly(error(
-                        "$.methodologyVersion",
-                        "unknown methodology version \"jbe-9.9\"; use one of yokohama-2019, jbe-2.3"));
+                .containsExactly(
+                        error(
+                                "$.methodologyVersion",
+                                "unknown methodology version \"jbe-9.9\"; use one of yokohama-2019, jbe-2.3, yokohama-2019-ranges, jbe-2.3-ranges"));
     }
 
     @Test

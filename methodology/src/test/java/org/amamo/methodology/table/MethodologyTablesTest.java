@@ -90,7 +90,7 @@ class MethodologyTablesTest {
 
         assertThat(tables.supporting(CreditType.REMOVAL))
                 .extracting(MethodologyTable::version)
-                .containsExactly("yokohama-2019", "jbe-2.3");
+                .containsExactly("yokohama-2019", "jbe-2.3", "yokohama-2019-ranges", "jbe-2.3-ranges");
         assertThat(tables.supporting(CreditType.REDUCTION))
                 .extracting(MethodologyTable::version)
                 .containsExactly("yokohama-2019-reduction");
@@ -107,6 +107,80 @@ class MethodologyTablesTest {
                 .isFalse();
         assertThat(MethodologyTables.standard().find("jbe-2.3").orElseThrow().ownCoefficientAllowed())
                 .isTrue();
+        assertThat(MethodologyTables.standard()
+                        .find("yokohama-2019-ranges")
+                        .orElseThrow()
+                        .ownCoefficientAllowed())
+                .isFalse();
+        assertThat(MethodologyTables.standard()
+                        .find("jbe-2.3-ranges")
+                        .orElseThrow()
+                        .ownCoefficientAllowed())
+                .isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"yokohama-2019-ranges, yokohama-2019", "jbe-2.3-ranges, jbe-2.3"})
+    void aVersionWithRangesKeepsTheFiguresOfTheVersionItExtends(String withRanges, String original) {
+        MethodologyTable table = MethodologyTables.standard().find(withRanges).orElseThrow();
+        MethodologyTable before = MethodologyTables.standard().find(original).orElseThrow();
+
+        assertThat(table.coefficients())
+                .extracting(Coefficient::ecosystem, Coefficient::tonnesCo2PerHectarePerYear)
+                .containsExactlyElementsOf(before.coefficients().stream()
+                        .map(c -> org.assertj.core.groups.Tuple.tuple(c.ecosystem(), c.tonnesCo2PerHectarePerYear()))
+                        .toList());
+        assertThat(table.emissionFactors()).isEqualTo(before.emissionFactors());
+        assertThat(before.coefficients()).allSatisfy(c -> assertThat(c.range()).isNull());
+        assertThat(table.coefficients()).allSatisfy(c -> assertThat(c.range()).isNotNull());
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2} to {3}")
+    @CsvSource({
+        "jbe-2.3-ranges, seagrass, 0.73, 3.08, '0.43 t C/ha/yr, range 0.20 to 0.84'",
+        "jbe-2.3-ranges, mangrove, 4.76, 7.34, '1.62 t C/ha/yr, range 1.3 to 2.0'",
+        "yokohama-2019-ranges, seagrass, 0.73, 3.08, '0.43 t C/ha/yr, range 0.20 to 0.84'",
+        "yokohama-2019-ranges, mangrove, 4.76, 7.34, '1.62 t C/ha/yr, range 1.3 to 2.0'"
+    })
+    void ipccCoefficientsCarryTheWetlandsSupplementRangeAsCo2(
+            String version, String ecosystem, String low, String high, String cited) {
+        CoefficientRange range = MethodologyTables.standard()
+                .find(version)
+                .orElseThrow()
+                .coefficient(ecosystem)
+                .orElseThrow()
+                .range();
+
+        assertThat(range.low()).isEqualTo(new BigDecimal(low));
+        assertThat(range.high()).isEqualTo(new BigDecimal(high));
+        assertThat(range.source()).contains("Wetlands", "table 4.12", cited, "44/12");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"sargassum", "kelp", "eisenia", "tidal-flat"})
+    void kuwaeCoefficientsSayThatNoRangeIsPublished(String ecosystem) {
+        CoefficientRange range = MethodologyTables.standard()
+                .find("jbe-2.3-ranges")
+                .orElseThrow()
+                .coefficient(ecosystem)
+                .orElseThrow()
+                .range();
+
+        assertThat(range.published()).isFalse();
+        assertThat(range.source()).contains("Kuwae et al. (2019)", "held fixed");
+    }
+
+    @Test
+    void aRangeMustContainItsCoefficient() {
+        assertThatThrownBy(() -> new Coefficient(
+                        "seagrass",
+                        "海草藻場",
+                        new BigDecimal("1.58"),
+                        "s",
+                        new CoefficientRange(new BigDecimal("1.6"), new BigDecimal("3"), "r")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CoefficientRange(new BigDecimal("1"), null, "r"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -114,7 +188,12 @@ class MethodologyTablesTest {
         assertThat(MethodologyTables.standard().find("jbe-2.4")).isEmpty();
         assertThat(MethodologyTables.standard().all())
                 .extracting(MethodologyTable::version)
-                .containsExactly("yokohama-2019", "jbe-2.3", "yokohama-2019-reduction");
+                .containsExactly(
+                        "yokohama-2019",
+                        "jbe-2.3",
+                        "yokohama-2019-reduction",
+                        "yokohama-2019-ranges",
+                        "jbe-2.3-ranges");
     }
 
     /**
@@ -125,7 +204,9 @@ class MethodologyTablesTest {
     @CsvSource({
         "yokohama-2019, 8bbd865766a88fa0535014f9528c02a6ff8854780baa399be8e6bfdcceabf942",
         "jbe-2.3, 23e70b1c060a8d05576ec9352ad01e098b8f6485bd8ad98438710e0d7fc38fcf",
-        "yokohama-2019-reduction, 6bda8708ce3502f8299e40c508a3dd00cd231470cb8f8190150385b845e97d52"
+        "yokohama-2019-reduction, 6bda8708ce3502f8299e40c508a3dd00cd231470cb8f8190150385b845e97d52",
+        "yokohama-2019-ranges, 7602a713f20ae2cdd9b90fb88a0a39067167c8d7266ad472dea0aad5b1577110",
+        "jbe-2.3-ranges, ca684d0d371a3b0158ebbf15dd9570f12b7cb85d00fad6404a31d860369a3628"
     })
     void publishedTableFilesNeverChange(String version, String sha256) throws IOException, NoSuchAlgorithmException {
         try (InputStream in = MethodologyTables.class.getResourceAsStream(version + ".json")) {

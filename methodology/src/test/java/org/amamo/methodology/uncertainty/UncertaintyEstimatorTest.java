@@ -20,17 +20,22 @@ import org.junit.jupiter.api.Test;
 class UncertaintyEstimatorTest {
 
     private static CalculationSheet eelgrass(Map<ComponentInput, InputDistribution> uncertainties) {
+        return eelgrass("jbe-2.3", null, uncertainties);
+    }
+
+    private static CalculationSheet eelgrass(
+            String version, BigDecimal ownCoefficient, Map<ComponentInput, InputDistribution> uncertainties) {
         AreaComponent component = new AreaComponent(
                 "eelgrass",
                 "seagrass",
                 new BigDecimal("7.8"),
-                null,
-                null,
+                ownCoefficient,
+                ownCoefficient == null ? null : "literature",
                 new BigDecimal("0.90"),
                 new BigDecimal("1.00"),
                 uncertainties);
         return new CalculationSheet(
-                "jbe-2.3",
+                version,
                 LocalDate.parse("2024-06-01"),
                 List.of(new CreditingYear(
                         LocalDate.parse("2023-04-01"), null, List.of(component), BigDecimal.ZERO, List.of())));
@@ -75,6 +80,59 @@ class UncertaintyEstimatorTest {
         assertThat(band.netTonnesCo2().p50().doubleValue()).isBetween(11.04, 11.14);
         assertThat(band.netTonnesCo2().p95().doubleValue()).isBetween(12.07, 12.16);
         assertThat(band.uncertainInputs()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionWithRangesDrawsTheDefaultCoefficientFromItsPublishedRange() {
+        // coefficient triangular on [0.73, 3.08] peaking at 1.58; net = 7.8 x 0.90 x coefficient = 7.02 x coefficient:
+        // p5 = 7.02 x (0.73 + sqrt(0.05 x 2.35 x 0.85)) = 7.02 x 1.0461 = 7.344,
+        // p50 = 7.02 x (3.08 - sqrt(0.5 x 2.35 x 1.50)) = 7.02 x 1.7525 = 12.303,
+        // p95 = 7.02 x (3.08 - sqrt(0.05 x 2.35 x 1.50)) = 7.02 x 2.6602 = 18.674 (within sampling error).
+        UncertaintyBand band = UncertaintyEstimator.standard()
+                .estimate(eelgrass("jbe-2.3-ranges", null, Map.of()), new UncertaintySettings(20_000, 11))
+                .orElseThrow();
+
+        assertThat(band.tableRangeInputs()).isEqualTo(1);
+        assertThat(band.uncertainInputs()).isEqualTo(1);
+        assertThat(band.netTonnesCo2().p5().doubleValue()).isBetween(7.20, 7.50);
+        assertThat(band.netTonnesCo2().p50().doubleValue()).isBetween(12.15, 12.45);
+        assertThat(band.netTonnesCo2().p95().doubleValue()).isBetween(18.50, 18.85);
+    }
+
+    @Test
+    void theSameSheetUnderTheVersionWithoutRangesHasNoBand() {
+        UncertaintyBand band = UncertaintyEstimator.standard()
+                .estimate(eelgrass("jbe-2.3", null, Map.of()), new UncertaintySettings(100, 11))
+                .orElseThrow();
+
+        assertThat(band.tableRangeInputs()).isZero();
+        assertThat(band.netTonnesCo2().p5()).isEqualTo(band.netTonnesCo2().p95());
+    }
+
+    @Test
+    void anOwnCoefficientOrAStatedUncertaintyIsNotReplacedByTheTableRange() {
+        UncertaintyBand own = UncertaintyEstimator.standard()
+                .estimate(eelgrass("jbe-2.3-ranges", new BigDecimal("1.20"), Map.of()), new UncertaintySettings(100, 5))
+                .orElseThrow();
+        UncertaintyBand stated = UncertaintyEstimator.standard()
+                .estimate(
+                        eelgrass(
+                                "jbe-2.3-ranges",
+                                null,
+                                Map.of(
+                                        ComponentInput.COEFFICIENT,
+                                        new InputDistribution.Uniform(new BigDecimal("1.50"), new BigDecimal("1.60")))),
+                        new UncertaintySettings(2_000, 5))
+                .orElseThrow();
+
+        assertThat(own.tableRangeInputs()).isZero();
+        assertThat(own.netTonnesCo2().p5())
+                .isEqualByComparingTo(own.netTonnesCo2().p95());
+        assertThat(stated.tableRangeInputs()).isZero();
+        assertThat(stated.uncertainInputs()).isEqualTo(1);
+        // 7.02 x [1.50, 1.60] = [10.53, 11.232]
+        assertThat(stated.netTonnesCo2().p5().doubleValue()).isBetween(10.53, 11.232);
+        assertThat(stated.netTonnesCo2().p95().doubleValue()).isBetween(10.53, 11.232);
     }
 
     @Test

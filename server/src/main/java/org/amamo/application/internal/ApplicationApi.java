@@ -38,6 +38,7 @@ class ApplicationApi {
     private final ApplicationRepository applications;
     private final CertificationRecord record;
     private final org.amamo.programme.Programmes programmes;
+    private final CertifiedUncertainty uncertainty;
 
     ApplicationApi(
             DraftService drafts,
@@ -45,13 +46,15 @@ class ApplicationApi {
             Parties parties,
             ApplicationRepository applications,
             CertificationRecord record,
-            org.amamo.programme.Programmes programmes) {
+            org.amamo.programme.Programmes programmes,
+            CertifiedUncertainty uncertainty) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.parties = parties;
         this.applications = applications;
         this.record = record;
         this.programmes = programmes;
+        this.uncertainty = uncertainty;
     }
 
     /** A new draft's name, at most {@value ApplicationForm#NAME_MAX} characters. */
@@ -90,6 +93,22 @@ class ApplicationApi {
     @Operation(summary = "One application: the parties see it always, the public once it is open for comment")
     ApplicationSummary show(@AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
         return visible(user, id).summary();
+    }
+
+    @GetMapping("/applications/{id}/uncertainty-band")
+    @Operation(
+            summary = "The informative uncertainty band of a certified application's sheet: Monte Carlo percentiles of"
+                    + " the net (t-CO2) from the sheet's stated uncertainties and its methodology version's published"
+                    + " coefficient ranges; the certified figure is certifiedUnits. Same figures as the methodology"
+                    + " CLI's uncertainty command on the frozen sheet, with its default samples and seed")
+    @ApiResponse(responseCode = "200", description = "The band (uncertainInputs 0: nothing uncertain, no spread)")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such application visible to the caller, not certified, or certified before its sheet's"
+                    + " inputs were frozen")
+    CertifiedUncertainty.CertifiedBand uncertaintyBand(
+            @AuthenticationPrincipal AmamoPrincipal user, @PathVariable long id) {
+        return uncertainty.of(visible(user, id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping("/applications/{id}/form")

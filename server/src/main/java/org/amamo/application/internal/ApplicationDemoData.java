@@ -88,7 +88,7 @@ class ApplicationDemoData implements ApplicationRunner {
         }
 
         void reach(String name, String areaHectares, ApplicationStatus target) {
-            reach(name, areaHectares, target, "JBC", "jbe-2.3");
+            reach(name, areaHectares, target, "JBC", "jbe-2.3-ranges");
         }
 
         void reach(String name, String areaHectares, ApplicationStatus target, String programme, String version) {

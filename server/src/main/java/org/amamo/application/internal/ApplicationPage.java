@@ -34,6 +34,7 @@ class ApplicationPage {
     private final TakeoverService takeovers;
     private final CertifiedBatchNames batchNames;
     private final ProceedsService proceeds;
+    private final CertifiedUncertainty uncertainty;
 
     private final java.time.Clock clock;
 
@@ -50,6 +51,7 @@ class ApplicationPage {
             TakeoverService takeovers,
             CertifiedBatchNames batchNames,
             ProceedsService proceeds,
+            CertifiedUncertainty uncertainty,
             java.time.Clock clock) {
         this.clock = clock;
         this.drafts = drafts;
@@ -64,6 +66,7 @@ class ApplicationPage {
         this.takeovers = takeovers;
         this.batchNames = batchNames;
         this.proceeds = proceeds;
+        this.uncertainty = uncertainty;
     }
 
     /** One of the project's earlier certifications: the application, its crediting figures and its batch. */
@@ -161,6 +164,7 @@ class ApplicationPage {
                     "certified",
                     CertifiedSheetView.of(
                             json, applications.certifiedSheet(application.id()), application.certifiedResult()));
+            model.addAttribute("band", uncertainty.of(application).orElse(null));
             return;
         }
         Verdict<CalculationResult> outcome =

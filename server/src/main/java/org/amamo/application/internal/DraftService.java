@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DraftService {
 
-    static final String DEFAULT_METHODOLOGY = "jbe-2.3";
+    static final String DEFAULT_METHODOLOGY = "jbe-2.3-ranges";
     /** How many of the owner's consultations the form offers to link. */
     static final int LINKABLE_CONSULTATIONS = 50;
 

@@ -129,7 +129,7 @@ class ApplicationWorkflowTest {
         // 7.8 ha x 1.58 t-CO2/ha/yr x 0.90 x 1.00 = 11.0916 t, rounded down once: 11.0 t = 110 units.
         assertThat(certified.status()).isEqualTo(ApplicationStatus.CERTIFIED);
         assertThat(certified.certifiedUnits()).isEqualTo(110);
-        assertThat(certified.certifiedVersion()).isEqualTo("jbe-2.3");
+        assertThat(certified.certifiedVersion()).isEqualTo("jbe-2.3-ranges");
         assertThat(certified.certifiedResult())
                 .contains("\"uptakeT\": \"11.0916\"")
                 .contains("\"creditUnits\": 110");
@@ -318,13 +318,13 @@ class ApplicationWorkflowTest {
         assertThat(drafts.save(applicant, id, form).refusals()).singleElement().satisfies(refusal -> {
             assertThat(refusal.field()).isEqualTo("sheet.methodologyVersion");
             assertThat(refusal.messageKey()).isEqualTo("application.methodology.not-accepted");
-            assertThat(refusal.arguments()).containsExactly("yokohama-2019", "Jブルークレジット", "jbe-2.3");
+            assertThat(refusal.arguments()).containsExactly("yokohama-2019", "Jブルークレジット", "jbe-2.3, jbe-2.3-ranges");
         });
         form.setProgrammeCode("NOPE");
         assertThat(drafts.save(applicant, id, form).refusals())
                 .extracting(Refusal::field)
                 .containsExactly("programmeCode");
-        assertThat(applications.loadForm(id).getSheet().getMethodologyVersion()).isEqualTo("jbe-2.3");
+        assertThat(applications.loadForm(id).getSheet().getMethodologyVersion()).isEqualTo("jbe-2.3-ranges");
     }
 
     @Test
