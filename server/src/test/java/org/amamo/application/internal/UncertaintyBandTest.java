@@ -146,7 +146,7 @@ class UncertaintyBandTest {
                 .andExpect(jsonPath("$.netP5T").value(11.0916))
                 .andExpect(jsonPath("$.netP95T").value(11.0916));
         assertThat(page(id, "en"))
-                .contains("id=\"uncertainty-none\"", "methodology jbe-2.3 publishes no uncertainty ranges")
+                .contains("id=\"uncertainty-none\"", "Methodology jbe-2.3 publishes no uncertainty ranges")
                 .doesNotContain("id=\"certified-band\"");
     }
 
