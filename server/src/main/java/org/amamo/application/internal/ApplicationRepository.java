@@ -316,11 +316,13 @@ class ApplicationRepository {
     }
 
     /** The sheet as certified, or null for an application certified before sheets were frozen. */
+    /** The frozen input sheet of a certified application; null when certified before inputs were frozen. */
     String certifiedSheet(long id) {
         return jdbc.sql("SELECT certified_sheet FROM application WHERE id = ?")
                 .param(id)
-                .query(String.class)
-                .single();
+                .query((row, n) -> row.getString("certified_sheet"))
+                .optional()
+                .orElse(null);
     }
 
     String certifiedResult(long id) {

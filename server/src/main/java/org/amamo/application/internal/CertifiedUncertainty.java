@@ -2,12 +2,15 @@ package org.amamo.application.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.amamo.application.ApplicationStatus;
+import org.amamo.application.UncertaintyBands;
 import org.amamo.methodology.Verdict;
 import org.amamo.methodology.calculation.AreaComponent;
 import org.amamo.methodology.calculation.CalculationSheet;
@@ -20,50 +23,152 @@ import org.amamo.methodology.table.MethodologyTables;
 import org.amamo.methodology.uncertainty.UncertaintyBand;
 import org.amamo.methodology.uncertainty.UncertaintyEstimator;
 import org.amamo.methodology.uncertainty.UncertaintySettings;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The informative uncertainty band of a certified calculation sheet (issue 22, item 6): the Monte Carlo percentiles
  * of the net, drawn from the uncertainties the frozen sheet states and from the ranges its methodology version
  * publishes for its default coefficients. It runs with the methodology's default samples and seed, so the
  * methodology CLI's {@code uncertainty} command on the frozen sheet gives the same figures. A certified sheet never
- * changes, so each band is computed once and kept; there is one entry per certified project.
+ * changes, so each band is computed once, when first asked for, and stored (table {@code certified_band}).
  */
 @Service
-class CertifiedUncertainty {
+class CertifiedUncertainty implements UncertaintyBands {
 
     private final ApplicationRepository applications;
-    private final Map<Long, Optional<CertifiedBand>> bands = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final TransactionTemplate separately;
+    private final Clock clock;
 
-    CertifiedUncertainty(ApplicationRepository applications) {
+    CertifiedUncertainty(
+            ApplicationRepository applications, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.applications = applications;
+        this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /**
-     * The band of a certified application; empty when it is not certified or was certified before its sheet's inputs
-     * were frozen.
+     * The band of a certified application, with the published ranges its sheet used; empty when it is not
+     * certified or was certified before its sheet's inputs were frozen.
      */
     Optional<CertifiedBand> of(StoredApplication application) {
         if (application.status() != ApplicationStatus.CERTIFIED) {
             return Optional.empty();
         }
-        return bands.computeIfAbsent(application.id(), id -> compute(applications.certifiedSheet(id)));
+        String frozen = applications.certifiedSheet(application.id());
+        Optional<CalculationSheet> sheet = sheet(frozen);
+        if (sheet.isEmpty()) {
+            return Optional.empty();
+        }
+        Band band = of(List.of(application.id())).get(application.id());
+        return Optional.ofNullable(band)
+                .map(figures -> CertifiedBand.of(figures, stored(application.id()), sheet.get()));
     }
 
-    static Optional<CertifiedBand> compute(String frozenSheet) {
+    @Override
+    public Map<Long, Band> of(Collection<Long> applicationIds) {
+        Map<Long, Band> bands = new HashMap<>();
+        if (applicationIds.isEmpty()) {
+            return bands;
+        }
+        for (Long id : applicationIds) {
+            Optional<Band> band = storedBand(id).or(() -> computeAndStore(id));
+            band.ifPresent(figures -> bands.put(id, figures));
+        }
+        return bands;
+    }
+
+    private Optional<Band> storedBand(long applicationId) {
+        return jdbc.sql("""
+                        SELECT uncertain_inputs, net_p5_t, net_p50_t, net_p95_t FROM certified_band
+                         WHERE application_id = ?""")
+                .param(applicationId)
+                .query((row, n) -> new Band(
+                        row.getInt("uncertain_inputs") > 0,
+                        row.getBigDecimal("net_p5_t"),
+                        row.getBigDecimal("net_p50_t"),
+                        row.getBigDecimal("net_p95_t")))
+                .optional();
+    }
+
+    private Drawing stored(long applicationId) {
+        return jdbc.sql("""
+                        SELECT methodology_version, samples, seed, uncertain_inputs, table_range_inputs
+                          FROM certified_band WHERE application_id = ?""")
+                .param(applicationId)
+                .query((row, n) -> new Drawing(
+                        row.getString("methodology_version"),
+                        row.getInt("samples"),
+                        row.getLong("seed"),
+                        row.getInt("uncertain_inputs"),
+                        row.getInt("table_range_inputs")))
+                .single();
+    }
+
+    /** How a stored band was drawn. */
+    record Drawing(String methodologyVersion, int samples, long seed, int uncertainInputs, int tableRangeInputs) {}
+
+    /**
+     * Draws the band of a certified application's frozen sheet and stores it in a transaction of its own, so that a
+     * read-only page can store it too; when another request stored it first, that one stands (the same figures).
+     */
+    private Optional<Band> computeAndStore(long applicationId) {
+        StoredApplication application = applications.find(applicationId).orElse(null);
+        if (application == null || application.status() != ApplicationStatus.CERTIFIED) {
+            return Optional.empty();
+        }
+        Optional<CalculationSheet> sheet = sheet(applications.certifiedSheet(applicationId));
+        if (sheet.isEmpty()) {
+            return Optional.empty();
+        }
+        Verdict<UncertaintyBand> drawn =
+                UncertaintyEstimator.standard().estimate(sheet.get(), UncertaintySettings.defaults());
+        if (!(drawn instanceof Verdict.Accepted<UncertaintyBand> accepted)) {
+            return Optional.empty();
+        }
+        UncertaintyBand band = accepted.value();
+        try {
+            separately.executeWithoutResult(status -> jdbc.sql("""
+                            INSERT INTO certified_band (application_id, methodology_version, samples, seed,
+                                   uncertain_inputs, table_range_inputs, net_p5_t, net_p50_t, net_p95_t, computed_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            applicationId,
+                            sheet.get().methodologyVersion(),
+                            band.samples(),
+                            band.seed(),
+                            band.uncertainInputs(),
+                            band.tableRangeInputs(),
+                            band.netTonnesCo2().p5(),
+                            band.netTonnesCo2().p50(),
+                            band.netTonnesCo2().p95(),
+                            java.sql.Timestamp.from(clock.instant()))
+                    .update());
+        } catch (DuplicateKeyException storedByAnotherRequest) {
+            // the same sheet, samples and seed give the same band
+        }
+        return Optional.of(new Band(
+                band.uncertainInputs() > 0,
+                band.netTonnesCo2().p5(),
+                band.netTonnesCo2().p50(),
+                band.netTonnesCo2().p95()));
+    }
+
+    private static Optional<CalculationSheet> sheet(String frozenSheet) {
         if (frozenSheet == null) {
             return Optional.empty();
         }
         Verdict<CalculationSheet> sheet = SheetJson.read(frozenSheet);
-        if (!(sheet instanceof Verdict.Accepted<CalculationSheet> accepted)) {
-            return Optional.empty();
-        }
-        Verdict<UncertaintyBand> band =
-                UncertaintyEstimator.standard().estimate(accepted.value(), UncertaintySettings.defaults());
-        if (!(band instanceof Verdict.Accepted<UncertaintyBand> drawn)) {
-            return Optional.empty();
-        }
-        return Optional.of(CertifiedBand.of(drawn.value(), accepted.value()));
+        return sheet instanceof Verdict.Accepted<CalculationSheet> accepted
+                ? Optional.of(accepted.value())
+                : Optional.empty();
     }
 
     /**
@@ -90,16 +195,16 @@ class CertifiedUncertainty {
             BigDecimal netP95T,
             List<CoefficientRangeUsed> ranges) {
 
-        static CertifiedBand of(UncertaintyBand band, CalculationSheet sheet) {
+        static CertifiedBand of(Band band, Drawing drawing, CalculationSheet sheet) {
             return new CertifiedBand(
-                    sheet.methodologyVersion(),
-                    band.samples(),
-                    band.seed(),
-                    band.uncertainInputs(),
-                    band.tableRangeInputs(),
-                    band.netTonnesCo2().p5(),
-                    band.netTonnesCo2().p50(),
-                    band.netTonnesCo2().p95(),
+                    drawing.methodologyVersion(),
+                    drawing.samples(),
+                    drawing.seed(),
+                    drawing.uncertainInputs(),
+                    drawing.tableRangeInputs(),
+                    band.netP5T(),
+                    band.netP50T(),
+                    band.netP95T(),
                     rangesUsed(sheet));
         }
 

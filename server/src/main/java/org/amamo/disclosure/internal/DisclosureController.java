@@ -2,8 +2,11 @@ package org.amamo.disclosure.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
+import org.amamo.application.UncertaintyBands;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Confirmation;
 import org.amamo.platform.CsvTable;
@@ -31,8 +34,15 @@ class DisclosureController {
     private final CertifiedProjects projects;
     private final OffsetUsage usage;
     private final Programmes programmes;
+    private final UncertaintyBands bands;
 
-    DisclosureController(Statistics statistics, CertifiedProjects projects, OffsetUsage usage, Programmes programmes) {
+    DisclosureController(
+            Statistics statistics,
+            CertifiedProjects projects,
+            OffsetUsage usage,
+            Programmes programmes,
+            UncertaintyBands bands) {
+        this.bands = bands;
         this.statistics = statistics;
         this.projects = projects;
         this.usage = usage;
@@ -59,8 +69,16 @@ class DisclosureController {
                 "certified_on",
                 "implementer",
                 "credit_type",
-                "programme");
-        for (CertifiedProject project : projects.all()) {
+                "programme",
+                "uncertainty_p5_t_co2",
+                "uncertainty_p50_t_co2",
+                "uncertainty_p95_t_co2");
+        List<CertifiedProject> all = projects.all();
+        Map<Long, UncertaintyBands.Band> drawn =
+                bands.of(all.stream().map(CertifiedProject::applicationId).toList());
+        for (CertifiedProject project : all) {
+            UncertaintyBands.Band band = drawn.get(project.applicationId());
+            boolean shown = band != null && band.drawn();
             csv.row(
                     project.projectCode(),
                     project.applicationId(),
@@ -76,7 +94,10 @@ class DisclosureController {
                     project.certifiedOn(),
                     project.implementer(),
                     project.creditType(),
-                    project.programmeCode());
+                    project.programmeCode(),
+                    shown ? band.netP5T() : null,
+                    shown ? band.netP50T() : null,
+                    shown ? band.netP95T() : null);
         }
         return csv.download("projects.csv");
     }

@@ -151,6 +151,41 @@ class UncertaintyBandTest {
     }
 
     @Test
+    void theBandIsStoredOnceAndOpenDataCarriesItInTheLastColumns() throws Exception {
+        long ranged = certified("jbe-2.3-ranges");
+        long fixed = certified("jbe-2.3");
+        UncertaintyBand cli = UncertaintyEstimator.standard()
+                .estimate(SheetJson.read(eelgrassSheet("jbe-2.3-ranges")).orElseThrow(), UncertaintySettings.defaults())
+                .orElseThrow();
+
+        String csv = mvc.perform(get("/projects.csv"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(get("/api/v1/applications/{id}/uncertainty-band", ranged)).andExpect(status().isOk());
+
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",programme,uncertainty_p5_t_co2,uncertainty_p50_t_co2,uncertainty_p95_t_co2");
+        assertThat(row(csv, ranged))
+                .endsWith("," + cli.netTonnesCo2().p5() + ","
+                        + cli.netTonnesCo2().p50() + "," + cli.netTonnesCo2().p95());
+        assertThat(row(csv, fixed)).endsWith(",,,");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM certified_band WHERE application_id IN (?, ?)")
+                        .params(ranged, fixed)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    private static String row(String csv, long applicationId) {
+        return csv.lines()
+                .filter(line -> line.contains(",/applications/" + applicationId + ","))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void anApplicationNotCertifiedHasNoBand() throws Exception {
         long id = certified("jbe-2.3-ranges");
         jdbc.sql("UPDATE application SET status = 'DRAFT' WHERE id = ?")
