@@ -34,6 +34,7 @@ class ApplicationPage {
     private final TakeoverService takeovers;
     private final CertifiedBatchNames batchNames;
     private final ProceedsService proceeds;
+    private final QualitySection quality;
 
     private final java.time.Clock clock;
 
@@ -50,6 +51,7 @@ class ApplicationPage {
             TakeoverService takeovers,
             CertifiedBatchNames batchNames,
             ProceedsService proceeds,
+            QualitySection quality,
             java.time.Clock clock) {
         this.clock = clock;
         this.drafts = drafts;
@@ -64,6 +66,7 @@ class ApplicationPage {
         this.takeovers = takeovers;
         this.batchNames = batchNames;
         this.proceeds = proceeds;
+        this.quality = quality;
     }
 
     /** One of the project's earlier certifications: the application, its crediting figures and its batch. */
@@ -140,6 +143,7 @@ class ApplicationPage {
         model.addAttribute("sheetInputs", SheetInputs.of(form.getSheet()));
         model.addAttribute("sheetType", form.getSheet().reduction() ? "reduction" : "removal");
         fillResult(model, application, form);
+        quality.fill(model, application, relations, viewerId);
     }
 
     /** The shared areas of the conflicts as one GeoJSON FeatureCollection, to draw on the site map; null if none. */

@@ -2,8 +2,11 @@ package org.amamo.disclosure.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.stream.Collectors;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
+import org.amamo.application.QualityCriterion;
+import org.amamo.application.QualityRecord;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Confirmation;
 import org.amamo.platform.CsvTable;
@@ -59,8 +62,23 @@ class DisclosureController {
                 "certified_on",
                 "implementer",
                 "credit_type",
-                "programme");
+                "programme",
+                "quality_rules",
+                "ccp_additionality",
+                "ccp_additionality_assessments",
+                "ccp_permanence",
+                "ccp_permanence_monitoring",
+                "ccp_permanence_assessments",
+                "ccp_sustainable_development",
+                "ccp_sdgs",
+                "ccp_sustainable_development_assessments",
+                "ccp_no_double_counting",
+                "ccp_no_double_counting_assessments",
+                "ccp_net_zero",
+                "ccp_net_zero_assessments");
         for (CertifiedProject project : projects.all()) {
+            QualityRecord quality = project.quality();
+            QualityRecord.Statements statements = quality.statements();
             csv.row(
                     project.projectCode(),
                     project.applicationId(),
@@ -76,9 +94,32 @@ class DisclosureController {
                     project.certifiedOn(),
                     project.implementer(),
                     project.creditType(),
-                    project.programmeCode());
+                    project.programmeCode(),
+                    quality.rules(),
+                    statements.additionality(),
+                    assessments(quality, QualityCriterion.ADDITIONALITY),
+                    statements.permanence(),
+                    statements.permanenceMonitoring(),
+                    assessments(quality, QualityCriterion.PERMANENCE),
+                    statements.sustainableDevelopment(),
+                    statements.sdgs().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                    assessments(quality, QualityCriterion.SUSTAINABLE_DEVELOPMENT),
+                    statements.noDoubleCounting(),
+                    assessments(quality, QualityCriterion.NO_DOUBLE_COUNTING),
+                    statements.netZero(),
+                    assessments(quality, QualityCriterion.NET_ZERO));
         }
         return csv.download("projects.csv");
+    }
+
+    /**
+     * One criterion's assessments in a cell: per reviewer (numbered), the outcome and the reason, as
+     * {@code 1:MEETS:reason}, separated by {@code " | "}.
+     */
+    private static String assessments(QualityRecord quality, QualityCriterion criterion) {
+        return quality.of(criterion).stream()
+                .map(a -> a.reviewer() + ":" + a.outcome().name() + ":" + a.reason())
+                .collect(Collectors.joining(" | "));
     }
 
     /** The map of certified projects, of every programme or of one ({@code ?programme=YBC}). */

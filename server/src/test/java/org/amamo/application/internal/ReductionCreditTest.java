@@ -187,6 +187,7 @@ class ReductionCreditTest {
         Instant now = clock.instant();
         ApplicationWorkflowTest.ok(review.openPublicComment(
                 secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ApplicationWorkflowTest.ok(review.assessQualityAsMet(reviewer, id));
         ApplicationWorkflowTest.ok(review.certify(reviewer, id, null));
 
         // 103.2 t x 0.95 = 98.04 t, rounded down: 98.0 t = 980 units, of type reduction.
