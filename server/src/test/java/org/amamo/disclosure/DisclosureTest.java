@@ -205,7 +205,10 @@ class DisclosureTest {
         assertThat(csv.lines().findFirst().orElseThrow())
                 .isEqualTo("\uFEFFproject_code,application_id,name,prefecture,"
                         + "ecosystems,certified_fiscal_year,certified_t_co2,site_area_ha,methodology_version,certified_at,url,"
-                        + "certified_on,implementer,credit_type,programme");
+                        + "certified_on,implementer,credit_type,programme,quality_rules,ccp_additionality,ccp_additionality_assessments,ccp_permanence,ccp_permanence_monitoring,"
+                        + "ccp_permanence_assessments,ccp_sustainable_development,ccp_sdgs,"
+                        + "ccp_sustainable_development_assessments,ccp_no_double_counting,"
+                        + "ccp_no_double_counting_assessments,ccp_net_zero,ccp_net_zero_assessments");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
                 .startsWith(String.format("%04d", project))
                 .contains(",\"アマモ場, 金沢\",神奈川県,,2025,12.3,7.800000,jbe-2.3,2025-06-01T01:00:00Z,/applications/")

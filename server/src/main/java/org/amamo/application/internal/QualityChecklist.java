@@ -15,6 +15,8 @@ final class QualityChecklist {
 
     static final int TEXT_MAX = 4000;
     static final int SDG_COUNT = 17;
+    /** The form's fields of the statements lie under this path ({@code quality.netZero}). */
+    static final String PATH = "quality";
 
     private QualityChecklist() {}
 
@@ -29,7 +31,7 @@ final class QualityChecklist {
         Set<Integer> seen = new HashSet<>();
         for (Integer goal : quality.getSdgs()) {
             if (goal == null || goal < 1 || goal > SDG_COUNT || !seen.add(goal)) {
-                refusals.add(Refusal.of("quality.sdgs", "quality.sdg.unknown", SDG_COUNT));
+                refusals.add(Refusal.of(PATH + ".sdgs", "quality.sdg.unknown", SDG_COUNT));
                 break;
             }
         }
@@ -45,7 +47,7 @@ final class QualityChecklist {
             }
         });
         if (quality.getSdgs().isEmpty()) {
-            refusals.add(Refusal.of("quality.sdgs", "quality.sdgs.required"));
+            refusals.add(Refusal.of(PATH + ".sdgs", "quality.sdgs.required"));
         }
         return refusals;
     }
@@ -53,12 +55,12 @@ final class QualityChecklist {
     /** The statements by their field, in the form's order. */
     private static java.util.Map<String, String> texts(QualityForm quality) {
         java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("quality.additionality", quality.getAdditionality());
-        texts.put("quality.permanence", quality.getPermanence());
-        texts.put("quality.permanenceMonitoring", quality.getPermanenceMonitoring());
-        texts.put("quality.sustainableDevelopment", quality.getSustainableDevelopment());
-        texts.put("quality.noDoubleCounting", quality.getNoDoubleCounting());
-        texts.put("quality.netZero", quality.getNetZero());
+        texts.put(PATH + ".additionality", quality.getAdditionality());
+        texts.put(PATH + ".permanence", quality.getPermanence());
+        texts.put(PATH + ".permanenceMonitoring", quality.getPermanenceMonitoring());
+        texts.put(PATH + ".sustainableDevelopment", quality.getSustainableDevelopment());
+        texts.put(PATH + ".noDoubleCounting", quality.getNoDoubleCounting());
+        texts.put(PATH + ".netZero", quality.getNetZero());
         return texts;
     }
 }

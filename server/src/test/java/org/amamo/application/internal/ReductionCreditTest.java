@@ -100,7 +100,14 @@ class ReductionCreditTest {
                 .param("sheet.years[0].components[0].projectFuel", projectFuel)
                 .param("sheet.years[0].components[0].projectFuelLitres", projectLitres)
                 .param("holders[0].email", applicant.email())
-                .param("holders[0].sharePercent", "100");
+                .param("holders[0].sharePercent", "100")
+                .param("quality.additionality", "建造費の差額をクレジット収益で回収する。")
+                .param("quality.permanence", "排出削減であり反転しない。")
+                .param("quality.permanenceMonitoring", "燃料記録を毎月集計する。")
+                .param("quality.sustainableDevelopment", "港の大気汚染と騒音を減らす。")
+                .param("quality.sdgs", "3", "13")
+                .param("quality.noDoubleCounting", "他の制度に申請していない。")
+                .param("quality.netZero", "残る船も代替する。");
     }
 
     long newDraft() throws Exception {
