@@ -44,6 +44,18 @@ public interface Applications {
     /** The initial holders of the credit with their shares, as certification hands them to the registry. */
     List<ApplicationCertified.InitialHolder> holders(long id);
 
+    /** The quality rules the application was submitted under (issue 22 item 1). */
+    QualityRules qualityRules(long id);
+
+    /** The reviewers' recorded assessments of the Core Carbon Principles, by reviewer then criterion. */
+    List<QualityAssessment> qualityAssessments(long id);
+
+    /**
+     * Replaces all of one reviewer's assessments of the application with these (each naming that reviewer). The
+     * review module decides first who may assess and whether the assessments are complete.
+     */
+    void recordQualityAssessments(long id, long reviewerId, List<QualityAssessment> assessments);
+
     /** The API's view of an application, after a move the review took. */
     ApplicationSummary summary(long id);
 

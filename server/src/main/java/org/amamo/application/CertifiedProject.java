@@ -21,6 +21,8 @@ import java.util.List;
  * @param programmeCode      the programme the project was certified in (JBC, YBC ...)
  * @param implementer        the implementer (実施者): the representative applicant's organisation, or their name
  *                           when they registered as an individual
+ * @param quality            the quality record: the rules it was submitted under, the applicant's statements on the
+ *                           Core Carbon Principles and the reviewers' assessments
  */
 public record CertifiedProject(
         long applicationId,
@@ -37,7 +39,8 @@ public record CertifiedProject(
         String creditType,
         List<String> methods,
         String programmeCode,
-        String implementer) {
+        String implementer,
+        QualityRecord quality) {
 
     public CertifiedProject {
         ecosystems = List.copyOf(ecosystems);

@@ -8,7 +8,9 @@
  *
  * <p>Tables: {@code project}, {@code application} (but for the review's columns: the hearing, the comment window and
  * the certified figures), {@code application_plant}, {@code application_joint_applicant}, {@code
- * application_holder}, {@code application_transition}, {@code application_attachment} and {@code notification}. It
+ * application_holder}, {@code application_transition}, {@code application_attachment}, {@code notification} and the
+ * quality record's {@code application_quality_statement} and {@code application_quality_assessment} (the review
+ * module records the reviewers' assessments through {@link org.amamo.application.Applications}). It
  * reads {@code review_assignment} for a reviewer's list of applications.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Application")

@@ -207,7 +207,10 @@ class DisclosureTest {
         assertThat(csv.lines().findFirst().orElseThrow())
                 .isEqualTo("\uFEFFproject_code,application_id,name,prefecture,"
                         + "ecosystems,certified_fiscal_year,certified_t_co2,site_area_ha,methodology_version,certified_at,url,"
-                        + "certified_on,implementer,credit_type,programme,"
+                        + "certified_on,implementer,credit_type,programme,quality_rules,ccp_additionality,ccp_additionality_assessments,ccp_permanence,ccp_permanence_monitoring,"
+                        + "ccp_permanence_assessments,ccp_sustainable_development,ccp_sdgs,"
+                        + "ccp_sustainable_development_assessments,ccp_no_double_counting,"
+                        + "ccp_no_double_counting_assessments,ccp_net_zero,ccp_net_zero_assessments,"
                         + "uncertainty_p5_t_co2,uncertainty_p50_t_co2,uncertainty_p95_t_co2");
         assertThat(csv.lines()
                         .filter(line -> line.startsWith(String.format("%04d,", project)))

@@ -37,6 +37,7 @@ class ApplicationJourneyTest extends BrowserJourney {
         String applicationPath = editPath.replace("/edit", "");
 
         fillTheForm(email);
+        steps.applicantStatesQuality();
         browser.click("#save-application");
         assertThat(browser.text(".flash")).contains("一時保存");
         steps.uploadEvidence("AREA_BASIS");

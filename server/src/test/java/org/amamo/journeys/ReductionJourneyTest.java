@@ -39,6 +39,7 @@ class ReductionJourneyTest extends BrowserJourney {
         browser.click("#new-application");
         String applicationPath = browser.path().replace("/edit", "");
         fillTheReductionForm(applicant.email());
+        steps.applicantStatesQuality();
         browser.click("#save-application");
         assertThat(browser.text(".flash")).contains("一時保存");
         steps.uploadEvidence("BASELINE");

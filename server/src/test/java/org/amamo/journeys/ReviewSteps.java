@@ -72,7 +72,34 @@ final class ReviewSteps {
         }
         browser.click("#record-review");
         assertThat(browser.text(".flash")).contains("記録しました");
+        reviewerAssessesQualityAsMet();
         browser.logOut();
+    }
+
+    /**
+     * The applicant states, on the edit page, the project's case on each criterion of the Core Carbon Principles and
+     * the SDGs it serves (required to submit); the form is saved with the rest.
+     */
+    void applicantStatesQuality() {
+        browser.type("#quality\\.additionality", "クレジット収益がなければ活動を継続できない。");
+        browser.type("#quality\\.permanence", "台風による衰退のおそれがあり、衰退した区画は播種し直す。");
+        browser.type("#quality\\.permanenceMonitoring", "毎年8月に潜水調査で面積を記録し公表する。");
+        browser.type("#quality\\.sustainableDevelopment", "稚魚の育成場となり、環境学習の場となる。");
+        browser.click("#quality\\.sdgs14");
+        browser.type("#quality\\.noDoubleCounting", "他の制度に申請していない。");
+        browser.type("#quality\\.netZero", "化石燃料の使用を増やす活動はない。");
+    }
+
+    /** The signed-in reviewer, on the application page, assesses every criterion as met, with a reason. */
+    private void reviewerAssessesQualityAsMet() {
+        for (String criterion :
+                new String[] {"additionality", "permanence", "sustainable-development", "no-double-counting", "net-zero"
+                }) {
+            browser.click("#outcome-" + criterion + "-MEETS");
+            browser.type("#reason-" + criterion, "申請者の説明と証拠を確認した。");
+        }
+        browser.click("#record-quality-assessment");
+        assertThat(browser.text(".flash")).as(browser::pageText).contains("コアカーボン原則の評価を記録しました");
     }
 
     /** The secretariat opens public comment until {@code seconds} from now; returns when it closes. */

@@ -125,6 +125,7 @@ class AccessMatrixTest {
             Map.entry("POST /applications/{id}/reviewers", SECRETARIAT),
             Map.entry("POST /applications/{id}/public-comment", SECRETARIAT),
             Map.entry("POST /applications/{id}/review", EnumSet.of(Role.REVIEWER)),
+            Map.entry("POST /applications/{id}/quality-assessment", EnumSet.of(Role.REVIEWER)),
             Map.entry("POST /applications/{id}/continue", EnumSet.of(Role.APPLICANT)),
             // Take-over (引継ぎ): an applicant requests, the secretariat decides; the project's new owner continues.
             Map.entry("POST /projects/takeovers", APPLICANT),

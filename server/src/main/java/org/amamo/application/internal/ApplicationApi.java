@@ -150,7 +150,8 @@ class ApplicationApi {
 
     /**
      * One entry of the certification record: the application's public fields, then (added with the record) the
-     * certification day in Japan, the implementer, the credit type and the programme.
+     * certification day in Japan, the implementer, the credit type and the programme; then (issue 22) the quality
+     * record: the rules it was submitted under, the statements on the Core Carbon Principles and the assessments.
      */
     record ApprovedProject(
             long id,
@@ -167,7 +168,8 @@ class ApplicationApi {
             java.time.LocalDate certifiedOn,
             String implementer,
             String creditType,
-            String programmeCode) {}
+            String programmeCode,
+            org.amamo.application.QualityRecord quality) {}
 
     @GetMapping("/projects/approved")
     @Operation(
@@ -200,7 +202,8 @@ class ApplicationApi {
                             project.certifiedOn(),
                             project.implementer(),
                             project.creditType(),
-                            project.programmeCode());
+                            project.programmeCode(),
+                            project.quality());
                 })
                 .toList();
     }

@@ -52,6 +52,7 @@ public class ApplicationForm {
     private List<JointApplicantForm> jointApplicants = new ArrayList<>();
     private List<HolderForm> holders = new ArrayList<>();
     private SheetForm sheet = new SheetForm();
+    private QualityForm quality = new QualityForm();
 
     public String getProgrammeCode() {
         return programmeCode;
@@ -225,6 +226,16 @@ public class ApplicationForm {
     @JsonSetter(nulls = Nulls.FAIL)
     public void setSheet(SheetForm sheet) {
         this.sheet = sheet;
+    }
+
+    /** The statements on the Core Carbon Principles (issue 22 item 1); {@code null} in JSON is refused. */
+    public QualityForm getQuality() {
+        return quality;
+    }
+
+    @JsonSetter(nulls = Nulls.FAIL)
+    public void setQuality(QualityForm quality) {
+        this.quality = quality;
     }
 
     /** A target plant (対象とする海洋植物): ecosystem, bed type, species, formula, aquaculture or not. */

@@ -35,6 +35,7 @@ class ApplicationPage {
     private final CertifiedBatchNames batchNames;
     private final ProceedsService proceeds;
     private final CertifiedUncertainty uncertainty;
+    private final QualitySection quality;
 
     private final java.time.Clock clock;
 
@@ -52,6 +53,7 @@ class ApplicationPage {
             CertifiedBatchNames batchNames,
             ProceedsService proceeds,
             CertifiedUncertainty uncertainty,
+            QualitySection quality,
             java.time.Clock clock) {
         this.clock = clock;
         this.drafts = drafts;
@@ -67,6 +69,7 @@ class ApplicationPage {
         this.batchNames = batchNames;
         this.proceeds = proceeds;
         this.uncertainty = uncertainty;
+        this.quality = quality;
     }
 
     /** One of the project's earlier certifications: the application, its crediting figures and its batch. */
@@ -143,6 +146,7 @@ class ApplicationPage {
         model.addAttribute("sheetInputs", SheetInputs.of(form.getSheet()));
         model.addAttribute("sheetType", form.getSheet().reduction() ? "reduction" : "removal");
         fillResult(model, application, form);
+        quality.fill(model, application, relations, viewerId);
     }
 
     /** The shared areas of the conflicts as one GeoJSON FeatureCollection, to draw on the site map; null if none. */

@@ -10,6 +10,8 @@ import org.amamo.application.ApplicationCertified;
 import org.amamo.application.ApplicationSummary;
 import org.amamo.application.ApplicationUnderReview;
 import org.amamo.application.Applications;
+import org.amamo.application.QualityAssessment;
+import org.amamo.application.QualityRules;
 import org.amamo.application.ReviewStep;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.methodology.Verdict;
@@ -28,6 +30,7 @@ class ApplicationPort implements Applications {
     private final Parties parties;
     private final Transitions transitions;
     private final SheetCalculation calculation;
+    private final QualityStore quality;
     private final Clock clock;
 
     ApplicationPort(
@@ -35,11 +38,13 @@ class ApplicationPort implements Applications {
             Parties parties,
             Transitions transitions,
             SheetCalculation calculation,
+            QualityStore quality,
             Clock clock) {
         this.applications = applications;
         this.parties = parties;
         this.transitions = transitions;
         this.calculation = calculation;
+        this.quality = quality;
         this.clock = clock;
     }
 
@@ -115,6 +120,27 @@ class ApplicationPort implements Applications {
     @Transactional(readOnly = true)
     public ApplicationSummary summary(long id) {
         return applications.find(id).orElseThrow().summary();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public QualityRules qualityRules(long id) {
+        return quality.rules(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<QualityAssessment> qualityAssessments(long id) {
+        return quality.assessments(id);
+    }
+
+    @Override
+    @Transactional
+    public void recordQualityAssessments(long id, long reviewerId, List<QualityAssessment> assessments) {
+        if (assessments.stream().anyMatch(one -> one.reviewerId() != reviewerId)) {
+            throw new IllegalArgumentException("every assessment must be the reviewer's own");
+        }
+        quality.replaceAssessments(id, reviewerId, assessments);
     }
 
     @Override

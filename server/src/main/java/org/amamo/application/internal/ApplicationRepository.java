@@ -34,10 +34,12 @@ class ApplicationRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final QualityStore quality;
 
-    ApplicationRepository(JdbcClient jdbc, ObjectMapper json) {
+    ApplicationRepository(JdbcClient jdbc, ObjectMapper json, QualityStore quality) {
         this.jdbc = jdbc;
         this.json = json;
+        this.quality = quality;
     }
 
     long insertProject(String name, long ownerId, Instant now) {
@@ -167,6 +169,7 @@ class ApplicationRepository {
                     return holder;
                 })
                 .list());
+        form.setQuality(quality.load(id));
         return form;
     }
 
@@ -207,6 +210,7 @@ class ApplicationRepository {
                 .param("id", id)
                 .update();
         replaceLists(id, form, people);
+        quality.save(id, form.getQuality());
     }
 
     private void replaceLists(long id, ApplicationForm form, ResolvedPeople people) {

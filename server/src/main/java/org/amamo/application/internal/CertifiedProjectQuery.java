@@ -22,10 +22,12 @@ class CertifiedProjectQuery implements CertifiedProjects {
 
     private final JdbcClient jdbc;
     private final ApplicationRepository applications;
+    private final QualityStore quality;
 
-    CertifiedProjectQuery(JdbcClient jdbc, ApplicationRepository applications) {
+    CertifiedProjectQuery(JdbcClient jdbc, ApplicationRepository applications, QualityStore quality) {
         this.jdbc = jdbc;
         this.applications = applications;
+        this.quality = quality;
     }
 
     @Override
@@ -62,7 +64,8 @@ class CertifiedProjectQuery implements CertifiedProjects {
                                     .distinct()
                                     .toList(),
                             row.getString("programme_code"),
-                            row.getString("implementer"));
+                            row.getString("implementer"),
+                            quality.record(id));
                 })
                 .list();
     }

@@ -78,6 +78,7 @@ final class Completeness {
             }
         }
         holders(form, people, refusals, false);
+        refusals.addAll(QualityChecklist.wrongFields(form.getQuality()));
         return refusals;
     }
 

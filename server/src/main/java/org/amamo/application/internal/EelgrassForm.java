@@ -90,6 +90,20 @@ final class EelgrassForm {
         holder.setSharePercent("100");
         holder.setContribution("播種・調査の実施");
         form.getHolders().add(holder);
+        form.setQuality(statements());
         return form;
+    }
+
+    /** The eelgrass bed's statements on the Core Carbon Principles (seed 003 table 2-1). */
+    static QualityForm statements() {
+        QualityForm quality = new QualityForm();
+        quality.setAdditionality("播種と調査の費用は漁協と市民団体の持ち出しで、補助金は受けていない。クレジットの収益がなければ" + "播種面積を維持できず、アマモ場は活動前の裸地に戻る。");
+        quality.setPermanence("台風や高水温でアマモ場が衰退するおそれがある。衰退した区画は翌年に播種し直す。");
+        quality.setPermanenceMonitoring("毎年8月に潜水調査で縁辺と被度を記録し、クレジット期間の後も10年間は面積を公表する。");
+        quality.setSustainableDevelopment("稚魚の育成場となり漁業資源を支え、市民向け観察会で海の環境学習の場となる。");
+        quality.setSdgs(new ArrayList<>(List.of(4, 13, 14)));
+        quality.setNoDoubleCounting("同じ海域で他の制度にクレジットを申請しておらず、システムの重複確認でも重なる申請はない。");
+        quality.setNetZero("活動は船外機付きの小型船2隻のみで、その燃料もCO2算定で差し引いている。化石燃料の使用を増やす活動はない。");
+        return quality;
     }
 }

@@ -96,7 +96,14 @@ final class FieldLabels {
             Map.entry("sheet.years[].vessels[].count", "application.field.vessel-count"),
             Map.entry("sheet.years[].vessels[].hours", "application.field.hours"),
             Map.entry("sheet.years[].vessels[].ratedKw", "application.field.rated-kw"),
-            Map.entry("sheet.years[].vessels[].fuelLitresPerKwh", "application.field.fuel-per-kwh"));
+            Map.entry("sheet.years[].vessels[].fuelLitresPerKwh", "application.field.fuel-per-kwh"),
+            Map.entry("quality.additionality", "quality.criterion.additionality"),
+            Map.entry("quality.permanence", "quality.field.permanence"),
+            Map.entry("quality.permanenceMonitoring", "quality.field.permanence-monitoring"),
+            Map.entry("quality.sustainableDevelopment", "quality.criterion.sustainable-development"),
+            Map.entry("quality.sdgs", "quality.field.sdgs"),
+            Map.entry("quality.noDoubleCounting", "quality.criterion.no-double-counting"),
+            Map.entry("quality.netZero", "quality.criterion.net-zero"));
 
     /**
      * Where a problem with a field is shown: the field's own element (its id as the form writes it, without the
@@ -107,6 +114,7 @@ final class FieldLabels {
             Map.entry("plants", "plants"),
             Map.entry("holders", "holders"),
             Map.entry("categories", "categories"),
+            Map.entry("quality.sdgs", "quality-sdgs"),
             Map.entry("sheet.years", "co2-form"));
 
     /**

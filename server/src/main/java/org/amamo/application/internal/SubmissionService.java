@@ -45,6 +45,7 @@ class SubmissionService {
     private final ClaimRegister claims;
     private final org.amamo.programme.PartnerMunicipalities partners;
     private final org.amamo.identity.UserDirectory users;
+    private final QualityStore quality;
     private final Clock clock;
 
     SubmissionService(
@@ -58,6 +59,7 @@ class SubmissionService {
             ClaimRegister claims,
             org.amamo.programme.PartnerMunicipalities partners,
             org.amamo.identity.UserDirectory users,
+            QualityStore quality,
             Clock clock) {
         this.applications = applications;
         this.parties = parties;
@@ -69,6 +71,7 @@ class SubmissionService {
         this.claims = claims;
         this.partners = partners;
         this.users = users;
+        this.quality = quality;
         this.clock = clock;
     }
 
@@ -140,7 +143,10 @@ class SubmissionService {
         return partners.submissionRefusal(application.programmeCode(), organisation, applicationDate(application));
     }
 
-    /** Everything a submission lacks now: the form's fields, the evidence and the CO2 form. */
+    /**
+     * Everything a submission lacks now: the form's fields, the evidence, the CO2 form and, for an application held
+     * to the Core Carbon Principles checklist, the statements on it.
+     */
     @Transactional(readOnly = true)
     List<Refusal> completeness(StoredApplication application) {
         ApplicationForm form = applications.loadForm(application.id());
@@ -148,6 +154,9 @@ class SubmissionService {
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
         String evidence = form.getSheet().reduction() ? "BASELINE" : "AREA_BASIS";
         refusals.addAll(Completeness.missingFields(form, people, attachments.hasEvidence(application.id(), evidence)));
+        if (quality.rules(application.id()).checklist()) {
+            refusals.addAll(QualityChecklist.missingFields(form.getQuality()));
+        }
         Verdict<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
         if (result instanceof Verdict.Rejected<CalculationResult> rejected) {
             refusals.addAll(SheetCalculation.refusals(rejected.errors()));

@@ -50,6 +50,20 @@ final class TugboatForm {
         holder.setSharePercent("100");
         holder.setContribution("タグボートの代替と運航");
         form.getHolders().add(holder);
+        form.setQuality(statements());
         return form;
+    }
+
+    /** The tugboat's statements on the Core Carbon Principles (seed 003 table 2-1). */
+    static QualityForm statements() {
+        QualityForm quality = new QualityForm();
+        quality.setAdditionality("ハイブリッドタグボートはディーゼル船より建造費が高く、法令による義務もない。差額の回収にクレジット" + "収益を充てている。");
+        quality.setPermanence("排出削減であり、削減した排出が後に戻るおそれはない。");
+        quality.setPermanenceMonitoring("航海日誌と給油記録を毎月集計し、年度ごとに燃料使用量を報告する。");
+        quality.setSustainableDevelopment("港の大気汚染物質と騒音を減らし、周辺住民と作業員の健康に資する。");
+        quality.setSdgs(new ArrayList<>(List.of(3, 7, 13)));
+        quality.setNoDoubleCounting("削減量は本制度のみに申請し、船舶の燃料記録は他の制度の算定に用いていない。");
+        quality.setNetZero("残るディーゼル船も順次代替する計画で、化石燃料の使用を増やす活動はない。");
+        return quality;
     }
 }

@@ -4,8 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
+import org.amamo.application.QualityCriterion;
+import org.amamo.application.QualityRecord;
 import org.amamo.application.UncertaintyBands;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Confirmation;
@@ -70,6 +73,19 @@ class DisclosureController {
                 "implementer",
                 "credit_type",
                 "programme",
+                "quality_rules",
+                "ccp_additionality",
+                "ccp_additionality_assessments",
+                "ccp_permanence",
+                "ccp_permanence_monitoring",
+                "ccp_permanence_assessments",
+                "ccp_sustainable_development",
+                "ccp_sdgs",
+                "ccp_sustainable_development_assessments",
+                "ccp_no_double_counting",
+                "ccp_no_double_counting_assessments",
+                "ccp_net_zero",
+                "ccp_net_zero_assessments",
                 "uncertainty_p5_t_co2",
                 "uncertainty_p50_t_co2",
                 "uncertainty_p95_t_co2");
@@ -79,6 +95,8 @@ class DisclosureController {
         for (CertifiedProject project : all) {
             UncertaintyBands.Band band = drawn.get(project.applicationId());
             boolean shown = band != null && band.drawn();
+            QualityRecord quality = project.quality();
+            QualityRecord.Statements statements = quality.statements();
             csv.row(
                     project.projectCode(),
                     project.applicationId(),
@@ -95,11 +113,34 @@ class DisclosureController {
                     project.implementer(),
                     project.creditType(),
                     project.programmeCode(),
+                    quality.rules(),
+                    statements.additionality(),
+                    assessments(quality, QualityCriterion.ADDITIONALITY),
+                    statements.permanence(),
+                    statements.permanenceMonitoring(),
+                    assessments(quality, QualityCriterion.PERMANENCE),
+                    statements.sustainableDevelopment(),
+                    statements.sdgs().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                    assessments(quality, QualityCriterion.SUSTAINABLE_DEVELOPMENT),
+                    statements.noDoubleCounting(),
+                    assessments(quality, QualityCriterion.NO_DOUBLE_COUNTING),
+                    statements.netZero(),
+                    assessments(quality, QualityCriterion.NET_ZERO),
                     shown ? band.netP5T() : null,
                     shown ? band.netP50T() : null,
                     shown ? band.netP95T() : null);
         }
         return csv.download("projects.csv");
+    }
+
+    /**
+     * One criterion's assessments in a cell: per reviewer (numbered), the outcome and the reason, as
+     * {@code 1:MEETS:reason}, separated by {@code " | "}.
+     */
+    private static String assessments(QualityRecord quality, QualityCriterion criterion) {
+        return quality.of(criterion).stream()
+                .map(a -> a.reviewer() + ":" + a.outcome().name() + ":" + a.reason())
+                .collect(Collectors.joining(" | "));
     }
 
     /** The map of certified projects, of every programme or of one ({@code ?programme=YBC}). */

@@ -60,7 +60,10 @@ class CertificationService {
         this.clock = clock;
     }
 
-    /** An assigned reviewer certifies for the committee, once the comment window has closed. */
+    /**
+     * An assigned reviewer certifies for the committee, once the comment window has closed and, for an application
+     * held to the Core Carbon Principles checklist, once {@link CertificationChecklist} allows it.
+     */
     @Transactional
     Outcome<Void> certify(AmamoPrincipal actor, long id, String comment) {
         ApplicationUnderReview application = applications.lock(id).orElse(null);
@@ -70,6 +73,10 @@ class CertificationService {
         }
         if (application.commentClosesAt() != null && clock.instant().isBefore(application.commentClosesAt())) {
             return Outcome.refused(RefusalKind.CONFLICT, Refusal.of("$", "review.comment-window.still-open"));
+        }
+        Outcome<Void> checklist = checklist(id);
+        if (checklist.refused()) {
+            return checklist;
         }
         Outcome<CertifiedSheet> calculated = applications.calculateWithCertainty(id, committeeCertainty(id));
         if (calculated.refused()) {
@@ -92,6 +99,26 @@ class CertificationService {
                 clock.instant());
         events.publishEvent(certified(application, result));
         return applications.move(actor, id, ReviewStep.CERTIFY, comment);
+    }
+
+    /**
+     * Whether the actor may certify now as far as the workflow and the quality checklist go, changing nothing: what
+     * the confirmation step asks before it shows the confirmation page.
+     */
+    @Transactional(readOnly = true)
+    Outcome<Void> check(AmamoPrincipal actor, long id, String comment) {
+        Outcome<Void> allowed = applications.check(actor, id, ReviewStep.CERTIFY, comment);
+        return allowed.refused() ? allowed : checklist(id);
+    }
+
+    /** What {@link CertificationChecklist} says of the application's assessments now. */
+    private Outcome<Void> checklist(long id) {
+        List<CertificationChecklist.Reviewer> reviewers = reviews.reviews(id).stream()
+                .map(review -> new CertificationChecklist.Reviewer(review.reviewerId(), review.reviewerName()))
+                .toList();
+        List<Refusal> missing = CertificationChecklist.refusals(
+                applications.qualityRules(id), reviewers, applications.qualityAssessments(id));
+        return missing.isEmpty() ? Outcome.done() : Outcome.refused(RefusalKind.CONFLICT, missing);
     }
 
     /** An assigned reviewer rejects for the committee, with the reason as the move's comment. */

@@ -3,10 +3,12 @@ package org.amamo.review.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.amamo.application.ApplicationUnderReview;
 import org.amamo.application.Applications;
+import org.amamo.application.QualityCriterion;
 import org.amamo.application.ReviewStep;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Confirmation;
@@ -36,6 +38,7 @@ class ReviewController {
     private final FindingsService findings;
     private final PublicCommentService comments;
     private final CertificationService certification;
+    private final QualityAssessmentService quality;
     private final Applications applications;
 
     ReviewController(
@@ -44,12 +47,14 @@ class ReviewController {
             FindingsService findings,
             PublicCommentService comments,
             CertificationService certification,
+            QualityAssessmentService quality,
             Applications applications) {
         this.hearings = hearings;
         this.committee = committee;
         this.findings = findings;
         this.comments = comments;
         this.certification = certification;
+        this.quality = quality;
         this.applications = applications;
     }
 
@@ -128,6 +133,48 @@ class ReviewController {
         redirect.addFlashAttribute("reviewTyped", typed);
     }
 
+    /**
+     * An assigned reviewer's assessment of the Core Carbon Principles: {@code outcome-CODE} and {@code reason-CODE}
+     * per criterion ({@code outcome-additionality} ...).
+     */
+    @PostMapping("/applications/{id}/quality-assessment")
+    @PreAuthorize("hasRole('REVIEWER')")
+    String assessQuality(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam Map<String, String> parameters,
+            RedirectAttributes redirect) {
+        Map<String, QualityAssessmentService.Given> given = new java.util.HashMap<>();
+        for (QualityCriterion criterion : QualityCriterion.values()) {
+            given.put(
+                    criterion.code(),
+                    new QualityAssessmentService.Given(
+                            parameters.get("outcome-" + criterion.code()),
+                            parameters.get("reason-" + criterion.code())));
+        }
+        Outcome<Void> outcome = quality.assess(user, id, given);
+        if (outcome.refused()) {
+            redirect.addFlashAttribute("qualityTyped", typedAssessment(parameters));
+        }
+        return back(redirect, id, outcome, "quality.assessment.recorded");
+    }
+
+    /** The assessment as typed, for the form to show again after a refusal. */
+    private static Map<String, String> typedAssessment(Map<String, String> parameters) {
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        for (QualityCriterion criterion : QualityCriterion.values()) {
+            for (String name : List.of("outcome-" + criterion.code(), "reason-" + criterion.code())) {
+                String value = parameters.getOrDefault(name, "");
+                typed.put(
+                        name,
+                        value.length() > QualityAssessmentService.REASON_MAX
+                                ? value.substring(0, QualityAssessmentService.REASON_MAX)
+                                : value);
+            }
+        }
+        return typed;
+    }
+
     @PostMapping("/applications/{id}/public-comment")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
     String openPublicComment(
@@ -179,7 +226,13 @@ class ReviewController {
             Model model,
             RedirectAttributes redirect) {
         Step step = new Step(user, id, ReviewStep.CERTIFY, comment);
-        return confirmed(step, request, model, redirect, () -> certification.certify(user, id, comment));
+        return confirmed(
+                step,
+                request,
+                model,
+                redirect,
+                () -> certification.certify(user, id, comment),
+                () -> certification.check(user, id, comment));
     }
 
     @PostMapping("/applications/{id}/actions/REJECT")
@@ -204,6 +257,23 @@ class ReviewController {
      */
     private String confirmed(
             Step step, HttpServletRequest request, Model model, RedirectAttributes redirect, Supplier<Outcome<?>> act) {
+        return confirmed(
+                step,
+                request,
+                model,
+                redirect,
+                act,
+                () -> applications.check(step.user(), step.id(), step.move(), step.comment()));
+    }
+
+    /** As above, with the check the move's own rules make before the confirmation page. */
+    private String confirmed(
+            Step step,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect,
+            Supplier<Outcome<?>> act,
+            Supplier<Outcome<Void>> check) {
         String success = "workflow.moved." + step.move().name();
         ApplicationUnderReview application =
                 applications.find(step.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -211,7 +281,7 @@ class ReviewController {
         if (confirmation.givenBy(request)) {
             return back(redirect, step.id(), act.get(), success);
         }
-        Outcome<Void> allowed = applications.check(step.user(), step.id(), step.move(), step.comment());
+        Outcome<Void> allowed = check.get();
         if (allowed.refused()) {
             return back(redirect, step.id(), allowed, success);
         }

@@ -38,6 +38,7 @@ class ReviewDemoData implements ApplicationRunner {
     private final FindingsService findings;
     private final PublicCommentService comments;
     private final CertificationService certification;
+    private final QualityAssessmentService quality;
     private final Applications applications;
     private final UserDirectory users;
     private final JdbcClient jdbc;
@@ -49,6 +50,7 @@ class ReviewDemoData implements ApplicationRunner {
             FindingsService findings,
             PublicCommentService comments,
             CertificationService certification,
+            QualityAssessmentService quality,
             Applications applications,
             UserDirectory users,
             JdbcClient jdbc,
@@ -58,6 +60,7 @@ class ReviewDemoData implements ApplicationRunner {
         this.findings = findings;
         this.comments = comments;
         this.certification = certification;
+        this.quality = quality;
         this.applications = applications;
         this.users = users;
         this.jdbc = jdbc;
@@ -116,6 +119,7 @@ class ReviewDemoData implements ApplicationRunner {
         boolean area = methods.containsValue("area");
         check(findings.recordReview(
                 reviewer, id, area ? "調査方法は妥当。面積の確実性は水中写真の範囲で評価した。" : "燃料記録と曳航時間の換算は妥当。", fullCertainty(methods)));
+        check(quality.assess(reviewer, id, area ? EELGRASS_ASSESSMENT : TUGBOAT_ASSESSMENT));
         if (target == ApplicationStatus.IN_REVIEW) {
             return;
         }
@@ -133,6 +137,26 @@ class ReviewDemoData implements ApplicationRunner {
         if (!open) {
             check(certification.certify(reviewer, id, "委員会として認証する。"));
         }
+    }
+
+    /** The reviewer's assessment of an eelgrass bed against the Core Carbon Principles. */
+    private static final Map<String, QualityAssessmentService.Given> EELGRASS_ASSESSMENT = Map.of(
+            "additionality", meets("補助金がなく、播種の継続がクレジット収益に依存していることを収支計画で確認した。"),
+            "permanence", meets("衰退時の再播種の体制と、毎年の潜水調査による面積の公表を確認した。"),
+            "sustainable-development", meets("稚魚の育成場としての効果と観察会の実績を確認した。"),
+            "no-double-counting", meets("他制度への申請がなく、システムの重複確認でも重なりがないことを確認した。"),
+            "net-zero", meets("船舶の燃料使用は算定で差し引かれ、化石燃料の使用を増やす活動はない。"));
+
+    /** The reviewer's assessment of the tugboat's fuel switch: permanence does not concern a reduction. */
+    private static final Map<String, QualityAssessmentService.Given> TUGBOAT_ASSESSMENT = Map.of(
+            "additionality", meets("建造費の差額と回収計画を確認した。法令による義務はない。"),
+            "permanence", new QualityAssessmentService.Given("NOT_APPLICABLE", "排出削減であり、反転のおそれがない。"),
+            "sustainable-development", meets("大気汚染物質と騒音の低減を運航記録で確認した。"),
+            "no-double-counting", meets("燃料記録が他制度の算定に使われていないことを確認した。"),
+            "net-zero", meets("残るディーゼル船の代替計画を確認した。"));
+
+    private static QualityAssessmentService.Given meets(String reason) {
+        return new QualityAssessmentService.Given("MEETS", reason);
     }
 
     /** Certainty 1.00 for every factor of every component. */

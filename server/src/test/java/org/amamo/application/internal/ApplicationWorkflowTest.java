@@ -123,6 +123,7 @@ class ApplicationWorkflowTest {
                 Map.of("eelgrass", Map.of("areaCertainty", "0.90", "coefficientCertainty", "1.00"))));
         Instant now = clock.instant();
         ok(review.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(review.assessQualityAsMet(reviewer, id));
         ok(review.certify(reviewer, id, null));
 
         StoredApplication certified = applications.find(id).orElseThrow();
@@ -195,6 +196,7 @@ class ApplicationWorkflowTest {
         ok(review.recordReview(reviewer, id, "妥当", Map.of(TugboatForm.COMPONENT, Map.of("certainty", "1.00"))));
         Instant now = clock.instant();
         ok(review.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(review.assessQualityAsMet(reviewer, id));
         ok(review.certify(reviewer, id, null));
         assertThat(events.stream(ApplicationCertified.class)).singleElement().satisfies(event -> {
             assertThat(event.creditType()).isEqualTo("reduction");
@@ -346,6 +348,7 @@ class ApplicationWorkflowTest {
                 Map.of("eelgrass", Map.of("areaCertainty", "1.00", "coefficientCertainty", "1.00"))));
         Instant now = clock.instant();
         ok(review.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(review.assessQualityAsMet(reviewer, id));
         ok(review.certify(reviewer, id, null));
         // seed 001: 7.8 ha x 1.58 = 12.324 -> 12.3 t-CO2.
         assertThat(applications.find(id).orElseThrow().certifiedUnits()).isEqualTo(123);

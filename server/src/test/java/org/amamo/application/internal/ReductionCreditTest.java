@@ -100,7 +100,14 @@ class ReductionCreditTest {
                 .param("sheet.years[0].components[0].projectFuel", projectFuel)
                 .param("sheet.years[0].components[0].projectFuelLitres", projectLitres)
                 .param("holders[0].email", applicant.email())
-                .param("holders[0].sharePercent", "100");
+                .param("holders[0].sharePercent", "100")
+                .param("quality.additionality", "建造費の差額をクレジット収益で回収する。")
+                .param("quality.permanence", "排出削減であり反転しない。")
+                .param("quality.permanenceMonitoring", "燃料記録を毎月集計する。")
+                .param("quality.sustainableDevelopment", "港の大気汚染と騒音を減らす。")
+                .param("quality.sdgs", "3", "13")
+                .param("quality.noDoubleCounting", "他の制度に申請していない。")
+                .param("quality.netZero", "残る船も代替する。");
     }
 
     long newDraft() throws Exception {
@@ -187,6 +194,7 @@ class ReductionCreditTest {
         Instant now = clock.instant();
         ApplicationWorkflowTest.ok(review.openPublicComment(
                 secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ApplicationWorkflowTest.ok(review.assessQualityAsMet(reviewer, id));
         ApplicationWorkflowTest.ok(review.certify(reviewer, id, null));
 
         // 103.2 t x 0.95 = 98.04 t, rounded down: 98.0 t = 980 units, of type reduction.

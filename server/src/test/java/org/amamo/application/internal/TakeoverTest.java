@@ -259,6 +259,7 @@ class TakeoverTest {
         ok(review.startReview(secretariat, id));
         ok(review.recordReview(
                 reviewer, id, "妥当", Map.of("eelgrass", Map.of("areaCertainty", "1", "coefficientCertainty", "1"))));
+        ok(review.assessQualityAsMet(reviewer, id));
         Instant now = clock.instant();
         ok(review.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
     }

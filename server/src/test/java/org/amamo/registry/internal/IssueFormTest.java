@@ -87,6 +87,7 @@ class IssueFormTest {
         assertThat(review.openPublicComment(secretariat, id, now.minusSeconds(120), now.minusSeconds(60))
                         .refused())
                 .isFalse();
+        assertThat(review.assessQualityAsMet(reviewer, id).refusals()).isEmpty();
         assertThat(review.certify(reviewer, id, null).refusals()).isEmpty();
         return id;
     }

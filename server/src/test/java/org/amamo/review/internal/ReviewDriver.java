@@ -22,6 +22,7 @@ public class ReviewDriver {
     private final PublicCommentService comments;
     private final CertificationService certification;
     private final ReviewRepository reviews;
+    private final QualityAssessmentService quality;
 
     ReviewDriver(
             HearingService hearings,
@@ -29,13 +30,24 @@ public class ReviewDriver {
             FindingsService findings,
             PublicCommentService comments,
             CertificationService certification,
-            ReviewRepository reviews) {
+            ReviewRepository reviews,
+            QualityAssessmentService quality) {
         this.hearings = hearings;
         this.committee = committee;
         this.findings = findings;
         this.comments = comments;
         this.certification = certification;
         this.reviews = reviews;
+        this.quality = quality;
+    }
+
+    /** The reviewer assesses every criterion of the Core Carbon Principles as met, with a reason. */
+    public Outcome<Void> assessQualityAsMet(AmamoPrincipal reviewer, long id) {
+        Map<String, QualityAssessmentService.Given> given = new java.util.HashMap<>();
+        for (org.amamo.application.QualityCriterion criterion : org.amamo.application.QualityCriterion.values()) {
+            given.put(criterion.code(), new QualityAssessmentService.Given("MEETS", "申請者の説明と証拠を確認した。"));
+        }
+        return quality.assess(reviewer, id, given);
     }
 
     public Outcome<Void> recordHearing(AmamoPrincipal actor, long id, LocalDate heldOn, String place, String record) {
