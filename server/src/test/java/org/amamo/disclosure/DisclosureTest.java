@@ -205,7 +205,8 @@ class DisclosureTest {
         assertThat(csv.lines().findFirst().orElseThrow())
                 .isEqualTo("\uFEFFproject_code,application_id,name,prefecture,"
                         + "ecosystems,certified_fiscal_year,certified_t_co2,site_area_ha,methodology_version,certified_at,url,"
-                        + "certified_on,implementer,credit_type,programme");
+                        + "certified_on,implementer,credit_type,programme,"
+                        + "implementer_type,survey_methods,last_survey_on,coefficient_bases");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
                 .startsWith(String.format("%04d", project))
                 .contains(",\"アマモ場, 金沢\",神奈川県,,2025,12.3,7.800000,jbe-2.3,2025-06-01T01:00:00Z,/applications/")

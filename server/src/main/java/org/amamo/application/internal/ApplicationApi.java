@@ -38,6 +38,7 @@ class ApplicationApi {
     private final ApplicationRepository applications;
     private final CertificationRecord record;
     private final org.amamo.programme.Programmes programmes;
+    private final SurveyStore surveys;
 
     ApplicationApi(
             DraftService drafts,
@@ -45,13 +46,15 @@ class ApplicationApi {
             Parties parties,
             ApplicationRepository applications,
             CertificationRecord record,
-            org.amamo.programme.Programmes programmes) {
+            org.amamo.programme.Programmes programmes,
+            SurveyStore surveys) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.parties = parties;
         this.applications = applications;
         this.record = record;
         this.programmes = programmes;
+        this.surveys = surveys;
     }
 
     /** A new draft's name, at most {@value ApplicationForm#NAME_MAX} characters. */
@@ -131,7 +134,9 @@ class ApplicationApi {
 
     /**
      * One entry of the certification record: the application's public fields, then (added with the record) the
-     * certification day in Japan, the implementer, the credit type and the programme.
+     * certification day in Japan, the implementer, the credit type and the programme; then (added with the survey
+     * record, seed 002) the implementer type, the survey methods of its area components, their latest survey date and
+     * the basis types of their coefficients (null and empty lists: not recorded).
      */
     record ApprovedProject(
             long id,
@@ -148,7 +153,11 @@ class ApplicationApi {
             java.time.LocalDate certifiedOn,
             String implementer,
             String creditType,
-            String programmeCode) {}
+            String programmeCode,
+            org.amamo.application.ImplementerType implementerType,
+            List<org.amamo.application.SurveyMethod> surveyMethods,
+            java.time.LocalDate lastSurveyOn,
+            List<org.amamo.application.CoefficientBasisType> coefficientBases) {}
 
     @GetMapping("/projects/approved")
     @Operation(
@@ -160,8 +169,13 @@ class ApplicationApi {
             @RequestParam(required = false) String order) {
         CertificationRecord.Order chosen =
                 CertificationRecord.order(sort, order).orThrow();
+        java.util.Map<Long, org.amamo.application.ProjectSurvey> surveyed = surveys.certified();
         return record.list(programmes.known(programme), chosen, PublicProjectController.LIST_MAX).stream()
                 .map(project -> {
+                    org.amamo.application.ProjectSurvey survey = surveyed.getOrDefault(
+                            project.applicationId(),
+                            new org.amamo.application.ProjectSurvey(
+                                    project.applicationId(), null, List.of(), null, List.of()));
                     ApplicationSummary summary = applications
                             .find(project.applicationId())
                             .orElseThrow()
@@ -181,7 +195,11 @@ class ApplicationApi {
                             project.certifiedOn(),
                             project.implementer(),
                             project.creditType(),
-                            project.programmeCode());
+                            project.programmeCode(),
+                            survey.implementerType(),
+                            survey.surveyMethods(),
+                            survey.lastSurveyOn(),
+                            survey.coefficientBases());
                 })
                 .toList();
     }

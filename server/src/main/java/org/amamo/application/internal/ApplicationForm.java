@@ -52,6 +52,7 @@ public class ApplicationForm {
     private List<JointApplicantForm> jointApplicants = new ArrayList<>();
     private List<HolderForm> holders = new ArrayList<>();
     private SheetForm sheet = new SheetForm();
+    private String implementerType;
 
     public String getProgrammeCode() {
         return programmeCode;
@@ -225,6 +226,18 @@ public class ApplicationForm {
     @JsonSetter(nulls = Nulls.FAIL)
     public void setSheet(SheetForm sheet) {
         this.sheet = sheet;
+    }
+
+    /**
+     * The implementer type ({@link org.amamo.application.ImplementerType} name: fishery cooperative, municipality,
+     * company ...), or null when not recorded; stored by {@link SurveyStore}.
+     */
+    public String getImplementerType() {
+        return implementerType;
+    }
+
+    public void setImplementerType(String implementerType) {
+        this.implementerType = implementerType;
     }
 
     /** A target plant (対象とする海洋植物): ecosystem, bed type, species, formula, aquaculture or not. */

@@ -34,11 +34,22 @@ class ApplicationRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final SurveyStore surveys;
 
-    ApplicationRepository(JdbcClient jdbc, ObjectMapper json) {
+    ApplicationRepository(JdbcClient jdbc, ObjectMapper json, SurveyStore surveys) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = json.copy().addMixIn(SheetForm.ComponentForm.class, SheetOnly.class);
+        this.surveys = surveys;
     }
+
+    /**
+     * The calculation sheet as stored and as the methodology library reads it leaves out what the form records beside
+     * it: a component's survey methods, survey date and coefficient basis type ({@link SurveyStore}).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(
+            value = {"surveyMethods", "surveyDate", "coefficientBasisType"},
+            ignoreUnknown = false)
+    private abstract static class SheetOnly {}
 
     long insertProject(String name, long ownerId, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
@@ -167,6 +178,7 @@ class ApplicationRepository {
                     return holder;
                 })
                 .list());
+        surveys.load(id, form);
         return form;
     }
 
@@ -207,6 +219,7 @@ class ApplicationRepository {
                 .param("id", id)
                 .update();
         replaceLists(id, form, people);
+        surveys.save(id, form);
     }
 
     private void replaceLists(long id, ApplicationForm form, ResolvedPeople people) {

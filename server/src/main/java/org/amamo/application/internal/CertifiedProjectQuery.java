@@ -22,10 +22,17 @@ class CertifiedProjectQuery implements CertifiedProjects {
 
     private final JdbcClient jdbc;
     private final ApplicationRepository applications;
+    private final SurveyStore surveys;
 
-    CertifiedProjectQuery(JdbcClient jdbc, ApplicationRepository applications) {
+    CertifiedProjectQuery(JdbcClient jdbc, ApplicationRepository applications, SurveyStore surveys) {
         this.jdbc = jdbc;
         this.applications = applications;
+        this.surveys = surveys;
+    }
+
+    @Override
+    public Map<Long, org.amamo.application.ProjectSurvey> surveys() {
+        return surveys.certified();
     }
 
     @Override

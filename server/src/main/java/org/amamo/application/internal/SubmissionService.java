@@ -45,6 +45,7 @@ class SubmissionService {
     private final ClaimRegister claims;
     private final org.amamo.programme.PartnerMunicipalities partners;
     private final org.amamo.identity.UserDirectory users;
+    private final SurveyStore surveys;
     private final Clock clock;
 
     SubmissionService(
@@ -58,6 +59,7 @@ class SubmissionService {
             ClaimRegister claims,
             org.amamo.programme.PartnerMunicipalities partners,
             org.amamo.identity.UserDirectory users,
+            SurveyStore surveys,
             Clock clock) {
         this.applications = applications;
         this.parties = parties;
@@ -69,6 +71,7 @@ class SubmissionService {
         this.claims = claims;
         this.partners = partners;
         this.users = users;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -106,6 +109,9 @@ class SubmissionService {
                 return claimed.cast();
             }
             applications.markSubmitted(id, clock.instant());
+            if (application.submittedAt() == null) {
+                surveys.markRequired(id);
+            }
         }
         transitions.record(actor, application, action, comment);
         if (action == WorkflowAction.SUBMIT || action == WorkflowAction.RESUBMIT) {
@@ -148,6 +154,11 @@ class SubmissionService {
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
         String evidence = form.getSheet().reduction() ? "BASELINE" : "AREA_BASIS";
         refusals.addAll(Completeness.missingFields(form, people, attachments.hasEvidence(application.id(), evidence)));
+        refusals.addAll(
+                SurveyChecks.wrongFields(form, LocalDate.now(clock.withZone(org.amamo.platform.SchemeTime.ZONE))));
+        if (surveys.required(application)) {
+            refusals.addAll(SurveyChecks.missingFields(form));
+        }
         Verdict<CalculationResult> result = calculation.calculate(form.getSheet(), applicationDate(application));
         if (result instanceof Verdict.Rejected<CalculationResult> rejected) {
             refusals.addAll(SheetCalculation.refusals(rejected.errors()));

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
+import org.amamo.application.ProjectSurvey;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.platform.Confirmation;
 import org.amamo.platform.CsvTable;
@@ -31,16 +32,25 @@ class DisclosureController {
     private final CertifiedProjects projects;
     private final OffsetUsage usage;
     private final Programmes programmes;
+    private final CertificationBreakdown breakdown;
 
-    DisclosureController(Statistics statistics, CertifiedProjects projects, OffsetUsage usage, Programmes programmes) {
+    DisclosureController(
+            Statistics statistics,
+            CertifiedProjects projects,
+            OffsetUsage usage,
+            Programmes programmes,
+            CertificationBreakdown breakdown) {
         this.statistics = statistics;
         this.projects = projects;
         this.usage = usage;
         this.programmes = programmes;
+        this.breakdown = breakdown;
     }
 
     /**
-     * Every certified project (one row per certification), newest first. Stable columns, documented in the README.
+     * Every certified project (one row per certification), newest first. Stable columns, documented in
+     * docs/open-data.md; the last four (the survey record, seed 002) were added at the end and are empty where nothing
+     * was recorded.
      */
     @GetMapping("/projects.csv")
     ResponseEntity<byte[]> projectsCsv() {
@@ -59,8 +69,14 @@ class DisclosureController {
                 "certified_on",
                 "implementer",
                 "credit_type",
-                "programme");
+                "programme",
+                "implementer_type",
+                "survey_methods",
+                "last_survey_on",
+                "coefficient_bases");
+        java.util.Map<Long, ProjectSurvey> surveys = projects.surveys();
         for (CertifiedProject project : projects.all()) {
+            ProjectSurvey survey = surveys.get(project.applicationId());
             csv.row(
                     project.projectCode(),
                     project.applicationId(),
@@ -76,9 +92,20 @@ class DisclosureController {
                     project.certifiedOn(),
                     project.implementer(),
                     project.creditType(),
-                    project.programmeCode());
+                    project.programmeCode(),
+                    survey == null || survey.implementerType() == null
+                            ? null
+                            : survey.implementerType().name(),
+                    survey == null ? null : names(survey.surveyMethods()),
+                    survey == null ? null : survey.lastSurveyOn(),
+                    survey == null ? null : names(survey.coefficientBases()));
         }
         return csv.download("projects.csv");
+    }
+
+    /** Enum names, space-separated, as the CSV lists codes. */
+    private static String names(java.util.List<? extends Enum<?>> values) {
+        return String.join(" ", values.stream().map(Enum::name).toList());
     }
 
     /** The map of certified projects, of every programme or of one ({@code ?programme=YBC}). */
@@ -97,6 +124,7 @@ class DisclosureController {
         model.addAttribute("programmes", programmes.all());
         model.addAttribute("usage", usage.summary(code));
         model.addAttribute("usageProgramme", code);
+        model.addAttribute("breakdown", breakdown.tables());
         return "disclosure/statistics";
     }
 

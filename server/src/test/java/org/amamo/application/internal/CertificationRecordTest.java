@@ -115,10 +115,11 @@ class CertificationRecordTest {
         String csv =
                 mvc.perform(get("/projects.csv")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow())
-                .endsWith(",certified_at,url,certified_on,implementer,credit_type,programme");
+                .contains(",certified_at,url,certified_on,implementer,credit_type,programme,")
+                .endsWith(",implementer_type,survey_methods,last_survey_on,coefficient_bases");
         assertThat(csv.lines().filter(line -> line.contains(marker + "-B")))
                 .singleElement()
-                .satisfies(line -> assertThat(line).endsWith(",2025-03-31,金沢漁協" + marker + ",removal,JBC"));
+                .satisfies(line -> assertThat(line).endsWith(",2025-03-31,金沢漁協" + marker + ",removal,JBC,,,,"));
     }
 
     private List<String> names(String url) throws Exception {
