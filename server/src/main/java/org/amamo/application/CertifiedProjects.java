@@ -15,4 +15,10 @@ public interface CertifiedProjects {
      * that a page of retirement records costs one read); an application not certified is absent.
      */
     Map<Long, ProjectFacts> facts(Collection<Long> applicationIds);
+
+    /**
+     * How each certified application was surveyed and who implements it, by application id (one read for all): the
+     * statistics by implementer type and survey method (seed 002).
+     */
+    Map<Long, ProjectSurvey> surveys();
 }

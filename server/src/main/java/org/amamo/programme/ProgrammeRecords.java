@@ -18,6 +18,7 @@ public interface ProgrammeRecords {
      * @param recordKind  {@code CERTIFICATION} or {@code OFFSET}
      * @param creditType  {@code REMOVAL} or {@code REDUCTION}; null for an offset
      * @param tonnes      t-CO2, one decimal
+     * @param users       an offset row's number of users (活用者数), or null when not known (and for a certification)
      */
     record ImportedRecord(
             String programmeCode,
@@ -26,7 +27,8 @@ public interface ProgrammeRecords {
             String creditType,
             String organisation,
             String description,
-            BigDecimal tonnes) {
+            BigDecimal tonnes,
+            Integer users) {
 
         public boolean offset() {
             return "OFFSET".equals(recordKind);

@@ -34,4 +34,17 @@ public interface RetirementStatistics {
             CreditType creditType,
             String projectCode,
             long units) {}
+
+    /**
+     * Who retired credits (seed 001's users per year): each distinct beneficiary per fiscal year, programme prefix and
+     * purpose, ordered by fiscal year. The beneficiary is as the retirement record names it; the disclosure counts
+     * names once regardless of surrounding spaces and letter case.
+     */
+    List<Beneficiary> beneficiaries();
+
+    /**
+     * A beneficiary of the retirements of one group (a retirement that drew on several programmes' batches names its
+     * beneficiary in each).
+     */
+    record Beneficiary(String programmePrefix, int fiscalYear, String purpose, String beneficiary) {}
 }

@@ -211,6 +211,7 @@ class DisclosureTest {
                         + "ccp_permanence_assessments,ccp_sustainable_development,ccp_sdgs,"
                         + "ccp_sustainable_development_assessments,ccp_no_double_counting,"
                         + "ccp_no_double_counting_assessments,ccp_net_zero,ccp_net_zero_assessments,"
+                        + "implementer_type,survey_methods,last_survey_on,coefficient_bases,"
                         + "uncertainty_p5_t_co2,uncertainty_p50_t_co2,uncertainty_p95_t_co2");
         assertThat(csv.lines()
                         .filter(line -> line.startsWith(String.format("%04d,", project)))

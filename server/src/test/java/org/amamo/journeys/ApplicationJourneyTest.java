@@ -45,6 +45,7 @@ class ApplicationJourneyTest extends BrowserJourney {
 
         browser.open(applicationPath);
         assertThat(browser.pageText()).contains("7.7");
+        assertThat(browser.text("#survey-record")).contains("漁業協同組合", "水中写真・動画、潜水・踏査", "文献値");
         assertThat(browser.present("#area-warning")).isFalse();
         browser.click("#action-SUBMIT");
         steps.expectStatus("申請済み");
@@ -156,6 +157,10 @@ class ApplicationJourneyTest extends BrowserJourney {
         browser.type("#sheet\\.years0\\.components0\\.id", "eelgrass");
         browser.select("#sheet\\.years0\\.components0\\.ecosystem", "seagrass");
         browser.type("#sheet\\.years0\\.components0\\.areaHa", "7.8");
+        browser.click("input[name='sheet.years[0].components[0].surveyMethods'][value='UNDERWATER_PHOTO']");
+        browser.click("input[name='sheet.years[0].components[0].surveyMethods'][value='DIVER_WALK']");
+        browser.select("#sheet\\.years0\\.components0\\.coefficientBasisType", "LITERATURE");
+        browser.select("#implementerType", "FISHERY_COOPERATIVE");
         browser.type("#sheet\\.years0\\.baselineT", "0");
         browser.click("#add-holder");
         browser.type("#holders0\\.email", email);

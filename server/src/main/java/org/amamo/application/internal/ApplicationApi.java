@@ -39,6 +39,7 @@ class ApplicationApi {
     private final CertificationRecord record;
     private final org.amamo.programme.Programmes programmes;
     private final CertifiedUncertainty uncertainty;
+    private final SurveyStore surveys;
 
     ApplicationApi(
             DraftService drafts,
@@ -47,7 +48,8 @@ class ApplicationApi {
             ApplicationRepository applications,
             CertificationRecord record,
             org.amamo.programme.Programmes programmes,
-            CertifiedUncertainty uncertainty) {
+            CertifiedUncertainty uncertainty,
+            SurveyStore surveys) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.parties = parties;
@@ -55,6 +57,7 @@ class ApplicationApi {
         this.record = record;
         this.programmes = programmes;
         this.uncertainty = uncertainty;
+        this.surveys = surveys;
     }
 
     /** A new draft's name, at most {@value ApplicationForm#NAME_MAX} characters. */
@@ -151,7 +154,10 @@ class ApplicationApi {
     /**
      * One entry of the certification record: the application's public fields, then (added with the record) the
      * certification day in Japan, the implementer, the credit type and the programme; then (issue 22) the quality
-     * record: the rules it was submitted under, the statements on the Core Carbon Principles and the assessments.
+     * record: the rules it was submitted under, the statements on the Core Carbon Principles and the assessments;
+     * then (added with the survey record, seed 002) the implementer type, the survey methods of its area
+     * components, their latest survey date and the basis types of their coefficients (null and empty lists: not
+     * recorded).
      */
     record ApprovedProject(
             long id,
@@ -169,7 +175,11 @@ class ApplicationApi {
             String implementer,
             String creditType,
             String programmeCode,
-            org.amamo.application.QualityRecord quality) {}
+            org.amamo.application.QualityRecord quality,
+            org.amamo.application.ImplementerType implementerType,
+            List<org.amamo.application.SurveyMethod> surveyMethods,
+            java.time.LocalDate lastSurveyOn,
+            List<org.amamo.application.CoefficientBasisType> coefficientBases) {}
 
     @GetMapping("/projects/approved")
     @Operation(
@@ -181,8 +191,13 @@ class ApplicationApi {
             @RequestParam(required = false) String order) {
         CertificationRecord.Order chosen =
                 CertificationRecord.order(sort, order).orThrow();
+        java.util.Map<Long, org.amamo.application.ProjectSurvey> surveyed = surveys.certified();
         return record.list(programmes.known(programme), chosen, PublicProjectController.LIST_MAX).stream()
                 .map(project -> {
+                    org.amamo.application.ProjectSurvey survey = surveyed.getOrDefault(
+                            project.applicationId(),
+                            new org.amamo.application.ProjectSurvey(
+                                    project.applicationId(), null, List.of(), null, List.of()));
                     ApplicationSummary summary = applications
                             .find(project.applicationId())
                             .orElseThrow()
@@ -203,7 +218,11 @@ class ApplicationApi {
                             project.implementer(),
                             project.creditType(),
                             project.programmeCode(),
-                            project.quality());
+                            project.quality(),
+                            survey.implementerType(),
+                            survey.surveyMethods(),
+                            survey.lastSurveyOn(),
+                            survey.coefficientBases());
                 })
                 .toList();
     }

@@ -95,7 +95,35 @@ class ApplicationDemoData implements ApplicationRunner {
             ApplicationForm form = EelgrassForm.complete(name, areaHectares, applicant.email());
             form.setProgrammeCode(programme);
             form.getSheet().setMethodologyVersion(version);
+            survey(form, name);
             reach(form, target);
+        }
+
+        /**
+         * The demo projects are surveyed in different ways and implemented by different bodies (seed 002: drones,
+         * acoustics, satellites; cooperatives, NPOs, municipalities), so the statistics show more than one row.
+         */
+        private void survey(ApplicationForm form, String name) {
+            SheetForm.ComponentForm component =
+                    form.getSheet().getYears().get(0).getComponents().get(0);
+            if (name.startsWith("金沢八景")) {
+                form.setImplementerType("NPO");
+                component.setSurveyMethods(
+                        new java.util.ArrayList<>(java.util.List.of("DRONE", "UNDERWATER_PHOTO", "QUADRAT")));
+                component.setCoefficientBasisType("MEASURED");
+                component.setSurveyDate(java.time.LocalDate.of(2025, 7, 14));
+            } else if (name.startsWith("金沢湾") || name.startsWith("平潟湾")) {
+                form.setImplementerType("MUNICIPALITY");
+                component.setSurveyMethods(
+                        new java.util.ArrayList<>(java.util.List.of("ACOUSTIC", "UNDERWATER_PHOTO")));
+            } else if (name.startsWith("八景島") || name.startsWith("本牧")) {
+                form.setImplementerType("COMPANY");
+                component.setSurveyMethods(new java.util.ArrayList<>(java.util.List.of("AERIAL_PHOTO", "SATELLITE")));
+            } else if (name.startsWith("野島")) {
+                form.setImplementerType("RESEARCH_INSTITUTE");
+                component.setSurveyMethods(new java.util.ArrayList<>(java.util.List.of("DRONE", "QUADRAT")));
+                component.setCoefficientBasisType("MEASURED");
+            }
         }
 
         void reach(ApplicationForm form, ApplicationStatus target) {

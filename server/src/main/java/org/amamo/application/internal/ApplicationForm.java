@@ -53,6 +53,7 @@ public class ApplicationForm {
     private List<HolderForm> holders = new ArrayList<>();
     private SheetForm sheet = new SheetForm();
     private QualityForm quality = new QualityForm();
+    private String implementerType;
 
     public String getProgrammeCode() {
         return programmeCode;
@@ -236,6 +237,18 @@ public class ApplicationForm {
     @JsonSetter(nulls = Nulls.FAIL)
     public void setQuality(QualityForm quality) {
         this.quality = quality;
+    }
+
+    /**
+     * The implementer type ({@link org.amamo.application.ImplementerType} name: fishery cooperative, municipality,
+     * company ...), or null when not recorded; stored by {@link SurveyStore}.
+     */
+    public String getImplementerType() {
+        return implementerType;
+    }
+
+    public void setImplementerType(String implementerType) {
+        this.implementerType = implementerType;
     }
 
     /** A target plant (対象とする海洋植物): ecosystem, bed type, species, formula, aquaculture or not. */

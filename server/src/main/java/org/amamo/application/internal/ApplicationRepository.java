@@ -35,12 +35,23 @@ class ApplicationRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final QualityStore quality;
+    private final SurveyStore surveys;
 
-    ApplicationRepository(JdbcClient jdbc, ObjectMapper json, QualityStore quality) {
+    ApplicationRepository(JdbcClient jdbc, ObjectMapper json, QualityStore quality, SurveyStore surveys) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = json.copy().addMixIn(SheetForm.ComponentForm.class, SheetOnly.class);
         this.quality = quality;
+        this.surveys = surveys;
     }
+
+    /**
+     * The calculation sheet as stored and as the methodology library reads it leaves out what the form records beside
+     * it: a component's survey methods, survey date and coefficient basis type ({@link SurveyStore}).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(
+            value = {"surveyMethods", "surveyDate", "coefficientBasisType"},
+            ignoreUnknown = false)
+    private abstract static class SheetOnly {}
 
     long insertProject(String name, long ownerId, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
@@ -170,6 +181,7 @@ class ApplicationRepository {
                 })
                 .list());
         form.setQuality(quality.load(id));
+        surveys.load(id, form);
         return form;
     }
 
@@ -211,6 +223,7 @@ class ApplicationRepository {
                 .update();
         replaceLists(id, form, people);
         quality.save(id, form.getQuality());
+        surveys.save(id, form);
     }
 
     private void replaceLists(long id, ApplicationForm form, ResolvedPeople people) {

@@ -23,11 +23,19 @@ class CertifiedProjectQuery implements CertifiedProjects {
     private final JdbcClient jdbc;
     private final ApplicationRepository applications;
     private final QualityStore quality;
+    private final SurveyStore surveys;
 
-    CertifiedProjectQuery(JdbcClient jdbc, ApplicationRepository applications, QualityStore quality) {
+    CertifiedProjectQuery(
+            JdbcClient jdbc, ApplicationRepository applications, QualityStore quality, SurveyStore surveys) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.quality = quality;
+        this.surveys = surveys;
+    }
+
+    @Override
+    public Map<Long, org.amamo.application.ProjectSurvey> surveys() {
+        return surveys.certified();
     }
 
     @Override

@@ -183,6 +183,8 @@ class DraftService {
         }
         ResolvedPeople people = resolve(form);
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
+        refusals.addAll(
+                SurveyChecks.wrongFields(form, LocalDate.now(clock.withZone(org.amamo.platform.SchemeTime.ZONE))));
         refusals.addAll(programmeRules(form, application));
         consultationRefusal(form.getConsultationId(), application.ownerId()).ifPresent(refusals::add);
         Outcome<BigDecimal> area = measureSite(form.getSiteGeojson());

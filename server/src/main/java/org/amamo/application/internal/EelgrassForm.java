@@ -66,6 +66,7 @@ final class EelgrassForm {
         form.setPrefecture("14");
         form.setMunicipality("横浜市金沢区");
         form.setCoBenefits(new ArrayList<>(List.of("biodiversity", "water-quality", "education")));
+        form.setImplementerType("FISHERY_COOPERATIVE");
         form.setSiteGeojson(site(NEXT_SITE.getAndIncrement(), areaHectares));
         form.setAreaBasis("2025年8月の潜水調査（GPS付き水中写真による縁辺の記録）と被度階級から面積を算定。");
         form.setCoefficientBasis("方法論の既定値（海草藻場 1.58 t-CO2/ha/年、IPCC湿地ガイドライン）。");
@@ -83,6 +84,9 @@ final class EelgrassForm {
         eelgrass.setMethod("area");
         eelgrass.setEcosystem("seagrass");
         eelgrass.setAreaHa(areaHectares);
+        eelgrass.setSurveyMethods(new ArrayList<>(List.of("UNDERWATER_PHOTO", "DIVER_WALK")));
+        eelgrass.setSurveyDate(LocalDate.of(2025, 8, 20));
+        eelgrass.setCoefficientBasisType("LITERATURE");
         year.getComponents().add(eelgrass);
         form.getSheet().getYears().add(year);
         ApplicationForm.HolderForm holder = new ApplicationForm.HolderForm();

@@ -139,7 +139,7 @@ final class FieldLabels {
                 path.append("[]");
             }
         }
-        String key = FIELDS.get(path.toString());
+        String key = FIELDS.getOrDefault(path.toString(), SurveyChecks.LABELS.get(path.toString()));
         if (key == null && ROWS.containsKey(path.toString())) {
             key = sectionKey(path.toString());
         }

@@ -165,6 +165,9 @@ public class SheetForm {
         private String transportFactorTCo2PerTonneKm;
         private String transportFactorSource;
         private String assetId;
+        private List<String> surveyMethods = new ArrayList<>();
+        private LocalDate surveyDate;
+        private String coefficientBasisType;
 
         public String getId() {
             return id;
@@ -413,6 +416,39 @@ public class SheetForm {
 
         public void setAssetId(String assetId) {
             this.assetId = assetId;
+        }
+
+        /**
+         * An area component's survey methods ({@link org.amamo.application.SurveyMethod} names). Recorded with the
+         * application ({@link SurveyStore}), never written into the calculation sheet.
+         */
+        public List<String> getSurveyMethods() {
+            return surveyMethods;
+        }
+
+        public void setSurveyMethods(List<String> surveyMethods) {
+            this.surveyMethods = surveyMethods == null ? new ArrayList<>() : surveyMethods;
+        }
+
+        /** The day the area component was surveyed; not part of the calculation sheet. */
+        public LocalDate getSurveyDate() {
+            return surveyDate;
+        }
+
+        public void setSurveyDate(LocalDate surveyDate) {
+            this.surveyDate = surveyDate;
+        }
+
+        /**
+         * Where the coefficient comes from ({@link org.amamo.application.CoefficientBasisType} name: literature or
+         * own measurement); not part of the calculation sheet.
+         */
+        public String getCoefficientBasisType() {
+            return coefficientBasisType;
+        }
+
+        public void setCoefficientBasisType(String coefficientBasisType) {
+            this.coefficientBasisType = coefficientBasisType;
         }
     }
 

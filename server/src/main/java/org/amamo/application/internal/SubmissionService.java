@@ -46,6 +46,7 @@ class SubmissionService {
     private final org.amamo.programme.PartnerMunicipalities partners;
     private final org.amamo.identity.UserDirectory users;
     private final QualityStore quality;
+    private final SurveyStore surveys;
     private final Clock clock;
 
     SubmissionService(
@@ -60,6 +61,7 @@ class SubmissionService {
             org.amamo.programme.PartnerMunicipalities partners,
             org.amamo.identity.UserDirectory users,
             QualityStore quality,
+            SurveyStore surveys,
             Clock clock) {
         this.applications = applications;
         this.parties = parties;
@@ -72,6 +74,7 @@ class SubmissionService {
         this.partners = partners;
         this.users = users;
         this.quality = quality;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -109,6 +112,9 @@ class SubmissionService {
                 return claimed.cast();
             }
             applications.markSubmitted(id, clock.instant());
+            if (application.submittedAt() == null) {
+                surveys.markRequired(id);
+            }
         }
         transitions.record(actor, application, action, comment);
         if (action == WorkflowAction.SUBMIT || action == WorkflowAction.RESUBMIT) {
@@ -154,6 +160,11 @@ class SubmissionService {
         List<Refusal> refusals = new ArrayList<>(Completeness.wrongFields(form, people));
         String evidence = form.getSheet().reduction() ? "BASELINE" : "AREA_BASIS";
         refusals.addAll(Completeness.missingFields(form, people, attachments.hasEvidence(application.id(), evidence)));
+        refusals.addAll(
+                SurveyChecks.wrongFields(form, LocalDate.now(clock.withZone(org.amamo.platform.SchemeTime.ZONE))));
+        if (surveys.required(application)) {
+            refusals.addAll(SurveyChecks.missingFields(form));
+        }
         if (quality.rules(application.id()).checklist()) {
             refusals.addAll(QualityChecklist.missingFields(form.getQuality()));
         }

@@ -29,6 +29,7 @@ final class TugboatForm {
         form.setPeriodActivities("2025年度: ハイブリッドタグボート1隻で曳航作業を実施。");
         form.setStartDate(LocalDate.of(2017, 4, 1));
         form.setPrefecture("14");
+        form.setImplementerType("COMPANY");
         form.setBaselineRationale("代替前のディーゼルタグボートの燃料記録（曳航時間当たりの使用量）を同じ曳航時間に換算した。");
         SheetForm sheet = form.getSheet();
         sheet.setType("reduction");

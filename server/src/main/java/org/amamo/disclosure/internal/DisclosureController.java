@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.amamo.application.CertifiedProject;
 import org.amamo.application.CertifiedProjects;
+import org.amamo.application.ProjectSurvey;
 import org.amamo.application.QualityCriterion;
 import org.amamo.application.QualityRecord;
 import org.amamo.application.UncertaintyBands;
@@ -38,22 +39,27 @@ class DisclosureController {
     private final OffsetUsage usage;
     private final Programmes programmes;
     private final UncertaintyBands bands;
+    private final CertificationBreakdown breakdown;
 
     DisclosureController(
             Statistics statistics,
             CertifiedProjects projects,
             OffsetUsage usage,
             Programmes programmes,
-            UncertaintyBands bands) {
+            UncertaintyBands bands,
+            CertificationBreakdown breakdown) {
         this.bands = bands;
         this.statistics = statistics;
         this.projects = projects;
         this.usage = usage;
         this.programmes = programmes;
+        this.breakdown = breakdown;
     }
 
     /**
-     * Every certified project (one row per certification), newest first. Stable columns, documented in the README.
+     * Every certified project (one row per certification), newest first. Stable columns, documented in
+     * docs/open-data.md; the last four (the survey record, seed 002) were added at the end and are empty where nothing
+     * was recorded.
      */
     @GetMapping("/projects.csv")
     ResponseEntity<byte[]> projectsCsv() {
@@ -86,15 +92,21 @@ class DisclosureController {
                 "ccp_no_double_counting_assessments",
                 "ccp_net_zero",
                 "ccp_net_zero_assessments",
+                "implementer_type",
+                "survey_methods",
+                "last_survey_on",
+                "coefficient_bases",
                 "uncertainty_p5_t_co2",
                 "uncertainty_p50_t_co2",
                 "uncertainty_p95_t_co2");
         List<CertifiedProject> all = projects.all();
+        Map<Long, ProjectSurvey> surveys = projects.surveys();
         Map<Long, UncertaintyBands.Band> drawn =
                 bands.of(all.stream().map(CertifiedProject::applicationId).toList());
         for (CertifiedProject project : all) {
             UncertaintyBands.Band band = drawn.get(project.applicationId());
             boolean shown = band != null && band.drawn();
+            ProjectSurvey survey = surveys.get(project.applicationId());
             QualityRecord quality = project.quality();
             QualityRecord.Statements statements = quality.statements();
             csv.row(
@@ -126,6 +138,12 @@ class DisclosureController {
                     assessments(quality, QualityCriterion.NO_DOUBLE_COUNTING),
                     statements.netZero(),
                     assessments(quality, QualityCriterion.NET_ZERO),
+                    survey == null || survey.implementerType() == null
+                            ? null
+                            : survey.implementerType().name(),
+                    survey == null ? null : names(survey.surveyMethods()),
+                    survey == null ? null : survey.lastSurveyOn(),
+                    survey == null ? null : names(survey.coefficientBases()),
                     shown ? band.netP5T() : null,
                     shown ? band.netP50T() : null,
                     shown ? band.netP95T() : null);
@@ -141,6 +159,11 @@ class DisclosureController {
         return quality.of(criterion).stream()
                 .map(a -> a.reviewer() + ":" + a.outcome().name() + ":" + a.reason())
                 .collect(Collectors.joining(" | "));
+    }
+
+    /** Enum names, space-separated, as the CSV lists codes. */
+    private static String names(java.util.List<? extends Enum<?>> values) {
+        return String.join(" ", values.stream().map(Enum::name).toList());
     }
 
     /** The map of certified projects, of every programme or of one ({@code ?programme=YBC}). */
@@ -159,6 +182,7 @@ class DisclosureController {
         model.addAttribute("programmes", programmes.all());
         model.addAttribute("usage", usage.summary(code));
         model.addAttribute("usageProgramme", code);
+        model.addAttribute("breakdown", breakdown.tables());
         return "disclosure/statistics";
     }
 

@@ -92,7 +92,72 @@ class OffsetUsage {
             Map<String, BigDecimal> byEcosystem,
             Map<String, BigDecimal> byPrefecture,
             BigDecimal liveTotal,
-            BigDecimal importedTotal) {}
+            BigDecimal importedTotal,
+            List<UserYear> users) {
+
+        /** The purposes the users are counted by (imported records give no users). */
+        public List<String> userPurposes() {
+            return PURPOSES;
+        }
+    }
+
+    /**
+     * Seed 001's users (活用者数) of one fiscal year. Live: distinct beneficiaries of the system's retirements, per
+     * purpose and in all (a beneficiary who retired for two purposes counts in each, and once in the total). Imported:
+     * the users the programme's history CSV gives for the year's offsets (summed over its offset rows that give them),
+     * with no purposes.
+     */
+    record UserYear(int fiscalYear, boolean imported, Map<String, Integer> byPurpose, int total) {}
+
+    /** The users per fiscal year of one programme (by code) or of all when {@code programmeCode} is null. */
+    List<UserYear> users(String programmeCode) {
+        Map<String, String> codeByPrefix = new HashMap<>();
+        programmes.all().forEach(programme -> codeByPrefix.put(programme.serialPrefix(), programme.code()));
+        Map<Integer, Map<String, java.util.Set<String>>> byYear = new TreeMap<>();
+        Map<Integer, java.util.Set<String>> all = new TreeMap<>();
+        for (RetirementStatistics.Beneficiary beneficiary : retirements.beneficiaries()) {
+            String programme = codeByPrefix.getOrDefault(beneficiary.programmePrefix(), beneficiary.programmePrefix());
+            if (programmeCode != null && !programmeCode.equals(programme)) {
+                continue;
+            }
+            String user = user(beneficiary.beneficiary());
+            byYear.computeIfAbsent(beneficiary.fiscalYear(), year -> new LinkedHashMap<>())
+                    .computeIfAbsent(beneficiary.purpose(), purpose -> new java.util.HashSet<>())
+                    .add(user);
+            all.computeIfAbsent(beneficiary.fiscalYear(), year -> new java.util.HashSet<>())
+                    .add(user);
+        }
+        List<UserYear> years = new ArrayList<>();
+        byYear.forEach((year, purposes) -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String purpose : PURPOSES) {
+                counts.put(
+                        purpose,
+                        purposes.getOrDefault(purpose, java.util.Set.of()).size());
+            }
+            years.add(new UserYear(year, false, counts, all.get(year).size()));
+        });
+        Map<Integer, Integer> imported = new TreeMap<>();
+        for (Programme programme : programmes.all()) {
+            if (programmeCode != null && !programmeCode.equals(programme.code())) {
+                continue;
+            }
+            records.imported(programme.code()).stream()
+                    .filter(record -> record.offset() && record.users() != null)
+                    .forEach(record -> imported.merge(record.fiscalYear(), record.users(), Integer::sum));
+        }
+        imported.forEach((year, users) -> years.add(new UserYear(year, true, Map.of(), users)));
+        years.sort(Comparator.comparingInt(UserYear::fiscalYear)
+                .thenComparing(UserYear::imported, Comparator.reverseOrder()));
+        return years;
+    }
+
+    /** A beneficiary's name as counted: NFKC-normalised, spaces collapsed and trimmed, lower case. */
+    static String user(String beneficiary) {
+        String normal =
+                java.text.Normalizer.normalize(beneficiary == null ? "" : beneficiary, java.text.Normalizer.Form.NFKC);
+        return normal.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
 
     /** Every row, of one programme (by code) or of all when {@code programmeCode} is null. */
     List<Row> rows(String programmeCode) {
@@ -174,10 +239,10 @@ class OffsetUsage {
         if (anyImported) {
             purposes.add(UNSPECIFIED);
         }
-        return new Summary(result, purposes, byEcosystem, byPrefecture, live, imported);
+        return new Summary(result, purposes, byEcosystem, byPrefecture, live, imported, users(programmeCode));
     }
 
-    private static String ecosystem(CertifiedProject project) {
+    static String ecosystem(CertifiedProject project) {
         if (project == null) {
             return UNKNOWN;
         }

@@ -14,12 +14,17 @@ import org.amamo.platform.RefusalKind;
  * Header, exactly: {@code programme,fiscal_year,record,credit_type,organisation,description,t_co2}; UTF-8;
  * fields may be quoted with double quotes. {@code record} is {@code certification} or {@code offset};
  * {@code credit_type} is {@code removal} or {@code reduction} (required for a certification, empty for an
- * offset); {@code t_co2} has at most one decimal. The file is read whole: any bad row is reported with its line
- * number and nothing is imported.
+ * offset); {@code t_co2} has at most one decimal. The header may end with an eighth column, {@code users}: the
+ * number of users (活用者数, seed 001 table 1) of an offset row, a whole number from 0, or empty when not known;
+ * empty on a certification row. The file is read whole: any bad row is reported with its line number and nothing
+ * is imported.
  */
 final class HistoryCsv {
 
     static final String HEADER = "programme,fiscal_year,record,credit_type,organisation,description,t_co2";
+    /** The header with the optional users column (added with issue 22 item 5). */
+    static final String HEADER_WITH_USERS = HEADER + ",users";
+
     static final int MAX_ROWS = 10_000;
 
     private HistoryCsv() {}
@@ -32,16 +37,18 @@ final class HistoryCsv {
             String creditType,
             String organisation,
             String description,
-            BigDecimal tonnes) {}
+            BigDecimal tonnes,
+            Integer users) {}
 
     /** The rows, or refused as invalid with every bad line's refusal (field {@code file}, with the line number). */
     static Outcome<List<Row>> parse(String text, Set<String> programmes) {
         List<Refusal> refusals = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         String[] lines = text.replace("\uFEFF", "").split("\r?\n");
-        if (lines.length == 0 || !HEADER.equals(lines[0].strip())) {
+        if (lines.length == 0 || !HEADER.equals(lines[0].strip()) && !HEADER_WITH_USERS.equals(lines[0].strip())) {
             return Outcome.refused(RefusalKind.INVALID, Refusal.of("file", "history.csv.header", HEADER));
         }
+        int columns = HEADER.equals(lines[0].strip()) ? 7 : 8;
         if (lines.length - 1 > MAX_ROWS) {
             return Outcome.refused(RefusalKind.INVALID, Refusal.of("file", "history.csv.too-many", MAX_ROWS));
         }
@@ -51,8 +58,12 @@ final class HistoryCsv {
             }
             int lineNumber = i + 1;
             List<String> cells = cells(lines[i]);
-            if (cells.size() != 7) {
-                refusals.add(Refusal.of("file", "history.csv.columns", lineNumber, cells.size()));
+            if (cells.size() != columns) {
+                refusals.add(Refusal.of(
+                        "file",
+                        columns == 7 ? "history.csv.columns" : "history.csv.columns-users",
+                        lineNumber,
+                        cells.size()));
                 continue;
             }
             Row row = row(cells, lineNumber, programmes, refusals);
@@ -96,6 +107,14 @@ final class HistoryCsv {
         if (tonnes == null || tonnes.signum() < 0 || tonnes.stripTrailingZeros().scale() > 1) {
             refusals.add(Refusal.of("file", "history.csv.tonnes", line, cells.get(6)));
         }
+        Integer users = null;
+        String usersCell = cells.size() > 7 ? cells.get(7).strip() : "";
+        if (!usersCell.isEmpty()) {
+            users = integer(usersCell);
+            if (users == null || users < 0 || !kind.equals("OFFSET")) {
+                refusals.add(Refusal.of("file", "history.csv.users", line, usersCell));
+            }
+        }
         if (refusals.size() > before) {
             return null;
         }
@@ -106,7 +125,8 @@ final class HistoryCsv {
                 type.isEmpty() ? null : type,
                 organisation,
                 cells.get(5).isBlank() ? null : cells.get(5).strip(),
-                tonnes);
+                tonnes,
+                users);
     }
 
     /** Splits one CSV line (RFC 4180 quoting within the line). */

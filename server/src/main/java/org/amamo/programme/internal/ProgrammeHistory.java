@@ -36,8 +36,9 @@ class ProgrammeHistory implements ProgrammeRecords {
         for (HistoryCsv.Row row : parsed.value()) {
             jdbc.sql("""
                     INSERT INTO programme_history_record (programme_code, fiscal_year, record_kind, credit_type,
-                                                          organisation, description, tonnes, imported_by, imported_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                          organisation, description, tonnes, imported_by, imported_at,
+                                                          users)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             row.programme(),
                             row.fiscalYear(),
@@ -47,7 +48,8 @@ class ProgrammeHistory implements ProgrammeRecords {
                             row.description(),
                             row.tonnes(),
                             importedBy,
-                            clock.instant().atOffset(ZoneOffset.UTC))
+                            clock.instant().atOffset(ZoneOffset.UTC),
+                            row.users())
                     .update();
         }
         return Outcome.done();
@@ -65,7 +67,8 @@ class ProgrammeHistory implements ProgrammeRecords {
     @Transactional(readOnly = true)
     public List<ImportedRecord> imported(String programme) {
         return jdbc.sql("""
-                SELECT programme_code, fiscal_year, record_kind, credit_type, organisation, description, tonnes
+                SELECT programme_code, fiscal_year, record_kind, credit_type, organisation, description, tonnes,
+                       users
                   FROM programme_history_record WHERE programme_code = ? ORDER BY fiscal_year DESC, record_kind, id""")
                 .param(programme)
                 .query((row, n) -> new ImportedRecord(
@@ -75,7 +78,8 @@ class ProgrammeHistory implements ProgrammeRecords {
                         row.getString(4),
                         row.getString(5),
                         row.getString(6),
-                        row.getBigDecimal(7)))
+                        row.getBigDecimal(7),
+                        row.getObject(8, Integer.class)))
                 .list();
     }
 }

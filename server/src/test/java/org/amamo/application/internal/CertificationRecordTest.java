@@ -115,7 +115,8 @@ class CertificationRecordTest {
         String csv =
                 mvc.perform(get("/projects.csv")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow())
-                .contains(",certified_at,url,certified_on,implementer,credit_type,programme,");
+                .contains(",certified_at,url,certified_on,implementer,credit_type,programme,")
+                .contains(",implementer_type,survey_methods,last_survey_on,coefficient_bases,");
         assertThat(csv.lines().filter(line -> line.contains(marker + "-B")))
                 .singleElement()
                 .satisfies(line -> assertThat(line).contains(",2025-03-31,金沢漁協" + marker + ",removal,JBC,"));

@@ -50,6 +50,33 @@ class RetirementStatisticsQuery implements RetirementStatistics {
         return groups;
     }
 
+    @Override
+    public List<Beneficiary> beneficiaries() {
+        record Span(Instant first, Instant last) {}
+        Span span = jdbc.sql("SELECT MIN(retired_at), MAX(retired_at) FROM registry_retirement")
+                .query((row, n) -> new Span(SqlTime.instant(row, 1), SqlTime.instant(row, 2)))
+                .single();
+        if (span.first() == null) {
+            return List.of();
+        }
+        List<Beneficiary> beneficiaries = new ArrayList<>();
+        for (int year = fiscalYear(span.first()); year <= fiscalYear(span.last()); year++) {
+            int fiscalYear = year;
+            beneficiaries.addAll(jdbc.sql("""
+                    SELECT DISTINCT b.programme_prefix, r.purpose, r.beneficiary
+                      FROM registry_retirement r
+                      JOIN registry_retirement_batch b ON b.retirement_id = r.id
+                     WHERE r.retired_at >= :from AND r.retired_at < :to
+                    """)
+                    .param("from", SqlTime.utc(start(fiscalYear)))
+                    .param("to", SqlTime.utc(start(fiscalYear + 1)))
+                    .query((row, n) ->
+                            new Beneficiary(row.getString(1), fiscalYear, row.getString(2), row.getString(3)))
+                    .list());
+        }
+        return beneficiaries;
+    }
+
     private List<RetiredUnits> year(int fiscalYear) {
         return jdbc.sql("""
                 SELECT b.programme_prefix, r.purpose, b.credit_type, b.project_code,
