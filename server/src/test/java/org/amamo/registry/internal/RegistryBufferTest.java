@@ -164,7 +164,7 @@ class RegistryBufferTest {
     }
 
     @Test
-    void theBufferGetsTheWeightedShareAsTheBatchsLastSerials() {
+    void theBufferGetsTheWeightedShareAsTheBatchsLastSerials() throws Exception {
         shares("seagrass", "10", "sargassum", "20");
         Holder holder = fixture.holder();
         Issued issued = issueCertified(holder, 1000);
@@ -187,6 +187,10 @@ class RegistryBufferTest {
                 .query(String.class)
                 .single();
         assertThat(payload).contains("bufferUnits=163").contains("bufferPercent=16.3084");
+        mvc.perform(get("/registry/batches/" + issued.result().batchId()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("batch-buffer")))
+                .andExpect(content().string(containsString("16.3")));
     }
 
     @Test

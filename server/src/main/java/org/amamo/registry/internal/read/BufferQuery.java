@@ -89,6 +89,27 @@ public class BufferQuery {
                 recorded));
     }
 
+    /** What a batch put in its programme's buffer at issuance: the units and the programme's code. */
+    public record BatchIntake(long units, String programmeCode) {}
+
+    /** The buffer's part of a batch; empty when its issuance put nothing in a buffer. */
+    public Optional<BatchIntake> ofBatch(long batchId) {
+        return jdbc.sql("""
+                SELECT SUM(m.last_serial - m.first_serial + 1) AS units, MAX(a.owner_key) AS owner_key
+                  FROM registry_batch b
+                  JOIN registry_movement m ON m.entry_id = b.entry_id AND m.batch_id = b.id
+                  JOIN registry_account a ON a.id = m.to_account_id AND a.kind = 'BUFFER'
+                 WHERE b.id = ?
+                """)
+                .param(batchId)
+                .query((row, n) -> row.getString("owner_key") == null
+                        ? new BatchIntake(0, null)
+                        : new BatchIntake(
+                                row.getLong("units"), row.getString("owner_key").substring(2)))
+                .optional()
+                .filter(intake -> intake.units() > 0);
+    }
+
     /** Intake and holdings per project, by project code. */
     private List<ProjectIntake> projects(long account, String programmeCode) {
         return jdbc.sql("""
