@@ -97,6 +97,7 @@ class EveryPageBrowserTest extends BrowserJourney {
                 "/registry",
                 "/registry/retirements",
                 "/registry/serials",
+                "/registry/buffer/JBC",
                 "/market",
                 "/market/prices",
                 "/login",

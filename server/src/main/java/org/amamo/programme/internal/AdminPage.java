@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The administrator's programme page: every programme's settings, fee rule and review committee. A refused change
+ * The administrator's programme page: every programme's settings, fee rule, buffer shares and review committee. A refused change
  * shows the page again with status 400 and each refusal beneath its field in the programme's section.
  */
 @Component
@@ -22,17 +22,21 @@ class AdminPage {
 
     private final ProgrammeRepository programmes;
     private final ProgrammeCommittee committee;
+    private final BufferShareRepository bufferShares;
 
-    AdminPage(ProgrammeRepository programmes, ProgrammeCommittee committee) {
+    AdminPage(ProgrammeRepository programmes, ProgrammeCommittee committee, BufferShareRepository bufferShares) {
         this.programmes = programmes;
         this.committee = committee;
+        this.bufferShares = bufferShares;
     }
 
     String show(Model model) {
         List<Programme> all = programmes.all();
         Map<String, List<UserSummary>> members = new LinkedHashMap<>();
         Map<String, List<UserSummary>> candidates = new LinkedHashMap<>();
+        Map<String, Map<String, java.math.BigDecimal>> buffers = new LinkedHashMap<>();
         for (Programme programme : all) {
+            buffers.put(programme.code(), bufferShares.shares(programme.code()));
             members.put(programme.code(), committee.members(programme.code()));
             candidates.put(programme.code(), committee.candidates(programme.code()));
         }
@@ -40,6 +44,7 @@ class AdminPage {
         model.addAttribute("members", members);
         model.addAttribute("candidates", candidates);
         model.addAttribute("versions", MethodologyTables.VERSIONS);
+        model.addAttribute("bufferShares", buffers);
         return VIEW;
     }
 

@@ -15,12 +15,18 @@ public enum AccountKind {
      * market's settlement ({@link org.amamo.registry.MarketSettlement}) moves them out, to a buyer, into retirement
      * or back to their consignor.
      */
-    ESCROW;
+    ESCROW,
+    /**
+     * バッファ口座: one per programme (owner key {@code B:<programme code>}). At issuance it receives the programme's
+     * buffer share of each batch, a serial range of that batch; a reversal cancels units from it. Nobody owns it and
+     * no transfer, retirement or market move takes from it ({@link BufferDesk}).
+     */
+    BUFFER;
 
     /** The only status a block in an account of this kind may have. */
     BlockStatus blockStatus() {
         return switch (this) {
-            case HOLDING, ISSUANCE, ESCROW -> BlockStatus.ACTIVE;
+            case HOLDING, ISSUANCE, ESCROW, BUFFER -> BlockStatus.ACTIVE;
             case RETIREMENT -> BlockStatus.RETIRED;
             case CANCELLATION -> BlockStatus.CANCELLED;
         };

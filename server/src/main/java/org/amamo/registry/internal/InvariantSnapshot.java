@@ -26,11 +26,19 @@ class InvariantSnapshot {
                        COALESCE((SELECT SUM(m.last_serial - m.first_serial + 1) FROM registry_movement m
                                   WHERE m.to_account_id = a.id), 0) AS units_in,
                        COALESCE((SELECT SUM(m.last_serial - m.first_serial + 1) FROM registry_movement m
-                                  WHERE m.from_account_id = a.id), 0) AS units_out
+                                  WHERE m.from_account_id = a.id), 0) AS units_out,
+                       CASE WHEN a.kind = 'BUFFER' THEN
+                       COALESCE((SELECT SUM(m.last_serial - m.first_serial + 1) FROM registry_movement m
+                                   JOIN registry_account c ON c.id = m.to_account_id AND c.kind = 'CANCELLATION'
+                                  WHERE m.from_account_id = a.id), 0) ELSE 0 END AS units_cancelled
                   FROM registry_account a ORDER BY a.id
                 """)
                 .query((row, n) -> new LedgerInvariants.AccountFlow(
-                        row.getLong(1), AccountKind.valueOf(row.getString(2)), row.getLong(3), row.getLong(4)))
+                        row.getLong(1),
+                        AccountKind.valueOf(row.getString(2)),
+                        row.getLong(3),
+                        row.getLong(4),
+                        row.getLong(5)))
                 .list();
         return new LedgerInvariants.Snapshot(batches, blocks, accounts);
     }

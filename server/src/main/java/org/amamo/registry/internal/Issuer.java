@@ -7,16 +7,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.amamo.application.CertifiedUptakes;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
+import org.amamo.programme.BufferShares;
+import org.amamo.programme.Programme;
+import org.amamo.programme.Programmes;
 import org.amamo.registry.CreditIssuance;
 import org.amamo.registry.CreditsIssued;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
 import org.amamo.registry.IssuanceResult;
+import org.amamo.registry.IssuedBatches;
 import org.amamo.registry.SerialRange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -26,6 +31,11 @@ import org.springframework.stereotype.Service;
  * {@link LargestRemainder}, each holder receiving one consecutive range in the order listed. The units pass through
  * the scheme's issuance account, whose row lock serialises issuances (they are rare, and the batch number must be
  * drawn once); holders' accounts are opened if they have none yet, and locked after it in id order.
+ *
+ * <p>When the batch's programme has buffer shares and the batch comes from a certified application, the buffer's
+ * part ({@link BufferShare}) is the batch's last serial range, placed in the programme's buffer account; the holders
+ * share the rest. The entry's payload then names {@code bufferUnits} and {@code bufferPercent} (only then, so the
+ * entries of batches without a buffer read as before).
  */
 @Service
 public class Issuer implements CreditIssuance {
@@ -48,6 +58,9 @@ public class Issuer implements CreditIssuance {
     private final UserDirectory users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Programmes programmes;
+    private final BufferShares bufferShares;
+    private final CertifiedUptakes uptakes;
 
     Issuer(
             Registry registry,
@@ -58,7 +71,10 @@ public class Issuer implements CreditIssuance {
             Journal journal,
             UserDirectory users,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            Programmes programmes,
+            BufferShares bufferShares,
+            CertifiedUptakes uptakes) {
         this.registry = registry;
         this.accountStore = accountStore;
         this.batchStore = batchStore;
@@ -68,6 +84,9 @@ public class Issuer implements CreditIssuance {
         this.users = users;
         this.events = events;
         this.clock = clock;
+        this.programmes = programmes;
+        this.bufferShares = bufferShares;
+        this.uptakes = uptakes;
     }
 
     static String retirementKey(int vintage) {
@@ -79,7 +98,8 @@ public class Issuer implements CreditIssuance {
         return result(issue(Actor.SYSTEM, request));
     }
 
-    static IssuanceResult result(Outcome<Receipt> outcome) {
+    /** The holders' allocations of an issuance (the buffer's range is not an allocation). */
+    IssuanceResult result(Outcome<Receipt> outcome) {
         if (outcome.refused()) {
             return new IssuanceResult(null, List.of(), outcome.refusals());
         }
@@ -87,6 +107,10 @@ public class Issuer implements CreditIssuance {
         return new IssuanceResult(
                 receipt.batchId(),
                 receipt.lines().stream()
+                        .filter(line -> accountStore
+                                .account(line.toAccountId())
+                                .map(account -> account.kind() != AccountKind.BUFFER)
+                                .orElse(true))
                         .map(line -> new IssuanceResult.Allocation(
                                 line.toAccountId(), line.serialRange(), line.creditUnits()))
                         .toList(),
@@ -133,12 +157,18 @@ public class Issuer implements CreditIssuance {
             }
             holderAccounts.add(account.value());
         }
+        Buffer buffer = buffer(request);
         Set<Long> lockIds = new HashSet<>(holderAccounts);
         lockIds.add(issuance.id());
+        if (buffer.units() > 0) {
+            lockIds.add(buffer.accountId());
+        }
         List<AccountRow> locked = accountStore.lockAccounts(lockIds);
-        List<Long> units = LargestRemainder.allocate(
+        BufferShare.Split split = BufferShare.split(
                 request.creditUnits(),
-                request.holders().stream().map(InitialHolder::sharePercent).toList());
+                request.holders().stream().map(InitialHolder::sharePercent).toList(),
+                buffer.units());
+        List<Long> units = split.holderUnits();
         long entryId = journalStore.nextEntryId();
         long batchId = batchStore.insertBatch(new BatchStore.BatchRow(
                 0,
@@ -165,6 +195,11 @@ public class Issuer implements CreditIssuance {
                 next = last + 1;
             }
         }
+        if (buffer.units() > 0) {
+            long last = next + buffer.units() - 1;
+            mover.place(buffer.accountId(), BlockStatus.ACTIVE, batchId, next, last);
+            movements.add(new JournalEntry.Movement(batchId, next, last, issuance.id(), buffer.accountId()));
+        }
         Payload payload = new Payload()
                 .with("batch", batchId)
                 .with("projectId", request.projectId())
@@ -174,10 +209,63 @@ public class Issuer implements CreditIssuance {
                 .with("creditType", request.creditType())
                 .with("certifier", request.certifier())
                 .with("reference", request.reference());
+        if (buffer.units() > 0) {
+            payload.with("bufferUnits", buffer.units())
+                    .with("bufferPercent", buffer.percent().toPlainString());
+        }
         JournalEntry entry = journal.append(
                 entryId, Operation.ISSUE, actor, key, fingerprint, request.creditUnits(), payload, locked, movements);
         events.publishEvent(new CreditsIssued(batchId, request.projectId(), request.vintage(), request.creditUnits()));
         return Outcome.done(journal.receipt(entry, false));
+    }
+
+    /** The buffer's part of a batch and the account it goes to (none: 0 units, no account). */
+    private record Buffer(long units, BigDecimal percent, long accountId) {}
+
+    /**
+     * The buffer's part of the batch: the programme (by serial prefix) and its shares, the certified application (by
+     * the issuance's reference) and its uptake by ecosystem. The buffer account is opened if it is needed and missing.
+     */
+    private Buffer buffer(IssuanceRequest request) {
+        Optional<Programme> programme = programmes.all().stream()
+                .filter(candidate -> candidate.serialPrefix().equals(request.programmePrefix()))
+                .findFirst();
+        Optional<Long> application = IssuedBatches.certifiedApplication(request.reference());
+        if (programme.isEmpty() || application.isEmpty()) {
+            return new Buffer(0, BigDecimal.ZERO, 0);
+        }
+        java.util.Map<String, BigDecimal> shares =
+                bufferShares.shares(programme.get().code());
+        if (shares.values().stream().allMatch(share -> share.signum() == 0)) {
+            return new Buffer(0, BigDecimal.ZERO, 0);
+        }
+        java.util.Map<String, BigDecimal> uptake = uptakes.byEcosystem(application.get());
+        long units = BufferShare.units(request.creditUnits(), uptake, shares);
+        if (units == 0) {
+            return new Buffer(0, BigDecimal.ZERO, 0);
+        }
+        return new Buffer(units, BufferShare.percent(uptake, shares), bufferAccount(programme.get()));
+    }
+
+    static String bufferKey(String programmeCode) {
+        return "B:" + programmeCode;
+    }
+
+    /** The programme's buffer account, opened the first time it is needed. */
+    long bufferAccount(Programme programme) {
+        return accountStore
+                .accountByOwnerKey(bufferKey(programme.code()))
+                .map(AccountRow::id)
+                .orElseGet(() -> accountStore.insertAccount(
+                        AccountKind.BUFFER,
+                        AccountStatus.OPEN,
+                        bufferKey(programme.code()),
+                        null,
+                        null,
+                        null,
+                        "Buffer account " + programme.code(),
+                        null,
+                        clock.instant()));
     }
 
     /** The retirement account of a vintage, opened the first time a batch of that vintage is issued. */

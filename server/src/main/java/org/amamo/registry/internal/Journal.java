@@ -27,6 +27,7 @@ public class Journal {
     private final JournalStore journalStore;
 
     private final RetirementStore retirementStore;
+    private final ReversalStore reversalStore;
     private final Clock clock;
 
     Journal(
@@ -34,11 +35,13 @@ public class Journal {
             BatchStore batchStore,
             JournalStore journalStore,
             RetirementStore retirementStore,
+            ReversalStore reversalStore,
             Clock clock) {
         this.accountStore = accountStore;
         this.batchStore = batchStore;
         this.journalStore = journalStore;
         this.retirementStore = retirementStore;
+        this.reversalStore = reversalStore;
         this.clock = clock;
     }
 
@@ -151,7 +154,7 @@ public class Journal {
     }
 
     /**
-     * Walks every entry in id order (and each retirement's public record beside its entry), in one snapshot (so entries committing meanwhile cannot look like a broken
+     * Walks every entry in id order (and each retirement's and reversal's public record beside its entry), in one snapshot (so entries committing meanwhile cannot look like a broken
      * link), and reports the first entry whose hash or link does not hold, else the first account whose stored chain
      * head is not its last entry.
      */
@@ -169,9 +172,14 @@ public class Journal {
                                     after, page.get(page.size() - 1).id())
                             .stream()
                             .collect(Collectors.toMap(RetirementStore.RetirementRow::entryId, Function.identity()));
+            Map<Long, ReversalStore.ReversalRow> reversals = page.isEmpty()
+                    ? Map.of()
+                    : reversalStore.ofEntries(after, page.get(page.size() - 1).id()).stream()
+                            .collect(Collectors.toMap(ReversalStore.ReversalRow::entryId, Function.identity()));
             for (JournalEntry entry : page) {
                 Optional<String> problem = verifier.accept(entry)
-                        .or(() -> verifier.acceptRetirement(entry, Optional.ofNullable(retirements.get(entry.id()))));
+                        .or(() -> verifier.acceptRetirement(entry, Optional.ofNullable(retirements.get(entry.id()))))
+                        .or(() -> verifier.acceptReversal(entry, Optional.ofNullable(reversals.get(entry.id()))));
                 if (problem.isPresent()) {
                     return new Verification(false, verifier.checked(), entry.id(), problem.get());
                 }

@@ -9,6 +9,7 @@ import java.util.Optional;
  * account's chain head is the last entry seen for it (which catches a deleted last entry). A retirement's public
  * record (beneficiary, purpose, emissions offset, year, note, units, time) is checked against its entry, whose hash
  * covers the same disclosure in its payload: so an altered, deleted or misattributed record breaks the journal too.
+ * A reversal's record (loss, units cancelled from the buffer, shortfall) is checked against its entry the same way.
  * Reports the first problem found: the entry (or account) and what is wrong.
  */
 final class JournalVerifier {
@@ -58,6 +59,28 @@ final class JournalVerifier {
                 ? Optional.empty()
                 : Optional.of("entry " + entry.id() + ": retirement record " + row.id()
                         + " does not match the disclosure, units or time the entry's hash covers");
+    }
+
+    /**
+     * Checks the reversal record of an accepted entry: a reversal entry has exactly the record its payload, units and
+     * time describe; any other entry has none. Empty if sound.
+     */
+    Optional<String> acceptReversal(JournalEntry entry, Optional<ReversalStore.ReversalRow> record) {
+        if (entry.operation() != Operation.REVERSE) {
+            return record.map(row -> "reversal record " + row.id() + " names entry " + entry.id() + ", which is a "
+                    + entry.operation() + ", not a reversal");
+        }
+        if (record.isEmpty()) {
+            return Optional.of("entry " + entry.id() + ": its reversal record is missing");
+        }
+        ReversalStore.ReversalRow row = record.get();
+        boolean matches = row.payload().text().equals(entry.payload())
+                && row.cancelledUnits() == entry.creditUnits()
+                && row.recordedAt().equals(entry.recordedAt());
+        return matches
+                ? Optional.empty()
+                : Optional.of("entry " + entry.id() + ": reversal record " + row.id()
+                        + " does not match the loss, units or time the entry's hash covers");
     }
 
     /** Checks an account's stored head against the chain walked; empty if sound. */

@@ -17,6 +17,7 @@ import java.util.Map;
  * <li>an account's balance (the units of its blocks) equals what its journal movements brought in minus what they
  * took out;</li>
  * <li>retired and cancelled units never move: no movement ever leaves a retirement or cancellation account;</li>
+ * <li>units leave a programme's buffer account only to be cancelled (by a reversal), never to a holder;</li>
  * <li>hence, for every batch, issued = active + retired + cancelled.</li>
  * </ol>
  * Checked after every operation in the tests and on demand by the secretariat (page and API).
@@ -38,8 +39,16 @@ public final class LedgerInvariants {
         }
     }
 
-    /** An account, its kind, and the units its movements brought in and took out. */
-    record AccountFlow(long accountId, AccountKind kind, long unitsIn, long unitsOut) {}
+    /**
+     * An account, its kind, the units its movements brought in and took out, and of those taken out, the units that
+     * went to the cancellation account.
+     */
+    record AccountFlow(long accountId, AccountKind kind, long unitsIn, long unitsOut, long unitsCancelled) {
+
+        AccountFlow(long accountId, AccountKind kind, long unitsIn, long unitsOut) {
+            this(accountId, kind, unitsIn, unitsOut, 0);
+        }
+    }
 
     /** The whole ledger at one moment (read in one transaction). */
     record Snapshot(List<Batch> batches, List<Block> blocks, List<AccountFlow> accounts) {}
@@ -158,6 +167,12 @@ public final class LedgerInvariants {
                         violations,
                         account.kind() + " account " + account.accountId() + " let " + account.unitsOut()
                                 + " units move out");
+            }
+            if (account.kind() == AccountKind.BUFFER && account.unitsOut() != account.unitsCancelled()) {
+                add(
+                        violations,
+                        "BUFFER account " + account.accountId() + " let "
+                                + (account.unitsOut() - account.unitsCancelled()) + " units move out uncancelled");
             }
         }
     }

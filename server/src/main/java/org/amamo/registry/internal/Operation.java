@@ -13,5 +13,7 @@ public enum Operation {
     /** Sold units delivered from escrow to the buyer's holding account. */
     DELIVER,
     /** Unsold units returned from escrow to the account they were consigned from. */
-    RELEASE
+    RELEASE,
+    /** A reversal recorded by the secretariat: units cancelled from a programme's buffer account ({@link BufferDesk}). */
+    REVERSE
 }

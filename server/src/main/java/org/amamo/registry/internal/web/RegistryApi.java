@@ -25,6 +25,7 @@ import org.amamo.registry.internal.AccountDesk;
 import org.amamo.registry.internal.AccountKind;
 import org.amamo.registry.internal.AccountStatus;
 import org.amamo.registry.internal.Actor;
+import org.amamo.registry.internal.BufferDesk;
 import org.amamo.registry.internal.Issuer;
 import org.amamo.registry.internal.Journal;
 import org.amamo.registry.internal.LedgerAudit;
@@ -34,6 +35,7 @@ import org.amamo.registry.internal.Receipt;
 import org.amamo.registry.internal.Registry;
 import org.amamo.registry.internal.RetirementDisclosure;
 import org.amamo.registry.internal.RetirementPurpose;
+import org.amamo.registry.internal.read.BufferQuery;
 import org.amamo.registry.internal.read.RegistryQueries;
 import org.amamo.registry.internal.read.RegistryViews.AccountView;
 import org.amamo.registry.internal.read.RegistryViews.BatchView;
@@ -76,6 +78,8 @@ class RegistryApi {
     private final RegistryQueries queries;
     private final LedgerAudit audit;
     private final ProgrammeFilter programmeFilter;
+    private final BufferQuery buffers;
+    private final BufferDesk bufferDesk;
 
     RegistryApi(
             Registry registry,
@@ -83,7 +87,11 @@ class RegistryApi {
             AccountDesk desk,
             RegistryQueries queries,
             LedgerAudit audit,
-            ProgrammeFilter programmeFilter) {
+            ProgrammeFilter programmeFilter,
+            BufferQuery buffers,
+            BufferDesk bufferDesk) {
+        this.buffers = buffers;
+        this.bufferDesk = bufferDesk;
         this.registry = registry;
         this.issuer = issuer;
         this.desk = desk;
@@ -388,7 +396,60 @@ class RegistryApi {
                 Actor.of(user), new Registry.Cancellation(request.serialRange(), strip(request.reason())), key));
     }
 
+    /**
+     * A reversal: the programme, the project's four-digit code, the date of the loss (yyyy-MM-dd, not in the future),
+     * the area lost in hectares (at most 2 decimals) and the t-CO2 lost (at most 1 decimal), the cause, the evidence
+     * and optionally an https link to an attachment.
+     */
+    record ReversalRequest(
+            @Schema(example = "JBC") String programmeCode,
+            @Schema(example = "0012") String projectCode,
+            @Schema(example = "2026-09-01") String occurredOn,
+            @Schema(example = "1.5") String areaHectares,
+            @Schema(example = "12.3") String tonnesLost,
+            String cause,
+            String evidence,
+            String evidenceUrl) {}
+
+    @PostMapping("/reversals")
+    @PreAuthorize(SECRETARIAT)
+    @SecurityRequirement(name = "apiToken")
+    @Operation(
+            summary =
+                    "Record a reversal: cancels the t-CO2 lost from the programme's buffer account, the project's own "
+                            + "buffer units first, then other projects' oldest first; what the buffer cannot cover is "
+                            + "recorded as the project's shortfall (secretariat)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the receipt (the serial ranges cancelled)")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the first receipt")
+    ResponseEntity<Receipt> reverse(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @RequestBody ReversalRequest request,
+            @Parameter(description = "Applies the request once")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String key) {
+        return created(bufferDesk.reverse(
+                Actor.of(user),
+                new BufferDesk.Reversal(
+                        request.programmeCode(),
+                        request.projectCode(),
+                        request.occurredOn(),
+                        request.areaHectares(),
+                        request.tonnesLost(),
+                        request.cause(),
+                        request.evidence(),
+                        request.evidenceUrl()),
+                key));
+    }
+
     // ---- public
+
+    @GetMapping("/buffer/{programme}")
+    @Operation(
+            summary = "A programme's buffer pool: its share per ecosystem (percent), balance, intake per project and "
+                    + "every reversal, newest first (units of 0.1 t-CO2)")
+    BufferQuery.BufferView buffer(@PathVariable String programme) {
+        return buffers.buffer(programme).orElseThrow(() -> notFound("registry.buffer.programme-unknown"));
+    }
 
     @GetMapping("/batches")
     @Operation(summary = "Issued batches, newest first, with issued / active / retired / cancelled units")

@@ -31,8 +31,14 @@ class RegistryPublicController {
     private final RegistryQueries queries;
     private final Certificates certificates;
     private final ProgrammeFilter programmes;
+    private final org.amamo.registry.internal.read.BufferQuery buffers;
 
-    RegistryPublicController(RegistryQueries queries, Certificates certificates, ProgrammeFilter programmes) {
+    RegistryPublicController(
+            RegistryQueries queries,
+            Certificates certificates,
+            ProgrammeFilter programmes,
+            org.amamo.registry.internal.read.BufferQuery buffers) {
+        this.buffers = buffers;
         this.queries = queries;
         this.certificates = certificates;
         this.programmes = programmes;
@@ -115,6 +121,7 @@ class RegistryPublicController {
     String batch(@PathVariable long id, Model model) {
         model.addAttribute(
                 "batch", queries.batch(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        buffers.ofBatch(id).ifPresent(intake -> model.addAttribute("bufferIntake", intake));
         return "registry/batch";
     }
 
