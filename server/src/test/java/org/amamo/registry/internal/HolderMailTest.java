@@ -17,6 +17,9 @@ import org.amamo.platform.Outcome;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
+import org.amamo.registry.MarketMove;
+import org.amamo.registry.MarketSettlement;
+import org.amamo.registry.RetirementOrder;
 import org.amamo.testing.TestSmtp;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,9 @@ class HolderMailTest {
 
     @Autowired
     AccountDesk desk;
+
+    @Autowired
+    MarketSettlement market;
 
     @Test
     void anInitialHolderIsToldOfTheCreditsIssuedToItsAccountOnce() throws Exception {
@@ -138,6 +144,42 @@ class HolderMailTest {
                 .contains("/registry/retirements/" + retired.value().retirementId());
         assertThat(inOutbox(sender))
                 .as("the sender is told only of its issuance")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aBuyerIsToldOfCreditsTheMarketDeliveredWhileEscrowMovesTellNobody() throws Exception {
+        AmamoPrincipal seller = users.create(Role.HOLDER);
+        AmamoPrincipal buyer = users.create(Role.HOLDER);
+        Outcome<Receipt> issuedToSeller =
+                issuer.issue(Actor.SYSTEM, issuance(100, InitialHolder.user(seller.userId(), "100")));
+        ok(issuedToSeller);
+        long from = issuedToSeller.value().lines().get(0).toAccountId();
+        long batch = issuedToSeller.value().batchId();
+        String key = "holder-mail-" + PROJECTS.incrementAndGet();
+        long escrow = market.openEscrow(key, "test escrow");
+
+        assertThat(market.consign(seller, from, escrow, batch, 50, key + "-consign")
+                        .done())
+                .isTrue();
+        MarketMove delivered = market.deliver(escrow, batch, 20, buyer.userId(), seller.userId(), key + "-deliver");
+        assertThat(delivered.done()).isTrue();
+        assertThat(market.retireFor(
+                                escrow,
+                                batch,
+                                10,
+                                new RetirementOrder("浜の会社", "CORPORATE", "2024年度の排出", 2024, null),
+                                seller.userId(),
+                                key + "-retire")
+                        .done())
+                .isTrue();
+        notices.catchUp();
+
+        MimeMessage mail = single(buyer.email());
+        assertThat(mail.getSubject()).contains("購入者募集で購入したクレジット 2.0 t-CO2 が保有口座");
+        assertThat(TestSmtp.text(mail)).contains("/account/registry/accounts/" + delivered.toAccountId());
+        assertThat(inOutbox(seller))
+                .as("the seller is told of its issuance only, not of the consignment or the escrow's retirement")
                 .isEqualTo(1);
     }
 
