@@ -8,12 +8,22 @@ package org.amamo.identity;
 public enum NotificationKind {
     APPLICATION_RETURNED(true),
     FEE_REQUESTED(true),
+    /** The secretariat set the date, time and place of an application's on-site hearing: the applicants attend. */
+    HEARING_SCHEDULED(true),
     REVIEW_ASSIGNED(true),
     PUBLIC_COMMENT_OPENED(false),
     CERTIFIED_OR_REJECTED(false),
     /** A bid was allocated credits: the buyer must pay by the round's payment deadline. */
     BID_ALLOCATED(true),
-    PAYMENT_LAPSED(false);
+    /** A reminder that an allocation is still unpaid a few days before its payment deadline. */
+    PAYMENT_DUE(true),
+    PAYMENT_LAPSED(false),
+    /** Credits were issued to a holding account the user acts for (an initial holder). */
+    CREDITS_ISSUED(false),
+    /** Credits were transferred (or delivered by the market) to a holding account the user acts for. */
+    TRANSFER_RECEIVED(false),
+    /** A retirement was recorded from a holding account the user acts for. */
+    RETIREMENT_RECORDED(false);
 
     private final boolean mustAct;
 

@@ -3,8 +3,13 @@ package org.amamo.identity;
 import java.util.Collection;
 
 /**
- * Mails an in-app notification to the users it concerns who receive its kind by e-mail (always, for a kind they must
- * act on), each in the user's language, through the outbox and within the caller's transaction.
+ * The one place every notification e-mail goes through, whichever feature makes it (the application workflow and
+ * the review through the application module's in-app notifications, the market's settlement, the registry's
+ * holder notices): it applies the recipient's opt-outs and the must-act rule of {@link NotificationKind}, writes in
+ * the recipient's language and links to the page concerned and to the settings.
+ *
+ * <p>Mails a notification to the users it concerns who receive its kind by e-mail (always, for a kind they must act
+ * on), each in the user's language, through the outbox and within the caller's transaction.
  */
 public interface NotificationMail {
 
@@ -14,4 +19,11 @@ public interface NotificationMail {
      * kind} off.
      */
     void send(Collection<Long> userIds, NotificationKind kind, String messageKey, String argument, String link);
+
+    /**
+     * As {@link #send(Collection, NotificationKind, String, String, String)}, with a message of several arguments
+     * (message arguments; pass numbers and dates already formatted, as the message bundles use plain {@code {n}}).
+     */
+    void sendFormatted(
+            Collection<Long> userIds, NotificationKind kind, String messageKey, String link, Object... arguments);
 }

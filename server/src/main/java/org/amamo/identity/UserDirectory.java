@@ -13,4 +13,10 @@ public interface UserDirectory {
 
     /** Enabled users holding {@code role}, by name. */
     List<UserSummary> withRole(Role role);
+
+    /**
+     * The ids of the enabled users of an organisation: each acts for it (for instance for its registry holding
+     * account), in id order.
+     */
+    List<Long> usersOf(long organisationId);
 }

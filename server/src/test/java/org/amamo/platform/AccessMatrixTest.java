@@ -124,6 +124,7 @@ class AccessMatrixTest {
             Map.entry("POST /applications/{id}/actions/REJECT", SIGNED_IN),
             Map.entry("POST /applications/{id}/fee", SECRETARIAT),
             Map.entry("POST /applications/{id}/hearing", SECRETARIAT),
+            Map.entry("POST /applications/{id}/hearing/schedule", SECRETARIAT),
             Map.entry("POST /applications/{id}/reviewers", SECRETARIAT),
             Map.entry("POST /applications/{id}/public-comment", SECRETARIAT),
             Map.entry("POST /applications/{id}/review", EnumSet.of(Role.REVIEWER)),

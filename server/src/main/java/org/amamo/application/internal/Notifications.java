@@ -33,6 +33,7 @@ class Notifications {
             "notification.moved.RETURNED", NotificationKind.APPLICATION_RETURNED,
             "notification.fee-requested", NotificationKind.FEE_REQUESTED,
             "notification.review-assigned", NotificationKind.REVIEW_ASSIGNED,
+            "notification.hearing-scheduled", NotificationKind.HEARING_SCHEDULED,
             "notification.moved.PUBLIC_COMMENT", NotificationKind.PUBLIC_COMMENT_OPENED,
             "notification.moved.CERTIFIED", NotificationKind.CERTIFIED_OR_REJECTED,
             "notification.moved.REJECTED", NotificationKind.CERTIFIED_OR_REJECTED);

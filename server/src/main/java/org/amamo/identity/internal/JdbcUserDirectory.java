@@ -35,4 +35,9 @@ class JdbcUserDirectory implements UserDirectory {
     public List<UserSummary> withRole(Role role) {
         return users.withRole(role).stream().map(StoredUser::summary).toList();
     }
+
+    @Override
+    public List<Long> usersOf(long organisationId) {
+        return users.idsOfOrganisation(organisationId);
+    }
 }

@@ -39,6 +39,12 @@ class NotificationMailer implements NotificationMail {
 
     @Override
     public void send(Collection<Long> userIds, NotificationKind kind, String messageKey, String argument, String link) {
+        sendFormatted(userIds, kind, messageKey, link, argument);
+    }
+
+    @Override
+    public void sendFormatted(
+            Collection<Long> userIds, NotificationKind kind, String messageKey, String link, Object... arguments) {
         String site = site();
         for (long userId : new LinkedHashSet<>(userIds)) {
             users.findById(userId)
@@ -50,7 +56,7 @@ class NotificationMailer implements NotificationMail {
                             "accounts.mail.notification.subject",
                             "accounts.mail.notification.body",
                             user.fullName(),
-                            messages.getMessage(messageKey, new Object[] {argument}, user.locale()),
+                            messages.getMessage(messageKey, arguments, user.locale()),
                             site + link,
                             site + "/account/notification-mail"));
         }

@@ -142,6 +142,14 @@ class UserRepository {
                 .toList();
     }
 
+    /** The ids of the enabled users of an organisation (each acts for it), in id order. */
+    List<Long> idsOfOrganisation(long organisationId) {
+        return jdbc.sql("SELECT id FROM user_account WHERE organisation_id = ? AND enabled ORDER BY id")
+                .param(organisationId)
+                .query(Long.class)
+                .list();
+    }
+
     /** One page of users whose name, e-mail or organisation contains {@code text}, optionally with a role. */
     List<StoredUser> search(String text, Role role, int offset, int limit) {
         String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";

@@ -10,7 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The market's deadlines, kept by the clock: every minute, rounds whose window has ended close, and allocations
- * unpaid at their payment deadline lapse. Both are the same moves the secretariat can make by hand; the job only
+ * unpaid at their payment deadline lapse, and buyers of allocations unpaid shortly before it are reminded
+ * ({@link Settlement#remindDue}). Both are the same moves the secretariat can make by hand; the job only
  * spares them the watch. It also finishes allocated rounds whose last allocation was settled while another
  * settlement ran (each then saw the other still open). Uses the application's {@link Clock}, so a test runs it with
  * a fixed one.
@@ -36,9 +37,14 @@ class MarketDeadlines {
     void run() {
         int closed = rounds.closeDue(clock.instant());
         int lapsed = settlement.lapseDue(clock.instant());
+        int reminded = settlement.remindDue(clock.instant());
         settlement.finishAllocated();
-        if (closed + lapsed > 0) {
-            log.info("market deadlines: {} rounds closed, {} allocations lapsed", closed, lapsed);
+        if (closed + lapsed + reminded > 0) {
+            log.info(
+                    "market deadlines: {} rounds closed, {} allocations lapsed, {} buyers reminded to pay",
+                    closed,
+                    lapsed,
+                    reminded);
         }
     }
 }

@@ -341,6 +341,33 @@ class MarketStore {
                 """).param(utc(now)).query(Long.class).list();
     }
 
+    /**
+     * Allocations awaiting payment, not yet reminded, whose round's deadline falls after {@code now} and at most
+     * {@code leadDays} days later, in rounds whose payment period is longer than {@code leadDays} days (a shorter
+     * one's allocation mail already named a near deadline).
+     */
+    List<Long> allocationsToRemind(Instant now, int leadDays) {
+        return jdbc.sql("""
+                SELECT a.id FROM market_allocation a JOIN market_round r ON r.id = a.round_id
+                 WHERE a.status = 'AWAITING_PAYMENT' AND a.payment_reminded_at IS NULL
+                   AND r.payment_due_at > ? AND r.payment_due_at <= ? AND r.payment_days > ?
+                 ORDER BY a.id
+                """)
+                .params(utc(now), utc(now.plus(java.time.Duration.ofDays(leadDays))), leadDays)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Records that the allocation's buyer is reminded to pay, if it still awaits payment and was not reminded yet;
+     * whether it was recorded now (and so the reminder is to be sent).
+     */
+    boolean reminded(long id, Instant at) {
+        return jdbc.sql("""
+                        UPDATE market_allocation SET payment_reminded_at = ?
+                         WHERE id = ? AND status = 'AWAITING_PAYMENT' AND payment_reminded_at IS NULL""").params(utc(at), id).update() == 1;
+    }
+
     void paid(long id, long confirmedBy, Instant at) {
         jdbc.sql("UPDATE market_allocation SET status = 'PAID', paid_confirmed_by = ?, paid_at = ? WHERE id = ?")
                 .params(confirmedBy, utc(at), id)

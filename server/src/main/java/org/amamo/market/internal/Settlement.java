@@ -27,6 +27,7 @@ import org.amamo.registry.MarketSettlement;
 import org.amamo.registry.RetirementOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +58,7 @@ class Settlement {
     private final NotificationMail mail;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final int reminderDays;
 
     Settlement(
             MarketStore store,
@@ -65,7 +67,8 @@ class Settlement {
             UserDirectory users,
             NotificationMail mail,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            @Value("${amamo.market.payment-reminder-days:2}") int reminderDays) {
         this.store = store;
         this.rounds = rounds;
         this.registry = registry;
@@ -73,6 +76,7 @@ class Settlement {
         this.mail = mail;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.reminderDays = reminderDays;
     }
 
     /** Allocates a closed round; a round nobody bid on goes straight to returning its lots. */
@@ -256,6 +260,43 @@ class Settlement {
         }
         return lapsed;
     }
+
+    /**
+     * Reminds the buyer of each allocation still unpaid {@code amamo.market.payment-reminder-days} (2) calendar days
+     * or less before its payment deadline, once per allocation: the reminder is recorded in the transaction that
+     * queues its mail, by a statement that only one instance's attempt can win. The number reminded.
+     */
+    int remindDue(Instant now) {
+        int reminded = 0;
+        for (long id : store.allocationsToRemind(now, reminderDays)) {
+            Boolean sent = transactions.execute(status -> {
+                if (!store.reminded(id, now)) {
+                    return false;
+                }
+                Allocation allocation = store.allocation(id).orElseThrow();
+                Round round = store.round(allocation.roundId()).orElseThrow();
+                Bid bid = store.bid(allocation.bidId()).orElseThrow();
+                mail.sendFormatted(
+                        List.of(bid.buyerUserId()),
+                        NotificationKind.PAYMENT_DUE,
+                        "market.mail.payment-due",
+                        BUYERS_PAGE,
+                        round.title(),
+                        new java.text.DecimalFormat(
+                                        "#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                                .format(allocation.amountJpy()),
+                        DEADLINE.format(round.paymentDueAt()));
+                return true;
+            });
+            reminded += Boolean.TRUE.equals(sent) ? 1 : 0;
+        }
+        return reminded;
+    }
+
+    /** A deadline in a mail: Japan's time, as the market's pages show it. */
+    private static final java.time.format.DateTimeFormatter DEADLINE = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm")
+            .withZone(org.amamo.platform.SchemeTime.ZONE);
 
     /**
      * Once no allocation of an ALLOCATED round awaits payment or delivery, returns each lot's unsold units to the

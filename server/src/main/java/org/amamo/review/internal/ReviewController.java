@@ -3,6 +3,7 @@ package org.amamo.review.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -69,6 +70,19 @@ class ReviewController {
             RedirectAttributes redirect) {
         Outcome<Void> outcome = hearings.recordHearing(user, id, heldOn, place, record);
         return back(redirect, id, outcome, "workflow.moved.RECORD_HEARING");
+    }
+
+    @PostMapping("/applications/{id}/hearing/schedule")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'ADMINISTRATOR')")
+    String scheduleHearing(
+            @AuthenticationPrincipal AmamoPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime time,
+            @RequestParam(required = false) String venue,
+            RedirectAttributes redirect) {
+        Outcome<Void> outcome = hearings.scheduleHearing(user, id, date, time, venue);
+        return back(redirect, id, outcome, "hearing.scheduled");
     }
 
     @PostMapping("/applications/{id}/reviewers")

@@ -95,6 +95,26 @@ class ReviewRepository {
                 .update();
     }
 
+    /** When and where the application's hearing is to be held, as the secretariat set it. */
+    record HearingPlan(Instant at, String venue) {}
+
+    void scheduleHearing(long applicationId, Instant at, String venue) {
+        jdbc.sql("UPDATE application SET hearing_scheduled_at = ?, hearing_venue = ? WHERE id = ?")
+                .params(SqlTime.utc(at), venue, applicationId)
+                .update();
+    }
+
+    /** The hearing's schedule, if the secretariat set one. */
+    java.util.Optional<HearingPlan> hearingPlan(long applicationId) {
+        return jdbc.sql("SELECT hearing_scheduled_at, hearing_venue FROM application WHERE id = ?")
+                .param(applicationId)
+                .query((row, n) -> {
+                    Instant at = SqlTime.instant(row, "hearing_scheduled_at");
+                    return at == null ? null : new HearingPlan(at, row.getString("hearing_venue"));
+                })
+                .optional();
+    }
+
     void openCommentWindow(long applicationId, Instant opens, Instant closes) {
         jdbc.sql("UPDATE application SET comment_opens_at = ?, comment_closes_at = ? WHERE id = ?")
                 .params(SqlTime.utc(opens), SqlTime.utc(closes), applicationId)

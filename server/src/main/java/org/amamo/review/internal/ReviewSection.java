@@ -50,6 +50,12 @@ class ReviewSection implements ReviewPanel {
     @Transactional(readOnly = true)
     public void fill(Model model, ApplicationUnderReview application, Viewer viewer) {
         if (viewer.insider()) {
+            reviews.hearingPlan(application.id()).ifPresent(plan -> {
+                model.addAttribute("hearingPlan", plan);
+                model.addAttribute(
+                        "hearingPlanAt",
+                        java.time.LocalDateTime.ofInstant(plan.at(), org.amamo.platform.SchemeTime.ZONE));
+            });
             List<ReviewRepository.Review> recorded = reviews.reviews(application.id());
             model.addAttribute("reviews", recorded);
             Map<Long, Map<String, Map<String, String>>> scores = new LinkedHashMap<>();

@@ -102,10 +102,23 @@ class NotificationMailTest {
     @Test
     void aKindTurnedOffSendsNoMailWhileOthersStillReceiveIt() throws Exception {
         AmamoPrincipal keeps = users.create(Role.HOLDER);
-        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED", "BID_ALLOCATED"))
+        mvc.perform(settings(
+                        applicant,
+                        "APPLICATION_RETURNED",
+                        "FEE_REQUESTED",
+                        "REVIEW_ASSIGNED",
+                        "BID_ALLOCATED",
+                        "PAYMENT_DUE",
+                        "HEARING_SCHEDULED"))
                 .andExpect(redirectedUrl("/account/notification-mail"));
         assertThat(optedOut(applicant))
-                .containsExactlyInAnyOrder("PUBLIC_COMMENT_OPENED", "CERTIFIED_OR_REJECTED", "PAYMENT_LAPSED");
+                .containsExactlyInAnyOrder(
+                        "PUBLIC_COMMENT_OPENED",
+                        "CERTIFIED_OR_REJECTED",
+                        "PAYMENT_LAPSED",
+                        "CREDITS_ISSUED",
+                        "TRANSFER_RECEIVED",
+                        "RETIREMENT_RECORDED");
 
         notifications.send(
                 List.of(applicant.userId(), keeps.userId()),
@@ -165,6 +178,12 @@ class NotificationMailTest {
         assertThat(checkbox(page, "APPLICATION_RETURNED")).contains("checked").contains("disabled");
         assertThat(checkbox(page, "FEE_REQUESTED")).contains("checked").contains("disabled");
         assertThat(checkbox(page, "CERTIFIED_OR_REJECTED")).contains("checked").doesNotContain("disabled");
+        assertThat(checkbox(page, "HEARING_SCHEDULED")).contains("checked").contains("disabled");
+        assertThat(checkbox(page, "PAYMENT_DUE")).contains("checked").contains("disabled");
+        for (String optional : List.of("CREDITS_ISSUED", "TRANSFER_RECEIVED", "RETIREMENT_RECORDED")) {
+            assertThat(checkbox(page, optional)).contains("checked").doesNotContain("disabled");
+        }
+        assertThat(page).contains("保有口座にクレジットが移転されたとき", "配分の支払期限が近づいたとき");
         mvc.perform(get("/account/notification-mail")
                         .with(TestUsers.as(applicant))
                         .param("lang", "en"))
@@ -183,6 +202,8 @@ class NotificationMailTest {
                         "FEE_REQUESTED",
                         "REVIEW_ASSIGNED",
                         "BID_ALLOCATED",
+                        "PAYMENT_DUE",
+                        "HEARING_SCHEDULED",
                         "NO_SUCH_KIND"))
                 .andExpect(status().isBadRequest());
         assertThat(optedOut(applicant)).isEmpty();
@@ -195,7 +216,14 @@ class NotificationMailTest {
     @Test
     void aUserChangesOnlyTheirOwnSettings() throws Exception {
         AmamoPrincipal other = users.create(Role.HOLDER);
-        mvc.perform(settings(applicant, "APPLICATION_RETURNED", "FEE_REQUESTED", "REVIEW_ASSIGNED", "BID_ALLOCATED")
+        mvc.perform(settings(
+                                applicant,
+                                "APPLICATION_RETURNED",
+                                "FEE_REQUESTED",
+                                "REVIEW_ASSIGNED",
+                                "BID_ALLOCATED",
+                                "PAYMENT_DUE",
+                                "HEARING_SCHEDULED")
                         .param("userId", String.valueOf(other.userId())))
                 .andExpect(redirectedUrl("/account/notification-mail"));
         assertThat(optedOut(other)).isEmpty();
@@ -205,6 +233,94 @@ class NotificationMailTest {
                 .andExpect(redirectedUrlPattern("**/login"));
         mvc.perform(get("/account/notification-mail")).andExpect(redirectedUrlPattern("**/login"));
         assertThat(optedOut(other)).isEmpty();
+    }
+
+    @Test
+    void theApplicantsAreMailedWhenTheSecretariatSchedulesTheHearingAndSeeItOnTheirPage() throws Exception {
+        AmamoPrincipal joint = users.create(applicant.organisationId(), Role.APPLICANT);
+        jdbc.sql("UPDATE user_account SET language = 'en' WHERE id = ?")
+                .param(applicant.userId())
+                .update();
+        long id = feeConfirmed("Bay eelgrass");
+        java.time.LocalDate day =
+                java.time.LocalDate.now(org.amamo.platform.SchemeTime.ZONE).plusDays(10);
+
+        mvc.perform(schedule(secretariat, id, day.toString(), "10:30", "https://meet.example.jp/amamo"))
+                .andExpect(redirectedUrl("/applications/" + id));
+
+        MimeMessage mail = single(applicant.email());
+        assertThat(mail.getSubject())
+                .isEqualTo("[Amamo] The on-site hearing of \"Bay eelgrass\" is scheduled. See the "
+                        + "date, time and place on the application's page, and attend.");
+        assertThat(TestSmtp.text(mail)).contains("/applications/" + id, "cannot be turned off");
+        assertThat(inOutbox(joint.email()))
+                .as("only the applicants named on the application")
+                .isZero();
+        String page = mvc.perform(get("/applications/{id}", id).with(TestUsers.as(applicant)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"hearing-plan\"", day + " 10:30", "https://meet.example.jp/amamo");
+    }
+
+    @Test
+    void aHearingIsScheduledOnlyByTheSecretariatInTheFutureAndOnlyBeforeItIsHeld() throws Exception {
+        long id = feeConfirmed("浦のアマモ場");
+        String tomorrow = java.time.LocalDate.now(org.amamo.platform.SchemeTime.ZONE)
+                .plusDays(1)
+                .toString();
+        String yesterday = java.time.LocalDate.now(org.amamo.platform.SchemeTime.ZONE)
+                .minusDays(1)
+                .toString();
+
+        mvc.perform(schedule(applicant, id, tomorrow, "10:00", "漁協会議室")).andExpect(status().isForbidden());
+        mvc.perform(schedule(users.create(Role.REVIEWER), id, tomorrow, "10:00", "漁協会議室"))
+                .andExpect(status().isForbidden());
+        for (String[] bad : new String[][] {
+            {yesterday, "10:00", "漁協会議室", "date"},
+            {tomorrow, "", "漁協会議室", "time"},
+            {tomorrow, "10:00", " ", "venue"},
+            {tomorrow, "10:00", "x".repeat(301), "venue"}
+        }) {
+            var refused = mvc.perform(schedule(secretariat, id, bad[0], bad[1], bad[2]))
+                    .andExpect(redirectedUrl("/applications/" + id))
+                    .andReturn();
+            @SuppressWarnings("unchecked")
+            List<org.amamo.platform.Refusal> refusals =
+                    (List<org.amamo.platform.Refusal>) refused.getFlashMap().get("refusals");
+            assertThat(refusals)
+                    .as(String.join(" ", bad))
+                    .extracting(org.amamo.platform.Refusal::field)
+                    .contains(bad[3]);
+        }
+        long draft = drafts.create(applicant, "下書き");
+        mvc.perform(schedule(secretariat, draft, tomorrow, "10:00", "漁協会議室"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attributeExists("refusals"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE id IN (?, ?) AND hearing_scheduled_at IS NOT NULL")
+                        .params(id, draft)
+                        .query(Long.class)
+                        .single())
+                .as("no refused attempt changed anything")
+                .isZero();
+        assertThat(inOutbox(applicant.email())).isZero();
+    }
+
+    private long feeConfirmed(String name) {
+        long id = submitted(name);
+        ok(submissions.confirmFee(secretariat, id, "INV-1"));
+        return id;
+    }
+
+    private static MockHttpServletRequestBuilder schedule(
+            AmamoPrincipal user, long id, String date, String time, String venue) {
+        return post("/applications/{id}/hearing/schedule", id)
+                .with(TestUsers.as(user))
+                .with(csrf())
+                .param("date", date)
+                .param("time", time)
+                .param("venue", venue);
     }
 
     private long submitted(String name) {

@@ -385,6 +385,73 @@ class MarketRoundTest {
     }
 
     @Test
+    void aBuyerStillUnpaidShortlyBeforeTheDeadlineIsRemindedOnceInTheirLanguage() throws Exception {
+        Seller one = seller(100);
+        AmamoPrincipal buyer = users.create(Role.HOLDER);
+        AmamoPrincipal english = users.create(Role.HOLDER);
+        AmamoPrincipal payer = users.create(Role.HOLDER);
+        jdbc.sql("UPDATE user_account SET language = 'en' WHERE id = ?")
+                .param(english.userId())
+                .update();
+        long roundId = openRound("10000", one);
+        mvc.perform(bid(buyer, roundId, one.projectCode(), 30, "20000", false)).andExpect(status().isCreated());
+        mvc.perform(bid(english, roundId, one.projectCode(), 20, "15000", false))
+                .andExpect(status().isCreated());
+        mvc.perform(bid(payer, roundId, one.projectCode(), 10, "12000", false)).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/market/rounds/{id}/close", roundId).with(as(secretariat)))
+                .andExpect(status().isOk());
+        JsonNode allocations = json.readTree(
+                mvc.perform(post("/api/v1/market/rounds/{id}/allocate", roundId).with(as(secretariat)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        for (JsonNode allocation : allocations) {
+            if (allocation.get("creditUnits").asLong() == 10) {
+                mvc.perform(post(
+                                        "/api/v1/market/allocations/{id}/payment",
+                                        allocation.get("id").asLong())
+                                .with(as(one.user())))
+                        .andExpect(status().isOk());
+            }
+        }
+        Instant due = jdbc.sql("SELECT payment_due_at FROM market_round WHERE id = ?")
+                .param(roundId)
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .toInstant();
+
+        settlement.remindDue(due.minus(Duration.ofDays(3)));
+        assertThat(mailSubjects(buyer)).as("three days before: not yet").hasSize(1);
+        settlement.remindDue(due.minus(Duration.ofDays(2)).plusSeconds(60));
+        settlement.remindDue(due.minus(Duration.ofDays(1)));
+        new MarketDeadlines(rounds, settlement, Clock.fixed(due.minusSeconds(60), clock.getZone())).run();
+
+        assertThat(mailSubjects(buyer))
+                .as("reminded once, however often the job passes")
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("60,000 円が、まだ支払われていません");
+        assertThat(mailSubjects(english))
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("[Amamo] The payment of 30,000 JPY for the credits allocated to you in")
+                .contains("Japan time");
+        assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? ORDER BY id DESC")
+                        .param(buyer.email())
+                        .query(String.class)
+                        .list()
+                        .get(0))
+                .contains("/account/market");
+        assertThat(mailSubjects(payer))
+                .as("an allocation already paid is not reminded")
+                .noneMatch(subject -> subject.contains("まだ支払われていません"));
+        // Leaves no allocation awaiting payment behind for the other tests' deadline sweeps.
+        settlement.lapseDue(due);
+    }
+
+    @Test
     void anUnpaidAllocationLapsesAtTheDeadlineAndTheUnsoldUnitsReturnToTheirHolders() throws Exception {
         Seller one = seller(100);
         Seller two = seller(50);
@@ -416,7 +483,7 @@ class MarketRoundTest {
         assertThat(mailSubjects(buyer)).hasSize(2).last().asString().contains("失効しました");
         assertThat(mailSubjects(one.user()))
                 .as("a seller is not mailed about a buyer's allocation")
-                .isEmpty();
+                .noneMatch(subject -> subject.contains("配分"));
         mvc.perform(post("/api/v1/market/allocations/{id}/payment", allocation).with(as(one.user())))
                 .andExpect(status().isConflict());
         assertThat(registry.unitsOfBatch(one.accountId(), one.batchId())).isEqualTo(100);
