@@ -230,6 +230,7 @@ class SurveyRecordTest {
                 reviewer, id, "妥当", Map.of("eelgrass", Map.of("areaCertainty", "1", "coefficientCertainty", "1"))));
         Instant now = clock.instant();
         ok(review.openPublicComment(secretariat, id, now.minus(Duration.ofDays(20)), now.minus(Duration.ofSeconds(1))));
+        ok(review.assessQualityAsMet(reviewer, id));
         ok(review.certify(reviewer, id, null));
 
         String english = mvc.perform(get("/applications/{id}", id).param("lang", "en"))
