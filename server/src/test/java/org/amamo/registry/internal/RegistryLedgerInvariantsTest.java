@@ -65,6 +65,32 @@ class RegistryLedgerInvariantsTest {
     }
 
     @Test
+    void bufferUnitsLeaveOnlyToBeCancelled() {
+        long buffer = 30;
+        long cancelled = 40;
+        List<LedgerInvariants.Block> blocks = List.of(
+                block(1, 1, 80, HOLDER, BlockStatus.ACTIVE),
+                block(2, 81, 90, buffer, BlockStatus.ACTIVE),
+                block(3, 91, 100, cancelled, BlockStatus.CANCELLED));
+        LedgerInvariants.Check reversed = LedgerInvariants.check(snapshot(
+                100,
+                blocks,
+                List.of(
+                        flow(HOLDER, AccountKind.HOLDING, 80, 0),
+                        new LedgerInvariants.AccountFlow(buffer, AccountKind.BUFFER, 20, 10, 10),
+                        flow(cancelled, AccountKind.CANCELLATION, 10, 0))));
+        assertThat(reversed.violations()).isEmpty();
+
+        LedgerInvariants.Check leaked = LedgerInvariants.check(snapshot(
+                100,
+                List.of(block(1, 1, 90, HOLDER, BlockStatus.ACTIVE), block(2, 91, 100, buffer, BlockStatus.ACTIVE)),
+                List.of(
+                        flow(HOLDER, AccountKind.HOLDING, 90, 0),
+                        new LedgerInvariants.AccountFlow(buffer, AccountKind.BUFFER, 20, 10, 0))));
+        assertThat(leaked.violations()).anyMatch(violation -> violation.contains("move out uncancelled"));
+    }
+
+    @Test
     void listsAtMostTheLimitOfViolations() {
         List<LedgerInvariants.Block> blocks = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
