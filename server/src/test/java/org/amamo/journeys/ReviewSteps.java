@@ -49,6 +49,15 @@ final class ReviewSteps {
         browser.open(applicationPath);
         browser.type("#invoice", "INV-2026-0042");
         browser.click("#action-CONFIRM_FEE");
+        browser.logOut();
+        secretariatHoldsTheHearingAndStartsTheReview(secretariat, applicationPath, reviewer, place);
+    }
+
+    /** After the fee: the secretariat records the hearing, assigns the reviewer and starts the review. */
+    void secretariatHoldsTheHearingAndStartsTheReview(
+            AmamoPrincipal secretariat, String applicationPath, AmamoPrincipal reviewer, String place) {
+        browser.logIn(secretariat.email(), TestUsers.PASSWORD);
+        browser.open(applicationPath);
         browser.set("#heldOn", LocalDate.now(SchemeTime.ZONE).toString());
         browser.type("#place", place);
         browser.type("#record", "記録と写真を確認した。");

@@ -166,7 +166,7 @@ class UncertaintyBandTest {
         mvc.perform(get("/api/v1/applications/{id}/uncertainty-band", ranged)).andExpect(status().isOk());
 
         assertThat(csv.lines().findFirst().orElseThrow())
-                .endsWith(",programme,uncertainty_p5_t_co2,uncertainty_p50_t_co2,uncertainty_p95_t_co2");
+                .endsWith(",coefficient_bases,uncertainty_p5_t_co2,uncertainty_p50_t_co2,uncertainty_p95_t_co2");
         assertThat(row(csv, ranged))
                 .endsWith("," + cli.netTonnesCo2().p5() + ","
                         + cli.netTonnesCo2().p50() + "," + cli.netTonnesCo2().p95());

@@ -365,9 +365,13 @@ class RegistryBufferTest {
                         .param("areaHectares", "abc")
                         .param("tonnesLost", "1")
                         .param("cause", "typhoon")
-                        .param("evidence", "survey"))
+                        .param("evidence", "survey")
+                        .param("confirmed", "yes")
+                        .param("typedConfirmation", "1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("areaHectares-errors")));
+        long before = reversals();
+        // Cancelling from the buffer cannot be undone: one POST only asks, stating the loss.
         mvc.perform(post("/secretariat/registry/reversals")
                         .with(as(secretariat))
                         .with(csrf())
@@ -378,7 +382,24 @@ class RegistryBufferTest {
                         .param("tonnesLost", "2.5")
                         .param("cause", "Typhoon No. 10")
                         .param("evidence", "Diver survey: cover 0 %")
-                        .param("evidenceUrl", "https://example.org/survey.pdf"))
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Record the reversal and cancel from the buffer?")))
+                .andExpect(content().string(containsString("2.5 t-CO2 lost on 2026-01-15")));
+        assertThat(reversals()).isEqualTo(before);
+        mvc.perform(post("/secretariat/registry/reversals")
+                        .with(as(secretariat))
+                        .with(csrf())
+                        .param("programmeCode", "JBC")
+                        .param("projectCode", issued.projectCode())
+                        .param("occurredOn", "2026-01-15")
+                        .param("areaHectares", "1.25")
+                        .param("tonnesLost", "2.5")
+                        .param("cause", "Typhoon No. 10")
+                        .param("evidence", "Diver survey: cover 0 %")
+                        .param("evidenceUrl", "https://example.org/survey.pdf")
+                        .param("confirmed", "yes")
+                        .param("typedConfirmation", "2.5"))
                 .andExpect(status().is3xxRedirection());
 
         mvc.perform(get("/registry/buffer/JBC").header("Accept-Language", "en"))

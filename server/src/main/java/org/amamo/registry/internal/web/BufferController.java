@@ -147,8 +147,27 @@ class BufferController {
             @AuthenticationPrincipal AmamoPrincipal user,
             @ModelAttribute("form") ReversalForm form,
             BindingResult binding,
+            jakarta.servlet.http.HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
+        String tonnes = RegistryForms.strip(form.getTonnesLost());
+        if (tonnes != null && !tonnes.isEmpty()) {
+            // Cancelling from the buffer cannot be undone: the page states the loss and asks to type the t-CO2 again.
+            org.amamo.platform.Confirmation confirmation = org.amamo.platform.Confirmation.of(
+                            "confirm.reversal", "/secretariat/registry/reversals")
+                    .line(
+                            "confirm.reversal.what",
+                            String.valueOf(RegistryForms.strip(form.getProgrammeCode())),
+                            String.valueOf(RegistryForms.strip(form.getProjectCode())),
+                            String.valueOf(RegistryForms.strip(form.getOccurredOn())),
+                            tonnes)
+                    .line("confirm.reversal.cause", String.valueOf(RegistryForms.strip(form.getCause())))
+                    .line("confirm.reversal.effect")
+                    .typing(tonnes, "confirm.reversal.typed");
+            if (!confirmation.givenBy(request)) {
+                return confirmation.page(request, model);
+            }
+        }
         Outcome<Receipt> outcome = desk.reverse(Actor.of(user), form.reversal(), form.getRequestKey());
         if (outcome.refused()) {
             RegistryForms.reject(binding, outcome.refusals(), REVERSAL_FIELDS);

@@ -73,7 +73,12 @@ class RegistryPublicController {
         String prefix = programmes.prefix(programme);
         var shown = queries.batches(prefix, code, vintage, number * Pages.DEFAULT_SIZE, Pages.DEFAULT_SIZE + 1);
         model.addAttribute("programme", programmes.code(programme));
-        model.addAttribute("batches", shown.stream().limit(Pages.DEFAULT_SIZE).toList());
+        var listed = shown.stream().limit(Pages.DEFAULT_SIZE).toList();
+        model.addAttribute("batches", listed);
+        java.util.Map<Long, org.amamo.registry.internal.read.BufferQuery.BatchIntake> intakes =
+                new java.util.HashMap<>();
+        listed.forEach(batch -> buffers.ofBatch(batch.id()).ifPresent(intake -> intakes.put(batch.id(), intake)));
+        model.addAttribute("bufferIntakes", intakes);
         model.addAttribute("projectCode", code);
         model.addAttribute("vintage", vintage);
         model.addAttribute("page", number);
