@@ -272,12 +272,11 @@ class SurveyRecordTest {
                         "implementer",
                         "credit_type",
                         "programme")
-                .endsWith("implementer_type", "survey_methods", "last_survey_on", "coefficient_bases")
-                .hasSize(19);
+                .containsSubsequence("implementer_type", "survey_methods", "last_survey_on", "coefficient_bases");
         assertThat(csv)
                 .anySatisfy(row -> assertThat(row)
                         .contains("," + id + ",")
-                        .endsWith(",PORT_AUTHORITY,UNDERWATER_PHOTO AERIAL_PHOTO,2024-09-03,LITERATURE"));
+                        .contains(",PORT_AUTHORITY,UNDERWATER_PHOTO AERIAL_PHOTO,2024-09-03,LITERATURE,"));
     }
 
     private String formPost(long id, Map<String, String> fields) throws Exception {
