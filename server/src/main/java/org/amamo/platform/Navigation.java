@@ -27,7 +27,9 @@ public class Navigation {
                             "/applications",
                             "/consultations")),
             Map.entry("registry", List.of("/secretariat/registry", "/account/registry")),
-            Map.entry("market", List.of("/secretariat/market", "/account/market")),
+            Map.entry(
+                    "market",
+                    List.of("/secretariat/market", "/account/market", "/secretariat/exchange", "/account/exchange")),
             Map.entry("notices", List.of("/secretariat/notices")),
             Map.entry(
                     "administration",
@@ -39,7 +41,8 @@ public class Navigation {
                             "/admin")));
 
     /** Path prefixes of the signed-in user's own pages (the group 「自分の手続き」 of applicants and holders). */
-    static final List<String> MINE = List.of("/applications", "/consultations", "/account/registry", "/account/market");
+    static final List<String> MINE =
+            List.of("/applications", "/consultations", "/account/registry", "/account/market", "/account/exchange");
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {

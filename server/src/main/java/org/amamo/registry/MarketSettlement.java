@@ -111,6 +111,9 @@ public interface MarketSettlement {
     /** A batch as the market names it: project, vintage and serial prefix. */
     Optional<CreditBatch> batch(long batchId);
 
+    /** A batch's programme, credit type and ecosystems, for the exchange's trading categories; empty if unknown. */
+    Optional<BatchCategory> category(long batchId);
+
     /** The retirement purposes a disclosure may name (e.g. {@code CORPORATE}); labelled {@code registry.purpose.*}. */
     List<String> retirementPurposes();
 }

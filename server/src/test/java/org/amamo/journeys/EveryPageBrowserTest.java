@@ -100,6 +100,7 @@ class EveryPageBrowserTest extends BrowserJourney {
                 "/registry/buffer/JBC",
                 "/market",
                 "/market/prices",
+                "/exchange",
                 "/login",
                 "/register",
                 "/password/forgot"));
@@ -109,12 +110,18 @@ class EveryPageBrowserTest extends BrowserJourney {
         pages.addAll(links("/registry", "a[href^='/registry/batches/']", 1));
         pages.addAll(links("/registry/retirements", "a[href^='/registry/retirements/']:not([href$='.pdf'])", 1));
         pages.addAll(links("/market", "a[href^='/market/rounds/']", 3));
+        pages.addAll(links("/exchange", "a[href^='/exchange/instruments/']", 2));
         return List.copyOf(new LinkedHashSet<>(pages));
     }
 
     private List<String> applicantPages() {
         List<String> pages = new ArrayList<>(List.of(
-                "/applications", "/account/registry", "/account/market", "/consultations", "/account/notifications"));
+                "/applications",
+                "/account/registry",
+                "/account/market",
+                "/account/exchange",
+                "/consultations",
+                "/account/notifications"));
         List<String> applications = links("/applications", "a[href^='/applications/']", 20);
         pages.addAll(applications.subList(0, 1));
         applications.stream()

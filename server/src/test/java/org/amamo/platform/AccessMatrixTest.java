@@ -182,7 +182,23 @@ class AccessMatrixTest {
             Map.entry("PUT /api/v1/market/bids/{id}", BUYER),
             Map.entry("DELETE /api/v1/market/bids/{id}", BUYER),
             Map.entry("POST /api/v1/market/allocations/{id}/payment", SIGNED_IN),
-            Map.entry("POST /api/v1/market/trades", SIGNED_IN));
+            Map.entry("POST /api/v1/market/trades", SIGNED_IN),
+            Map.entry("POST /secretariat/exchange/instruments", SECRETARIAT),
+            Map.entry("POST /secretariat/exchange/instruments/{id}/suspend", SECRETARIAT),
+            Map.entry("POST /secretariat/exchange/instruments/{id}/reopen", SECRETARIAT),
+            Map.entry("POST /secretariat/exchange/traders", SECRETARIAT),
+            Map.entry("POST /secretariat/exchange/traders/{id}/revoke", SECRETARIAT),
+            Map.entry("POST /account/exchange/orders", SIGNED_IN),
+            Map.entry("POST /account/exchange/orders/{id}", SIGNED_IN),
+            Map.entry("POST /account/exchange/orders/{id}/cancel", SIGNED_IN),
+            Map.entry("POST /api/v1/exchange/instruments", SECRETARIAT),
+            Map.entry("POST /api/v1/exchange/instruments/{id}/suspend", SECRETARIAT),
+            Map.entry("POST /api/v1/exchange/instruments/{id}/reopen", SECRETARIAT),
+            Map.entry("PUT /api/v1/exchange/traders/{userId}", SECRETARIAT),
+            Map.entry("DELETE /api/v1/exchange/traders/{userId}", SECRETARIAT),
+            Map.entry("POST /api/v1/exchange/instruments/{id}/orders", SIGNED_IN),
+            Map.entry("PUT /api/v1/exchange/orders/{id}", SIGNED_IN),
+            Map.entry("DELETE /api/v1/exchange/orders/{id}", SIGNED_IN));
 
     /** Endpoints anonymous visitors may call as well. */
     static final Set<String> ANONYMOUS_ALLOWED = Set.of(

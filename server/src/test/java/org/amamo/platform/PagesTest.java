@@ -31,6 +31,7 @@ class PagesTest {
             "/registry/serials",
             "/market",
             "/market/prices",
+            "/exchange",
             "/login",
             "/register");
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");

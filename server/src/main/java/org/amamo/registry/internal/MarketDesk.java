@@ -11,6 +11,7 @@ import org.amamo.identity.UserSummary;
 import org.amamo.platform.Outcome;
 import org.amamo.platform.Refusal;
 import org.amamo.platform.RefusalKind;
+import org.amamo.registry.BatchCategory;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.HeldCredits;
 import org.amamo.registry.MarketMove;
@@ -49,6 +50,7 @@ class MarketDesk implements MarketSettlement {
     private final UserDirectory users;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final BatchCategories categories;
 
     MarketDesk(
             Registry registry,
@@ -63,7 +65,8 @@ class MarketDesk implements MarketSettlement {
             Journal journal,
             UserDirectory users,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            BatchCategories categories) {
         this.registry = registry;
         this.accountStore = accountStore;
         this.batchStore = batchStore;
@@ -77,6 +80,7 @@ class MarketDesk implements MarketSettlement {
         this.users = users;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.categories = categories;
     }
 
     static String escrowKey(String reference) {
@@ -346,6 +350,11 @@ class MarketDesk implements MarketSettlement {
     @Override
     public Optional<CreditBatch> batch(long batchId) {
         return batchStore.batch(batchId).map(BatchBlocks::batch);
+    }
+
+    @Override
+    public Optional<BatchCategory> category(long batchId) {
+        return categories.of(batchId);
     }
 
     @Override

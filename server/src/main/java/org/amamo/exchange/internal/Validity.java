@@ -1,0 +1,7 @@
+package org.amamo.exchange.internal;
+
+/** How long an order stands: for its trading day (DAY) or until cancelled (GTC). */
+enum Validity {
+    DAY,
+    GTC
+}
