@@ -76,7 +76,7 @@ class ApplicationJourneyTest extends BrowserJourney {
                 "0.90",
                 "eelgrass-coefficientCertainty",
                 "1.00");
-        LocalDateTime closes = steps.secretariatOpensPublicComment(secretariat, applicationPath, 25);
+        LocalDateTime closes = steps.secretariatOpensPublicComment(secretariat, applicationPath, 40);
 
         browser.open("/projects/public-comment");
         assertThat(browser.text("#application-table")).contains(name);

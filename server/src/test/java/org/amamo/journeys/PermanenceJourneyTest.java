@@ -101,7 +101,7 @@ class PermanenceJourneyTest extends BrowserJourney {
         browser.type("#evidence", "潜水調査で北側0.2 haのアマモが消失していることを確認した。");
         browser.click("#reversal-submit");
         browser.confirm("0.3");
-        assertThat(browser.text(".flash")).as(browser::pageText).contains("反転を記録しました");
+        assertThat(browser.text(".flash")).as(browser::pageText).contains("Reversal recorded");
         browser.logOut();
 
         browser.open("/registry/buffer/JBC?lang=en");
