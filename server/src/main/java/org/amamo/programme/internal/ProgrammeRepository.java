@@ -36,7 +36,9 @@ class ProgrammeRepository implements Programmes {
     @Override
     @Transactional(readOnly = true)
     public Optional<Programme> find(String code) {
-        return code == null
+        // A code is at most 10 characters (programme.code); anything else, a NUL byte included, which PostgreSQL
+        // refuses in a text parameter, names no programme.
+        return code == null || code.length() > 10 || code.chars().anyMatch(Character::isISOControl)
                 ? Optional.empty()
                 : jdbc.sql(SELECT + " WHERE code = ?")
                         .param(code)
