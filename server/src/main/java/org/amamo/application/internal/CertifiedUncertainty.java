@@ -59,81 +59,83 @@ class CertifiedUncertainty implements UncertaintyBands {
      * certified or was certified before its sheet's inputs were frozen.
      */
     Optional<CertifiedBand> of(StoredApplication application) {
-        if (application.status() != ApplicationStatus.CERTIFIED) {
-            return Optional.empty();
-        }
-        String frozen = applications.certifiedSheet(application.id());
-        Optional<CalculationSheet> sheet = sheet(frozen);
-        if (sheet.isEmpty()) {
-            return Optional.empty();
-        }
-        Band band = of(List.of(application.id())).get(application.id());
-        return Optional.ofNullable(band)
-                .map(figures -> CertifiedBand.of(figures, stored(application.id()), sheet.get()));
+        return certifiedSheet(application)
+                .flatMap(sheet -> stored(application.id())
+                        .or(() -> drawAndStore(application.id(), sheet))
+                        .map(band -> CertifiedBand.of(band, sheet)));
     }
 
     @Override
     public Map<Long, Band> of(Collection<Long> applicationIds) {
         Map<Long, Band> bands = new HashMap<>();
-        if (applicationIds.isEmpty()) {
-            return bands;
-        }
         for (Long id : applicationIds) {
-            Optional<Band> band = storedBand(id).or(() -> computeAndStore(id));
-            band.ifPresent(figures -> bands.put(id, figures));
+            stored(id)
+                    .or(() -> applications
+                            .find(id)
+                            .flatMap(this::certifiedSheet)
+                            .flatMap(sheet -> drawAndStore(id, sheet)))
+                    .ifPresent(band -> bands.put(id, band.figures()));
         }
         return bands;
     }
 
-    private Optional<Band> storedBand(long applicationId) {
-        return jdbc.sql("""
-                        SELECT uncertain_inputs, net_p5_t, net_p50_t, net_p95_t FROM certified_band
-                         WHERE application_id = ?""")
-                .param(applicationId)
-                .query((row, n) -> new Band(
-                        row.getInt("uncertain_inputs") > 0,
-                        row.getBigDecimal("net_p5_t"),
-                        row.getBigDecimal("net_p50_t"),
-                        row.getBigDecimal("net_p95_t")))
-                .optional();
+    /** The frozen sheet of a certified application; empty if not certified or certified before sheets were frozen. */
+    private Optional<CalculationSheet> certifiedSheet(StoredApplication application) {
+        return application.status() == ApplicationStatus.CERTIFIED
+                ? sheet(applications.certifiedSheet(application.id()))
+                : Optional.empty();
     }
 
-    private Drawing stored(long applicationId) {
-        return jdbc.sql("""
-                        SELECT methodology_version, samples, seed, uncertain_inputs, table_range_inputs
-                          FROM certified_band WHERE application_id = ?""")
-                .param(applicationId)
-                .query((row, n) -> new Drawing(
-                        row.getString("methodology_version"),
-                        row.getInt("samples"),
-                        row.getLong("seed"),
-                        row.getInt("uncertain_inputs"),
-                        row.getInt("table_range_inputs")))
-                .single();
-    }
+    /** A band as stored: how it was drawn, and its figures. */
+    record StoredBand(Drawing drawing, Band figures) {}
 
     /** How a stored band was drawn. */
     record Drawing(String methodologyVersion, int samples, long seed, int uncertainInputs, int tableRangeInputs) {}
 
+    private Optional<StoredBand> stored(long applicationId) {
+        return jdbc.sql("""
+                        SELECT methodology_version, samples, seed, uncertain_inputs, table_range_inputs,
+                               net_p5_t, net_p50_t, net_p95_t
+                          FROM certified_band WHERE application_id = ?""")
+                .param(applicationId)
+                .query((row, n) -> new StoredBand(
+                        new Drawing(
+                                row.getString("methodology_version"),
+                                row.getInt("samples"),
+                                row.getLong("seed"),
+                                row.getInt("uncertain_inputs"),
+                                row.getInt("table_range_inputs")),
+                        new Band(
+                                row.getInt("uncertain_inputs") > 0,
+                                row.getBigDecimal("net_p5_t"),
+                                row.getBigDecimal("net_p50_t"),
+                                row.getBigDecimal("net_p95_t"))))
+                .optional();
+    }
+
     /**
      * Draws the band of a certified application's frozen sheet and stores it in a transaction of its own, so that a
-     * read-only page can store it too; when another request stored it first, that one stands (the same figures).
+     * read-only page can store it too; when another request stored it first, that one stands (the same sheet,
+     * samples and seed give the same band).
      */
-    private Optional<Band> computeAndStore(long applicationId) {
-        StoredApplication application = applications.find(applicationId).orElse(null);
-        if (application == null || application.status() != ApplicationStatus.CERTIFIED) {
-            return Optional.empty();
-        }
-        Optional<CalculationSheet> sheet = sheet(applications.certifiedSheet(applicationId));
-        if (sheet.isEmpty()) {
-            return Optional.empty();
-        }
-        Verdict<UncertaintyBand> drawn =
-                UncertaintyEstimator.standard().estimate(sheet.get(), UncertaintySettings.defaults());
-        if (!(drawn instanceof Verdict.Accepted<UncertaintyBand> accepted)) {
+    private Optional<StoredBand> drawAndStore(long applicationId, CalculationSheet sheet) {
+        if (!(UncertaintyEstimator.standard().estimate(sheet, UncertaintySettings.defaults())
+                instanceof Verdict.Accepted<UncertaintyBand> accepted)) {
             return Optional.empty();
         }
         UncertaintyBand band = accepted.value();
+        StoredBand drawn = new StoredBand(
+                new Drawing(
+                        sheet.methodologyVersion(),
+                        band.samples(),
+                        band.seed(),
+                        band.uncertainInputs(),
+                        band.tableRangeInputs()),
+                new Band(
+                        band.uncertainInputs() > 0,
+                        band.netTonnesCo2().p5(),
+                        band.netTonnesCo2().p50(),
+                        band.netTonnesCo2().p95()));
         try {
             separately.executeWithoutResult(status -> jdbc.sql("""
                             INSERT INTO certified_band (application_id, methodology_version, samples, seed,
@@ -141,24 +143,20 @@ class CertifiedUncertainty implements UncertaintyBands {
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             applicationId,
-                            sheet.get().methodologyVersion(),
-                            band.samples(),
-                            band.seed(),
-                            band.uncertainInputs(),
-                            band.tableRangeInputs(),
-                            band.netTonnesCo2().p5(),
-                            band.netTonnesCo2().p50(),
-                            band.netTonnesCo2().p95(),
+                            drawn.drawing().methodologyVersion(),
+                            drawn.drawing().samples(),
+                            drawn.drawing().seed(),
+                            drawn.drawing().uncertainInputs(),
+                            drawn.drawing().tableRangeInputs(),
+                            drawn.figures().netP5T(),
+                            drawn.figures().netP50T(),
+                            drawn.figures().netP95T(),
                             java.sql.Timestamp.from(clock.instant()))
                     .update());
         } catch (DuplicateKeyException storedByAnotherRequest) {
             // the same sheet, samples and seed give the same band
         }
-        return Optional.of(new Band(
-                band.uncertainInputs() > 0,
-                band.netTonnesCo2().p5(),
-                band.netTonnesCo2().p50(),
-                band.netTonnesCo2().p95()));
+        return Optional.of(drawn);
     }
 
     private static Optional<CalculationSheet> sheet(String frozenSheet) {
@@ -195,7 +193,9 @@ class CertifiedUncertainty implements UncertaintyBands {
             BigDecimal netP95T,
             List<CoefficientRangeUsed> ranges) {
 
-        static CertifiedBand of(Band band, Drawing drawing, CalculationSheet sheet) {
+        static CertifiedBand of(StoredBand stored, CalculationSheet sheet) {
+            Drawing drawing = stored.drawing();
+            Band band = stored.figures();
             return new CertifiedBand(
                     drawing.methodologyVersion(),
                     drawing.samples(),
