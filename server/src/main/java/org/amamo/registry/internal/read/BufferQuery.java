@@ -1,6 +1,8 @@
 package org.amamo.registry.internal.read;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,20 +96,34 @@ public class BufferQuery {
 
     /** The buffer's part of a batch; empty when its issuance put nothing in a buffer. */
     public Optional<BatchIntake> ofBatch(long batchId) {
-        return jdbc.sql("""
-                SELECT SUM(m.last_serial - m.first_serial + 1) AS units, MAX(a.owner_key) AS owner_key
+        return Optional.ofNullable(ofBatches(List.of(batchId)).get(batchId));
+    }
+
+    /** The buffer's part of each batch given, by batch id, in one read; a batch that put nothing in is absent. */
+    public Map<Long, BatchIntake> ofBatches(Collection<Long> batchIds) {
+        Map<Long, BatchIntake> intakes = new HashMap<>();
+        if (batchIds.isEmpty()) {
+            return intakes;
+        }
+        jdbc
+                .sql("""
+                SELECT b.id, SUM(m.last_serial - m.first_serial + 1) AS units, MAX(a.owner_key) AS owner_key
                   FROM registry_batch b
                   JOIN registry_movement m ON m.entry_id = b.entry_id AND m.batch_id = b.id
                   JOIN registry_account a ON a.id = m.to_account_id AND a.kind = 'BUFFER'
-                 WHERE b.id = ?
+                 WHERE b.id IN (:ids)
+                 GROUP BY b.id
                 """)
-                .param(batchId)
-                .query((row, n) -> row.getString("owner_key") == null
-                        ? new BatchIntake(0, null)
-                        : new BatchIntake(
-                                row.getLong("units"), row.getString("owner_key").substring(2)))
-                .optional()
-                .filter(intake -> intake.units() > 0);
+                .param("ids", batchIds)
+                .query((row, n) -> Map.entry(
+                        row.getLong("id"),
+                        new BatchIntake(
+                                row.getLong("units"), row.getString("owner_key").substring(2))))
+                .list()
+                .stream()
+                .filter(entry -> entry.getValue().units() > 0)
+                .forEach(entry -> intakes.put(entry.getKey(), entry.getValue()));
+        return intakes;
     }
 
     /** Intake and holdings per project, by project code. */

@@ -75,10 +75,9 @@ class RegistryPublicController {
         model.addAttribute("programme", programmes.code(programme));
         var listed = shown.stream().limit(Pages.DEFAULT_SIZE).toList();
         model.addAttribute("batches", listed);
-        java.util.Map<Long, org.amamo.registry.internal.read.BufferQuery.BatchIntake> intakes =
-                new java.util.HashMap<>();
-        listed.forEach(batch -> buffers.ofBatch(batch.id()).ifPresent(intake -> intakes.put(batch.id(), intake)));
-        model.addAttribute("bufferIntakes", intakes);
+        model.addAttribute(
+                "bufferIntakes",
+                buffers.ofBatches(listed.stream().map(batch -> batch.id()).toList()));
         model.addAttribute("projectCode", code);
         model.addAttribute("vintage", vintage);
         model.addAttribute("page", number);
