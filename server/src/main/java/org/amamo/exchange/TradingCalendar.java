@@ -191,6 +191,60 @@ public final class TradingCalendar {
         throw new IllegalStateException("no business day in ten years: check amamo.exchange.holidays");
     }
 
+    /**
+     * The latest auction at or before an instant, looking back at most {@code days} calendar days; empty if none
+     * was scheduled in that time.
+     */
+    public Optional<Instant> lastAuctionAtOrBefore(Instant instant, int days) {
+        ZonedDateTime local = instant.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        for (int i = 0; i <= days; i++, day = day.minusDays(1)) {
+            if (!isBusinessDay(day)) {
+                continue;
+            }
+            for (int s = sessions.size() - 1; s >= 0; s--) {
+                ZonedDateTime auction = day.atTime(sessions.get(s).auction()).atZone(zone);
+                if (!auction.isAfter(local)) {
+                    return Optional.of(auction.toInstant());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an auction instant is the last of its trading day, after which day orders expire. */
+    public boolean isLastAuctionOfDay(Instant auction) {
+        ZonedDateTime local = auction.atZone(zone);
+        return local.toLocalTime().equals(sessions.get(sessions.size() - 1).auction());
+    }
+
+    /** The market's date of an instant. */
+    public LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    /**
+     * The business day {@code n} business days after a day (T+n): 2026-12-04 (a Friday) plus 5 is 2026-12-11, and a
+     * holiday in between moves it one day further.
+     */
+    public LocalDate businessDaysAfter(LocalDate day, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative: " + n);
+        }
+        LocalDate result = day;
+        int counted = 0;
+        for (int i = 0; counted < n; i++) {
+            if (i > 3660) {
+                throw new IllegalStateException("no business day in ten years: check amamo.exchange.holidays");
+            }
+            result = result.plusDays(1);
+            if (isBusinessDay(result)) {
+                counted++;
+            }
+        }
+        return result;
+    }
+
     /** The next opening of an order window at or after now (now itself while a window is open). */
     public Instant nextOpening() {
         Instant now = clock.instant();

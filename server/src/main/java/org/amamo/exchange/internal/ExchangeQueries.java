@@ -79,7 +79,7 @@ class ExchangeQueries {
 
     private static OrderView view(OrderRow order, Instrument instrument, LocalDate today) {
         String status = order.status() == OrderStatus.ACTIVE && expired(order, today)
-                ? "EXPIRED"
+                ? "EXPIRING"
                 : order.status().name();
         return new OrderView(
                 order.id(),
@@ -98,7 +98,9 @@ class ExchangeQueries {
                 order.escrowedUnits(),
                 order.enteredAt(),
                 order.changedAt(),
-                order.cancelledAt());
+                order.cancelledAt(),
+                order.filledUnits(),
+                order.status() == OrderStatus.ACTIVE);
     }
 
     /**
@@ -113,7 +115,7 @@ class ExchangeQueries {
                 continue;
             }
             long[] level = levels.computeIfAbsent(order.limitPriceJpy(), price -> new long[2]);
-            level[order.side() == Side.BUY ? 0 : 1] += order.tradingUnits();
+            level[order.side() == Side.BUY ? 0 : 1] += order.openUnits();
         }
         return levels.entrySet().stream()
                 .map(e -> new DepthLevel(e.getKey(), e.getValue()[0], e.getValue()[1]))

@@ -26,10 +26,10 @@ class ExchangeStore {
             SELECT id, programme_code, credit_type, ecosystem_group, reference_price_jpy, status, escrow_account_id,
                    created_at, status_changed_at FROM exchange_instrument
             """;
-    private static final String ORDER = """
+    static final String ORDER = """
             SELECT id, instrument_id, user_id, side, limit_price_jpy, trading_units, validity, status, entry_sequence,
                    trading_day, from_account_id, batch_id, batch_serial, project_code, vintage, escrowed_units, version,
-                   entered_at, changed_at, cancelled_at FROM exchange_order
+                   entered_at, changed_at, cancelled_at, filled_units FROM exchange_order
             """;
 
     private final JdbcClient jdbc;
@@ -277,7 +277,7 @@ class ExchangeStore {
                 .update();
     }
 
-    private static OrderRow mapOrder(ResultSet row, int n) throws SQLException {
+    static OrderRow mapOrder(ResultSet row, int n) throws SQLException {
         long from = row.getLong("from_account_id");
         Long fromAccount = row.wasNull() ? null : from;
         long batch = row.getLong("batch_id");
@@ -304,6 +304,7 @@ class ExchangeStore {
                 row.getInt("version"),
                 instant(row, "entered_at"),
                 instant(row, "changed_at"),
-                instant(row, "cancelled_at"));
+                instant(row, "cancelled_at"),
+                row.getLong("filled_units"));
     }
 }

@@ -46,10 +46,13 @@ final class ExchangeViews {
             long escrowedCreditUnits,
             Instant enteredAt,
             Instant changedAt,
-            Instant cancelledAt) {
+            Instant cancelledAt,
+            long filledUnits,
+            boolean cancellable) {
 
+        /** Whether the order can still be cancelled: in the book, or a day order past its day not yet ended. */
         public boolean open() {
-            return "ACTIVE".equals(status) || "EXPIRED".equals(status);
+            return cancellable;
         }
     }
 

@@ -204,6 +204,10 @@ class OrderDesk {
         if (closed.isPresent()) {
             return Outcome.refused(CONFLICT, closed.get());
         }
+        if (after.units() <= before.filledUnits()) {
+            return Outcome.refused(
+                    INVALID, Refusal.of("tradingUnits", "exchange.order.units-below-filled", before.filledUnits()));
+        }
         if (before.side() == Side.BUY && !store.approved(user.userId())) {
             return Outcome.refused(FORBIDDEN, Refusal.of("side", "exchange.order.buyer-not-approved"));
         }
