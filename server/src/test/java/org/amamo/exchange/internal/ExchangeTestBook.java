@@ -36,8 +36,8 @@ class ExchangeTestBook {
                         row.getLong(1),
                         row.getString(2),
                         row.getLong(3),
-                        (Long) row.getObject(4, Long.class),
-                        (Long) row.getObject(5, Long.class),
+                        row.getObject(4, Long.class),
+                        row.getObject(5, Long.class),
                         row.getLong(6)))
                 .list();
         for (Open order : open) {
