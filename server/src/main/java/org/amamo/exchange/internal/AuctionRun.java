@@ -112,8 +112,9 @@ class AuctionRun {
     }
 
     /**
-     * Runs the auction of an instrument at a scheduled time, once: the auction as it ran (now or before), or empty
-     * when it does not run (the instrument suspended at the time or created after it).
+     * Runs the auction of an instrument at a scheduled time, once: the auction as it ran (now or before; marked
+     * suspended, with nothing auctioned, if the instrument was suspended when it came to run), or empty when the
+     * instrument was created after that time.
      */
     Optional<AuctionRow> run(long instrumentId, Instant auctionAt) {
         Optional<AuctionRow> done = transactions.execute(tx -> {
@@ -122,11 +123,11 @@ class AuctionRun {
             if (before.isPresent()) {
                 return before;
             }
-            if (instrument.status() != InstrumentStatus.OPEN
-                    || instrument.createdAt().isAfter(auctionAt)
-                    || (instrument.statusChangedAt() != null
-                            && instrument.statusChangedAt().isAfter(auctionAt))) {
+            if (instrument.createdAt().isAfter(auctionAt)) {
                 return Optional.<AuctionRow>empty();
+            }
+            if (instrument.status() != InstrumentStatus.OPEN) {
+                return Optional.of(suspended(instrument, auctionAt));
             }
             return Optional.of(execute(instrument, auctionAt));
         });
@@ -134,6 +135,29 @@ class AuctionRun {
             returnExpiredUnits();
         }
         return done;
+    }
+
+    private AuctionRow suspended(Instrument instrument, Instant auctionAt) {
+        long reference = instrument.referencePriceJpy();
+        long id = auctions.insertAuction(new AuctionRow(
+                0,
+                instrument.id(),
+                auctionAt,
+                calendar.dayOf(auctionAt),
+                reference,
+                instrument.limits().lowerJpy(),
+                instrument.limits().upperJpy(),
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                reference,
+                calendar.now(),
+                true));
+        return auctions.auction(id).orElseThrow();
     }
 
     private AuctionRow execute(Instrument instrument, Instant auctionAt) {
@@ -175,7 +199,8 @@ class AuctionRun {
                 sellOrders,
                 sellUnits,
                 result.nextReferencePriceJpy(),
-                now));
+                now,
+                false));
         if (result.executed()) {
             long price = result.executionPriceJpy().getAsLong();
             LocalDate settlement = calendar.businessDaysAfter(day, settlementDays);

@@ -29,7 +29,7 @@ class AuctionStore {
     private static final String AUCTION = """
             SELECT id, instrument_id, auction_at, trading_day, reference_price_jpy, lower_limit_jpy, upper_limit_jpy,
                    execution_price_jpy, executed_trading_units, contracts, buy_orders, buy_trading_units, sell_orders,
-                   sell_trading_units, next_reference_price_jpy, ran_at FROM exchange_auction
+                   sell_trading_units, next_reference_price_jpy, ran_at, suspended FROM exchange_auction
             """;
     static final String CONTRACT = """
             SELECT id, auction_id, instrument_id, buy_order_id, sell_order_id, buyer_user_id, seller_user_id,
@@ -83,8 +83,9 @@ class AuctionStore {
                 INSERT INTO exchange_auction (instrument_id, auction_at, trading_day, reference_price_jpy,
                                               lower_limit_jpy, upper_limit_jpy, execution_price_jpy,
                                               executed_trading_units, contracts, buy_orders, buy_trading_units,
-                                              sell_orders, sell_trading_units, next_reference_price_jpy, ran_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              sell_orders, sell_trading_units, next_reference_price_jpy, ran_at,
+                                              suspended)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(
                         auction.instrumentId(),
@@ -101,7 +102,8 @@ class AuctionStore {
                         auction.sellOrders(),
                         auction.sellTradingUnits(),
                         auction.nextReferencePriceJpy(),
-                        utc(auction.ranAt()))
+                        utc(auction.ranAt()),
+                        auction.suspended())
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -131,7 +133,8 @@ class AuctionStore {
                 row.getInt("sell_orders"),
                 row.getLong("sell_trading_units"),
                 row.getLong("next_reference_price_jpy"),
-                instant(row, "ran_at"));
+                instant(row, "ran_at"),
+                row.getBoolean("suspended"));
     }
 
     // ---- the book at an auction

@@ -72,7 +72,8 @@ final class ExchangeRows {
 
     /**
      * One call auction of one instrument at one scheduled time: the reference price and limits it ran with, its
-     * execution price (null: nothing executed), volume and contracts, and the book it saw.
+     * execution price (null: nothing executed), volume and contracts, and the book it saw; {@code suspended}: the
+     * instrument was suspended at the auction's time, so nothing was auctioned.
      */
     record AuctionRow(
             long id,
@@ -90,7 +91,8 @@ final class ExchangeRows {
             int sellOrders,
             long sellTradingUnits,
             long nextReferencePriceJpy,
-            Instant ranAt) {}
+            Instant ranAt,
+            boolean suspended) {}
 
     /**
      * A contract (約定) of one auction: a buyer's and a seller's order matched for {@code tradingUnits} at the

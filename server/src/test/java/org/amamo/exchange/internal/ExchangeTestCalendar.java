@@ -2,8 +2,10 @@ package org.amamo.exchange.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 import org.amamo.exchange.TradingCalendar;
 import org.amamo.platform.SchemeTime;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -44,6 +46,23 @@ class ExchangeTestCalendar {
 
     /** The exchange's clock in these tests (not a bean: the application's own clock stays the one). */
     static final SetClock CLOCK = new SetClock();
+
+    private static final AtomicReference<LocalDate> LAST_DAY = new AtomicReference<>(LocalDate.of(2027, 3, 1));
+
+    /**
+     * A business day no other test of this run has had: tests that run auctions each take their own day, so that
+     * an auction one test ran (an instrument's auction runs once per scheduled time) is not another test's. Monday 1
+     * March 2027 onwards, weekdays only (the test calendar has no holidays then).
+     */
+    static LocalDate freshDay() {
+        return LAST_DAY.updateAndGet(day -> {
+            LocalDate next = day.plusDays(1);
+            while (next.getDayOfWeek().getValue() > 5) {
+                next = next.plusDays(1);
+            }
+            return next;
+        });
+    }
 
     @Bean
     @Primary
