@@ -62,6 +62,42 @@ class CallAuctionProperties {
     }
 
     @Property(tries = 1_000)
+    void theContractsOfAnAuctionPairEveryFillInTimePriority(@ForAll("books") Book book) {
+        AuctionResult result = CallAuction.run(book.orders(), book.referencePriceJpy());
+        List<Match> matches = Match.pair(result.fills());
+        Map<Long, Long> matched = new HashMap<>();
+        List<Long> buyOrder = new ArrayList<>();
+        List<Long> sellOrder = new ArrayList<>();
+        for (Fill fill : result.fills()) {
+            (fill.side() == Side.BUY ? buyOrder : sellOrder).add(fill.orderId());
+        }
+        int lastBuy = 0;
+        int lastSell = 0;
+        for (Match match : matches) {
+            matched.merge(match.buyOrderId(), match.tradingUnits(), Long::sum);
+            matched.merge(match.sellOrderId(), match.tradingUnits(), Long::sum);
+            int buy = buyOrder.indexOf(match.buyOrderId());
+            int sell = sellOrder.indexOf(match.sellOrderId());
+            assertThat(buy).as("a match's buy is a buy that filled").isNotNegative();
+            assertThat(sell).as("a match's sell is a sell that filled").isNotNegative();
+            // Both sides are served in time priority: the matches never go back to an earlier order.
+            assertThat(buy).isGreaterThanOrEqualTo(lastBuy);
+            assertThat(sell).isGreaterThanOrEqualTo(lastSell);
+            lastBuy = buy;
+            lastSell = sell;
+        }
+        for (Fill fill : result.fills()) {
+            assertThat(matched.get(fill.orderId()))
+                    .as("order %s", fill.orderId())
+                    .isEqualTo(fill.tradingUnits());
+        }
+        assertThat(matched).hasSize(result.fills().size());
+        if (!matches.isEmpty()) {
+            assertThat(matches.size()).isLessThanOrEqualTo(result.fills().size() - 1);
+        }
+    }
+
+    @Property(tries = 1_000)
     void theExecutableConditionNeverCostsVolumeOrImbalance(@ForAll("books") Book book) {
         PriceLimits limits = PriceLimits.around(book.referencePriceJpy());
         List<Candidate> candidates = candidates(book, limits);

@@ -51,6 +51,41 @@ class TradingCalendarTest {
     }
 
     @Test
+    void theLastAuctionDueIsTheLatestAtOrBeforeAnInstantOnABusinessDay() {
+        TradingCalendar calendar = at("2026-12-08T12:00:00");
+        assertThat(calendar.lastAuctionAtOrBefore(tokyo("2026-12-08T11:29:59"), 7))
+                .contains(tokyo("2026-12-07T15:00:00"));
+        assertThat(calendar.lastAuctionAtOrBefore(tokyo("2026-12-08T11:30:00"), 7))
+                .contains(tokyo("2026-12-08T11:30:00"));
+        assertThat(calendar.lastAuctionAtOrBefore(tokyo("2026-12-08T16:00:00"), 7))
+                .contains(tokyo("2026-12-08T15:00:00"));
+        // Monday morning: Friday's afternoon auction; over the new year: Wednesday 30 December's.
+        assertThat(calendar.lastAuctionAtOrBefore(tokyo("2026-12-14T09:10:00"), 7))
+                .contains(tokyo("2026-12-11T15:00:00"));
+        assertThat(calendar.lastAuctionAtOrBefore(tokyo("2027-01-03T12:00:00"), 7))
+                .contains(tokyo("2026-12-30T15:00:00"));
+        assertThat(calendar.lastAuctionAtOrBefore(tokyo("2027-01-03T12:00:00"), 3))
+                .isEmpty();
+        assertThat(calendar.isLastAuctionOfDay(tokyo("2026-12-08T15:00:00"))).isTrue();
+        assertThat(calendar.isLastAuctionOfDay(tokyo("2026-12-08T11:30:00"))).isFalse();
+    }
+
+    @Test
+    void theSettlementDateCountsBusinessDaysOnly() {
+        TradingCalendar calendar = at("2026-12-08T12:00:00");
+        // Friday 4 December plus five business days is Friday 11 December.
+        assertThat(calendar.businessDaysAfter(LocalDate.parse("2026-12-04"), 5))
+                .isEqualTo(LocalDate.parse("2026-12-11"));
+        // From Monday 28 December: 29, 30, (31 and 1 January holidays, a weekend), 4, 5 and 6 January.
+        assertThat(calendar.businessDaysAfter(LocalDate.parse("2026-12-28"), 5))
+                .isEqualTo(LocalDate.parse("2027-01-06"));
+        assertThat(calendar.businessDaysAfter(LocalDate.parse("2026-12-28"), 0))
+                .isEqualTo(LocalDate.parse("2026-12-28"));
+        assertThatThrownBy(() -> calendar.businessDaysAfter(LocalDate.parse("2026-12-28"), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anOpenWindowNamesItsDayAndTheInstantOfItsAuction() {
         TradingCalendar.OpenWindow window =
                 at("2026-12-08T13:00:00").openWindow().orElseThrow();
