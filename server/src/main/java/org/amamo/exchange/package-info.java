@@ -7,8 +7,8 @@
  * ({@link org.amamo.exchange.CallAuction}) and the trading calendar ({@link org.amamo.exchange.TradingCalendar}).
  * Built on it (internal): instruments per trading category, traders approved by the secretariat, and limit orders
  * whose sell side rests in the instrument's escrow account in the registry, moved only through
- * {@link org.amamo.registry.MarketSettlement}. The auction scheduler, settlement and the public market data are later
- * slices (docs/exchange.md).
+ * {@link org.amamo.registry.MarketSettlement}; the auctions, run once per instrument and scheduled time, with their
+ * contracts (docs/exchange.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exchange")
 package org.amamo.exchange;
