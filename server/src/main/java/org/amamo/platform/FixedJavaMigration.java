@@ -1,5 +1,12 @@
 package org.amamo.platform;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 
@@ -38,5 +45,37 @@ public abstract class FixedJavaMigration implements JavaMigration {
     @Override
     public boolean canExecuteInTransaction() {
         return true;
+    }
+
+    /**
+     * Replaces a CHECK constraint declared without a name, which H2 and PostgreSQL name differently so that plain
+     * SQL cannot drop it on both: finds it in the standard {@code information_schema} by a word of its clause, drops
+     * it, and adds the named constraint {@code name CHECK (clause)}.
+     */
+    protected static void replaceUnnamedCheck(
+            Connection connection, String table, String clauseWord, String name, String clause) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT tc.constraint_name, cc.check_clause
+                  FROM information_schema.table_constraints tc
+                  JOIN information_schema.check_constraints cc
+                    ON cc.constraint_name = tc.constraint_name AND cc.constraint_schema = tc.constraint_schema
+                 WHERE LOWER(tc.table_name) = ? AND tc.constraint_type = 'CHECK'
+                """)) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString(2).contains(clauseWord)) {
+                        names.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String found : names) {
+                statement.execute("ALTER TABLE " + table + " DROP CONSTRAINT \"" + found + "\"");
+            }
+            statement.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + name + " CHECK (" + clause + ")");
+        }
     }
 }
