@@ -1,0 +1,149 @@
+package org.amamo.exchange.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.amamo.identity.AmamoPrincipal;
+import org.amamo.identity.Role;
+import org.amamo.registry.CreditIssuance;
+import org.amamo.registry.CreditType;
+import org.amamo.registry.InitialHolder;
+import org.amamo.registry.IssuanceRequest;
+import org.amamo.registry.IssuanceResult;
+import org.amamo.testing.BrowserJourney;
+import org.amamo.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Issue 24's journey in a real browser, on the exchange's set clock (a business day of its own): the secretariat
+ * approves three buyers; two sellers and the three buyers enter orders in the morning window; the public instrument
+ * page shows the depth; the 11:30 auction runs; the contracts are made at one price and the public results show it.
+ */
+@Import({ExchangeTestCalendar.class, ExchangeTestBook.class})
+class ExchangeJourneyTest extends BrowserJourney {
+
+    private static final AtomicInteger PROJECTS = new AtomicInteger(9400);
+
+    @Autowired
+    CreditIssuance issuance;
+
+    @Autowired
+    ExchangeStore store;
+
+    @Autowired
+    ExchangeTestBook book;
+
+    @Autowired
+    AuctionRun auctionRun;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    record Seller(AmamoPrincipal user, long accountId, long batchId) {}
+
+    private long instrumentId;
+
+    @Test
+    void twoSellersAndThreeBuyersMeetInTheAuctionAndThePublicSeesThePrice() throws Exception {
+        java.time.LocalDate day = ExchangeTestCalendar.freshDay();
+        ExchangeTestCalendar.CLOCK.setTokyo(day + "T09:30:00");
+        AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
+        Seller sellerA = seller();
+        Seller sellerB = seller();
+        AmamoPrincipal buyerX = users.create(Role.HOLDER);
+        AmamoPrincipal buyerY = users.create(Role.HOLDER);
+        AmamoPrincipal buyerZ = users.create(Role.HOLDER);
+
+        // The secretariat opens the instrument of JBC removal credits without an ecosystem if there is none yet, and
+        // approves the three buyers.
+        browser.logIn(secretariat.email(), TestUsers.PASSWORD);
+        browser.open("/secretariat/exchange");
+        if (store.instrument("JBC", "REMOVAL", "none").isEmpty()) {
+            browser.select("#programmeCode", "JBC");
+            browser.select("#creditType", "REMOVAL");
+            browser.select("#ecosystemGroup", "none");
+            browser.type("#referencePriceJpy", "1000");
+            browser.click("#instrument-submit");
+        }
+        instrumentId = store.instrument("JBC", "REMOVAL", "none").orElseThrow().id();
+        book.clear(instrumentId);
+        jdbc.sql("UPDATE exchange_instrument SET reference_price_jpy = 1000 WHERE id = ?")
+                .param(instrumentId)
+                .update();
+        for (AmamoPrincipal buyer : List.of(buyerX, buyerY, buyerZ)) {
+            browser.type("#email", buyer.email());
+            browser.click("#trader-submit");
+            assertThat(browser.text("#trader-" + buyer.userId())).contains(buyer.email());
+        }
+        browser.logOut();
+
+        // Seller A sells 10 t at 1,000 yen until cancelled, seller B 6 t at 980 for the day; X buys 5 t at 1,020,
+        // Y 8 t at 1,000 and Z 5 t at 990.
+        order(sellerA.user(), sellerA, "SELL", "10", "1000", "GTC");
+        order(sellerB.user(), sellerB, "SELL", "6", "980", "DAY");
+        order(buyerX, null, "BUY", "5", "1020", "DAY");
+        order(buyerY, null, "BUY", "8", "1000", "DAY");
+        order(buyerZ, null, "BUY", "5", "990", "DAY");
+
+        // The public depth: no names, the quantities per price.
+        browser.open("/exchange/instruments/" + instrumentId);
+        String depth = browser.text("#depth");
+        assertThat(depth).contains("1,020").contains("990").contains("980");
+        assertThat(depth).doesNotContain(buyerX.email());
+        browser.screenshot("exchange-depth");
+
+        // 11:30: the auction. At 1,000 yen 13 t are bought and 16 t offered: the volume is 13, X and Y fill, B's 6 t
+        // below the price fill and A sells 7 of its 10 t.
+        ExchangeTestCalendar.CLOCK.setTokyo(day + "T11:30:00");
+        auctionRun.runDue();
+        browser.logIn(sellerA.user().email(), TestUsers.PASSWORD);
+        browser.open("/account/exchange");
+        assertThat(browser.text("#orders .order-filled")).isEqualTo("7");
+        browser.logOut();
+    }
+
+    /** Enters an order on the holder's exchange page; a sell order names the seller's batch. */
+    private void order(AmamoPrincipal user, Seller seller, String side, String units, String price, String validity) {
+        browser.logIn(user.email(), TestUsers.PASSWORD);
+        browser.open("/account/exchange");
+        browser.select("#instrumentId", Long.toString(instrumentId));
+        browser.select("#side", side);
+        browser.type("#limitPriceJpy", price);
+        browser.type("#tradingUnits", units);
+        browser.select("#validity", validity);
+        if (seller != null) {
+            browser.select("#holding", seller.accountId() + ":" + seller.batchId());
+        }
+        browser.click("#order-submit");
+        assertThat(browser.text(".flash")).isNotBlank();
+        assertThat(browser.text("#orders"))
+                .contains(
+                        price.length() > 3
+                                ? price.substring(0, price.length() - 3) + "," + price.substring(price.length() - 3)
+                                : price);
+        browser.logOut();
+    }
+
+    private Seller seller() {
+        AmamoPrincipal user = users.create(Role.HOLDER);
+        int project = PROJECTS.incrementAndGet();
+        String code = Integer.toString(project);
+        IssuanceResult issued = issuance.issue(new IssuanceRequest(
+                project,
+                code,
+                "三河湾 アマモ場 " + code,
+                "JBC",
+                2025,
+                "JBE-2.3",
+                CreditType.REMOVAL,
+                "JBE",
+                1_000,
+                List.of(InitialHolder.user(user.userId(), "100")),
+                "exchange-journey-" + code));
+        assertThat(issued.refusals()).isEmpty();
+        return new Seller(user, issued.allocations().get(0).accountId(), issued.batchId());
+    }
+}
