@@ -156,9 +156,43 @@ class OrderDesk {
             return registryRefusal(move);
         }
         if (!store.escrowed(orderId, registryUnits)) {
-            log.warn("exchange: order {} was no longer PENDING when its units reached escrow", orderId);
+            returnIfAbandoned(
+                    orderId,
+                    instrument.escrowAccountId(),
+                    batch.value().batchId(),
+                    registryUnits,
+                    terms.fromAccountId());
         }
         return Outcome.done(orderId);
+    }
+
+    /**
+     * Returns a new sell order's units from escrow to the seller if the recovery pass ended the order while they were
+     * on their way: it found nothing under the order's key before the registry recorded the move, and cancelled the
+     * order with nothing in escrow. They go back under the key {@code exchange-order-<id>-escrow-undo}; an order the
+     * pass put in the book instead (it found the move) keeps them.
+     */
+    void returnIfAbandoned(long orderId, long escrowAccountId, long batchId, long registryUnits, long fromAccountId) {
+        OrderRow order = store.order(orderId).orElseThrow();
+        if (order.status() != OrderStatus.CANCELLED) {
+            return;
+        }
+        MarketMove back = registry.release(
+                escrowAccountId,
+                batchId,
+                registryUnits,
+                fromAccountId,
+                order.userId(),
+                "exchange-order-" + orderId + "-escrow-undo");
+        if (back.done()) {
+            log.warn("exchange: order {} was cancelled by its recovery meanwhile; its units went back", orderId);
+        } else {
+            log.error(
+                    "exchange: order {} was cancelled by its recovery meanwhile; its {} units rest in escrow: {}",
+                    orderId,
+                    registryUnits,
+                    back.refusals());
+        }
     }
 
     private record Source(long fromAccountId, CreditBatch batch) {}
@@ -277,6 +311,8 @@ class OrderDesk {
             store.resumed(orderId, OrderStatus.CHANGING, begun.value());
             return registryRefusal(move);
         }
+        // Still CHANGING at this version, or put back in the book as it was by a recovery pass that did not yet see
+        // this move (the change then applies, and the units moved count), or already changed as asked by one that did.
         boolean changed = transactions.execute(status -> store.changed(
                 orderId,
                 begun.value(),

@@ -73,6 +73,9 @@ class ExchangeRecoveryTest {
     OrderRecovery recovery;
 
     @Autowired
+    OrderDesk desk;
+
+    @Autowired
     TradingCalendar calendar;
 
     @Autowired
@@ -166,6 +169,34 @@ class ExchangeRecoveryTest {
 
         recoverPastGrace();
         assertThat(store.order(orderId).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void unitsThatReachEscrowAfterTheirEntryWasCancelledByItsRecoveryGoBack() {
+        Seller seller = seller();
+        long orderId = pendingEntry(seller);
+        recoverPastGrace();
+        assertThat(store.order(orderId).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+
+        // The entry's move, slower than the grace period, lands after all; the desk finds its order cancelled.
+        consign(seller, 300, "exchange-order-" + orderId + "-escrow");
+        desk.returnIfAbandoned(orderId, escrow, seller.batchId(), 300, seller.accountId());
+
+        assertThat(store.order(orderId).orElseThrow().escrowedUnits()).isZero();
+        assertBalances(seller, 1_000, 0);
+    }
+
+    @Test
+    void unitsOfAnEntryItsRecoveryPutInTheBookStayInEscrow() {
+        Seller seller = seller();
+        long orderId = pendingEntry(seller);
+        consign(seller, 300, "exchange-order-" + orderId + "-escrow");
+        recoverPastGrace();
+
+        desk.returnIfAbandoned(orderId, escrow, seller.batchId(), 300, seller.accountId());
+
+        assertThat(store.order(orderId).orElseThrow().status()).isEqualTo(OrderStatus.ACTIVE);
+        assertBalances(seller, 700, 300);
     }
 
     // ---- a change left CHANGING
