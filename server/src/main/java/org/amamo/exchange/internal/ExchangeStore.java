@@ -255,11 +255,10 @@ class ExchangeStore {
 
     /** A PENDING sell order's units are in escrow: it joins the book; false if it is no longer PENDING. */
     boolean escrowed(long id, long escrowedUnits) {
-        return jdbc.sql(
-                                "UPDATE exchange_order SET status = 'ACTIVE', escrowed_units = ? WHERE id = ? AND status = 'PENDING'")
-                        .params(escrowedUnits, id)
-                        .update()
-                == 1;
+        return jdbc.sql("""
+                        UPDATE exchange_order SET status = 'ACTIVE', escrowed_units = ?
+                        WHERE id = ? AND status = 'PENDING'
+                        """).params(escrowedUnits, id).update() == 1;
     }
 
     /** A PENDING sell order whose units never reached escrow, ended with nothing in escrow; false if it moved on. */
@@ -333,7 +332,7 @@ class ExchangeStore {
     }
 
     /**
-     * Orders left unfinished (PENDING, CHANGING or CANCELLING) since before {@code before}, oldest first, at most
+     * Orders left unfinished (PENDING, CHANGING or CANCELLING) since before {@code before}, in order of id, at most
      * {@code limit}, with the change each was asked (none for an entry or cancellation, or a change begun before
      * changes were recorded).
      */

@@ -144,57 +144,68 @@ class OrderRecovery {
                 key);
     }
 
-    /** A change: its move done or not; a change begun before changes were recorded is read from its move. */
+    /** A change: applied as asked if its units moved, else back in the book as it was. */
     private Ending change(Unfinished unfinished) {
         OrderRow order = unfinished.order();
-        int version = order.version();
-        String escrowKey = key(order, "escrow-v" + version);
-        String releaseKey = key(order, "release-v" + version);
-        PendingChange asked = unfinished.change();
-        Optional<MarketMove> move;
-        String key;
-        if (asked == null) {
-            Optional<MarketMove> in = done(registry.moveByKey(escrowKey));
-            move = in.or(() -> done(registry.moveByKey(releaseKey)));
-            key = in.isPresent() ? escrowKey : releaseKey;
-            asked = move.map(done -> fromMove(order, done, in.isPresent())).orElse(null);
-        } else {
-            long units = asked.tradingUnits() - order.tradingUnits();
-            key = units > 0 ? escrowKey : releaseKey;
-            move = order.side() == Side.SELL && units != 0 ? done(registry.moveByKey(key)) : Optional.empty();
-        }
-        if (move.isEmpty()) {
+        ChangeMove found = changeMove(unfinished);
+        if (found.move().isEmpty()) {
             return ended(
-                    store.resumed(order.id(), OrderStatus.CHANGING, version),
+                    store.resumed(order.id(), OrderStatus.CHANGING, order.version()),
                     unfinished,
                     Ending.UNDONE,
                     "its units did not move: back in the book as it was",
-                    key);
+                    found.key());
         }
-        PendingChange change = asked;
+        PendingChange change = found.change();
         long delta = (change.tradingUnits() - order.tradingUnits()) * Order.REGISTRY_UNITS_PER_TRADING_UNIT;
-        if (move.get().creditUnits() != Math.abs(delta)) {
+        long moved = found.move().get().creditUnits();
+        if (moved != Math.abs(delta)) {
             // The key names this change's move, so the registry moved what the change asked; anything else is a
             // fault that a person must look at before the order's escrow is written.
             log.error(
                     "exchange: order {} asked to move {} units, the registry moved {} under {}",
                     order.id(),
                     Math.abs(delta),
-                    move.get().creditUnits(),
-                    key);
+                    moved,
+                    found.key());
             return Ending.LEFT;
         }
-        long escrowed = order.escrowedUnits() + delta;
         boolean changed = transactions.execute(tx -> store.changed(
                 order.id(),
-                version,
+                order.version(),
                 change.limitPriceJpy(),
                 change.tradingUnits(),
                 change.validity(),
                 change.losesPriority() ? store.nextEntrySequence() : order.entrySequence(),
-                escrowed,
+                order.escrowedUnits() + delta,
                 calendar.now()));
-        return ended(changed, unfinished, Ending.FINISHED, "its units moved: changed as asked, " + change, key);
+        return ended(changed, unfinished, Ending.FINISHED, "its units moved: changed as asked, " + change, found.key());
+    }
+
+    /** A change's key, the move the registry made under it (empty: none) and the change it made. */
+    private record ChangeMove(String key, Optional<MarketMove> move, PendingChange change) {}
+
+    /**
+     * The move of a change: under the key its recorded quantity names (none for a change that moves no units), or,
+     * for a change begun before changes were recorded, under either key, the change read from the move.
+     */
+    private ChangeMove changeMove(Unfinished unfinished) {
+        OrderRow order = unfinished.order();
+        String escrowKey = key(order, "escrow-v" + order.version());
+        String releaseKey = key(order, "release-v" + order.version());
+        PendingChange asked = unfinished.change();
+        if (asked != null) {
+            long units = asked.tradingUnits() - order.tradingUnits();
+            String key = units > 0 ? escrowKey : releaseKey;
+            boolean moves = order.side() == Side.SELL && units != 0;
+            return new ChangeMove(key, moves ? done(registry.moveByKey(key)) : Optional.empty(), asked);
+        }
+        Optional<MarketMove> in = done(registry.moveByKey(escrowKey));
+        Optional<MarketMove> move = in.or(() -> done(registry.moveByKey(releaseKey)));
+        return new ChangeMove(
+                in.isPresent() ? escrowKey : releaseKey,
+                move,
+                move.map(done -> fromMove(order, done, in.isPresent())).orElse(null));
     }
 
     /** The change a move made, for a change begun before changes were recorded: its quantity, nothing else. */
