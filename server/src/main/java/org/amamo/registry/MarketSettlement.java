@@ -102,6 +102,19 @@ public interface MarketSettlement {
             SelectedCredits selection,
             String key);
 
+    /**
+     * What the state-changing call made under an idempotency key came to, asked without making one: the first answer,
+     * marked replayed, exactly as a retry of that call would get it ({@link MarketMove#done() done} if the registry
+     * moved the units, with its journal entry, units and serial ranges; refused, with the refusals the ledger gave, if
+     * it did not), or empty if the registry recorded nothing under the key, so that nothing moved under it. Moves
+     * nothing and records nothing.
+     *
+     * <p>For a caller that lost the answer (a crash, or an error on the way back, between its own record of what it
+     * asked and the registry's) and must decide whether to finish its side or undo it without moving units twice. A
+     * call still in flight under the key may yet record its answer: ask once such a call must have ended.
+     */
+    Optional<MarketMove> moveByKey(String key);
+
     /** The units a user holds per account and batch, in their own and their organisation's open accounts. */
     List<HeldCredits> holdings(AmamoPrincipal holder);
 

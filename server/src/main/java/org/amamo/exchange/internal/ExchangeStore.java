@@ -201,8 +201,12 @@ class ExchangeStore {
         return keys.getKeyAs(Long.class);
     }
 
-    void deleteOrder(long id) {
-        jdbc.sql("DELETE FROM exchange_order WHERE id = ?").param(id).update();
+    /** Removes a PENDING order whose units the registry refused to escrow; false if it is no longer PENDING. */
+    boolean deleteOrder(long id) {
+        return jdbc.sql("DELETE FROM exchange_order WHERE id = ? AND status = 'PENDING'")
+                        .param(id)
+                        .update()
+                == 1;
     }
 
     Optional<OrderRow> order(long id) {
@@ -234,47 +238,124 @@ class ExchangeStore {
                 .list();
     }
 
-    void orderStatus(long id, OrderStatus status) {
-        jdbc.sql("UPDATE exchange_order SET status = ? WHERE id = ?")
-                .params(status.name(), id)
+    /*
+     * The writes that end a change, cancellation or entry name the status (and version) they end, so that the request
+     * that began it and the recovery pass (OrderRecovery) never both end it: false if the order has moved on.
+     */
+
+    /** Back in the book as it was, after a change or cancellation that moved nothing; false if it moved on. */
+    boolean resumed(long id, OrderStatus from, int version) {
+        return jdbc.sql("""
+                        UPDATE exchange_order SET status = 'ACTIVE', pending_limit_price_jpy = NULL,
+                                                  pending_trading_units = NULL, pending_validity = NULL,
+                                                  pending_loses_priority = NULL, begun_at = NULL
+                        WHERE id = ? AND status = ? AND version = ?
+                        """).params(id, from.name(), version).update() == 1;
+    }
+
+    /** A PENDING sell order's units are in escrow: it joins the book; false if it is no longer PENDING. */
+    boolean escrowed(long id, long escrowedUnits) {
+        return jdbc.sql("""
+                        UPDATE exchange_order SET status = 'ACTIVE', escrowed_units = ?
+                        WHERE id = ? AND status = 'PENDING'
+                        """).params(escrowedUnits, id).update() == 1;
+    }
+
+    /** A PENDING sell order whose units never reached escrow, ended with nothing in escrow; false if it moved on. */
+    boolean abandoned(long id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE exchange_order SET status = 'CANCELLED', escrowed_units = 0, cancelled_at = ?
+                        WHERE id = ? AND status = 'PENDING'
+                        """).params(utc(now), id).update() == 1;
+    }
+
+    /**
+     * Starts a change (with what it asks) or a cancellation (no change): the order is taken out of the book until it
+     * is done; its version moves on.
+     */
+    void begin(long id, OrderStatus status, PendingChange change, Instant now) {
+        jdbc.sql("""
+                UPDATE exchange_order SET status = ?, version = version + 1, pending_limit_price_jpy = ?,
+                                          pending_trading_units = ?, pending_validity = ?,
+                                          pending_loses_priority = ?, begun_at = ?
+                WHERE id = ?
+                """)
+                .params(
+                        status.name(),
+                        change == null ? null : change.limitPriceJpy(),
+                        change == null ? null : change.tradingUnits(),
+                        change == null ? null : change.validity().name(),
+                        change == null ? null : change.losesPriority(),
+                        utc(now),
+                        id)
                 .update();
     }
 
-    /** A sell order's units are in escrow: it joins the book. */
-    void escrowed(long id, long escrowedUnits) {
-        jdbc.sql("UPDATE exchange_order SET status = 'ACTIVE', escrowed_units = ? WHERE id = ?")
-                .params(escrowedUnits, id)
-                .update();
-    }
-
-    /** Starts a change or cancellation: the order is taken out of the book until it is done; the next version. */
-    void begin(long id, OrderStatus status) {
-        jdbc.sql("UPDATE exchange_order SET status = ?, version = version + 1 WHERE id = ?")
-                .params(status.name(), id)
-                .update();
-    }
-
-    void changed(
+    /** The order changed (ACTIVE or CHANGING at {@code version}) and back in the book; false if it moved on. */
+    boolean changed(
             long id,
+            int version,
             long limitPriceJpy,
             long tradingUnits,
             Validity validity,
             long entrySequence,
             long escrowedUnits,
             Instant now) {
-        jdbc.sql("""
-                UPDATE exchange_order SET status = 'ACTIVE', limit_price_jpy = ?, trading_units = ?, validity = ?,
-                                          entry_sequence = ?, escrowed_units = ?, changed_at = ?
-                WHERE id = ?
-                """)
-                .params(limitPriceJpy, tradingUnits, validity.name(), entrySequence, escrowedUnits, utc(now), id)
-                .update();
+        return jdbc.sql("""
+                        UPDATE exchange_order SET status = 'ACTIVE', limit_price_jpy = ?, trading_units = ?,
+                                                  validity = ?, entry_sequence = ?, escrowed_units = ?,
+                                                  changed_at = ?, pending_limit_price_jpy = NULL,
+                                                  pending_trading_units = NULL, pending_validity = NULL,
+                                                  pending_loses_priority = NULL, begun_at = NULL
+                        WHERE id = ? AND version = ? AND status IN ('ACTIVE', 'CHANGING')
+                        """)
+                        .params(
+                                limitPriceJpy,
+                                tradingUnits,
+                                validity.name(),
+                                entrySequence,
+                                escrowedUnits,
+                                utc(now),
+                                id,
+                                version)
+                        .update()
+                == 1;
     }
 
-    void cancelled(long id, Instant now) {
-        jdbc.sql("UPDATE exchange_order SET status = 'CANCELLED', escrowed_units = 0, cancelled_at = ? WHERE id = ?")
-                .params(utc(now), id)
-                .update();
+    /** A CANCELLING order (at {@code version}) cancelled, nothing left in escrow; false if it moved on. */
+    boolean cancelled(long id, int version, Instant now) {
+        return jdbc.sql("""
+                        UPDATE exchange_order SET status = 'CANCELLED', escrowed_units = 0, cancelled_at = ?,
+                                                  begun_at = NULL
+                        WHERE id = ? AND status = 'CANCELLING' AND version = ?
+                        """).params(utc(now), id, version).update() == 1;
+    }
+
+    /**
+     * Orders left unfinished (PENDING, CHANGING or CANCELLING) since before {@code before}, in order of id, at most
+     * {@code limit}, with the change each was asked (none for an entry or cancellation, or a change begun before
+     * changes were recorded).
+     */
+    List<OrderRecovery.Unfinished> unfinished(Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT *, COALESCE(begun_at, changed_at, entered_at) AS since FROM exchange_order
+                         WHERE status IN ('PENDING', 'CHANGING', 'CANCELLING')
+                           AND COALESCE(begun_at, changed_at, entered_at) < ?
+                         ORDER BY id LIMIT ?
+                        """)
+                .params(utc(before), limit)
+                .query((row, n) -> {
+                    long price = row.getLong("pending_limit_price_jpy");
+                    PendingChange change = row.wasNull()
+                            ? null
+                            : new PendingChange(
+                                    price,
+                                    row.getLong("pending_trading_units"),
+                                    Validity.valueOf(row.getString("pending_validity")),
+                                    row.getBoolean("pending_loses_priority"));
+                    return new OrderRecovery.Unfinished(mapOrder(row, n), change, instant(row, "since"));
+                })
+                .list();
     }
 
     static OrderRow mapOrder(ResultSet row, int n) throws SQLException {

@@ -28,6 +28,8 @@ import org.amamo.registry.HeldCredits;
 import org.amamo.registry.MarketMove;
 import org.amamo.registry.MarketSettlement;
 import org.amamo.registry.SelectedCredits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,10 +43,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * needs the secretariat's approval of the buyer. A change of price or a larger quantity takes a new entry sequence
  * (time priority lost); a smaller quantity or another validity keeps it.
  *
- * <p>Every refusal changes nothing. Registry calls run outside the exchange's transactions, as the market's do.
+ * <p>Every refusal changes nothing. Registry calls run outside the exchange's transactions, as the market's do: a
+ * change records what it asks before its units move, and each write that ends an entry, change or cancellation names
+ * the status and version it ends, so that an order left unfinished by a crash is finished or undone by
+ * {@link OrderRecovery} once, and never also here.
  */
 @Service
 class OrderDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
 
     private static final java.time.format.DateTimeFormatter OPENING =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -148,8 +155,44 @@ class OrderDesk {
             store.deleteOrder(orderId);
             return registryRefusal(move);
         }
-        store.escrowed(orderId, registryUnits);
+        if (!store.escrowed(orderId, registryUnits)) {
+            returnIfAbandoned(
+                    orderId,
+                    instrument.escrowAccountId(),
+                    batch.value().batchId(),
+                    registryUnits,
+                    terms.fromAccountId());
+        }
         return Outcome.done(orderId);
+    }
+
+    /**
+     * Returns a new sell order's units from escrow to the seller if the recovery pass ended the order while they were
+     * on their way: it found nothing under the order's key before the registry recorded the move, and cancelled the
+     * order with nothing in escrow. They go back under the key {@code exchange-order-<id>-escrow-undo}; an order the
+     * pass put in the book instead (it found the move) keeps them.
+     */
+    void returnIfAbandoned(long orderId, long escrowAccountId, long batchId, long registryUnits, long fromAccountId) {
+        OrderRow order = store.order(orderId).orElseThrow();
+        if (order.status() != OrderStatus.CANCELLED) {
+            return;
+        }
+        MarketMove back = registry.release(
+                escrowAccountId,
+                batchId,
+                registryUnits,
+                fromAccountId,
+                order.userId(),
+                "exchange-order-" + orderId + "-escrow-undo");
+        if (back.done()) {
+            log.warn("exchange: order {} was cancelled by its recovery meanwhile; its units went back", orderId);
+        } else {
+            log.error(
+                    "exchange: order {} was cancelled by its recovery meanwhile; its {} units rest in escrow: {}",
+                    orderId,
+                    registryUnits,
+                    back.refusals());
+        }
     }
 
     private record Source(long fromAccountId, CreditBatch batch) {}
@@ -233,6 +276,7 @@ class OrderDesk {
                 }
                 store.changed(
                         orderId,
+                        before.version(),
                         after.priceJpy(),
                         after.units(),
                         after.validity(),
@@ -242,7 +286,8 @@ class OrderDesk {
                 return Outcome.done(orderId);
             });
         }
-        Outcome<Integer> begun = begin(before, instrument.id(), OrderStatus.CHANGING);
+        PendingChange asked = new PendingChange(after.priceJpy(), after.units(), after.validity(), losesPriority);
+        Outcome<Integer> begun = begin(before, instrument.id(), OrderStatus.CHANGING, asked);
         if (begun.refused()) {
             return begun.cast();
         }
@@ -263,17 +308,23 @@ class OrderDesk {
                         user.userId(),
                         "exchange-order-" + orderId + "-release-v" + begun.value());
         if (!move.done()) {
-            store.orderStatus(orderId, OrderStatus.ACTIVE);
+            store.resumed(orderId, OrderStatus.CHANGING, begun.value());
             return registryRefusal(move);
         }
-        transactions.executeWithoutResult(status -> store.changed(
+        // Still CHANGING at this version, or put back in the book as it was by a recovery pass that did not yet see
+        // this move (the change then applies, and the units moved count), or already changed as asked by one that did.
+        boolean changed = transactions.execute(status -> store.changed(
                 orderId,
+                begun.value(),
                 after.priceJpy(),
                 after.units(),
                 after.validity(),
                 losesPriority ? store.nextEntrySequence() : before.entrySequence(),
                 before.escrowedUnits() + delta,
                 calendar.now()));
+        if (!changed) {
+            log.warn("exchange: order {} was no longer CHANGING when its change's units moved", orderId);
+        }
         return Outcome.done(orderId);
     }
 
@@ -288,7 +339,7 @@ class OrderDesk {
             return Outcome.refused(CONFLICT, closed.get());
         }
         Instrument instrument = store.instrument(order.instrumentId()).orElseThrow();
-        Outcome<Integer> begun = begin(order, instrument.id(), OrderStatus.CANCELLING);
+        Outcome<Integer> begun = begin(order, instrument.id(), OrderStatus.CANCELLING, null);
         if (begun.refused()) {
             return begun.cast();
         }
@@ -301,11 +352,13 @@ class OrderDesk {
                     user.userId(),
                     "exchange-order-" + orderId + "-cancel");
             if (!move.done()) {
-                store.orderStatus(orderId, OrderStatus.ACTIVE);
+                store.resumed(orderId, OrderStatus.CANCELLING, begun.value());
                 return registryRefusal(move);
             }
         }
-        store.cancelled(orderId, calendar.now());
+        if (!store.cancelled(orderId, begun.value(), calendar.now())) {
+            log.warn("exchange: order {} was no longer CANCELLING when its cancellation was done", orderId);
+        }
         return Outcome.done(orderId);
     }
 
@@ -413,8 +466,11 @@ class OrderDesk {
         return tradable(instrument);
     }
 
-    /** Takes the order out of the book for a move in the registry; the new version, or refused if it changed. */
-    private Outcome<Integer> begin(OrderRow before, long instrumentId, OrderStatus status) {
+    /**
+     * Takes the order out of the book for a move in the registry, recording the change asked (null for a
+     * cancellation); the new version, or refused if it changed.
+     */
+    private Outcome<Integer> begin(OrderRow before, long instrumentId, OrderStatus status, PendingChange change) {
         return transactions.execute(tx -> {
             store.lockInstrument(instrumentId).orElseThrow();
             OrderRow now = store.lockOrder(before.id()).orElseThrow();
@@ -427,7 +483,7 @@ class OrderDesk {
             if (closed.isPresent()) {
                 return Outcome.refused(CONFLICT, closed.get());
             }
-            store.begin(before.id(), status);
+            store.begin(before.id(), status, change, calendar.now());
             return Outcome.done(before.version() + 1);
         });
     }

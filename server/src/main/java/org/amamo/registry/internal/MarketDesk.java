@@ -51,6 +51,7 @@ class MarketDesk implements MarketSettlement {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final BatchCategories categories;
+    private final RequestKeyStore keyStore;
 
     MarketDesk(
             Registry registry,
@@ -66,7 +67,8 @@ class MarketDesk implements MarketSettlement {
             UserDirectory users,
             PlatformTransactionManager transactionManager,
             Clock clock,
-            BatchCategories categories) {
+            BatchCategories categories,
+            RequestKeyStore keyStore) {
         this.registry = registry;
         this.accountStore = accountStore;
         this.batchStore = batchStore;
@@ -81,6 +83,7 @@ class MarketDesk implements MarketSettlement {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.categories = categories;
+        this.keyStore = keyStore;
     }
 
     static String escrowKey(String reference) {
@@ -355,6 +358,20 @@ class MarketDesk implements MarketSettlement {
     @Override
     public Optional<BatchCategory> category(long batchId) {
         return categories.of(batchId);
+    }
+
+    @Override
+    public Optional<MarketMove> moveByKey(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        // The same two records a retry is answered from (Registry.run): the journal entry the key names, or the
+        // refusal kept under it. A refusal that was not kept (an invalid request, a busy ledger) moved nothing either.
+        return keyStore.keyUse(key)
+                .map(use -> use.entryId() != null
+                        ? answer(Outcome.done(journal.receipt(
+                                journalStore.entry(use.entryId()).orElseThrow(), true)))
+                        : MarketMove.refused(keyStore.refusal(key).orElseThrow().refusals()));
     }
 
     @Override

@@ -151,6 +151,37 @@ class RegistryMarketSettlementTest {
     }
 
     @Test
+    void tellsWhatAMoveUnderAKeyCameToWithoutMovingAnything() {
+        Holder seller = fixture.holder();
+        Receipt issued = fixture.issue(2024, 100, seller);
+        long escrow = escrow();
+        String key = "k-by-key-" + System.nanoTime();
+
+        assertThat(market.moveByKey(key + "-consign")).isEmpty();
+        assertThat(market.moveByKey("")).isEmpty();
+        MarketMove consigned =
+                market.consign(seller.user(), seller.accountId(), escrow, issued.batchId(), 40, key + "-consign");
+        MarketMove found = market.moveByKey(key + "-consign").orElseThrow();
+        assertThat(found.done()).isTrue();
+        assertThat(found.replayed()).isTrue();
+        assertThat(found.entryId()).isEqualTo(consigned.entryId());
+        assertThat(found.creditUnits()).isEqualTo(40);
+        assertThat(found.serialRanges()).isEqualTo(consigned.serialRanges());
+        assertThat(found.toAccountId()).isEqualTo(escrow);
+
+        // A refusal the ledger gave is kept under its key, and told as such: nothing moved under it.
+        assertThat(market.release(escrow, issued.batchId(), 41, seller.accountId(), null, key + "-release")
+                        .done())
+                .isFalse();
+        MarketMove refused = market.moveByKey(key + "-release").orElseThrow();
+        assertThat(refused.done()).isFalse();
+        assertThat(refused.refusals()).extracting(r -> r.messageKey()).containsExactly("registry.batch.insufficient");
+
+        assertThat(fixture.balance(seller)).isEqualTo(60);
+        assertThat(fixture.blockStore.balance(escrow)).isEqualTo(40);
+    }
+
+    @Test
     void transfersUnitsOfTheNamedBatchNotTheLowest() {
         Holder seller = fixture.holder();
         Holder buyer = fixture.holder();
