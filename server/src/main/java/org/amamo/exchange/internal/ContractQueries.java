@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.amamo.exchange.TradingCalendar;
 import org.amamo.exchange.internal.ExchangeRows.ContractRow;
-import org.amamo.exchange.internal.ExchangeRows.Instrument;
 import org.amamo.exchange.internal.SettlementStore.Contract;
 import org.amamo.exchange.internal.SettlementStore.Delivery;
 import org.amamo.identity.AmamoPrincipal;
@@ -168,10 +167,5 @@ class ContractQueries {
     /** The name shown for a party: its organisation's name and its own. */
     private String name(long userId) {
         return users.find(userId).map(UserSummary::displayName).orElse("#" + userId);
-    }
-
-    /** The instrument's code, for the note. */
-    String instrument(long instrumentId) {
-        return exchange.instrument(instrumentId).map(Instrument::code).orElse("#" + instrumentId);
     }
 }
