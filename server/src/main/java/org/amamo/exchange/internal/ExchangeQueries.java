@@ -27,11 +27,13 @@ class ExchangeQueries {
     private final ExchangeStore store;
     private final TradingCalendar calendar;
     private final UserDirectory users;
+    private final SettlementStore settlements;
 
-    ExchangeQueries(ExchangeStore store, TradingCalendar calendar, UserDirectory users) {
+    ExchangeQueries(ExchangeStore store, TradingCalendar calendar, UserDirectory users, SettlementStore settlements) {
         this.store = store;
         this.calendar = calendar;
         this.users = users;
+        this.settlements = settlements;
     }
 
     List<InstrumentView> instruments() {
@@ -136,11 +138,21 @@ class ExchangeQueries {
     }
 
     List<TraderView> traders() {
+        Map<Long, Long> lapses = settlements.lapsesByBuyer();
         return store.traders().stream()
-                .map(trader -> users.find(trader.userId())
-                        .map(user -> new TraderView(
-                                user.userId(), user.fullName(), user.email(), trader.status(), trader.decidedAt()))
-                        .orElse(new TraderView(trader.userId(), "", "", trader.status(), trader.decidedAt())))
+                .map(trader -> {
+                    long lapsed = lapses.getOrDefault(trader.userId(), 0L);
+                    return users.find(trader.userId())
+                            .map(user -> new TraderView(
+                                    user.userId(),
+                                    user.fullName(),
+                                    user.email(),
+                                    trader.status(),
+                                    trader.decidedAt(),
+                                    lapsed))
+                            .orElse(new TraderView(
+                                    trader.userId(), "", "", trader.status(), trader.decidedAt(), lapsed));
+                })
                 .toList();
     }
 

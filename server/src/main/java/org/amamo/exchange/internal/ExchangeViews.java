@@ -67,6 +67,9 @@ final class ExchangeViews {
             Instant nextOpeningAt,
             Instant nextAuctionAt) {}
 
-    /** A holder's approval for trading. */
-    record TraderView(long userId, String name, String email, String status, Instant decidedAt) {}
+    /**
+     * A holder's approval for trading, and {@code lapses}: how many of its contracts as buyer lapsed unpaid after
+     * their settlement date.
+     */
+    record TraderView(long userId, String name, String email, String status, Instant decidedAt, long lapses) {}
 }
