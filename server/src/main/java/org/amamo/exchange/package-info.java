@@ -7,8 +7,9 @@
  * ({@link org.amamo.exchange.CallAuction}) and the trading calendar ({@link org.amamo.exchange.TradingCalendar}).
  * Built on it (internal): instruments per trading category, traders approved by the secretariat, and limit orders
  * whose sell side rests in the instrument's escrow account in the registry, moved only through
- * {@link org.amamo.registry.MarketSettlement}. The auction scheduler, settlement and the public market data are later
- * slices (docs/exchange.md).
+ * {@link org.amamo.registry.MarketSettlement}. The public market data (indicative prices, auction results) is
+ * published on pages, in the API and CSV, and to the market's published prices through
+ * {@link org.amamo.exchange.ExchangePrices} (docs/exchange.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exchange")
 package org.amamo.exchange;

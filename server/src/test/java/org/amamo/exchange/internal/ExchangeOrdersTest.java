@@ -110,7 +110,8 @@ class ExchangeOrdersTest {
     /** The instrument of JBC removal credits without an ecosystem (credits issued for no certified application). */
     private JsonNode instrument(String type, String group) throws Exception {
         for (JsonNode instrument : read(mvc.perform(get("/api/v1/exchange/instruments")))) {
-            if (instrument.get("creditType").asText().equals(type)
+            if (instrument.get("programmeCode").asText().equals("JBC")
+                    && instrument.get("creditType").asText().equals(type)
                     && instrument.get("ecosystemGroup").asText().equals(group)) {
                 return instrument;
             }
