@@ -8,7 +8,8 @@
  * Built on it (internal): instruments per trading category, traders approved by the secretariat, and limit orders
  * whose sell side rests in the instrument's escrow account in the registry, moved only through
  * {@link org.amamo.registry.MarketSettlement}; the auctions, run once per instrument and scheduled time, with their
- * contracts (docs/exchange.md).
+ * contracts and their settlement; the public market data (indicative prices, auction results) on pages, in the API
+ * and CSV, and in the market's published prices through {@link org.amamo.exchange.ExchangePrices} (docs/exchange.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exchange")
 package org.amamo.exchange;

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Published prices of J Blue Credits per fiscal year (April to March, Japan time): sales settled in solicitation
- * rounds and, apart, prices reported for bilateral trades, which nobody has verified.
+ * rounds, the exchange's call auctions' contracts and, apart, prices reported for bilateral trades, which nobody has
+ * verified.
  */
 public interface MarketPrices {
 

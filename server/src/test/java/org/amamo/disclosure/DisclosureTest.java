@@ -71,14 +71,14 @@ class DisclosureTest {
         assertThat(csv.lines())
                 .startsWith(
                         "\uFEFFfiscal_year,source,sites,t_co2,hectares,average_price_jpy,reported_average_price_jpy,"
-                                + "removal_t_co2,reduction_t_co2",
-                        "2020,imported,1,22.8,10.6,13157,,,",
-                        "2021,imported,4,80.4,30.0,72816,,,",
-                        "2022,imported,21,3733.1,1100.4,84198,,,");
+                                + "removal_t_co2,reduction_t_co2,exchange_average_price_jpy",
+                        "2020,imported,1,22.8,10.6,13157,,,,",
+                        "2021,imported,4,80.4,30.0,72816,,,,",
+                        "2022,imported,21,3733.1,1100.4,84198,,,,");
     }
 
     @Test
-    void theCsvKeepsItsColumnsAndAddsTheSplitByCreditTypeAtTheEnd() throws Exception {
+    void theCsvKeepsItsColumnsAndAddsTheSplitByCreditTypeAndTheExchangePriceAtTheEnd() throws Exception {
         String header = mvc.perform(get("/statistics.csv"))
                 .andReturn()
                 .getResponse()
@@ -96,7 +96,8 @@ class DisclosureTest {
                         "average_price_jpy",
                         "reported_average_price_jpy",
                         "removal_t_co2",
-                        "reduction_t_co2");
+                        "reduction_t_co2",
+                        "exchange_average_price_jpy");
     }
 
     @Test
@@ -117,7 +118,7 @@ class DisclosureTest {
                         jsonPath("$[?(@.fiscalYear == 2031)].reductionTonnes").value(1.0))
                 .andExpect(jsonPath("$[?(@.fiscalYear == 2031)].imported").value(true));
         assertThat(mvc.perform(get("/statistics.csv")).andReturn().getResponse().getContentAsString())
-                .contains("\r\n2031,imported,,18.9,,,,17.9,1.0\r\n");
+                .contains("\r\n2031,imported,,18.9,,,,17.9,1.0,\r\n");
         mvc.perform(get("/statistics"))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()

@@ -101,6 +101,7 @@ class EveryPageBrowserTest extends BrowserJourney {
                 "/market",
                 "/market/prices",
                 "/exchange",
+                "/exchange/results",
                 "/login",
                 "/register",
                 "/password/forgot"));

@@ -32,6 +32,7 @@ class PagesTest {
             "/market",
             "/market/prices",
             "/exchange",
+            "/exchange/results",
             "/login",
             "/register");
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");

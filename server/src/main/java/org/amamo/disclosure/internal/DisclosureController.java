@@ -224,8 +224,9 @@ class DisclosureController {
 
     /**
      * Stable columns, documented in the README: fiscal_year, source, sites, t_co2, hectares, average_price_jpy,
-     * reported_average_price_jpy, removal_t_co2, reduction_t_co2 (the last two added later, so at the end; empty
-     * where the record does not split the year by credit type).
+     * reported_average_price_jpy, removal_t_co2, reduction_t_co2 (added later, so at the end; empty
+     * where the record does not split the year by credit type), exchange_average_price_jpy (added after them: the
+     * volume-weighted average of the exchange's contracts of the year; empty when there were none).
      */
     @GetMapping("/statistics.csv")
     ResponseEntity<byte[]> csv() {
@@ -238,7 +239,8 @@ class DisclosureController {
                 "average_price_jpy",
                 "reported_average_price_jpy",
                 "removal_t_co2",
-                "reduction_t_co2");
+                "reduction_t_co2",
+                "exchange_average_price_jpy");
         for (YearlyStatistic year : statistics.yearly()) {
             csv.row(
                     year.fiscalYear(),
@@ -249,7 +251,8 @@ class DisclosureController {
                     year.averagePriceJpy(),
                     year.reportedAveragePriceJpy(),
                     year.removalTonnes(),
-                    year.reductionTonnes());
+                    year.reductionTonnes(),
+                    year.exchangeAveragePriceJpy());
         }
         return csv.download("statistics.csv");
     }

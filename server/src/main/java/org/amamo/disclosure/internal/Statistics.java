@@ -93,6 +93,7 @@ class Statistics {
                     split[0],
                     split[1],
                     programme.code(),
+                    null,
                     null)));
         }
         return rows;
@@ -133,7 +134,8 @@ class Statistics {
                     removals,
                     reductions,
                     null,
-                    null));
+                    null,
+                    price.get(PriceSource.EXCHANGE)));
         });
         return rows;
     }

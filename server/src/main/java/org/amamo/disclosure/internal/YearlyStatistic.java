@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * row entered by the secretariat from records kept before the system, as opposed to one the system counts.
  * A counted year's average price is the volume-weighted average of the market's solicitation-round sales settled
  * in that fiscal year; {@code reportedAveragePriceJpy} is that of bilateral trades reported with a price, shown
- * apart because nobody verified them.
+ * apart because nobody verified them; {@code exchangeAveragePriceJpy} is that of the exchange's call auction contracts
+ * of the year, at their execution prices (null: none).
  *
  * <p>{@code removalTonnes} and {@code reductionTonnes} split the certified t-CO2 by credit type (seed 001 table 6:
  * blue carbon = removals, blue resource = reductions); both are null where the record does not say (a year entered
@@ -28,7 +29,8 @@ record YearlyStatistic(
         BigDecimal removalTonnes,
         BigDecimal reductionTonnes,
         String programmeCode,
-        String noteEn) {
+        String noteEn,
+        BigDecimal exchangeAveragePriceJpy) {
 
     /** A year entered by the secretariat as a total, without a split by credit type. */
     static YearlyStatistic enteredTotal(
@@ -51,6 +53,7 @@ record YearlyStatistic(
                 null,
                 null,
                 null,
-                noteEn);
+                noteEn,
+                null);
     }
 }

@@ -77,6 +77,14 @@ class AuctionStore {
                 .list();
     }
 
+    /** Every instrument's auctions, latest first (the exchange's public results). */
+    List<AuctionRow> latestAuctions(int limit) {
+        return jdbc.sql(AUCTION + " ORDER BY auction_at DESC, instrument_id LIMIT ?")
+                .param(limit)
+                .query(AuctionStore::mapAuction)
+                .list();
+    }
+
     long insertAuction(AuctionRow auction) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

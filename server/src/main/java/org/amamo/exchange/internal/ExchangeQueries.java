@@ -107,20 +107,35 @@ class ExchangeQueries {
 
     /**
      * The order book's depth: per limit price, highest first, the trading units of the active orders that would take
-     * part in the next auction (no day order of an earlier day); no identities.
+     * part in the next auction ({@link #nextBook}); no identities.
      */
     List<DepthLevel> depth(long instrumentId) {
-        LocalDate today = calendar.today();
+        return depth(nextBook(instrumentId));
+    }
+
+    /** The depth of a book: per limit price, highest first, the open trading units to buy and to sell. */
+    static List<DepthLevel> depth(List<OrderRow> book) {
         TreeMap<Long, long[]> levels = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (OrderRow order : store.activeOrders(instrumentId)) {
-            if (expired(order, today)) {
-                continue;
-            }
+        for (OrderRow order : book) {
             long[] level = levels.computeIfAbsent(order.limitPriceJpy(), price -> new long[2]);
             level[order.side() == Side.BUY ? 0 : 1] += order.openUnits();
         }
         return levels.entrySet().stream()
                 .map(e -> new DepthLevel(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
+    }
+
+    /**
+     * The orders the next auction would take if it ran now, as the auction takes them ({@code
+     * AuctionStore.bookForUpdate}): the active orders valid until cancelled, or day orders of the auction's day; in
+     * time priority. A day order of an earlier day, or of today after its last auction, takes no part.
+     */
+    List<OrderRow> nextBook(long instrumentId) {
+        LocalDate auctionDay = calendar.dayOf(calendar.nextAuction());
+        return store.activeOrders(instrumentId).stream()
+                .filter(order ->
+                        order.validity() == Validity.GTC || order.tradingDay().equals(auctionDay))
+                .filter(order -> order.openUnits() > 0)
                 .toList();
     }
 

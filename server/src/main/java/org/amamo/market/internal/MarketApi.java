@@ -186,13 +186,13 @@ class MarketApi {
     }
 
     @GetMapping("/prices")
-    @Operation(summary = "Prices per fiscal year, project and source (round or reported)")
+    @Operation(summary = "Prices per fiscal year, project and source (round, reported or exchange)")
     List<PriceRow> prices() {
         return queries.prices();
     }
 
     @GetMapping("/prices/yearly")
-    @Operation(summary = "Prices per fiscal year and source (round or reported)")
+    @Operation(summary = "Prices per fiscal year and source (round, reported or exchange)")
     List<PriceStatistic> yearly() {
         return prices.byFiscalYear();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.amamo.exchange.ExchangePrices;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.UserDirectory;
 import org.amamo.identity.UserSummary;
@@ -47,10 +48,12 @@ class MarketQueries implements MarketPrices {
 
     private final MarketStore store;
     private final UserDirectory users;
+    private final ExchangePrices exchange;
 
-    MarketQueries(MarketStore store, UserDirectory users) {
+    MarketQueries(MarketStore store, UserDirectory users, ExchangePrices exchange) {
         this.store = store;
         this.users = users;
+        this.exchange = exchange;
     }
 
     /** Rounds the public sees: announced ones, newest first. */
@@ -296,6 +299,7 @@ class MarketQueries implements MarketPrices {
         Map<String, PriceSource> sources = new HashMap<>();
         collect(store.settledSales(), PriceSource.ROUND, groups, sources);
         collect(store.reportedSales(), PriceSource.REPORTED, groups, sources);
+        collect(exchangeSales(), PriceSource.EXCHANGE, groups, sources);
         List<PriceRow> rows = new ArrayList<>();
         groups.forEach((group, sales) -> rows.add(new PriceRow(
                 fiscalYear(sales.get(0).at()),
@@ -315,7 +319,7 @@ class MarketQueries implements MarketPrices {
         Map<String, List<Sale>> groups = new TreeMap<>();
         Map<String, PriceSource> sources = new HashMap<>();
         for (PriceSource source : PriceSource.values()) {
-            List<Sale> sales = source == PriceSource.ROUND ? store.settledSales() : store.reportedSales();
+            List<Sale> sales = sales(source);
             for (Sale sale : sales) {
                 String group = fiscalYear(sale.at()) + "|" + source.ordinal();
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(sale);
@@ -332,6 +336,26 @@ class MarketQueries implements MarketPrices {
                 average(sales),
                 maximum(sales))));
         return rows;
+    }
+
+    private List<Sale> sales(PriceSource source) {
+        return switch (source) {
+            case ROUND -> store.settledSales();
+            case REPORTED -> store.reportedSales();
+            case EXCHANGE -> exchangeSales();
+        };
+    }
+
+    /** The exchange's contracts as sales: each at its auction's execution price, dated at the auction. */
+    private List<Sale> exchangeSales() {
+        return exchange.contracts().stream()
+                .map(contract -> new Sale(
+                        contract.creditUnits(),
+                        BigDecimal.valueOf(contract.priceJpy()),
+                        contract.auctionAt(),
+                        contract.projectCode(),
+                        contract.projectName()))
+                .toList();
     }
 
     private static void collect(
