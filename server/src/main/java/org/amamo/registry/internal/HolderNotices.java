@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +42,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the outbox in the same transaction that moves the cursor: a crash before the commit leaves the cursor where it was
  * and the pass is done again, a crash after it has queued every mail once. Entry ids come from a sequence and two
  * writers commit in either order, so an id below the newest may become visible later (or never, if its transaction
- * rolled back): such ids are kept as gaps ({@code registry_notice_gap}) and looked at again on every pass until their
- * entry appears or {@link #GAP_GRACE} has passed (no registry transaction stays open that long).
+ * rolled back, or if group commit left its request to a later group): such ids are kept as gaps ({@code
+ * registry_notice_gap}) and looked at again on every run of the job until their entry appears or {@link #GAP_GRACE}
+ * has passed (no registry transaction stays open that long).
+ *
+ * <p>The job shares the machine with the requests it reports on, so it works in batches: a pass reads the movements
+ * of all its entries, the users of the organisations concerned and the ids of all the gaps in one statement each (per
+ * {@link #PASS}), and queues its mails with one look-up of their recipients and one batch of inserts ({@link
+ * NotificationMail#sendAll}).
  */
 @Component
 class HolderNotices {
@@ -55,8 +61,8 @@ class HolderNotices {
      * mails in one batch, so a larger pass costs the request path fewer statements per entry.
      */
     static final int PASS = 1000;
-    /** Gaps looked at per statement. */
-    static final int GAPS_PER_LOOK = 100;
+    /** The longest gap whose ids are looked up in a list; a longer one is looked up by its range. */
+    static final int GAP_LIST = 100;
 
     /** How long an id skipped by the cursor is watched for its entry to appear. */
     static final Duration GAP_GRACE = Duration.ofMinutes(10);
@@ -86,15 +92,18 @@ class HolderNotices {
     }
 
     /**
-     * Passes until the journal's end is reached; the number of entries that were mailed about. One caller at a time in
-     * this instance (the job, or a test calling it meanwhile), so none waits on the cursor's row lock for long; other
-     * instances wait on that lock.
+     * Passes until the journal's end is reached; the number of entries that were mailed about. The gaps are looked at
+     * again in the first pass. One caller at a time in this instance (the job, or a test calling it meanwhile), so none
+     * waits on the cursor's row lock for long; other instances wait on that lock.
      */
     synchronized int catchUp() {
         int mailed = 0;
+        boolean first = true;
         while (true) {
-            Pass pass = transactions.execute(status -> pass());
+            boolean revisit = first;
+            Pass pass = transactions.execute(status -> pass(revisit));
             mailed += pass.noticed();
+            first = false;
             if (pass.read() < PASS) {
                 return mailed;
             }
@@ -104,17 +113,18 @@ class HolderNotices {
     private record Pass(int read, int noticed) {}
 
     /**
-     * One pass: the entries that appeared in the gaps, then up to {@link #PASS} entries past the cursor, mailed about
-     * together in that order; the gaps narrowed, new gaps kept and the cursor moved in the same transaction.
+     * One pass: the entries that appeared in the gaps (if {@code revisit}), then up to {@link #PASS} entries past the
+     * cursor, mailed about together in that order; the gaps narrowed, new gaps kept and the cursor moved in the same
+     * transaction.
      */
-    private Pass pass() {
+    private Pass pass(boolean revisit) {
         long cursor = jdbc.sql("SELECT entry_id FROM registry_notice_cursor WHERE name = ? FOR UPDATE")
                 .param(CURSOR)
                 .query(Long.class)
                 .single();
         Instant now = clock.instant();
         List<Entry> read = new ArrayList<>();
-        List<Gap> gaps = revisitGaps(now, read);
+        List<Gap> gaps = revisit ? revisitGaps(now, read) : new ArrayList<>();
         List<Entry> entries = jdbc.sql(
                         "SELECT id, operation FROM registry_journal_entry WHERE id > ? ORDER BY id LIMIT " + PASS)
                 .param(cursor)
@@ -138,14 +148,21 @@ class HolderNotices {
         return new Pass(entries.size(), noticed);
     }
 
-    private record Gap(long first, long last, Instant seenAt) {}
+    private record Gap(long first, long last, Instant seenAt) {
+
+        long length() {
+            return last - first + 1;
+        }
+    }
 
     private record Entry(long id, String operation) {}
 
     /**
      * Looks at every gap again: adds the entries that appeared in them to {@code appeared} (in id order), forgets the
-     * gaps that changed or are too old, and answers the narrower gaps to keep for the ids still missing (the caller
-     * writes them).
+     * gaps in which any appeared and those older than {@link #GAP_GRACE}, and answers the narrower gaps to keep for
+     * the ids still missing (the caller writes them). Most gaps never fill (an id drawn for a request group commit
+     * left to a later group, or by a transaction that rolled back), so there may be thousands: they are read in one
+     * statement and their ids looked up {@link #PASS} at a time, not a statement per gap.
      */
     private List<Gap> revisitGaps(Instant now, List<Entry> appeared) {
         List<Gap> gaps = jdbc.sql(
@@ -155,46 +172,61 @@ class HolderNotices {
                 .list();
         List<Entry> found = inGaps(gaps);
         List<Gap> kept = new ArrayList<>();
-        List<Object[]> forgotten = new ArrayList<>();
+        List<Object[]> filled = new ArrayList<>();
         int next = 0;
         for (Gap gap : gaps) {
             List<Entry> inGap = new ArrayList<>();
             while (next < found.size() && found.get(next).id() <= gap.last()) {
                 inGap.add(found.get(next++));
             }
-            boolean expired = gap.seenAt().plus(GAP_GRACE).isBefore(now);
-            if (inGap.isEmpty() && !expired) {
+            if (inGap.isEmpty()) {
                 continue;
             }
-            forgotten.add(new Object[] {gap.first()});
+            filled.add(new Object[] {gap.first()});
             appeared.addAll(inGap);
-            if (!expired) {
+            if (!expired(gap, now)) {
                 kept.addAll(missing(gap, inGap));
             }
         }
-        if (!forgotten.isEmpty()) {
-            batch.batchUpdate("DELETE FROM registry_notice_gap WHERE first_entry_id = ?", forgotten);
+        if (!filled.isEmpty()) {
+            batch.batchUpdate("DELETE FROM registry_notice_gap WHERE first_entry_id = ?", filled);
         }
+        jdbc.sql("DELETE FROM registry_notice_gap WHERE seen_at < ?")
+                .param(utc(now.minus(GAP_GRACE)))
+                .update();
         return kept;
     }
 
-    /** The entries visible now in any of the gaps, in id order: one statement per {@link #GAPS_PER_LOOK} gaps. */
+    private static boolean expired(Gap gap, Instant now) {
+        return gap.seenAt().isBefore(now.minus(GAP_GRACE));
+    }
+
+    /**
+     * The entries visible now in any of the gaps, in id order: the ids of the gaps up to {@link #GAP_LIST} long
+     * looked up {@link #PASS} at a time, a longer gap (rare: a sequence that jumped) by its range.
+     */
     private List<Entry> inGaps(List<Gap> gaps) {
+        List<Long> ids = new ArrayList<>();
         List<Entry> found = new ArrayList<>();
-        for (int from = 0; from < gaps.size(); from += GAPS_PER_LOOK) {
-            List<Gap> some = gaps.subList(from, Math.min(gaps.size(), from + GAPS_PER_LOOK));
-            List<Object> bounds = new ArrayList<>();
-            some.forEach(gap -> {
-                bounds.add(gap.first());
-                bounds.add(gap.last());
-            });
-            found.addAll(jdbc.sql("SELECT id, operation FROM registry_journal_entry WHERE "
-                            + String.join(" OR ", Collections.nCopies(some.size(), "id BETWEEN ? AND ?"))
-                            + " ORDER BY id")
-                    .params(bounds)
+        for (Gap gap : gaps) {
+            if (gap.length() > GAP_LIST) {
+                found.addAll(jdbc.sql("SELECT id, operation FROM registry_journal_entry WHERE id BETWEEN ? AND ?")
+                        .params(gap.first(), gap.last())
+                        .query(ENTRY)
+                        .list());
+                continue;
+            }
+            for (long id = gap.first(); id <= gap.last(); id++) {
+                ids.add(id);
+            }
+        }
+        for (int from = 0; from < ids.size(); from += PASS) {
+            found.addAll(jdbc.sql("SELECT id, operation FROM registry_journal_entry WHERE id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + PASS)))
                     .query(ENTRY)
                     .list());
         }
+        found.sort(Comparator.comparingLong(Entry::id));
         return found;
     }
 
