@@ -1,6 +1,7 @@
 package org.amamo.identity;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The one place every notification e-mail goes through, whichever feature makes it (the application workflow and
@@ -26,4 +27,14 @@ public interface NotificationMail {
      */
     void sendFormatted(
             Collection<Long> userIds, NotificationKind kind, String messageKey, String link, Object... arguments);
+
+    /**
+     * Queues every notification as {@link #sendFormatted} does, in this order, with one look-up of all their users
+     * and one batch of outbox inserts: for a job that tells many users at once (the registry's holder notices).
+     */
+    void sendAll(List<Notification> notifications);
+
+    /** A notification to send, as {@link #sendFormatted} takes it. */
+    record Notification(
+            Collection<Long> userIds, NotificationKind kind, String messageKey, String link, Object... arguments) {}
 }

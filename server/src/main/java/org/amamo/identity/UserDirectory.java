@@ -1,6 +1,8 @@
 package org.amamo.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Looks users up for other features (reviewer assignment, account holders, notifications). */
@@ -19,4 +21,10 @@ public interface UserDirectory {
      * account), in id order.
      */
     List<Long> usersOf(long organisationId);
+
+    /**
+     * As {@link #usersOf(long)} for several organisations at once, in one look-up: each organisation's enabled users
+     * in id order, an organisation without any absent.
+     */
+    Map<Long, List<Long>> usersOf(Collection<Long> organisationIds);
 }

@@ -1,6 +1,8 @@
 package org.amamo.identity.internal;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.amamo.identity.Role;
 import org.amamo.identity.UserDirectory;
@@ -39,5 +41,10 @@ class JdbcUserDirectory implements UserDirectory {
     @Override
     public List<Long> usersOf(long organisationId) {
         return users.idsOfOrganisation(organisationId);
+    }
+
+    @Override
+    public Map<Long, List<Long>> usersOf(Collection<Long> organisationIds) {
+        return users.idsOfOrganisations(organisationIds);
     }
 }

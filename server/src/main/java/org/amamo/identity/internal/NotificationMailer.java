@@ -1,7 +1,11 @@
 package org.amamo.identity.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.amamo.identity.NotificationKind;
 import org.amamo.identity.NotificationMail;
 import org.amamo.mail.Mailer;
@@ -18,19 +22,16 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Component
 class NotificationMailer implements NotificationMail {
 
-    private final UserRepository users;
     private final NotificationSettings settings;
     private final Mailer mailer;
     private final MessageSource messages;
     private final String siteUrl;
 
     NotificationMailer(
-            UserRepository users,
             NotificationSettings settings,
             Mailer mailer,
             MessageSource messages,
             @Value("${amamo.mail.site-url:}") String siteUrl) {
-        this.users = users;
         this.settings = settings;
         this.mailer = mailer;
         this.messages = messages;
@@ -45,21 +46,36 @@ class NotificationMailer implements NotificationMail {
     @Override
     public void sendFormatted(
             Collection<Long> userIds, NotificationKind kind, String messageKey, String link, Object... arguments) {
+        sendAll(List.of(new Notification(userIds, kind, messageKey, link, arguments)));
+    }
+
+    @Override
+    public void sendAll(List<Notification> notifications) {
+        Set<Long> userIds = new LinkedHashSet<>();
+        notifications.forEach(notification -> userIds.addAll(notification.userIds()));
+        if (userIds.isEmpty()) {
+            return;
+        }
+        Map<Long, NotificationSettings.Recipient> recipients = settings.recipients(userIds);
         String site = site();
-        for (long userId : new LinkedHashSet<>(userIds)) {
-            users.findById(userId)
-                    .filter(user -> user.enabled() && user.emailConfirmedAt() != null)
-                    .filter(user -> settings.mails(user.id(), kind))
-                    .ifPresent(user -> mailer.queue(
+        List<Mailer.Message> queued = new ArrayList<>();
+        for (Notification notification : notifications) {
+            for (long userId : new LinkedHashSet<>(notification.userIds())) {
+                NotificationSettings.Recipient user = recipients.get(userId);
+                if (user != null && user.mails(notification.kind())) {
+                    queued.add(new Mailer.Message(
                             user.email(),
                             user.locale(),
                             "accounts.mail.notification.subject",
                             "accounts.mail.notification.body",
                             user.fullName(),
-                            messages.getMessage(messageKey, arguments, user.locale()),
-                            site + link,
+                            messages.getMessage(notification.messageKey(), notification.arguments(), user.locale()),
+                            site + notification.link(),
                             site + "/account/notification-mail"));
+                }
+            }
         }
+        mailer.queueAll(queued);
     }
 
     /** The configured site address, else that of the current request, else none (links stay paths). */

@@ -1,6 +1,13 @@
 package org.amamo.identity.internal;
 
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.amamo.identity.NotificationKind;
 import org.amamo.platform.Outcome;
@@ -18,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class NotificationSettings {
 
+    /** Users looked up per statement by {@link #recipients}. */
+    static final int LOOK_UP = 1000;
+
     private final JdbcClient jdbc;
 
     NotificationSettings(JdbcClient jdbc) {
@@ -30,11 +40,6 @@ class NotificationSettings {
         Set<NotificationKind> kinds = EnumSet.allOf(NotificationKind.class);
         kinds.removeAll(off(userId));
         return kinds;
-    }
-
-    /** Whether the user receives this kind by e-mail. */
-    boolean mails(long userId, NotificationKind kind) {
-        return kind.mustAct() || !off(userId).contains(kind);
     }
 
     /**
@@ -70,19 +75,66 @@ class NotificationSettings {
         return Outcome.done();
     }
 
+    /** A user who can be mailed (enabled, address confirmed), with what a mail to the user needs. */
+    record Recipient(long userId, String email, String fullName, Locale locale, Set<NotificationKind> off) {
+
+        /** Whether the user receives this kind by e-mail. */
+        boolean mails(NotificationKind kind) {
+            return kind.mustAct() || !off.contains(kind);
+        }
+    }
+
+    /**
+     * The users among {@code userIds} who can be mailed, by id, each with the kinds turned off: one statement per
+     * {@link #LOOK_UP} users, however many there are.
+     */
+    Map<Long, Recipient> recipients(Collection<Long> userIds) {
+        Map<Long, Recipient> recipients = new HashMap<>();
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(userIds));
+        for (int from = 0; from < ids.size(); from += LOOK_UP) {
+            jdbc.sql("""
+                    SELECT u.id, u.email, u.full_name, u.language, o.kind AS off
+                      FROM user_account u LEFT JOIN notification_mail_optout o ON o.user_id = u.id
+                     WHERE u.id IN (:ids) AND u.enabled AND u.email_confirmed_at IS NOT NULL
+                    """)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + LOOK_UP)))
+                    .query(row -> {
+                        long id = row.getLong("id");
+                        Recipient recipient = recipients.get(id);
+                        if (recipient == null) {
+                            recipient = new Recipient(
+                                    id,
+                                    row.getString("email"),
+                                    row.getString("full_name"),
+                                    Locale.forLanguageTag(row.getString("language")),
+                                    EnumSet.noneOf(NotificationKind.class));
+                            recipients.put(id, recipient);
+                        }
+                        kind(row.getString("off")).ifPresent(recipient.off()::add);
+                    });
+        }
+        return recipients;
+    }
+
+    private static Optional<NotificationKind> kind(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(NotificationKind.valueOf(name));
+        } catch (IllegalArgumentException retired) {
+            // a kind no longer known is no choice any more
+            return Optional.empty();
+        }
+    }
+
     private Set<NotificationKind> off(long userId) {
         Set<NotificationKind> kinds = EnumSet.noneOf(NotificationKind.class);
         jdbc.sql("SELECT kind FROM notification_mail_optout WHERE user_id = ?")
                 .param(userId)
                 .query(String.class)
                 .list()
-                .forEach(name -> {
-                    try {
-                        kinds.add(NotificationKind.valueOf(name));
-                    } catch (IllegalArgumentException retired) {
-                        // a kind no longer known is no choice any more
-                    }
-                });
+                .forEach(name -> kind(name).ifPresent(kinds::add));
         return kinds;
     }
 }

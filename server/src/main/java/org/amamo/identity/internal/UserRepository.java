@@ -6,9 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -38,6 +43,9 @@ class UserRepository {
               FROM user_account u LEFT JOIN organisation o ON o.id = u.organisation_id
                    LEFT JOIN user_role r ON r.user_id = u.id
             """;
+
+    /** Organisations looked up per statement by {@link #idsOfOrganisations}. */
+    static final int LOOK_UP = 1000;
 
     private final JdbcClient jdbc;
 
@@ -148,6 +156,27 @@ class UserRepository {
                 .param(organisationId)
                 .query(Long.class)
                 .list();
+    }
+
+    /**
+     * The enabled users of each of these organisations, in id order, by organisation; one statement per
+     * {@link #LOOK_UP} organisations.
+     */
+    Map<Long, List<Long>> idsOfOrganisations(Collection<Long> organisationIds) {
+        Map<Long, List<Long>> users = new HashMap<>();
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(organisationIds));
+        for (int from = 0; from < ids.size(); from += LOOK_UP) {
+            jdbc.sql("""
+                    SELECT organisation_id, id FROM user_account
+                     WHERE organisation_id IN (:ids) AND enabled ORDER BY organisation_id, id
+                    """)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + LOOK_UP)))
+                    .query(row -> {
+                        users.computeIfAbsent(row.getLong("organisation_id"), organisation -> new ArrayList<>())
+                                .add(row.getLong("id"));
+                    });
+        }
+        return users;
     }
 
     /** One page of users whose name, e-mail or organisation contains {@code text}, optionally with a role. */

@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.amamo.mail.Mailer;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,12 +43,14 @@ class MailOutbox implements Mailer {
     static final int ERROR_MAX = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final MessageSource messages;
     private final Clock clock;
     private final MailDelivery delivery;
 
-    MailOutbox(JdbcClient jdbc, MessageSource messages, Clock clock, MailDelivery delivery) {
+    MailOutbox(JdbcClient jdbc, JdbcTemplate batch, MessageSource messages, Clock clock, MailDelivery delivery) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.messages = messages;
         this.clock = clock;
         this.delivery = delivery;
@@ -67,15 +72,26 @@ class MailOutbox implements Mailer {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void queue(String recipient, Locale locale, String subjectKey, String bodyKey, Object... arguments) {
-        String subject = messages.getMessage(subjectKey, arguments, locale);
-        String body = messages.getMessage(bodyKey, arguments, locale);
-        Instant now = clock.instant();
-        jdbc.sql("""
+        queueAll(List.of(new Message(recipient, locale, subjectKey, bodyKey, arguments)));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void queueAll(List<Message> queued) {
+        if (queued.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = utc(clock.instant());
+        List<Object[]> rows = new ArrayList<>(queued.size());
+        for (Message message : queued) {
+            String subject = messages.getMessage(message.subjectKey(), message.arguments(), message.locale());
+            String body = messages.getMessage(message.bodyKey(), message.arguments(), message.locale());
+            rows.add(new Object[] {message.recipient(), cut(subject, SUBJECT_MAX), cut(body, BODY_MAX), now, now});
+        }
+        batch.batchUpdate("""
                 INSERT INTO mail_outbox (recipient, subject, body, status, next_attempt_at, created_at)
                 VALUES (?, ?, ?, 'QUEUED', ?, ?)
-                """)
-                .params(recipient, cut(subject, SUBJECT_MAX), cut(body, BODY_MAX), utc(now), utc(now))
-                .update();
+                """, rows);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

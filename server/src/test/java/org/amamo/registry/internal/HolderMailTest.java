@@ -240,6 +240,99 @@ class HolderMailTest {
         assertThat(gapsHolding(skipped)).as("forgotten after the grace period").isZero();
     }
 
+    @Test
+    void onePassOverManyEntriesTellsEveryHolderOfEachOnceInTheLedgersOrder() throws Exception {
+        AmamoPrincipal sender = users.create(Role.HOLDER);
+        AmamoPrincipal first = users.create(Role.HOLDER);
+        AmamoPrincipal second = users.create(Role.HOLDER);
+        long organisation = users.organisation("浜の組合 " + PROJECTS.incrementAndGet());
+        AmamoPrincipal member = users.create(organisation, Role.HOLDER);
+        AmamoPrincipal colleague = users.create(organisation, Role.HOLDER);
+        long from = issued(issuance(1000, InitialHolder.user(sender.userId(), "100")));
+        long firstAccount = openAccount(first);
+        long secondAccount = openAccount(second);
+        long organisationAccount = desk.request(Actor.of(member), true).value();
+        ok(desk.approve(Actor.SYSTEM, organisationAccount));
+        notices.catchUp();
+
+        for (int units = 1; units <= 4; units++) {
+            ok(registry.transfer(Actor.of(sender), new Registry.Transfer(from, firstAccount, units), null));
+            ok(registry.transfer(Actor.of(sender), new Registry.Transfer(from, secondAccount, units), null));
+            ok(registry.transfer(Actor.of(sender), new Registry.Transfer(from, organisationAccount, units), null));
+        }
+        ok(registry.retire(
+                Actor.of(first),
+                new Registry.Retirement(
+                        firstAccount,
+                        5,
+                        new RetirementDisclosure("浜の会社", RetirementPurpose.CORPORATE, "2024年度の排出", 2024, null)),
+                null));
+        int mailed = notices.catchUp();
+        notices.catchUp();
+
+        assertThat(mailed).as("every transfer and the retirement, in one pass").isEqualTo(13);
+        assertThat(subjectsInOutbox(first))
+                .as("in the order the ledger recorded them, once each")
+                .hasSize(5)
+                .satisfies(subjects -> {
+                    for (int units = 1; units <= 4; units++) {
+                        assertThat(subjects.get(units - 1)).contains("から 0." + units + " t-CO2 のクレジットが移転されました");
+                    }
+                    assertThat(subjects.get(4)).contains("0.5 t-CO2 のクレジットの無効化が記録されました");
+                });
+        assertThat(subjectsInOutbox(second)).hasSize(4);
+        assertThat(subjectsInOutbox(member)).hasSize(4);
+        assertThat(subjectsInOutbox(colleague)).hasSize(4);
+        assertThat(inOutbox(sender))
+                .as("the sender is told only of its issuance")
+                .isEqualTo(1);
+        assertThat(TestSmtp.awaitFor(colleague.email(), 4)).hasSize(4);
+    }
+
+    @Test
+    void entriesThatBecomeVisibleAfterTheCursorPassedThemAreMailedOnceWhenTheyAppear() throws Exception {
+        notices.catchUp();
+        long passed = cursor();
+        AmamoPrincipal holder = users.create(Role.HOLDER);
+        long account = issued(issuance(77, InitialHolder.user(holder.userId(), "100")));
+        long newest = jdbc.sql("SELECT MAX(id) FROM registry_journal_entry")
+                .query(Long.class)
+                .single();
+        // As if the job had passed these ids while their transactions were still open: the cursor beyond them, the
+        // ids kept as a gap.
+        jdbc.sql("UPDATE registry_notice_cursor SET entry_id = ? WHERE name = ?")
+                .params(newest, HolderNotices.CURSOR)
+                .update();
+        jdbc.sql("INSERT INTO registry_notice_gap (first_entry_id, last_entry_id, seen_at) VALUES (?, ?, ?)")
+                .params(passed + 1, newest, OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+
+        notices.catchUp();
+        notices.catchUp();
+
+        MimeMessage mail = single(holder.email());
+        assertThat(mail.getSubject()).contains("7.7 t-CO2 が発行されました");
+        assertThat(TestSmtp.text(mail)).contains("/account/registry/accounts/" + account);
+        assertThat(inOutbox(holder)).as("mailed once, when it appeared").isEqualTo(1);
+        assertThat(gapsHolding(newest))
+                .as("an id whose entry appeared is no longer watched")
+                .isZero();
+    }
+
+    private long cursor() {
+        return jdbc.sql("SELECT entry_id FROM registry_notice_cursor WHERE name = ?")
+                .param(HolderNotices.CURSOR)
+                .query(Long.class)
+                .single();
+    }
+
+    private List<String> subjectsInOutbox(AmamoPrincipal user) {
+        return jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = ? ORDER BY id")
+                .param(user.email())
+                .query(String.class)
+                .list();
+    }
+
     private String holderName(long account) {
         return jdbc.sql("SELECT holder_name FROM registry_account WHERE id = ?")
                 .param(account)
