@@ -2,15 +2,21 @@ package org.amamo.exchange.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.amamo.exchange.internal.ExchangeRows.AuctionRow;
 import org.amamo.identity.AmamoPrincipal;
 import org.amamo.identity.Role;
+import org.amamo.platform.SchemeTime;
 import org.amamo.registry.CreditIssuance;
 import org.amamo.registry.CreditType;
 import org.amamo.registry.InitialHolder;
 import org.amamo.registry.IssuanceRequest;
 import org.amamo.registry.IssuanceResult;
+import org.amamo.registry.MarketSettlement;
 import org.amamo.testing.BrowserJourney;
 import org.amamo.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -20,7 +26,10 @@ import org.springframework.context.annotation.Import;
 /**
  * Issue 24's journey in a real browser, on the exchange's set clock (a business day of its own): the secretariat
  * approves three buyers; two sellers and the three buyers enter orders in the morning window; the public instrument
- * page shows the depth; the 11:30 auction runs; the contracts are made at one price and the public results show it.
+ * page shows the depth and the indicative price; the 11:30 auction runs at one price; a buyer asks for retirement on
+ * its behalf; two sellers confirm payment (one delivered, one retired); the third contract lapses unpaid, the units
+ * back with the seller and the lapse counted against the buyer; the public results, chart and the market's prices
+ * show the exchange's price.
  */
 @Import({ExchangeTestCalendar.class, ExchangeTestBook.class})
 class ExchangeJourneyTest extends BrowserJourney {
@@ -42,13 +51,22 @@ class ExchangeJourneyTest extends BrowserJourney {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    AuctionStore auctions;
+
+    @Autowired
+    ContractSettlement settlement;
+
+    @Autowired
+    MarketSettlement registryHoldings;
+
     record Seller(AmamoPrincipal user, long accountId, long batchId) {}
 
     private long instrumentId;
 
     @Test
     void twoSellersAndThreeBuyersMeetInTheAuctionAndThePublicSeesThePrice() throws Exception {
-        java.time.LocalDate day = ExchangeTestCalendar.freshDay();
+        LocalDate day = ExchangeTestCalendar.freshDay();
         ExchangeTestCalendar.CLOCK.setTokyo(day + "T09:30:00");
         AmamoPrincipal secretariat = users.create(Role.SECRETARIAT);
         Seller sellerA = seller();
@@ -93,6 +111,9 @@ class ExchangeJourneyTest extends BrowserJourney {
         String depth = browser.text("#depth");
         assertThat(depth).contains("1,020").contains("990").contains("980");
         assertThat(depth).doesNotContain(buyerX.email());
+        // The indicative price and volume: what the auction would execute with this book.
+        assertThat(browser.text("#indicative-price")).isEqualTo("1,000");
+        assertThat(browser.text("#indicative-volume")).isEqualTo("13");
         browser.screenshot("exchange-depth");
 
         // 11:30: the auction. At 1,000 yen 13 t are bought and 16 t offered: the volume is 13, X and Y fill, B's 6 t
@@ -103,6 +124,80 @@ class ExchangeJourneyTest extends BrowserJourney {
         browser.open("/account/exchange");
         assertThat(browser.text("#orders .order-filled")).isEqualTo("7");
         browser.logOut();
+        AuctionRow auction =
+                auctions.auction(instrumentId, tokyo(day, "11:30:00")).orElseThrow();
+        List<ExchangeRows.ContractRow> contracts = auctions.contractsOfAuction(auction.id());
+        assertThat(contracts)
+                .extracting(c -> c.tradingUnits() + "@" + c.amountJpy())
+                .containsExactly("5@5000", "2@2000", "6@6000");
+        long xa = contracts.get(0).id();
+        long ya = contracts.get(1).id();
+        long yb = contracts.get(2).id();
+
+        // Y asks for its 6 t from B to be retired on its behalf.
+        browser.logIn(buyerY.email(), TestUsers.PASSWORD);
+        browser.open("/account/exchange");
+        browser.script("document.getElementById('retirement-" + yb + "').open = true;");
+        browser.type("#beneficiary-" + yb, "株式会社しおさい物流");
+        browser.type("#emissionsOffset-" + yb, "2026年度 本社の電力使用");
+        browser.click("#request-retirement-" + yb);
+        assertThat(browser.text("#contract-" + yb + " .contract-delivery")).contains("無効化");
+        browser.logOut();
+
+        // The sellers confirm the payments they received, typing the amount: A for X's 5 t, B for Y's 6 t.
+        browser.logIn(sellerA.user().email(), TestUsers.PASSWORD);
+        browser.open("/account/exchange");
+        browser.click("#confirm-payment-" + xa);
+        browser.confirm("5000");
+        assertThat(browser.text("#contract-" + xa + " .contract-status")).isEqualTo("決済済み");
+        browser.logOut();
+        browser.logIn(sellerB.user().email(), TestUsers.PASSWORD);
+        browser.open("/account/exchange");
+        browser.click("#confirm-payment-" + yb);
+        browser.confirm("6000");
+        assertThat(browser.text("#contract-" + yb + " .contract-status")).isEqualTo("決済済み");
+        browser.logOut();
+
+        // X's 5 t arrived in its holding account; Y's 6 t were retired for it, with a certificate.
+        assertThat(heldBy(buyerX)).isEqualTo(50);
+        browser.logIn(buyerY.email(), TestUsers.PASSWORD);
+        browser.open("/account/exchange");
+        assertThat(browser.present("#contract-" + yb + " .retirement-certificate"))
+                .isTrue();
+        browser.click("#contract-" + yb + " .retirement-link");
+        assertThat(browser.pageText()).contains("株式会社しおさい物流").contains("6.0");
+        browser.logOut();
+
+        // Y never pays A for its 2 t: after the settlement date the contract lapses, A has its units back, and the
+        // lapse counts against Y.
+        ExchangeTestCalendar.CLOCK.setTokyo(day.plusDays(8) + "T10:00:00");
+        settlement.lapseDue();
+        browser.logIn(sellerA.user().email(), TestUsers.PASSWORD);
+        browser.open("/account/exchange");
+        assertThat(browser.text("#contract-" + ya + " .contract-status")).isEqualTo("失効");
+        browser.logOut();
+        assertThat(registryHoldings.unitsOfBatch(sellerA.accountId(), sellerA.batchId()))
+                .isEqualTo(1_000 - 100 + 20);
+        browser.logIn(buyerY.email(), TestUsers.PASSWORD);
+        browser.open("/account/exchange");
+        assertThat(browser.text("#lapses")).contains("1");
+        browser.logOut();
+
+        // The public results: the price, the volume and the contracts, the chart, the CSV; and the market's prices
+        // show the exchange's beside the rounds'.
+        browser.open("/exchange/instruments/" + instrumentId);
+        String results = browser.text("#auction-" + auction.id());
+        assertThat(results).contains("1,000").contains("13").contains("3");
+        assertThat(browser.present("#exchange-chart")).isTrue();
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshot("exchange-results");
+        browser.open("/exchange/results?lang=en");
+        assertThat(browser.text("#auction-" + auction.id())).contains("1,000").contains("13");
+        browser.viewport(390, 844);
+        browser.open("/exchange/instruments/" + instrumentId + "?lang=ja");
+        browser.screenshot("exchange-results-phone");
+        browser.open("/market/prices");
+        assertThat(browser.text("#prices")).contains("取引所").contains("1,000");
     }
 
     /** Enters an order on the holder's exchange page; a sell order names the seller's batch. */
@@ -125,6 +220,17 @@ class ExchangeJourneyTest extends BrowserJourney {
                                 ? price.substring(0, price.length() - 3) + "," + price.substring(price.length() - 3)
                                 : price);
         browser.logOut();
+    }
+
+    private static Instant tokyo(LocalDate day, String time) {
+        return LocalDateTime.parse(day + "T" + time).atZone(SchemeTime.ZONE).toInstant();
+    }
+
+    /** The registry units a holder holds in all its accounts. */
+    private long heldBy(AmamoPrincipal holder) {
+        return registryHoldings.holdings(holder).stream()
+                .mapToLong(org.amamo.registry.HeldCredits::creditUnits)
+                .sum();
     }
 
     private Seller seller() {
