@@ -52,10 +52,10 @@ class ExchangeDataApi {
             @Parameter(description = "Only this instrument's auctions") @RequestParam(required = false)
                     Long instrumentId) {
         if (instrumentId == null) {
-            return data.latestResults();
+            return data.latestResults(ExchangeMarketData.RESULTS_LIMIT);
         }
         queries.instrument(instrumentId).orElseThrow(ExchangeDataApi::noInstrument);
-        return data.results(instrumentId);
+        return data.results(instrumentId, ExchangeMarketData.RESULTS_LIMIT);
     }
 
     private static RefusedException noInstrument() {

@@ -110,14 +110,14 @@ class ExchangeMarketData implements ExchangePrices {
                 ExchangeQueries.depth(book));
     }
 
-    /** An instrument's auctions, latest first, at most {@link #RESULTS_LIMIT}. */
-    List<AuctionResultView> results(long instrumentId) {
-        return views(auctions.auctions(instrumentId, RESULTS_LIMIT));
+    /** An instrument's auctions, latest first, at most {@code limit} (up to {@link #RESULTS_LIMIT}). */
+    List<AuctionResultView> results(long instrumentId, int limit) {
+        return views(auctions.auctions(instrumentId, Math.min(limit, RESULTS_LIMIT)));
     }
 
-    /** Every instrument's auctions, latest first, at most {@link #RESULTS_LIMIT}. */
-    List<AuctionResultView> latestResults() {
-        return views(auctions.latestAuctions(RESULTS_LIMIT));
+    /** Every instrument's auctions, latest first, at most {@code limit} (up to {@link #RESULTS_LIMIT}). */
+    List<AuctionResultView> latestResults(int limit) {
+        return views(auctions.latestAuctions(Math.min(limit, RESULTS_LIMIT)));
     }
 
     /** Every auction, oldest first (the open data's CSV). */

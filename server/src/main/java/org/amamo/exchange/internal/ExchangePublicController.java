@@ -52,6 +52,12 @@ class ExchangePublicController {
     private static final DateTimeFormatter AUCTION_AT =
             DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(SchemeTime.ZONE);
 
+    /**
+     * The auctions an instrument's page lists (25 business days); its chart, the API and the CSV have more. The
+     * results page lists four times as many, of all instruments.
+     */
+    static final int PAGE_RESULTS = 50;
+
     private final ExchangeQueries queries;
     private final ExchangeMarketData data;
 
@@ -82,14 +88,14 @@ class ExchangePublicController {
         IndicativeView indicative = data.indicative(id).orElseThrow();
         model.addAttribute("indicative", indicative);
         model.addAttribute("depth", indicative.depth());
-        model.addAttribute("results", data.results(id));
+        model.addAttribute("results", data.results(id, PAGE_RESULTS));
         model.addAttribute("calendar", queries.calendar());
         return "exchange/instrument";
     }
 
     @GetMapping("/exchange/results")
     String results(Model model) {
-        model.addAttribute("results", data.latestResults());
+        model.addAttribute("results", data.latestResults(PAGE_RESULTS * 4));
         return "exchange/results";
     }
 
