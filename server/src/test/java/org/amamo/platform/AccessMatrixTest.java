@@ -198,7 +198,16 @@ class AccessMatrixTest {
             Map.entry("DELETE /api/v1/exchange/traders/{userId}", SECRETARIAT),
             Map.entry("POST /api/v1/exchange/instruments/{id}/orders", SIGNED_IN),
             Map.entry("PUT /api/v1/exchange/orders/{id}", SIGNED_IN),
-            Map.entry("DELETE /api/v1/exchange/orders/{id}", SIGNED_IN));
+            Map.entry("DELETE /api/v1/exchange/orders/{id}", SIGNED_IN),
+            // A contract's buyer asks for retirement, its seller confirms payment: ownership is checked per contract.
+            Map.entry("POST /account/exchange/contracts/{id}/retirement", SIGNED_IN),
+            Map.entry("POST /account/exchange/contracts/{id}/retirement/withdraw", SIGNED_IN),
+            Map.entry("POST /account/exchange/contracts/{id}/confirm-payment", SIGNED_IN),
+            Map.entry("POST /secretariat/exchange/contracts/{id}/lapse", SECRETARIAT),
+            Map.entry("PUT /api/v1/exchange/contracts/{id}/retirement", SIGNED_IN),
+            Map.entry("DELETE /api/v1/exchange/contracts/{id}/retirement", SIGNED_IN),
+            Map.entry("POST /api/v1/exchange/contracts/{id}/payment-confirmation", SIGNED_IN),
+            Map.entry("POST /api/v1/exchange/contracts/{id}/lapse", SECRETARIAT));
 
     /** Endpoints anonymous visitors may call as well. */
     static final Set<String> ANONYMOUS_ALLOWED = Set.of(

@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * published prices and the statistics, marked as the exchange's.
  *
  * <p>The book is example 1 of docs/exchange.md, entered on Tuesday 5 June 2029 (fiscal year 2029, which no other
- * test trades in) on the instrument of Yokohama (YBC) removal credits without an ecosystem, which this test alone
+ * test trades in) on the instrument of Yokohama (YBC) reduction credits without an ecosystem, which this test alone
  * uses: reference 1,000 yen, execution at 1,000 yen for 18 t-CO2 in four contracts.
  */
 @SpringBootTest
@@ -179,9 +179,9 @@ class ExchangePublicDataTest {
                         + "next_reference_price_jpy");
         assertThat(csv)
                 .contains(
-                        morning.id() + "," + id + ",YBC,removal,none,2029-06-05T11:30:00+09:00,2029-06-05,true,1000,"
+                        morning.id() + "," + id + ",YBC,reduction,none,2029-06-05T11:30:00+09:00,2029-06-05,true,1000,"
                                 + "18.0,4,1000,100,1900,4,30.0,3,23.0,1000",
-                        afternoon.id() + "," + id + ",YBC,removal,none,2029-06-05T15:00:00+09:00,2029-06-05,false,,"
+                        afternoon.id() + "," + id + ",YBC,reduction,none,2029-06-05T15:00:00+09:00,2029-06-05,false,,"
                                 + "0.0,0,1000,100,1900,2,12.0,1,5.0,1000");
 
         mvc.perform(get("/exchange/instruments/{id}", id))
@@ -280,11 +280,11 @@ class ExchangePublicDataTest {
         return LocalDateTime.parse(localDateTime).atZone(SchemeTime.ZONE).toInstant();
     }
 
-    /** The instrument of YBC removal credits without an ecosystem, created at a reference price of 1,000 yen. */
+    /** The instrument of YBC reduction credits without an ecosystem, created at a reference price of 1,000 yen. */
     private long ybcInstrument() throws Exception {
         Map<String, Object> body = new HashMap<>();
         body.put("programmeCode", "YBC");
-        body.put("creditType", "REMOVAL");
+        body.put("creditType", "REDUCTION");
         body.put("ecosystemGroup", "none");
         body.put("referencePriceJpy", "1000");
         return read(mvc.perform(post("/api/v1/exchange/instruments")
@@ -296,7 +296,7 @@ class ExchangePublicDataTest {
                 .asLong();
     }
 
-    /** A holder with {@code units} registry units of a YBC removal batch issued for no certified application. */
+    /** A holder with {@code units} registry units of a YBC reduction batch issued for no certified application. */
     private Seller seller(long units) {
         AmamoPrincipal user = users.create(Role.HOLDER);
         IssuanceResult issued = issuance.issue(new IssuanceRequest(
@@ -306,7 +306,7 @@ class ExchangePublicDataTest {
                 "YBC",
                 2028,
                 "yokohama-2019",
-                CreditType.REMOVAL,
+                CreditType.REDUCTION,
                 "横浜市",
                 units,
                 List.of(InitialHolder.user(user.userId(), "100")),
