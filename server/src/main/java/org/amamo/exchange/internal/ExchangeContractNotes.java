@@ -1,25 +1,13 @@
 package org.amamo.exchange.internal;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.amamo.exchange.internal.ContractQueries.ContractView;
+import org.amamo.platform.ContractNotePdf;
 import org.amamo.platform.Dates;
-import org.amamo.platform.PdfFonts;
 import org.amamo.registry.CreditBatch;
 import org.amamo.registry.MarketSettlement;
 import org.springframework.context.MessageSource;
@@ -51,34 +39,11 @@ class ExchangeContractNotes {
     }
 
     byte[] pdf(ContractView contract, Instant issuedAt, Locale locale) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 56, 56, 56, 56);
-        try {
-            PdfWriter.getInstance(document, out);
-            BaseFont base = PdfFonts.japanese();
-            Font body = new Font(base, 10.5f);
-            Font label = new Font(base, 9);
-            document.addTitle(text("exchange.note.title", locale));
-            document.open();
-            Paragraph title = new Paragraph(text("exchange.note.title", locale), new Font(base, 20));
-            title.setAlignment(Element.ALIGN_CENTER);
-            title.setSpacingAfter(16);
-            document.add(title);
-            PdfPTable table = new PdfPTable(new float[] {1, 2.2f});
-            table.setWidthPercentage(100);
-            for (String[] row : rows(contract, issuedAt, locale)) {
-                PdfPCell cell = new PdfPCell(new Phrase(text(row[0], locale), label));
-                cell.setGrayFill(0.93f);
-                table.addCell(cell);
-                table.addCell(new PdfPCell(new Phrase(row[1] == null ? "" : row[1], body)));
-            }
-            document.add(table);
-            document.add(new Paragraph(text("exchange.note.terms", locale), label));
-            document.close();
-        } catch (DocumentException e) {
-            throw new IllegalStateException("could not write a contract note", e);
+        List<ContractNotePdf.Row> rows = new ArrayList<>();
+        for (String[] row : rows(contract, issuedAt, locale)) {
+            rows.add(new ContractNotePdf.Row(text(row[0], locale), row[1]));
         }
-        return out.toByteArray();
+        return ContractNotePdf.of(text("exchange.note.title", locale), rows, text("exchange.note.terms", locale));
     }
 
     private String[][] rows(ContractView contract, Instant issuedAt, Locale locale) {
@@ -117,7 +82,7 @@ class ExchangeContractNotes {
     }
 
     static String yen(long amount) {
-        return "¥" + new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
+        return ContractNotePdf.yen(BigDecimal.valueOf(amount));
     }
 
     private String text(String key, Locale locale) {
